@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// EnPlan takes no Swift packages: Foundation, XCTest and system C libraries only.
+let package = Package(
+    name: "EnPlan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "enplan", targets: ["enplan"]),
+        .library(name: "EnPlanDomain", targets: ["EnPlanDomain"]),
+    ],
+    targets: [
+        // libcrypto's SHA-256 (hash chain of the log): ~1.1 GB/s here against ~150 MB/s in plain Swift.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
+        // libxcrypt: yescrypt password hashes.
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["libcrypt-dev"])]),
+        .target(name: "EnPlanDomain", dependencies: ["COpenSSL", "CCrypt"]),
+        .executableTarget(name: "enplan", dependencies: ["EnPlanDomain"]),
+        .executableTarget(name: "enplan-bench", dependencies: ["EnPlanDomain"]),
+        .testTarget(name: "EnPlanDomainTests", dependencies: ["EnPlanDomain"]),
+        .testTarget(name: "EnPlanCLITests", dependencies: ["enplan", "EnPlanDomain"]),
+    ]
+)

@@ -1,0 +1,150 @@
+/// Every change in EnPlan is one of these, appended to the log as one line. The `type` names are
+/// part of the file format: never rename one; add a new type instead.
+public enum DomainEvent: Equatable, Sendable {
+    // Users (stream "user:<id>")
+    case userCreated(User, passwordHash: String)
+    case passwordChanged(passwordHash: String)
+    case userActiveSet(active: Bool)
+    // The benefit code list (stream "benefits")
+    case benefitDefined(Benefit)
+    // A citizen (stream = the citizen's id)
+    case citizenRegistered(cpr: String, name: String, benefit: String?, responsible: String, sectors: [Sector])
+    case citizenDetailsChanged(name: String?, benefit: String?)
+    case responsibleChanged(user: String)
+    case contactPersonChosen(name: String?)
+    case householdLinked(HouseholdMember)
+    case consentGiven(Consent)
+    case consentWithdrawn(id: String, date: Day)
+    case planCreated(overallGoal: OverallGoal, ownWords: String, date: Day)
+    case planGoalChanged(overallGoal: OverallGoal, ownWords: String)
+    case goalAdded(Goal)
+    case goalStatusChanged(id: String, status: GoalStatus)
+    case effortAdded(Effort)
+    case effortStatusChanged(id: String, status: EffortStatus, end: Day?)
+    case decisionRecorded(Decision)
+    case followUpScheduled(id: String, due: Day)
+    case followUpCompleted(id: String, done: Day, result: FollowUpResult, note: String?)
+    case assessmentRecorded(Assessment)
+    case referralSent(Referral)
+    case referralAnswered(id: String, status: ReferralStatus)
+    case contactLogged(channel: Channel, sector: Sector, note: String?)
+    // A meeting (stream = the meeting's id)
+    case meetingScheduled(Meeting)
+    case meetingStatusChanged(status: MeetingStatus, outcome: String?)
+
+    public var type: String {
+        switch self {
+        case .userCreated: return "UserCreated"
+        case .passwordChanged: return "PasswordChanged"
+        case .userActiveSet: return "UserActiveSet"
+        case .benefitDefined: return "BenefitDefined"
+        case .citizenRegistered: return "CitizenRegistered"
+        case .citizenDetailsChanged: return "CitizenDetailsChanged"
+        case .responsibleChanged: return "ResponsibleChanged"
+        case .contactPersonChosen: return "ContactPersonChosen"
+        case .householdLinked: return "HouseholdLinked"
+        case .consentGiven: return "ConsentGiven"
+        case .consentWithdrawn: return "ConsentWithdrawn"
+        case .planCreated: return "PlanCreated"
+        case .planGoalChanged: return "PlanGoalChanged"
+        case .goalAdded: return "GoalAdded"
+        case .goalStatusChanged: return "GoalStatusChanged"
+        case .effortAdded: return "EffortAdded"
+        case .effortStatusChanged: return "EffortStatusChanged"
+        case .decisionRecorded: return "DecisionRecorded"
+        case .followUpScheduled: return "FollowUpScheduled"
+        case .followUpCompleted: return "FollowUpCompleted"
+        case .assessmentRecorded: return "AssessmentRecorded"
+        case .referralSent: return "ReferralSent"
+        case .referralAnswered: return "ReferralAnswered"
+        case .contactLogged: return "ContactLogged"
+        case .meetingScheduled: return "MeetingScheduled"
+        case .meetingStatusChanged: return "MeetingStatusChanged"
+        }
+    }
+
+    public var fields: Fields {
+        var f = Fields()
+        switch self {
+        case let .userCreated(u, hash): f = u.fields; f.set("passwordHash", hash)
+        case let .passwordChanged(hash): f.set("passwordHash", hash)
+        case let .userActiveSet(active): f.set("active", active)
+        case let .benefitDefined(b): f = b.fields
+        case let .citizenRegistered(cpr, name, benefit, responsible, sectors):
+            f.set("cpr", cpr); f.set("name", name); f.set("benefit", benefit); f.set("responsible", responsible); f.set("sectors", sectors)
+        case let .citizenDetailsChanged(name, benefit): f.set("name", name); f.set("benefit", benefit)
+        case let .responsibleChanged(user): f.set("user", user)
+        case let .contactPersonChosen(name): f.set("name", name)
+        case let .householdLinked(m): f = m.fields
+        case let .consentGiven(c): f = c.fields
+        case let .consentWithdrawn(id, date): f.set("id", id); f.set("date", date)
+        case let .planCreated(goal, words, date): f.set("overallGoal", goal); f.set("ownWords", words); f.set("date", date)
+        case let .planGoalChanged(goal, words): f.set("overallGoal", goal); f.set("ownWords", words)
+        case let .goalAdded(g): f = g.fields
+        case let .goalStatusChanged(id, status): f.set("id", id); f.set("status", status)
+        case let .effortAdded(e): f = e.fields
+        case let .effortStatusChanged(id, status, end): f.set("id", id); f.set("status", status); f.set("end", end)
+        case let .decisionRecorded(d): f = d.fields
+        case let .followUpScheduled(id, due): f.set("id", id); f.set("due", due)
+        case let .followUpCompleted(id, done, result, note): f.set("id", id); f.set("done", done); f.set("result", result); f.set("note", note)
+        case let .assessmentRecorded(a): f = a.fields
+        case let .referralSent(r): f = r.fields
+        case let .referralAnswered(id, status): f.set("id", id); f.set("status", status)
+        case let .contactLogged(channel, sector, note): f.set("channel", channel); f.set("sector", sector); f.set("note", note)
+        case let .meetingScheduled(m): f = m.fields
+        case let .meetingStatusChanged(status, outcome): f.set("status", status); f.set("outcome", outcome)
+        }
+        return f
+    }
+
+    public struct UnknownType: Error, CustomStringConvertible {
+        public let type: String
+        public var description: String { "unknown event type \"\(type)\"" }
+    }
+
+    public init(type: String, fields f: Fields) throws {
+        switch type {
+        case "UserCreated":
+            self = .userCreated(try User(fields: f), passwordHash: try f.string("passwordHash"))
+        case "PasswordChanged": self = .passwordChanged(passwordHash: try f.string("passwordHash"))
+        case "UserActiveSet": self = .userActiveSet(active: try f.bool("active"))
+        case "BenefitDefined":
+            self = .benefitDefined(try Benefit(fields: f))
+        case "CitizenRegistered":
+            self = .citizenRegistered(cpr: try f.string("cpr"), name: try f.string("name"), benefit: try f.optionalString("benefit"),
+                                      responsible: try f.string("responsible"), sectors: try f.values("sectors"))
+        case "CitizenDetailsChanged": self = .citizenDetailsChanged(name: try f.optionalString("name"), benefit: try f.optionalString("benefit"))
+        case "ResponsibleChanged": self = .responsibleChanged(user: try f.string("user"))
+        case "ContactPersonChosen": self = .contactPersonChosen(name: try f.optionalString("name"))
+        case "HouseholdLinked":
+            self = .householdLinked(try HouseholdMember(fields: f))
+        case "ConsentGiven":
+            self = .consentGiven(try Consent(fields: f))
+        case "ConsentWithdrawn": self = .consentWithdrawn(id: try f.string("id"), date: try f.day("date"))
+        case "PlanCreated": self = .planCreated(overallGoal: try f.value("overallGoal"), ownWords: try f.string("ownWords"), date: try f.day("date"))
+        case "PlanGoalChanged": self = .planGoalChanged(overallGoal: try f.value("overallGoal"), ownWords: try f.string("ownWords"))
+        case "GoalAdded":
+            self = .goalAdded(try Goal(fields: f))
+        case "GoalStatusChanged": self = .goalStatusChanged(id: try f.string("id"), status: try f.value("status"))
+        case "EffortAdded":
+            self = .effortAdded(try Effort(fields: f))
+        case "EffortStatusChanged":
+            self = .effortStatusChanged(id: try f.string("id"), status: try f.value("status"), end: try f.optionalDay("end"))
+        case "DecisionRecorded":
+            self = .decisionRecorded(try Decision(fields: f))
+        case "FollowUpScheduled": self = .followUpScheduled(id: try f.string("id"), due: try f.day("due"))
+        case "FollowUpCompleted":
+            self = .followUpCompleted(id: try f.string("id"), done: try f.day("done"), result: try f.value("result"), note: try f.optionalString("note"))
+        case "AssessmentRecorded":
+            self = .assessmentRecorded(try Assessment(fields: f))
+        case "ReferralSent":
+            self = .referralSent(try Referral(fields: f))
+        case "ReferralAnswered": self = .referralAnswered(id: try f.string("id"), status: try f.value("status"))
+        case "ContactLogged":
+            self = .contactLogged(channel: try f.value("channel"), sector: try f.value("sector"), note: try f.optionalString("note"))
+        case "MeetingScheduled": self = .meetingScheduled(try Meeting(fields: f))
+        case "MeetingStatusChanged": self = .meetingStatusChanged(status: try f.value("status"), outcome: try f.optionalString("outcome"))
+        default: throw UnknownType(type: type)
+        }
+    }
+}

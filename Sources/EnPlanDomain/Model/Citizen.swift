@@ -1,0 +1,80 @@
+public enum TargetGroup: String, Sendable {
+    case child, youth, adult
+
+    /// Youth 15-29, adults 30+ (under 15: a child, in the family sector's care).
+    public init(age: Int) { self = age < 15 ? .child : age < 30 ? .youth : .adult }
+}
+
+public enum Relation: String, CaseIterable, Sendable { case partner, child, parent, sibling, other }
+
+public struct HouseholdMember: Equatable, Sendable {
+    public var relation: Relation
+    public var name: String
+    /// The linked citizen's id, when the member is a citizen in EnPlan too.
+    public var citizen: String?
+}
+
+/// A scoped, dated consent to share data between the listed sectors; it can be withdrawn.
+public struct Consent: Equatable, Sendable {
+    public var id: String
+    public var sectors: [Sector]
+    public var given: Day
+    public var withdrawn: Day?
+
+    public func isActive(on day: Day) -> Bool { given <= day && (withdrawn.map { $0 > day } ?? true) }
+}
+
+public enum Channel: String, CaseIterable, Sendable { case phone, meeting, letter, digital }
+
+/// What the projection keeps of a contact: enough for counts and the journey's figures.
+/// The note stays in the log (keeping every event in memory would cost ~1.6x the log's size).
+public struct ContactEntry: Equatable, Sendable {
+    public var at: Timestamp
+    public var channel: Channel
+    public var sector: Sector
+    public var user: String
+}
+
+public struct Citizen: Equatable, Sendable {
+    public var id: String
+    public var cpr: CPR
+    public var name: String
+    public var benefit: String?
+    public var responsible: String
+    public var registeredSectors: [Sector]
+    public var contactPerson: String?
+    public var household: [HouseholdMember] = []
+    public var consents: [Consent] = []
+    public var plan: Plan?
+    public var contacts: [ContactEntry] = []
+    public var meetings: [String] = []
+    /// Users who take part in one of the citizen's meetings.
+    public var participants: Set<String> = []
+    /// The stream's version: the number of events in the citizen's stream.
+    public var version: Int = 0
+
+    public init(id: String, cpr: CPR, name: String, benefit: String?, responsible: String, registeredSectors: [Sector]) {
+        self.id = id; self.cpr = cpr; self.name = name; self.benefit = benefit
+        self.responsible = responsible; self.registeredSectors = registeredSectors
+    }
+
+    public func age(on day: Day) -> Int { cpr.birthDate.years(until: day) }
+    public func targetGroup(on day: Day) -> TargetGroup { TargetGroup(age: age(on: day)) }
+
+    /// Sectors involved: where registered, where an effort runs, where a referral went.
+    public var sectors: [Sector] {
+        var s = Set(registeredSectors)
+        if let plan {
+            for e in plan.efforts where e.status != .cancelled { s.insert(e.sector) }
+            for r in plan.referrals where r.status == .requested || r.status == .accepted { s.insert(r.to) }
+        }
+        return s.sorted()
+    }
+
+    public func activeConsents(on day: Day) -> [Consent] { consents.filter { $0.isActive(on: day) } }
+
+    /// Whether an active consent lets `viewer`'s sector see content from `owner`'s sector.
+    public func consentCovers(_ viewer: Sector, _ owner: Sector, on day: Day) -> Bool {
+        viewer == owner || consents.contains { $0.isActive(on: day) && $0.sectors.contains(viewer) && $0.sectors.contains(owner) }
+    }
+}

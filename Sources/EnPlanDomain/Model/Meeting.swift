@@ -1,0 +1,68 @@
+import Foundation
+
+public enum MeetingType: String, CaseIterable, Sendable {
+    case network, followup, roundtable, rehab, other
+}
+
+public enum MeetingStatus: String, CaseIterable, Sendable { case planned, held, cancelled, noshow }
+
+/// Someone outside the municipality's users: a partner organisation, the citizen, a relative.
+public struct Guest: Equatable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case partner, citizen, relative }
+    public var kind: Kind
+    public var name: String
+    public var organisation: String?
+}
+
+/// A wall-clock time in Europe/Copenhagen. Meetings keep local time so a daylight-saving change
+/// never moves a 10:00 meeting to 09:00 or 11:00.
+public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let day: Day
+    public let minuteOfDay: Int
+
+    public init(day: Day, minuteOfDay: Int) { self.day = day; self.minuteOfDay = minuteOfDay }
+
+    /// "YYYY-MM-DDTHH:MM"
+    public init?(iso s: String) {
+        let u = Array(s.utf8)
+        guard u.count == 16, u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "), u[13] == 58,
+              let day = Day(iso: String(decoding: u[0..<10], as: UTF8.self)),
+              let h = Day.digits(u, 11, 2), let m = Day.digits(u, 14, 2), h < 24, m < 60 else { return nil }
+        self.init(day: day, minuteOfDay: h * 60 + m)
+    }
+
+    public var iso: String { day.iso + "T" + Day.pad(minuteOfDay / 60, 2) + ":" + Day.pad(minuteOfDay % 60, 2) }
+    public var description: String { iso }
+    public var minutesSinceEpoch: Int { day.daysSinceEpoch * 1440 + minuteOfDay }
+
+    public static func < (a: LocalTime, b: LocalTime) -> Bool { a.minutesSinceEpoch < b.minutesSinceEpoch }
+
+    public func adding(minutes: Int) -> LocalTime {
+        let t = minutesSinceEpoch + minutes
+        let d = t >= 0 ? t / 1440 : (t - 1439) / 1440
+        return LocalTime(day: Day(daysSinceEpoch: d), minuteOfDay: t - d * 1440)
+    }
+
+    public static let zone = TimeZone(identifier: "Europe/Copenhagen")!
+}
+
+public struct Meeting: Equatable, Sendable {
+    public var id: String
+    public var type: MeetingType
+    public var citizen: String?
+    public var start: LocalTime
+    public var minutes: Int
+    public var room: String?
+    public var participants: [String]
+    public var guests: [Guest]
+    public var status: MeetingStatus
+    public var outcome: String?
+    /// Grows with every change (iCalendar SEQUENCE).
+    public var version: Int = 0
+
+    public var end: LocalTime { start.adding(minutes: minutes) }
+
+    public func overlaps(_ other: Meeting) -> Bool {
+        start < other.end && other.start < end
+    }
+}

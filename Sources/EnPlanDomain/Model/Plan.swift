@@ -1,0 +1,88 @@
+/// The unified plan (én plan, LAB § 30 b): one per citizen, one overall goal, everything under it.
+public enum OverallGoal: String, CaseIterable, Sendable { case employment, education }
+
+public enum LifeArea: String, CaseIterable, Sendable {
+    case job, education, health, social, family, housing, economy, network
+}
+
+public enum GoalStatus: String, CaseIterable, Sendable { case open, achieved, dropped }
+public enum EffortStatus: String, CaseIterable, Sendable { case planned, active, ended, cancelled }
+/// FSIII's follow-up results.
+public enum FollowUpResult: String, CaseIterable, Sendable { case `continue`, change, end, reassess }
+public enum ReferralStatus: String, CaseIterable, Sendable { case requested, accepted, rejected, revoked }
+/// The laws efforts and decisions are made under.
+public enum LegalArea: String, CaseIterable, Sendable {
+    case lab = "LAB", sel = "SEL", barnetsLov = "BL", sul = "SUL", las = "LAS"
+}
+
+public struct Goal: Equatable, Sendable {
+    public var id: String
+    public var area: LifeArea
+    public var text: String
+    public var status: GoalStatus
+}
+
+public struct Effort: Equatable, Sendable {
+    public var id: String
+    public var goal: String?
+    public var title: String
+    public var sector: Sector
+    public var legalBasis: String
+    public var provider: String
+    public var start: Day
+    public var end: Day?
+    public var status: EffortStatus
+}
+
+public struct Decision: Equatable, Sendable {
+    public var id: String
+    public var legalArea: LegalArea
+    public var date: Day
+    public var text: String
+    public var appealDeadline: Day
+}
+
+public struct FollowUp: Equatable, Sendable {
+    public var id: String
+    public var due: Day
+    public var done: Day?
+    public var result: FollowUpResult?
+
+    public func isOverdue(on today: Day) -> Bool { done == nil && due < today }
+}
+
+/// Mastery (egenmestring) on FSIII's scale: 0 none ... 4 total limitation; 9 not relevant.
+public struct Assessment: Equatable, Sendable {
+    public var domain: String
+    public var score: Int
+    public var date: Day
+
+    public static func isValidScore(_ s: Int) -> Bool { (0...4).contains(s) || s == 9 }
+}
+
+public struct Referral: Equatable, Sendable {
+    public var id: String
+    public var from: Sector
+    public var to: Sector
+    public var text: String
+    public var date: Day
+    public var status: ReferralStatus
+}
+
+public struct Plan: Equatable, Sendable {
+    public var overallGoal: OverallGoal
+    public var ownWords: String
+    public var created: Day
+    public var goals: [Goal] = []
+    public var efforts: [Effort] = []
+    public var decisions: [Decision] = []
+    public var followUps: [FollowUp] = []
+    public var assessments: [Assessment] = []
+    public var referrals: [Referral] = []
+
+    public init(overallGoal: OverallGoal, ownWords: String, created: Day) {
+        self.overallGoal = overallGoal; self.ownWords = ownWords; self.created = created
+    }
+
+    public func overdueFollowUps(on today: Day) -> Int { followUps.reduce(0) { $0 + ($1.isOverdue(on: today) ? 1 : 0) } }
+}

@@ -1,0 +1,154 @@
+/// The state EnPlan works on: the replay of every event. Commands are checked against it; queries
+/// read it. It keeps derived state only (not the events), so its memory stays well under the log's.
+public struct Projection: Sendable {
+    public struct Account: Sendable, Equatable {
+        public var user: User
+        public var passwordHash: String
+        public var version: Int
+    }
+
+    public private(set) var accounts: [String: Account] = [:]
+    public private(set) var citizens: [String: Citizen] = [:]
+    public private(set) var citizenByCPR: [String: String] = [:]
+    public private(set) var meetings: [String: Meeting] = [:]
+    public private(set) var benefits: [String: Benefit] = [:]
+    public private(set) var benefitsVersion = 0
+    /// Ids are handed out in order: c1, c2 … and m1, m2 … (under the store's lock, so never twice).
+    public private(set) var citizenCount = 0
+    public private(set) var meetingCount = 0
+    public private(set) var lastSeq = 0
+
+    public init() {
+        for b in Benefit.defaults { benefits[b.code] = b }
+    }
+
+    public var users: [User] { accounts.values.map(\.user).sorted { $0.id < $1.id } }
+    public func user(_ id: String) -> User? { accounts[id]?.user }
+
+    public func version(of stream: String) -> Int {
+        if let c = citizens[stream] { return c.version }
+        if let m = meetings[stream] { return m.version }
+        if stream.hasPrefix(Streams.userPrefix) { return accounts[String(stream.dropFirst(Streams.userPrefix.count))]?.version ?? 0 }
+        if stream == Streams.benefits { return benefitsVersion }
+        return 0
+    }
+
+    public struct Inconsistent: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { reason }
+    }
+
+    public mutating func apply(_ e: RecordedEvent) throws {
+        let event = try DomainEvent(type: e.type, fields: e.data)
+        try apply(event, stream: e.stream, version: e.version, actor: e.actor, at: e.ts)
+        lastSeq = e.seq
+    }
+
+    mutating func apply(_ event: DomainEvent, stream: String, version: Int, actor: String, at ts: Timestamp) throws {
+        let expected = self.version(of: stream) + 1
+        guard version == expected else {
+            throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(expected)")
+        }
+        switch event {
+        case let .userCreated(user, hash):
+            accounts[user.id] = Account(user: user, passwordHash: hash, version: version)
+        case let .passwordChanged(hash):
+            try updateAccount(stream) { $0.passwordHash = hash }
+        case let .userActiveSet(active):
+            try updateAccount(stream) { $0.user.active = active }
+        case let .benefitDefined(b):
+            benefits[b.code] = b
+            benefitsVersion = version
+        case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
+            let cpr = try CPR(cprText)
+            citizens[stream] = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
+            citizenByCPR[cpr.digits] = stream
+            citizenCount += 1
+        case let .meetingScheduled(m):
+            var meeting = m
+            meeting.version = version
+            meetings[stream] = meeting
+            meetingCount += 1
+            if let cid = m.citizen {
+                citizens[cid]?.meetings.append(stream)
+                citizens[cid]?.participants.formUnion(m.participants)
+            }
+            return
+        case let .meetingStatusChanged(status, outcome):
+            guard meetings[stream] != nil else { throw Inconsistent(reason: "no meeting \(stream)") }
+            meetings[stream]!.status = status
+            if let outcome { meetings[stream]!.outcome = outcome }
+            meetings[stream]!.version = version
+            return
+        default:
+            guard citizens[stream] != nil else { throw Inconsistent(reason: "no citizen \(stream) for \(event.type)") }
+            applyToCitizen(event, &citizens[stream]!, actor: actor, at: ts)
+        }
+        if citizens[stream] != nil { citizens[stream]!.version = version }
+    }
+
+    private mutating func updateAccount(_ stream: String, _ change: (inout Account) -> Void) throws {
+        let id = String(stream.dropFirst(Streams.userPrefix.count))
+        guard accounts[id] != nil else { throw Inconsistent(reason: "no user \(id)") }
+        change(&accounts[id]!)
+        accounts[id]!.version += 1
+    }
+
+    private func applyToCitizen(_ event: DomainEvent, _ c: inout Citizen, actor: String, at ts: Timestamp) {
+        func plan(_ change: (inout Plan) -> Void) { if c.plan != nil { change(&c.plan!) } }
+        switch event {
+        case let .citizenDetailsChanged(name, benefit):
+            if let name { c.name = name }
+            if let benefit { c.benefit = benefit }
+        case let .responsibleChanged(user): c.responsible = user
+        case let .contactPersonChosen(name): c.contactPerson = name
+        case let .householdLinked(m): c.household.append(m)
+        case let .consentGiven(consent): c.consents.append(consent)
+        case let .consentWithdrawn(id, date):
+            if let i = c.consents.firstIndex(where: { $0.id == id }) { c.consents[i].withdrawn = date }
+        case let .planCreated(goal, words, date): c.plan = Plan(overallGoal: goal, ownWords: words, created: date)
+        case let .planGoalChanged(goal, words): plan { $0.overallGoal = goal; $0.ownWords = words }
+        case let .goalAdded(g): plan { $0.goals.append(g) }
+        case let .goalStatusChanged(id, status):
+            plan { p in if let i = p.goals.firstIndex(where: { $0.id == id }) { p.goals[i].status = status } }
+        case let .effortAdded(e): plan { $0.efforts.append(e) }
+        case let .effortStatusChanged(id, status, end):
+            plan { p in
+                if let i = p.efforts.firstIndex(where: { $0.id == id }) {
+                    p.efforts[i].status = status
+                    if let end { p.efforts[i].end = end }
+                }
+            }
+        case let .decisionRecorded(d): plan { $0.decisions.append(d) }
+        case let .followUpScheduled(id, due): plan { $0.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil)) }
+        case let .followUpCompleted(id, done, result, _):
+            plan { p in
+                if let i = p.followUps.firstIndex(where: { $0.id == id }) { p.followUps[i].done = done; p.followUps[i].result = result }
+            }
+        case let .assessmentRecorded(a): plan { $0.assessments.append(a) }
+        case let .referralSent(r): plan { $0.referrals.append(r) }
+        case let .referralAnswered(id, status):
+            plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
+        case let .contactLogged(channel, sector, _):
+            c.contacts.append(ContactEntry(at: ts, channel: channel, sector: sector, user: actor))
+        case .userCreated, .passwordChanged, .userActiveSet, .benefitDefined, .citizenRegistered, .meetingScheduled, .meetingStatusChanged:
+            break
+        }
+    }
+
+    // Snapshot support: the store restores a projection it wrote earlier.
+    mutating func restore(accounts: [String: Account], citizens: [String: Citizen], meetings: [String: Meeting],
+                          benefits: [String: Benefit], benefitsVersion: Int, citizenCount: Int, meetingCount: Int, lastSeq: Int) {
+        self.accounts = accounts; self.citizens = citizens; self.meetings = meetings; self.benefits = benefits
+        self.benefitsVersion = benefitsVersion; self.citizenCount = citizenCount; self.meetingCount = meetingCount; self.lastSeq = lastSeq
+        citizenByCPR = Dictionary(uniqueKeysWithValues: citizens.values.map { ($0.cpr.digits, $0.id) })
+    }
+}
+
+/// Stream names for aggregates other than citizens (whose stream is their id, "c42") and
+/// meetings ("m7").
+public enum Streams {
+    public static let userPrefix = "user:"
+    public static let benefits = "benefits"
+    public static func user(_ id: String) -> String { userPrefix + id }
+}

@@ -1,0 +1,262 @@
+import Glibc
+
+/// One append-only JSON Lines file with a hash chain: how it is read, checked, repaired at a torn
+/// tail, and appended to. Locking is the caller's (`Store`): reads run under a shared lock,
+/// repairs and appends under the exclusive one.
+final class LogFile {
+    let path: String
+    let name: String
+    private let fd: Int32
+    private let io: FileIO
+    /// The end of the last good line: everything before it has been read and checked.
+    private(set) var offset = 0
+    private(set) var lastSeq = 0
+    private(set) var lastHash = LogLine.genesisHash
+    /// Set when a line in the middle is damaged: reading stops there and writing is refused.
+    private(set) var damage: StoreError?
+    /// Set after a failed fdatasync.
+    private var poisoned: StoreError?
+
+    init(path: String, io: FileIO) throws {
+        self.path = path
+        self.io = io
+        name = String(path.split(separator: "/").last ?? Substring(path))
+        var existed = access(path, F_OK) == 0
+        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
+        if !existed {
+            existed = true
+            Sys.syncDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+        }
+    }
+
+    deinit { close(fd) }
+
+    var size: Int { Sys.fileSize(fd) }
+
+    /// Continue after a line known from a snapshot, if that line is really there.
+    func resume(offset: Int, seq: Int, hash: String) -> Bool {
+        guard offset > 0, offset <= size, let line = lineEnding(at: offset),
+              let e = try? line.withUnsafeBytes({ try LogLine.decode($0, previousHash: nil, previousSeq: 0) }),
+              e.seq == seq, e.hash == hash else { return false }
+        self.offset = offset; lastSeq = seq; lastHash = hash
+        return true
+    }
+
+    /// The complete line (without newline) whose newline is the byte before `end`.
+    private func lineEnding(at end: Int) -> [UInt8]? {
+        var start = end - 1
+        let step = 4096
+        var collected: [UInt8] = []
+        while start > 0 {
+            let from = max(0, start - step)
+            guard let chunk = Sys.readAll(fd, from: from, count: start - from) else { return nil }
+            if let nl = chunk.lastIndex(of: 0x0A) {
+                return Array(chunk[(nl + 1)...]) + collected
+            }
+            collected = chunk + collected
+            start = from
+        }
+        guard let last = Sys.readAll(fd, from: end - 1, count: 1), last == [0x0A] else { return nil }
+        return collected
+    }
+
+    /// Finds the last good line from the end of the file without reading what comes before it
+    /// (the audit log is only ever appended to in normal use). Returns a tear found after it.
+    func seekTail() -> Tear? {
+        let end = size
+        guard end > 0 else { return nil }
+        // Everything after the last newline is a fragment; step back until a line checks out.
+        var candidateEnd = end
+        if let last = Sys.readAll(fd, from: end - 1, count: 1), last != [0x0A] {
+            candidateEnd = lastNewline(before: end).map { $0 + 1 } ?? 0
+        }
+        while candidateEnd > 0 {
+            if let line = lineEnding(at: candidateEnd),
+               let e = try? line.withUnsafeBytes({ try LogLine.decode($0, previousHash: nil, previousSeq: 0) }) {
+                offset = candidateEnd; lastSeq = e.seq; lastHash = e.hash
+                break
+            }
+            candidateEnd = lastNewline(before: candidateEnd - 1).map { $0 + 1 } ?? 0
+        }
+        if candidateEnd == 0 { offset = 0; lastSeq = 0; lastHash = LogLine.genesisHash }
+        return offset < end ? Tear(line: lastSeq + 1, start: offset, length: end - offset, reason: "the last line is incomplete or does not match its hash") : nil
+    }
+
+    private func lastNewline(before end: Int) -> Int? {
+        var hi = end
+        while hi > 0 {
+            let lo = max(0, hi - 4096)
+            guard let chunk = Sys.readAll(fd, from: lo, count: hi - lo) else { return nil }
+            if let nl = chunk.lastIndex(of: 0x0A) { return lo + nl }
+            hi = lo
+        }
+        return nil
+    }
+
+    /// A last line cut short or garbled by a crash.
+    struct Tear: Equatable {
+        let line: Int
+        let start: Int
+        let length: Int
+        let reason: String
+    }
+
+    /// Reads and checks every complete line after `offset`, handing each event to `apply`.
+    /// Stops at damage in the middle (recorded in `damage`) and returns a torn tail, if any.
+    @discardableResult
+    func readNew(_ apply: (RecordedEvent) throws -> Void) throws -> Tear? {
+        if damage != nil { return nil }
+        let end = size
+        guard end > offset else { return nil }
+        let chunkSize = 4 << 20
+        var buffer = [UInt8](repeating: 0, count: min(chunkSize, end - offset))
+        var filled = 0
+        var readPos = offset
+
+        while readPos < end {
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let want = min(buffer.count - filled, end - readPos)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, want, off_t(readPos)) }
+            if n < 0 { throw StoreError.io("cannot read \(path): \(Sys.errorText)") }
+            if n == 0 { break }
+            filled += n
+            readPos += n
+
+            var consumed = 0
+            var failure: (line: Int, problem: LogLine.Problem, lineEnd: Int)?
+            buffer.withUnsafeBytes { buf in
+                let base = buf.baseAddress!
+                while consumed < filled {
+                    guard let nlPtr = memchr(base + consumed, 0x0A, filled - consumed) else { break }
+                    let nl = base.distance(to: UnsafeRawPointer(nlPtr))
+                    let line = UnsafeRawBufferPointer(start: base + consumed, count: nl - consumed)
+                    do {
+                        let e = try LogLine.decode(line, previousHash: lastHash, previousSeq: lastSeq)
+                        try apply(e)
+                        lastSeq = e.seq; lastHash = e.hash
+                        offset += nl - consumed + 1
+                        consumed = nl + 1
+                    } catch let p as LogLine.Problem {
+                        failure = (lastSeq + 1, p, nl + 1); return
+                    } catch {
+                        failure = (lastSeq + 1, LogLine.Problem(reason: "\(error)"), nl + 1); return
+                    }
+                }
+            }
+            if let failure {
+                // A garbled line with nothing complete after it is a torn tail; anything else is damage.
+                let moreLinesAfter = failure.lineEnd < filled
+                    ? buffer[failure.lineEnd..<filled].contains(0x0A)
+                    : false
+                let restHasLines = moreLinesAfter || (readPos < end && (Sys.readAll(fd, from: readPos, count: end - readPos)?.contains(0x0A) ?? false))
+                if failure.problem.isTear && !restHasLines {
+                    return Tear(line: failure.line, start: offset, length: end - offset, reason: failure.problem.reason)
+                }
+                damage = .damaged(file: name, line: failure.line, reason: failure.problem.reason)
+                return nil
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBytes { b in
+                    if filled > consumed { memmove(b.baseAddress!, b.baseAddress! + consumed, filled - consumed) }
+                }
+                filled -= consumed
+            }
+        }
+        // Bytes after the last newline: a write cut short (or zeros from a crash).
+        if filled > 0 {
+            return Tear(line: lastSeq + 1, start: offset, length: end - offset, reason: "the last line has no newline (a write cut short)")
+        }
+        return nil
+    }
+
+    /// Moves a torn tail aside into `<file>.torn-<line>-<time>` (kept, never deleted), truncates the
+    /// file to its last good line and syncs it. Caller holds the exclusive lock.
+    func repair(_ tear: Tear, now: Timestamp) throws -> String {
+        guard let bytes = Sys.readAll(fd, from: tear.start, count: tear.length) else {
+            throw StoreError.io("cannot read the torn tail of \(path): \(Sys.errorText)")
+        }
+        let stamp = now.iso.filter { $0.isNumber || $0 == "T" }
+        let aside = "\(path).torn-\(tear.line)-\(stamp)"
+        let out = open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard out >= 0 else { throw StoreError.io("cannot save the torn tail to \(aside): \(Sys.errorText)") }
+        let written = bytes.withUnsafeBytes { Glibc.write(out, $0.baseAddress, $0.count) }
+        let synced = fsync(out)
+        close(out)
+        guard written == bytes.count, synced == 0 else { throw StoreError.io("cannot save the torn tail to \(aside): \(Sys.errorText)") }
+        Sys.syncDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+        guard ftruncate(fd, off_t(tear.start)) == 0, fsync(fd) == 0 else {
+            throw StoreError.io("cannot truncate the torn tail of \(path): \(Sys.errorText)")
+        }
+        return "\(name): line \(tear.line) was a torn write (\(tear.reason)); its \(tear.length) bytes were saved to \(aside.split(separator: "/").last!) and the file truncated to line \(tear.line - 1)"
+    }
+
+    /// Appends whole lines with one write(2) on the O_APPEND descriptor, then fdatasync.
+    /// Caller holds the exclusive lock and has read every line before (`offset == size`).
+    func append(_ bytes: [UInt8], lastSeq newSeq: Int, lastHash newHash: String) throws {
+        if let poisoned { throw poisoned }
+        if let damage { throw damage }
+        let before = offset
+        guard size == before else { throw StoreError.io("\(name) changed while locked (expected \(before) bytes, found \(size))") }
+        let n = bytes.withUnsafeBytes { io.write(fd, $0.baseAddress!, $0.count) }
+        if n != bytes.count {
+            let reason = n < 0 ? Sys.errorText : "only \(n) of \(bytes.count) bytes written"
+            // Leave no partial line behind: the file goes back to its last good line.
+            if ftruncate(fd, off_t(before)) != 0 || fsync(fd) != 0 {
+                poisoned = .syncFailed(file: name, reason: "\(reason), and the partial line could not be removed")
+                throw poisoned!
+            }
+            throw StoreError.diskFull(file: name, reason: reason)
+        }
+        if io.fdatasync(fd) != 0 {
+            poisoned = .syncFailed(file: name, reason: Sys.errorText)
+            throw poisoned!
+        }
+        offset = before + n
+        lastSeq = newSeq
+        lastHash = newHash
+    }
+
+    /// Reads every line from the start with a fresh chain, for `verify` and for `log`.
+    static func scan(path: String, _ visit: (Int, Result<RecordedEvent, LogLine.Problem>) -> Bool) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
+        defer { close(fd) }
+        let end = Sys.fileSize(fd)
+        var pos = 0, lineNo = 0, prevHash = LogLine.genesisHash, prevSeq = 0
+        var pending: [UInt8] = []
+        let chunk = 4 << 20
+        while pos < end {
+            guard var data = Sys.readAll(fd, from: pos, count: min(chunk, end - pos)) else {
+                throw StoreError.io("cannot read \(path): \(Sys.errorText)")
+            }
+            pos += data.count
+            if !pending.isEmpty { data = pending + data; pending = [] }
+            var start = 0
+            var stop = false
+            data.withUnsafeBytes { buf in
+                let base = buf.baseAddress!
+                while start < buf.count, let nlPtr = memchr(base + start, 0x0A, buf.count - start) {
+                    let nl = base.distance(to: UnsafeRawPointer(nlPtr))
+                    lineNo += 1
+                    let line = UnsafeRawBufferPointer(start: base + start, count: nl - start)
+                    start = nl + 1
+                    do {
+                        let e = try LogLine.decode(line, previousHash: prevHash, previousSeq: prevSeq)
+                        prevHash = e.hash; prevSeq = e.seq
+                        if !visit(lineNo, .success(e)) { stop = true; return }
+                    } catch let p as LogLine.Problem {
+                        if !visit(lineNo, .failure(p)) { stop = true; return }
+                        // Carry on from this line's own fields so one bad line is reported once.
+                        if let e = try? LogLine.decode(line, previousHash: nil, previousSeq: 0) { prevHash = e.hash; prevSeq = e.seq }
+                    } catch {}
+                }
+            }
+            if stop { return }
+            pending = Array(data[start...])
+        }
+        if !pending.isEmpty {
+            _ = visit(lineNo + 1, .failure(LogLine.Problem(reason: "the last line has no newline (a write cut short)", isTear: true)))
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Glibc
+
+/// A data directory: the event log, the audit log, the lock and the snapshot cache.
+///
+///     events.jsonl    every change, one event a line, hash-chained
+///     audit.jsonl     every read of personal data, every search and login, hash-chained
+///     store.lock      flock(2): shared to read, exclusive to append
+///     snapshot.json   a cache of the projection at some seq; deleting it loses nothing
+///
+/// Data flows one way: a command is decided against the caught-up projection under the lock,
+/// its events are appended and synced, and only then applied and acknowledged.
+public final class Store {
+    public static let eventsFile = "events.jsonl"
+    public static let auditFile = "audit.jsonl"
+    public static let snapshotFile = "snapshot.json"
+
+    public let directory: String
+    public let clock: Clock
+    public private(set) var projection = Projection()
+    /// What was repaired when the store opened (torn tails moved aside), for the user to see.
+    public private(set) var repairs: [String] = []
+    private let events: LogFile
+    private let audit: LogFile
+    private let lock: LockFile
+    private var auditTailKnown = false
+    /// How many events were replayed from the log (not from the snapshot) when the store opened.
+    public private(set) var replayedAtOpen = 0
+    public private(set) var usedSnapshot = false
+
+    public struct Options: Sendable {
+        public var io: FileIO = .system
+        public var useSnapshot = true
+        /// Write a fresh snapshot when this many events had to be replayed at open.
+        public var snapshotAfter = 50_000
+        public init() {}
+    }
+
+    public init(directory: String, clock: Clock = SystemClock(), options: Options = Options()) throws {
+        self.directory = directory
+        self.clock = clock
+        try Sys.makeDirectories(directory)
+        lock = try LockFile(path: directory + "/store.lock")
+        events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io)
+        audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io)
+
+        if options.useSnapshot, let snap = Snapshot.load(directory: directory),
+           try lock.withLock(exclusive: false, { events.resume(offset: snap.offset, seq: snap.seq, hash: snap.hash) }) {
+            projection = snap.projection
+            usedSnapshot = true
+        }
+        let before = projection.lastSeq
+        try refresh()
+        replayedAtOpen = projection.lastSeq - before
+        if options.useSnapshot, replayedAtOpen >= options.snapshotAfter, events.damage == nil {
+            try? Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
+        }
+    }
+
+    /// The reason the store refuses to write, if a line in the middle of a file is damaged.
+    public var readOnlyReason: StoreError? { events.damage ?? audit.damage }
+    public var lastSeq: Int { events.lastSeq }
+
+    /// Reads what other processes appended since the last look. A torn tail (a crashed writer's
+    /// cut-short line) is repaired under the exclusive lock.
+    public func refresh() throws {
+        let tear = try lock.withLock(exclusive: false) { try events.readNew { try projection.apply($0) } }
+        if tear != nil {
+            try lock.withLock(exclusive: true) { try catchUpExclusive() }
+        }
+    }
+
+    /// Under the exclusive lock: read everything new, repair a torn tail, and be at the file's end.
+    private func catchUpExclusive() throws {
+        if let tear = try events.readNew({ try projection.apply($0) }) {
+            repairs.append(try events.repair(tear, now: clock.now()))
+            try events.readNew { try projection.apply($0) }
+        }
+        if let damage = events.damage { throw damage }
+    }
+
+    public struct Pending: Sendable {
+        public let stream: String
+        public let event: DomainEvent
+        public init(_ stream: String, _ event: DomainEvent) { self.stream = stream; self.event = event }
+    }
+
+    /// The one way to change anything: under the exclusive lock, catch up, let `decide` check the
+    /// command against the current projection and return its events, append them in one write,
+    /// fdatasync, apply. Returns the recorded events once they are durable.
+    @discardableResult
+    public func transact(actor: String, _ decide: (Projection) throws -> [Pending]) throws -> [RecordedEvent] {
+        try lock.withLock(exclusive: true) {
+            try catchUpExclusive()
+            let pending = try decide(projection)
+            guard !pending.isEmpty else { return [] }
+            let now = clock.now()
+            var seq = events.lastSeq, prev = events.lastHash
+            var bytes: [UInt8] = []
+            var recorded: [RecordedEvent] = []
+            var versions: [String: Int] = [:]
+            for p in pending {
+                let version = (versions[p.stream] ?? projection.version(of: p.stream)) + 1
+                versions[p.stream] = version
+                seq += 1
+                let data = p.event.fields
+                let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
+                                          version: version, data: data, prev: prev)
+                bytes += line.bytes
+                prev = line.hash
+                recorded.append(RecordedEvent(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
+                                              version: version, data: data, hash: line.hash))
+            }
+            try events.append(bytes, lastSeq: seq, lastHash: prev)
+            for e in recorded { try projection.apply(e) }
+            return recorded
+        }
+    }
+
+    /// Appends one record to the audit log (durable before it returns, like every event).
+    public func appendAudit(actor: String, type: String, subject: String, data: Fields) throws {
+        try lock.withLock(exclusive: true) {
+            if !auditTailKnown {
+                if let tear = audit.seekTail() { repairs.append(try audit.repair(tear, now: clock.now())) }
+                auditTailKnown = true
+            }
+            if let tear = try audit.readNew({ _ in }) { repairs.append(try audit.repair(tear, now: clock.now())) }
+            if let damage = audit.damage { throw damage }
+            let seq = audit.lastSeq + 1
+            let line = LogLine.encode(seq: seq, ts: clock.now(), actor: actor, type: type, stream: subject,
+                                      version: seq, data: data, prev: audit.lastHash)
+            try audit.append(line.bytes, lastSeq: seq, lastHash: line.hash)
+        }
+    }
+
+    /// Every line of the event log (or the audit log) from the start, checked, in order.
+    public func scan(audit scanAudit: Bool = false, _ visit: (RecordedEvent) -> Bool) throws {
+        try lock.withLock(exclusive: false) {
+            try LogFile.scan(path: directory + "/" + (scanAudit ? Store.auditFile : Store.eventsFile)) { _, result in
+                if case .success(let e) = result { return visit(e) }
+                return false
+            }
+        }
+    }
+
+    /// Writes a snapshot of the current projection now (the benchmark and `enplan snapshot`).
+    public func writeSnapshot() throws {
+        try Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
+    }
+}
+
+/// What `enplan verify` reports for one file.
+public struct VerifyReport: Sendable {
+    public var file: String
+    public var lines = 0
+    public var problems: [(line: Int, reason: String)] = []
+}
+
+extension Store {
+    /// Reads every line of every log file in `directory`, checking JSON, schema, sequence, chain.
+    public static func verify(directory: String) throws -> [VerifyReport] {
+        var reports: [VerifyReport] = []
+        for file in [eventsFile, auditFile] {
+            let path = directory + "/" + file
+            guard access(path, F_OK) == 0 else { continue }
+            var report = VerifyReport(file: file)
+            var projection = Projection()
+            try LogFile.scan(path: path) { line, result in
+                report.lines = line
+                switch result {
+                case .success(let e):
+                    if file == eventsFile {
+                        do { try projection.apply(e) } catch { report.problems.append((line, "\(error)")) }
+                    }
+                case .failure(let p): report.problems.append((line, p.reason))
+                }
+                return true
+            }
+            reports.append(report)
+        }
+        return reports
+    }
+}

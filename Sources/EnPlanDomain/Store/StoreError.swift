@@ -1,0 +1,21 @@
+/// What the store reports. Every case reads as one clear line for the user.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case io(String)
+    /// A line in the middle of a file is damaged: the store refuses to write.
+    case damaged(file: String, line: Int, reason: String)
+    /// An fdatasync failed: the kernel may have dropped the pages, so this process stops writing.
+    case syncFailed(file: String, reason: String)
+    case diskFull(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .io(let s): return s
+        case let .damaged(file, line, reason):
+            return "\(file):\(line): \(reason); the store is open read-only (run `enplan verify`)"
+        case let .syncFailed(file, reason):
+            return "\(file): saving to disk failed (\(reason)); this process writes nothing more: restart enplan"
+        case let .diskFull(file, reason):
+            return "\(file): the event was not saved (\(reason)); nothing was changed"
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import EnPlanDomain
+print("enplan")
