@@ -1,2 +1,8 @@
 import EnPlanDomain
-print("enplan")
+import Foundation
+import Glibc
+
+// enplan [--data-dir DIR] COMMAND …   Exit: 0 success, 1 failure found or refused, 2 bad usage or input.
+setlocale(LC_ALL, "")
+let code = CLI.run(Array(CommandLine.arguments.dropFirst()))
+exit(code)

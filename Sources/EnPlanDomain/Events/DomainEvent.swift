@@ -27,7 +27,8 @@ public enum DomainEvent: Equatable, Sendable {
     case assessmentRecorded(Assessment)
     case referralSent(Referral)
     case referralAnswered(id: String, status: ReferralStatus)
-    case contactLogged(channel: Channel, sector: Sector, note: String?)
+    /// `at`: when the contact happened, if not when it was logged.
+    case contactLogged(channel: Channel, sector: Sector, note: String?, at: Timestamp?)
     // A meeting (stream = the meeting's id)
     case meetingScheduled(Meeting)
     case meetingStatusChanged(status: MeetingStatus, outcome: String?)
@@ -90,7 +91,8 @@ public enum DomainEvent: Equatable, Sendable {
         case let .assessmentRecorded(a): f = a.fields
         case let .referralSent(r): f = r.fields
         case let .referralAnswered(id, status): f.set("id", id); f.set("status", status)
-        case let .contactLogged(channel, sector, note): f.set("channel", channel); f.set("sector", sector); f.set("note", note)
+        case let .contactLogged(channel, sector, note, at):
+            f.set("channel", channel); f.set("sector", sector); f.set("note", note); f.set("at", at?.iso)
         case let .meetingScheduled(m): f = m.fields
         case let .meetingStatusChanged(status, outcome): f.set("status", status); f.set("outcome", outcome)
         }
@@ -141,7 +143,10 @@ public enum DomainEvent: Equatable, Sendable {
             self = .referralSent(try Referral(fields: f))
         case "ReferralAnswered": self = .referralAnswered(id: try f.string("id"), status: try f.value("status"))
         case "ContactLogged":
-            self = .contactLogged(channel: try f.value("channel"), sector: try f.value("sector"), note: try f.optionalString("note"))
+            let at = try f.optionalString("at")
+            guard at == nil || Timestamp(iso: at!) != nil else { throw Fields.Missing(key: "at", problem: "is not an ISO 8601 UTC time") }
+            self = .contactLogged(channel: try f.value("channel"), sector: try f.value("sector"), note: try f.optionalString("note"),
+                                  at: at.flatMap(Timestamp.init(iso:)))
         case "MeetingScheduled": self = .meetingScheduled(try Meeting(fields: f))
         case "MeetingStatusChanged": self = .meetingStatusChanged(status: try f.value("status"), outcome: try f.optionalString("outcome"))
         default: throw UnknownType(type: type)

@@ -66,3 +66,13 @@ public struct Meeting: Equatable, Sendable {
         start < other.end && other.start < end
     }
 }
+
+extension Timestamp {
+    /// This instant on a Copenhagen wall clock.
+    public var local: LocalTime {
+        let offset = LocalTime.zone.secondsFromGMT(for: date)
+        let minutes = Int((millis / 1000 + Int64(offset)) / 60)
+        let day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
+        return LocalTime(day: Day(daysSinceEpoch: day), minuteOfDay: minutes - day * 1440)
+    }
+}

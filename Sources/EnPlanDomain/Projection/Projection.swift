@@ -11,6 +11,8 @@ public struct Projection: Sendable {
     public private(set) var citizens: [String: Citizen] = [:]
     public private(set) var citizenByCPR: [String: String] = [:]
     public private(set) var meetings: [String: Meeting] = [:]
+    /// Meeting ids by the day they start on (conflict checks and the calendar look at one day).
+    public private(set) var meetingsByDay: [Day: [String]] = [:]
     public private(set) var benefits: [String: Benefit] = [:]
     public private(set) var benefitsVersion = 0
     /// Ids are handed out in order: c1, c2 … and m1, m2 … (under the store's lock, so never twice).
@@ -68,6 +70,7 @@ public struct Projection: Sendable {
             var meeting = m
             meeting.version = version
             meetings[stream] = meeting
+            meetingsByDay[m.start.day, default: []].append(stream)
             meetingCount += 1
             if let cid = m.citizen {
                 citizens[cid]?.meetings.append(stream)
@@ -129,8 +132,8 @@ public struct Projection: Sendable {
         case let .referralSent(r): plan { $0.referrals.append(r) }
         case let .referralAnswered(id, status):
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
-        case let .contactLogged(channel, sector, _):
-            c.contacts.append(ContactEntry(at: ts, channel: channel, sector: sector, user: actor))
+        case let .contactLogged(channel, sector, _, at):
+            c.contacts.append(ContactEntry(at: at ?? ts, channel: channel, sector: sector, user: actor))
         case .userCreated, .passwordChanged, .userActiveSet, .benefitDefined, .citizenRegistered, .meetingScheduled, .meetingStatusChanged:
             break
         }
@@ -142,6 +145,7 @@ public struct Projection: Sendable {
         self.accounts = accounts; self.citizens = citizens; self.meetings = meetings; self.benefits = benefits
         self.benefitsVersion = benefitsVersion; self.citizenCount = citizenCount; self.meetingCount = meetingCount; self.lastSeq = lastSeq
         citizenByCPR = Dictionary(uniqueKeysWithValues: citizens.values.map { ($0.cpr.digits, $0.id) })
+        meetingsByDay = Dictionary(grouping: meetings.values, by: { $0.start.day }).mapValues { $0.map(\.id).sorted() }
     }
 }
 

@@ -34,6 +34,9 @@ final class LogFile {
 
     var size: Int { Sys.fileSize(fd) }
 
+    /// Back to the start of the file, to read it all again.
+    func rewind() { offset = 0; lastSeq = 0; lastHash = LogLine.genesisHash; damage = nil }
+
     /// Continue after a line known from a snapshot, if that line is really there.
     func resume(offset: Int, seq: Int, hash: String) -> Bool {
         guard offset > 0, offset <= size, let line = lineEnding(at: offset),

@@ -90,31 +90,53 @@ public final class Store {
     /// fdatasync, apply. Returns the recorded events once they are durable.
     @discardableResult
     public func transact(actor: String, _ decide: (Projection) throws -> [Pending]) throws -> [RecordedEvent] {
+        try withoutActuallyEscaping(decide) { try transact([(actor, $0)]) }
+    }
+
+    /// Several commands in one write and one fdatasync; each is decided against the projection with
+    /// the events of the ones before it applied. All or nothing: if one is refused or the write
+    /// fails, none is kept and the projection is read back from disk.
+    @discardableResult
+    public func transact(_ steps: [(actor: String, decide: (Projection) throws -> [Pending])]) throws -> [RecordedEvent] {
         try lock.withLock(exclusive: true) {
             try catchUpExclusive()
-            let pending = try decide(projection)
-            guard !pending.isEmpty else { return [] }
             let now = clock.now()
             var seq = events.lastSeq, prev = events.lastHash
             var bytes: [UInt8] = []
             var recorded: [RecordedEvent] = []
-            var versions: [String: Int] = [:]
-            for p in pending {
-                let version = (versions[p.stream] ?? projection.version(of: p.stream)) + 1
-                versions[p.stream] = version
-                seq += 1
-                let data = p.event.fields
-                let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
-                                          version: version, data: data, prev: prev)
-                bytes += line.bytes
-                prev = line.hash
-                recorded.append(RecordedEvent(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
-                                              version: version, data: data, hash: line.hash))
+            do {
+                for (actor, decide) in steps {
+                    for p in try decide(projection) {
+                        seq += 1
+                        let version = projection.version(of: p.stream) + 1
+                        let data = p.event.fields
+                        let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
+                                                  version: version, data: data, prev: prev)
+                        bytes += line.bytes
+                        prev = line.hash
+                        let e = RecordedEvent(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
+                                              version: version, data: data, hash: line.hash)
+                        try projection.apply(e)
+                        recorded.append(e)
+                    }
+                }
+                if !bytes.isEmpty { try events.append(bytes, lastSeq: seq, lastHash: prev) }
+            } catch {
+                if !recorded.isEmpty { try reload() }
+                throw error
             }
-            try events.append(bytes, lastSeq: seq, lastHash: prev)
-            for e in recorded { try projection.apply(e) }
             return recorded
         }
+    }
+
+    /// Forgets the in-memory state and reads it back from the snapshot and the log.
+    private func reload() throws {
+        projection = Projection()
+        events.rewind()
+        if let snap = Snapshot.load(directory: directory), events.resume(offset: snap.offset, seq: snap.seq, hash: snap.hash) {
+            projection = snap.projection
+        }
+        try events.readNew { try projection.apply($0) }
     }
 
     /// Appends one record to the audit log (durable before it returns, like every event).

@@ -1,0 +1,31 @@
+/// Who may see and change which citizen. The one place these rules live: the TUI and every
+/// headless command ask here, through `CaseService`, with the acting user.
+public enum Access {
+    /// A caseworker works on a citizen they are responsible for, meet in one of the citizen's
+    /// meetings, or whose case involves their sector (an effort, a referral, the registration).
+    public static func worksOn(_ user: User, _ c: Citizen) -> Bool {
+        guard user.active else { return false }
+        if c.responsible == user.id || c.participants.contains(user.id) { return true }
+        return user.role == .caseworker && c.sectors.contains(user.sector)
+    }
+
+    /// Supervisors and administrators see every citizen; a caseworker those they work on.
+    /// Anyone else needs a stated reason, which is audit-logged (`CaseService`).
+    public static func canSee(_ user: User, _ c: Citizen) -> Bool {
+        user.active && (user.role.seesAllCitizens || worksOn(user, c))
+    }
+
+    /// The full CPR number appears only to users who work on the citizen; lists always mask it.
+    public static func canSeeFullCPR(_ user: User, _ c: Citizen) -> Bool { worksOn(user, c) }
+
+    /// Changing a citizen's case: the users who work on it, and supervisors.
+    public static func canChange(_ user: User, _ c: Citizen) -> Bool {
+        user.active && (worksOn(user, c) || user.role == .supervisor)
+    }
+
+    /// Whether `viewer` sees the content of something owned by `sector` in this citizen's case:
+    /// across sectors only where the citizen's active consent covers both.
+    public static func seesContent(_ viewer: User, of sector: Sector, in c: Citizen, on day: Day) -> Bool {
+        c.consentCovers(viewer.sector, sector, on: day)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// The domain's front door. Every command and query takes the acting user; access rules and the
+/// audit trail are applied here, so no caller (TUI or headless) can go around them.
+public final class CaseService {
+    public let store: Store
+    /// Which terminal this process serves (for the audit log): a tty, or "headless:host:pid".
+    public let terminal: String
+
+    public init(store: Store, terminal: String) {
+        self.store = store
+        self.terminal = terminal
+    }
+
+    public var today: Day { store.clock.now().local.day }
+    public var state: Projection { store.projection }
+
+    /// The acting user: must exist and be active.
+    public func user(_ id: String) throws -> User {
+        guard let u = store.projection.user(id) else { throw DomainError.notFound("no user \(id)") }
+        guard u.active else { throw DomainError.forbidden("user \(id) is deactivated") }
+        return u
+    }
+
+    // MARK: commands
+
+    /// Checks `command` for `actorID` against the latest state and appends its events durably.
+    /// `expectedVersion`: the version of the stream the user saw; a stale edit is refused.
+    @discardableResult
+    public func execute(_ command: Command, as actorID: String, expectedVersion: Int? = nil) throws -> [RecordedEvent] {
+        try store.transact(actor: actorID) { state in
+            try Decide(state: state, actor: try actor(actorID, in: state), today: store.clock.now().local.day)
+                .events(for: command, expectedVersion: expectedVersion)
+        }
+    }
+
+    /// Several commands, all or nothing, in one write (the demo data; later plan templates).
+    @discardableResult
+    public func execute(batch: [(actor: String, command: Command)]) throws -> [RecordedEvent] {
+        let today = store.clock.now().local.day
+        return try store.transact(batch.map { step in
+            (step.actor, { state in try Decide(state: state, actor: try self.actor(step.actor, in: state), today: today).events(for: step.command) })
+        })
+    }
+
+    /// The first administrator of an empty store acts as themself.
+    private func actor(_ id: String, in state: Projection) throws -> User {
+        if state.accounts.isEmpty { return User(id: id, name: id, sector: .employment, role: .admin) }
+        guard let u = state.user(id) else { throw DomainError.notFound("no user \(id)") }
+        return u
+    }
+
+    // MARK: queries (each reads other terminals' changes first, and is audit-logged)
+
+    /// The citizens `viewerID` may see, in name order, with the CPR number masked.
+    public func citizens(as viewerID: String) throws -> [CitizenRow] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let today = self.today
+        let rows = store.projection.citizens.values.compactMap { c -> CitizenRow? in
+            guard Access.canSee(viewer, c) else { return nil }
+            return row(c, viewer: viewer, today: today)
+        }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        var f = Fields(); f.set("what", "list"); f.set("count", rows.count); f.set("terminal", terminal)
+        try store.appendAudit(actor: viewer.id, type: "CitizensListed", subject: "-", data: f)
+        return rows
+    }
+
+    func row(_ c: Citizen, viewer: User, today: Day) -> CitizenRow {
+        let next = c.meetings.compactMap { store.projection.meetings[$0] }
+            .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()
+        let age = c.age(on: today)
+        return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: age, targetGroup: TargetGroup(age: age),
+                          benefit: c.benefit, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
+                          overdueFollowUps: c.plan?.overdueFollowUps(on: today) ?? 0, planStatus: c.plan == nil ? .none : .active,
+                          mine: Access.worksOn(viewer, c))
+    }
+
+    /// Records a search (what was typed) in the audit log.
+    public func recordSearch(_ query: String, results: Int, as viewerID: String) throws {
+        var f = Fields(); f.set("what", "search"); f.set("query", query); f.set("count", results); f.set("terminal", terminal)
+        try store.appendAudit(actor: viewerID, type: "CitizensSearched", subject: "-", data: f)
+    }
+
+    /// One citizen in full, as `viewerID` may see it. Users who do not work on the citizen need a
+    /// `reason`, which goes to the audit log with the look.
+    public func citizen(_ id: String, as viewerID: String, reason: String? = nil, purpose: String = "detail") throws -> CitizenDetail {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: purpose)
+        let today = self.today
+        var shown = c
+        var hidden: [String] = []
+        if var plan = shown.plan {
+            for i in plan.efforts.indices where !Access.seesContent(viewer, of: plan.efforts[i].sector, in: c, on: today) {
+                hidden.append(plan.efforts[i].id)
+                plan.efforts[i].title = ""; plan.efforts[i].provider = ""; plan.efforts[i].legalBasis = ""
+            }
+            shown.plan = plan
+        }
+        let meetings = c.meetings.compactMap { store.projection.meetings[$0] }.sorted { $0.start < $1.start }
+        return CitizenDetail(citizen: shown, cpr: Access.canSeeFullCPR(viewer, c) ? c.cpr.formatted : c.cpr.masked,
+                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hiddenEfforts: hidden,
+                             meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c))
+    }
+
+    /// The citizen's events in time order, with the content of other sectors' events left out
+    /// where the citizen's consent does not cover the viewer's sector.
+    public func history(_ id: String, as viewerID: String, reason: String? = nil) throws -> [RecordedEvent] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: "log")
+        let today = self.today
+        let streams = Set([id] + c.meetings)
+        var out: [RecordedEvent] = []
+        try store.scan { e in
+            guard streams.contains(e.stream) else { return true }
+            let sector = Self.sector(of: e, in: store.projection)
+            if let sector, !Access.seesContent(viewer, of: sector, in: c, on: today) {
+                var f = Fields(); f.set("hidden", "no consent covers \(sector.rawValue)"); f.set("sector", sector)
+                out.append(RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version, data: f, hash: e.hash))
+            } else {
+                out.append(e)
+            }
+            return true
+        }
+        return out
+    }
+
+    /// The sector an event belongs to: an effort's own sector, else the sector of whoever did it.
+    static func sector(of e: RecordedEvent, in state: Projection) -> Sector? {
+        if e.type == "EffortAdded", let s = try? e.data.value("sector", Sector.self) { return s }
+        return state.user(e.actor)?.sector
+    }
+
+    /// The audit log, for supervisors and administrators (reading it is itself logged).
+    public func auditTrail(as viewerID: String, citizen: String? = nil) throws -> [RecordedEvent] {
+        let viewer = try user(viewerID)
+        guard viewer.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators read the audit log") }
+        var out: [RecordedEvent] = []
+        try store.scan(audit: true) { e in
+            if citizen == nil || e.stream == citizen { out.append(e) }
+            return true
+        }
+        var f = Fields(); f.set("what", "audit"); f.set("terminal", terminal)
+        try store.appendAudit(actor: viewer.id, type: "AuditRead", subject: citizen ?? "-", data: f)
+        return out
+    }
+
+    private func readable(_ id: String, viewer: User, reason: String?, purpose: String) throws -> Citizen {
+        guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
+        let reasonText = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !Access.canSee(viewer, c) && (reasonText ?? "").isEmpty {
+            throw DomainError.forbidden("\(viewer.id) does not work on \(id); to look anyway, state a reason (it is logged)")
+        }
+        var f = Fields()
+        f.set("what", purpose); f.set("terminal", terminal)
+        if !Access.canSee(viewer, c) { f.set("reason", reasonText) }
+        try store.appendAudit(actor: viewer.id, type: "CitizenViewed", subject: id, data: f)
+        return c
+    }
+}

@@ -1,0 +1,53 @@
+/// Everything a user can change. The TUI's forms and the headless commands both build these;
+/// `Command.decide` checks them. Passwords arrive already hashed (yescrypt is slow on purpose and
+/// must not run while the store is locked).
+public enum Command: Sendable {
+    case createUser(User, passwordHash: String)
+    case changePassword(user: String, passwordHash: String)
+    case setUserActive(user: String, active: Bool)
+    case defineBenefit(Benefit)
+
+    case registerCitizen(cpr: String, name: String, benefit: String?, responsible: String?)
+    case changeCitizenDetails(citizen: String, name: String?, benefit: String?)
+    case changeResponsible(citizen: String, user: String)
+    case chooseContactPerson(citizen: String, name: String?)
+    case linkHousehold(citizen: String, member: HouseholdMember)
+    case giveConsent(citizen: String, sectors: [Sector], given: Day?)
+    case withdrawConsent(citizen: String, consent: String)
+
+    case createPlan(citizen: String, overallGoal: OverallGoal, ownWords: String)
+    case changePlanGoal(citizen: String, overallGoal: OverallGoal, ownWords: String)
+    case addGoal(citizen: String, area: LifeArea, text: String)
+    case setGoalStatus(citizen: String, goal: String, status: GoalStatus)
+    case addEffort(citizen: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?)
+    case setEffortStatus(citizen: String, effort: String, status: EffortStatus, end: Day?)
+    case recordDecision(citizen: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?)
+    case scheduleFollowUp(citizen: String, due: Day)
+    case completeFollowUp(citizen: String, followUp: String, done: Day, result: FollowUpResult, note: String?)
+    case recordAssessment(citizen: String, domain: String, score: Int, date: Day)
+    case sendReferral(citizen: String, to: Sector, text: String)
+    case answerReferral(citizen: String, referral: String, status: ReferralStatus)
+    case logContact(citizen: String, channel: Channel, note: String?, at: Timestamp?)
+
+    case scheduleMeeting(type: MeetingType, citizen: String?, start: LocalTime, minutes: Int, room: String?,
+                         participants: [String], guests: [Guest], allowConflict: Bool)
+    case setMeetingStatus(meeting: String, status: MeetingStatus, outcome: String?)
+
+    /// The stream the command changes, when it is known before deciding (for the stale check).
+    public var stream: String? {
+        switch self {
+        case .createUser(let u, _): return Streams.user(u.id)
+        case .changePassword(let u, _), .setUserActive(let u, _): return Streams.user(u)
+        case .defineBenefit: return Streams.benefits
+        case .registerCitizen, .scheduleMeeting: return nil
+        case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _),
+             .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _), .createPlan(let c, _, _),
+             .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
+             .addEffort(let c, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _),
+             .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
+             .sendReferral(let c, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _):
+            return c
+        case .setMeetingStatus(let m, _, _): return m
+        }
+    }
+}

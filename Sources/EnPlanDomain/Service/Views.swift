@@ -1,0 +1,32 @@
+/// What queries return: read models shaped for lists and detail views, already filtered by the
+/// access rules. A view never carries the full CPR number unless the viewer may see it.
+public enum PlanStatus: String, Sendable { case none, active }
+
+public struct CitizenRow: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let maskedCPR: String
+    public let age: Int
+    public let targetGroup: TargetGroup
+    public let benefit: String?
+    public let sectors: [Sector]
+    public let responsible: String
+    public let nextMeeting: LocalTime?
+    public let overdueFollowUps: Int
+    public let planStatus: PlanStatus
+    /// Whether the viewer works on this citizen (versus seeing it as supervisor or admin).
+    public let mine: Bool
+}
+
+public struct CitizenDetail: Sendable {
+    public let citizen: Citizen
+    /// Full DDMMYY-SSSS for users who work on the citizen, else masked.
+    public let cpr: String
+    public let age: Int
+    public let targetGroup: TargetGroup
+    /// Efforts whose content the viewer may not see (another sector, no consent covering it):
+    /// their title, provider and legal basis are blanked in `citizen.plan`.
+    public let hiddenEfforts: [String]
+    public let meetings: [Meeting]
+    public let brokeTheGlass: Bool
+}

@@ -1,0 +1,52 @@
+import EnPlanDomain
+import Foundation
+import Glibc
+
+/// Where the data lives and who is at the keyboard.
+enum Context {
+    /// --data-dir, else $ENPLAN_DATA, else $XDG_DATA_HOME/enplan, else ~/.local/share/enplan.
+    static func dataDirectory(_ explicit: String?, demo: Bool) -> String {
+        let env = ProcessInfo.processInfo.environment
+        let base: String = {
+            if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x }
+            return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }()
+        if demo { return explicit ?? base + "/enplan-demo" }
+        if let explicit { return explicit }
+        if let e = env["ENPLAN_DATA"], !e.isEmpty { return e }
+        return base + "/enplan"
+    }
+
+    /// The terminal for the audit log: the tty's name, else "headless:<host>:<pid>".
+    static var terminal: String {
+        for fd in [Int32(0), 1, 2] { if let t = ttyname(fd) { return String(cString: t) } }
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count)
+        return "headless:\(String(cString: host)):\(getpid())"
+    }
+
+    static func open(_ directory: String, useSnapshot: Bool = true) throws -> CaseService {
+        var options = Store.Options()
+        options.useSnapshot = useSnapshot
+        let store = try Store(directory: directory, options: options)
+        for r in store.repairs { Output.warning(r) }
+        if let damage = store.readOnlyReason { Output.warning(damage.description) }
+        return CaseService(store: store, terminal: terminal)
+    }
+
+    /// A password: from the terminal without echo, or one line of standard input.
+    static func readPassword(prompt: String) throws -> String {
+        if isatty(0) == 1 {
+            FileHandle.standardError.write(Data(prompt.utf8))
+            var old = termios()
+            tcgetattr(0, &old)
+            var quiet = old
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(0, TCSAFLUSH, &quiet)
+            defer { tcsetattr(0, TCSAFLUSH, &old); FileHandle.standardError.write(Data("\n".utf8)) }
+            return readLine(strippingNewline: true) ?? ""
+        }
+        guard let line = readLine(strippingNewline: true) else { throw UsageError("no password on standard input") }
+        return line
+    }
+}
