@@ -251,7 +251,7 @@ final class LogFile {
                     } catch let p as LogLine.Problem {
                         if !visit(lineNo, .failure(p)) { stop = true; return }
                         // Carry on from this line's own fields so one bad line is reported once.
-                        if let e = try? LogLine.decode(line, previousHash: nil, previousSeq: 0) { prevHash = e.hash; prevSeq = e.seq }
+                        if let chain = LogLine.chainFields(line) { prevHash = chain.hash; prevSeq = chain.seq }
                     } catch {}
                 }
             }

@@ -50,6 +50,22 @@ public enum LogLine {
     }
 
     /// Checks one line (without its newline) against the previous line's hash and seq, and decodes it.
+    /// The `seq` and stored `hash` of a line that failed its checks, if they can be read at all:
+    /// `verify` goes on from them so that one edited line is reported once, not with its successor.
+    public static func chainFields(_ line: UnsafeRawBufferPointer) -> (seq: Int, hash: String)? {
+        let n = line.count
+        guard n > hashSuffixLength + 66,
+              zip(line[(n - hashSuffixLength)..<(n - hashSuffixLength + 9)], hashKey).allSatisfy({ $0 == $1 }) else { return nil }
+        let hash = String(decoding: UnsafeRawBufferPointer(rebasing: line[(n - 66)..<(n - 2)]), as: UTF8.self)
+        var r = JSONReader(UnsafeRawBufferPointer(rebasing: line[0..<(n - hashSuffixLength)]))
+        guard (try? r.openObject()) != nil else { return nil }
+        while let k = try? r.nextKey() {
+            if k == "seq" { return (try? r.int()).map { ($0, hash) } }
+            guard (try? r.skip()) != nil else { return nil }
+        }
+        return nil
+    }
+
     /// With `previousHash` nil, only the line itself is checked (reading a tail without its past).
     public static func decode(_ line: UnsafeRawBufferPointer, previousHash: String?, previousSeq: Int) throws -> RecordedEvent {
         let n = line.count

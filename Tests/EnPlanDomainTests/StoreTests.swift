@@ -1,0 +1,172 @@
+import Foundation
+import Glibc
+import XCTest
+@testable import EnPlanDomain
+
+final class StoreTests: XCTestCase {
+    func testLinesCarryTheEnvelopeAndAHashChain() throws {
+        let f = try Fixture()
+        let c = try f.citizen()
+        try f.service.execute(.logContact(citizen: c, channel: .phone, note: "hej", at: nil), as: "mette")
+        let lines = try f.eventLines()
+        XCTAssertEqual(lines.count, 7)
+        var prev = LogLine.genesisHash
+        for (i, line) in lines.enumerated() {
+            let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            for key in ["v", "seq", "ts", "actor", "type", "stream", "version", "data", "prev", "hash"] {
+                XCTAssertNotNil(o[key], "line \(i + 1) lacks \(key)")
+            }
+            XCTAssertEqual(o["seq"] as? Int, i + 1)
+            XCTAssertEqual(o["prev"] as? String, prev)
+            // The hash covers the bytes before ,"hash": — recompute it independently.
+            let prefix = line[..<line.range(of: #","hash":""#)!.lowerBound]
+            XCTAssertEqual(Digest.sha256Hex(Array(prefix.utf8)), o["hash"] as? String)
+            prev = o["hash"] as! String
+        }
+        let last = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as! [String: Any]
+        XCTAssertEqual(last["type"] as? String, "ContactLogged")
+        XCTAssertEqual(last["stream"] as? String, c)
+        XCTAssertEqual(last["version"] as? Int, 2)
+    }
+
+    func testFilesAndDirectoryArePrivate() throws {
+        let f = try Fixture()
+        try f.citizen()
+        var st = stat()
+        stat(f.dir, &st); XCTAssertEqual(st.st_mode & 0o777, 0o700)
+        stat(f.eventsPath, &st); XCTAssertEqual(st.st_mode & 0o777, 0o600)
+    }
+
+    func testAnotherStoreOnTheSameDirectorySeesChangesOnRefresh() throws {
+        let f = try Fixture()
+        let other = CaseService(store: try Store(directory: f.dir, clock: FixedClock(Fixture.now)), terminal: "t2")
+        let c = try f.citizen()
+        XCTAssertNil(other.state.citizens[c])
+        XCTAssertEqual(try other.citizens(as: "mette").map(\.id), [c])
+    }
+
+    func testStaleVersionIsRefusedAndNothingIsWritten() throws {
+        let f = try Fixture()
+        let c = try f.citizen()
+        let seen = f.service.state.citizens[c]!.version
+        try f.service.execute(.logContact(citizen: c, channel: .phone, note: nil, at: nil), as: "mette", expectedVersion: seen)
+        let before = try f.eventLines().count
+        XCTAssertThrowsDomainError(try f.service.execute(.logContact(citizen: c, channel: .letter, note: nil, at: nil), as: "mette", expectedVersion: seen)) {
+            if case .stale(c, seen, seen + 1) = $0 { return true } else { return false }
+        }
+        XCTAssertEqual(try f.eventLines().count, before)
+    }
+
+    func testTornTailIsMovedAsideAndTruncated() throws {
+        let f = try Fixture()
+        try f.citizen()
+        let good = try Data(contentsOf: URL(fileURLWithPath: f.eventsPath))
+        let handle = FileHandle(forWritingAtPath: f.eventsPath)!
+        handle.seekToEndOfFile(); handle.write(Data(#"{"v":1,"seq":7,"ts":"2026-11"#.utf8)); handle.closeFile()
+
+        let reopened = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertEqual(reopened.repairs.count, 1)
+        XCTAssertTrue(reopened.repairs[0].contains("line 7"), reopened.repairs[0])
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.eventsPath)), good)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: f.dir).filter { $0.contains(".torn-7-") }
+        XCTAssertEqual(aside.count, 1)
+        XCTAssertEqual(try String(contentsOfFile: f.dir + "/" + aside[0], encoding: .utf8), #"{"v":1,"seq":7,"ts":"2026-11"#)
+        // And it goes on: the next append follows the last good line.
+        let service = CaseService(store: reopened, terminal: "t")
+        XCTAssertEqual(try service.execute(.logContact(citizen: "c1", channel: .phone, note: nil, at: nil), as: "mette")[0].seq, 7)
+        XCTAssertTrue(try Store.verify(directory: f.dir).allSatisfy { $0.problems.isEmpty })
+    }
+
+    func testDamageInTheMiddleOpensReadOnlyAndNamesFileAndLine() throws {
+        let f = try Fixture()
+        try f.citizen()
+        var lines = try f.eventLines()
+        lines[2] = lines[2].replacingOccurrences(of: "Jonas", with: "Jonaz")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: f.eventsPath, atomically: false, encoding: .utf8)
+
+        let reopened = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertEqual(reopened.readOnlyReason, .damaged(file: "events.jsonl", line: 3, reason: "the hash does not match the line's content (the line was changed)"))
+        XCTAssertEqual(reopened.projection.accounts.count, 2, "state up to the damage stays readable")
+        XCTAssertThrowsError(try CaseService(store: reopened, terminal: "t").execute(.logContact(citizen: "c1", channel: .phone, note: nil, at: nil), as: "mette")) {
+            XCTAssertEqual(($0 as? StoreError).map { "\($0)" }, "events.jsonl:3: the hash does not match the line's content (the line was changed); the store is open read-only (run `enplan verify`)")
+        }
+        XCTAssertEqual(try f.eventLines(), lines, "nothing repaired silently")
+        let report = try Store.verify(directory: f.dir).first { $0.file == Store.eventsFile }!
+        XCTAssertEqual(report.problems.map(\.line), [3])
+    }
+
+    func testFailedFdatasyncStopsAllWriting() throws {
+        let failing = FileIO(write: FileIO.system.write, fdatasync: { _ in errno = EIO; return -1 })
+        var options = Store.Options(); options.io = failing
+        let f = try Fixture()
+        let store = try Store(directory: f.dir, clock: FixedClock(Fixture.now), options: options)
+        let service = CaseService(store: store, terminal: "t")
+        XCTAssertThrowsError(try service.execute(.registerCitizen(cpr: "0101901234", name: "A", benefit: nil, responsible: nil), as: "mette")) {
+            guard case .syncFailed(file: "events.jsonl", _)? = $0 as? StoreError else { return XCTFail("\($0)") }
+        }
+        // Even a write that would now succeed is refused: the kernel may have dropped the pages.
+        XCTAssertThrowsError(try service.execute(.registerCitizen(cpr: "0201901234", name: "B", benefit: nil, responsible: nil), as: "mette")) {
+            guard case .syncFailed? = $0 as? StoreError else { return XCTFail("\($0)") }
+        }
+    }
+
+    func testDiskFullLeavesTheFileAsItWas() throws {
+        let f = try Fixture()
+        let sizeBefore = try FileManager.default.attributesOfItem(atPath: f.eventsPath)[.size] as! Int
+        // A short write, as when the disk fills in the middle of a line.
+        let full = FileIO(write: { fd, p, n in _ = Glibc.write(fd, p, n / 2); errno = ENOSPC; return n / 2 }, fdatasync: FileIO.system.fdatasync)
+        var options = Store.Options(); options.io = full
+        let store = try Store(directory: f.dir, clock: FixedClock(Fixture.now), options: options)
+        let service = CaseService(store: store, terminal: "t")
+        XCTAssertThrowsError(try service.execute(.registerCitizen(cpr: "0101901234", name: "A", benefit: nil, responsible: nil), as: "mette")) {
+            guard case .diskFull? = $0 as? StoreError else { return XCTFail("\($0)") }
+        }
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: f.eventsPath)[.size] as? Int, sizeBefore)
+        XCTAssertNil(store.projection.citizens["c1"], "the refused event is not in the state either")
+        XCTAssertTrue(try Store.verify(directory: f.dir).allSatisfy { $0.problems.isEmpty })
+        // Once there is room again, the same store writes.
+        XCTAssertEqual(try f.citizen(), "c1")
+    }
+
+    func testSnapshotIsUsedWhenItMatchesAndIgnoredWhenNot() throws {
+        let f = try Fixture()
+        for i in 0..<20 { try f.citizen(String(format: "0101%02d-1234", 50 + i), name: "Borger \(i)") }
+        try f.store.writeSnapshot()
+        try f.service.execute(.logContact(citizen: "c3", channel: .phone, note: nil, at: nil), as: "mette")
+
+        let fromSnapshot = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertTrue(fromSnapshot.usedSnapshot)
+        XCTAssertEqual(fromSnapshot.replayedAtOpen, 1)
+        XCTAssertEqual(fromSnapshot.projection.citizens, f.store.projection.citizens)
+        XCTAssertEqual(fromSnapshot.projection.accounts, f.store.projection.accounts)
+
+        // A log that no longer has the snapshot's line at its offset: the snapshot is ignored.
+        var lines = try f.eventLines()
+        lines = Array(lines.prefix(10))
+        try (lines.joined(separator: "\n") + "\n").write(toFile: f.eventsPath, atomically: false, encoding: .utf8)
+        let rebuilt = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertFalse(rebuilt.usedSnapshot)
+        XCTAssertEqual(rebuilt.projection.citizens.count, 5)
+    }
+
+    func testDeletingTheSnapshotLosesNothing() throws {
+        let f = try Fixture()
+        for i in 0..<5 { try f.citizen(String(format: "0101%02d-1234", 50 + i)) }
+        try f.store.writeSnapshot()
+        try FileManager.default.removeItem(atPath: f.dir + "/" + Store.snapshotFile)
+        let reopened = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertFalse(reopened.usedSnapshot)
+        XCTAssertEqual(reopened.projection.citizens, f.store.projection.citizens)
+    }
+
+    func testABatchIsAllOrNothing() throws {
+        let f = try Fixture()
+        let before = try f.eventLines()
+        XCTAssertThrowsError(try f.service.execute(batch: [
+            ("mette", .registerCitizen(cpr: "0101901234", name: "A", benefit: nil, responsible: nil)),
+            ("mette", .registerCitizen(cpr: "0101901234", name: "A again", benefit: nil, responsible: nil)),
+        ]))
+        XCTAssertEqual(try f.eventLines(), before)
+        XCTAssertTrue(f.store.projection.citizens.isEmpty)
+    }
+}
