@@ -27,6 +27,8 @@ enum CLI {
       enplan log --as USER --citizen ID [--reason TEXT] [--json]
       enplan audit --as USER [--citizen ID] [--json]
       enplan snapshot                    write the projection cache now (it is also written by itself)
+      enplan stress --as USER --citizen ID --count N   append N contacts, printing each seq once durable
+                                         (for the crash and concurrency tests)
 
     Dates: dd-mm-yyyy, yyyy-mm-dd, today, +3d, +2w. Data directory: --data-dir, else $ENPLAN_DATA,
     else $XDG_DATA_HOME/enplan (~/.local/share/enplan).
@@ -65,6 +67,7 @@ enum CLI {
             case ("log", nil): return try Commands.log(dir, &args)
             case ("audit", nil): return try Commands.audit(dir, &args)
             case ("snapshot", nil): return try Commands.snapshot(dir, &args)
+            case ("stress", nil): return try Commands.stress(dir, &args)
             default:
                 throw UsageError("unknown command \"\(words.joined(separator: " "))\" (enplan --help lists them)")
             }

@@ -302,6 +302,21 @@ enum Commands {
         return 0
     }
 
+    static func stress(_ dir: String, _ args: inout Arguments) throws -> Int32 {
+        let actor = try args.required("as", "USER"), id = try args.required("citizen", "ID")
+        let count = try args.int("count", default: 100, range: 1...10_000_000)!
+        try args.checkAllUsed()
+        let service = try Context.open(dir)
+        for i in 0..<count {
+            let e = try service.execute(.logContact(citizen: id, channel: .phone, note: "stress \(i)", at: nil), as: actor)
+            // One line per acknowledged event, written straight to the descriptor: a kill -9 right
+            // after it cannot lose an acknowledgement in a buffer.
+            let line = Array("\(e[0].seq)\n".utf8)
+            _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        }
+        return 0
+    }
+
     // MARK: history and audit
 
     static func log(_ dir: String, _ args: inout Arguments) throws -> Int32 {

@@ -1,0 +1,92 @@
+import Foundation
+import XCTest
+
+/// The headless commands as scripts use them: exit codes, one-line errors, JSON, nothing written on bad input.
+final class CommandTests: XCTestCase {
+    func testDemoListsAndMasks() throws {
+        let d = DataDirectory()
+        let demo = try d.run("demo", "--citizens", "40", "--seed", "7")
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+        XCTAssertEqual(try d.run("demo").status, 2, "a non-empty store is refused")
+
+        let users = try JSONSerialization.jsonObject(with: Data(try d.run("users", "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(users.count, 18)
+        XCTAssertEqual(Set(users.compactMap { $0["role"] as? String }), ["caseworker", "supervisor", "admin"])
+
+        let list = try d.run("citizens", "--as", "karen", "--json")
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let citizens = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(citizens.count, 40)
+        for c in citizens {
+            for key in ["id", "name", "cpr", "age", "sectors", "responsible"] { XCTAssertNotNil(c[key], key) }
+            XCTAssertTrue((c["cpr"] as! String).hasSuffix("-XXXX"))
+        }
+        let youth = citizens.filter { ($0["age"] as! Int) < 30 }.count
+        XCTAssertTrue((10...28).contains(youth), "about 45 % under 30, got \(youth) of 40")
+        XCTAssertTrue(citizens.contains { ($0["name"] as! String).contains(where: { "æøåÆØÅ".contains($0) }) })
+
+        // The same seed gives the same citizens.
+        let again = DataDirectory()
+        XCTAssertEqual(try again.run("demo", "--citizens", "40", "--seed", "7").status, 0)
+        let names = { (dir: DataDirectory) in try dir.run("citizens", "--as", "karen").stdout }
+        XCTAssertEqual(try names(again), try names(d))
+    }
+
+    func testBadInputGetsOneLineAndWritesNothing() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)
+        let before = try String(contentsOfFile: d.events, encoding: .utf8)
+        let cases: [([String], Int32, String)] = [
+            (["citizen", "add", "--as", "mette", "--cpr", "310299-1234", "--name", "X"], 2, "not a real date"),
+            (["citizen", "add", "--as", "mette", "--cpr", "12", "--name", "X"], 2, "DDMMYY-SSSS"),
+            (["citizen", "add", "--as", "nobody", "--cpr", "010190-1234", "--name", "X"], 2, "no user nobody"),
+            (["contact", "--as", "mette", "--citizen", "c1", "--channel", "fax"], 2, "--channel must be one of"),
+            (["contact", "--as", "mette", "--citizen", "c999", "--channel", "phone"], 2, "no citizen c999"),
+            (["contact", "--as", "mette", "--citizen", "c1", "--channel", "phone", "--colour", "red"], 2, "unknown option --colour"),
+            (["contact", "--as", "mette", "--citizen", "c1", "--channel", "phone", "--expect-version", "0"], 1, "changed by someone else"),
+            (["audit", "--as", "mette"], 1, "only supervisors and administrators"),
+            (["frobnicate"], 2, "unknown command"),
+        ]
+        for (args, status, message) in cases {
+            let r = try d.run(args)
+            XCTAssertEqual(r.status, status, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("enplan: ") && r.stderr.contains(message), "\(args): \(r.stderr)")
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one line: \(r.stderr)")
+            XCTAssertEqual(r.stdout, "")
+        }
+        XCTAssertEqual(try String(contentsOfFile: d.events, encoding: .utf8), before)
+    }
+
+    func testContactPrintsItsSeqAndLogShowsIt() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)
+        let responsible = try JSONSerialization.jsonObject(with: Data(try d.run("citizens", "--as", "karen", "--json").stdout.utf8)) as! [[String: Any]]
+        let c = responsible.first!
+        let who = c["responsible"] as! String, id = c["id"] as! String
+        let r = try d.run("contact", "--as", who, "--citizen", id, "--channel", "phone", "--note", "Ringede om praktik på Ærø")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let seq = Int(r.stdout.trimmingCharacters(in: .newlines))!
+        let last = try d.eventObjects().last!
+        XCTAssertEqual(last["seq"] as? Int, seq)
+        XCTAssertEqual(last["type"] as? String, "ContactLogged")
+        let log = try JSONSerialization.jsonObject(with: Data(try d.run("log", "--as", who, "--citizen", id, "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(log.last?["seq"] as? Int, seq)
+        XCTAssertEqual((log.last?["data"] as? [String: Any])?["note"] as? String, "Ringede om praktik på Ærø")
+        let audit = try d.run("audit", "--as", "karen", "--citizen", id)
+        XCTAssertTrue(audit.stdout.contains("CitizenViewed"), audit.stdout)
+    }
+
+    func testFirstAdministratorAndPasswordFromStdin() throws {
+        let d = DataDirectory()
+        let first = try d.run(["user", "add", "--as", "boss", "--id", "boss", "--name", "Bodil Øst", "--sector", "social", "--role", "admin"], stdin: "hemmelig\n")
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let short = try d.run(["user", "add", "--as", "boss", "--id", "bo", "--name", "Bo", "--sector", "social", "--role", "caseworker"], stdin: "abc\n")
+        XCTAssertEqual(short.status, 2)
+        XCTAssertTrue(short.stderr.contains("at least 4"))
+        let ok = try d.run(["user", "add", "--as", "boss", "--id", "bo", "--name", "Bo", "--sector", "social", "--role", "caseworker"], stdin: "abcd\n")
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        let hash = try d.eventObjects().compactMap { ($0["data"] as? [String: Any])?["passwordHash"] as? String }
+        XCTAssertEqual(hash.count, 2)
+        XCTAssertTrue(hash.allSatisfy { $0.hasPrefix("$y$") && !$0.contains("abcd") })
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+
+/// Damaged files and what EnPlan does with each: a torn tail is moved aside and truncated; damage
+/// anywhere else is reported as FILE:LINE and the store refuses to write, changing nothing.
+final class DamageCorpusTests: XCTestCase {
+    enum Expected { case repairedTail, readOnly(line: Int) }
+
+    private func store() throws -> (DataDirectory, [String]) {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "3", "--seed", "5").status, 0)
+        let lines = try String(contentsOfFile: d.events, encoding: .utf8).split(separator: "\n").map(String.init)
+        return (d, lines)
+    }
+
+    private func write(_ d: DataDirectory, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: d.events))
+    }
+
+    private func flipBit(_ line: String, at position: Int) -> String {
+        var bytes = Array(line.utf8)
+        bytes[position] ^= 0x04
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func check(_ name: String, _ damage: ([String]) -> String, _ expected: Expected) throws {
+        let (d, lines) = try store()
+        let damaged = damage(lines)
+        try write(d, damaged)
+
+        let verify = try d.run("verify")
+        XCTAssertEqual(verify.status, 1, "\(name): verify must find it")
+        switch expected {
+        case .repairedTail:
+            // Any command repairs the tail, says so on stderr, and the store writes again.
+            let r = try d.run("users")
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("torn write"), "\(name): \(r.stderr)")
+            XCTAssertEqual(try d.run("verify").status, 0, name)
+            let kept = try String(contentsOfFile: d.events, encoding: .utf8)
+            XCTAssertTrue(damaged.hasPrefix(kept), "\(name): only the tail was removed")
+            let aside = try FileManager.default.contentsOfDirectory(atPath: d.path).filter { $0.contains(".torn-") }
+            XCTAssertEqual(aside.count, 1, name)
+            let saved = try Data(contentsOf: URL(fileURLWithPath: d.path + "/" + aside[0]))
+            XCTAssertEqual(Data(kept.utf8) + saved, Data(damaged.utf8), "\(name): the removed bytes are kept aside")
+            XCTAssertEqual(try d.run("stress", "--as", "karen", "--citizen", "c1", "--count", "1").status, 0, name)
+        case .readOnly(let line):
+            XCTAssertTrue(verify.stdout.contains("events.jsonl:\(line): "), "\(name): \(verify.stdout)")
+            // Reading still works (up to the damage); writing is refused naming file and line.
+            let read = try d.run("users")
+            XCTAssertEqual(read.status, 0, "\(name): \(read.stderr)")
+            XCTAssertTrue(read.stderr.contains("events.jsonl:\(line):"), "\(name): \(read.stderr)")
+            let w = try d.run("stress", "--as", "karen", "--citizen", "c1", "--count", "1")
+            XCTAssertEqual(w.status, 1, name)
+            XCTAssertTrue(w.stderr.contains("events.jsonl:\(line):") && w.stderr.contains("read-only"), "\(name): \(w.stderr)")
+            XCTAssertEqual(try String(contentsOfFile: d.events, encoding: .utf8), damaged, "\(name): nothing repaired silently")
+        }
+    }
+
+    func testTheCorpus() throws {
+        let n = { (lines: [String]) in lines.count }
+        try check("half a last line", { l in l.dropLast().joined(separator: "\n") + "\n" + String(l.last!.prefix(l.last!.count / 2)) }, .repairedTail)
+        try check("zero-filled tail", { l in l.joined(separator: "\n") + "\n" + String(repeating: "\0", count: 4096) }, .repairedTail)
+        try check("flipped bit in the last line", { l in
+            (l.dropLast() + [self.flipBit(l.last!, at: 40)]).joined(separator: "\n") + "\n"
+        }, .repairedTail)
+        try check("flipped bit in a middle line", { l in
+            var m = l; m[9] = self.flipBit(m[9], at: 60); return m.joined(separator: "\n") + "\n"
+        }, .readOnly(line: 10))
+        try check("a deleted line", { l in
+            var m = l; m.remove(at: 19); return m.joined(separator: "\n") + "\n"
+        }, .readOnly(line: 20))
+        try check("two lines swapped", { l in
+            var m = l; m.swapAt(29, 30); return m.joined(separator: "\n") + "\n"
+        }, .readOnly(line: 30))
+        try check("two last lines swapped", { l in
+            var m = l; m.swapAt(n(l) - 2, n(l) - 1); return m.joined(separator: "\n") + "\n"
+        }, .readOnly(line: n(try! self.store().1) - 1))
+        try check("a forged line with a valid hash of its own", { l in
+            // Someone inserts a line and computes its hash correctly: the next line's prev gives it away.
+            var m = l
+            let prev = (try! JSONSerialization.jsonObject(with: Data(m[39].utf8)) as! [String: Any])["hash"] as! String
+            let body = #"{"v":1,"seq":41,"ts":"2026-11-23T10:00:00.000Z","actor":"karen","type":"ContactLogged","stream":"c1","version":99,"data":{"channel":"phone","sector":"employment"},"prev":"\#(prev)""#
+            let hash = sha256(body)
+            m.insert(body + #","hash":"\#(hash)"}"#, at: 40)
+            return m.joined(separator: "\n") + "\n"
+        }, .readOnly(line: 41))
+    }
+}
+
+/// SHA-256 through the system's sha256sum, independent of EnPlan's own code.
+func sha256(_ text: String) -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["sha256sum"]
+    let input = Pipe(), output = Pipe()
+    p.standardInput = input; p.standardOutput = output
+    try! p.run()
+    input.fileHandleForWriting.write(Data(text.utf8)); try! input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(String(decoding: out, as: UTF8.self).prefix(64))
+}
