@@ -1,1 +1,143 @@
-print("bench")
+import EnPlanDomain
+import Foundation
+import Glibc
+
+// enplan-bench: the store's figures at municipal scale, in a release build.
+//   swift run -c release enplan-bench [--dir DIR] [--citizens 100000] [--events 2000000] [--runs 3]
+// Each measurement runs in a fresh child process (the same binary, a phase argument), so peak
+// memory and start-up are those of one phase, from a warm page cache.
+
+let started = Date()
+let argv = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String, _ fallback: String) -> String {
+    if let i = argv.firstIndex(of: "--" + name), i + 1 < argv.count { return argv[i + 1] }
+    return fallback
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func emit(_ pairs: [(String, Double)]) {
+    print("{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+}
+
+let dir = option("dir", NSTemporaryDirectory() + "enplan-bench")
+
+switch argv.first {
+case "replay-child":
+    // Open the store: full replay (no snapshot) or snapshot + tail.
+    var options = Store.Options()
+    options.useSnapshot = argv.contains("--snapshot")
+    options.snapshotAfter = Int.max
+    let t0 = Date()
+    let store = try Store(directory: dir, options: options)
+    let open = Date().timeIntervalSince(t0)
+    precondition(store.readOnlyReason == nil, "the benchmark store is damaged")
+    emit([("open", open), ("sinceStart", Date().timeIntervalSince(started)), ("events", Double(store.lastSeq)),
+          ("replayed", Double(store.replayedAtOpen)), ("citizens", Double(store.projection.citizens.count)), ("peakMB", peakMemoryMB())])
+
+case "decode-child":
+    // Decoding alone (hash, JSON, chain), no projection: where the replay's time goes.
+    let t0 = Date()
+    var n = 0
+    try Store.scanFile(directory: dir) { _ in n += 1 }
+    emit([("decode", Date().timeIntervalSince(t0)), ("events", Double(n)), ("peakMB", peakMemoryMB())])
+
+case "append-child":
+    let count = Int(option("count", "2000"))!
+    let store = try Store(directory: dir)
+    let service = CaseService(store: store, terminal: "bench")
+    let targets = Array(store.projection.citizens.values.prefix(200))
+    var latencies: [Double] = []
+    for i in 0..<count {
+        let c = targets[i % targets.count]
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try service.execute(.logContact(citizen: c.id, channel: .phone, note: "benchmark", at: nil), as: c.responsible)
+        latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    latencies.sort()
+    emit([("median", latencies[latencies.count / 2]), ("p99", latencies[latencies.count * 99 / 100]), ("max", latencies.last!)])
+
+case "snapshot-child":
+    var options = Store.Options(); options.useSnapshot = false
+    let store = try Store(directory: dir, options: options)
+    let t0 = Date()
+    try store.writeSnapshot()
+    emit([("write", Date().timeIntervalSince(t0))])
+
+default:
+    let citizens = Int(option("citizens", "100000"))!
+    let targetEvents = Int(option("events", "2000000"))!
+    let runs = Int(option("runs", "3"))!
+    let eventsPath = dir + "/" + Store.eventsFile
+
+    if !FileManager.default.fileExists(atPath: eventsPath) {
+        print("Generating \(citizens) citizens and \(targetEvents) events in \(dir) …")
+        let t0 = Date()
+        var options = Store.Options(); options.snapshotAfter = Int.max
+        let store = try Store(directory: dir, options: options)
+        let service = CaseService(store: store, terminal: "bench")
+        var demo = DemoData.Options()
+        demo.citizens = citizens
+        demo.batch = 1000
+        _ = try DemoData.fill(service, options: demo)
+        // Top up with contacts (the commonest event) to the target count.
+        var rng = SeededRandom(seed: 42)
+        let ids = store.projection.citizens.values.map { ($0.id, $0.responsible) }.sorted { $0.0 < $1.0 }
+        while store.lastSeq < targetEvents {
+            let n = min(20_000, targetEvents - store.lastSeq)
+            try service.execute(batch: (0..<n).map { _ in
+                let (id, user) = rng.pick(ids)
+                return (user, .logContact(citizen: id, channel: rng.pick(Channel.allCases), note: rng.chance(0.4) ? "Opfølgende samtale om planen" : nil, at: nil))
+            })
+        }
+        print(String(format: "Generated %d events in %.1f s.", store.lastSeq, Date().timeIntervalSince(t0)))
+        try? FileManager.default.removeItem(atPath: dir + "/" + Store.snapshotFile)
+    }
+
+    func child(_ args: [String]) throws -> (json: [String: Double], wall: Double) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        p.arguments = args + ["--dir", dir]
+        let out = Pipe()
+        p.standardOutput = out
+        let t0 = Date()
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let wall = Date().timeIntervalSince(t0)
+        guard p.terminationStatus == 0, let o = try JSONSerialization.jsonObject(with: data) as? [String: Double] else {
+            fatalError("child \(args) failed: \(String(decoding: data, as: UTF8.self))")
+        }
+        return (o, wall)
+    }
+    func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+
+    let size = Double((try FileManager.default.attributesOfItem(atPath: eventsPath)[.size] as? Int) ?? 0) / 1e6
+    // Warm the page cache (the figures are for a log read from memory, like DESIGN.md's).
+    _ = try child(["replay-child"])
+    let full = try (0..<runs).map { _ in try child(["replay-child"]) }
+    let snapWrite = try child(["snapshot-child"])
+    let snap = try (0..<runs).map { _ in try child(["replay-child", "--snapshot"]) }
+    let snapSize = Double((try FileManager.default.attributesOfItem(atPath: dir + "/" + Store.snapshotFile)[.size] as? Int) ?? 0) / 1e6
+    let events = full[0].json["events"]!
+    let append = try child(["append-child", "--count", "2000"])
+
+    let fullOpen = median(full.map { $0.json["open"]! })
+    print("")
+    print(String(format: "Log: %.0f events, %.0f citizens, %.0f MB (%.0f bytes a line); snapshot %.0f MB, written in %.2f s",
+                 events, full[0].json["citizens"]!, size, size * 1e6 / events, snapSize, snapWrite.json["write"]!))
+    print("Medians of \(runs) runs, each in a fresh process, page cache warm:")
+    print("| measurement | without snapshot | with snapshot |")
+    print("|---|---|---|")
+    print(String(format: "| open the store (replay, hash check, apply) | %.2f s | %.2f s |", fullOpen, median(snap.map { $0.json["open"]! })))
+    print(String(format: "| events/s replayed | %.0f | (%.0f events after the snapshot) |", events / fullOpen, snap[0].json["replayed"]!))
+    print(String(format: "| process start to usable projection | %.2f s | %.2f s |", median(full.map { $0.wall }), median(snap.map { $0.wall })))
+    print(String(format: "| peak memory (RSS) | %.0f MB | %.0f MB |", median(full.map { $0.json["peakMB"]! }), median(snap.map { $0.json["peakMB"]! })))
+    print(String(format: "Durable append (2,000 contacts on this store): median %.3f ms, p99 %.3f ms, max %.3f ms",
+                 append.json["median"]!, append.json["p99"]!, append.json["max"]!))
+}

@@ -170,3 +170,42 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(f.store.projection.citizens.isEmpty)
     }
 }
+
+final class ReadAheadTests: XCTestCase {
+    /// Small chunks and read-ahead always on: lines cross chunk borders and hand-offs happen often.
+    private var pipelined: Store.Options {
+        var o = Store.Options(); o.useSnapshot = false; o.readAheadAbove = 0; o.chunkBytes = 1000
+        return o
+    }
+
+    private func bigStore() throws -> Fixture {
+        let f = try Fixture()
+        var batch: [(actor: String, command: Command)] = []
+        for i in 0..<40 { batch.append(("mette", .registerCitizen(cpr: String(format: "0101%02d-1234", 40 + i), name: "Borger Ø\(i)", benefit: nil, responsible: nil))) }
+        for i in 0..<600 { batch.append(("mette", .logContact(citizen: "c\(i % 40 + 1)", channel: .phone, note: "Samtale nr. \(i) om planen", at: nil))) }
+        try f.service.execute(batch: batch)
+        return f
+    }
+
+    func testTheReadAheadReplayEqualsThePlainOne() throws {
+        let f = try bigStore()
+        var plain = Store.Options(); plain.useSnapshot = false; plain.readAheadAbove = .max
+        let a = try Store(directory: f.dir, clock: FixedClock(Fixture.now), options: plain)
+        let b = try Store(directory: f.dir, clock: FixedClock(Fixture.now), options: pipelined)
+        XCTAssertEqual(b.replayedAtOpen, 645)
+        XCTAssertEqual(a.projection.citizens, b.projection.citizens)
+        XCTAssertEqual(b.projection.citizens, f.store.projection.citizens)
+        XCTAssertEqual(b.projection.accounts, f.store.projection.accounts)
+    }
+
+    func testTheReadAheadReplayStopsAtDamageAndAtATornTail() throws {
+        let f = try bigStore()
+        var lines = try f.eventLines()
+        lines[300] = lines[300].replacingOccurrences(of: "Samtale", with: "Samtalr")
+        try (lines.joined(separator: "\n") + "\n{\"v\":1,\"se").write(toFile: f.eventsPath, atomically: false, encoding: .utf8)
+        let s = try Store(directory: f.dir, clock: FixedClock(Fixture.now), options: pipelined)
+        XCTAssertEqual(s.readOnlyReason, .damaged(file: "events.jsonl", line: 301, reason: "the hash does not match the line's content (the line was changed)"))
+        XCTAssertEqual(s.projection.lastSeq, 300)
+        XCTAssertTrue(s.repairs.isEmpty, "a tail after damage is not repaired either")
+    }
+}

@@ -104,51 +104,66 @@ public enum DomainEvent: Equatable, Sendable {
         public var description: String { "unknown event type \"\(type)\"" }
     }
 
-    public init(type: String, fields f: Fields) throws {
-        switch type {
-        case "UserCreated":
+    /// Decodes by one dictionary lookup: a `switch` over 26 type names compares strings one by
+    /// one, and Swift's comparison of unequal strings is slow — on every line of the replay.
+    public init(type: String, fields: Fields) throws {
+        guard let tag = DomainEvent.tags[type] else { throw UnknownType(type: type) }
+        try self.init(tag: tag, type: type, fields: fields)
+    }
+
+    private static let tags: [String: Int] = Dictionary(uniqueKeysWithValues: typeNames.enumerated().map { ($1, $0) })
+    private static let typeNames = ["UserCreated", "PasswordChanged", "UserActiveSet", "BenefitDefined", "CitizenRegistered",
+                                    "CitizenDetailsChanged", "ResponsibleChanged", "ContactPersonChosen", "HouseholdLinked",
+                                    "ConsentGiven", "ConsentWithdrawn", "PlanCreated", "PlanGoalChanged", "GoalAdded",
+                                    "GoalStatusChanged", "EffortAdded", "EffortStatusChanged", "DecisionRecorded",
+                                    "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent",
+                                    "ReferralAnswered", "ContactLogged", "MeetingScheduled", "MeetingStatusChanged"]
+
+    private init(tag: Int, type: String, fields f: Fields) throws {
+        switch tag {
+        case 0: // UserCreated
             self = .userCreated(try User(fields: f), passwordHash: try f.string("passwordHash"))
-        case "PasswordChanged": self = .passwordChanged(passwordHash: try f.string("passwordHash"))
-        case "UserActiveSet": self = .userActiveSet(active: try f.bool("active"))
-        case "BenefitDefined":
+        case 1: self = .passwordChanged(passwordHash: try f.string("passwordHash"))  // PasswordChanged
+        case 2: self = .userActiveSet(active: try f.bool("active"))  // UserActiveSet
+        case 3: // BenefitDefined
             self = .benefitDefined(try Benefit(fields: f))
-        case "CitizenRegistered":
+        case 4: // CitizenRegistered
             self = .citizenRegistered(cpr: try f.string("cpr"), name: try f.string("name"), benefit: try f.optionalString("benefit"),
                                       responsible: try f.string("responsible"), sectors: try f.values("sectors"))
-        case "CitizenDetailsChanged": self = .citizenDetailsChanged(name: try f.optionalString("name"), benefit: try f.optionalString("benefit"))
-        case "ResponsibleChanged": self = .responsibleChanged(user: try f.string("user"))
-        case "ContactPersonChosen": self = .contactPersonChosen(name: try f.optionalString("name"))
-        case "HouseholdLinked":
+        case 5: self = .citizenDetailsChanged(name: try f.optionalString("name"), benefit: try f.optionalString("benefit"))  // CitizenDetailsChanged
+        case 6: self = .responsibleChanged(user: try f.string("user"))  // ResponsibleChanged
+        case 7: self = .contactPersonChosen(name: try f.optionalString("name"))  // ContactPersonChosen
+        case 8: // HouseholdLinked
             self = .householdLinked(try HouseholdMember(fields: f))
-        case "ConsentGiven":
+        case 9: // ConsentGiven
             self = .consentGiven(try Consent(fields: f))
-        case "ConsentWithdrawn": self = .consentWithdrawn(id: try f.string("id"), date: try f.day("date"))
-        case "PlanCreated": self = .planCreated(overallGoal: try f.value("overallGoal"), ownWords: try f.string("ownWords"), date: try f.day("date"))
-        case "PlanGoalChanged": self = .planGoalChanged(overallGoal: try f.value("overallGoal"), ownWords: try f.string("ownWords"))
-        case "GoalAdded":
+        case 10: self = .consentWithdrawn(id: try f.string("id"), date: try f.day("date"))  // ConsentWithdrawn
+        case 11: self = .planCreated(overallGoal: try f.value("overallGoal"), ownWords: try f.string("ownWords"), date: try f.day("date"))  // PlanCreated
+        case 12: self = .planGoalChanged(overallGoal: try f.value("overallGoal"), ownWords: try f.string("ownWords"))  // PlanGoalChanged
+        case 13: // GoalAdded
             self = .goalAdded(try Goal(fields: f))
-        case "GoalStatusChanged": self = .goalStatusChanged(id: try f.string("id"), status: try f.value("status"))
-        case "EffortAdded":
+        case 14: self = .goalStatusChanged(id: try f.string("id"), status: try f.value("status"))  // GoalStatusChanged
+        case 15: // EffortAdded
             self = .effortAdded(try Effort(fields: f))
-        case "EffortStatusChanged":
+        case 16: // EffortStatusChanged
             self = .effortStatusChanged(id: try f.string("id"), status: try f.value("status"), end: try f.optionalDay("end"))
-        case "DecisionRecorded":
+        case 17: // DecisionRecorded
             self = .decisionRecorded(try Decision(fields: f))
-        case "FollowUpScheduled": self = .followUpScheduled(id: try f.string("id"), due: try f.day("due"))
-        case "FollowUpCompleted":
+        case 18: self = .followUpScheduled(id: try f.string("id"), due: try f.day("due"))  // FollowUpScheduled
+        case 19: // FollowUpCompleted
             self = .followUpCompleted(id: try f.string("id"), done: try f.day("done"), result: try f.value("result"), note: try f.optionalString("note"))
-        case "AssessmentRecorded":
+        case 20: // AssessmentRecorded
             self = .assessmentRecorded(try Assessment(fields: f))
-        case "ReferralSent":
+        case 21: // ReferralSent
             self = .referralSent(try Referral(fields: f))
-        case "ReferralAnswered": self = .referralAnswered(id: try f.string("id"), status: try f.value("status"))
-        case "ContactLogged":
+        case 22: self = .referralAnswered(id: try f.string("id"), status: try f.value("status"))  // ReferralAnswered
+        case 23: // ContactLogged
             let at = try f.optionalString("at")
             guard at == nil || Timestamp(iso: at!) != nil else { throw Fields.Missing(key: "at", problem: "is not an ISO 8601 UTC time") }
             self = .contactLogged(channel: try f.value("channel"), sector: try f.value("sector"), note: try f.optionalString("note"),
                                   at: at.flatMap(Timestamp.init(iso:)))
-        case "MeetingScheduled": self = .meetingScheduled(try Meeting(fields: f))
-        case "MeetingStatusChanged": self = .meetingStatusChanged(status: try f.value("status"), outcome: try f.optionalString("outcome"))
+        case 24: self = .meetingScheduled(try Meeting(fields: f))  // MeetingScheduled
+        case 25: self = .meetingStatusChanged(status: try f.value("status"), outcome: try f.optionalString("outcome"))  // MeetingStatusChanged
         default: throw UnknownType(type: type)
         }
     }

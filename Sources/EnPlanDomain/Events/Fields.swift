@@ -1,7 +1,7 @@
 /// An event's payload as ordered key/value pairs: the one shape every event is written and read
 /// through, so each event type needs one line per field in `DomainEvent`, not a codec of its own.
 public enum FieldValue: Equatable, Sendable {
-    case string(String), int(Int), bool(Bool), strings([String]), objects([Fields])
+    case string(String), int(Int), bool(Bool), strings([String]), ints([Int]), objects([Fields])
 }
 
 public struct Fields: Equatable, Sendable, JSONCodable {
@@ -25,12 +25,15 @@ public struct Fields: Equatable, Sendable, JSONCodable {
     public mutating func set(_ k: String, _ v: Day?) { if let v { pairs.append((k, .string(v.iso))) } }
     public mutating func set(_ k: String, _ v: [String]) { pairs.append((k, .strings(v))) }
     public mutating func set(_ k: String, _ v: [Fields]) { pairs.append((k, .objects(v))) }
+    public mutating func set(_ k: String, _ v: [Int]) { pairs.append((k, .ints(v))) }
     public mutating func set<R: RawRepresentable>(_ k: String, _ v: R?) where R.RawValue == String { set(k, v?.rawValue) }
     public mutating func set<R: RawRepresentable>(_ k: String, _ v: [R]) where R.RawValue == String { set(k, v.map(\.rawValue)) }
 
     // Reading.
     private func find(_ k: String) -> FieldValue? {
-        for (key, value) in pairs where key == k { return value }
+        // Comparing lengths first: String == on two different strings takes Swift's slow path.
+        let n = k.utf8.count
+        for (key, value) in pairs where key.utf8.count == n && key == k { return value }
         return nil
     }
 
@@ -95,6 +98,15 @@ public struct Fields: Equatable, Sendable, JSONCodable {
         }
     }
 
+    public func ints(_ k: String) throws -> [Int] {
+        switch find(k) {
+        case nil: return []
+        case .ints(let a)?: return a
+        case .strings(let a)? where a.isEmpty: return []
+        default: throw Missing(key: k, problem: "is not a list of integers")
+        }
+    }
+
     public func values<R: RawRepresentable>(_ k: String, _ t: R.Type = R.self) throws -> [R] where R.RawValue == String {
         try strings(k).map { s in
             guard let v = R(rawValue: s) else { throw Missing(key: k, problem: "has the unknown value \"\(s)\"") }
@@ -121,6 +133,7 @@ public struct Fields: Equatable, Sendable, JSONCodable {
             case .int(let i): w.int(i)
             case .bool(let b): w.bool(b)
             case .strings(let a): w.openArray(); for s in a { w.string(s) }; w.closeArray()
+            case .ints(let a): w.openArray(); for i in a { w.int(i) }; w.closeArray()
             case .objects(let a): w.openArray(); for o in a { o.encode(to: &w) }; w.closeArray()
             }
         }
@@ -128,6 +141,7 @@ public struct Fields: Equatable, Sendable, JSONCodable {
     }
 
     public init(from r: inout JSONReader) throws {
+        pairs.reserveCapacity(8)
         try r.openObject()
         while let k = try r.nextKey() {
             if r.null() { continue }
@@ -141,12 +155,16 @@ public struct Fields: Equatable, Sendable, JSONCodable {
         case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool(try r.bool())
         case UInt8(ascii: "["):
             try r.openArray()
-            var strings: [String] = [], objects: [Fields] = []
+            var strings: [String] = [], objects: [Fields] = [], ints: [Int] = []
             while try r.nextElement() {
-                if r.peekByte() == UInt8(ascii: "\"") { strings.append(try r.string()) } else { objects.append(try Fields(from: &r)) }
+                switch r.peekByte() {
+                case UInt8(ascii: "\""): strings.append(try r.string())
+                case UInt8(ascii: "{"): objects.append(try Fields(from: &r))
+                default: ints.append(try r.int())
+                }
             }
-            if !strings.isEmpty && !objects.isEmpty { throw r.fail("a list mixes strings and objects") }
-            return objects.isEmpty ? .strings(strings) : .objects(objects)
+            if [strings.isEmpty, objects.isEmpty, ints.isEmpty].filter({ !$0 }).count > 1 { throw r.fail("a list mixes kinds of values") }
+            return !objects.isEmpty ? .objects(objects) : !ints.isEmpty ? .ints(ints) : .strings(strings)
         default: return .int(try r.int())
         }
     }

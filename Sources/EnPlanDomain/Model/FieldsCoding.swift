@@ -143,19 +143,6 @@ extension Plan: FieldsConvertible {
     }
 }
 
-extension ContactEntry {
-    /// Compact form for the snapshot: "millis channel sector user".
-    var packed: String { "\(at.millis) \(channel.rawValue) \(sector.rawValue) \(user)" }
-
-    init(packed s: String) throws {
-        let p = s.split(separator: " ", maxSplits: 3)
-        guard p.count == 4, let ms = Int64(p[0]), let ch = Channel(rawValue: String(p[1])), let se = Sector(rawValue: String(p[2])) else {
-            throw Fields.Missing(key: "contacts", problem: "has a bad entry")
-        }
-        self.init(at: Timestamp(millis: ms), channel: ch, sector: se, user: String(p[3]))
-    }
-}
-
 extension Citizen: FieldsConvertible {
     public var fields: Fields {
         var f = Fields()
@@ -163,7 +150,11 @@ extension Citizen: FieldsConvertible {
         f.set("sectors", registeredSectors); f.set("contactPerson", contactPerson); f.set("household", household.map(\.fields))
         f.set("consents", consents.map(\.fields))
         if let plan { f.set("plan", [plan.fields]) }
-        f.set("contacts", contacts.map(\.packed)); f.set("meetings", meetings); f.set("participants", participants.sorted())
+        // Contacts are most of a large store: kept column-wise as numbers, not as objects.
+        f.set("contactTimes", contacts.map { Int($0.at.millis) })
+        f.set("contactKinds", contacts.map { Channel.allCases.firstIndex(of: $0.channel)! * 8 + Sector.allCases.firstIndex(of: $0.sector)! })
+        f.set("contactUsers", contacts.map(\.user))
+        f.set("meetings", meetings); f.set("participants", participants.sorted())
         f.set("version", version)
         return f
     }
@@ -174,7 +165,15 @@ extension Citizen: FieldsConvertible {
         household = try f.objects("household").map(HouseholdMember.init(fields:))
         consents = try f.objects("consents").map(Consent.init(fields:))
         plan = try f.objects("plan").first.map(Plan.init(fields:))
-        contacts = try f.strings("contacts").map(ContactEntry.init(packed:))
+        let times = try f.ints("contactTimes"), kinds = try f.ints("contactKinds"), users = try f.strings("contactUsers")
+        guard times.count == kinds.count, kinds.count == users.count,
+              kinds.allSatisfy({ $0 / 8 < Channel.allCases.count && $0 % 8 < Sector.allCases.count }) else {
+            throw Fields.Missing(key: "contactTimes", problem: "does not match contactKinds and contactUsers")
+        }
+        contacts = (0..<times.count).map { i in
+            ContactEntry(at: Timestamp(millis: Int64(times[i])), channel: Channel.allCases[kinds[i] / 8],
+                         sector: Sector.allCases[kinds[i] % 8], user: users[i])
+        }
         meetings = try f.strings("meetings")
         participants = Set(try f.strings("participants"))
         version = try f.int("version")

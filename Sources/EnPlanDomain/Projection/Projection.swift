@@ -28,8 +28,9 @@ public struct Projection: Sendable {
     public func user(_ id: String) -> User? { accounts[id]?.user }
 
     public func version(of stream: String) -> Int {
-        if let c = citizens[stream] { return c.version }
-        if let m = meetings[stream] { return m.version }
+        // Through an index, not `citizens[stream]`: that would copy the whole Citizen on the hot path.
+        if let i = citizens.index(forKey: stream) { return citizens.values[i].version }
+        if let i = meetings.index(forKey: stream) { return meetings.values[i].version }
         if stream.hasPrefix(Streams.userPrefix) { return accounts[String(stream.dropFirst(Streams.userPrefix.count))]?.version ?? 0 }
         if stream == Streams.benefits { return benefitsVersion }
         return 0
@@ -41,12 +42,28 @@ public struct Projection: Sendable {
     }
 
     public mutating func apply(_ e: RecordedEvent) throws {
-        let event = try DomainEvent(type: e.type, fields: e.data)
+        try apply(e, event: try DomainEvent(type: e.type, fields: e.data))
+    }
+
+    /// Applies an event whose envelope and typed payload were decoded apart (the replay).
+    mutating func apply(_ e: RecordedEvent, event: DomainEvent) throws {
         try apply(event, stream: e.stream, version: e.version, actor: e.actor, at: e.ts)
         lastSeq = e.seq
     }
 
     mutating func apply(_ event: DomainEvent, stream: String, version: Int, actor: String, at ts: Timestamp) throws {
+        // Most events change a citizen who exists already: one hash lookup, then work in place.
+        if let i = citizens.index(forKey: stream) {
+            guard version == citizens.values[i].version + 1 else {
+                throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(citizens.values[i].version + 1)")
+            }
+            if case .citizenRegistered = event { throw Inconsistent(reason: "citizen \(stream) is registered already") }
+            // Static on purpose: an instance method here would copy the whole projection (self is
+            // borrowed while one of its citizens is inout), and then every apply copies every citizen.
+            Projection.applyToCitizen(event, &citizens.values[i], actor: actor, at: ts)
+            citizens.values[i].version = version
+            return
+        }
         let expected = self.version(of: stream) + 1
         guard version == expected else {
             throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(expected)")
@@ -63,7 +80,9 @@ public struct Projection: Sendable {
             benefitsVersion = version
         case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
             let cpr = try CPR(cprText)
-            citizens[stream] = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
+            var c = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
+            c.version = version
+            citizens[stream] = c
             citizenByCPR[cpr.digits] = stream
             citizenCount += 1
         case let .meetingScheduled(m):
@@ -78,16 +97,14 @@ public struct Projection: Sendable {
             }
             return
         case let .meetingStatusChanged(status, outcome):
-            guard meetings[stream] != nil else { throw Inconsistent(reason: "no meeting \(stream)") }
+            guard meetings.index(forKey: stream) != nil else { throw Inconsistent(reason: "no meeting \(stream)") }
             meetings[stream]!.status = status
             if let outcome { meetings[stream]!.outcome = outcome }
             meetings[stream]!.version = version
             return
         default:
-            guard citizens[stream] != nil else { throw Inconsistent(reason: "no citizen \(stream) for \(event.type)") }
-            applyToCitizen(event, &citizens[stream]!, actor: actor, at: ts)
+            throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
-        if citizens[stream] != nil { citizens[stream]!.version = version }
     }
 
     private mutating func updateAccount(_ stream: String, _ change: (inout Account) -> Void) throws {
@@ -97,7 +114,7 @@ public struct Projection: Sendable {
         accounts[id]!.version += 1
     }
 
-    private func applyToCitizen(_ event: DomainEvent, _ c: inout Citizen, actor: String, at ts: Timestamp) {
+    private static func applyToCitizen(_ event: DomainEvent, _ c: inout Citizen, actor: String, at ts: Timestamp) {
         func plan(_ change: (inout Plan) -> Void) { if c.plan != nil { change(&c.plan!) } }
         switch event {
         case let .citizenDetailsChanged(name, benefit):

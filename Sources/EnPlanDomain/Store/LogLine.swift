@@ -13,6 +13,10 @@ public struct RecordedEvent: Sendable {
     public let version: Int
     public let data: Fields
     public let hash: String
+
+    var withoutData: RecordedEvent {
+        RecordedEvent(seq: seq, ts: ts, actor: actor, type: type, stream: stream, version: version, data: Fields(), hash: hash)
+    }
 }
 
 public enum LogLine {
@@ -81,29 +85,42 @@ public enum LogLine {
         }
         guard computed else { throw Problem(reason: "the hash does not match the line's content (the line was changed)", isTear: true) }
 
-        var r = JSONReader(prefix)
-        var v = 0, seq = 0, version = 0, ts: Timestamp?, actor = "", type = "", stream = "", prev = ""
+        var v = 0, seq = 0, version = 0, ts: Timestamp?, actor = "", type = "", stream = "", prevMatches = false
         var data = Fields()
         do {
-            try r.openObject()
-            while let k = try r.nextKey() {
-                switch k {
-                case "v": v = try r.int()
-                case "seq": seq = try r.int()
-                case "ts":
-                    let s = try r.string()
-                    ts = Timestamp(iso: s)
-                    if ts == nil { throw Problem(reason: "\"ts\" is not an ISO 8601 UTC time: \(s)") }
-                case "actor": actor = try r.string()
-                case "type": type = try r.string()
-                case "stream": stream = try r.string()
-                case "version": version = try r.int()
-                case "data": data = try Fields(from: &r)
-                case "prev": prev = try r.string()
-                default: try r.skip()
+            // Fast path: the layout EnPlan writes, key by key, with no key strings made or compared.
+            var r = JSONReader(prefix)
+            if r.literal(#"{"v":"#), let v0 = try? r.int(), r.literal(#","seq":"#), let s0 = try? r.int(),
+               r.literal(#","ts":"#), let t0 = try? r.timestamp(), r.literal(#","actor":"#), let a0 = try? r.string(),
+               r.literal(#","type":"#), let ty0 = try? r.string(), r.literal(#","stream":"#), let st0 = try? r.string(),
+               r.literal(#","version":"#), let ve0 = try? r.int(), r.literal(#","data":"#), let d0 = try? Fields(from: &r),
+               r.literal(#","prev":"#) {
+                v = v0; seq = s0; ts = t0; actor = a0; type = ty0; stream = st0; version = ve0; data = d0
+                prevMatches = previousHash.map { r.stringEquals($0) } ?? true
+                if !prevMatches || previousHash == nil { _ = try r.string() }
+                try r.expectEnd()
+            } else {
+                // Any other order of the same fields (a line written by another tool) is read too.
+                r = JSONReader(prefix)
+                var prev = ""
+                try r.openObject()
+                while let k = try r.nextKey() {
+                    switch k {
+                    case "v": v = try r.int()
+                    case "seq": seq = try r.int()
+                    case "ts": ts = try r.timestamp()
+                    case "actor": actor = try r.string()
+                    case "type": type = try r.string()
+                    case "stream": stream = try r.string()
+                    case "version": version = try r.int()
+                    case "data": data = try Fields(from: &r)
+                    case "prev": prev = try r.string()
+                    default: try r.skip()
+                    }
+                    // `prev` is the last field before "hash": the hashed prefix ends there, without a brace.
+                    if k == "prev" { try r.expectEnd(); break }
                 }
-                // `prev` is the last field before "hash": the hashed prefix ends there, without a brace.
-                if k == "prev" { try r.expectEnd(); break }
+                prevMatches = previousHash == nil || prev == previousHash
             }
         } catch let e as JSONReader.Failure {
             throw Problem(reason: "not valid JSON: \(e.reason)")
@@ -114,7 +131,7 @@ public enum LogLine {
         guard let time = ts, !actor.isEmpty, !type.isEmpty, !stream.isEmpty, version >= 1 else {
             throw Problem(reason: "a required field (ts, actor, type, stream, version) is missing")
         }
-        guard previousHash == nil || prev == previousHash else {
+        guard prevMatches else {
             throw Problem(reason: "\"prev\" does not match the previous line's hash (a line before it was removed, inserted, changed or reordered)")
         }
         guard previousHash == nil || seq == previousSeq + 1 else {

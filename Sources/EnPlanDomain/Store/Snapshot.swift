@@ -1,11 +1,11 @@
 import Foundation
 import Glibc
 
-/// A cache of the projection at one line of the event log: JSON Lines, a header and then one line
-/// per user, benefit, citizen and meeting. Valid only while the log still has, at `offset`, the
+/// A cache of the projection at one line of the event log, in the binary encoding of
+/// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 1
+    static let format = 3
 
     struct Loaded {
         let projection: Projection
@@ -17,24 +17,16 @@ enum Snapshot {
     static func path(_ directory: String) -> String { directory + "/" + Store.snapshotFile }
 
     static func write(_ p: Projection, offset: Int, seq: Int, hash: String, directory: String) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(p.citizens.count * 600 + 4096)
-        func line(_ kind: String, _ f: Fields) {
-            var w = JSONWriter()
-            w.openObject(); w.field("k", kind); w.key("f"); f.encode(to: &w); w.closeObject()
-            out += w.bytes; out.append(0x0A)
-        }
-        var header = Fields()
-        header.set("format", format); header.set("seq", seq); header.set("offset", offset); header.set("hash", hash)
-        header.set("citizenCount", p.citizenCount); header.set("meetingCount", p.meetingCount); header.set("benefitsVersion", p.benefitsVersion)
-        line("header", header)
-        for a in p.accounts.values {
-            var f = a.user.fields; f.set("passwordHash", a.passwordHash); f.set("version", a.version)
-            line("account", f)
-        }
-        for b in p.benefits.values { line("benefit", b.fields) }
-        for c in p.citizens.values { line("citizen", c.fields) }
-        for m in p.meetings.values { var f = m.fields; f.set("version", m.version); line("meeting", f) }
+        var w = SnapshotWriter()
+        w.bytes.reserveCapacity(p.citizens.count * 400 + 4096)
+        w.bytes += magic
+        w.int(format); w.int(seq); w.int(offset); w.string(hash)
+        w.int(p.citizenCount); w.int(p.meetingCount); w.int(p.benefitsVersion)
+        w.array(Array(p.accounts.values)) { w, a in w.value(a.user); w.string(a.passwordHash); w.int(a.version) }
+        w.values(Array(p.benefits.values))
+        w.values(Array(p.citizens.values))
+        w.values(Array(p.meetings.values))
+        let out = w.bytes
 
         let final = path(directory), temp = final + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -47,54 +39,31 @@ enum Snapshot {
         }
     }
 
+    static let magic = Array("ENPLAN-SNAPSHOT\n".utf8)
+
     /// nil when there is no snapshot or it cannot be read: the caller replays the log instead.
     static func load(directory: String) -> Loaded? {
         let fd = open(path(directory), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard let bytes = Sys.readAll(fd, from: 0, count: Sys.fileSize(fd)) else { return nil }
-        var accounts: [String: Projection.Account] = [:], citizens: [String: Citizen] = [:]
-        var meetings: [String: Meeting] = [:], benefits: [String: Benefit] = [:]
-        var header: Fields?
-        let ok: Bool = bytes.withUnsafeBytes { buf in
-            guard let base = buf.baseAddress else { return false }
-            var start = 0
-            while start < buf.count, let nlPtr = memchr(base + start, 0x0A, buf.count - start) {
-                let nl = base.distance(to: UnsafeRawPointer(nlPtr))
-                var r = JSONReader(UnsafeRawBufferPointer(start: base + start, count: nl - start))
-                start = nl + 1
-                do {
-                    var kind = "", f = Fields()
-                    try r.openObject()
-                    while let k = try r.nextKey() {
-                        switch k {
-                        case "k": kind = try r.string()
-                        case "f": f = try Fields(from: &r)
-                        default: try r.skip()
-                        }
-                    }
-                    switch kind {
-                    case "header":
-                        guard try f.int("format") == format else { return false }
-                        header = f
-                    case "account":
-                        accounts[try f.string("id")] = Projection.Account(user: try User(fields: f), passwordHash: try f.string("passwordHash"),
-                                                                          version: try f.int("version"))
-                    case "benefit": let b = try Benefit(fields: f); benefits[b.code] = b
-                    case "citizen": let c = try Citizen(fields: f); citizens[c.id] = c
-                    case "meeting": var m = try Meeting(fields: f); m.version = try f.int("version"); meetings[m.id] = m
-                    default: return false
-                    }
-                } catch { return false }
-            }
-            return start == buf.count
+        guard let bytes = Sys.readAll(fd, from: 0, count: Sys.fileSize(fd)), bytes.starts(with: magic) else { return nil }
+        return try? bytes.withUnsafeBytes { buf -> Loaded? in
+            var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: buf[magic.count...]))
+            guard try r.int() == format else { return nil }
+            let seq = try r.int(), offset = try r.int(), hash = try r.string()
+            let citizenCount = try r.int(), meetingCount = try r.int(), benefitsVersion = try r.int()
+            let accounts = try r.array { r in Projection.Account(user: try User(from: &r), passwordHash: try r.string(), version: try r.int()) }
+            let benefits = try r.values(Benefit.self)
+            let citizens = try r.values(Citizen.self)
+            let meetings = try r.values(Meeting.self)
+            guard r.atEnd else { return nil }
+            var p = Projection()
+            p.restore(accounts: Dictionary(uniqueKeysWithValues: accounts.map { ($0.user.id, $0) }),
+                      citizens: Dictionary(uniqueKeysWithValues: citizens.map { ($0.id, $0) }),
+                      meetings: Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0) }),
+                      benefits: Dictionary(uniqueKeysWithValues: benefits.map { ($0.code, $0) }),
+                      benefitsVersion: benefitsVersion, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq)
+            return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }
-        guard ok, let h = header, let seq = try? h.int("seq"), let offset = try? h.int("offset"), let hash = try? h.string("hash"),
-              let cc = try? h.int("citizenCount"), let mc = try? h.int("meetingCount"), let bv = try? h.int("benefitsVersion")
-        else { return nil }
-        var p = Projection()
-        p.restore(accounts: accounts, citizens: citizens, meetings: meetings, benefits: benefits, benefitsVersion: bv,
-                  citizenCount: cc, meetingCount: mc, lastSeq: seq)
-        return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
     }
 }

@@ -33,6 +33,10 @@ public final class Store {
         public var useSnapshot = true
         /// Write a fresh snapshot when this many events had to be replayed at open.
         public var snapshotAfter = 50_000
+        /// Decode on a second thread when more than this many bytes are new (a full replay).
+        public var readAheadAbove = 8 << 20
+        /// How much of the log is read and decoded at a time.
+        public var chunkBytes = 4 << 20
         public init() {}
     }
 
@@ -41,8 +45,8 @@ public final class Store {
         self.clock = clock
         try Sys.makeDirectories(directory)
         lock = try LockFile(path: directory + "/store.lock")
-        events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io)
-        audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io)
+        events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
+        audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
 
         if options.useSnapshot, let snap = Snapshot.load(directory: directory),
            try lock.withLock(exclusive: false, { events.resume(offset: snap.offset, seq: snap.seq, hash: snap.hash) }) {
@@ -64,7 +68,7 @@ public final class Store {
     /// Reads what other processes appended since the last look. A torn tail (a crashed writer's
     /// cut-short line) is repaired under the exclusive lock.
     public func refresh() throws {
-        let tear = try lock.withLock(exclusive: false) { try events.readNew { try projection.apply($0) } }
+        let tear = try lock.withLock(exclusive: false) { try events.readNew(typed: true) { try projection.apply($0, event: $1!) } }
         if tear != nil {
             try lock.withLock(exclusive: true) { try catchUpExclusive() }
         }
@@ -72,9 +76,9 @@ public final class Store {
 
     /// Under the exclusive lock: read everything new, repair a torn tail, and be at the file's end.
     private func catchUpExclusive() throws {
-        if let tear = try events.readNew({ try projection.apply($0) }) {
+        if let tear = try events.readNew(typed: true, { try projection.apply($0, event: $1!) }) {
             repairs.append(try events.repair(tear, now: clock.now()))
-            try events.readNew { try projection.apply($0) }
+            try events.readNew(typed: true) { try projection.apply($0, event: $1!) }
         }
         if let damage = events.damage { throw damage }
     }
@@ -106,7 +110,10 @@ public final class Store {
             var recorded: [RecordedEvent] = []
             do {
                 for (actor, decide) in steps {
-                    for p in try decide(projection) {
+                    // Decided in a scope of its own: the copy of the projection handed to `decide` must be
+                    // gone before `apply` mutates it, or every apply would copy the whole state.
+                    let pending = try Self.decided(decide, projection)
+                    for p in pending {
                         seq += 1
                         let version = projection.version(of: p.stream) + 1
                         let data = p.event.fields
@@ -129,6 +136,11 @@ public final class Store {
         }
     }
 
+    @inline(never)
+    private static func decided(_ decide: (Projection) throws -> [Pending], _ state: Projection) throws -> [Pending] {
+        try decide(state)
+    }
+
     /// Forgets the in-memory state and reads it back from the snapshot and the log.
     private func reload() throws {
         projection = Projection()
@@ -136,7 +148,7 @@ public final class Store {
         if let snap = Snapshot.load(directory: directory), events.resume(offset: snap.offset, seq: snap.seq, hash: snap.hash) {
             projection = snap.projection
         }
-        try events.readNew { try projection.apply($0) }
+        try events.readNew(typed: true) { try projection.apply($0, event: $1!) }
     }
 
     /// Appends one record to the audit log (durable before it returns, like every event).
@@ -162,6 +174,14 @@ public final class Store {
                 if case .success(let e) = result { return visit(e) }
                 return false
             }
+        }
+    }
+
+    /// Decodes every event of a data directory's log without applying it (the benchmark's yardstick).
+    public static func scanFile(directory: String, _ visit: (RecordedEvent) -> Void) throws {
+        try LogFile.scan(path: directory + "/" + eventsFile) { _, r in
+            if case .success(let e) = r { visit(e); return true }
+            return false
         }
     }
 

@@ -102,7 +102,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func digits(_ u: [UInt8], _ at: Int, _ n: Int) -> Int? {
+    static func digits<C: RandomAccessCollection>(_ u: C, _ at: Int, _ n: Int) -> Int? where C.Element == UInt8, C.Index == Int {
         var v = 0
         for i in at..<(at + n) {
             let c = u[i]
@@ -142,9 +142,17 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String { iso }
 
     public init?(iso s: String) {
-        let u = Array(s.utf8)
+        var s = s
+        guard let t = s.withUTF8({ Timestamp(utf8: $0) }) else { return nil }
+        self = t
+    }
+
+    /// Parses "2026-11-23T09:15:02.123Z" from 24 bytes.
+    public init?(utf8 u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 24, u[10] == UInt8(ascii: "T"), u[13] == 58, u[16] == 58, u[19] == 46, u[23] == UInt8(ascii: "Z"),
-              let day = Day(iso: String(decoding: u[0..<10], as: UTF8.self)),
+              u[4] == 45, u[7] == 45,
+              let y = Day.digits(u, 0, 4), let mo = Day.digits(u, 5, 2), let d = Day.digits(u, 8, 2),
+              let day = Day(year: y, month: mo, day: d),
               let h = Day.digits(u, 11, 2), let mi = Day.digits(u, 14, 2), let sec = Day.digits(u, 17, 2),
               let ms = Day.digits(u, 20, 3), h < 24, mi < 60, sec < 61
         else { return nil }

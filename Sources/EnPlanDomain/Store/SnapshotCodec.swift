@@ -1,0 +1,232 @@
+import Glibc
+
+/// The snapshot's encoding: positional binary (varints and length-prefixed UTF-8), no keys.
+/// The event log is JSON because people, jq and later versions must read it; the snapshot is a
+/// cache that is simply rebuilt when `Snapshot.format` changes, so it can be as fast as possible:
+/// loading 100,000 citizens from JSON took ~3 s here.
+struct SnapshotWriter {
+    var bytes: [UInt8] = []
+
+    mutating func int(_ v: Int) {
+        var u = UInt64(bitPattern: Int64(v)) << 1 ^ UInt64(bitPattern: Int64(v) >> 63)   // zigzag
+        while u >= 0x80 { bytes.append(UInt8(u & 0x7F) | 0x80); u >>= 7 }
+        bytes.append(UInt8(u))
+    }
+    mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+    mutating func string(_ s: String) { var s = s; s.withUTF8 { int($0.count); bytes.append(contentsOf: $0) } }
+    mutating func day(_ d: Day) { int(d.daysSinceEpoch) }
+    mutating func optional<T>(_ v: T?, _ write: (inout SnapshotWriter, T) -> Void) {
+        if let v { bool(true); write(&self, v) } else { bool(false) }
+    }
+    mutating func raw<R: RawRepresentable>(_ v: R) where R.RawValue == String { string(v.rawValue) }
+    mutating func array<T>(_ items: [T], _ write: (inout SnapshotWriter, T) -> Void) {
+        int(items.count); for i in items { write(&self, i) }
+    }
+}
+
+struct SnapshotReader {
+    struct Corrupt: Error {}
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var pos = 0
+
+    init(_ buffer: UnsafeRawBufferPointer) {
+        base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        end = buffer.count
+    }
+
+    var atEnd: Bool { pos >= end }
+
+    mutating func int() throws -> Int {
+        var u: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard pos < end, shift < 64 else { throw Corrupt() }
+            let b = base[pos]; pos += 1
+            u |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
+    }
+    mutating func bool() throws -> Bool {
+        guard pos < end else { throw Corrupt() }
+        pos += 1
+        return base[pos - 1] != 0
+    }
+    mutating func string() throws -> String {
+        let n = try int()
+        guard n >= 0, pos + n <= end else { throw Corrupt() }
+        defer { pos += n }
+        return String(decoding: UnsafeBufferPointer(start: base + pos, count: n), as: UTF8.self)
+    }
+    mutating func day() throws -> Day { Day(daysSinceEpoch: try int()) }
+    mutating func optional<T>(_ read: (inout SnapshotReader) throws -> T) throws -> T? {
+        try bool() ? try read(&self) : nil
+    }
+    mutating func raw<R: RawRepresentable>(_ t: R.Type = R.self) throws -> R where R.RawValue == String {
+        guard let v = R(rawValue: try string()) else { throw Corrupt() }
+        return v
+    }
+    mutating func array<T>(_ read: (inout SnapshotReader) throws -> T) throws -> [T] {
+        let n = try int()
+        guard n >= 0, n <= end - pos else { throw Corrupt() }
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try read(&self)) }
+        return out
+    }
+}
+
+/// Each type's snapshot encoding, field by field in a fixed order. Change the order or a field,
+/// and bump `Snapshot.format`: old snapshots are then ignored and rebuilt from the log.
+protocol SnapshotCodable {
+    func write(to w: inout SnapshotWriter)
+    init(from r: inout SnapshotReader) throws
+}
+
+extension SnapshotWriter {
+    mutating func value<T: SnapshotCodable>(_ v: T) { v.write(to: &self) }
+    mutating func values<T: SnapshotCodable>(_ v: [T]) { array(v) { $1.write(to: &$0) } }
+}
+
+extension SnapshotReader {
+    mutating func values<T: SnapshotCodable>(_ t: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
+}
+
+extension User: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(id); w.string(name); w.raw(sector); w.raw(role); w.bool(active) }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), name: try r.string(), sector: try r.raw(), role: try r.raw(), active: try r.bool())
+    }
+}
+
+extension Benefit: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.string(code); w.string(danish); w.string(english); w.day(validFrom); w.optional(validTo) { $0.day($1) }
+    }
+    init(from r: inout SnapshotReader) throws {
+        self.init(code: try r.string(), danish: try r.string(), english: try r.string(), validFrom: try r.day(), validTo: try r.optional { try $0.day() })
+    }
+}
+
+extension HouseholdMember: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.raw(relation); w.string(name); w.optional(citizen) { $0.string($1) } }
+    init(from r: inout SnapshotReader) throws {
+        self.init(relation: try r.raw(), name: try r.string(), citizen: try r.optional { try $0.string() })
+    }
+}
+
+extension Consent: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(id); w.array(sectors) { $0.raw($1) }; w.day(given); w.optional(withdrawn) { $0.day($1) } }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), sectors: try r.array { try $0.raw() }, given: try r.day(), withdrawn: try r.optional { try $0.day() })
+    }
+}
+
+extension Goal: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(id); w.raw(area); w.string(text); w.raw(status) }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), area: try r.raw(), text: try r.string(), status: try r.raw())
+    }
+}
+
+extension Effort: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.optional(goal) { $0.string($1) }; w.string(title); w.raw(sector); w.string(legalBasis); w.string(provider)
+        w.day(start); w.optional(end) { $0.day($1) }; w.raw(status)
+    }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), goal: try r.optional { try $0.string() }, title: try r.string(), sector: try r.raw(),
+                  legalBasis: try r.string(), provider: try r.string(), start: try r.day(), end: try r.optional { try $0.day() }, status: try r.raw())
+    }
+}
+
+extension Decision: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(id); w.raw(legalArea); w.day(date); w.string(text); w.day(appealDeadline) }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), legalArea: try r.raw(), date: try r.day(), text: try r.string(), appealDeadline: try r.day())
+    }
+}
+
+extension FollowUp: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(id); w.day(due); w.optional(done) { $0.day($1) }; w.optional(result) { $0.raw($1) } }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), due: try r.day(), done: try r.optional { try $0.day() }, result: try r.optional { try $0.raw() })
+    }
+}
+
+extension Assessment: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(domain); w.int(score); w.day(date) }
+    init(from r: inout SnapshotReader) throws { self.init(domain: try r.string(), score: try r.int(), date: try r.day()) }
+}
+
+extension Referral: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(id); w.raw(from); w.raw(to); w.string(text); w.day(date); w.raw(status) }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), from: try r.raw(), to: try r.raw(), text: try r.string(), date: try r.day(), status: try r.raw())
+    }
+}
+
+extension Plan: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.raw(overallGoal); w.string(ownWords); w.day(created)
+        w.values(goals); w.values(efforts); w.values(decisions); w.values(followUps); w.values(assessments); w.values(referrals)
+    }
+    init(from r: inout SnapshotReader) throws {
+        self.init(overallGoal: try r.raw(), ownWords: try r.string(), created: try r.day())
+        goals = try r.values(); efforts = try r.values(); decisions = try r.values()
+        followUps = try r.values(); assessments = try r.values(); referrals = try r.values()
+    }
+}
+
+extension ContactEntry: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.int(Int(at.millis))
+        w.int(Channel.allCases.firstIndex(of: channel)! * 8 + Sector.allCases.firstIndex(of: sector)!)
+        w.string(user)
+    }
+    init(from r: inout SnapshotReader) throws {
+        let at = try r.int(), kind = try r.int()
+        guard kind >= 0, kind / 8 < Channel.allCases.count, kind % 8 < Sector.allCases.count else { throw SnapshotReader.Corrupt() }
+        self.init(at: Timestamp(millis: Int64(at)), channel: Channel.allCases[kind / 8], sector: Sector.allCases[kind % 8], user: try r.string())
+    }
+}
+
+extension Citizen: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.string(cpr.digits); w.string(name); w.optional(benefit) { $0.string($1) }; w.string(responsible)
+        w.array(registeredSectors) { $0.raw($1) }; w.optional(contactPerson) { $0.string($1) }
+        w.values(household); w.values(consents); w.optional(plan) { $0.value($1) }; w.values(contacts)
+        w.array(meetings) { $0.string($1) }; w.array(participants.sorted()) { $0.string($1) }; w.int(version)
+    }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), cpr: try CPR(try r.string()), name: try r.string(), benefit: try r.optional { try $0.string() },
+                  responsible: try r.string(), registeredSectors: try r.array { try $0.raw() })
+        contactPerson = try r.optional { try $0.string() }
+        household = try r.values(); consents = try r.values(); plan = try r.optional { try Plan(from: &$0) }; contacts = try r.values()
+        meetings = try r.array { try $0.string() }; participants = Set(try r.array { try $0.string() }); version = try r.int()
+    }
+}
+
+extension Guest: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.raw(kind); w.string(name); w.optional(organisation) { $0.string($1) } }
+    init(from r: inout SnapshotReader) throws {
+        self.init(kind: try r.raw(), name: try r.string(), organisation: try r.optional { try $0.string() })
+    }
+}
+
+extension Meeting: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.raw(type); w.optional(citizen) { $0.string($1) }; w.int(start.minutesSinceEpoch); w.int(minutes)
+        w.optional(room) { $0.string($1) }; w.array(participants) { $0.string($1) }; w.values(guests); w.raw(status)
+        w.optional(outcome) { $0.string($1) }; w.int(version)
+    }
+    init(from r: inout SnapshotReader) throws {
+        let id = try r.string(), type: MeetingType = try r.raw(), citizen = try r.optional { try $0.string() }
+        let start = LocalTime(day: Day(daysSinceEpoch: 0), minuteOfDay: 0).adding(minutes: try r.int())
+        self.init(id: id, type: type, citizen: citizen, start: start, minutes: try r.int(), room: try r.optional { try $0.string() },
+                  participants: try r.array { try $0.string() }, guests: try r.values(), status: try r.raw(),
+                  outcome: try r.optional { try $0.string() })
+        version = try r.int()
+    }
+}
