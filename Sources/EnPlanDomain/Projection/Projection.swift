@@ -157,12 +157,12 @@ public struct Projection: Sendable {
     }
 
     // Snapshot support: the store restores a projection it wrote earlier.
-    mutating func restore(accounts: [String: Account], citizens: [String: Citizen], meetings: [String: Meeting],
-                          benefits: [String: Benefit], benefitsVersion: Int, citizenCount: Int, meetingCount: Int, lastSeq: Int) {
-        self.accounts = accounts; self.citizens = citizens; self.meetings = meetings; self.benefits = benefits
-        self.benefitsVersion = benefitsVersion; self.citizenCount = citizenCount; self.meetingCount = meetingCount; self.lastSeq = lastSeq
-        citizenByCPR = Dictionary(uniqueKeysWithValues: citizens.values.map { ($0.cpr.digits, $0.id) })
-        meetingsByDay = Dictionary(grouping: meetings.values, by: { $0.start.day }).mapValues { $0.map(\.id).sorted() }
+    mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
+                          meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
+                          benefitsVersion: Int, citizenCount: Int, meetingCount: Int, lastSeq: Int) {
+        self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
+        self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
+        self.citizenCount = citizenCount; self.meetingCount = meetingCount; self.lastSeq = lastSeq
     }
 }
 

@@ -52,17 +52,34 @@ enum Snapshot {
             guard try r.int() == format else { return nil }
             let seq = try r.int(), offset = try r.int(), hash = try r.string()
             let citizenCount = try r.int(), meetingCount = try r.int(), benefitsVersion = try r.int()
-            let accounts = try r.array { r in Projection.Account(user: try User(from: &r), passwordHash: try r.string(), version: try r.int()) }
-            let benefits = try r.values(Benefit.self)
-            let citizens = try r.values(Citizen.self)
-            let meetings = try r.values(Meeting.self)
-            guard r.atEnd else { return nil }
+            // Straight into the dictionaries, indexes built in the same pass: no intermediate arrays,
+            // so no citizen is copied or destroyed on the way (that was a third of the load time).
             var p = Projection()
-            p.restore(accounts: Dictionary(uniqueKeysWithValues: accounts.map { ($0.user.id, $0) }),
-                      citizens: Dictionary(uniqueKeysWithValues: citizens.map { ($0.id, $0) }),
-                      meetings: Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0) }),
-                      benefits: Dictionary(uniqueKeysWithValues: benefits.map { ($0.code, $0) }),
-                      benefitsVersion: benefitsVersion, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq)
+            var accounts: [String: Projection.Account] = [:], benefits: [String: Benefit] = [:]
+            for _ in 0..<(try r.int()) {
+                let a = Projection.Account(user: try User(from: &r), passwordHash: try r.string(), version: try r.int())
+                accounts[a.user.id] = a
+            }
+            for _ in 0..<(try r.int()) { let b = try Benefit(from: &r); benefits[b.code] = b }
+            let citizenTotal = try r.int()
+            guard citizenTotal >= 0 else { return nil }
+            var citizens = [String: Citizen](minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
+            for _ in 0..<citizenTotal {
+                let c = try Citizen(from: &r)
+                byCPR[c.cpr.digits] = c.id
+                citizens[c.id] = c
+            }
+            let meetingTotal = try r.int()
+            guard meetingTotal >= 0 else { return nil }
+            var meetings = [String: Meeting](minimumCapacity: meetingTotal), byDay: [Day: [String]] = [:]
+            for _ in 0..<meetingTotal {
+                let m = try Meeting(from: &r)
+                byDay[m.start.day, default: []].append(m.id)
+                meetings[m.id] = m
+            }
+            guard r.atEnd else { return nil }
+            p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
+                      benefits: benefits, benefitsVersion: benefitsVersion, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }
     }
