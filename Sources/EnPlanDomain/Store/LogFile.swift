@@ -187,8 +187,8 @@ final class LogFile {
     func append(_ bytes: [UInt8], lastSeq newSeq: Int, lastHash newHash: String) throws {
         if let poisoned { throw poisoned }
         if let damage { throw damage }
+        // `offset` is the file's end: the caller read up to it under the same exclusive lock.
         let before = offset
-        guard size == before else { throw StoreError.io("\(name) changed while locked (expected \(before) bytes, found \(size))") }
         let n = bytes.withUnsafeBytes { io.write(fd, $0.baseAddress!, $0.count) }
         if n != bytes.count {
             let reason = n < 0 ? Sys.errorText : "only \(n) of \(bytes.count) bytes written"
