@@ -14,10 +14,15 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         // libxcrypt: yescrypt password hashes.
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["libcrypt-dev"])]),
+        // The wide-character ncurses (never the narrow one).
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "EnPlanDomain", dependencies: ["COpenSSL", "CCrypt"]),
-        .executableTarget(name: "enplan", dependencies: ["EnPlanDomain"]),
-        .executableTarget(name: "enplan-bench", dependencies: ["EnPlanDomain"]),
+        // Screens, widgets, key table, themes, strings; renders through the `Terminal` protocol.
+        .target(name: "EnPlanTUI", dependencies: ["EnPlanDomain", "CNcurses"]),
+        .executableTarget(name: "enplan", dependencies: ["EnPlanDomain", "EnPlanTUI"]),
+        .executableTarget(name: "enplan-bench", dependencies: ["EnPlanDomain", "EnPlanTUI"]),
         .testTarget(name: "EnPlanDomainTests", dependencies: ["EnPlanDomain"]),
+        .testTarget(name: "EnPlanTUITests", dependencies: ["EnPlanTUI", "EnPlanDomain"]),
         .testTarget(name: "EnPlanCLITests", dependencies: ["enplan", "EnPlanDomain"]),
     ]
 )

@@ -7,7 +7,8 @@ enum CLI {
 
     Usage: enplan [--data-dir DIR] [COMMAND] [OPTIONS]
 
-      enplan --demo                      open the demo store ($XDG_DATA_HOME/enplan-demo), creating it first
+      enplan [--theme NAME] [--lang da|en]   the full-screen interface on the data directory
+      enplan --demo                      the same on the demo store ($XDG_DATA_HOME/enplan-demo), created first
       enplan demo [--citizens N] [--seed S]   fill an empty store with fictional data (password: demo)
       enplan verify                      check every line of every file; FILE:LINE: reason on damage
       enplan users [--json]
@@ -41,9 +42,8 @@ enum CLI {
             let demo = args.flag("demo")
             let dir = Context.dataDirectory(args.optional("data-dir"), demo: demo)
             let words = args.words
-            if demo && words.isEmpty { return try Commands.openDemo(dir, &args) }
             guard let first = words.first else {
-                return try Commands.summary(dir, &args)
+                return try Commands.open(dir, &args, demo: demo)
             }
             let second = words.count > 1 ? words[1] : nil
             switch (first, second) {

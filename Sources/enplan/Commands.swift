@@ -5,38 +5,38 @@ import Foundation
 enum Commands {
     // MARK: store-wide
 
-    static func summary(_ dir: String, _ args: inout Arguments) throws -> Int32 {
-        try args.checkAllUsed()
+    /// No command: the full-screen interface on a terminal, a summary otherwise (a pipe, CI).
+    static func open(_ dir: String, _ args: inout Arguments, demo: Bool) throws -> Int32 {
         let service = try Context.open(dir)
-        let s = service.state
-        print("EnPlan data directory: \(dir)")
-        print("\(s.citizens.count) citizens, \(s.accounts.count) users, \(s.meetings.count) meetings, \(service.store.lastSeq) events")
-        if s.accounts.isEmpty {
-            print("The store has no users yet. Create the first administrator:")
-            print("  enplan --data-dir \(dir) user add --as admin --id admin --name \"Your Name\" --sector employment --role admin")
+        if demo && service.state.accounts.isEmpty {
+            let report = try DemoData.fill(service, options: DemoData.Options())
+            Output.warning("created the demo store in \(dir): \(report.citizens) citizens, \(report.users) users, \(report.events) events")
         }
-        print("The full-screen interface comes with the next release; `enplan --help` lists the commands.")
+        if isatty(0) == 1 && isatty(1) == 1 {
+            return try FullScreen.run(service: service, dataDirectory: dir, args: &args, demo: demo)
+        }
+        _ = args.optional("theme"); _ = args.optional("lang"); _ = args.optional("idle-lock-seconds")
+        try args.checkAllUsed()
+        summary(service, dir, demo: demo)
         return 0
     }
 
-    static func openDemo(_ dir: String, _ args: inout Arguments) throws -> Int32 {
-        try args.checkAllUsed()
-        let service = try Context.open(dir)
-        if service.state.accounts.isEmpty {
-            let report = try DemoData.fill(service, options: DemoData.Options())
-            print("Created the demo store in \(dir): \(report.citizens) citizens, \(report.users) users, \(report.events) events.")
-        } else {
-            print("Demo store: \(dir)")
-        }
+    static func summary(_ service: CaseService, _ dir: String, demo: Bool) {
         let s = service.state
         let today = service.today
         let overdue = s.citizens.values.reduce(0) { $0 + ($1.plan?.overdueFollowUps(on: today) ?? 0) }
         let youth = s.citizens.values.filter { $0.targetGroup(on: today) == .youth }.count
-        print("\(s.citizens.count) citizens (\(youth) aged 15-29), \(s.accounts.count) users, \(s.meetings.count) meetings, \(overdue) overdue follow-ups.")
-        print("Demo users (password: demo):")
-        Output.table(["ID", "NAME", "SECTOR", "ROLE"], s.users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue] })
-        print("Try: enplan --data-dir \(dir) citizens --as \(s.users.first { $0.role == .caseworker }?.id ?? "USER")")
-        return 0
+        print("EnPlan data directory: \(dir)")
+        print("\(s.citizens.count) citizens (\(youth) aged 15-29), \(s.accounts.count) users, \(s.meetings.count) meetings, \(overdue) overdue follow-ups, \(service.store.lastSeq) events.")
+        if s.accounts.isEmpty {
+            print("The store has no users yet: `enplan` on a terminal offers to create the first administrator, or")
+            print("  enplan --data-dir \(dir) user add --as admin --id admin --name \"Your Name\" --sector employment --role admin")
+        }
+        if demo {
+            print("Demo users (password: demo):")
+            Output.table(["ID", "NAME", "SECTOR", "ROLE"], s.users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue] })
+        }
+        print("Not a terminal, so no full-screen interface; `enplan --help` lists the headless commands.")
     }
 
     static func demo(_ dir: String, _ args: inout Arguments) throws -> Int32 {

@@ -3,6 +3,6 @@ import Foundation
 import Glibc
 
 // enplan [--data-dir DIR] COMMAND …   Exit: 0 success, 1 failure found or refused, 2 bad usage or input.
-setlocale(LC_ALL, "")
+FullScreen.ensureUTF8Locale()
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()))
 exit(code)

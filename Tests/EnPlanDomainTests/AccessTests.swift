@@ -100,3 +100,32 @@ final class AccessTests: XCTestCase {
         XCTAssertFalse(Passwords.verify("hemmelig", against: "not a hash"))
     }
 }
+
+final class LoginTests: XCTestCase {
+    /// A clock the test moves forward.
+    final class TestClock: Clock, @unchecked Sendable {
+        var time = Fixture.now
+        func now() -> Timestamp { time }
+    }
+
+    func testFiveFailuresLockTheUserForFiveMinutesEverywhere() throws {
+        let clock = TestClock()
+        let f = try Fixture(clock: clock)
+        XCTAssertEqual(try f.service.login("mette", password: "demo").id, "mette")
+        for _ in 0..<5 {
+            XCTAssertThrowsDomainError(try f.service.login("mette", password: "forkert")) { $0.description == "wrong user id or password" }
+        }
+        // Locked, even with the right password, and at another terminal (another store on the same files).
+        let other = CaseService(store: try Store(directory: f.dir, clock: clock), terminal: "tty2")
+        XCTAssertThrowsDomainError(try other.login("mette", password: "demo")) { $0.description.contains("locked until") }
+        clock.time = Timestamp(millis: Fixture.now.millis + 5 * 60_000 + 1)
+        XCTAssertEqual(try other.login("mette", password: "demo").id, "mette")
+        XCTAssertEqual(other.state.accounts["mette"]?.failedLogins, 0)
+        XCTAssertThrowsDomainError(try f.service.login("nobody", password: "demo")) { $0.description == "wrong user id or password" }
+
+        let trail = try f.service.auditTrail(as: "admin").map(\.type)
+        XCTAssertEqual(trail.filter { $0 == "LoginFailed" }.count, 6)
+        XCTAssertEqual(trail.filter { $0 == "LoginRefused" }.count, 1)
+        XCTAssertEqual(trail.filter { $0 == "LoginSucceeded" }.count, 2)
+    }
+}

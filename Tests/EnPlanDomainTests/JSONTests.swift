@@ -31,7 +31,7 @@ final class JSONTests: XCTestCase {
         let day = Day(year: 2026, month: 11, day: 23)!
         let events: [DomainEvent] = [
             .userCreated(User(id: "u1", name: "Ü", sector: .health, role: .supervisor), passwordHash: "$y$x"),
-            .passwordChanged(passwordHash: "$y$y"), .userActiveSet(active: false),
+            .passwordChanged(passwordHash: "$y$y"), .userActiveSet(active: false), .loginFailed, .loginSucceeded,
             .benefitDefined(Benefit(code: "x", danish: "Ø", english: "O", validFrom: day, validTo: day + 3)),
             .citizenRegistered(cpr: "0101901234", name: "Å", benefit: nil, responsible: "u1", sectors: [.family, .misuse]),
             .citizenDetailsChanged(name: "B", benefit: "fleksjob"), .responsibleChanged(user: "u2"), .contactPersonChosen(name: nil),

@@ -5,6 +5,10 @@ public enum DomainEvent: Equatable, Sendable {
     case userCreated(User, passwordHash: String)
     case passwordChanged(passwordHash: String)
     case userActiveSet(active: Bool)
+    /// A wrong password (5 in a row lock the user for 5 minutes, at every terminal).
+    case loginFailed
+    /// A login after failures: the count starts again.
+    case loginSucceeded
     // The benefit code list (stream "benefits")
     case benefitDefined(Benefit)
     // A citizen (stream = the citizen's id)
@@ -38,6 +42,8 @@ public enum DomainEvent: Equatable, Sendable {
         case .userCreated: return "UserCreated"
         case .passwordChanged: return "PasswordChanged"
         case .userActiveSet: return "UserActiveSet"
+        case .loginFailed: return "LoginFailed"
+        case .loginSucceeded: return "LoginSucceeded"
         case .benefitDefined: return "BenefitDefined"
         case .citizenRegistered: return "CitizenRegistered"
         case .citizenDetailsChanged: return "CitizenDetailsChanged"
@@ -70,6 +76,7 @@ public enum DomainEvent: Equatable, Sendable {
         case let .userCreated(u, hash): f = u.fields; f.set("passwordHash", hash)
         case let .passwordChanged(hash): f.set("passwordHash", hash)
         case let .userActiveSet(active): f.set("active", active)
+        case .loginFailed, .loginSucceeded: break
         case let .benefitDefined(b): f = b.fields
         case let .citizenRegistered(cpr, name, benefit, responsible, sectors):
             f.set("cpr", cpr); f.set("name", name); f.set("benefit", benefit); f.set("responsible", responsible); f.set("sectors", sectors)
@@ -117,7 +124,7 @@ public enum DomainEvent: Equatable, Sendable {
                                     "ConsentGiven", "ConsentWithdrawn", "PlanCreated", "PlanGoalChanged", "GoalAdded",
                                     "GoalStatusChanged", "EffortAdded", "EffortStatusChanged", "DecisionRecorded",
                                     "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent",
-                                    "ReferralAnswered", "ContactLogged", "MeetingScheduled", "MeetingStatusChanged"]
+                                    "ReferralAnswered", "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "LoginFailed", "LoginSucceeded"]
 
     private init(tag: Int, type: String, fields f: Fields) throws {
         switch tag {
@@ -164,6 +171,8 @@ public enum DomainEvent: Equatable, Sendable {
                                   at: at.flatMap(Timestamp.init(iso:)))
         case 24: self = .meetingScheduled(try Meeting(fields: f))  // MeetingScheduled
         case 25: self = .meetingStatusChanged(status: try f.value("status"), outcome: try f.optionalString("outcome"))  // MeetingStatusChanged
+        case 26: self = .loginFailed
+        case 27: self = .loginSucceeded
         default: throw UnknownType(type: type)
         }
     }

@@ -5,6 +5,16 @@ public struct Projection: Sendable {
         public var user: User
         public var passwordHash: String
         public var version: Int
+        /// Failed logins since the last successful one, and when the last one failed.
+        public var failedLogins = 0
+        public var lastFailure: Timestamp?
+
+        /// Five failures in a row lock the user for five minutes.
+        public func lockedUntil(now: Timestamp) -> Timestamp? {
+            guard failedLogins > 0, failedLogins % 5 == 0, let last = lastFailure else { return nil }
+            let until = Timestamp(millis: last.millis + 5 * 60_000)
+            return now < until ? until : nil
+        }
     }
 
     public private(set) var accounts: [String: Account] = [:]
@@ -75,6 +85,10 @@ public struct Projection: Sendable {
             try updateAccount(stream) { $0.passwordHash = hash }
         case let .userActiveSet(active):
             try updateAccount(stream) { $0.user.active = active }
+        case .loginFailed:
+            try updateAccount(stream) { $0.failedLogins += 1; $0.lastFailure = ts }
+        case .loginSucceeded:
+            try updateAccount(stream) { $0.failedLogins = 0 }
         case let .benefitDefined(b):
             benefits[b.code] = b
             benefitsVersion = version
@@ -151,7 +165,7 @@ public struct Projection: Sendable {
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
         case let .contactLogged(channel, sector, _, at):
             c.contacts.append(ContactEntry(at: at ?? ts, channel: channel, sector: sector, user: actor))
-        case .userCreated, .passwordChanged, .userActiveSet, .benefitDefined, .citizenRegistered, .meetingScheduled, .meetingStatusChanged:
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered, .meetingScheduled, .meetingStatusChanged:
             break
         }
     }

@@ -22,6 +22,35 @@ public final class CaseService {
         return u
     }
 
+    // MARK: login
+
+    /// Checks a user's password. Five failures in a row lock the user for five minutes at every
+    /// terminal. Every attempt goes to the audit log; the error never says which part was wrong.
+    public func login(_ userID: String, password: String) throws -> User {
+        try store.refresh()
+        let now = store.clock.now()
+        func audit(_ type: String, _ detail: String? = nil) throws {
+            var f = Fields(); f.set("terminal", terminal); f.set("detail", detail)
+            try store.appendAudit(actor: userID.isEmpty ? "-" : userID, type: type, subject: Streams.user(userID), data: f)
+        }
+        guard let account = store.projection.accounts[userID], account.user.active else {
+            try audit("LoginFailed", "unknown or deactivated user")
+            throw DomainError.invalid("wrong user id or password")
+        }
+        if let until = account.lockedUntil(now: now) {
+            try audit("LoginRefused", "locked after 5 failed attempts")
+            throw DomainError.forbidden("too many failed attempts: \(userID) is locked until \(until.local.iso.suffix(5))")
+        }
+        guard Passwords.verify(password, against: account.passwordHash) else {
+            try execute(.recordLogin(user: userID, succeeded: false), as: userID)
+            try audit("LoginFailed", "wrong password")
+            throw DomainError.invalid("wrong user id or password")
+        }
+        if account.failedLogins > 0 { try execute(.recordLogin(user: userID, succeeded: true), as: userID) }
+        try audit("LoginSucceeded")
+        return account.user
+    }
+
     // MARK: commands
 
     /// Checks `command` for `actorID` against the latest state and appends its events durably.
@@ -52,8 +81,9 @@ public final class CaseService {
 
     // MARK: queries (each reads other terminals' changes first, and is audit-logged)
 
-    /// The citizens `viewerID` may see, in name order, with the CPR number masked.
-    public func citizens(as viewerID: String) throws -> [CitizenRow] {
+    /// The citizens `viewerID` may see, in name order, with the CPR number masked. `logged: false`
+    /// is for a screen re-reading the list it already shows because another terminal changed it.
+    public func citizens(as viewerID: String, logged: Bool = true) throws -> [CitizenRow] {
         try store.refresh()
         let viewer = try user(viewerID)
         let today = self.today
@@ -61,8 +91,10 @@ public final class CaseService {
             guard Access.canSee(viewer, c) else { return nil }
             return row(c, viewer: viewer, today: today)
         }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        var f = Fields(); f.set("what", "list"); f.set("count", rows.count); f.set("terminal", terminal)
-        try store.appendAudit(actor: viewer.id, type: "CitizensListed", subject: "-", data: f)
+        if logged {
+            var f = Fields(); f.set("what", "list"); f.set("count", rows.count); f.set("terminal", terminal)
+            try store.appendAudit(actor: viewer.id, type: "CitizensListed", subject: "-", data: f)
+        }
         return rows
     }
 

@@ -5,6 +5,8 @@ public enum Command: Sendable {
     case createUser(User, passwordHash: String)
     case changePassword(user: String, passwordHash: String)
     case setUserActive(user: String, active: Bool)
+    /// Only `CaseService.login` records these.
+    case recordLogin(user: String, succeeded: Bool)
     case defineBenefit(Benefit)
 
     case registerCitizen(cpr: String, name: String, benefit: String?, responsible: String?)
@@ -37,7 +39,7 @@ public enum Command: Sendable {
     public var stream: String? {
         switch self {
         case .createUser(let u, _): return Streams.user(u.id)
-        case .changePassword(let u, _), .setUserActive(let u, _): return Streams.user(u)
+        case .changePassword(let u, _), .setUserActive(let u, _), .recordLogin(let u, _): return Streams.user(u)
         case .defineBenefit: return Streams.benefits
         case .registerCitizen, .scheduleMeeting: return nil
         case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _),

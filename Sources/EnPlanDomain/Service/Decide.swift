@@ -10,7 +10,9 @@ public struct Decide {
     }
 
     public func events(for command: Command, expectedVersion: Int? = nil) throws -> [Store.Pending] {
-        guard actor.active else { throw DomainError.forbidden("user \(actor.id) is deactivated") }
+        if case .recordLogin = command {} else if !actor.active {
+            throw DomainError.forbidden("user \(actor.id) is deactivated")
+        }
         if let expectedVersion, let stream = command.stream {
             let actual = state.version(of: stream)
             guard actual == expectedVersion else { throw DomainError.stale(stream: stream, expected: expectedVersion, actual: actual) }
@@ -32,6 +34,9 @@ public struct Decide {
             guard state.accounts[id] != nil else { throw DomainError.notFound("no user \(id)") }
             guard id == actor.id || actor.role == .admin else { throw DomainError.forbidden("only an administrator changes another user's password") }
             return [.init(Streams.user(id), .passwordChanged(passwordHash: hash))]
+        case .recordLogin(let id, let succeeded):
+            guard state.accounts[id] != nil else { throw DomainError.notFound("no user \(id)") }
+            return [.init(Streams.user(id), succeeded ? .loginSucceeded : .loginFailed)]
         case let .setUserActive(id, active):
             try requireAdmin()
             guard state.accounts[id] != nil else { throw DomainError.notFound("no user \(id)") }

@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 3
+    static let format = 4
 
     struct Loaded {
         let projection: Projection
@@ -22,7 +22,9 @@ enum Snapshot {
         w.bytes += magic
         w.int(format); w.int(seq); w.int(offset); w.string(hash)
         w.int(p.citizenCount); w.int(p.meetingCount); w.int(p.benefitsVersion)
-        w.array(Array(p.accounts.values)) { w, a in w.value(a.user); w.string(a.passwordHash); w.int(a.version) }
+        w.array(Array(p.accounts.values)) { w, a in
+            w.value(a.user); w.string(a.passwordHash); w.int(a.version); w.int(a.failedLogins); w.optional(a.lastFailure) { $0.int(Int($1.millis)) }
+        }
         w.values(Array(p.benefits.values))
         w.values(Array(p.citizens.values))
         w.values(Array(p.meetings.values))
@@ -57,7 +59,9 @@ enum Snapshot {
             var p = Projection()
             var accounts: [String: Projection.Account] = [:], benefits: [String: Benefit] = [:]
             for _ in 0..<(try r.int()) {
-                let a = Projection.Account(user: try User(from: &r), passwordHash: try r.string(), version: try r.int())
+                var a = Projection.Account(user: try User(from: &r), passwordHash: try r.string(), version: try r.int())
+                a.failedLogins = try r.int()
+                a.lastFailure = try r.optional { Timestamp(millis: Int64(try $0.int())) }
                 accounts[a.user.id] = a
             }
             for _ in 0..<(try r.int()) { let b = try Benefit(from: &r); benefits[b.code] = b }

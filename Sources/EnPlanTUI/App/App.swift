@@ -1,0 +1,306 @@
+import EnPlanDomain
+import Foundation
+
+/// The full-screen program: login, the frame around every screen, lock, idle lock, the command
+/// line, help, and changes from other terminals. It asks the domain (`CaseService`) for everything
+/// and draws through a `Terminal`, so tests drive it with a `MemoryTerminal`.
+public final class App {
+    public struct Options: Sendable {
+        public var language: Language = .fromEnvironment()
+        public var themeName = "default"
+        public var themePaths: [String] = []
+        /// Lock after this many seconds without a key (default 10 minutes).
+        public var idleLockSeconds: TimeInterval = 600
+        public var demo = false
+        /// NO_COLOR set, or a terminal without colours: monochrome whatever the theme.
+        public var monochrome = false
+        public init() {}
+    }
+
+    struct Session {
+        var user: User
+        var list: CitizenList
+        var detail: DetailPane?
+    }
+
+    enum Phase {
+        case login(LoginForm)
+        case main(Session)
+    }
+
+    public static let minimumSize = (rows: 15, cols: 60)
+
+    let service: CaseService
+    let terminal: Terminal
+    public private(set) var options: Options
+    var strings: Strings
+    var phase: Phase
+    /// The session kept while the screen is locked, to give back to the same user.
+    var lockedSession: Session?
+    var showHelp = false
+    var commandLine: CommandPrompt?
+    var history: [String] = []
+    var message: (text: String, role: Role)?
+    var lastInput = Date()
+    var lastRefresh = Date()
+    var seenSeq = 0
+    public private(set) var running = true
+    /// Errors to show once the screen is up (a bad theme file, a repaired tail).
+    public var startupNotice: String?
+
+    public init(service: CaseService, terminal: Terminal, options: Options) {
+        self.service = service
+        self.terminal = terminal
+        self.options = options
+        strings = Strings(options.language)
+        phase = .login(LoginForm(kind: service.state.accounts.isEmpty ? .firstAdmin : .login))
+        applyTheme(options.themeName)
+    }
+
+    // MARK: the loop
+
+    /// Runs until the user quits or `stop` says so (a signal). Keys wait at most 500 ms, so idle
+    /// lock and other terminals' changes are handled in time.
+    public func run(stop: () -> Bool) {
+        if let n = startupNotice { message = (n, .error) }
+        terminal.present(render())
+        while running && !stop() {
+            if let key = terminal.readKey(timeoutMs: 500) {
+                lastInput = Date()
+                handle(key)
+            } else {
+                tick(now: Date())
+            }
+            if running { terminal.present(render()) }
+        }
+        terminal.wipe()
+    }
+
+    /// Time passing without keys: the idle lock, and re-reading what other terminals changed.
+    public func tick(now: Date) {
+        guard case .main = phase else { return }
+        if now.timeIntervalSince(lastInput) >= options.idleLockSeconds { lock(); return }
+        if now.timeIntervalSince(lastRefresh) >= 1 {
+            lastRefresh = now
+            refreshFromOtherTerminals()
+        }
+    }
+
+    func refreshFromOtherTerminals() {
+        guard case .main(var s) = phase else { return }
+        do {
+            try service.store.refresh()
+            guard service.store.lastSeq != seenSeq else { return }
+            seenSeq = service.store.lastSeq
+            s.list.load(try service.citizens(as: s.user.id, logged: false), names: userNames)
+            phase = .main(s)
+        } catch {
+            message = ("\(error)", .error)
+        }
+    }
+
+    var userNames: [String: String] { Dictionary(uniqueKeysWithValues: service.state.users.map { ($0.id, $0.name) }) }
+
+    // MARK: keys
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }   // the next render reads the new size
+        if showHelp {
+            if key == .escape || key == .char("q") || key == .char("?") || key == .function(1) { showHelp = false }
+            return
+        }
+        if var cl = commandLine {
+            switch cl.handle(key, history: history, themes: Theme.available(in: options.themePaths)) {
+            case .none: commandLine = cl
+            case .cancel: commandLine = nil
+            case .run(let text): commandLine = nil; run(command: text)
+            }
+            return
+        }
+        switch phase {
+        case .login(var form):
+            switch form.handle(key) {
+            case .none: phase = .login(form)
+            case .quit: running = false
+            case .submit: submit(form)
+            }
+        case .main(var s):
+            message = nil
+            handleMain(key, &s)
+            if case .main = phase { phase = .main(s) }
+        }
+    }
+
+    private func handleMain(_ key: Key, _ s: inout Session) {
+        // Typing a search: keys go to the query.
+        if s.list.editingQuery {
+            switch key {
+            case .escape: s.list.editingQuery = false; s.list.setQuery("")
+            case .enter, .down, .up:
+                s.list.editingQuery = false
+                logSearch(s)
+                if key == .enter, !s.list.query.isEmpty || s.list.count > 0 { return }
+            case .backspace:
+                if s.list.query.isEmpty { s.list.editingQuery = false } else { s.list.setQuery(String(s.list.query.dropLast())) }
+            case .char(let c): s.list.setQuery(s.list.query + String(c))
+            default: break
+            }
+            return
+        }
+        if var d = s.detail {
+            switch key {
+            case .escape, .char("q"), .left: s.detail = nil; return
+            case .down, .char("j"): d.scroll += 1; s.detail = d; return
+            case .up, .char("k"): d.scroll -= 1; s.detail = d; return
+            case .pageDown: d.scroll += 10; s.detail = d; return
+            case .pageUp: d.scroll -= 10; s.detail = d; return
+            default: break
+            }
+        }
+        guard let action = KeyTable.action(for: key, in: [KeyTable.global, KeyTable.citizenList]) else { return }
+        let page = max(1, terminal.size.rows - 6)
+        switch action {
+        case .help: showHelp = true
+        case .command: commandLine = CommandPrompt()
+        case .lock: lock(&s)
+        case .redraw: terminal.wipe()
+        case .citizens: s.detail = nil
+        case .search: s.list.editingQuery = true; s.detail = nil
+        case .open: open(&s)
+        case .back: if !s.list.query.isEmpty { s.list.setQuery("") }
+        case .quit: running = false
+        case .up: s.list.move(by: -1)
+        case .down: s.list.move(by: 1)
+        case .top: s.list.moveToTop()
+        case .bottom: s.list.moveToBottom()
+        case .pageUp: s.list.move(by: -page)
+        case .pageDown: s.list.move(by: page)
+        case .mine: s.list.mineOnly = true; s.list.refilter()
+        case .all: s.list.mineOnly = false; s.list.refilter()
+        case .youth: s.list.youthOnly.toggle(); s.list.refilter()
+        case .overdue: s.list.overdueOnly.toggle(); s.list.refilter()
+        case .noPlan: s.list.noPlanOnly.toggle(); s.list.refilter()
+        case .sector: s.list.cycleSector()
+        case .sort: s.list.nextSort()
+        case .reverse: s.list.reverseSort()
+        }
+    }
+
+    private func logSearch(_ s: Session) {
+        guard !s.list.query.isEmpty else { return }
+        do { try service.recordSearch(s.list.query, results: s.list.count, as: s.user.id) } catch { message = ("\(error)", .error) }
+    }
+
+    private func open(_ s: inout Session) {
+        guard let row = s.list.selectedRow else { return }
+        do {
+            // The domain checks access and writes the look to the audit log.
+            s.detail = DetailPane(detail: try service.citizen(row.id, as: s.user.id))
+        } catch {
+            message = ("\(error)", .error)
+        }
+    }
+
+    // MARK: login and lock
+
+    private func submit(_ form: LoginForm) {
+        var form = form
+        let id = form.fields[0].trimmingCharacters(in: .whitespaces).lowercased()
+        do {
+            if form.kind == .firstAdmin {
+                guard let sector = Sector(rawValue: form.fields[2].trimmingCharacters(in: .whitespaces)) else {
+                    throw DomainError.invalid("\(strings.t(.sector)): employment, social, health, family, misuse")
+                }
+                try Passwords.check(form.fields[3])
+                try service.execute(.createUser(User(id: id, name: form.fields[1], sector: sector, role: .admin),
+                                                passwordHash: try Passwords.hash(form.fields[3])), as: id)
+            }
+            let user = try service.login(id, password: form.fields[form.passwordIndex])
+            startSession(user)
+        } catch let e as DomainError {
+            switch e {
+            case .invalid(let text) where text == "wrong user id or password": form.error = strings.t(.wrongLogin)
+            default: form.error = e.description
+            }
+            form.fields[form.passwordIndex] = ""
+            form.focus = form.passwordIndex
+            phase = .login(form)
+        } catch {
+            form.error = "\(error)"
+            phase = .login(form)
+        }
+    }
+
+    private func startSession(_ user: User) {
+        if let kept = lockedSession, kept.user.id == user.id {
+            phase = .main(kept)
+            lockedSession = nil
+            refreshFromOtherTerminals()
+            return
+        }
+        if let kept = lockedSession {
+            // Someone else logs in at a locked terminal: the first user's session goes.
+            message = ("\(kept.user.name): \(strings.t(.discarded))", .alert)
+            lockedSession = nil
+        }
+        var list = CitizenList(mineOnly: user.role == .caseworker)
+        do {
+            list.load(try service.citizens(as: user.id), names: userNames)
+        } catch {
+            message = ("\(error)", .error)
+        }
+        seenSeq = service.store.lastSeq
+        phase = .main(Session(user: user, list: list, detail: nil))
+    }
+
+    /// Clears the screen of everything personal and asks for the password again.
+    public func lock() {
+        guard case .main(var s) = phase else { return }
+        lock(&s)
+    }
+
+    private func lock(_ s: inout Session) {
+        lockedSession = s
+        showHelp = false
+        commandLine = nil
+        message = nil
+        terminal.wipe()
+        var form = LoginForm(kind: .locked(user: s.user.id))
+        form.notice = nil
+        phase = .login(form)
+    }
+
+    // MARK: commands
+
+    func run(command text: String) {
+        guard !text.isEmpty else { return }
+        history.append(text)
+        let parts = text.split(separator: " ").map(String.init)
+        switch parts[0] {
+        case "q", "quit": running = false
+        case "lock": lock()
+        case "help": showHelp = true
+        case "citizens":
+            if case .main(var s) = phase { s.detail = nil; phase = .main(s) }
+        case "theme":
+            guard parts.count == 2 else { message = ("theme: \(Theme.available(in: options.themePaths).joined(separator: ", "))", .normal); return }
+            applyTheme(parts[1])
+        case "lang":
+            guard parts.count == 2, let l = Language(rawValue: parts[1]) else { message = ("lang da|en", .error); return }
+            options.language = l
+            strings = Strings(l)
+            message = (strings.t(.langSet), .normal)
+        default:
+            message = ("\(strings.t(.unknownCommand)) \"\(parts[0])\" (\(strings.t(.commandsAre)): \(CommandPrompt.commands.joined(separator: ", ")))", .error)
+        }
+    }
+
+    func applyTheme(_ name: String) {
+        var (theme, problem) = Theme.load(name, from: options.themePaths)
+        if options.monochrome { theme = .monochrome }
+        terminal.apply(theme)
+        options.themeName = theme.name
+        if let problem { message = (problem, .error); startupNotice = startupNotice ?? problem }
+        else if case .main = phase { message = ("\(strings.t(.themeSet)): \(theme.name)", .normal) }
+    }
+}

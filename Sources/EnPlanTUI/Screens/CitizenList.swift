@@ -1,0 +1,248 @@
+import EnPlanDomain
+
+/// The citizen list: the rows a user may see, filtered as they type and by quick filters, sorted
+/// by any column. A value: keys change it, `render` draws it; the domain is asked by `App`.
+public struct CitizenList: Sendable {
+    public enum Column: Int, CaseIterable, Sendable {
+        case name, cpr, age, group, benefit, sectors, responsible, nextMeeting, overdue, plan
+    }
+
+    struct Entry: Sendable {
+        let row: CitizenRow
+        let folded: FoldedText
+        let cprDigits: [UInt8]
+        let sortName: [UInt8]
+    }
+
+    private(set) var entries: [Entry] = []
+    /// Indices into `entries`, sorted, then filtered: what is shown.
+    public private(set) var visible: [Int] = []
+    private var sorted: [Int] = []
+
+    public var mineOnly: Bool
+    public var youthOnly = false
+    public var overdueOnly = false
+    public var noPlanOnly = false
+    public var sector: Sector?
+    public private(set) var query = ""
+    private var foldedQuery: [UInt8] = []
+    private var digitQuery: [UInt8] = []
+    public var editingQuery = false
+    public private(set) var sortColumn: Column = .name
+    public private(set) var descending = false
+    public private(set) var selected = 0
+    public private(set) var top = 0
+
+    public init(mineOnly: Bool) { self.mineOnly = mineOnly }
+
+    public var count: Int { visible.count }
+    public var total: Int { entries.count }
+    public var selectedRow: CitizenRow? { visible.indices.contains(selected) ? entries[visible[selected]].row : nil }
+
+    /// New rows from the domain; the selection stays on the same citizen if it is still there.
+    public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
+        let keep = selectedRow?.id
+        entries = rows.map { r in
+            Entry(row: r, folded: FoldedText(r.name), cprDigits: Array(r.maskedCPR.utf8.filter { $0 >= 48 && $0 <= 57 }),
+                  sortName: DanishCollation.key(r.name))
+        }
+        self.names = names
+        resort()
+        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { selected = i }
+        clampSelection()
+    }
+
+    /// The responsible caseworkers' names, for the column.
+    private(set) var names: [String: String] = [:]
+
+    public mutating func setQuery(_ q: String) {
+        query = q
+        foldedQuery = FoldedText.query(q.trimmingCharacters(in: .whitespaces))
+        let digits = q.utf8.filter { $0 >= 48 && $0 <= 57 }
+        digitQuery = digits.count == q.utf8.filter({ $0 != 45 && $0 != 32 }).count ? Array(digits) : []
+        refilter()
+    }
+
+    public mutating func sort(by column: Column, descending: Bool = false) {
+        sortColumn = column; self.descending = descending
+        resort()
+    }
+
+    public mutating func nextSort() { sort(by: Column(rawValue: (sortColumn.rawValue + 1) % Column.allCases.count)!) }
+    public mutating func reverseSort() { sort(by: sortColumn, descending: !descending) }
+
+    public mutating func cycleSector() {
+        let all = Sector.allCases
+        if let s = sector, let i = all.firstIndex(of: s) { sector = i + 1 < all.count ? all[i + 1] : nil } else { sector = all.first }
+        refilter()
+    }
+
+    public mutating func refilter() {
+        let keep = selectedRow?.id
+        visible = sorted.filter(matches)
+        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { selected = i } else { selected = 0 }
+        clampSelection()
+    }
+
+    private mutating func resort() {
+        let e = entries
+        func less(_ a: Int, _ b: Int) -> Bool {
+            let x = e[a].row, y = e[b].row
+            switch sortColumn {
+            case .name: return e[a].sortName.lexicographicallyPrecedes(e[b].sortName)
+            case .cpr: return x.maskedCPR < y.maskedCPR
+            case .age: return x.age < y.age
+            case .group: return x.targetGroup.rawValue < y.targetGroup.rawValue
+            case .benefit: return (x.benefit ?? "") < (y.benefit ?? "")
+            case .sectors: return x.sectors.count < y.sectors.count
+            case .responsible: return x.responsible < y.responsible
+            case .nextMeeting: return (x.nextMeeting?.minutesSinceEpoch ?? .max) < (y.nextMeeting?.minutesSinceEpoch ?? .max)
+            case .overdue: return x.overdueFollowUps > y.overdueFollowUps
+            case .plan: return x.planStatus.rawValue < y.planStatus.rawValue
+            }
+        }
+        // Ties fall back to name order, so the list never jumps between equal rows.
+        sorted = Array(e.indices).sorted { a, b in
+            if less(a, b) { return !descending }
+            if less(b, a) { return descending }
+            return e[a].sortName.lexicographicallyPrecedes(e[b].sortName)
+        }
+        refilter()
+    }
+
+    private func matches(_ i: Int) -> Bool {
+        let e = entries[i]
+        if mineOnly && !e.row.mine { return false }
+        if youthOnly && e.row.targetGroup != .youth { return false }
+        if overdueOnly && e.row.overdueFollowUps == 0 { return false }
+        if noPlanOnly && e.row.planStatus != .none { return false }
+        if let s = sector, !e.row.sectors.contains(s) { return false }
+        if foldedQuery.isEmpty { return true }
+        if !digitQuery.isEmpty, e.cprDigits.starts(with: digitQuery) { return true }
+        return e.folded.contains(foldedQuery)
+    }
+
+    /// The match to highlight in a row's name (Character offsets).
+    func highlight(_ i: Int) -> Range<Int>? {
+        guard !foldedQuery.isEmpty, let r = entries[i].folded.match(foldedQuery), !r.isEmpty else { return nil }
+        return r
+    }
+
+    // MARK: moving
+
+    public mutating func move(by n: Int) { selected += n; clampSelection() }
+    public mutating func moveToTop() { selected = 0; clampSelection() }
+    public mutating func moveToBottom() { selected = visible.count - 1; clampSelection() }
+
+    private mutating func clampSelection() {
+        selected = max(0, min(selected, visible.count - 1))
+        if visible.isEmpty { selected = 0 }
+    }
+
+    /// Keeps the selection inside a window of `height` rows.
+    public mutating func scroll(height: Int) {
+        guard height > 0 else { return }
+        if selected < top { top = selected }
+        if selected >= top + height { top = selected - height + 1 }
+        top = max(0, min(top, max(0, visible.count - height)))
+    }
+
+    // MARK: drawing
+
+    struct Layout {
+        var columns: [(Column, Int)]
+    }
+
+    /// Which columns fit in `width`: the name takes what is left; others drop out from the right
+    /// of the priority list on narrow terminals.
+    func layout(width: Int, strings: Strings) -> Layout {
+        let wanted: [(Column, Int)] = [(.cpr, 11), (.age, 5), (.sectors, 5), (.overdue, 9), (.responsible, 16), (.nextMeeting, 16),
+                                       (.group, 6), (.plan, 4), (.benefit, 16)]
+        var chosen: [(Column, Int)] = []
+        var used = 18   // the name's minimum
+        for (c, w) in wanted {
+            let header = TextWidth.columns(strings.t(Self.header(c)))
+            let width0 = max(w, header)
+            if used + width0 + 1 <= width { chosen.append((c, width0)); used += width0 + 1 }
+        }
+        let order: [Column] = [.cpr, .age, .group, .benefit, .sectors, .responsible, .nextMeeting, .overdue, .plan]
+        chosen.sort { order.firstIndex(of: $0.0)! < order.firstIndex(of: $1.0)! }
+        return Layout(columns: [(.name, width - used + 18)] + chosen)
+    }
+
+    static func header(_ c: Column) -> Strings.T {
+        switch c {
+        case .name: return .colName
+        case .cpr: return .colCPR
+        case .age: return .colAge
+        case .group: return .colGroup
+        case .benefit: return .colBenefit
+        case .sectors: return .colSectors
+        case .responsible: return .colResponsible
+        case .nextMeeting: return .colNextMeeting
+        case .overdue: return .colOverdue
+        case .plan: return .colPlan
+        }
+    }
+
+    func cell(_ c: Column, _ r: CitizenRow, strings: Strings, benefits: [String: Benefit]) -> String {
+        switch c {
+        case .name: return r.name
+        case .cpr: return r.maskedCPR
+        case .age: return String(r.age)
+        case .group: return strings.targetGroup(r.targetGroup)
+        case .benefit:
+            guard let code = r.benefit else { return "" }
+            return benefits[code].map { strings.language == .da ? $0.danish : $0.english } ?? code
+        case .sectors: return Sector.allCases.map { r.sectors.contains($0) ? strings.sectorLetter($0) : "·" }.joined()
+        case .responsible: return names[r.responsible] ?? r.responsible
+        case .nextMeeting: return r.nextMeeting.map(strings.time) ?? ""
+        case .overdue: return r.overdueFollowUps > 0 ? String(r.overdueFollowUps) : ""
+        case .plan: return strings.t(r.planStatus == .active ? .planActive : .planNone)
+        }
+    }
+
+    /// Draws the header and the visible rows into rows `from..<from+height` of the canvas.
+    public mutating func render(into canvas: inout Canvas, from: Int, height: Int, width: Int, strings: Strings,
+                                benefits: [String: Benefit]) {
+        guard height > 1 else { return }
+        let layout = self.layout(width: width, strings: strings)
+        var col = 0
+        for (c, w) in layout.columns {
+            let title = strings.t(Self.header(c)) + (c == sortColumn ? (descending ? "▼" : "▲") : "")
+            canvas.put(TextWidth.fit(title, to: w), row: from, col: col, role: .header, width: w)
+            col += w + 1
+        }
+        let body = height - 1
+        scroll(height: body)
+        if visible.isEmpty {
+            canvas.put(strings.t(.noCitizens), row: from + 1, col: 1, role: .dim)
+            canvas.cursor = (from + 1, 0)
+            return
+        }
+        for line in 0..<body {
+            let index = top + line
+            guard index < visible.count else { break }
+            let entry = entries[visible[index]]
+            let row = from + 1 + line
+            let isSelected = index == selected
+            let base: Role = isSelected ? .selected : (entry.row.overdueFollowUps > 0 ? .normal : .normal)
+            canvas.clear(row: row, role: base)
+            col = 0
+            for (c, w) in layout.columns {
+                let text = cell(c, entry.row, strings: strings, benefits: benefits)
+                let role: Role = (c == .overdue && entry.row.overdueFollowUps > 0 && !isSelected) ? .alert : base
+                canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
+                if c == .name, let h = highlight(visible[index]) {
+                    // Re-draw the matched characters in the match role, at their column.
+                    let before = String(entry.row.name.prefix(h.lowerBound))
+                    let matched = String(entry.row.name.dropFirst(h.lowerBound).prefix(h.count))
+                    let start = TextWidth.columns(before)
+                    if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
+                }
+                col += w + 1
+            }
+            if isSelected { canvas.cursor = (row, 0) }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import CNcurses
+import Foundation
+import Glibc
+
+/// The real terminal, through the wide-character ncurses.
+public final class NcursesTerminal: Terminal {
+    private var pairs: [Role: Int32] = [:]
+    private var attributes: [Role: attr_t] = [:]
+    private var colorsAvailable = false
+    private var ended = false
+
+    /// Call after `setlocale` (the program's entry does it, falling back to C.UTF-8).
+    public init() {
+        // Esc must answer quickly: 25 ms unless the user set ESCDELAY.
+        if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
+        initscr()
+        cbreak()          // Ctrl-C still sends SIGINT, which the app turns into a clean exit
+        noecho()
+        nonl()
+        keypad(enplan_stdscr(), true)
+        if ProcessInfo.processInfo.environment["ESCDELAY"] == "25" { set_escdelay(25) }
+        colorsAvailable = enplan_has_colors() != 0 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        if colorsAvailable {
+            start_color()
+            use_default_colors()
+        }
+        curs_set(1)
+    }
+
+    public var canUseColor: Bool { colorsAvailable }
+
+    public var size: (rows: Int, cols: Int) { (Int(enplan_lines()), Int(enplan_cols())) }
+
+    public func apply(_ theme: Theme) {
+        pairs = [:]; attributes = [:]
+        for (i, role) in Role.allCases.enumerated() {
+            let style = theme.style(role)
+            var a = enplan_a_normal()
+            for attr in style.attributes {
+                switch attr {
+                case .bold: a |= enplan_a_bold()
+                case .dim: a |= enplan_a_dim()
+                case .reverse: a |= enplan_a_reverse()
+                case .underline: a |= enplan_a_underline()
+                }
+            }
+            attributes[role] = a
+            if colorsAvailable {
+                func number(_ c: Theme.Color) -> Int32 {
+                    switch c {
+                    case .terminalDefault: return -1
+                    case .index(let n): return n < Int(enplan_colors()) ? Int32(n) : Int32(n % 8)
+                    }
+                }
+                init_pair(Int16(i + 1), Int16(number(style.fg)), Int16(number(style.bg)))
+                pairs[role] = Int32(i + 1)
+            }
+        }
+    }
+
+    public func present(_ canvas: Canvas) {
+        guard !ended else { return }
+        for row in 0..<canvas.rows {
+            var col = 0
+            while col < canvas.cols {
+                // One run of cells with the same role, drawn with one call.
+                let role = canvas.cell(row, col).role
+                var text: [wchar_t] = []
+                let start = col
+                while col < canvas.cols, canvas.cell(row, col).role == role {
+                    for u in canvas.cell(row, col).text.unicodeScalars { text.append(wchar_t(bitPattern: u.value)) }
+                    col += 1
+                }
+                enplan_attr_set(attributes[role] ?? enplan_a_normal(), pairs[role] ?? 0)
+                text.append(0)
+                _ = text.withUnsafeBufferPointer { enplan_mvaddnwstr(Int32(row), Int32(start), $0.baseAddress, Int32(text.count - 1)) }
+            }
+        }
+        if let c = canvas.cursor {
+            curs_set(1)
+            move(Int32(c.row), Int32(c.col))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    public func readKey(timeoutMs: Int) -> Key? {
+        timeout(Int32(timeoutMs))
+        var ch: wint_t = 0
+        let r = enplan_get_wch(&ch)
+        if r == ERR { return nil }
+        if r == enplan_key_code_yes() { return Self.special(Int32(ch)) }
+        switch ch {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 96)))
+        default:
+            guard let u = Unicode.Scalar(UInt32(ch)) else { return nil }
+            return .char(Character(u))
+        }
+    }
+
+    static func special(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return .resize
+        default:
+            for n in 1...12 where code == enplan_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    public func wipe() {
+        guard !ended else { return }
+        clear()
+        refresh()
+    }
+
+    /// Restores the terminal and clears the screen and its scrollback (`ESC [3J`).
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        clear()
+        refresh()
+        endwin()
+        Self.clearScreenAndScrollback()
+    }
+
+    /// Also safe from a signal handler's path: plain write(2) of escape sequences.
+    public static func clearScreenAndScrollback() {
+        let seq = Array("\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8)
+        _ = seq.withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+    }
+}

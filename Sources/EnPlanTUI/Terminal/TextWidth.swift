@@ -1,0 +1,45 @@
+/// Text measured in terminal columns, never in Characters: "Søren" is 5 columns, "李小龙" 6,
+/// a combining accent 0. Lists align "Åse" and CJK names in the same columns as "Anne".
+public enum TextWidth {
+    public static func columns(_ s: String) -> Int { s.reduce(0) { $0 + columns($1) } }
+
+    public static func columns(_ c: Character) -> Int {
+        var width = 0
+        for u in c.unicodeScalars { width = max(width, columns(u)) }
+        return width
+    }
+
+    public static func columns(_ u: Unicode.Scalar) -> Int {
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        switch u.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+
+    /// `s` cut to at most `width` columns (with "…" when cut), never splitting a wide character.
+    public static func truncate(_ s: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if columns(s) <= width { return s }
+        var out = "", used = 0
+        for c in s {
+            let w = columns(c)
+            if used + w > width - 1 { break }
+            out.append(c); used += w
+        }
+        return out + "…"
+    }
+
+    /// `s` cut or padded with spaces to exactly `width` columns.
+    public static func fit(_ s: String, to width: Int) -> String {
+        let t = truncate(s, to: width)
+        let w = columns(t)
+        return w < width ? t + String(repeating: " ", count: width - w) : t
+    }
+}

@@ -1,0 +1,60 @@
+import EnPlanDomain
+import EnPlanTUI
+import Foundation
+import Glibc
+
+/// Starts the full-screen interface and makes sure the terminal is given back clean: on quit,
+/// on SIGINT, SIGTERM and SIGHUP (the terminal closed), and on a crash.
+enum FullScreen {
+    nonisolated(unsafe) static var stopSignal: Int32 = 0
+
+    static func run(service: CaseService, dataDirectory: String, args: inout Arguments, demo: Bool) throws -> Int32 {
+        let settings = Settings.load(directory: dataDirectory)
+        var options = App.Options()
+        options.demo = demo
+        options.themePaths = Theme.searchPaths(dataDirectory: dataDirectory, executable: CommandLine.arguments[0])
+        if let lang = args.optional("lang") ?? settings.language {
+            guard let l = Language(rawValue: lang) else { throw UsageError("--lang must be da or en, not \"\(lang)\"") }
+            options.language = l
+        }
+        options.themeName = args.optional("theme") ?? settings.theme ?? "default"
+        if let m = settings.idleLockMinutes { options.idleLockSeconds = m * 60 }
+        if let seconds = try args.int("idle-lock-seconds", range: 5...14_400) { options.idleLockSeconds = Double(seconds) }
+        try args.checkAllUsed()
+
+        installSignalHandlers()
+        let terminal = NcursesTerminal()
+        options.monochrome = !terminal.canUseColor
+        let app = App(service: service, terminal: terminal, options: options)
+        if let first = settings.problems.first { app.startupNotice = first }
+        app.run { stopSignal != 0 }
+        terminal.end()
+        if stopSignal != 0 { exit(128 + stopSignal) }
+        return 0
+    }
+
+    /// The locale must be UTF-8 for ncursesw to draw æ, ø, å: fall back to C.UTF-8 when it is not.
+    static func ensureUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+
+    private static func installSignalHandlers() {
+        // Ending signals: the loop sees the flag within 500 ms and shuts down cleanly.
+        for s in [SIGINT, SIGTERM, SIGHUP] {
+            signal(s) { sig in FullScreen.stopSignal = sig }
+        }
+        // A crash: leave the alternate screen, clear screen and scrollback, then die as before.
+        for s in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            signal(s) { sig in
+                let seq = Array("\u{1B}[?1049l\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}[?25h".utf8)
+                _ = seq.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+        }
+    }
+}
