@@ -1,0 +1,72 @@
+import EnPlanDomain
+import Foundation
+import XCTest
+@testable import EnPlanTUI
+
+/// An App on a real store in a temp directory (fixed clock), drawn into a MemoryTerminal.
+final class Harness {
+    static let now = Timestamp(iso: "2026-11-23T10:00:00.000Z")!
+    let dir = NSTemporaryDirectory() + "enplan-tui-\(UUID().uuidString)"
+    let service: CaseService
+    let terminal: MemoryTerminal
+    let app: App
+
+    init(citizens: [(String, String)] = Harness.names, rows: Int = 30, cols: Int = 110, language: Language = .da,
+         theme: String = "default", themePaths: [String]? = nil, users: Bool = true) throws {
+        service = CaseService(store: try Store(directory: dir, clock: FixedClock(Harness.now)), terminal: "/dev/pts/7")
+        if users {
+            let hash = Harness.hash
+            var batch: [(actor: String, command: Command)] = [
+                ("admin", .createUser(User(id: "admin", name: "Ida Admin", sector: .employment, role: .admin), passwordHash: hash)),
+                ("admin", .createUser(User(id: "mette", name: "Mette Kjær", sector: .employment, role: .caseworker), passwordHash: hash)),
+                ("admin", .createUser(User(id: "jonas", name: "Jonas Dahl", sector: .social, role: .caseworker), passwordHash: hash)),
+                ("admin", .createUser(User(id: "karen", name: "Karen Holm", sector: .employment, role: .supervisor), passwordHash: hash)),
+            ]
+            for (i, (name, cpr)) in citizens.enumerated() {
+                batch.append((i % 3 == 2 ? "jonas" : "mette", .registerCitizen(cpr: cpr, name: name, benefit: "kontanthjaelp", responsible: nil)))
+            }
+            try service.execute(batch: batch)
+        }
+        terminal = MemoryTerminal(rows: rows, cols: cols)
+        var options = App.Options()
+        options.language = language
+        options.themeName = theme
+        options.themePaths = themePaths ?? [Harness.themesDirectory]
+        options.demo = true
+        app = App(service: service, terminal: terminal, options: options)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    static let hash: String = try! Passwords.hash("demo")
+
+    static let names: [(String, String)] = [
+        ("Søren Sørensen", "0101901234"), ("Åse Bækgaard", "0202951234"), ("Æbel Ørum", "0303004234"),
+        ("Anne Hansen", "0404851234"), ("李小龙 Lee", "0505881234"), ("Jens Jensen", "0606701234"),
+        ("Mikkel Østergaard", "0707024234"), ("Zainab Abdi", "0808991234"),
+    ]
+
+    /// The repository's themes/ folder.
+    static var themesDirectory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("themes").path
+    }
+
+    func type(_ text: String) { for c in text { app.handle(.char(c)) } }
+    func press(_ keys: Key...) { for k in keys { app.handle(k) } }
+
+    func login(_ user: String = "mette", _ password: String = "demo") {
+        type(user); press(.tab); type(password); press(.enter)
+    }
+
+    var screen: Canvas { app.render() }
+    var text: String { screen.text }
+
+    /// The citizens' names in the list, top to bottom (rows below the header).
+    var listedNames: [String] {
+        let c = screen
+        return (2..<(c.rows - 2)).map { c.line($0) }.filter { !$0.isEmpty }.map {
+            String($0.prefix(while: { _ in true })).components(separatedBy: "  ").first!.trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

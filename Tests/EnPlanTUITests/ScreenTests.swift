@@ -1,0 +1,246 @@
+import EnPlanDomain
+import XCTest
+@testable import EnPlanTUI
+
+final class ScreenTests: XCTestCase {
+    func testLoginThenTheListWithTitleAndKeyBar() throws {
+        let h = try Harness()
+        XCTAssertTrue(h.text.contains("Log ind"))
+        XCTAssertTrue(h.text.contains("adgangskoden \"demo\""), "the demo login says the password")
+        h.login("mette", "forkert")
+        XCTAssertTrue(h.text.contains("Forkert bruger-id eller adgangskode."))
+        XCTAssertFalse(h.text.contains("forkert"), "the password is never shown")
+        h.type("demo"); h.press(.enter)   // the user id stays; the cursor is in the password field
+        let screen = h.screen
+        XCTAssertTrue(screen.line(0).contains("Mette Kjær (beskæftigelse"), screen.line(0))
+        XCTAssertTrue(screen.line(0).contains("/dev/pts/7 · 23-11-2026 uge 48"), screen.line(0))
+        XCTAssertTrue(screen.line(1).hasPrefix("Navn▲"))
+        XCTAssertTrue(screen.line(screen.rows - 1).contains("? Hjælp"))
+        XCTAssertTrue(screen.line(screen.rows - 2).hasPrefix("6 af 6 · mine"), screen.line(screen.rows - 2))
+        XCTAssertEqual(screen.cursor?.row, 2, "the real cursor sits on the selected row")
+    }
+
+    func testDanishNamesSortAfterZAndAlignInColumns() throws {
+        let h = try Harness()
+        h.login("karen")
+        // Danish order: … z, æ, ø, å; ø inside a name sorts after o (Søren after Sofie, not as "Soren").
+        XCTAssertEqual(h.listedNames, ["Anne Hansen", "Jens Jensen", "Mikkel Østergaard", "Søren Sørensen", "Zainab Abdi",
+                                       "Æbel Ørum", "Åse Bækgaard", "李小龙 Lee"])
+        // The CPR column starts in the same terminal column on every row, whatever the name's letters.
+        let c = h.screen
+        let cprColumns = (2..<10).compactMap { row -> Int? in
+            let line = c.line(row)
+            guard let r = line.range(of: "-XXXX") else { return nil }
+            return TextWidth.columns(String(line[..<r.lowerBound]))
+        }
+        XCTAssertEqual(Set(cprColumns).count, 1, "\(cprColumns)")
+    }
+
+    func testSearchFoldsDanishLettersAndHighlightsTheMatch() throws {
+        let h = try Harness()
+        h.login("karen")
+        for (query, expected) in [("soren", ["Søren Sørensen"]), ("sorensen", ["Søren Sørensen"]), ("soeren", ["Søren Sørensen"]),
+                                  ("aebel", ["Æbel Ørum"]), ("aase", ["Åse Bækgaard"]), ("ase", ["Åse Bækgaard"]),
+                                  ("ØRUM", ["Æbel Ørum"]), ("0202", ["Åse Bækgaard"]), ("lee", ["李小龙 Lee"])] {
+            h.press(.char("/")); h.type(query)
+            XCTAssertEqual(h.listedNames, expected, query)
+            h.press(.escape)
+        }
+        h.press(.char("/")); h.type("soren")
+        let c = h.screen
+        let matched = c.columns(withRole: .match, row: 2)
+        XCTAssertEqual(matched.count, 5, "Søren's five letters are highlighted")
+        XCTAssertEqual(c.line(c.rows - 2), "Søg: soren  1/8")
+        h.press(.enter)   // leaving the search logs it
+        let trail = try h.service.auditTrail(as: "admin").map(\.type)
+        XCTAssertTrue(trail.contains("CitizensSearched"))
+    }
+
+    func testQuickFiltersAndSorting() throws {
+        let h = try Harness()
+        h.login("mette")
+        XCTAssertEqual(h.listedNames.count, 6, "mine: the six citizens mette registered")
+        h.press(.char("a"))
+        XCTAssertEqual(h.listedNames.count, 6, "all she may see: jonas' citizens are not in her sector")
+        h.press(.char("u"))
+        XCTAssertEqual(h.listedNames, ["Mikkel Østergaard", "Zainab Abdi"], "youth under 30 (born 2002 and 1999)")
+        h.press(.char("u"), .char("p"))
+        XCTAssertEqual(h.listedNames.count, 6, "no one has a plan")
+        h.press(.char("p"), .char("f"))
+        XCTAssertTrue(h.screen.line(h.screen.rows - 2).contains("fagområde: beskæftigelse"))
+        XCTAssertEqual(h.listedNames.count, 6)
+        h.press(.char("f"))
+        XCTAssertEqual(h.listedNames, ["Ingen borgere matcher."], "none of hers is in the social sector")
+        XCTAssertTrue(h.text.contains("Ingen borgere matcher."))
+        for _ in 0..<4 { h.press(.char("f")) }   // back round to every sector
+        h.press(.char("s"))   // sort by CPR
+        XCTAssertTrue(h.screen.line(1).contains("CPR▲"))
+        h.press(.char("r"))
+        XCTAssertTrue(h.screen.line(1).contains("CPR▼"))
+        XCTAssertTrue(h.screen.line(h.screen.rows - 2).contains("sorteret efter cpr"))
+    }
+
+    func testOpeningACitizenShowsTheFullCPRAndIsAudited() throws {
+        let h = try Harness()
+        h.login("mette")
+        h.press(.char("/")); h.type("soren"); h.press(.enter, .enter)
+        XCTAssertTrue(h.text.contains("CPR 010190-1234"), h.text)
+        XCTAssertTrue(h.text.contains("Ansvarlig sagsbehandler: Mette Kjær (mette)"))
+        XCTAssertEqual(try h.service.auditTrail(as: "admin").filter { $0.type == "CitizenViewed" }.map(\.stream), ["c1"])
+        h.press(.escape)
+        XCTAssertFalse(h.text.contains("CPR 010190-1234"))
+    }
+
+    func testResizeToTinyAndBack() throws {
+        let h = try Harness()
+        h.login()
+        h.terminal.size = (12, 50)
+        h.press(.resize)
+        XCTAssertTrue(h.text.contains("Terminalen er for lille"))
+        XCTAssertFalse(h.text.contains("Søren"), "no list squeezed into a tiny window")
+        h.press(.down)   // keys still work while small
+        h.terminal.size = (20, 70)
+        h.press(.resize)
+        XCTAssertTrue(h.text.contains("Navn▲"))
+        XCTAssertEqual(h.screen.cursor?.row, 3, "the selection moved while small is kept")
+        XCTAssertTrue(h.screen.line(1).count <= 70)
+    }
+
+    func testHelpOverlayComesFromTheKeyTable() throws {
+        let h = try Harness()
+        h.login()
+        h.press(.char("?"))
+        let text = h.text
+        for binding in KeyTable.global + KeyTable.citizenList {
+            XCTAssertTrue(text.contains(Strings(.da).t(binding.help)) || text.contains(String(Strings(.da).t(binding.help).prefix(40))),
+                          "help for \(binding.action)")
+        }
+        // The bottom bar shows exactly the bar bindings' labels that fit.
+        h.press(.escape)
+        let bar = h.screen.line(h.screen.rows - 1)
+        for b in (KeyTable.global + KeyTable.citizenList).filter(\.inBar).prefix(6) {
+            XCTAssertTrue(bar.contains("\(b.keys[0].description) \(Strings(.da).t(b.label))"), bar)
+        }
+    }
+
+    func testLockClearsTheScreenAndAnotherUserDiscardsTheSession() throws {
+        let h = try Harness()
+        h.login("mette")
+        h.press(.char("/")); h.type("soren"); h.press(.enter)
+        let wipesBefore = h.terminal.wipes
+        h.press(.function(12))
+        XCTAssertEqual(h.terminal.wipes, wipesBefore + 1)
+        let locked = h.text
+        XCTAssertTrue(locked.contains("Skærmen er låst"))
+        for name in Harness.names.map(\.0) { XCTAssertFalse(locked.contains(name), "\(name) visible while locked") }
+        XCTAssertFalse(locked.contains("XXXX"))
+        // The same user gets the session back.
+        h.type("demo"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("\"soren\""))
+        // Idle lock, then another user.
+        h.app.tick(now: Date().addingTimeInterval(601))
+        XCTAssertTrue(h.text.contains("Skærmen er låst"))
+        h.press(.backTab, .ctrl("u")); h.type("karen"); h.press(.tab); h.type("demo"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("Karen Holm"))
+        XCTAssertTrue(h.text.contains("Mette Kjær: ikke-gemte input blev kasseret"))
+        XCTAssertFalse(h.text.contains("\"soren\""))
+    }
+
+    func testCommandLineCompletesAndRuns() throws {
+        let h = try Harness()
+        h.login()
+        h.press(.char(":")); h.type("la"); h.press(.tab)
+        XCTAssertTrue(h.text.contains(":lang"))
+        h.type("e"); h.press(.tab, .enter)
+        XCTAssertTrue(h.text.contains("Name▲"), "English now")
+        XCTAssertTrue(h.screen.line(0).contains("2026-11-23 week 48"))
+        h.press(.char(":")); h.type("theme hi"); h.press(.tab)
+        XCTAssertTrue(h.text.contains(":theme high-contrast"))
+        h.press(.enter)
+        XCTAssertEqual(h.terminal.theme?.name, "high-contrast")
+        h.press(.char(":"), .up)
+        XCTAssertTrue(h.text.contains(":theme high-contrast"), "history")
+        h.press(.escape, .char(":")); h.type("frobnicate"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("Unknown command \"frobnicate\""))
+        h.press(.char(":")); h.type("quit"); h.press(.enter)
+        XCTAssertFalse(h.app.running)
+    }
+
+    func testChangesFromAnotherTerminalAppearWithoutLosingTheSelection() throws {
+        let h = try Harness()
+        h.login("karen")
+        h.press(.down, .down)
+        let selected = h.screen.line(4)
+        let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
+        try other.execute(.registerCitizen(cpr: "0909901234", name: "Aage Andersen", benefit: nil, responsible: nil), as: "mette")
+        h.app.tick(now: Date().addingTimeInterval(2))
+        XCTAssertTrue(h.text.contains("Aage Andersen"))
+        XCTAssertEqual(h.screen.line(h.screen.cursor!.row), selected, "the same citizen stays selected, one row down")
+    }
+
+    func testFirstAdministratorOnAnEmptyStore() throws {
+        let h = try Harness(users: false)
+        XCTAssertTrue(h.text.contains("opret den første administrator"))
+        h.type("boss"); h.press(.tab); h.type("Bodil Øst"); h.press(.tab); h.type("social"); h.press(.tab); h.type("hemmelig"); h.press(.enter)
+        XCTAssertTrue(h.screen.line(0).contains("Bodil Øst"), h.text)
+        XCTAssertEqual(h.service.state.user("boss")?.role, .admin)
+    }
+}
+
+final class ThemeTests: XCTestCase {
+    func testShippedThemesParse() throws {
+        for name in ["default", "light", "high-contrast", "monochrome"] {
+            let (theme, problem) = Theme.load(name, from: [Harness.themesDirectory])
+            XCTAssertNil(problem, name)
+            XCTAssertEqual(theme.name, name)
+        }
+        XCTAssertFalse(Theme.load("monochrome", from: [Harness.themesDirectory]).0.usesColor)
+        XCTAssertTrue(Theme.load("default", from: [Harness.themesDirectory]).0.usesColor)
+    }
+
+    func testBadThemeNamesFileAndLineAndFallsBack() throws {
+        let dir = NSTemporaryDirectory() + "themes-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "# fine\nnormal = default default\ntitle = purpel blue\n".write(toFile: dir + "/bad.theme", atomically: true, encoding: .utf8)
+        let (theme, problem) = Theme.load("bad", from: [dir])
+        XCTAssertEqual(theme, .monochrome)
+        XCTAssertEqual(problem, "\(dir)/bad.theme:3: unknown colour \"purpel\"; using the monochrome theme")
+        XCTAssertThrowsError(try Theme.parse("normal = red\n", name: "x", file: "x.theme")) {
+            XCTAssertEqual("\($0)", "x.theme:1: give a foreground and a background colour (or `default`)")
+        }
+        XCTAssertThrowsError(try Theme.parse("normal = red blue blink\n", name: "x", file: "x.theme")) {
+            XCTAssertTrue("\($0)".contains("unknown attribute \"blink\""))
+        }
+        XCTAssertThrowsError(try Theme.parse("colour = red blue\n", name: "x", file: "x.theme")) { XCTAssertTrue("\($0)".contains("unknown role")) }
+        XCTAssertEqual(try Theme.parse("normal = 202 brightblue bold\n", name: "x", file: "x").style(.normal),
+                       Theme.Style(fg: .index(202), bg: .index(12), attributes: [.bold]))
+        // The app shows the problem and still starts.
+        let h = try Harness(theme: "bad", themePaths: [dir])
+        XCTAssertEqual(h.terminal.theme, .monochrome)
+        XCTAssertTrue(h.text.contains("bad.theme:3"))
+    }
+
+    func testLanguageFromTheEnvironment() {
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "da_DK.UTF-8"]), .da)
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "en_GB.UTF-8"]), .en)
+        XCTAssertEqual(Language.fromEnvironment(["LC_MESSAGES": "da_DK", "LANG": "en_US"]), .da)
+        XCTAssertEqual(Language.fromEnvironment(["LC_ALL": "C.UTF-8", "LANG": "da_DK"]), .en)
+        XCTAssertEqual(Language.fromEnvironment([:]), .en)
+    }
+}
+
+final class TextTests: XCTestCase {
+    func testColumnsNotCharacters() {
+        XCTAssertEqual(TextWidth.columns("Søren"), 5)
+        XCTAssertEqual(TextWidth.columns("李小龙"), 6)
+        XCTAssertEqual(TextWidth.columns("e\u{301}"), 1)   // e + combining acute
+        XCTAssertEqual(TextWidth.truncate("李小龙 Lee", to: 4), "李…")
+        XCTAssertEqual(TextWidth.columns(TextWidth.fit("Åse", to: 6)), 6)
+        var c = Canvas(rows: 1, cols: 5)
+        c.put("a李b李", row: 0, col: 0)
+        XCTAssertEqual(c.line(0), "a李b", "a wide character that does not fit whole becomes a space")
+    }
+}
+
+import Foundation
