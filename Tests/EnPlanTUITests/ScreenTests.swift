@@ -230,17 +230,4 @@ final class ThemeTests: XCTestCase {
     }
 }
 
-final class TextTests: XCTestCase {
-    func testColumnsNotCharacters() {
-        XCTAssertEqual(TextWidth.columns("Søren"), 5)
-        XCTAssertEqual(TextWidth.columns("李小龙"), 6)
-        XCTAssertEqual(TextWidth.columns("e\u{301}"), 1)   // e + combining acute
-        XCTAssertEqual(TextWidth.truncate("李小龙 Lee", to: 4), "李…")
-        XCTAssertEqual(TextWidth.columns(TextWidth.fit("Åse", to: 6)), 6)
-        var c = Canvas(rows: 1, cols: 5)
-        c.put("a李b李", row: 0, col: 0)
-        XCTAssertEqual(c.line(0), "a李b", "a wide character that does not fit whole becomes a space")
-    }
-}
-
 import Foundation

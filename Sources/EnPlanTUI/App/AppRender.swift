@@ -45,7 +45,7 @@ extension App {
         let today = service.today
         var left = " " + strings.t(.appName)
         if case .main(let s) = phase {
-            left += " · \(s.user.name) (\(strings.sector(s.user.sector)), \(s.user.role.rawValue))"
+            left += " · \(s.user.name) (\(strings.sector(s.user.sector)), \(strings.role(s.user.role)))"
         }
         let right = "\(service.terminal) · \(strings.date(today)) \(strings.week(today)) "
         canvas.put(left, row: 0, col: 0, role: .title)

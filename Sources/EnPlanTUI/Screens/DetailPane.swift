@@ -26,7 +26,7 @@ public struct DetailPane: Sendable {
         for m in c.household { add("\(s.t(.detailHousehold)): \(m.name) (\(m.relation.rawValue))") }
         add("")
         guard let plan = c.plan else { add(s.t(.detailNoPlan), .dim); return out + meetingLines(s) }
-        add("\(s.t(.detailPlan)): \(plan.overallGoal.rawValue) (\(s.date(plan.created)))", .header)
+        add("\(s.t(.detailPlan)): \(s.overallGoal(plan.overallGoal)) (\(s.date(plan.created)))", .header)
         if !plan.ownWords.isEmpty { add("\(s.t(.detailOwnWords)): “\(plan.ownWords)”") }
         if !plan.goals.isEmpty { add(s.t(.detailGoals), .header) }
         for g in plan.goals { add("  \(g.id) [\(g.area.rawValue)] \(g.text) (\(g.status.rawValue))") }

@@ -55,13 +55,12 @@ public struct LoginForm: Sendable {
         }
         canvas.put(title, row: row, col: left, role: .header, width: width)
         row += 2
-        if case .locked(let user) = kind {
-            canvas.put(TextWidth.truncate("\(lockedBy ?? user) \(s.t(.lockedHint))", to: width), row: row, col: left, role: .dim, width: width)
-            row += 2
-        }
-        if kind == .firstAdmin {
-            canvas.put(TextWidth.truncate(s.t(.firstAdminHint), to: width), row: row, col: left, role: .dim, width: width)
-            row += 2
+        var explanation: String?
+        if case .locked(let user) = kind { explanation = "\(lockedBy ?? user) \(s.t(.lockedHint))" }
+        if kind == .firstAdmin { explanation = s.t(.firstAdminHint) }
+        if let explanation {
+            for line in TextWidth.wrap(explanation, to: width) { canvas.put(line, row: row, col: left, role: .dim, width: width); row += 1 }
+            row += 1
         }
         let labelWidth = labels(s).map { TextWidth.columns(s.t($0)) }.max()! + 2
         for (i, label) in labels(s).enumerated() {
@@ -74,7 +73,8 @@ public struct LoginForm: Sendable {
         }
         if let error { canvas.put(TextWidth.truncate(error, to: width), row: row, col: left, role: .error, width: width); row += 2 }
         if let notice { canvas.put(TextWidth.truncate(notice, to: width), row: row, col: left, role: .alert, width: width); row += 2 }
-        canvas.put(TextWidth.truncate(s.t(.loginHint), to: width), row: row, col: left, role: .dim, width: width)
+        let hint: Strings.T = { if case .locked = kind { return .unlockHint } else { return .loginHint } }()
+        canvas.put(TextWidth.truncate(s.t(hint), to: width), row: row, col: left, role: .dim, width: width)
         if demo { canvas.put(TextWidth.truncate(s.t(.demoHint), to: width), row: row + 1, col: left, role: .dim, width: width) }
     }
 }

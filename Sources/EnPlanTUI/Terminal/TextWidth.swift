@@ -36,6 +36,17 @@ public enum TextWidth {
         return out + "…"
     }
 
+    /// Words laid out in lines of at most `width` columns.
+    public static func wrap(_ s: String, to width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in s.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if columns(candidate) <= width || current.isEmpty { current = candidate } else { lines.append(current); current = String(word) }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.map { truncate($0, to: width) }
+    }
+
     /// `s` cut or padded with spaces to exactly `width` columns.
     public static func fit(_ s: String, to width: Int) -> String {
         let t = truncate(s, to: width)

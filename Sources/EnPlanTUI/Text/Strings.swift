@@ -22,7 +22,7 @@ public struct Strings: Sendable {
 
     public enum T: Sendable {
         case appName, week, loginTitle, userID, password, name, sector, loginHint, demoHint, firstAdminTitle, firstAdminHint
-        case lockedTitle, lockedHint, wrongLogin, tooSmall, noCitizens, filterPrompt, commandPrompt
+        case lockedTitle, lockedHint, unlockHint, wrongLogin, tooSmall, noCitizens, filterPrompt, commandPrompt
         case colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible, colNextMeeting, colOverdue, colPlan
         case filterMine, filterAll, filterYouth, filterOverdue, filterNoPlan, filterSector, sortedBy
         case planActive, planNone, helpTitle, helpClose
@@ -51,6 +51,7 @@ public struct Strings: Sendable {
             case .firstAdminHint: return "Udfyld felterne og tryk Enter. Fagområde: employment, social, health, family eller misuse."
             case .lockedTitle: return "Skærmen er låst"
             case .lockedHint: return "låste skærmen. Skriv adgangskoden for at låse op, eller skift bruger-id for at logge ind som en anden."
+            case .unlockHint: return "Enter: lås op · Tab: skift felt"
             case .wrongLogin: return "Forkert bruger-id eller adgangskode."
             case .tooSmall: return "Terminalen er for lille"
             case .noCitizens: return "Ingen borgere matcher."
@@ -162,6 +163,7 @@ public struct Strings: Sendable {
             case .firstAdminHint: return "Fill in the fields and press Enter. Sector: employment, social, health, family or misuse."
             case .lockedTitle: return "The screen is locked"
             case .lockedHint: return "locked the screen. Type the password to unlock, or change the user id to log in as someone else."
+            case .unlockHint: return "Enter: unlock · Tab: next field"
             case .wrongLogin: return "Wrong user id or password."
             case .tooSmall: return "The terminal is too small"
             case .noCitizens: return "No citizens match."
@@ -288,6 +290,24 @@ public struct Strings: Sendable {
         case (_, .health): return "H"
         case (_, .family): return "F"
         case (_, .misuse): return "M"
+        }
+    }
+
+    public func role(_ r: EnPlanDomain.Role) -> String {
+        switch (language, r) {
+        case (.da, .caseworker): return "sagsbehandler"
+        case (.da, .supervisor): return "leder"
+        case (.da, .admin): return "administrator"
+        default: return r.rawValue
+        }
+    }
+
+    public func overallGoal(_ g: OverallGoal) -> String {
+        switch (language, g) {
+        case (.da, .employment): return "beskæftigelse først"
+        case (.da, .education): return "uddannelse først"
+        case (.en, .employment): return "employment first"
+        case (.en, .education): return "education first"
         }
     }
 

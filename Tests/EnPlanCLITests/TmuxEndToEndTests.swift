@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+
+/// The real binary in a real terminal (tmux): what a caseworker does, read back with capture-pane.
+final class TmuxEndToEndTests: XCTestCase {
+    private var session = "enplan-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+    private let data = DataDirectory()
+
+    /// Runs tmux. Only capture-pane's output is read: a command that starts the tmux server would
+    /// hand it the pipe, and reading to its end would never finish.
+    @discardableResult
+    private func tmux(_ args: String...) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux"] + args
+        p.standardError = FileHandle.nullDevice
+        let capture = args.first == "capture-pane"
+        let out = Pipe()
+        p.standardOutput = capture ? out : FileHandle.nullDevice
+        try p.run()
+        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
+
+    /// Waits (up to 10 s) until the screen shows `text`.
+    @discardableResult
+    private func waitFor(_ text: String, absent: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var last = ""
+        for _ in 0..<100 {
+            last = try screen()
+            if last.contains(text) != absent { return last }
+            usleep(100_000)
+        }
+        XCTFail("screen \(absent ? "still shows" : "never showed") \"\(text)\":\n\(last)", file: file, line: line)
+        return last
+    }
+
+    private func keys(_ k: String...) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "send-keys", "-t", session] + k
+        try p.run(); p.waitUntilExit()
+    }
+
+    override func setUpWithError() throws {
+        let which = Process()
+        which.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        which.arguments = ["sh", "-c", "command -v tmux"]
+        which.standardOutput = FileHandle.nullDevice
+        try which.run(); which.waitUntilExit()
+        try XCTSkipIf(which.terminationStatus != 0, "tmux is not installed (.ci/run installs it)")
+        XCTAssertEqual(try data.run("demo", "--citizens", "60", "--seed", "11").status, 0)
+    }
+
+    override func tearDownWithError() throws {
+        _ = try? tmux("kill-session", "-t", session)
+    }
+
+    func testACaseworkersSessionInARealTerminal() throws {
+        // The command ends with a pause so the pane can be read after enplan exits.
+        let command = "LANG=da_DK.UTF-8 TERM=xterm-256color '\(Binary.url.path)' --data-dir '\(data.path)' --idle-lock-seconds 600; echo ENPLAN-EXITED; sleep 30"
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "110", "-y", "30", command)
+        try waitFor("Log ind")
+        try waitFor("Bruger-id:")
+
+        try keys("mette", "Tab", "demo", "Enter")
+        var s = try waitFor("Mette Kjær (beskæftigelse")
+        XCTAssertTrue(s.contains("uge 48") || s.contains("uge "), s)
+        XCTAssertTrue(s.contains("XXXX"), "the list masks CPR numbers")
+
+        // Search the way people type without Danish letters.
+        try keys("/", "o", "e")
+        s = try waitFor("Søg: oe")
+        try keys("BSpace", "BSpace", "Escape")
+
+        try keys("Enter")
+        s = try waitFor("Ansvarlig sagsbehandler")
+        XCTAssertTrue(s.range(of: #"CPR \d{6}-\d{4}"#, options: .regularExpression) != nil, "the detail shows the full CPR to her: \(s)")
+        try keys("Escape")
+        try waitFor("Ansvarlig sagsbehandler", absent: true)
+
+        // Resize to tiny and back.
+        _ = try tmux("resize-window", "-t", session, "-x", "50", "-y", "12")
+        try waitFor("Terminalen er for lille")
+        _ = try tmux("resize-window", "-t", session, "-x", "100", "-y", "24")
+        try waitFor("Navn▲")
+
+        // Lock: nothing personal stays on screen; unlock with the password.
+        try keys("F12")
+        s = try waitFor("Skærmen er låst")
+        XCTAssertFalse(s.contains("XXXX"), s)
+        XCTAssertFalse(s.contains("Navn▲"), s)
+        try keys("demo", "Enter")
+        try waitFor("Navn▲")
+
+        // Quit: the terminal is given back clean.
+        try keys("q")
+        s = try waitFor("ENPLAN-EXITED")
+        XCTAssertFalse(s.contains("XXXX"), "no personal data left on the screen after exit:\n\(s)")
+        XCTAssertFalse(s.contains("Mette"), s)
+
+        // The session's reads are in the audit log.
+        let audit = try data.run("audit", "--as", "karen")
+        XCTAssertTrue(audit.stdout.contains("LoginSucceeded") && audit.stdout.contains("CitizenViewed") && audit.stdout.contains("/dev/pts/"), audit.stdout)
+    }
+
+    func testSIGTERMAndAClosedTerminalLeaveNothingOnScreen() throws {
+        let command = "TERM=xterm-256color LANG=C.UTF-8 NO_COLOR=1 '\(Binary.url.path)' --data-dir '\(data.path)'; echo EXIT=$?; sleep 30"
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "25", command)
+        try waitFor("Log in")
+        try keys("karen", "Tab", "demo", "Enter")
+        try waitFor("Karen Holm")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["pkill", "-TERM", "-f", "--", "--data-dir \(data.path)"]
+        try p.run(); p.waitUntilExit()
+        let s = try waitFor("EXIT=")
+        XCTAssertTrue(s.contains("EXIT=143"), s)
+        XCTAssertFalse(s.contains("XXXX") || s.contains("Karen"), "cleared on SIGTERM:\n\(s)")
+    }
+}

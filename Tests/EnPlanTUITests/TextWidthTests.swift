@@ -1,0 +1,35 @@
+import Testing
+@testable import EnPlanTUI
+
+/// Columns, not Characters: what makes "Søren", "Åse" and "李小龙" line up.
+@Suite struct TextWidthTests {
+    @Test(arguments: [("Søren", 5), ("Åse", 3), ("李小龙", 6), ("e\u{301}", 1), ("", 0), ("Æbel Ørum", 9)])
+    func columns(_ text: String, _ expected: Int) {
+        #expect(TextWidth.columns(text) == expected)
+    }
+
+    @Test func truncatingNeverSplitsAWideCharacter() {
+        #expect(TextWidth.truncate("李小龙 Lee", to: 4) == "李…")
+        #expect(TextWidth.truncate("Søren Sørensen", to: 8) == "Søren S…")
+        #expect(TextWidth.columns(TextWidth.fit("Åse", to: 6)) == 6)
+    }
+
+    @Test func aWideCharacterThatDoesNotFitBecomesASpace() {
+        var c = Canvas(rows: 1, cols: 5)
+        c.put("a李b李", row: 0, col: 0)
+        #expect(c.line(0) == "a李b")
+        #expect(c.cell(0, 2).text == "", "the second column of 李")
+    }
+
+    @Test func danishFolding() {
+        let name = FoldedText("Søren Sørensen")
+        #expect(name.contains(FoldedText.query("soren")))
+        #expect(name.contains(FoldedText.query("soeren")))
+        #expect(name.contains(FoldedText.query("SØREN")))
+        #expect(!name.contains(FoldedText.query("sarensen")))
+        #expect(FoldedText("Åse").match(FoldedText.query("aase")) == 0..<3)
+        #expect(FoldedText("Åse").match(FoldedText.query("ase")) == 0..<3)
+        #expect(FoldedText("Æbel").contains(FoldedText.query("aebel")))
+        #expect(FoldedText("José").contains(FoldedText.query("jose")))
+    }
+}
