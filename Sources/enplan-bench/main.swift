@@ -1,4 +1,5 @@
 import EnPlanDomain
+import EnPlanTUI
 import Foundation
 import Glibc
 
@@ -46,6 +47,37 @@ case "decode-child":
     var n = 0
     try Store.scanFile(directory: dir) { _ in n += 1 }
     emit([("decode", Date().timeIntervalSince(t0)), ("events", Double(n)), ("peakMB", peakMemoryMB())])
+
+case "tui-child":
+    // The citizen list over every citizen (a supervisor sees all): each keystroke of a search
+    // through the real App (filter + render of the visible rows), and full-screen renders.
+    let store = try Store(directory: dir)
+    let service = CaseService(store: store, terminal: "bench")
+    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
+    let terminal = MemoryTerminal(rows: 50, cols: 200)
+    var options = App.Options(); options.language = .da
+    let app = App(service: service, terminal: terminal, options: options)
+    for c in supervisor { app.handle(.char(c)) }
+    app.handle(.tab)
+    for c in DemoData.password { app.handle(.char(c)) }
+    let t0 = Date()
+    app.handle(.enter)                                   // log in: loads and sorts the whole list
+    let loginLoad = Date().timeIntervalSince(t0)
+    func timed(_ body: () -> Void) -> Double {
+        let t = DispatchTime.now().uptimeNanoseconds; body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
+    }
+    var renders: [Double] = []
+    for _ in 0..<50 { renders.append(timed { _ = app.render() }) }
+    var keystrokes: [Double] = []
+    app.handle(.char("/"))
+    for query in ["soren", "aase", "møller", "0101", "kristiansen", "x", "ærø"] {
+        for c in query { keystrokes.append(timed { app.handle(.char(c)); terminal.present(app.render()) }) }
+        for _ in query { keystrokes.append(timed { app.handle(.backspace); terminal.present(app.render()) }) }
+    }
+    renders.sort(); keystrokes.sort()
+    emit([("citizens", Double(store.projection.citizens.count)), ("loginLoad", loginLoad),
+          ("renderMedian", renders[renders.count / 2]), ("renderMax", renders.last!),
+          ("keyMedian", keystrokes[keystrokes.count / 2]), ("keyMax", keystrokes.last!), ("keys", Double(keystrokes.count))])
 
 case "append-child":
     let count = Int(option("count", "2000"))!
@@ -126,6 +158,7 @@ default:
     let snapSize = Double((try FileManager.default.attributesOfItem(atPath: dir + "/" + Store.snapshotFile)[.size] as? Int) ?? 0) / 1e6
     let events = full[0].json["events"]!
     let append = try child(["append-child", "--count", "2000"])
+    let tui = try child(["tui-child"])
 
     let fullOpen = median(full.map { $0.json["open"]! })
     print("")
@@ -140,4 +173,7 @@ default:
     print(String(format: "| peak memory (RSS) | %.0f MB | %.0f MB |", median(full.map { $0.json["peakMB"]! }), median(snap.map { $0.json["peakMB"]! })))
     print(String(format: "Durable append (2,000 contacts on this store): median %.3f ms, p99 %.3f ms, max %.3f ms",
                  append.json["median"]!, append.json["p99"]!, append.json["max"]!))
+    print(String(format: "Citizen list, %.0f citizens, 200x50 screen: login and load %.2f s; search keystroke (filter + render) median %.2f ms, worst %.2f ms over %.0f keys; full-screen render median %.2f ms, worst %.2f ms",
+                 tui.json["citizens"]!, tui.json["loginLoad"]!, tui.json["keyMedian"]!, tui.json["keyMax"]!, tui.json["keys"]!,
+                 tui.json["renderMedian"]!, tui.json["renderMax"]!))
 }

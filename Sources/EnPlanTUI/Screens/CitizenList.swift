@@ -9,12 +9,13 @@ public struct CitizenList: Sendable {
 
     struct Entry: Sendable {
         let row: CitizenRow
-        let folded: FoldedText
-        let cprDigits: [UInt8]
         let sortName: [UInt8]
     }
 
     private(set) var entries: [Entry] = []
+    /// What the filter reads, kept flat (no per-row structs to copy on every keystroke): the two
+    /// folded spellings of every name, one after the other, and each row's flags.
+    private var search = SearchColumns()
     /// Indices into `entries`, sorted, then filtered: what is shown.
     public private(set) var visible: [Int] = []
     private var sorted: [Int] = []
@@ -42,10 +43,8 @@ public struct CitizenList: Sendable {
     /// New rows from the domain; the selection stays on the same citizen if it is still there.
     public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
         let keep = selectedRow?.id
-        entries = rows.map { r in
-            Entry(row: r, folded: FoldedText(r.name), cprDigits: Array(r.maskedCPR.utf8.filter { $0 >= 48 && $0 <= 57 }),
-                  sortName: DanishCollation.key(r.name))
-        }
+        entries = rows.map { Entry(row: $0, sortName: DanishCollation.key($0.name)) }
+        search = SearchColumns(rows)
         self.names = names
         resort()
         if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { selected = i }
@@ -56,11 +55,15 @@ public struct CitizenList: Sendable {
     private(set) var names: [String: String] = [:]
 
     public mutating func setQuery(_ q: String) {
+        let previous = foldedQuery, previousDigits = digitQuery
         query = q
         foldedQuery = FoldedText.query(q.trimmingCharacters(in: .whitespaces))
         let digits = q.utf8.filter { $0 >= 48 && $0 <= 57 }
         digitQuery = digits.count == q.utf8.filter({ $0 != 45 && $0 != 32 }).count ? Array(digits) : []
-        refilter()
+        // Typing one more letter can only narrow the result: filter what is shown, not everything.
+        let narrows = !previous.isEmpty && foldedQuery.starts(with: previous) && digitQuery.starts(with: previousDigits)
+            && previousDigits.isEmpty == digitQuery.isEmpty
+        refilter(within: narrows ? visible : nil)
     }
 
     public mutating func sort(by column: Column, descending: Bool = false) {
@@ -77,9 +80,13 @@ public struct CitizenList: Sendable {
         refilter()
     }
 
-    public mutating func refilter() {
+    public mutating func refilter() { refilter(within: nil) }
+
+    private mutating func refilter(within subset: [Int]?) {
         let keep = selectedRow?.id
-        visible = sorted.filter(matches)
+        let filter = Filter(mineOnly: mineOnly, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
+                            sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
+        visible = search.filter(subset ?? sorted, filter)
         if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { selected = i } else { selected = 0 }
         clampSelection()
     }
@@ -110,21 +117,9 @@ public struct CitizenList: Sendable {
         refilter()
     }
 
-    private func matches(_ i: Int) -> Bool {
-        let e = entries[i]
-        if mineOnly && !e.row.mine { return false }
-        if youthOnly && e.row.targetGroup != .youth { return false }
-        if overdueOnly && e.row.overdueFollowUps == 0 { return false }
-        if noPlanOnly && e.row.planStatus != .none { return false }
-        if let s = sector, !e.row.sectors.contains(s) { return false }
-        if foldedQuery.isEmpty { return true }
-        if !digitQuery.isEmpty, e.cprDigits.starts(with: digitQuery) { return true }
-        return e.folded.contains(foldedQuery)
-    }
-
     /// The match to highlight in a row's name (Character offsets).
     func highlight(_ i: Int) -> Range<Int>? {
-        guard !foldedQuery.isEmpty, let r = entries[i].folded.match(foldedQuery), !r.isEmpty else { return nil }
+        guard !foldedQuery.isEmpty, let r = FoldedText(entries[i].row.name).match(foldedQuery), !r.isEmpty else { return nil }
         return r
     }
 
@@ -223,7 +218,7 @@ public struct CitizenList: Sendable {
         for line in 0..<body {
             let index = top + line
             guard index < visible.count else { break }
-            let entry = entries[visible[index]]
+            let entry = entries[visible[index]]   // one copy per drawn row, not per filtered row
             let row = from + 1 + line
             let isSelected = index == selected
             let base: Role = isSelected ? .selected : (entry.row.overdueFollowUps > 0 ? .normal : .normal)
@@ -244,5 +239,78 @@ public struct CitizenList: Sendable {
             }
             if isSelected { canvas.cursor = (row, 0) }
         }
+    }
+}
+
+/// The filter's inputs.
+struct Filter {
+    var mineOnly: Bool, youthOnly: Bool, overdueOnly: Bool, noPlanOnly: Bool
+    var sector: UInt8?
+    var query: [UInt8]
+    var digits: [UInt8]
+}
+
+/// Every row's searchable data in flat arrays: names folded both ways into one byte buffer each
+/// (rows separated by a zero byte), the CPR's visible digits, and the quick filters' flags.
+struct SearchColumns: Sendable {
+    private var short: [UInt8] = [], long: [UInt8] = []
+    private var shortStart: [Int] = [0], longStart: [Int] = [0]
+    private var digits: [UInt8] = []          // 6 a row: DDMMYY
+    private var flags: [UInt8] = []           // bit 0 mine, 1 youth, 2 overdue, 3 no plan
+    private var sectors: [UInt8] = []         // a bit a sector
+
+    init() {}
+
+    init(_ rows: [CitizenRow]) {
+        short.reserveCapacity(rows.count * 20); long.reserveCapacity(rows.count * 20)
+        for r in rows {
+            let f = FoldedText(r.name)
+            short += f.short; short.append(0); shortStart.append(short.count)
+            long += f.long; long.append(0); longStart.append(long.count)
+            let d = Array(r.maskedCPR.utf8.prefix(6))
+            digits += d.count == 6 ? d : [0, 0, 0, 0, 0, 0]
+            flags.append((r.mine ? 1 : 0) | (r.targetGroup == .youth ? 2 : 0) | (r.overdueFollowUps > 0 ? 4 : 0) | (r.planStatus == .none ? 8 : 0))
+            sectors.append(r.sectors.reduce(0) { $0 | (1 << UInt8(Sector.allCases.firstIndex(of: $1)!)) })
+        }
+    }
+
+    func filter(_ candidates: [Int], _ f: Filter) -> [Int] {
+        var need: UInt8 = 0
+        if f.mineOnly { need |= 1 }
+        if f.youthOnly { need |= 2 }
+        if f.overdueOnly { need |= 4 }
+        if f.noPlanOnly { need |= 8 }
+        var out: [Int] = []
+        out.reserveCapacity(candidates.count)
+        short.withUnsafeBufferPointer { sh in long.withUnsafeBufferPointer { lo in
+        f.query.withUnsafeBufferPointer { q in
+            for i in candidates {
+                if flags[i] & need != need { continue }
+                if let s = f.sector, sectors[i] & s == 0 { continue }
+                if q.isEmpty { out.append(i); continue }
+                if !f.digits.isEmpty, f.digits.count <= 6,
+                   (0..<f.digits.count).allSatisfy({ digits[i * 6 + $0] == f.digits[$0] }) { out.append(i); continue }
+                if Self.contains(sh, from: shortStart[i], to: shortStart[i + 1] - 1, q)
+                    || Self.contains(lo, from: longStart[i], to: longStart[i + 1] - 1, q) { out.append(i) }
+            }
+        } } }
+        return out
+    }
+
+    @inline(__always)
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = q.count
+        guard end - from >= n else { return false }
+        let first = q[0]
+        var i = from
+        while i <= end - n {
+            if hay[i] == first {
+                var j = 1
+                while j < n && hay[i + j] == q[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
