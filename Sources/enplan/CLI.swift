@@ -28,7 +28,7 @@ enum CLI {
       enplan log --as USER --citizen ID [--reason TEXT] [--json]
       enplan audit --as USER [--citizen ID] [--json]
       enplan snapshot                    write the projection cache now (it is also written by itself)
-      enplan stress --as USER --citizen ID --count N   append N contacts, printing each seq once durable
+      enplan stress --as USER --citizen ID --count N   append N contacts, printing "SEQ HASH" of each once durable
                                          (for the crash and concurrency tests)
 
     Dates: dd-mm-yyyy, yyyy-mm-dd, today, +3d, +2w. Data directory: --data-dir, else $ENPLAN_DATA,

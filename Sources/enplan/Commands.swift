@@ -311,7 +311,9 @@ enum Commands {
             let e = try service.execute(.logContact(citizen: id, channel: .phone, note: "stress \(i)", at: nil), as: actor)
             // One line per acknowledged event, written straight to the descriptor: a kill -9 right
             // after it cannot lose an acknowledgement in a buffer.
-            let line = Array("\(e[0].seq)\n".utf8)
+            // "SEQ HASH": the hash names the exact line, so a test can tell it from a later event
+            // that reused the seq of a torn, unacknowledged line.
+            let line = Array("\(e[0].seq) \(e[0].hash)\n".utf8)
             _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
         }
         return 0

@@ -168,7 +168,7 @@ final class LogFile {
             throw StoreError.io("cannot read the torn tail of \(path): \(Sys.errorText)")
         }
         let stamp = now.iso.filter { $0.isNumber || $0 == "T" }
-        let aside = "\(path).torn-\(tear.line)-\(stamp)"
+        let aside = "\(path).torn-\(tear.line)-\(stamp)-\(getpid())"
         let out = open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard out >= 0 else { throw StoreError.io("cannot save the torn tail to \(aside): \(Sys.errorText)") }
         let written = bytes.withUnsafeBytes { Glibc.write(out, $0.baseAddress, $0.count) }
