@@ -27,6 +27,24 @@ final class AccessTests: XCTestCase {
         XCTAssertEqual(try f.service.citizen(id, as: "karen").cpr, "010190-XXXX")
     }
 
+    func testTheLogMasksTheCPRForThoseWhoMayNotSeeIt() throws {
+        let f = try Fixture()
+        let id = try f.citizen("0101901234")
+        let cprIn = { (viewer: String) in try f.service.history(id, as: viewer).first { $0.type == "CitizenRegistered" }!.data.string("cpr") }
+        XCTAssertEqual(try cprIn("mette"), "0101901234")
+        XCTAssertEqual(try cprIn("karen"), "010190-XXXX")
+    }
+
+    func testACancelledMeetingGivesNoAccess() throws {
+        let f = try Fixture()
+        let id = try f.citizen()
+        try f.service.execute(.scheduleMeeting(type: .network, citizen: id, start: LocalTime(iso: "2026-11-25T09:00")!, minutes: 60, room: nil,
+                                               participants: ["mette", "per"], guests: [], allowConflict: false), as: "mette")
+        XCTAssertEqual(try f.service.citizens(as: "per").map(\.id), [id])
+        try f.service.execute(.setMeetingStatus(meeting: "m1", status: .cancelled, outcome: nil), as: "mette")
+        XCTAssertEqual(try f.service.citizens(as: "per").map(\.id), [])
+    }
+
     func testLookingAtSomeoneElsesCitizenNeedsAReasonThatIsLogged() throws {
         let f = try Fixture()
         let id = try f.citizen()

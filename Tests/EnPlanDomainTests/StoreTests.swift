@@ -149,6 +149,21 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(rebuilt.projection.citizens.count, 5)
     }
 
+    func testAChangedOrCutSnapshotIsIgnored() throws {
+        let f = try Fixture()
+        for i in 0..<5 { try f.citizen(String(format: "0101%02d-1234", 50 + i)) }
+        try f.store.writeSnapshot()
+        let path = f.dir + "/" + Store.snapshotFile
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let changed = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertFalse(changed.usedSnapshot)
+        XCTAssertEqual(changed.projection.citizens, f.store.projection.citizens)
+        try bytes.prefix(bytes.count / 3).write(to: URL(fileURLWithPath: path))
+        XCTAssertFalse(try Store(directory: f.dir, clock: FixedClock(Fixture.now)).usedSnapshot)
+    }
+
     func testDeletingTheSnapshotLosesNothing() throws {
         let f = try Fixture()
         for i in 0..<5 { try f.citizen(String(format: "0101%02d-1234", 50 + i)) }
@@ -207,5 +222,57 @@ final class ReadAheadTests: XCTestCase {
         XCTAssertEqual(s.readOnlyReason, .damaged(file: "events.jsonl", line: 301, reason: "the hash does not match the line's content (the line was changed)"))
         XCTAssertEqual(s.projection.lastSeq, 300)
         XCTAssertTrue(s.repairs.isEmpty, "a tail after damage is not repaired either")
+    }
+}
+
+final class AuditTailTests: XCTestCase {
+    private func auditPath(_ f: Fixture) -> String { f.dir + "/" + Store.auditFile }
+
+    private func fixtureWithAudit() throws -> Fixture {
+        let f = try Fixture()
+        try f.citizen()
+        for _ in 0..<5 { _ = try f.service.citizens(as: "mette") }
+        return f
+    }
+
+    func testATornAuditTailIsMovedAsideOnTheNextAppend() throws {
+        let f = try fixtureWithAudit()
+        let good = try String(contentsOfFile: auditPath(f), encoding: .utf8)
+        try (good + #"{"v":1,"seq":6,"ts":"#).write(toFile: auditPath(f), atomically: false, encoding: .utf8)
+        let s = CaseService(store: try Store(directory: f.dir, clock: FixedClock(Fixture.now)), terminal: "t")
+        _ = try s.citizens(as: "mette")
+        XCTAssertEqual(s.store.repairs.count, 1)
+        let lines = try String(contentsOfFile: auditPath(f), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 6)
+        XCTAssertTrue(lines.last!.contains(#""seq":6,"#))
+        XCTAssertTrue(try Store.verify(directory: f.dir).allSatisfy { $0.problems.isEmpty })
+    }
+
+    func testDamageBeforeTheAuditTailIsNeverTruncated() throws {
+        let f = try fixtureWithAudit()
+        var lines = try String(contentsOfFile: auditPath(f), encoding: .utf8).split(separator: "\n").map(String.init)
+        // Two edited last lines: not what a crash leaves.
+        lines[4] = lines[4].replacingOccurrences(of: "mette", with: "mettx")
+        lines[3] = lines[3].replacingOccurrences(of: "mette", with: "mettx")
+        let damaged = lines.joined(separator: "\n") + "\n"
+        try damaged.write(toFile: auditPath(f), atomically: false, encoding: .utf8)
+        let s = CaseService(store: try Store(directory: f.dir, clock: FixedClock(Fixture.now)), terminal: "t")
+        XCTAssertThrowsError(try s.citizens(as: "mette")) { error in
+            XCTAssertTrue("\(error)".contains("audit.jsonl"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: auditPath(f), encoding: .utf8), damaged, "nothing cut off")
+    }
+
+    func testALineFromANewerSchemaAtTheEndIsNotATear() throws {
+        let f = try fixtureWithAudit()
+        let good = try String(contentsOfFile: auditPath(f), encoding: .utf8)
+        let last = good.split(separator: "\n").last!
+        let prev = (try JSONSerialization.jsonObject(with: Data(last.utf8)) as! [String: Any])["hash"] as! String
+        let body = #"{"v":2,"seq":6,"ts":"2026-11-23T10:00:00.000Z","actor":"x","type":"Future","stream":"-","version":6,"data":{},"prev":"\#(prev)""#
+        let future = good + body + #","hash":""# + Digest.sha256Hex(Array(body.utf8)) + "\"}\n"
+        try future.write(toFile: auditPath(f), atomically: false, encoding: .utf8)
+        let s = CaseService(store: try Store(directory: f.dir, clock: FixedClock(Fixture.now)), terminal: "t")
+        XCTAssertThrowsError(try s.citizens(as: "mette"))
+        XCTAssertEqual(try String(contentsOfFile: auditPath(f), encoding: .utf8), future)
     }
 }

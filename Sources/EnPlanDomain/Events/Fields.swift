@@ -29,6 +29,13 @@ public struct Fields: Equatable, Sendable, JSONCodable {
     public mutating func set<R: RawRepresentable>(_ k: String, _ v: R?) where R.RawValue == String { set(k, v?.rawValue) }
     public mutating func set<R: RawRepresentable>(_ k: String, _ v: [R]) where R.RawValue == String { set(k, v.map(\.rawValue)) }
 
+    /// A copy with one string field's value replaced (masking a CPR number for display).
+    public func replacing(_ k: String, with v: String) -> Fields {
+        var copy = self
+        if let i = copy.pairs.firstIndex(where: { $0.0 == k }) { copy.pairs[i].1 = .string(v) }
+        return copy
+    }
+
     // Reading.
     private func find(_ k: String) -> FieldValue? {
         // Comparing lengths first: String == on two different strings takes Swift's slow path.

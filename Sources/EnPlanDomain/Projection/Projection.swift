@@ -115,6 +115,11 @@ public struct Projection: Sendable {
             meetings[stream]!.status = status
             if let outcome { meetings[stream]!.outcome = outcome }
             meetings[stream]!.version = version
+            if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) {
+                // A cancelled meeting gives its participants no access: only planned, held and no-show ones do.
+                let ids = citizens.values[i].meetings
+                citizens.values[i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
+            }
             return
         default:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")

@@ -34,6 +34,8 @@ public final class CaseService {
             try store.appendAudit(actor: userID.isEmpty ? "-" : userID, type: type, subject: Streams.user(userID), data: f)
         }
         guard let account = store.projection.accounts[userID], account.user.active else {
+            // As slow as a wrong password, so the answer's timing does not tell which user ids exist.
+            _ = Passwords.verify(password, against: Passwords.timingDecoy)
             try audit("LoginFailed", "unknown or deactivated user")
             throw DomainError.invalid("wrong user id or password")
         }
@@ -148,7 +150,11 @@ public final class CaseService {
         try store.scan { e in
             guard streams.contains(e.stream) else { return true }
             let sector = Self.sector(of: e, in: store.projection)
-            if let sector, !Access.seesContent(viewer, of: sector, in: c, on: today) {
+            if e.type == "CitizenRegistered", !Access.canSeeFullCPR(viewer, c) {
+                // The registration carries the full CPR number: masked, as everywhere else it shows.
+                out.append(RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version,
+                                         data: e.data.replacing("cpr", with: c.cpr.masked), hash: e.hash))
+            } else if let sector, !Access.seesContent(viewer, of: sector, in: c, on: today) {
                 var f = Fields(); f.set("hidden", "no consent covers \(sector.rawValue)"); f.set("sector", sector)
                 out.append(RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version, data: f, hash: e.hash))
             } else {

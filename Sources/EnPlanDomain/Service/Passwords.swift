@@ -34,6 +34,9 @@ public enum Passwords {
         return s.hasPrefix("*") ? nil : s
     }
 
+    /// A hash to check against when the user does not exist, so that costs the same time.
+    static let timingDecoy: String = (try? hash("no such user")) ?? "$y$j9T$AAAAAAAAAAAAAAAAAAAAA.$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+
     /// A password must be at least 4 characters (demo users use `demo`).
     public static func check(_ password: String) throws {
         guard password.count >= 4 else { throw DomainError.invalid("a password must have at least 4 characters") }

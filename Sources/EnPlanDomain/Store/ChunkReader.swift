@@ -37,6 +37,7 @@ final class ChunkReader: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Result<Chunk?, Error>] = []
     private var cancelled = false
+    private var threadRunning = false
 
     private let chunkBytes: Int
 
@@ -52,7 +53,7 @@ final class ChunkReader: @unchecked Sendable {
             let want = min(chunkBytes, end - position)
             guard want > 0 else { finished = true; return nil }   // only a fragment without newline is left
             guard let data = Sys.readAll(fd, from: position, count: want) else {
-                throw StoreError.io("cannot read \\(path): \\(Sys.errorText)")
+                throw StoreError.io("cannot read \(path): \(Sys.errorText)")
             }
             let fileOffsetOfBuffer = position - pending.count
             position += data.count
@@ -74,7 +75,7 @@ final class ChunkReader: @unchecked Sendable {
                         chunk.events.append((e, nl + 1 - start))
                         seq = e.seq; hash = e.hash
                     } catch {
-                        let problem = error as? LogLine.Problem ?? LogLine.Problem(reason: "\\(error)")
+                        let problem = error as? LogLine.Problem ?? LogLine.Problem(reason: "\(error)")
                         chunk.failure = Failure(line: seq + 1, problem: problem, lineEnd: fileOffsetOfBuffer + nl + 1)
                         finished = true
                         return
@@ -90,7 +91,9 @@ final class ChunkReader: @unchecked Sendable {
     }
 
     func startAhead() {
+        threadRunning = true
         let t = Thread { [self] in
+            defer { condition.lock(); threadRunning = false; condition.broadcast(); condition.unlock() }
             while true {
                 let result: Result<Chunk?, Error>
                 do { result = .success(try next()) } catch { result = .failure(error) }
@@ -117,11 +120,12 @@ final class ChunkReader: @unchecked Sendable {
         return try r.get()
     }
 
-    /// Stops the read-ahead thread (the caller stopped at damage or an error).
+    /// Stops the read-ahead thread and waits until it has (it must not read a closed descriptor).
     func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
+        while threadRunning { condition.wait() }
         condition.unlock()
     }
 }

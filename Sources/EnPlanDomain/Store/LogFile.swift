@@ -71,25 +71,42 @@ final class LogFile {
     }
 
     /// Finds the last good line from the end of the file without reading what comes before it
-    /// (the audit log is only ever appended to in normal use). Returns a tear found after it.
+    /// (the audit log is only ever appended to in normal use). What a crash can leave is a tear:
+    /// a fragment after the last newline, and at most one garbled last line. Anything else (two bad
+    /// lines, a line from a newer schema, a broken chain at the end) is damage, never truncated.
     func seekTail() -> Tear? {
         let end = size
         guard end > 0 else { return nil }
-        // Everything after the last newline is a fragment; step back until a line checks out.
-        var candidateEnd = end
+        var lineEnd = end
         if let last = Sys.readAll(fd, from: end - 1, count: 1), last != [0x0A] {
-            candidateEnd = lastNewline(before: end).map { $0 + 1 } ?? 0
+            lineEnd = lastNewline(before: end).map { $0 + 1 } ?? 0
         }
-        while candidateEnd > 0 {
-            if let line = lineEnding(at: candidateEnd),
-               let e = try? line.withUnsafeBytes({ try LogLine.decode($0, previousHash: nil, previousSeq: 0) }) {
-                offset = candidateEnd; lastSeq = e.seq; lastHash = e.hash
-                break
+        func tear(from start: Int, reason: String) -> Tear {
+            Tear(line: lastSeq + 1, start: start, length: end - start, reason: reason)
+        }
+        func settle(_ e: RecordedEvent, at offset: Int) { self.offset = offset; lastSeq = e.seq; lastHash = e.hash }
+        guard lineEnd > 0, let line = lineEnding(at: lineEnd) else {
+            return lineEnd < end ? tear(from: 0, reason: "the only line has no newline (a write cut short)") : nil
+        }
+        do {
+            settle(try line.withUnsafeBytes { try LogLine.decode($0, previousHash: nil, previousSeq: 0) }, at: lineEnd)
+            return lineEnd < end ? tear(from: lineEnd, reason: "the last line has no newline (a write cut short)") : nil
+        } catch let p as LogLine.Problem where p.isTear {
+            // The last complete line is garbled: the one before it must be sound.
+            let start = lineEnd - line.count - 1
+            if start == 0 { return tear(from: 0, reason: p.reason) }
+            guard let previous = lineEnding(at: start),
+                  let e = try? previous.withUnsafeBytes({ try LogLine.decode($0, previousHash: nil, previousSeq: 0) }) else {
+                damage = .damaged(file: name, line: 0, reason: "the last two lines are damaged (not what a crash leaves); nothing was changed")
+                return nil
             }
-            candidateEnd = lastNewline(before: candidateEnd - 1).map { $0 + 1 } ?? 0
+            settle(e, at: start)
+            return tear(from: start, reason: p.reason)
+        } catch {
+            let seq = line.withUnsafeBytes { LogLine.chainFields($0)?.seq } ?? 0
+            damage = .damaged(file: name, line: seq, reason: "\(error)")
+            return nil
         }
-        if candidateEnd == 0 { offset = 0; lastSeq = 0; lastHash = LogLine.genesisHash }
-        return offset < end ? Tear(line: lastSeq + 1, start: offset, length: end - offset, reason: "the last line is incomplete or does not match its hash") : nil
     }
 
     private func lastNewline(before end: Int) -> Int? {
@@ -131,6 +148,7 @@ final class LogFile {
         let reader = ChunkReader(fd: fd, path: path, from: offset, to: end, seq: lastSeq, hash: lastHash, typed: typed, chunkBytes: chunkBytes)
         let parallel = end - offset > readAheadAbove
         if parallel { reader.startAhead() }
+        defer { if parallel { reader.cancel() } }
         while let chunk = try (parallel ? reader.nextAhead() : reader.next()) {
             for i in chunk.events.indices {
                 let (event, length) = chunk.events[i]

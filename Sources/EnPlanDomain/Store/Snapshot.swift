@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 4
+    static let format = 5
 
     struct Loaded {
         let projection: Projection
@@ -28,14 +28,17 @@ enum Snapshot {
         w.values(Array(p.benefits.values))
         w.values(Array(p.citizens.values))
         w.values(Array(p.meetings.values))
-        let out = w.bytes
+        // The body's SHA-256 at the end: a snapshot cut short or changed is ignored, not trusted.
+        var out = w.bytes
+        out += Array(out[magic.count...].withUnsafeBytes { Digest.sha256Hex($0) }.utf8)
 
         let final = path(directory), temp = final + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io("cannot write \(temp): \(Sys.errorText)") }
         let n = out.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
         close(fd)
-        guard n == out.count, rename(temp, final) == 0 else {
+        guard n == out.count, synced, rename(temp, final) == 0 else {
             unlink(temp)
             throw StoreError.io("cannot write the snapshot: \(Sys.errorText)")
         }
@@ -48,9 +51,12 @@ enum Snapshot {
         let fd = open(path(directory), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard let bytes = Sys.readAll(fd, from: 0, count: Sys.fileSize(fd)), bytes.starts(with: magic) else { return nil }
+        guard let bytes = Sys.readAll(fd, from: 0, count: Sys.fileSize(fd)), bytes.count > magic.count + 64, bytes.starts(with: magic) else { return nil }
+        let bodyEnd = bytes.count - 64
+        let stored = String(decoding: bytes[bodyEnd...], as: UTF8.self)
+        guard bytes[magic.count..<bodyEnd].withUnsafeBytes({ Digest.sha256Hex($0) }) == stored else { return nil }
         return try? bytes.withUnsafeBytes { buf -> Loaded? in
-            var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: buf[magic.count...]))
+            var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: buf[magic.count..<bodyEnd]))
             guard try r.int() == format else { return nil }
             let seq = try r.int(), offset = try r.int(), hash = try r.string()
             let citizenCount = try r.int(), meetingCount = try r.int(), benefitsVersion = try r.int()
@@ -58,23 +64,21 @@ enum Snapshot {
             // so no citizen is copied or destroyed on the way (that was a third of the load time).
             var p = Projection()
             var accounts: [String: Projection.Account] = [:], benefits: [String: Benefit] = [:]
-            for _ in 0..<(try r.int()) {
+            for _ in 0..<(try r.count()) {
                 var a = Projection.Account(user: try User(from: &r), passwordHash: try r.string(), version: try r.int())
                 a.failedLogins = try r.int()
                 a.lastFailure = try r.optional { Timestamp(millis: Int64(try $0.int())) }
                 accounts[a.user.id] = a
             }
-            for _ in 0..<(try r.int()) { let b = try Benefit(from: &r); benefits[b.code] = b }
-            let citizenTotal = try r.int()
-            guard citizenTotal >= 0 else { return nil }
+            for _ in 0..<(try r.count()) { let b = try Benefit(from: &r); benefits[b.code] = b }
+            let citizenTotal = try r.count()
             var citizens = [String: Citizen](minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
             for _ in 0..<citizenTotal {
                 let c = try Citizen(from: &r)
                 byCPR[c.cpr.digits] = c.id
                 citizens[c.id] = c
             }
-            let meetingTotal = try r.int()
-            guard meetingTotal >= 0 else { return nil }
+            let meetingTotal = try r.count()
             var meetings = [String: Meeting](minimumCapacity: meetingTotal), byDay: [Day: [String]] = [:]
             for _ in 0..<meetingTotal {
                 let m = try Meeting(from: &r)

@@ -48,6 +48,13 @@ struct SnapshotReader {
         }
         return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
     }
+    /// A number of items that follow: never negative, never more than the bytes left.
+    mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= end - pos else { throw Corrupt() }
+        return n
+    }
+
     mutating func bool() throws -> Bool {
         guard pos < end else { throw Corrupt() }
         pos += 1
@@ -68,8 +75,7 @@ struct SnapshotReader {
         return v
     }
     mutating func array<T>(_ read: (inout SnapshotReader) throws -> T) throws -> [T] {
-        let n = try int()
-        guard n >= 0, n <= end - pos else { throw Corrupt() }
+        let n = try count()
         var out: [T] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try read(&self)) }

@@ -167,14 +167,20 @@ public final class Store {
         }
     }
 
-    /// Every line of the event log (or the audit log) from the start, checked, in order.
+    /// Every line of the event log (or the audit log) from the start, checked, in order. A damaged
+    /// line is an error, never a silently shorter history.
     public func scan(audit scanAudit: Bool = false, _ visit: (RecordedEvent) -> Bool) throws {
+        let file = scanAudit ? Store.auditFile : Store.eventsFile
+        var problem: StoreError?
         try lock.withLock(exclusive: false) {
-            try LogFile.scan(path: directory + "/" + (scanAudit ? Store.auditFile : Store.eventsFile)) { _, result in
-                if case .success(let e) = result { return visit(e) }
-                return false
+            try LogFile.scan(path: directory + "/" + file) { line, result in
+                switch result {
+                case .success(let e): return visit(e)
+                case .failure(let p): problem = .damaged(file: file, line: line, reason: p.reason); return false
+                }
             }
         }
+        if let problem { throw problem }
     }
 
     /// Decodes every event of a data directory's log without applying it (the benchmark's yardstick).

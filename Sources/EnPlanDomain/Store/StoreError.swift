@@ -13,7 +13,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .damaged(file, line, reason):
             return "\(file):\(line): \(reason); the store is open read-only (run `enplan verify`)"
         case let .syncFailed(file, reason):
-            return "\(file): saving to disk failed (\(reason)); this process writes nothing more: restart enplan"
+            return "\(file): saving to disk failed (\(reason)): the change may or may not have been kept; this process writes nothing more: restart enplan and check"
         case let .diskFull(file, reason):
             return "\(file): the event was not saved (\(reason)); nothing was changed"
         }
