@@ -29,7 +29,7 @@ enum Context {
         var options = Store.Options()
         options.useSnapshot = useSnapshot
         let store = try Store(directory: directory, options: options)
-        for r in store.repairs { Output.warning(r) }
+        for r in store.repairs { Output.warning(r) }   // the full-screen interface shows them too
         if let damage = store.readOnlyReason { Output.warning(damage.description) }
         return CaseService(store: store, terminal: terminal)
     }

@@ -7,6 +7,14 @@ import Glibc
 /// on SIGINT, SIGTERM and SIGHUP (the terminal closed), and on a crash.
 enum FullScreen {
     nonisolated(unsafe) static var stopSignal: Int32 = 0
+    /// Leave the alternate screen, clear screen and scrollback, show the cursor. Made before any
+    /// signal can come: a crash handler must not allocate.
+    nonisolated(unsafe) static var crashReset: UnsafeMutableBufferPointer<UInt8> = {
+        let bytes = Array("\u{1B}[?1049l\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}[?25h".utf8)
+        let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = p.initialize(from: bytes)
+        return p
+    }()
 
     static func run(service: CaseService, dataDirectory: String, args: inout Arguments, demo: Bool) throws -> Int32 {
         let settings = Settings.load(directory: dataDirectory)
@@ -26,7 +34,10 @@ enum FullScreen {
         let terminal = NcursesTerminal()
         options.monochrome = !terminal.canUseColor
         let app = App(service: service, terminal: terminal, options: options)
-        if let first = settings.problems.first { app.startupNotice = first }
+        // What opening the store repaired, and settings it could not read, are shown on the screen
+        // (stderr is hidden behind it).
+        let notices = service.store.repairs + settings.problems + [service.store.readOnlyReason?.description].compactMap { $0 }
+        if !notices.isEmpty { app.startupNotice = notices.joined(separator: " · ") }
         app.run { stopSignal != 0 }
         terminal.end()
         if stopSignal != 0 { exit(128 + stopSignal) }
@@ -48,10 +59,10 @@ enum FullScreen {
             signal(s) { sig in FullScreen.stopSignal = sig }
         }
         // A crash: leave the alternate screen, clear screen and scrollback, then die as before.
+        _ = crashReset
         for s in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(s) { sig in
-                let seq = Array("\u{1B}[?1049l\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}[?25h".utf8)
-                _ = seq.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+                _ = write(1, FullScreen.crashReset.baseAddress, FullScreen.crashReset.count)
                 signal(sig, SIG_DFL)
                 raise(sig)
             }

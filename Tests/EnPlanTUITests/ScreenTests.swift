@@ -176,6 +176,18 @@ final class ScreenTests: XCTestCase {
         h.app.tick(now: Date().addingTimeInterval(2))
         XCTAssertTrue(h.text.contains("Aage Andersen"))
         XCTAssertEqual(h.screen.line(h.screen.cursor!.row), selected, "the same citizen stays selected, one row down")
+        let refresh = try h.service.auditTrail(as: "admin").last { $0.type == "CitizensListed" }!
+        XCTAssertEqual(try refresh.data.string("what"), "list-refresh", "a newly visible citizen is a logged read")
+        XCTAssertEqual(try refresh.data.int("added"), 1)
+    }
+
+    func testAUserDeactivatedElsewhereIsLoggedOut() throws {
+        let h = try Harness()
+        h.login("mette")
+        try h.service.execute(.setUserActive(user: "mette", active: false), as: "admin")
+        h.app.tick(now: Date().addingTimeInterval(2))
+        XCTAssertTrue(h.text.contains("Log ind"))
+        XCTAssertFalse(h.text.contains("Søren"))
     }
 
     func testFirstAdministratorOnAnEmptyStore() throws {

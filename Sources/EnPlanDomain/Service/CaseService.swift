@@ -110,6 +110,12 @@ public final class CaseService {
                           mine: Access.worksOn(viewer, c))
     }
 
+    /// Records that a list already shown grew by citizens another terminal made visible.
+    public func recordListRefresh(added: Int, total: Int, as viewerID: String) throws {
+        var f = Fields(); f.set("what", "list-refresh"); f.set("added", added); f.set("count", total); f.set("terminal", terminal)
+        try store.appendAudit(actor: viewerID, type: "CitizensListed", subject: "-", data: f)
+    }
+
     /// Records a search (what was typed) in the audit log.
     public func recordSearch(_ query: String, results: Int, as viewerID: String) throws {
         var f = Fields(); f.set("what", "search"); f.set("query", query); f.set("count", results); f.set("terminal", terminal)

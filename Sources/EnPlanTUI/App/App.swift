@@ -92,7 +92,19 @@ public final class App {
             try service.store.refresh()
             guard service.store.lastSeq != seenSeq else { return }
             seenSeq = service.store.lastSeq
-            s.list.load(try service.citizens(as: s.user.id, logged: false), names: userNames)
+            // Deactivated at another terminal: the session ends here too.
+            guard let current = service.state.user(s.user.id), current.active else {
+                lockedSession = nil
+                terminal.wipe()
+                phase = .login(LoginForm(kind: .login))
+                return
+            }
+            let before = Set(s.list.entries.map(\.row.id))
+            let rows = try service.citizens(as: s.user.id, logged: false)
+            // Citizens who became visible since the list was read are a new read: logged.
+            let added = rows.filter { !before.contains($0.id) }.count
+            if added > 0 { try service.recordListRefresh(added: added, total: rows.count, as: s.user.id) }
+            s.list.load(rows, names: userNames)
             phase = .main(s)
         } catch {
             message = ("\(error)", .error)
@@ -232,7 +244,12 @@ public final class App {
     }
 
     private func startSession(_ user: User) {
-        if let kept = lockedSession, kept.user.id == user.id {
+        if var kept = lockedSession, kept.user.id == user.id {
+            // An open citizen is read again: access may have changed while the screen was locked.
+            if let open = kept.detail?.detail.citizen.id {
+                kept.detail = (try? service.citizen(open, as: user.id)).map { DetailPane(detail: $0) }
+            }
+            kept.user = user
             phase = .main(kept)
             lockedSession = nil
             refreshFromOtherTerminals()
