@@ -25,6 +25,11 @@ enum CLI {
       enplan effort add --as USER --citizen ID --title T --sector S --basis "SEL § 85" --provider P [--start DATE] [--end DATE]
       enplan followup add --as USER --citizen ID --due DATE
       enplan followup done --as USER --citizen ID --followup ID --result continue|change|end|reassess [--note TEXT]
+      enplan meetings --as USER [--user U | --citizen ID | --room R] [--from DATE] [--to DATE] [--json]
+      enplan meeting add --as USER --type network|followup|roundtable|rehab|other [--citizen ID] --start YYYY-MM-DDTHH:MM
+                         --minutes N --participants u1,u2 [--partner "Name, Org"] [--room R] [--allow-conflict]
+      enplan meeting free --as USER --participants u1,u2 --minutes N [--room R] [--after DATE]
+      enplan calendar export --as USER [--user U | --citizen ID | --room R] --from DATE --to DATE   (iCalendar on stdout)
       enplan log --as USER --citizen ID [--reason TEXT] [--json]
       enplan audit --as USER [--citizen ID] [--json]
       enplan snapshot                    write the projection cache now (it is also written by itself)
@@ -64,6 +69,10 @@ enum CLI {
             case ("effort", "add"): return try Commands.effortAdd(dir, &args)
             case ("followup", "add"): return try Commands.followUpAdd(dir, &args)
             case ("followup", "done"): return try Commands.followUpDone(dir, &args)
+            case ("meetings", nil): return try MeetingCommands.list(dir, &args)
+            case ("meeting", "add"): return try MeetingCommands.add(dir, &args)
+            case ("meeting", "free"): return try MeetingCommands.free(dir, &args)
+            case ("calendar", "export"): return try MeetingCommands.export(dir, &args)
             case ("log", nil): return try Commands.log(dir, &args)
             case ("audit", nil): return try Commands.audit(dir, &args)
             case ("snapshot", nil): return try Commands.snapshot(dir, &args)

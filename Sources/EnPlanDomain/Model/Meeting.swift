@@ -12,6 +12,8 @@ public struct Guest: Equatable, Sendable {
     public var kind: Kind
     public var name: String
     public var organisation: String?
+
+    public init(kind: Kind, name: String, organisation: String?) { self.kind = kind; self.name = name; self.organisation = organisation }
 }
 
 /// A wall-clock time in Europe/Copenhagen. Meetings keep local time so a daylight-saving change
@@ -59,6 +61,8 @@ public struct Meeting: Equatable, Sendable {
     public var outcome: String?
     /// Grows with every change (iCalendar SEQUENCE).
     public var version: Int = 0
+    /// When it last changed (iCalendar DTSTAMP).
+    public var updated = Timestamp(millis: 0)
 
     public var end: LocalTime { start.adding(minutes: minutes) }
 

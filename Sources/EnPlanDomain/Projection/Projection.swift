@@ -102,6 +102,7 @@ public struct Projection: Sendable {
         case let .meetingScheduled(m):
             var meeting = m
             meeting.version = version
+            meeting.updated = ts
             meetings[stream] = meeting
             meetingsByDay[m.start.day, default: []].append(stream)
             meetingCount += 1
@@ -115,6 +116,7 @@ public struct Projection: Sendable {
             meetings[stream]!.status = status
             if let outcome { meetings[stream]!.outcome = outcome }
             meetings[stream]!.version = version
+            meetings[stream]!.updated = ts
             if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) {
                 // A cancelled meeting gives its participants no access: only planned, held and no-show ones do.
                 let ids = citizens.values[i].meetings

@@ -177,6 +177,49 @@ public final class CaseService {
         return state.user(e.actor)?.sector
     }
 
+    /// Whose or which meetings a calendar shows.
+    public enum MeetingScope: Sendable { case user(String), citizen(String), room(String) }
+
+    /// Meetings from `from` to `to` (inclusive) for a user, a citizen or a room. A meeting about a
+    /// citizen the viewer may not see shows as busy time only: no citizen, no guests. Logged.
+    public func meetings(as viewerID: String, scope: MeetingScope, from: Day, to: Day, reason: String? = nil) throws -> [Meeting] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        guard from <= to, to - from <= 3660 else { throw DomainError.invalid("the period must run forwards and be at most ten years") }
+        let state = store.projection
+        var ids: [String] = []
+        switch scope {
+        case .citizen(let cid):
+            _ = try readable(cid, viewer: viewer, reason: reason, purpose: "meetings")
+            ids = state.citizens[cid]?.meetings ?? []
+        case .user(let uid):
+            guard state.user(uid) != nil else { throw DomainError.notFound("no user \(uid)") }
+            fallthrough
+        case .room:
+            for d in from.daysSinceEpoch...to.daysSinceEpoch { ids += state.meetingsByDay[Day(daysSinceEpoch: d)] ?? [] }
+        }
+        let found = ids.compactMap { state.meetings[$0] }.filter { m in
+            guard m.start.day >= from && m.start.day <= to else { return false }
+            switch scope {
+            case .user(let uid): return m.participants.contains(uid)
+            case .room(let r): return m.room == r
+            case .citizen: return true
+            }
+        }.map { m -> Meeting in
+            guard let cid = m.citizen, let c = state.citizens[cid], !Access.canSee(viewer, c) else { return m }
+            var busy = m; busy.citizen = nil; busy.guests = []; busy.outcome = nil
+            return busy
+        }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        var f = Fields(); f.set("what", "meetings"); f.set("count", found.count); f.set("terminal", terminal)
+        switch scope {
+        case .user(let u): f.set("user", u)
+        case .room(let r): f.set("room", r)
+        case .citizen: break
+        }
+        if case .citizen = scope {} else { try store.appendAudit(actor: viewer.id, type: "MeetingsRead", subject: "-", data: f) }
+        return found
+    }
+
     /// The audit log, for supervisors and administrators (reading it is itself logged).
     public func auditTrail(as viewerID: String, citizen: String? = nil) throws -> [RecordedEvent] {
         let viewer = try user(viewerID)

@@ -61,6 +61,15 @@ public final class Store {
         }
     }
 
+    /// A stable name for this store: the start of its first line's hash (iCalendar UIDs use it).
+    public lazy var identity: String = {
+        let fd = open(directory + "/" + Store.eventsFile, O_RDONLY | O_CLOEXEC)
+        defer { if fd >= 0 { close(fd) } }
+        guard fd >= 0, let head = Sys.readAll(fd, from: 0, count: 4096), let nl = head.firstIndex(of: 0x0A),
+              let chain = head[..<nl].withUnsafeBytes({ LogLine.chainFields($0) }) else { return "new" }
+        return String(chain.hash.prefix(16))
+    }()
+
     /// The reason the store refuses to write, if a line in the middle of a file is damaged.
     public var readOnlyReason: StoreError? { events.damage ?? audit.damage }
     public var lastSeq: Int { events.lastSeq }
