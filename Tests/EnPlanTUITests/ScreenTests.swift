@@ -181,6 +181,21 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(try refresh.data.int("added"), 1)
     }
 
+    func testAChangedRowIsUpdatedInPlace() throws {
+        let h = try Harness()
+        h.login("karen")
+        h.press(.char("/")); h.type("soren"); h.press(.enter)
+        XCTAssertTrue(h.screen.line(2).hasSuffix("nej"), h.screen.line(2))
+        let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
+        try other.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: nil), as: "mette")
+        try other.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: ""), as: "mette")
+        h.app.tick(now: Date().addingTimeInterval(2))
+        XCTAssertTrue(h.screen.line(2).hasPrefix("Søren Sørensen"))
+        XCTAssertTrue(h.screen.line(2).hasSuffix("ja"), "the plan column changed: \(h.screen.line(2))")
+        h.press(.char("p"))
+        XCTAssertEqual(h.listedNames, ["Ingen borgere matcher."], "the no-plan filter sees the change too")
+    }
+
     func testAUserDeactivatedElsewhereIsLoggedOut() throws {
         let h = try Harness()
         h.login("mette")

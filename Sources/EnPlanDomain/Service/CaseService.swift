@@ -100,6 +100,20 @@ public final class CaseService {
         return rows
     }
 
+    /// Rows for some citizens (those another terminal changed), for a list already shown: the ones
+    /// the viewer may see, and the ids they may no longer see. Not logged here: the caller logs
+    /// citizens that are new to the list.
+    public func rows(for ids: Set<String>, as viewerID: String) throws -> (rows: [CitizenRow], hidden: [String]) {
+        let viewer = try user(viewerID)
+        let today = self.today
+        var rows: [CitizenRow] = [], hidden: [String] = []
+        for id in ids {
+            guard let c = store.projection.citizens[id] else { continue }
+            if Access.canSee(viewer, c) { rows.append(row(c, viewer: viewer, today: today)) } else { hidden.append(id) }
+        }
+        return (rows, hidden)
+    }
+
     func row(_ c: Citizen, viewer: User, today: Day) -> CitizenRow {
         let next = c.meetings.compactMap { store.projection.meetings[$0] }
             .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()

@@ -27,6 +27,17 @@ public final class Store {
     /// How many events were replayed from the log (not from the snapshot) when the store opened.
     public private(set) var replayedAtOpen = 0
     public private(set) var usedSnapshot = false
+    /// Streams changed since the last `takeChangedStreams()` (tracked after opening: a screen
+    /// updates just those rows).
+    private var changed = Set<String>()
+    private var tracking = false
+
+    public func takeChangedStreams() -> Set<String> {
+        defer { changed = [] }
+        return changed
+    }
+
+    private func applied(_ e: RecordedEvent) { if tracking { changed.insert(e.stream) } }
 
     public struct Options: Sendable {
         public var io: FileIO = .system
@@ -56,6 +67,7 @@ public final class Store {
         let before = projection.lastSeq
         try refresh()
         replayedAtOpen = projection.lastSeq - before
+        tracking = true
         if options.useSnapshot, replayedAtOpen >= options.snapshotAfter, events.damage == nil {
             try? Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
         }
@@ -77,7 +89,7 @@ public final class Store {
     /// Reads what other processes appended since the last look. A torn tail (a crashed writer's
     /// cut-short line) is repaired under the exclusive lock.
     public func refresh() throws {
-        let tear = try lock.withLock(exclusive: false) { try events.readNew(typed: true) { try projection.apply($0, event: $1!) } }
+        let tear = try lock.withLock(exclusive: false) { try events.readNew(typed: true) { try projection.apply($0, event: $1!); applied($0) } }
         if tear != nil {
             try lock.withLock(exclusive: true) { try catchUpExclusive() }
         }
@@ -85,9 +97,9 @@ public final class Store {
 
     /// Under the exclusive lock: read everything new, repair a torn tail, and be at the file's end.
     private func catchUpExclusive() throws {
-        if let tear = try events.readNew(typed: true, { try projection.apply($0, event: $1!) }) {
+        if let tear = try events.readNew(typed: true, { try projection.apply($0, event: $1!); applied($0) }) {
             repairs.append(try events.repair(tear, now: clock.now()))
-            try events.readNew(typed: true) { try projection.apply($0, event: $1!) }
+            try events.readNew(typed: true) { try projection.apply($0, event: $1!); applied($0) }
         }
         if let damage = events.damage { throw damage }
     }
@@ -133,6 +145,7 @@ public final class Store {
                         let e = RecordedEvent(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
                                               version: version, data: data, hash: line.hash)
                         try projection.apply(e)
+                        applied(e)
                         recorded.append(e)
                     }
                 }

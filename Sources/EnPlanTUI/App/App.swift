@@ -26,6 +26,17 @@ public final class App {
     enum Phase {
         case login(LoginForm)
         case main(Session)
+        /// The session is out being changed (see `withSession`).
+        case moving
+    }
+
+    /// Runs `body` on the session while `phase` holds no copy of it, so changing the list (up to
+    /// 100,000 rows) copies nothing; puts it back unless `body` moved on (a lock, a logout).
+    func withSession(_ body: (inout Session) throws -> Void) rethrows {
+        guard case .main(var s) = phase else { return }
+        phase = .moving
+        defer { if case .moving = phase { phase = .main(s) } }
+        try body(&s)
     }
 
     public static let minimumSize = (rows: 15, cols: 60)
@@ -87,7 +98,10 @@ public final class App {
     }
 
     func refreshFromOtherTerminals() {
-        guard case .main(var s) = phase else { return }
+        withSession { s in refresh(&s) }
+    }
+
+    private func refresh(_ s: inout Session) {
         do {
             try service.store.refresh()
             guard service.store.lastSeq != seenSeq else { return }
@@ -99,13 +113,30 @@ public final class App {
                 phase = .login(LoginForm(kind: .login))
                 return
             }
-            let before = Set(s.list.entries.map(\.row.id))
-            let rows = try service.citizens(as: s.user.id, logged: false)
+            // Only the citizens whose streams changed (a meeting's change is its citizen's).
+            let changed = service.store.takeChangedStreams()
+            let state = service.state
+            var ids = Set<String>()
+            var usersChanged = false
+            for stream in changed {
+                if state.citizens[stream] != nil { ids.insert(stream) }
+                else if let c = state.meetings[stream]?.citizen { ids.insert(c) }
+                else if stream.hasPrefix(Streams.userPrefix) { usersChanged = true }
+            }
+            var added: Int?
+            if !usersChanged {
+                let update = try service.rows(for: ids, as: s.user.id)
+                added = s.list.update(update.rows, hidden: update.hidden)
+            }
+            if added == nil {
+                // Rarely: a renamed citizen, one no longer visible, or users changed. Read it all again.
+                let before = Set(s.list.entries.map(\.row.id))
+                let rows = try service.citizens(as: s.user.id, logged: false)
+                added = rows.filter { !before.contains($0.id) }.count
+                s.list.load(rows, names: userNames)
+            }
             // Citizens who became visible since the list was read are a new read: logged.
-            let added = rows.filter { !before.contains($0.id) }.count
-            if added > 0 { try service.recordListRefresh(added: added, total: rows.count, as: s.user.id) }
-            s.list.load(rows, names: userNames)
-            phase = .main(s)
+            if let added, added > 0 { try service.recordListRefresh(added: added, total: s.list.total, as: s.user.id) }
         } catch {
             message = ("\(error)", .error)
         }
@@ -136,10 +167,11 @@ public final class App {
             case .quit: running = false
             case .submit: submit(form)
             }
-        case .main(var s):
+        case .main:
             message = nil
-            handleMain(key, &s)
-            if case .main = phase { phase = .main(s) }
+            withSession { handleMain(key, &$0) }
+        case .moving:
+            break
         }
     }
 
@@ -267,6 +299,7 @@ public final class App {
             message = ("\(error)", .error)
         }
         seenSeq = service.store.lastSeq
+        _ = service.store.takeChangedStreams()   // the list was just read whole
         phase = .main(Session(user: user, list: list, detail: nil))
     }
 
@@ -298,7 +331,7 @@ public final class App {
         case "lock": lock()
         case "help": showHelp = true
         case "citizens":
-            if case .main(var s) = phase { s.detail = nil; phase = .main(s) }
+            withSession { $0.detail = nil }
         case "theme":
             guard parts.count == 2 else { message = ("theme: \(Theme.available(in: options.themePaths).joined(separator: ", "))", .normal); return }
             applyTheme(parts[1])

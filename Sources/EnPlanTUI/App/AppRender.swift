@@ -16,9 +16,10 @@ extension App {
             let lockedBy = lockedSession.map { "\($0.user.name) (\($0.user.id))" }
             form.render(into: &canvas, strings: strings, demo: options.demo, lockedBy: lockedBy)
             statusLine(&canvas, text: message?.text ?? "", role: message?.role ?? .normal)
-        case .main(var s):
-            renderMain(&canvas, &s)
-            phase = .main(s)
+        case .main:
+            withSession { renderMain(&canvas, &$0) }
+        case .moving:
+            break
         }
         if showHelp { helpOverlay(&canvas) }
         if let cl = commandLine {

@@ -44,12 +44,38 @@ public struct CitizenList: Sendable {
     public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
         let keep = selectedRow?.id
         entries = rows.map { Entry(row: $0, sortName: DanishCollation.key($0.name)) }
+        indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.row.id, $0) })
         search = SearchColumns(rows)
         self.names = names
         resort()
         if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { selected = i }
         clampSelection()
     }
+
+    /// Changed rows from the domain, applied in place: flags and columns updated, new citizens
+    /// appended. Returns the number of new rows, or nil when only a full `load` will do (a renamed
+    /// citizen, or one the user may no longer see).
+    public mutating func update(_ rows: [CitizenRow], hidden: [String]) -> Int? {
+        if entries.count != indexByID.count { indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.row.id, $0) }) }
+        if hidden.contains(where: { indexByID[$0] != nil }) { return nil }
+        var added = 0
+        for r in rows {
+            if let i = indexByID[r.id] {
+                guard entries[i].row.name == r.name else { return nil }
+                entries[i] = Entry(row: r, sortName: entries[i].sortName)
+                search.update(i, r)
+            } else {
+                indexByID[r.id] = entries.count
+                entries.append(Entry(row: r, sortName: DanishCollation.key(r.name)))
+                search.append(r)
+                added += 1
+            }
+        }
+        if added > 0 || sortColumn != .name { resort() } else { refilter() }
+        return added
+    }
+
+    private var indexByID: [String: Int] = [:]
 
     /// The responsible caseworkers' names, for the column.
     private(set) var names: [String: String] = [:]
@@ -263,15 +289,31 @@ struct SearchColumns: Sendable {
 
     init(_ rows: [CitizenRow]) {
         short.reserveCapacity(rows.count * 20); long.reserveCapacity(rows.count * 20)
-        for r in rows {
-            let f = FoldedText(r.name)
-            short += f.short; short.append(0); shortStart.append(short.count)
-            long += f.long; long.append(0); longStart.append(long.count)
-            let d = Array(r.maskedCPR.utf8.prefix(6))
-            digits += d.count == 6 ? d : [0, 0, 0, 0, 0, 0]
-            flags.append((r.mine ? 1 : 0) | (r.targetGroup == .youth ? 2 : 0) | (r.overdueFollowUps > 0 ? 4 : 0) | (r.planStatus == .none ? 8 : 0))
-            sectors.append(r.sectors.reduce(0) { $0 | (1 << UInt8(Sector.allCases.firstIndex(of: $1)!)) })
-        }
+        for r in rows { append(r) }
+    }
+
+    mutating func append(_ r: CitizenRow) {
+        let f = FoldedText(r.name)
+        short += f.short; short.append(0); shortStart.append(short.count)
+        long += f.long; long.append(0); longStart.append(long.count)
+        let d = Array(r.maskedCPR.utf8.prefix(6))
+        digits += d.count == 6 ? d : [0, 0, 0, 0, 0, 0]
+        flags.append(Self.flags(r))
+        sectors.append(Self.sectors(r))
+    }
+
+    /// A changed row whose name is the same: only the flags and sectors can differ.
+    mutating func update(_ i: Int, _ r: CitizenRow) {
+        flags[i] = Self.flags(r)
+        sectors[i] = Self.sectors(r)
+    }
+
+    static func flags(_ r: CitizenRow) -> UInt8 {
+        (r.mine ? 1 : 0) | (r.targetGroup == .youth ? 2 : 0) | (r.overdueFollowUps > 0 ? 4 : 0) | (r.planStatus == .none ? 8 : 0)
+    }
+
+    static func sectors(_ r: CitizenRow) -> UInt8 {
+        r.sectors.reduce(0) { $0 | (1 << UInt8(Sector.allCases.firstIndex(of: $1)!)) }
     }
 
     func filter(_ candidates: [Int], _ f: Filter) -> [Int] {
