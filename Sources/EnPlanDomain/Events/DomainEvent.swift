@@ -36,6 +36,8 @@ public enum DomainEvent: Equatable, Sendable {
     // A meeting (stream = the meeting's id)
     case meetingScheduled(Meeting)
     case meetingStatusChanged(status: MeetingStatus, outcome: String?)
+    /// More participants (and their agenda) added to a meeting: merging instead of a new meeting.
+    case meetingJoined(participants: [String], guests: [Guest])
 
     public var type: String {
         switch self {
@@ -67,6 +69,7 @@ public enum DomainEvent: Equatable, Sendable {
         case .contactLogged: return "ContactLogged"
         case .meetingScheduled: return "MeetingScheduled"
         case .meetingStatusChanged: return "MeetingStatusChanged"
+        case .meetingJoined: return "MeetingJoined"
         }
     }
 
@@ -102,6 +105,7 @@ public enum DomainEvent: Equatable, Sendable {
             f.set("channel", channel); f.set("sector", sector); f.set("note", note); f.set("at", at?.iso)
         case let .meetingScheduled(m): f = m.fields
         case let .meetingStatusChanged(status, outcome): f.set("status", status); f.set("outcome", outcome)
+        case let .meetingJoined(participants, guests): f.set("participants", participants); f.set("guests", guests.map(\.fields))
         }
         return f
     }
@@ -124,7 +128,7 @@ public enum DomainEvent: Equatable, Sendable {
                                     "ConsentGiven", "ConsentWithdrawn", "PlanCreated", "PlanGoalChanged", "GoalAdded",
                                     "GoalStatusChanged", "EffortAdded", "EffortStatusChanged", "DecisionRecorded",
                                     "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent",
-                                    "ReferralAnswered", "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "LoginFailed", "LoginSucceeded"]
+                                    "ReferralAnswered", "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "LoginFailed", "LoginSucceeded", "MeetingJoined"]
 
     private init(tag: Int, type: String, fields f: Fields) throws {
         switch tag {
@@ -173,6 +177,7 @@ public enum DomainEvent: Equatable, Sendable {
         case 25: self = .meetingStatusChanged(status: try f.value("status"), outcome: try f.optionalString("outcome"))  // MeetingStatusChanged
         case 26: self = .loginFailed
         case 27: self = .loginSucceeded
+        case 28: self = .meetingJoined(participants: try f.strings("participants"), guests: try f.objects("guests").map(Guest.init(fields:)))
         default: throw UnknownType(type: type)
         }
     }

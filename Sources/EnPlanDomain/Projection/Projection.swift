@@ -123,6 +123,14 @@ public struct Projection: Sendable {
                 citizens.values[i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
             }
             return
+        case let .meetingJoined(participants, guests):
+            guard meetings.index(forKey: stream) != nil else { throw Inconsistent(reason: "no meeting \(stream)") }
+            for p in participants where !meetings[stream]!.participants.contains(p) { meetings[stream]!.participants.append(p) }
+            meetings[stream]!.guests += guests
+            meetings[stream]!.version = version
+            meetings[stream]!.updated = ts
+            if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) { citizens.values[i].participants.formUnion(participants) }
+            return
         default:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
@@ -172,7 +180,8 @@ public struct Projection: Sendable {
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
         case let .contactLogged(channel, sector, _, at):
             c.contacts.append(ContactEntry(at: at ?? ts, channel: channel, sector: sector, user: actor))
-        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered, .meetingScheduled, .meetingStatusChanged:
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
+             .meetingScheduled, .meetingStatusChanged, .meetingJoined:
             break
         }
     }

@@ -34,6 +34,8 @@ public enum Command: Sendable {
     case scheduleMeeting(type: MeetingType, citizen: String?, start: LocalTime, minutes: Int, room: String?,
                          participants: [String], guests: [Guest], allowConflict: Bool)
     case setMeetingStatus(meeting: String, status: MeetingStatus, outcome: String?)
+    /// Merge: add participants (and guests) to an existing meeting instead of holding another.
+    case joinMeeting(meeting: String, participants: [String], guests: [Guest], allowConflict: Bool)
 
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
@@ -49,7 +51,7 @@ public enum Command: Sendable {
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _):
             return c
-        case .setMeetingStatus(let m, _, _): return m
+        case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _): return m
         }
     }
 }

@@ -197,6 +197,22 @@ public struct Decide {
                 throw DomainError.forbidden("only the meeting's participants change meeting \(mid)")
             }
             return [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
+        case let .joinMeeting(mid, participants, guests, allowConflict):
+            guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
+            guard m.status == .planned else { throw DomainError.invalid("meeting \(mid) is \(m.status.rawValue): only a planned meeting can be joined") }
+            if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
+                throw DomainError.forbidden("only the meeting's participants add to meeting \(mid)")
+            }
+            let new = Array(Set(participants).subtracting(m.participants)).sorted()
+            guard !new.isEmpty || !guests.isEmpty else { throw DomainError.invalid("everyone named is in meeting \(mid) already") }
+            for p in new {
+                guard let u = state.user(p), u.active else { throw DomainError.notFound("no active user \(p)") }
+            }
+            if !allowConflict {
+                var probe = m; probe.participants = new; probe.room = nil
+                if let clash = Scheduling.conflicts(for: probe, in: state).first { throw DomainError.conflict(clash.description) }
+            }
+            return [.init(mid, .meetingJoined(participants: new, guests: guests))]
         }
     }
 

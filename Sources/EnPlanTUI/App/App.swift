@@ -17,10 +17,14 @@ public final class App {
         public init() {}
     }
 
+    enum ScreenKind { case citizens, calendar }
+
     struct Session {
         var user: User
         var list: CitizenList
         var detail: DetailPane?
+        var screen: ScreenKind = .citizens
+        var calendar: CalendarScreen
     }
 
     enum Phase {
@@ -176,6 +180,7 @@ public final class App {
     }
 
     private func handleMain(_ key: Key, _ s: inout Session) {
+        if s.screen == .calendar { handleCalendar(key, &s); return }
         // Typing a search: keys go to the query.
         if s.list.editingQuery {
             switch key {
@@ -208,7 +213,8 @@ public final class App {
         case .command: commandLine = CommandPrompt()
         case .lock: lock(&s)
         case .redraw: terminal.wipe()
-        case .citizens: s.detail = nil
+        case .citizens: s.detail = nil; s.screen = .citizens
+        case .calendar: s.screen = .calendar; loadCalendar(&s)
         case .search: s.list.editingQuery = true; s.detail = nil
         case .open: open(&s)
         case .back: if !s.list.query.isEmpty { s.list.setQuery("") }
@@ -227,7 +233,137 @@ public final class App {
         case .sector: s.list.cycleSector()
         case .sort: s.list.nextSort()
         case .reverse: s.list.reverseSort()
+        case .today, .switchView, .newMeeting, .goToDate, .nextMeeting, .previousDay, .nextDay, .previousWeek, .nextWeek,
+             .previousMonth, .nextMonth: break
         }
+    }
+
+    // MARK: the calendar
+
+    private func handleCalendar(_ key: Key, _ s: inout Session) {
+        if var form = s.calendar.form {
+            switch form.handle(key) {
+            case .none: s.calendar.form = form
+            case .cancel: s.calendar.form = nil
+            case .findFreeSlot:
+                let people = form.fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let room = form.fields[5].trimmingCharacters(in: .whitespaces)
+                let after = max(service.store.clock.now().local,
+                                LocalTime(day: DayInput.parse(form.fields[2], today: service.today) ?? service.today, minuteOfDay: 0))
+                if let slot = Scheduling.firstFreeSlot(participants: people, room: room.isEmpty ? nil : room,
+                                                       minutes: Int(form.fields[4]) ?? 60, after: after, in: service.state) {
+                    form.fields[2] = slot.day.danish
+                    form.fields[3] = Day.pad(slot.minuteOfDay / 60, 2) + ":" + Day.pad(slot.minuteOfDay % 60, 2)
+                    form.error = nil
+                }
+                s.calendar.form = form
+            case .merge:
+                guard let target = form.mergeInto else { break }
+                let people = form.fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                do {
+                    try service.execute(.joinMeeting(meeting: target.id, participants: people, guests: [], allowConflict: false), as: s.user.id)
+                    s.calendar.form = nil
+                    message = (strings.t(.fMerged), .normal)
+                    s.calendar.invalidate(); loadCalendar(&s)
+                } catch { form.error = "\(error)"; form.mergeInto = nil; s.calendar.form = form }
+            case .save(let allow):
+                switch form.command(today: service.today) {
+                case .failure(let e): form.error = e.description; s.calendar.form = form
+                case .success(var command):
+                    // Fewer meetings: a citizen's meeting within 14 days is offered first, once.
+                    if case let .scheduleMeeting(type, citizen, start, minutes, room, people, guests, _) = command {
+                        if let cid = citizen, !form.mergeOffered,
+                           let other = Scheduling.mergeCandidate(citizen: cid, near: start, in: service.state) {
+                            form.mergeInto = other
+                            form.mergeOffered = true
+                            s.calendar.form = form
+                            return
+                        }
+                        command = .scheduleMeeting(type: type, citizen: citizen, start: start, minutes: minutes, room: room,
+                                                   participants: people, guests: guests, allowConflict: allow)
+                    }
+                    do {
+                        try service.execute(command, as: s.user.id)
+                        s.calendar.form = nil
+                        message = (strings.t(.fSaved), .normal)
+                        s.calendar.invalidate(); loadCalendar(&s)
+                    } catch let e as DomainError {
+                        if case .conflict(let text) = e { form.conflict = text } else { form.error = e.description }
+                        form.mergeInto = nil
+                        s.calendar.form = form
+                    } catch { form.error = "\(error)"; s.calendar.form = form }
+                }
+            }
+            return
+        }
+        if var typed = s.calendar.goTo {
+            switch key {
+            case .escape: s.calendar.goTo = nil
+            case .enter:
+                if let d = DayInput.parse(typed, today: service.today) { s.calendar.jump(to: d); s.calendar.goTo = nil; loadCalendar(&s) }
+                else { message = ("\(strings.t(.goToPrompt))\(typed)?", .error) }
+            case .backspace: if !typed.isEmpty { typed.removeLast() }; s.calendar.goTo = typed
+            case .char(let c): typed.append(c); s.calendar.goTo = typed
+            default: break
+            }
+            return
+        }
+        if s.calendar.open != nil {
+            if key == .escape || key == .char("q") { s.calendar.open = nil }
+            return
+        }
+        guard let action = KeyTable.action(for: key, in: [KeyTable.global, KeyTable.calendar]) else { return }
+        let listLike = s.calendar.view == .agenda || s.calendar.view == .day
+        switch action {
+        case .help: showHelp = true
+        case .command: commandLine = CommandPrompt()
+        case .lock: lock(&s)
+        case .redraw: terminal.wipe()
+        case .citizens: s.screen = .citizens
+        case .calendar: break
+        case .quit, .back: s.screen = .citizens
+        case .open: s.calendar.open = s.calendar.selectedMeeting
+        case .newMeeting: s.calendar.form = ScheduleForm(day: s.calendar.cursor, user: s.user.id)
+        case .switchView: s.calendar.nextView()
+        case .today: s.calendar.jump(to: service.today)
+        case .goToDate: s.calendar.goTo = ""
+        case .nextMeeting: s.calendar.select(by: 1)
+        case .previousDay: s.calendar.move(days: -1)
+        case .nextDay: s.calendar.move(days: 1)
+        case .previousWeek: if listLike { s.calendar.select(by: -1) } else { s.calendar.move(days: -7) }
+        case .nextWeek: if listLike { s.calendar.select(by: 1) } else { s.calendar.move(days: 7) }
+        case .previousMonth: s.calendar.move(months: -1)
+        case .nextMonth: s.calendar.move(months: 1)
+        default: break
+        }
+        loadCalendar(&s)
+    }
+
+    /// Reads the meetings around the calendar's period when it moved outside what was read.
+    func loadCalendar(_ s: inout Session) {
+        guard s.calendar.needsLoad else { return }
+        let scope: CaseService.MeetingScope
+        switch s.calendar.subject {
+        case .me: scope = .user(s.user.id)
+        case .user(let u): scope = .user(u)
+        case .citizen(let c): scope = .citizen(c)
+        case .room(let r): scope = .room(r)
+        }
+        let window = s.calendar.loadWindow
+        do {
+            s.calendar.loaded(try service.meetings(as: s.user.id, scope: scope, from: window.from, to: window.to), window: window)
+        } catch {
+            message = ("\(error)", .error)
+            s.calendar.loaded([], window: window)
+        }
+    }
+
+    /// The user's next planned meeting today, for the status line.
+    func nextMeetingToday(for user: String) -> Meeting? {
+        let now = service.store.clock.now().local
+        return (service.state.meetingsByDay[now.day] ?? []).compactMap { service.state.meetings[$0] }
+            .filter { $0.participants.contains(user) && $0.status == .planned && $0.end > now }
+            .min { $0.start < $1.start }
     }
 
     private func logSearch(_ s: Session) {
@@ -300,7 +436,7 @@ public final class App {
         }
         seenSeq = service.store.lastSeq
         _ = service.store.takeChangedStreams()   // the list was just read whole
-        phase = .main(Session(user: user, list: list, detail: nil))
+        phase = .main(Session(user: user, list: list, detail: nil, calendar: CalendarScreen(today: service.today)))
     }
 
     /// Clears the screen of everything personal and asks for the password again.
@@ -331,7 +467,20 @@ public final class App {
         case "lock": lock()
         case "help": showHelp = true
         case "citizens":
-            withSession { $0.detail = nil }
+            withSession { $0.detail = nil; $0.screen = .citizens }
+        case "calendar":
+            // :calendar [me | user ID | room NAME | citizen ID]
+            let subject: CalendarScreen.Subject
+            switch (parts.count > 1 ? parts[1] : "me", parts.count > 2 ? parts.dropFirst(2).joined(separator: " ") : nil) {
+            case ("me", _): subject = .me
+            case ("user", let id?): subject = .user(id)
+            case ("room", let r?): subject = .room(r)
+            case ("citizen", let c?): subject = .citizen(c)
+            default: message = (":calendar [me | user ID | room NAME | citizen ID]", .error); return
+            }
+            withSession { s in
+                s.screen = .calendar; s.calendar.subject = subject; s.calendar.invalidate(); loadCalendar(&s)
+            }
         case "theme":
             guard parts.count == 2 else { message = ("theme: \(Theme.available(in: options.themePaths).joined(separator: ", "))", .normal); return }
             applyTheme(parts[1])

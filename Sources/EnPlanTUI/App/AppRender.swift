@@ -62,6 +62,7 @@ extension App {
     private func renderMain(_ canvas: inout Canvas, _ s: inout Session) {
         let rows = canvas.rows, cols = canvas.cols
         let bodyTop = 1, bodyHeight = rows - 3
+        if s.screen == .calendar { renderCalendar(&canvas, &s); return }
         let benefits = service.state.benefits
         if var d = s.detail {
             if cols >= 120 {
@@ -85,9 +86,45 @@ extension App {
         } else if let m = message {
             statusLine(&canvas, text: m.text, role: m.role)
         } else {
-            statusLine(&canvas, text: filterSummary(s.list), role: .normal)
+            statusLine(&canvas, text: filterSummary(s.list) + nextMeetingNote(s.user.id), role: .normal)
         }
-        keyBar(&canvas, s.detail != nil)
+        keyBar(&canvas, s.detail != nil ? [Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: true)] + KeyTable.global
+                                        : KeyTable.global + KeyTable.citizenList)
+    }
+
+    /// " · Next meeting today: 13:00 Netværksmøde (Mødelokale 1)"
+    func nextMeetingNote(_ user: String) -> String {
+        guard let m = nextMeetingToday(for: user) else { return "" }
+        let hm = Day.pad(m.start.minuteOfDay / 60, 2) + ":" + Day.pad(m.start.minuteOfDay % 60, 2)
+        return " · \(strings.t(.nextMeetingToday)): \(hm) \(ICalendar.typeName(m.type))\(m.room.map { " (\($0))" } ?? "")"
+    }
+
+    private func renderCalendar(_ canvas: inout Canvas, _ s: inout Session) {
+        let rows = canvas.rows, cols = canvas.cols
+        let names = userNames, state = service.state
+        if let form = s.calendar.form {
+            form.render(into: &canvas, top: 2, strings: strings)
+        } else if let m = s.calendar.open {
+            for (i, line) in s.calendar.meetingLines(m, strings: strings, state: state, names: names).prefix(rows - 4).enumerated() {
+                canvas.put(TextWidth.truncate(line, to: cols - 4), row: 2 + i, col: 2, role: i == 0 ? .header : .normal)
+            }
+            canvas.cursor = (2, 2)
+        } else {
+            s.calendar.render(into: &canvas, top: 1, height: rows - 3, width: cols, strings: strings, state: state, names: names, today: service.today)
+        }
+        if let typed = s.calendar.goTo {
+            let prompt = strings.t(.goToPrompt) + typed
+            statusLine(&canvas, text: prompt, role: .input)
+            canvas.cursor = (rows - 2, min(cols - 1, TextWidth.columns(prompt)))
+        } else if let m = message {
+            statusLine(&canvas, text: m.text, role: m.role)
+        } else {
+            let count = s.calendar.focus.count
+            let summary = "\(strings.t(.kCalendar)): \(s.calendar.view.rawValue) · \(count) \(strings.language == .da ? "møder" : "meetings")"
+            statusLine(&canvas, text: summary + nextMeetingNote(s.user.id), role: .normal)
+        }
+        keyBar(&canvas, s.calendar.form != nil || s.calendar.open != nil
+               ? [Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: true)] : KeyTable.global + KeyTable.calendar)
     }
 
     func filterSummary(_ l: CitizenList) -> String {
@@ -103,14 +140,11 @@ extension App {
     }
 
     /// The bottom bar, from the key table: key in the key role, label in the bar role.
-    private func keyBar(_ canvas: inout Canvas, _ detailOpen: Bool) {
+    private func keyBar(_ canvas: inout Canvas, _ table: [Binding]) {
         let row = canvas.rows - 1
         canvas.clear(row: row, role: .bar)
         var col = 0
-        let bindings = detailOpen
-            ? [Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: true)] + KeyTable.global.filter(\.inBar)
-            : (KeyTable.global + KeyTable.citizenList).filter(\.inBar)
-        for b in bindings {
+        for b in table.filter(\.inBar) {
             let key = b.keys[0].description, label = strings.t(b.label)
             let need = TextWidth.columns(key) + TextWidth.columns(label) + 3
             guard col + need <= canvas.cols else { break }
@@ -123,7 +157,9 @@ extension App {
     private func helpOverlay(_ canvas: inout Canvas) {
         // One line per help text, with every key that does it (↑ and k, ↓ and j share one).
         var lines: [(keys: String, help: String)] = []
-        for b in KeyTable.global + KeyTable.citizenList {
+        var screenTable = KeyTable.citizenList
+        if case .main(let session) = phase, session.screen == .calendar { screenTable = KeyTable.calendar }
+        for b in KeyTable.global + screenTable {
             let help = strings.t(b.help), keys = b.keys.map(\.description).joined(separator: " ")
             if let i = lines.firstIndex(where: { $0.help == help }) { lines[i].keys += " " + keys } else { lines.append((keys, help)) }
         }

@@ -4,6 +4,8 @@ public enum Action: Hashable, Sendable {
     case help, search, command, open, back, quit, lock, redraw, citizens
     case up, down, top, bottom, pageUp, pageDown
     case mine, all, youth, overdue, noPlan, sector, sort, reverse
+    case calendar, today, switchView, newMeeting, goToDate, nextMeeting
+    case previousDay, nextDay, previousWeek, nextWeek, previousMonth, nextMonth
 }
 
 public struct Binding: Sendable {
@@ -21,6 +23,7 @@ public enum KeyTable {
         Binding(action: .help, keys: [.char("?"), .function(1)], label: .kHelp, help: .hHelp, inBar: true),
         Binding(action: .command, keys: [.char(":")], label: .kCommand, help: .hCommand, inBar: true),
         Binding(action: .citizens, keys: [.char("1"), .function(2)], label: .kCitizens, help: .hCitizens, inBar: false),
+        Binding(action: .calendar, keys: [.char("2"), .function(3)], label: .kCalendar, help: .hCalendar, inBar: false),
         Binding(action: .lock, keys: [.function(12)], label: .kLock, help: .hLock, inBar: true),
         Binding(action: .redraw, keys: [.ctrl("l")], label: .kRedraw, help: .hRedraw, inBar: false),
     ]
@@ -43,6 +46,24 @@ public enum KeyTable {
         Binding(action: .bottom, keys: [.end, .char("G")], label: .kBottom, help: .hBottom, inBar: false),
         Binding(action: .pageUp, keys: [.pageUp], label: .kPage, help: .hPage, inBar: false),
         Binding(action: .pageDown, keys: [.pageDown], label: .kPage, help: .hPage, inBar: false),
+        Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: false),
+        Binding(action: .quit, keys: [.char("q")], label: .kQuit, help: .hQuit, inBar: true),
+    ]
+
+    /// The meeting calendar.
+    public static let calendar: [Binding] = [
+        Binding(action: .open, keys: [.enter], label: .kOpen, help: .hOpen, inBar: true),
+        Binding(action: .newMeeting, keys: [.char("n")], label: .kNew, help: .hNew, inBar: true),
+        Binding(action: .switchView, keys: [.char("v")], label: .kView, help: .hView, inBar: true),
+        Binding(action: .today, keys: [.char("t")], label: .kToday, help: .hToday, inBar: true),
+        Binding(action: .goToDate, keys: [.char("g")], label: .kGoTo, help: .hGoTo, inBar: true),
+        Binding(action: .nextMeeting, keys: [.tab], label: .kNextMeeting, help: .hNextMeeting, inBar: false),
+        Binding(action: .previousDay, keys: [.left, .char("h")], label: .kDay, help: .hDay, inBar: false),
+        Binding(action: .nextDay, keys: [.right, .char("l")], label: .kDay, help: .hDay, inBar: false),
+        Binding(action: .previousWeek, keys: [.up, .char("k")], label: .kWeek, help: .hWeek, inBar: false),
+        Binding(action: .nextWeek, keys: [.down, .char("j")], label: .kWeek, help: .hWeek, inBar: false),
+        Binding(action: .previousMonth, keys: [.pageUp], label: .kMonth, help: .hMonth, inBar: false),
+        Binding(action: .nextMonth, keys: [.pageDown], label: .kMonth, help: .hMonth, inBar: false),
         Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: false),
         Binding(action: .quit, keys: [.char("q")], label: .kQuit, help: .hQuit, inBar: true),
     ]

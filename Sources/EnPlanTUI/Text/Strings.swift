@@ -35,6 +35,9 @@ public struct Strings: Sendable {
         case hHelp, hSearch, hCommand, hOpen, hBack, hQuit, hMine, hAll, hYouth, hOverdue, hNoPlan, hSector, hSort, hReverse
         case hLock, hMove, hTop, hBottom, hPage, hRedraw, hCitizens
         case unknownCommand, commandsAre, themeSet, langSet, discarded, refreshed, searchLogged
+        case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey, fHint, fSaved, fMerged
+        case kCalendar, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth
+        case hCalendar, hToday, hView, hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, nextMeetingToday, goToPrompt
 
         var danish: String {
             switch self {
@@ -145,6 +148,40 @@ public struct Strings: Sendable {
             case .discarded: return "ikke-gemte input blev kasseret"
             case .refreshed: return "opdateret"
             case .searchLogged: return "Søgningen er logget"
+            case .fType: return "Type"
+            case .fCitizen: return "Borger (id)"
+            case .fDate: return "Dato"
+            case .fTime: return "Tid"
+            case .fMinutes: return "Minutter"
+            case .fRoom: return "Lokale"
+            case .fParticipants: return "Deltagere"
+            case .fTitle: return "Nyt møde"
+            case .fSaveAnyway: return "y: gem alligevel, anden tast: ret"
+            case .fMerge: return "Borgeren har allerede et møde inden for 14 dage:"
+            case .fMergeKey: return "m: tilføj deltagerne til det i stedet · Enter: nyt møde"
+            case .fHint: return "Enter: gem · Ctrl-F: første ledige tid · Tab: næste felt · Esc: fortryd"
+            case .fSaved: return "Mødet er gemt"
+            case .fMerged: return "Deltagerne er tilføjet mødet"
+            case .kCalendar: return "Kalender"
+            case .kToday: return "I dag"
+            case .kView: return "Visning"
+            case .kNew: return "Nyt møde"
+            case .kGoTo: return "Gå til"
+            case .kNextMeeting: return "Næste"
+            case .kDay: return "Dag"
+            case .kWeek: return "Uge"
+            case .kMonth: return "Måned"
+            case .hCalendar: return "Mødekalenderen"
+            case .hToday: return "Til i dag"
+            case .hView: return "Skift visning: dag, uge, måned, agenda"
+            case .hNew: return "Planlæg et møde (konflikter, første ledige tid, sammenlægning)"
+            case .hGoTo: return "Gå til en dato"
+            case .hNextMeeting: return "Vælg næste møde på dagen"
+            case .hDay: return "En dag tilbage eller frem (også h/l)"
+            case .hWeek: return "En uge tilbage eller frem (i agenda og dag: vælg møde)"
+            case .hMonth: return "En måned tilbage eller frem"
+            case .nextMeetingToday: return "Næste møde i dag"
+            case .goToPrompt: return "Gå til dato: "
             }
         }
 
@@ -257,6 +294,40 @@ public struct Strings: Sendable {
             case .discarded: return "unsaved input was discarded"
             case .refreshed: return "refreshed"
             case .searchLogged: return "The search is logged"
+            case .fType: return "Type"
+            case .fCitizen: return "Citizen (id)"
+            case .fDate: return "Date"
+            case .fTime: return "Time"
+            case .fMinutes: return "Minutes"
+            case .fRoom: return "Room"
+            case .fParticipants: return "Participants"
+            case .fTitle: return "New meeting"
+            case .fSaveAnyway: return "y: save anyway, any other key: edit"
+            case .fMerge: return "The citizen already has a meeting within 14 days:"
+            case .fMergeKey: return "m: add the participants to it instead · Enter: a new meeting"
+            case .fHint: return "Enter: save · Ctrl-F: first free time · Tab: next field · Esc: cancel"
+            case .fSaved: return "The meeting is saved"
+            case .fMerged: return "The participants were added to the meeting"
+            case .kCalendar: return "Calendar"
+            case .kToday: return "Today"
+            case .kView: return "View"
+            case .kNew: return "New meeting"
+            case .kGoTo: return "Go to"
+            case .kNextMeeting: return "Next"
+            case .kDay: return "Day"
+            case .kWeek: return "Week"
+            case .kMonth: return "Month"
+            case .hCalendar: return "The meeting calendar"
+            case .hToday: return "To today"
+            case .hView: return "Switch view: day, week, month, agenda"
+            case .hNew: return "Schedule a meeting (conflicts, first free time, merging)"
+            case .hGoTo: return "Go to a date"
+            case .hNextMeeting: return "Select the day's next meeting"
+            case .hDay: return "A day back or forward (also h/l)"
+            case .hWeek: return "A week back or forward (in agenda and day: select a meeting)"
+            case .hMonth: return "A month back or forward"
+            case .nextMeetingToday: return "Next meeting today"
+            case .goToPrompt: return "Go to date: "
             }
         }
     }
@@ -268,6 +339,17 @@ public struct Strings: Sendable {
 
     /// "uge 48" / "week 48"
     public func week(_ d: Day) -> String { t(.week) + " " + String(d.isoWeek.week) }
+
+    public func weekdayName(_ d: Day) -> String {
+        let da = ["man", "tir", "ons", "tor", "fre", "lør", "søn"], en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return (language == .da ? da : en)[d.weekday - 1]
+    }
+
+    public func monthName(_ d: Day) -> String {
+        let da = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return (language == .da ? da : en)[d.components.month - 1]
+    }
 
     public func sector(_ s: Sector) -> String {
         switch (language, s) {

@@ -1,0 +1,114 @@
+import EnPlanDomain
+import XCTest
+@testable import EnPlanTUI
+
+final class CalendarScreenTests: XCTestCase {
+    /// The clock says Monday 23 November 2026 11:00 (Copenhagen). mette has meetings today at 12:00
+    /// and on Wednesday 25 November at 13:30; c1 is hers.
+    private func harness() throws -> Harness {
+        let h = try Harness(rows: 34, cols: 120)
+        try h.service.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-23T12:00")!, minutes: 60,
+                                               room: "Mødelokale 1", participants: ["mette"],
+                                               guests: [Guest(kind: .partner, name: "Anna Vestergaard", organisation: "Psykiatrien")],
+                                               allowConflict: false), as: "mette")
+        try h.service.execute(.scheduleMeeting(type: .followup, citizen: nil, start: LocalTime(iso: "2026-11-25T13:30")!, minutes: 30,
+                                               room: nil, participants: ["mette"], guests: [], allowConflict: false), as: "mette")
+        h.login("mette")
+        h.press(.char("2"))
+        return h
+    }
+
+    func testWeekViewWithISOWeekAndMeetingsInTheirColumns() throws {
+        let h = try harness()
+        let c = h.screen
+        XCTAssertTrue(c.line(1).hasPrefix("Uge 48 · 23-11-2026 – 29-11-2026 · mine møder"), c.line(1))
+        XCTAssertTrue(c.line(2).contains("man 23-11") && c.line(2).contains("søn 29-11"))
+        let noon = c.text.split(separator: "\n").first { $0.contains("12:00 Netværks") }
+        XCTAssertNotNil(noon, c.text)
+        XCTAssertTrue(c.text.contains("13:30 Opfølgn"))
+        // Wednesday's meeting sits two columns right of Monday's.
+        let mondayCol = TextWidth.columns(String(noon!.components(separatedBy: "12:00 Netværks")[0]))
+        let wed = c.text.split(separator: "\n").first { $0.contains("13:30 Opfølgn") }!
+        XCTAssertEqual(TextWidth.columns(String(wed.components(separatedBy: "13:30")[0])) - mondayCol, 2 * ((120 - 6) / 7))
+        XCTAssertTrue(c.line(c.rows - 2).contains("Næste møde i dag: 12:00 Netværksmøde (Mødelokale 1)"), c.line(c.rows - 2))
+    }
+
+    func testTheFourViewsAndMovingAbout() throws {
+        let h = try harness()
+        h.press(.char("v"))
+        XCTAssertTrue(h.screen.line(1).hasPrefix("november 2026"), h.screen.line(1))
+        XCTAssertTrue(h.text.contains("23 •1") && h.text.contains("25 •1"))
+        h.press(.char("v"))
+        XCTAssertTrue(h.text.contains("man 23-11-2026 12:00–13:00  Netværksmøde S.S."), h.text)
+        XCTAssertTrue(h.text.contains("ons 25-11-2026 13:30–14:00  Opfølgningsmøde"))
+        h.press(.char("v"))
+        XCTAssertTrue(h.screen.line(1).hasPrefix("man 23-11-2026 · uge 48"))
+        h.press(.right, .right)
+        XCTAssertTrue(h.screen.line(1).hasPrefix("ons 25-11-2026"))
+        XCTAssertTrue(h.text.contains("13:30–14:00"))
+        h.press(.char("v"), .down)          // week view, a week on
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Uge 49"))
+        h.press(.char("t"))
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Uge 48"))
+        h.press(.char("g")); h.type("24-12-2026"); h.press(.enter)
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Uge 52"), h.screen.line(1))
+        h.press(.pageDown)
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Uge 3 · 18-01-2027"), h.screen.line(1))   // 24 January 2027
+    }
+
+    func testOpeningAMeeting() throws {
+        let h = try harness()
+        h.press(.enter)
+        let text = h.text
+        XCTAssertTrue(text.contains("Netværksmøde S.S. (m1)"))
+        XCTAssertTrue(text.contains("Lokale: Mødelokale 1"))
+        XCTAssertTrue(text.contains("Mette Kjær") && text.contains("Anna Vestergaard, Psykiatrien (partner)"))
+        h.press(.escape)
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Uge 48"))
+    }
+
+    func testSchedulingShowsConflictsFindsFreeTimeAndOffersAMerge() throws {
+        let h = try harness()
+        h.press(.char("n"))
+        XCTAssertTrue(h.text.contains("Nyt møde"))
+        // 12:00 today clashes with m1 for mette.
+        h.press(.tab, .tab, .tab, .ctrl("u")); h.type("12:00"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("mette is booked in meeting m1 from 2026-11-23 12:00 to 13:00 · y: gem alligevel"), h.text)
+        h.press(.char("x"))                 // edit instead
+        h.press(.ctrl("f"))                 // first free hour for mette: 11:00 (now), before m1
+        XCTAssertTrue(h.text.contains("Tid:         11:00"), h.text)
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Mødet er gemt"))
+        XCTAssertEqual(h.service.state.meetings["m3"]?.start.iso, "2026-11-23T11:00")
+
+        // A meeting for c1, who has m1 today: the merge is offered first, and taken with m.
+        h.press(.char("n"))
+        h.press(.tab); h.type("c1")
+        h.press(.tab, .tab, .tab, .ctrl("u")); h.type("30")        // minutes
+        h.press(.tab, .tab); h.type(",jonas")                      // participants
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Borgeren har allerede et møde inden for 14 dage: m1"), h.text)
+        h.press(.char("m"))
+        XCTAssertTrue(h.text.contains("Deltagerne er tilføjet mødet"), h.text)
+        XCTAssertEqual(h.service.state.meetings.count, 3, "no new meeting")
+        XCTAssertEqual(h.service.state.meetings["m1"]?.version, 2)
+        XCTAssertEqual(h.service.state.meetings["m1"]?.participants, ["mette", "jonas"])
+    }
+
+    func testAnotherCaseworkersCalendarShowsBusyTimeOnly() throws {
+        let h = try Harness(rows: 34, cols: 120)
+        try h.service.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,
+                                               room: nil, participants: ["mette"], guests: [], allowConflict: false), as: "mette")
+        h.login("karen")
+        h.press(.char(":")); h.type("calendar user mette"); h.press(.enter)
+        XCTAssertTrue(h.screen.line(1).contains("Mette Kjær"))
+        h.press(.right, .enter)
+        XCTAssertTrue(h.text.contains("Borger: Søren Sørensen (c1)"), "a supervisor sees the citizen")
+        // jonas (social) does not work on c1: the same meeting is busy time only.
+        h.press(.escape, .function(12), .backTab, .ctrl("u")); h.type("jonas"); h.press(.tab); h.type("demo"); h.press(.enter)
+        h.press(.char(":")); h.type("calendar user mette"); h.press(.enter)
+        h.press(.right, .enter)
+        XCTAssertTrue(h.text.contains("Netværksmøde (m1)"), h.text)
+        XCTAssertFalse(h.text.contains("Søren") || h.text.contains("S.S."), h.text)
+    }
+}
