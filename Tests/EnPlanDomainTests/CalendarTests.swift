@@ -103,6 +103,26 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(ICalendar.export(meetings, state: f.store.projection, storeID: f.store.identity), ics)
     }
 
+    /// The export byte for byte: Tests/EnPlanDomainTests/Golden/meetings.ics. ENPLAN_UPDATE_GOLDEN=1
+    /// rewrites it (then read the diff before committing it).
+    func testICalendarGoldenFile() throws {
+        let f = try Fixture()
+        let c = try f.citizen("0101901234", name: "Åse Ærø Østergaard")
+        try f.service.execute(.scheduleMeeting(type: .roundtable, citizen: c, start: LocalTime(iso: "2026-10-26T09:00")!, minutes: 120,
+                                               room: "Borgerrummet, 2. sal", participants: ["mette", "jonas", "per"],
+                                               guests: [Guest(kind: .relative, name: "Mor", organisation: nil),
+                                                        Guest(kind: .partner, name: "Henrik Bach", organisation: "Kirkens Korshær")],
+                                               allowConflict: false), as: "mette")
+        try f.service.execute(.scheduleMeeting(type: .rehab, citizen: nil, start: LocalTime(iso: "2026-03-29T14:00")!, minutes: 45, room: nil,
+                                               participants: ["karen"], guests: [], allowConflict: false), as: "karen")
+        try f.service.execute(.setMeetingStatus(meeting: "m2", status: .cancelled, outcome: nil), as: "karen")
+        let meetings = f.store.projection.meetings.values.map { $0 }
+        let ics = ICalendar.export(meetings, state: f.store.projection, storeID: "golden")
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/meetings.ics")
+        if ProcessInfo.processInfo.environment["ENPLAN_UPDATE_GOLDEN"] == "1" { try Data(ics.utf8).write(to: golden) }
+        XCTAssertEqual(ics, try String(contentsOf: golden, encoding: .utf8))
+    }
+
     func testCalendarsHideCitizensTheViewerMayNotSee() throws {
         let f = try Fixture()
         let c = try f.citizen()
