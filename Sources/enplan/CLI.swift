@@ -27,7 +27,8 @@ enum CLI {
       enplan followup done --as USER --citizen ID --followup ID --result continue|change|end|reassess [--note TEXT]
       enplan meetings --as USER [--user U | --citizen ID | --room R] [--from DATE] [--to DATE] [--json]
       enplan meeting add --as USER --type network|followup|roundtable|rehab|other [--citizen ID] --start YYYY-MM-DDTHH:MM
-                         --minutes N --participants u1,u2 [--partner "Name, Org"] [--room R] [--allow-conflict]
+                         --minutes N --participants u1,u2 [--partner "Name, Org"] [--room R] [--agenda f1,e2] [--allow-conflict]
+      enplan meeting outcome --as USER --meeting ID --status held|cancelled|noshow [--note TEXT] [--complete continue|change|end|reassess]
       enplan meeting free --as USER --participants u1,u2 --minutes N [--room R] [--after DATE]
       enplan calendar export --as USER [--user U | --citizen ID | --room R] --from DATE --to DATE   (iCalendar on stdout)
       enplan log --as USER --citizen ID [--reason TEXT] [--json]
@@ -72,6 +73,7 @@ enum CLI {
             case ("meetings", nil): return try MeetingCommands.list(dir, &args)
             case ("meeting", "add"): return try MeetingCommands.add(dir, &args)
             case ("meeting", "free"): return try MeetingCommands.free(dir, &args)
+            case ("meeting", "outcome"): return try MeetingCommands.outcome(dir, &args)
             case ("calendar", "export"): return try MeetingCommands.export(dir, &args)
             case ("log", nil): return try Commands.log(dir, &args)
             case ("audit", nil): return try Commands.audit(dir, &args)

@@ -27,6 +27,16 @@ enum FullScreen {
         }
         options.themeName = args.optional("theme") ?? settings.theme ?? "default"
         if let m = settings.idleLockMinutes { options.idleLockSeconds = m * 60 }
+        options.workingHours = settings.workingHours
+        // Calendar exports go to the home directory (they carry no CPR number, notes or health details).
+        options.saveExport = { name, text in
+            let dir = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
+            let path = dir + "/" + name
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw UsageError("cannot write \(path)")
+            }
+            return path
+        }
         if let seconds = try args.int("idle-lock-seconds", range: 5...14_400) { options.idleLockSeconds = Double(seconds) }
         try args.checkAllUsed()
 

@@ -57,6 +57,7 @@ enum MeetingCommands {
         }
         let room = args.optional("room")
         let allow = args.flag("allow-conflict")
+        let agenda = args.optional("agenda").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         try args.checkAllUsed()
         let service = try Context.open(dir)
         if let citizen, let other = Scheduling.mergeCandidate(citizen: citizen, near: start, in: service.state) {
@@ -64,7 +65,7 @@ enum MeetingCommands {
             Output.warning("\(citizen) already has meeting \(other.id) on \(other.start.iso.replacingOccurrences(of: "T", with: " ")) (within 14 days): consider adding this agenda and these participants to it")
         }
         let e = try service.execute(.scheduleMeeting(type: type, citizen: citizen, start: start, minutes: minutes, room: room,
-                                                     participants: participants, guests: guests, allowConflict: allow), as: actor)
+                                                     participants: participants, guests: guests, allowConflict: allow, agenda: agenda), as: actor)
         print(e[0].stream)
         return 0
     }
@@ -81,11 +82,25 @@ enum MeetingCommands {
         for p in participants where service.state.user(p) == nil { throw DomainError.notFound("no user \(p)") }
         let now = service.store.clock.now().local
         let from = after.map { LocalTime(day: $0, minuteOfDay: 0) }.map { max($0, now) } ?? now
-        guard let slot = Scheduling.firstFreeSlot(participants: participants, room: room, minutes: minutes, after: from, in: service.state) else {
+        let hours = Settings.load(directory: dir).workingHours
+        guard let slot = Scheduling.firstFreeSlot(participants: participants, room: room, minutes: minutes, after: from, in: service.state, hours: hours) else {
             Output.error("no free slot of \(minutes) minutes in the coming year")
             return 1
         }
         print(slot.iso)
+        return 0
+    }
+
+    static func outcome(_ dir: String, _ args: inout Arguments) throws -> Int32 {
+        let actor = try args.required("as", "USER"), meeting = try args.required("meeting", "ID")
+        guard let status = try args.value("status", MeetingStatus.self), status != .planned else {
+            throw UsageError("--status must be held, cancelled or noshow")
+        }
+        let note = args.optional("note")
+        let complete = try args.value("complete", FollowUpResult.self)
+        try args.checkAllUsed()
+        let events = try Context.open(dir).execute(.recordMeetingOutcome(meeting: meeting, status: status, outcome: note, completeFollowUps: complete), as: actor)
+        print(events.map { String($0.seq) }.joined(separator: " "))
         return 0
     }
 

@@ -1,3 +1,4 @@
+import EnPlanDomain
 import Foundation
 
 /// The data directory's `settings` file: `key = value` lines, `#` comments.
@@ -9,6 +10,7 @@ struct Settings {
     var theme: String?
     var language: String?
     var idleLockMinutes: Double?
+    var workingHours = WorkingHours()
     var problems: [String] = []
 
     static func load(directory: String) -> Settings {
@@ -26,7 +28,26 @@ struct Settings {
             case "idle-lock-minutes":
                 guard let m = Double(parts[1]), m > 0, m <= 240 else { s.problems.append("\(path):\(i + 1): idle-lock-minutes is 1 to 240"); continue }
                 s.idleLockMinutes = m
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes)")
+            case "working-hours":
+                // 08:00-16:00
+                let t = parts[1].split(separator: "-").map { $0.split(separator: ":").compactMap { Int($0) } }
+                guard t.count == 2, t.allSatisfy({ $0.count == 2 && (0..<24).contains($0[0]) && (0..<60).contains($0[1]) }),
+                      t[0][0] * 60 + t[0][1] < t[1][0] * 60 + t[1][1] else {
+                    s.problems.append("\(path):\(i + 1): working-hours is like 08:00-16:00"); continue
+                }
+                s.workingHours.startMinute = t[0][0] * 60 + t[0][1]
+                s.workingHours.endMinute = t[1][0] * 60 + t[1][1]
+            case "working-days":
+                // 1-5 (Monday to Friday) or 1,2,3,4
+                let v = parts[1]
+                var days = Set<Int>()
+                if let dash = v.firstIndex(of: "-"), let a = Int(v[..<dash]), let b = Int(v[v.index(after: dash)...]), a <= b { days = Set(a...b) }
+                else { days = Set(v.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }) }
+                guard !days.isEmpty, days.allSatisfy({ (1...7).contains($0) }) else {
+                    s.problems.append("\(path):\(i + 1): working-days is like 1-5 (Monday-Friday) or 1,2,3"); continue
+                }
+                s.workingHours.days = days
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days)")
             }
         }
         return s

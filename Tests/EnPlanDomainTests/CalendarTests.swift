@@ -74,6 +74,30 @@ final class CalendarTests: XCTestCase {
         XCTAssertNil(Scheduling.mergeCandidate(citizen: c, near: LocalTime(iso: "2026-12-10T09:00")!, in: f.store.projection))
     }
 
+    func testTheOutcomeCompletesTheFollowUpsOnTheAgenda() throws {
+        let f = try Fixture()
+        let c = try f.citizenWithPlan()
+        try f.service.execute(.scheduleFollowUp(citizen: c, due: f.today + -2), as: "mette")
+        try f.service.execute(.scheduleFollowUp(citizen: c, due: f.today + 30), as: "mette")
+        try f.service.execute(.addEffort(citizen: c, goal: nil, title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
+                                         provider: "Jobcentret", start: f.today, end: nil), as: "mette")
+        XCTAssertThrowsDomainError(try f.service.execute(.scheduleMeeting(type: .followup, citizen: c, start: LocalTime(iso: "2026-11-23T08:00")!, minutes: 60,
+                                                                          room: nil, participants: ["mette"], guests: [], allowConflict: false, agenda: ["f9"]), as: "mette")) {
+            $0.description.contains("f9 is not an open follow-up")
+        }
+        try f.service.execute(.scheduleMeeting(type: .followup, citizen: c, start: LocalTime(iso: "2026-11-23T08:00")!, minutes: 60, room: nil,
+                                               participants: ["mette"], guests: [], allowConflict: false, agenda: ["f1", "e1"]), as: "mette")
+        XCTAssertEqual(f.service.state.citizens[c]!.plan!.overdueFollowUps(on: f.today), 1)
+        let events = try f.service.execute(.recordMeetingOutcome(meeting: "m1", status: .held, outcome: "Praktik aftalt", completeFollowUps: .change), as: "mette")
+        XCTAssertEqual(events.map(\.type), ["MeetingStatusChanged", "FollowUpCompleted"])
+        let plan = f.service.state.citizens[c]!.plan!
+        XCTAssertEqual(plan.followUps[0].done, f.today)
+        XCTAssertEqual(plan.followUps[0].result, .change)
+        XCTAssertNil(plan.followUps[1].done, "not on the agenda: still open")
+        XCTAssertEqual(f.service.state.meetings["m1"]?.outcome, "Praktik aftalt")
+        XCTAssertEqual(plan.overdueFollowUps(on: f.today), 0)
+    }
+
     func testICalendarExportIsPrivateFoldedAndStable() throws {
         let f = try Fixture()
         let c = try f.citizen("0101901234", name: "Søren Sørensen")

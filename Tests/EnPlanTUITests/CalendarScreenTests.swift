@@ -95,6 +95,25 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(h.service.state.meetings["m1"]?.participants, ["mette", "jonas"])
     }
 
+    func testRecordingAnOutcomeAndExportingFromTheScreen() throws {
+        final class Saved: @unchecked Sendable { var name = "", text = "" }
+        let saved = Saved()
+        let h = try Harness(rows: 34, cols: 120, saveExport: { name, text in saved.name = name; saved.text = text; return "/home/x/" + name })
+        try h.service.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-23T08:00")!, minutes: 60,
+                                               room: "R", participants: ["mette"], guests: [], allowConflict: false), as: "mette")
+        h.login("mette")
+        h.press(.char("2"), .char("x"))
+        XCTAssertTrue(h.text.contains("Gemt som /home/x/enplan-2026-11-23-week.ics"), h.text)
+        XCTAssertTrue(saved.text.contains("SUMMARY:Netværksmøde – S.S."))
+        XCTAssertFalse(saved.text.contains("0101901234"))
+        h.press(.enter)                                   // open m1
+        XCTAssertTrue(h.text.contains("a: afholdt"))
+        h.press(.char("a")); h.type("Aftalt praktik"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("Udfaldet er gemt"), h.text)
+        XCTAssertEqual(h.service.state.meetings["m1"]?.status, .held)
+        XCTAssertEqual(h.service.state.meetings["m1"]?.outcome, "Aftalt praktik")
+    }
+
     func testAnotherCaseworkersCalendarShowsBusyTimeOnly() throws {
         let h = try Harness(rows: 34, cols: 120)
         try h.service.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,

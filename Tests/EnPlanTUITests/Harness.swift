@@ -12,7 +12,8 @@ final class Harness {
     let app: App
 
     init(citizens: [(String, String)] = Harness.names, rows: Int = 30, cols: Int = 110, language: Language = .da,
-         theme: String = "default", themePaths: [String]? = nil, users: Bool = true) throws {
+         theme: String = "default", themePaths: [String]? = nil, users: Bool = true,
+         saveExport: (@Sendable (String, String) throws -> String)? = nil) throws {
         service = CaseService(store: try Store(directory: dir, clock: FixedClock(Harness.now)), terminal: "/dev/pts/7")
         if users {
             let hash = Harness.hash
@@ -33,6 +34,7 @@ final class Harness {
         options.themeName = theme
         options.themePaths = themePaths ?? [Harness.themesDirectory]
         options.demo = true
+        options.saveExport = saveExport
         app = App(service: service, terminal: terminal, options: options)
     }
 

@@ -113,6 +113,7 @@ extension Meeting: FieldsConvertible {
         f.set("id", id); f.set("type", type); f.set("citizen", citizen); f.set("start", start.iso); f.set("minutes", minutes)
         f.set("room", room); f.set("participants", participants); f.set("guests", guests.map(\.fields)); f.set("status", status)
         f.set("outcome", outcome)
+        if !agenda.isEmpty { f.set("agenda", agenda) }
         return f
     }
     public init(fields f: Fields) throws {
@@ -121,6 +122,7 @@ extension Meeting: FieldsConvertible {
                   minutes: try f.int("minutes"), room: try f.optionalString("room"), participants: try f.strings("participants"),
                   guests: try f.objects("guests").map(Guest.init(fields:)), status: try f.value("status"),
                   outcome: try f.optionalString("outcome"))
+        agenda = try f.strings("agenda")
     }
 }
 

@@ -59,6 +59,8 @@ public struct Meeting: Equatable, Sendable {
     public var guests: [Guest]
     public var status: MeetingStatus
     public var outcome: String?
+    /// Agenda: the citizen's follow-ups ("f2") and efforts ("e1") the meeting is about.
+    public var agenda: [String] = []
     /// Grows with every change (iCalendar SEQUENCE).
     public var version: Int = 0
     /// When it last changed (iCalendar DTSTAMP).

@@ -32,8 +32,11 @@ public enum Command: Sendable {
     case logContact(citizen: String, channel: Channel, note: String?, at: Timestamp?)
 
     case scheduleMeeting(type: MeetingType, citizen: String?, start: LocalTime, minutes: Int, room: String?,
-                         participants: [String], guests: [Guest], allowConflict: Bool)
+                         participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String] = [])
     case setMeetingStatus(meeting: String, status: MeetingStatus, outcome: String?)
+    /// The meeting was held (or not): its outcome, and the result that completes the open
+    /// follow-ups on its agenda (nil: they stay open).
+    case recordMeetingOutcome(meeting: String, status: MeetingStatus, outcome: String?, completeFollowUps: FollowUpResult?)
     /// Merge: add participants (and guests) to an existing meeting instead of holding another.
     case joinMeeting(meeting: String, participants: [String], guests: [Guest], allowConflict: Bool)
 
@@ -51,7 +54,7 @@ public enum Command: Sendable {
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _):
             return c
-        case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _): return m
+        case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
         }
     }
 }

@@ -176,7 +176,7 @@ public struct Decide {
             if let at, at.day > today { throw DomainError.invalid("a contact cannot be logged in the future") }
             return [.init(cid, .contactLogged(channel: channel, sector: actor.sector, note: note, at: at))]
 
-        case let .scheduleMeeting(type, cid, start, minutes, room, participants, guests, allowConflict):
+        case let .scheduleMeeting(type, cid, start, minutes, room, participants, guests, allowConflict, agenda):
             guard actor.role != .admin else { throw DomainError.forbidden("administrators manage users, not meetings") }
             if let cid { _ = try changeable(cid) }
             guard (5...480).contains(minutes) else { throw DomainError.invalid("a meeting lasts 5 to 480 minutes") }
@@ -184,9 +184,19 @@ public struct Decide {
             for p in participants {
                 guard let u = state.user(p), u.active else { throw DomainError.notFound("no active user \(p)") }
             }
-            let meeting = Meeting(id: "m\(state.meetingCount + 1)", type: type, citizen: cid, start: start, minutes: minutes,
+            var meeting = Meeting(id: "m\(state.meetingCount + 1)", type: type, citizen: cid, start: start, minutes: minutes,
                                   room: room?.isEmpty == true ? nil : room, participants: Array(Set(participants)).sorted(),
                                   guests: guests, status: .planned, outcome: nil)
+            if !agenda.isEmpty {
+                // Agenda items are the citizen's open follow-ups and running efforts.
+                guard let cid, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid("an agenda needs a citizen with a unified plan") }
+                for item in agenda {
+                    let open = plan.followUps.contains { $0.id == item && $0.done == nil }
+                        || plan.efforts.contains { $0.id == item && ($0.status == .planned || $0.status == .active) }
+                    guard open else { throw DomainError.invalid("\(item) is not an open follow-up or a running effort in \(cid)'s plan") }
+                }
+                meeting.agenda = agenda
+            }
             if !allowConflict, let clash = Scheduling.conflicts(for: meeting, in: state).first {
                 throw DomainError.conflict(clash.description)
             }
@@ -197,6 +207,20 @@ public struct Decide {
                 throw DomainError.forbidden("only the meeting's participants change meeting \(mid)")
             }
             return [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
+        case let .recordMeetingOutcome(mid, status, outcome, result):
+            guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
+            guard m.participants.contains(actor.id) || actor.role == .supervisor || (m.citizen.flatMap { state.citizens[$0] }.map { Access.canChange(actor, $0) } ?? false) else {
+                throw DomainError.forbidden("only the meeting's participants record its outcome")
+            }
+            guard status != .planned else { throw DomainError.invalid("an outcome is held, cancelled or noshow") }
+            var events: [Store.Pending] = [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
+            if let result, status == .held, let cid = m.citizen, let plan = state.citizens[cid]?.plan {
+                guard m.start.day <= today else { throw DomainError.invalid("a meeting that has not happened yet completes no follow-up") }
+                for f in plan.followUps where m.agenda.contains(f.id) && f.done == nil {
+                    events.append(.init(cid, .followUpCompleted(id: f.id, done: m.start.day, result: result, note: "\(mid)")))
+                }
+            }
+            return events
         case let .joinMeeting(mid, participants, guests, allowConflict):
             guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
             guard m.status == .planned else { throw DomainError.invalid("meeting \(mid) is \(m.status.rawValue): only a planned meeting can be joined") }

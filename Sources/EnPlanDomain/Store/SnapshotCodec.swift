@@ -225,7 +225,7 @@ extension Meeting: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.string(id); w.raw(type); w.optional(citizen) { $0.string($1) }; w.int(start.minutesSinceEpoch); w.int(minutes)
         w.optional(room) { $0.string($1) }; w.array(participants) { $0.string($1) }; w.values(guests); w.raw(status)
-        w.optional(outcome) { $0.string($1) }; w.int(version); w.int(Int(updated.millis))
+        w.optional(outcome) { $0.string($1) }; w.int(version); w.int(Int(updated.millis)); w.array(agenda) { $0.string($1) }
     }
     init(from r: inout SnapshotReader) throws {
         let id = try r.string(), type: MeetingType = try r.raw(), citizen = try r.optional { try $0.string() }
@@ -235,5 +235,6 @@ extension Meeting: SnapshotCodable {
                   outcome: try r.optional { try $0.string() })
         version = try r.int()
         updated = Timestamp(millis: Int64(try r.int()))
+        agenda = try r.array { try $0.string() }
     }
 }

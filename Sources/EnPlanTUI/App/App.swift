@@ -14,6 +14,11 @@ public final class App {
         public var demo = false
         /// NO_COLOR set, or a terminal without colours: monochrome whatever the theme.
         public var monochrome = false
+        /// When meetings can be held (free-slot search).
+        public var workingHours = WorkingHours()
+        /// Saves an iCalendar export under a name and says where it went. The program gives this:
+        /// screens do not touch files.
+        public var saveExport: (@Sendable (_ name: String, _ text: String) throws -> String)?
         public init() {}
     }
 
@@ -234,7 +239,7 @@ public final class App {
         case .sort: s.list.nextSort()
         case .reverse: s.list.reverseSort()
         case .today, .switchView, .newMeeting, .goToDate, .nextMeeting, .previousDay, .nextDay, .previousWeek, .nextWeek,
-             .previousMonth, .nextMonth: break
+             .previousMonth, .nextMonth, .export: break
         }
     }
 
@@ -251,7 +256,8 @@ public final class App {
                 let after = max(service.store.clock.now().local,
                                 LocalTime(day: DayInput.parse(form.fields[2], today: service.today) ?? service.today, minuteOfDay: 0))
                 if let slot = Scheduling.firstFreeSlot(participants: people, room: room.isEmpty ? nil : room,
-                                                       minutes: Int(form.fields[4]) ?? 60, after: after, in: service.state) {
+                                                       minutes: Int(form.fields[4]) ?? 60, after: after, in: service.state,
+                                                       hours: options.workingHours) {
                     form.fields[2] = slot.day.danish
                     form.fields[3] = Day.pad(slot.minuteOfDay / 60, 2) + ":" + Day.pad(slot.minuteOfDay % 60, 2)
                     form.error = nil
@@ -271,7 +277,7 @@ public final class App {
                 case .failure(let e): form.error = e.description; s.calendar.form = form
                 case .success(var command):
                     // Fewer meetings: a citizen's meeting within 14 days is offered first, once.
-                    if case let .scheduleMeeting(type, citizen, start, minutes, room, people, guests, _) = command {
+                    if case let .scheduleMeeting(type, citizen, start, minutes, room, people, guests, _, agenda) = command {
                         if let cid = citizen, !form.mergeOffered,
                            let other = Scheduling.mergeCandidate(citizen: cid, near: start, in: service.state) {
                             form.mergeInto = other
@@ -280,7 +286,7 @@ public final class App {
                             return
                         }
                         command = .scheduleMeeting(type: type, citizen: citizen, start: start, minutes: minutes, room: room,
-                                                   participants: people, guests: guests, allowConflict: allow)
+                                                   participants: people, guests: guests, allowConflict: allow, agenda: agenda)
                     }
                     do {
                         try service.execute(command, as: s.user.id)
@@ -308,8 +314,32 @@ public final class App {
             }
             return
         }
-        if s.calendar.open != nil {
-            if key == .escape || key == .char("q") { s.calendar.open = nil }
+        if var entry = s.calendar.outcome, let m = s.calendar.open {
+            if key == .escape { s.calendar.outcome = nil; return }
+            if !entry.askingResult {
+                switch key {
+                case .enter:
+                    let hasFollowUps = entry.status == .held && !m.agenda.filter { $0.hasPrefix("f") }.isEmpty
+                    if hasFollowUps { entry.askingResult = true; s.calendar.outcome = entry } else { saveOutcome(&s, m, entry, nil) }
+                case .backspace: if !entry.note.isEmpty { entry.note.removeLast() }; s.calendar.outcome = entry
+                case .char(let c): entry.note.append(c); s.calendar.outcome = entry
+                default: break
+                }
+                return
+            }
+            let results: [Character: FollowUpResult] = ["1": .continue, "2": .change, "3": .end, "4": .reassess]
+            if key == .enter { saveOutcome(&s, m, entry, nil) }
+            else if case .char(let c) = key, let r = results[c] { saveOutcome(&s, m, entry, r) }
+            return
+        }
+        if let m = s.calendar.open {
+            switch key {
+            case .escape, .char("q"): s.calendar.open = nil
+            case .char("a"): s.calendar.outcome = .init(status: .held)
+            case .char("c"): s.calendar.outcome = .init(status: .cancelled)
+            case .char("u"): s.calendar.outcome = .init(status: .noshow)
+            default: _ = m
+            }
             return
         }
         guard let action = KeyTable.action(for: key, in: [KeyTable.global, KeyTable.calendar]) else { return }
@@ -328,6 +358,7 @@ public final class App {
         case .today: s.calendar.jump(to: service.today)
         case .goToDate: s.calendar.goTo = ""
         case .nextMeeting: s.calendar.select(by: 1)
+        case .export: exportCalendar(s)
         case .previousDay: s.calendar.move(days: -1)
         case .nextDay: s.calendar.move(days: 1)
         case .previousWeek: if listLike { s.calendar.select(by: -1) } else { s.calendar.move(days: -7) }
@@ -337,6 +368,35 @@ public final class App {
         default: break
         }
         loadCalendar(&s)
+    }
+
+    private func saveOutcome(_ s: inout Session, _ m: Meeting, _ entry: CalendarScreen.OutcomeEntry, _ result: FollowUpResult?) {
+        do {
+            let note = entry.note.trimmingCharacters(in: .whitespaces)
+            try service.execute(.recordMeetingOutcome(meeting: m.id, status: entry.status, outcome: note.isEmpty ? nil : note,
+                                                      completeFollowUps: result), as: s.user.id)
+            s.calendar.outcome = nil
+            s.calendar.open = nil
+            message = (strings.t(.outcomeSaved), .normal)
+            s.calendar.invalidate(); loadCalendar(&s)
+        } catch {
+            s.calendar.outcome = nil
+            message = ("\(error)", .error)
+        }
+    }
+
+    /// Writes the shown period's meetings as iCalendar through the program's `saveExport`.
+    private func exportCalendar(_ s: Session) {
+        guard let save = options.saveExport else { return }
+        let period = s.calendar.period
+        let meetings = s.calendar.meetings.filter { period.contains($0.start.day.daysSinceEpoch) }
+        let name = "enplan-\(Day(daysSinceEpoch: period.lowerBound).iso)-\(s.calendar.view.rawValue).ics"
+        do {
+            let path = try save(name, ICalendar.export(meetings, state: service.state, storeID: service.store.identity))
+            message = ("\(strings.t(.exported)) \(path)", .normal)
+        } catch {
+            message = ("\(error)", .error)
+        }
     }
 
     /// Reads the meetings around the calendar's period when it moved outside what was read.

@@ -112,7 +112,11 @@ extension App {
         } else {
             s.calendar.render(into: &canvas, top: 1, height: rows - 3, width: cols, strings: strings, state: state, names: names, today: service.today)
         }
-        if let typed = s.calendar.goTo {
+        if let entry = s.calendar.outcome {
+            let prompt = entry.askingResult ? strings.t(.resultPrompt) : strings.t(.outcomePrompt) + entry.note
+            statusLine(&canvas, text: prompt, role: .input)
+            canvas.cursor = (rows - 2, min(cols - 1, TextWidth.columns(prompt)))
+        } else if let typed = s.calendar.goTo {
             let prompt = strings.t(.goToPrompt) + typed
             statusLine(&canvas, text: prompt, role: .input)
             canvas.cursor = (rows - 2, min(cols - 1, TextWidth.columns(prompt)))

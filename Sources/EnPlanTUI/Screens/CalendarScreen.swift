@@ -17,6 +17,15 @@ public struct CalendarScreen: Sendable {
     public var form: ScheduleForm?
     /// Typing a date after `g`.
     public var goTo: String?
+    /// Recording an open meeting's outcome: the status chosen, the note typed, then the result
+    /// that completes its follow-ups.
+    public var outcome: OutcomeEntry?
+
+    public struct OutcomeEntry: Sendable {
+        public var status: MeetingStatus
+        public var note = ""
+        public var askingResult = false
+    }
 
     public init(today: Day) { cursor = today }
 
@@ -185,7 +194,10 @@ public struct CalendarScreen: Sendable {
         out.append(s.language == .da ? "Deltagere:" : "Participants:")
         out += m.participants.map { "  " + (names[$0] ?? $0) }
         out += m.guests.map { "  " + $0.name + ($0.organisation.map { ", " + $0 } ?? "") + " (\($0.kind.rawValue))" }
+        if !m.agenda.isEmpty { out.append((s.language == .da ? "Dagsorden: " : "Agenda: ") + m.agenda.joined(separator: ", ")) }
         if let o = m.outcome { out.append((s.language == .da ? "Udfald: " : "Outcome: ") + o) }
+        out.append("")
+        out.append(s.t(.outcomeKeys))
         return out
     }
 }

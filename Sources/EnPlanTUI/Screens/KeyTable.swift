@@ -4,7 +4,7 @@ public enum Action: Hashable, Sendable {
     case help, search, command, open, back, quit, lock, redraw, citizens
     case up, down, top, bottom, pageUp, pageDown
     case mine, all, youth, overdue, noPlan, sector, sort, reverse
-    case calendar, today, switchView, newMeeting, goToDate, nextMeeting
+    case calendar, today, switchView, newMeeting, goToDate, nextMeeting, export
     case previousDay, nextDay, previousWeek, nextWeek, previousMonth, nextMonth
 }
 
@@ -57,6 +57,7 @@ public enum KeyTable {
         Binding(action: .switchView, keys: [.char("v")], label: .kView, help: .hView, inBar: true),
         Binding(action: .today, keys: [.char("t")], label: .kToday, help: .hToday, inBar: true),
         Binding(action: .goToDate, keys: [.char("g")], label: .kGoTo, help: .hGoTo, inBar: true),
+        Binding(action: .export, keys: [.char("x")], label: .kExport, help: .hExport, inBar: true),
         Binding(action: .nextMeeting, keys: [.tab], label: .kNextMeeting, help: .hNextMeeting, inBar: false),
         Binding(action: .previousDay, keys: [.left, .char("h")], label: .kDay, help: .hDay, inBar: false),
         Binding(action: .nextDay, keys: [.right, .char("l")], label: .kDay, help: .hDay, inBar: false),

@@ -3,7 +3,7 @@ import EnPlanDomain
 /// Scheduling a meeting: conflicts are shown before saving (saving anyway needs a confirmation),
 /// Ctrl-F finds the first free slot, and a citizen's meeting within 14 days is offered for merging.
 public struct ScheduleForm: Sendable {
-    public static let labels: [Strings.T] = [.fType, .fCitizen, .fDate, .fTime, .fMinutes, .fRoom, .fParticipants]
+    public static let labels: [Strings.T] = [.fType, .fCitizen, .fDate, .fTime, .fMinutes, .fRoom, .fParticipants, .fAgenda]
     public var fields: [String]
     public var focus = 0
     public var error: String?
@@ -15,7 +15,7 @@ public struct ScheduleForm: Sendable {
     public var mergeOffered = false
 
     public init(day: Day, user: String) {
-        fields = ["network", "", day.danish, "10:00", "60", "", user]
+        fields = ["network", "", day.danish, "10:00", "60", "", user, ""]
     }
 
     public enum Outcome: Equatable { case none, cancel, save(allowConflict: Bool), merge, findFreeSlot }
@@ -55,8 +55,10 @@ public struct ScheduleForm: Sendable {
         let citizen = fields[1].trimmingCharacters(in: .whitespaces)
         let room = fields[5].trimmingCharacters(in: .whitespaces)
         let people = fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let agenda = fields[7].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return .success(.scheduleMeeting(type: type, citizen: citizen.isEmpty ? nil : citizen, start: LocalTime(day: day, minuteOfDay: h * 60 + mi),
-                                         minutes: minutes, room: room.isEmpty ? nil : room, participants: people, guests: [], allowConflict: false))
+                                         minutes: minutes, room: room.isEmpty ? nil : room, participants: people, guests: [], allowConflict: false,
+                                         agenda: agenda))
     }
 
     func render(into canvas: inout Canvas, top: Int, strings s: Strings) {

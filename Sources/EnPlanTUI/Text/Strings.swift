@@ -38,6 +38,7 @@ public struct Strings: Sendable {
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey, fHint, fSaved, fMerged
         case kCalendar, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth
         case hCalendar, hToday, hView, hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, nextMeetingToday, goToPrompt
+        case fAgenda, outcomeKeys, outcomePrompt, resultPrompt, outcomeSaved, kExport, hExport, exported
 
         var danish: String {
             switch self {
@@ -182,6 +183,14 @@ public struct Strings: Sendable {
             case .hMonth: return "En måned tilbage eller frem"
             case .nextMeetingToday: return "Næste møde i dag"
             case .goToPrompt: return "Gå til dato: "
+            case .fAgenda: return "Dagsorden"
+            case .outcomeKeys: return "a: afholdt · c: aflyst · u: borgeren udeblev · Esc: luk"
+            case .outcomePrompt: return "Udfald (Enter gemmer): "
+            case .resultPrompt: return "Opfølgningerne på dagsordenen: 1 fortsæt · 2 ændring · 3 afslut · 4 revurdering · Enter: lad dem stå åbne"
+            case .outcomeSaved: return "Udfaldet er gemt"
+            case .kExport: return "Eksport"
+            case .hExport: return "Gem perioden som iCalendar-fil (uden CPR, noter og helbred)"
+            case .exported: return "Gemt som"
             }
         }
 
@@ -328,6 +337,14 @@ public struct Strings: Sendable {
             case .hMonth: return "A month back or forward"
             case .nextMeetingToday: return "Next meeting today"
             case .goToPrompt: return "Go to date: "
+            case .fAgenda: return "Agenda"
+            case .outcomeKeys: return "a: held · c: cancelled · u: the citizen did not come · Esc: close"
+            case .outcomePrompt: return "Outcome (Enter saves): "
+            case .resultPrompt: return "The follow-ups on the agenda: 1 continue · 2 change · 3 end · 4 reassess · Enter: leave them open"
+            case .outcomeSaved: return "The outcome is saved"
+            case .kExport: return "Export"
+            case .hExport: return "Save the period as an iCalendar file (no CPR, notes or health)"
+            case .exported: return "Saved as"
             }
         }
     }
