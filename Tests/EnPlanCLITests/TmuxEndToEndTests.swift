@@ -88,6 +88,14 @@ final class TmuxEndToEndTests: XCTestCase {
         _ = try tmux("resize-window", "-t", session, "-x", "100", "-y", "24")
         try waitFor("Navn▲")
 
+        // The calendar: the week with its number, the agenda, back to the list.
+        try keys("2")
+        try waitFor("mine møder")
+        try keys("v", "v")
+        try waitFor("Kalender: agenda")
+        try keys("q")
+        try waitFor("Navn▲")
+
         // Lock: nothing personal stays on screen; unlock with the password.
         try keys("F12")
         s = try waitFor("Skærmen er låst")
