@@ -52,7 +52,7 @@ final class JSONTests: XCTestCase {
                                       room: "R", participants: ["u1", "u2"], guests: [Guest(kind: .partner, name: "A", organisation: "O")],
                                       status: .planned, outcome: nil)),
             .meetingStatusChanged(status: .noshow, outcome: "x"),
-            .meetingJoined(participants: ["u3"], guests: [Guest(kind: .relative, name: "R", organisation: nil)]),
+            .meetingJoined(participants: ["u3"], guests: [Guest(kind: .relative, name: "R", organisation: nil)], agenda: ["f1"]),
         ]
         for e in events {
             let bytes = e.fields.jsonBytes

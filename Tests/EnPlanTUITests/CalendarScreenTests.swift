@@ -86,6 +86,7 @@ final class CalendarScreenTests: XCTestCase {
         h.press(.tab); h.type("c1")
         h.press(.tab, .tab, .tab, .ctrl("u")); h.type("30")        // minutes
         h.press(.tab, .tab); h.type(",jonas")                      // participants
+        h.press(.tab, .tab); h.type("Ole Mørk, Misbrugscentret")   // partners
         h.press(.enter)
         XCTAssertTrue(h.text.contains("Borgeren har allerede et møde inden for 14 dage: m1"), h.text)
         h.press(.char("m"))
@@ -93,6 +94,14 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(h.service.state.meetings.count, 3, "no new meeting")
         XCTAssertEqual(h.service.state.meetings["m1"]?.version, 2)
         XCTAssertEqual(h.service.state.meetings["m1"]?.participants, ["mette", "jonas"])
+        XCTAssertTrue(h.service.state.meetings["m1"]!.guests.contains(Guest(kind: .partner, name: "Ole Mørk", organisation: "Misbrugscentret")))
+
+        // A new meeting about a citizen (Enter again after the offer): the citizen is a guest.
+        h.press(.char("n"), .tab); h.type("c1"); h.press(.tab, .ctrl("u")); h.type("+3d"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("Borgeren har allerede et møde"))
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Mødet er gemt"), h.text)
+        XCTAssertEqual(h.service.state.meetings["m4"]?.guests, [Guest(kind: .citizen, name: "Søren Sørensen", organisation: nil)])
     }
 
     func testRecordingAnOutcomeAndExportingFromTheScreen() throws {

@@ -37,7 +37,7 @@ public enum DomainEvent: Equatable, Sendable {
     case meetingScheduled(Meeting)
     case meetingStatusChanged(status: MeetingStatus, outcome: String?)
     /// More participants (and their agenda) added to a meeting: merging instead of a new meeting.
-    case meetingJoined(participants: [String], guests: [Guest])
+    case meetingJoined(participants: [String], guests: [Guest], agenda: [String])
 
     public var type: String {
         switch self {
@@ -105,7 +105,8 @@ public enum DomainEvent: Equatable, Sendable {
             f.set("channel", channel); f.set("sector", sector); f.set("note", note); f.set("at", at?.iso)
         case let .meetingScheduled(m): f = m.fields
         case let .meetingStatusChanged(status, outcome): f.set("status", status); f.set("outcome", outcome)
-        case let .meetingJoined(participants, guests): f.set("participants", participants); f.set("guests", guests.map(\.fields))
+        case let .meetingJoined(participants, guests, agenda):
+            f.set("participants", participants); f.set("guests", guests.map(\.fields)); f.set("agenda", agenda)
         }
         return f
     }
@@ -177,7 +178,8 @@ public enum DomainEvent: Equatable, Sendable {
         case 25: self = .meetingStatusChanged(status: try f.value("status"), outcome: try f.optionalString("outcome"))  // MeetingStatusChanged
         case 26: self = .loginFailed
         case 27: self = .loginSucceeded
-        case 28: self = .meetingJoined(participants: try f.strings("participants"), guests: try f.objects("guests").map(Guest.init(fields:)))
+        case 28: self = .meetingJoined(participants: try f.strings("participants"), guests: try f.objects("guests").map(Guest.init(fields:)),
+                                       agenda: try f.strings("agenda"))
         default: throw UnknownType(type: type)
         }
     }

@@ -123,10 +123,11 @@ public struct Projection: Sendable {
                 citizens.values[i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
             }
             return
-        case let .meetingJoined(participants, guests):
+        case let .meetingJoined(participants, guests, agenda):
             guard meetings.index(forKey: stream) != nil else { throw Inconsistent(reason: "no meeting \(stream)") }
             for p in participants where !meetings[stream]!.participants.contains(p) { meetings[stream]!.participants.append(p) }
             meetings[stream]!.guests += guests
+            for item in agenda where !meetings[stream]!.agenda.contains(item) { meetings[stream]!.agenda.append(item) }
             meetings[stream]!.version = version
             meetings[stream]!.updated = ts
             if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) { citizens.values[i].participants.formUnion(participants) }

@@ -38,7 +38,7 @@ public enum Command: Sendable {
     /// follow-ups on its agenda (nil: they stay open).
     case recordMeetingOutcome(meeting: String, status: MeetingStatus, outcome: String?, completeFollowUps: FollowUpResult?)
     /// Merge: add participants (and guests) to an existing meeting instead of holding another.
-    case joinMeeting(meeting: String, participants: [String], guests: [Guest], allowConflict: Bool)
+    case joinMeeting(meeting: String, participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String] = [])
 
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
@@ -54,7 +54,7 @@ public enum Command: Sendable {
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _):
             return c
-        case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
+        case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
         }
     }
 }

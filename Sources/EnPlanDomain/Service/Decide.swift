@@ -221,14 +221,25 @@ public struct Decide {
                 }
             }
             return events
-        case let .joinMeeting(mid, participants, guests, allowConflict):
+        case let .joinMeeting(mid, participants, guests, allowConflict, agenda):
             guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
             guard m.status == .planned else { throw DomainError.invalid("meeting \(mid) is \(m.status.rawValue): only a planned meeting can be joined") }
             if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
                 throw DomainError.forbidden("only the meeting's participants add to meeting \(mid)")
             }
             let new = Array(Set(participants).subtracting(m.participants)).sorted()
-            guard !new.isEmpty || !guests.isEmpty else { throw DomainError.invalid("everyone named is in meeting \(mid) already") }
+            let newAgenda = agenda.filter { !m.agenda.contains($0) }
+            if !newAgenda.isEmpty {
+                guard let cid = m.citizen, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid("an agenda needs a citizen with a unified plan") }
+                for item in newAgenda where !(plan.followUps.contains { $0.id == item && $0.done == nil }
+                                              || plan.efforts.contains { $0.id == item && ($0.status == .planned || $0.status == .active) }) {
+                    throw DomainError.invalid("\(item) is not an open follow-up or a running effort in \(cid)'s plan")
+                }
+            }
+            let newGuests = guests.filter { g in !m.guests.contains(g) }
+            guard !new.isEmpty || !newGuests.isEmpty || !newAgenda.isEmpty else {
+                throw DomainError.invalid("everyone and everything named is in meeting \(mid) already")
+            }
             for p in new {
                 guard let u = state.user(p), u.active else { throw DomainError.notFound("no active user \(p)") }
             }
@@ -236,7 +247,7 @@ public struct Decide {
                 var probe = m; probe.participants = new; probe.room = nil
                 if let clash = Scheduling.conflicts(for: probe, in: state).first { throw DomainError.conflict(clash.description) }
             }
-            return [.init(mid, .meetingJoined(participants: new, guests: guests))]
+            return [.init(mid, .meetingJoined(participants: new, guests: newGuests, agenda: newAgenda))]
         }
     }
 

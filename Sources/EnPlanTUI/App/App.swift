@@ -266,14 +266,17 @@ public final class App {
             case .merge:
                 guard let target = form.mergeInto else { break }
                 let people = form.fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let agenda = form.fields[7].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 do {
-                    try service.execute(.joinMeeting(meeting: target.id, participants: people, guests: [], allowConflict: false), as: s.user.id)
+                    try service.execute(.joinMeeting(meeting: target.id, participants: people, guests: form.partners, allowConflict: false,
+                                                     agenda: agenda), as: s.user.id)
                     s.calendar.form = nil
                     message = (strings.t(.fMerged), .normal)
                     s.calendar.invalidate(); loadCalendar(&s)
                 } catch { form.error = "\(error)"; form.mergeInto = nil; s.calendar.form = form }
             case .save(let allow):
-                switch form.command(today: service.today) {
+                let cid = form.fields[1].trimmingCharacters(in: .whitespaces)
+                switch form.command(today: service.today, citizenName: service.state.citizens[cid]?.name) {
                 case .failure(let e): form.error = e.description; s.calendar.form = form
                 case .success(var command):
                     // Fewer meetings: a citizen's meeting within 14 days is offered first, once.

@@ -3,7 +3,7 @@ import EnPlanDomain
 /// Scheduling a meeting: conflicts are shown before saving (saving anyway needs a confirmation),
 /// Ctrl-F finds the first free slot, and a citizen's meeting within 14 days is offered for merging.
 public struct ScheduleForm: Sendable {
-    public static let labels: [Strings.T] = [.fType, .fCitizen, .fDate, .fTime, .fMinutes, .fRoom, .fParticipants, .fAgenda]
+    public static let labels: [Strings.T] = [.fType, .fCitizen, .fDate, .fTime, .fMinutes, .fRoom, .fParticipants, .fAgenda, .fPartners]
     public var fields: [String]
     public var focus = 0
     public var error: String?
@@ -15,7 +15,7 @@ public struct ScheduleForm: Sendable {
     public var mergeOffered = false
 
     public init(day: Day, user: String) {
-        fields = ["network", "", day.danish, "10:00", "60", "", user, ""]
+        fields = ["network", "", day.danish, "10:00", "60", "", user, "", ""]
     }
 
     public enum Outcome: Equatable { case none, cancel, save(allowConflict: Bool), merge, findFreeSlot }
@@ -41,8 +41,17 @@ public struct ScheduleForm: Sendable {
         return .none
     }
 
-    /// The fields as a command, or the first problem.
-    public func command(today: Day) -> Result<Command, DomainError> {
+    /// Outside partners: "Name, Organisation; Name, Organisation".
+    public var partners: [Guest] {
+        fields[8].split(separator: ";").compactMap { entry in
+            let p = entry.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = p.first, !name.isEmpty else { return nil }
+            return Guest(kind: .partner, name: name, organisation: p.count > 1 && !p[1].isEmpty ? p[1] : nil)
+        }
+    }
+
+    /// The fields as a command, or the first problem. `citizenName`: the citizen joins as a guest.
+    public func command(today: Day, citizenName: String? = nil) -> Result<Command, DomainError> {
         guard let type = MeetingType(rawValue: fields[0].trimmingCharacters(in: .whitespaces)) else {
             return .failure(.invalid("type: network, followup, roundtable, rehab, other"))
         }
@@ -57,8 +66,9 @@ public struct ScheduleForm: Sendable {
         let people = fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let agenda = fields[7].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return .success(.scheduleMeeting(type: type, citizen: citizen.isEmpty ? nil : citizen, start: LocalTime(day: day, minuteOfDay: h * 60 + mi),
-                                         minutes: minutes, room: room.isEmpty ? nil : room, participants: people, guests: [], allowConflict: false,
-                                         agenda: agenda))
+                                         minutes: minutes, room: room.isEmpty ? nil : room, participants: people,
+                                         guests: (citizenName.map { [Guest(kind: .citizen, name: $0, organisation: nil)] } ?? []) + partners,
+                                         allowConflict: false, agenda: agenda))
     }
 
     func render(into canvas: inout Canvas, top: Int, strings s: Strings) {

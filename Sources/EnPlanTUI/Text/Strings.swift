@@ -38,7 +38,7 @@ public struct Strings: Sendable {
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey, fHint, fSaved, fMerged
         case kCalendar, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth
         case hCalendar, hToday, hView, hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, nextMeetingToday, goToPrompt
-        case fAgenda, outcomeKeys, outcomePrompt, resultPrompt, outcomeSaved, kExport, hExport, exported
+        case fPartners, fAgenda, outcomeKeys, outcomePrompt, resultPrompt, outcomeSaved, kExport, hExport, exported
 
         var danish: String {
             switch self {
@@ -184,6 +184,7 @@ public struct Strings: Sendable {
             case .nextMeetingToday: return "Næste møde i dag"
             case .goToPrompt: return "Gå til dato: "
             case .fAgenda: return "Dagsorden"
+            case .fPartners: return "Partnere"
             case .outcomeKeys: return "a: afholdt · c: aflyst · u: borgeren udeblev · Esc: luk"
             case .outcomePrompt: return "Udfald (Enter gemmer): "
             case .resultPrompt: return "Opfølgningerne på dagsordenen: 1 fortsæt · 2 ændring · 3 afslut · 4 revurdering · Enter: lad dem stå åbne"
@@ -338,6 +339,7 @@ public struct Strings: Sendable {
             case .nextMeetingToday: return "Next meeting today"
             case .goToPrompt: return "Go to date: "
             case .fAgenda: return "Agenda"
+            case .fPartners: return "Partners"
             case .outcomeKeys: return "a: held · c: cancelled · u: the citizen did not come · Esc: close"
             case .outcomePrompt: return "Outcome (Enter saves): "
             case .resultPrompt: return "The follow-ups on the agenda: 1 continue · 2 change · 3 end · 4 reassess · Enter: leave them open"
