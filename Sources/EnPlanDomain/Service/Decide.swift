@@ -187,16 +187,8 @@ public struct Decide {
             var meeting = Meeting(id: "m\(state.meetingCount + 1)", type: type, citizen: cid, start: start, minutes: minutes,
                                   room: room?.isEmpty == true ? nil : room, participants: Array(Set(participants)).sorted(),
                                   guests: guests, status: .planned, outcome: nil)
-            if !agenda.isEmpty {
-                // Agenda items are the citizen's open follow-ups and running efforts.
-                guard let cid, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid("an agenda needs a citizen with a unified plan") }
-                for item in agenda {
-                    let open = plan.followUps.contains { $0.id == item && $0.done == nil }
-                        || plan.efforts.contains { $0.id == item && ($0.status == .planned || $0.status == .active) }
-                    guard open else { throw DomainError.invalid("\(item) is not an open follow-up or a running effort in \(cid)'s plan") }
-                }
-                meeting.agenda = agenda
-            }
+            try requireOpenAgenda(agenda, citizen: cid)
+            meeting.agenda = agenda
             if !allowConflict, let clash = Scheduling.conflicts(for: meeting, in: state).first {
                 throw DomainError.conflict(clash.description)
             }
@@ -229,13 +221,7 @@ public struct Decide {
             }
             let new = Array(Set(participants).subtracting(m.participants)).sorted()
             let newAgenda = agenda.filter { !m.agenda.contains($0) }
-            if !newAgenda.isEmpty {
-                guard let cid = m.citizen, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid("an agenda needs a citizen with a unified plan") }
-                for item in newAgenda where !(plan.followUps.contains { $0.id == item && $0.done == nil }
-                                              || plan.efforts.contains { $0.id == item && ($0.status == .planned || $0.status == .active) }) {
-                    throw DomainError.invalid("\(item) is not an open follow-up or a running effort in \(cid)'s plan")
-                }
-            }
+            try requireOpenAgenda(newAgenda, citizen: m.citizen)
             let newGuests = guests.filter { g in !m.guests.contains(g) }
             guard !new.isEmpty || !newGuests.isEmpty || !newAgenda.isEmpty else {
                 throw DomainError.invalid("everyone and everything named is in meeting \(mid) already")
@@ -268,6 +254,17 @@ public struct Decide {
             throw DomainError.invalid("unknown benefit \"\(code)\" (see `enplan benefits`)")
         }
         guard b.isValid(on: today) else { throw DomainError.invalid("the benefit \(b.danish) is not in force on \(today.iso)") }
+    }
+
+    /// Agenda items are the citizen's open follow-ups and running efforts.
+    private func requireOpenAgenda(_ items: [String], citizen cid: String?) throws {
+        guard !items.isEmpty else { return }
+        guard let cid, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid("an agenda needs a citizen with a unified plan") }
+        for item in items {
+            let open = plan.followUps.contains { $0.id == item && $0.done == nil }
+                || plan.efforts.contains { $0.id == item && ($0.status == .planned || $0.status == .active) }
+            guard open else { throw DomainError.invalid("\(item) is not an open follow-up or a running effort in \(cid)'s plan") }
+        }
     }
 
     private func changeable(_ cid: String) throws -> Citizen {

@@ -251,7 +251,7 @@ public final class App {
             case .none: s.calendar.form = form
             case .cancel: s.calendar.form = nil
             case .findFreeSlot:
-                let people = form.fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let people = form.participants
                 let room = form.fields[5].trimmingCharacters(in: .whitespaces)
                 let after = max(service.store.clock.now().local,
                                 LocalTime(day: DayInput.parse(form.fields[2], today: service.today) ?? service.today, minuteOfDay: 0))
@@ -265,11 +265,9 @@ public final class App {
                 s.calendar.form = form
             case .merge:
                 guard let target = form.mergeInto else { break }
-                let people = form.fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                let agenda = form.fields[7].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 do {
-                    try service.execute(.joinMeeting(meeting: target.id, participants: people, guests: form.partners, allowConflict: false,
-                                                     agenda: agenda), as: s.user.id)
+                    try service.execute(.joinMeeting(meeting: target.id, participants: form.participants, guests: form.partners,
+                                                     allowConflict: false, agenda: form.agenda), as: s.user.id)
                     s.calendar.form = nil
                     message = (strings.t(.fMerged), .normal)
                     s.calendar.invalidate(); loadCalendar(&s)

@@ -41,6 +41,14 @@ public struct ScheduleForm: Sendable {
         return .none
     }
 
+    /// A comma-separated field as its items.
+    func list(_ i: Int) -> [String] {
+        fields[i].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    public var participants: [String] { list(6) }
+    public var agenda: [String] { list(7) }
+
     /// Outside partners: "Name, Organisation; Name, Organisation".
     public var partners: [Guest] {
         fields[8].split(separator: ";").compactMap { entry in
@@ -63,8 +71,7 @@ public struct ScheduleForm: Sendable {
         guard let minutes = Int(fields[4]), (5...480).contains(minutes) else { return .failure(.invalid("minutes: 5-480")) }
         let citizen = fields[1].trimmingCharacters(in: .whitespaces)
         let room = fields[5].trimmingCharacters(in: .whitespaces)
-        let people = fields[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let agenda = fields[7].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let people = participants
         return .success(.scheduleMeeting(type: type, citizen: citizen.isEmpty ? nil : citizen, start: LocalTime(day: day, minuteOfDay: h * 60 + mi),
                                          minutes: minutes, room: room.isEmpty ? nil : room, participants: people,
                                          guests: (citizenName.map { [Guest(kind: .citizen, name: $0, organisation: nil)] } ?? []) + partners,
