@@ -118,7 +118,10 @@ public struct CalendarScreen: Sendable {
         for i in 0..<7 {
             let d = monday + i
             let role: Role = d == cursor ? .selected : (d == today ? .alert : (Holidays.isHoliday(d) ? .dim : .header))
-            canvas.put(TextWidth.fit("\(s.weekdayName(d)) \(s.date(d).prefix(5))", to: colWidth - 1), row: top, col: timeWidth + i * colWidth, role: role, width: colWidth - 1)
+            // "man 23-11", or "man 23" when the column is narrow.
+            let full = "\(s.weekdayName(d)) \(s.date(d).prefix(5))", short = "\(s.weekdayName(d)) \(d.components.day)"
+            let header = TextWidth.columns(full) <= colWidth - 1 ? full : short
+            canvas.put(TextWidth.fit(header, to: colWidth - 1), row: top, col: timeWidth + i * colWidth, role: role, width: colWidth - 1)
         }
         // Half-hour rows from 08:00, as many as fit (earlier and later meetings go to the first and last row).
         let slots = max(1, height - 1)
