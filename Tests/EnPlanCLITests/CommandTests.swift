@@ -90,3 +90,40 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(hash.allSatisfy { $0.hasPrefix("$y$") && !$0.contains("abcd") })
     }
 }
+
+final class MoreCommandTests: XCTestCase {
+    func testPasswordsBenefitsSnapshotAndMeetingsHeadless() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "10", "--seed", "2").status, 0)
+
+        // A caseworker changes her own password; another's needs an administrator.
+        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "nyt-kodeord\n").status, 0)
+        let other = try d.run(["user", "passwd", "--as", "mette", "--user", "jonas"], stdin: "hemmelig\n")
+        XCTAssertEqual(other.status, 1)
+        XCTAssertTrue(other.stderr.contains("only an administrator"))
+
+        let benefits = try JSONSerialization.jsonObject(with: Data(try d.run("benefits", "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(benefits.first { $0["code"] as? String == "uddannelseshjaelp" }?["validTo"] as? String, "2025-06-30")
+
+        XCTAssertTrue(try d.run("snapshot").stdout.hasPrefix("Snapshot written at seq"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: d.path + "/snapshot.json"))
+
+        // First free slot, a meeting there, its outcome.
+        let free = try d.run("meeting", "free", "--as", "mette", "--participants", "mette,jonas", "--minutes", "45", "--after", "+7d")
+        XCTAssertEqual(free.status, 0, free.stderr)
+        let slot = free.stdout.trimmingCharacters(in: .newlines)
+        XCTAssertNotNil(slot.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d$"#, options: .regularExpression), slot)
+        let added = try d.run("meeting", "add", "--as", "mette", "--type", "other", "--start", slot, "--minutes", "45",
+                              "--participants", "mette,jonas", "--partner", "Ole Mørk, Misbrugscentret")
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let id = added.stdout.trimmingCharacters(in: .newlines)
+        let clash = try d.run("meeting", "add", "--as", "jonas", "--type", "other", "--start", slot, "--minutes", "30", "--participants", "jonas")
+        XCTAssertEqual(clash.status, 1)
+        XCTAssertTrue(clash.stderr.contains("jonas is booked in meeting \(id)"), clash.stderr)
+        let outcome = try d.run("meeting", "outcome", "--as", "mette", "--meeting", id, "--status", "cancelled", "--note", "Flyttet")
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let mine = try JSONSerialization.jsonObject(with: Data(try d.run("meetings", "--as", "mette", "--from", "+7d", "--to", "+60d", "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(mine.first { $0["id"] as? String == id }?["status"] as? String, "cancelled")
+        XCTAssertEqual(try d.run("verify").status, 0)
+    }
+}
