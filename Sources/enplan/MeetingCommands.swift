@@ -16,15 +16,20 @@ enum MeetingCommands {
         return (from, to)
     }
 
-    static func list(_ dir: String, _ args: inout Arguments) throws -> Int32 {
+    /// The meetings a `meetings` or `calendar export` command asks for (scope, period, reason).
+    static func query(_ dir: String, _ args: inout Arguments, defaultDays: Int) throws -> (CaseService, [Meeting]) {
         let actor = try args.required("as", "USER")
-        let json = args.flag("json")
         let reason = args.optional("reason")
         let service = try Context.open(dir)
         let scope = try scope(&args, actor: actor)
-        let (from, to) = try period(&args, today: service.today, defaultDays: 28)
+        let (from, to) = try period(&args, today: service.today, defaultDays: defaultDays)
         try args.checkAllUsed()
-        let found = try service.meetings(as: actor, scope: scope, from: from, to: to, reason: reason)
+        return (service, try service.meetings(as: actor, scope: scope, from: from, to: to, reason: reason))
+    }
+
+    static func list(_ dir: String, _ args: inout Arguments) throws -> Int32 {
+        let json = args.flag("json")
+        let (_, found) = try query(dir, &args, defaultDays: 28)
         if json {
             Output.jsonArray(found) { m, w in
                 w.openObject()
@@ -105,13 +110,7 @@ enum MeetingCommands {
     }
 
     static func export(_ dir: String, _ args: inout Arguments) throws -> Int32 {
-        let actor = try args.required("as", "USER")
-        let reason = args.optional("reason")
-        let service = try Context.open(dir)
-        let scope = try scope(&args, actor: actor)
-        let (from, to) = try period(&args, today: service.today, defaultDays: 90)
-        try args.checkAllUsed()
-        let found = try service.meetings(as: actor, scope: scope, from: from, to: to, reason: reason)
+        let (service, found) = try query(dir, &args, defaultDays: 90)
         FileHandle.standardOutput.write(Data(ICalendar.export(found, state: service.state, storeID: service.store.identity).utf8))
         return 0
     }

@@ -4,8 +4,6 @@ import Foundation
 
 /// Plain text and JSON output of the headless commands.
 enum Output {
-    static func line(_ s: String) { print(s) }
-
     static func error(_ s: String) {
         FileHandle.standardError.write(Data("enplan: \(s)\n".utf8))
     }

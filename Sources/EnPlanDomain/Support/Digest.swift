@@ -30,7 +30,4 @@ public enum Hex {
     @inline(__always)
     static func digit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 
-    public static func isLowerHex(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
-    }
 }

@@ -237,47 +237,4 @@ public struct JSONReader {
             if pos == start { throw fail("unexpected character") }
         }
     }
-
-    /// The raw bytes of the next value, skipped over (to keep a payload as it was written).
-    public mutating func rawValue() throws -> [UInt8] {
-        skipSpace()
-        let start = pos
-        try skip()
-        return Array(UnsafeBufferPointer(start: base + start, count: pos - start))
-    }
-
-    // Typed helpers used by the decoders.
-    public mutating func day() throws -> Day {
-        let s = try string()
-        guard let d = Day(iso: s) else { throw fail("expected a date YYYY-MM-DD, got \"\(s)\"") }
-        return d
-    }
-
-    public mutating func optionalString() throws -> String? { null() ? nil : try string() }
-    public mutating func optionalDay() throws -> Day? { null() ? nil : try day() }
-    public mutating func optionalInt() throws -> Int? { null() ? nil : try int() }
-
-    public mutating func value<R: RawRepresentable>(_ type: R.Type) throws -> R where R.RawValue == String {
-        let s = try string()
-        guard let v = R(rawValue: s) else { throw fail("unknown value \"\(s)\"") }
-        return v
-    }
-
-    public mutating func strings() throws -> [String] {
-        var out: [String] = []
-        try openArray(); while try nextElement() { out.append(try string()) }
-        return out
-    }
-
-    public mutating func values<R: RawRepresentable>(_ type: R.Type) throws -> [R] where R.RawValue == String {
-        var out: [R] = []
-        try openArray(); while try nextElement() { out.append(try value(R.self)) }
-        return out
-    }
-
-    public mutating func array<T: JSONDecodable>(_ type: T.Type) throws -> [T] {
-        var out: [T] = []
-        try openArray(); while try nextElement() { out.append(try T(from: &self)) }
-        return out
-    }
 }

@@ -34,7 +34,7 @@ public struct Strings: Sendable {
         case kLock, kMove, kTop, kBottom, kPage, kRedraw, kCitizens
         case hHelp, hSearch, hCommand, hOpen, hBack, hQuit, hMine, hAll, hYouth, hOverdue, hNoPlan, hSector, hSort, hReverse
         case hLock, hMove, hTop, hBottom, hPage, hRedraw, hCitizens
-        case unknownCommand, commandsAre, themeSet, langSet, discarded, refreshed, searchLogged
+        case unknownCommand, commandsAre, themeSet, langSet, discarded
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey, fHint, fSaved, fMerged
         case kCalendar, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth
         case hCalendar, hToday, hView, hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, nextMeetingToday, goToPrompt
@@ -147,8 +147,6 @@ public struct Strings: Sendable {
             case .themeSet: return "Tema"
             case .langSet: return "Sprog: dansk"
             case .discarded: return "ikke-gemte input blev kasseret"
-            case .refreshed: return "opdateret"
-            case .searchLogged: return "Søgningen er logget"
             case .fType: return "Type"
             case .fCitizen: return "Borger (id)"
             case .fDate: return "Dato"
@@ -302,8 +300,6 @@ public struct Strings: Sendable {
             case .themeSet: return "Theme"
             case .langSet: return "Language: English"
             case .discarded: return "unsaved input was discarded"
-            case .refreshed: return "refreshed"
-            case .searchLogged: return "The search is logged"
             case .fType: return "Type"
             case .fCitizen: return "Citizen (id)"
             case .fDate: return "Date"
