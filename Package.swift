@@ -21,7 +21,8 @@ let package = Package(
         .target(name: "EnPlanTUI", dependencies: ["EnPlanDomain", "CNcurses"]),
         .executableTarget(name: "enplan", dependencies: ["EnPlanDomain", "EnPlanTUI"]),
         .executableTarget(name: "enplan-bench", dependencies: ["EnPlanDomain", "EnPlanTUI"]),
-        .testTarget(name: "EnPlanDomainTests", dependencies: ["EnPlanDomain"]),
+        // Golden files are read by path (#filePath), not bundled.
+        .testTarget(name: "EnPlanDomainTests", dependencies: ["EnPlanDomain"], exclude: ["Golden"]),
         .testTarget(name: "EnPlanTUITests", dependencies: ["EnPlanTUI", "EnPlanDomain"]),
         .testTarget(name: "EnPlanCLITests", dependencies: ["enplan", "EnPlanDomain"]),
     ]

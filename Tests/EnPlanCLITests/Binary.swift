@@ -25,32 +25,20 @@ enum Binary {
         var lines: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
-    static func start(_ args: [String], stdin: String? = nil) throws -> (Process, Pipe, Pipe) {
-        let p = Process()
-        p.executableURL = url
-        p.arguments = args
+    static var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        let input = Pipe()
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        return (p, out, err)
+        return env
+    }
+
+    static func start(_ args: [String], stdin: String? = nil) throws -> Child {
+        try Child.start([url.path] + args, environment: environment, stdin: stdin)
     }
 
     @discardableResult
     static func run(_ args: [String], stdin: String? = nil) throws -> Result {
-        let (p, out, err) = try start(args, stdin: stdin)
-        // Read before waiting, so a full pipe cannot stall the child.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = try start(args, stdin: stdin).finish()
+        return Result(status: r.status ?? 128 + (r.signal ?? 0), stdout: r.stdout, stderr: r.stderr)
     }
 }
 

@@ -5,16 +5,8 @@ import XCTest
 /// and, where installed, by calcurse's import.
 final class CalendarExportTests: XCTestCase {
     private func run(_ tool: String, _ args: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try Child.run([tool] + args)
+        return (r.status ?? -1, r.stdout + r.stderr)
     }
 
     func testTheExportLoadsInAStandardParserWithEveryMeeting() throws {

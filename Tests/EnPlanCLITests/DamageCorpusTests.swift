@@ -90,14 +90,6 @@ final class DamageCorpusTests: XCTestCase {
 
 /// SHA-256 through the system's sha256sum, independent of EnPlan's own code.
 func sha256(_ text: String) -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sha256sum"]
-    let input = Pipe(), output = Pipe()
-    p.standardInput = input; p.standardOutput = output
-    try! p.run()
-    input.fileHandleForWriting.write(Data(text.utf8)); try! input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(String(decoding: out, as: UTF8.self).prefix(64))
+    let r = try! Child.run(["sha256sum"], stdin: text)
+    return String(r.stdout.prefix(64))
 }

@@ -59,12 +59,10 @@ final class StoreProcessTests: XCTestCase {
             try Binary.start(["--data-dir", d.path, "stress", "--as", user, "--citizen", citizens[i % 2], "--count", "60"])
         }
         var acked: [Ack] = []
-        for (p, out, err) in writers {
-            let o = out.fileHandleForReading.readDataToEndOfFile()
-            let e = err.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, String(decoding: e, as: UTF8.self))
-            acked += Self.acks(String(decoding: o, as: UTF8.self))
+        for w in writers {
+            let r = try w.finish()
+            XCTAssertEqual(r.status, 0, r.stderr)
+            acked += Self.acks(r.stdout)
         }
         XCTAssertEqual(acked.count, 480)
         try assertAcknowledgedPresent(acked, in: d)
@@ -81,14 +79,14 @@ final class StoreProcessTests: XCTestCase {
             let writers = try (0..<2).map { i in
                 try Binary.start(["--data-dir", d.path, "stress", "--as", user, "--citizen", citizens[i], "--count", "100000"])
             }
-            for (p, _, _) in writers {
+            for w in writers {
                 usleep(UInt32.random(in: 0...25_000, using: &rng))
-                kill(p.processIdentifier, SIGKILL)
+                w.send(SIGKILL)
             }
-            for (p, out, _) in writers {
-                p.waitUntilExit()
-                XCTAssertEqual(p.terminationReason, .uncaughtSignal)
-                acked += Self.acks(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            for w in writers {
+                let r = try w.finish()
+                XCTAssertEqual(r.signal, SIGKILL)
+                acked += Self.acks(r.stdout)
             }
             if trial % 25 == 24 {
                 // A crash in the middle of a write leaves half a line: the next writer must repair it.

@@ -6,21 +6,23 @@ final class TmuxEndToEndTests: XCTestCase {
     private var session = "enplan-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))"
     private let data = DataDirectory()
 
+    /// A tmux server of the test's own (`-L`), started by the first command and killed in
+    /// tearDown: every run starts a server, as CI does, and a user's own tmux is left alone.
+    private lazy var socket = "enplan-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+
     /// Runs tmux. Only capture-pane's output is read: a command that starts the tmux server would
-    /// hand it the pipe, and reading to its end would never finish.
+    /// hand it the pipes, and reading them to their end would never finish.
     @discardableResult
-    private func tmux(_ args: String...) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        p.standardError = FileHandle.nullDevice
+    private func tmux(_ args: String...) throws -> String { try tmux(args) }
+
+    @discardableResult
+    private func tmux(_ args: [String]) throws -> String {
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = env["TERM"] ?? "xterm-256color"
+        env["TMUX"] = nil
         let capture = args.first == "capture-pane"
-        let out = Pipe()
-        p.standardOutput = capture ? out : FileHandle.nullDevice
-        try p.run()
-        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let r = try Child.run(["tmux", "-L", socket] + args, environment: env, output: capture ? .capture : .discard, timeout: 30)
+        return r.stdout
     }
 
     private func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
@@ -39,24 +41,16 @@ final class TmuxEndToEndTests: XCTestCase {
     }
 
     private func keys(_ k: String...) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "send-keys", "-t", session] + k
-        try p.run(); p.waitUntilExit()
+        _ = try tmux(["send-keys", "-t", session] + k)
     }
 
     override func setUpWithError() throws {
-        let which = Process()
-        which.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        which.arguments = ["sh", "-c", "command -v tmux"]
-        which.standardOutput = FileHandle.nullDevice
-        try which.run(); which.waitUntilExit()
-        try XCTSkipIf(which.terminationStatus != 0, "tmux is not installed (.ci/run installs it)")
+        try XCTSkipIf(!onPath("tmux"), "tmux is not installed (.ci/run installs it)")
         XCTAssertEqual(try data.run("demo", "--citizens", "60", "--seed", "11").status, 0)
     }
 
     override func tearDownWithError() throws {
-        _ = try? tmux("kill-session", "-t", session)
+        _ = try? tmux("kill-server")
     }
 
     func testACaseworkersSessionInARealTerminal() throws {
@@ -121,10 +115,7 @@ final class TmuxEndToEndTests: XCTestCase {
         try waitFor("Log in")
         try keys("karen", "Tab", "demo", "Enter")
         try waitFor("Karen Holm")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["pkill", "-TERM", "-f", "--", "--data-dir \(data.path)"]
-        try p.run(); p.waitUntilExit()
+        XCTAssertEqual(try Child.run(["pkill", "-TERM", "-f", "--", "--data-dir \(data.path)"]).status, 0)
         let s = try waitFor("EXIT=")
         XCTAssertTrue(s.contains("EXIT=143"), s)
         XCTAssertFalse(s.contains("XXXX") || s.contains("Karen"), "cleared on SIGTERM:\n\(s)")

@@ -1,0 +1,162 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Child processes for the tests, on posix_spawn and waitpid.
+///
+/// Not Foundation's `Process`: on Linux it learns that a child exited when a socket it hands the
+/// child is closed, so a child that leaves a daemon behind (the first `tmux new-session` starts the
+/// tmux server) is never seen to exit, and `waitUntilExit` hangs for ever (swift-corelibs-foundation
+/// issue 4795). That hung CI, where no tmux server runs yet. waitpid cannot miss an exit, and every
+/// wait here has a deadline, so a stuck child fails its test instead of stopping the run.
+struct Child {
+    let pid: pid_t
+    /// The read ends of the child's stdout and stderr pipes (-1 when not captured).
+    private let out: Int32
+    private let err: Int32
+
+    enum Output { case capture, discard }
+
+    struct Result {
+        /// The exit status, or nil when a signal ended the child.
+        let status: Int32?
+        let signal: Int32?
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Starts `argv` (looked up on PATH) with `environment` (default: this process's). The
+    /// child's stdin gets `stdin` and then end of file.
+    static func start(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil,
+                      output: Output = .capture) throws -> Child {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+
+        var input: [Int32] = [-1, -1], out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
+        guard pipeClosedOnExec(&input) else { throw SpawnError(argv, errno) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        if output == .capture {
+            guard pipeClosedOnExec(&out), pipeClosedOnExec(&err) else { throw SpawnError(argv, errno) }
+            posix_spawn_file_actions_adddup2(&actions, out[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, err[1], 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let status = withCStrings(argv) { cargv in
+            withCStrings(env) { cenv in posix_spawnp(&pid, argv[0], &actions, nil, cargv, cenv) }
+        }
+        close(input[0])
+        if output == .capture { close(out[1]); close(err[1]) }
+        if status != 0 {
+            close(input[1]); if output == .capture { close(out[0]); close(err[0]) }
+            throw SpawnError(argv, status)
+        }
+        if let stdin {
+            var bytes = Array(stdin.utf8)[...]
+            while !bytes.isEmpty {
+                let n = bytes.withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
+                if n <= 0 { break }
+                bytes = bytes.dropFirst(n)
+            }
+        }
+        close(input[1])
+        return Child(pid: pid, out: out[0], err: err[0])
+    }
+
+    /// Runs `argv` to its end and returns what it printed.
+    static func run(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil,
+                    output: Output = .capture, timeout: TimeInterval = 300) throws -> Result {
+        try start(argv, environment: environment, stdin: stdin, output: output).finish(timeout: timeout)
+    }
+
+    /// Reads stdout and stderr together (so neither pipe can fill and stall the child) until
+    /// both close, then reaps the child. Past the deadline the child is killed and this throws.
+    func finish(timeout: TimeInterval = 300) throws -> Result {
+        let deadline = Date().addingTimeInterval(timeout)
+        var stdout: [UInt8] = [], stderr: [UInt8] = []
+        var open = [out, err].filter { $0 >= 0 }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !open.isEmpty {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let left = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
+            let ready = poll(&fds, nfds_t(fds.count), min(left, 1000))
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 {
+                if Date() > deadline { send(SIGKILL); _ = reap(); throw Timeout(pid: pid, seconds: timeout) }
+                continue
+            }
+            for f in fds where f.revents != 0 {
+                let n = read(f.fd, &buffer, buffer.count)
+                if n > 0 { if f.fd == out { stdout += buffer[0..<n] } else { stderr += buffer[0..<n] } } else if n == 0 || errno != EINTR {
+                    close(f.fd); open.removeAll { $0 == f.fd }
+                }
+            }
+        }
+        while true {
+            if let (status, signal) = reapNow() {
+                return Result(status: status, signal: signal, stdout: String(decoding: stdout, as: UTF8.self),
+                              stderr: String(decoding: stderr, as: UTF8.self))
+            }
+            if Date() > deadline { send(SIGKILL); _ = reap(); throw Timeout(pid: pid, seconds: timeout) }
+            usleep(2_000)
+        }
+    }
+
+    func send(_ signal: Int32) { _ = kill(pid, signal) }
+
+    private func reap() -> (Int32?, Int32?) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return decode(status)
+    }
+
+    private func reapNow() -> (Int32?, Int32?)? {
+        var status: Int32 = 0
+        let r = waitpid(pid, &status, WNOHANG)
+        if r == pid { return decode(status) }
+        if r < 0 && errno != EINTR { return (nil, nil) }
+        return nil
+    }
+
+    private func decode(_ status: Int32) -> (Int32?, Int32?) {
+        let signal = status & 0x7f
+        return signal == 0 ? ((status >> 8) & 0xff, nil) : (nil, signal)
+    }
+
+    struct SpawnError: Error, CustomStringConvertible {
+        let argv: [String], code: Int32
+        init(_ argv: [String], _ code: Int32) { self.argv = argv; self.code = code }
+        var description: String { "cannot start \(argv.joined(separator: " ")): \(String(cString: strerror(code)))" }
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        let pid: pid_t, seconds: TimeInterval
+        var description: String { "child \(pid) still running after \(Int(seconds)) s: killed" }
+    }
+}
+
+/// A pipe whose ends stay out of every child but the one they are handed to (the tests run one
+/// at a time, so nothing spawns between pipe and fcntl).
+private func pipeClosedOnExec(_ fds: inout [Int32]) -> Bool {
+    guard pipe(&fds) == 0 else { return false }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return true
+}
+
+/// NULL-terminated C string arrays for posix_spawn.
+private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+    let pointers = strings.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    return body(pointers)
+}
+
+/// Whether a command is on PATH.
+func onPath(_ tool: String) -> Bool {
+    (try? Child.run(["sh", "-c", "command -v \(tool)"], output: .discard).status) == 0
+}
