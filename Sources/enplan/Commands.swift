@@ -194,7 +194,7 @@ enum Commands {
             w.key("consents"); w.raw(c.consents.map(\.fields).map(\.jsonBytes).joinedArray)
             w.key("household"); w.raw(c.household.map(\.fields).map(\.jsonBytes).joinedArray)
             if let plan = c.plan { w.key("plan"); plan.fields.encode(to: &w) }
-            w.field("hiddenEfforts", d.hiddenEfforts)
+            w.field("hidden", d.hidden)
             w.field("contacts", c.contacts.count)
             w.key("meetings"); w.raw(d.meetings.map(\.fields).map(\.jsonBytes).joinedArray)
             w.closeObject()
@@ -210,7 +210,7 @@ enum Commands {
             print("Unified plan (\(p.overallGoal.rawValue) first), since \(p.created.iso): \(p.ownWords)")
             for g in p.goals { print("  goal \(g.id) [\(g.area.rawValue)] \(g.text) (\(g.status.rawValue))") }
             for e in p.efforts {
-                let content = d.hiddenEfforts.contains(e.id) ? "(content not shared: no consent)" : "\(e.title), \(e.legalBasis), \(e.provider)"
+                let content = d.hidden.contains(e.id) ? "(content not shared: no consent)" : "\(e.title), \(e.legalBasis), \(e.provider)"
                 print("  effort \(e.id) [\(e.sector.rawValue)] \(content) \(e.start.iso)–\(e.end?.iso ?? "") \(e.status.rawValue)")
             }
             for dcs in p.decisions { print("  decision \(dcs.id) [\(dcs.legalArea.rawValue)] \(dcs.date.iso) \(dcs.text) (appeal by \(dcs.appealDeadline.iso))") }

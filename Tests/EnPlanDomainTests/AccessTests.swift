@@ -73,18 +73,18 @@ final class AccessTests: XCTestCase {
                                          provider: "Bostøtten", start: today, end: nil), as: "mette")
         // jonas (social) is covered for social content, not for misuse.
         let seenBySocial = try f.service.citizen(id, as: "jonas")
-        XCTAssertEqual(seenBySocial.hiddenEfforts, ["e1"])
+        XCTAssertEqual(seenBySocial.hidden, ["e1"])
         XCTAssertEqual(seenBySocial.citizen.plan!.efforts[0].title, "")
         XCTAssertEqual(seenBySocial.citizen.plan!.efforts[0].sector, .misuse, "the effort's existence and sector stay visible")
         XCTAssertEqual(seenBySocial.citizen.plan!.efforts[1].title, "Bostøtte")
         // per (misuse) sees the misuse effort, not the social one.
-        XCTAssertEqual(try f.service.citizen(id, as: "per").hiddenEfforts, ["e2"])
+        XCTAssertEqual(try f.service.citizen(id, as: "per").hidden, ["e2"])
         // Withdrawn consent: social no longer sees employment's content either.
         try f.service.execute(.addEffort(citizen: id, goal: nil, title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
                                          provider: "Jobcentret", start: today, end: nil), as: "mette")
-        XCTAssertFalse(try f.service.citizen(id, as: "jonas").hiddenEfforts.contains("e3"))
+        XCTAssertFalse(try f.service.citizen(id, as: "jonas").hidden.contains("e3"))
         try f.service.execute(.withdrawConsent(citizen: id, consent: "s1"), as: "mette")
-        XCTAssertTrue(try f.service.citizen(id, as: "jonas").hiddenEfforts.contains("e3"))
+        XCTAssertTrue(try f.service.citizen(id, as: "jonas").hidden.contains("e3"))
         // And the log shows other sectors' events without their content.
         let history = try f.service.history(id, as: "jonas")
         let misuseEffort = history.first { $0.type == "EffortAdded" && (try? $0.data.string("sector")) == "misuse" }!
@@ -120,12 +120,6 @@ final class AccessTests: XCTestCase {
 }
 
 final class LoginTests: XCTestCase {
-    /// A clock the test moves forward.
-    final class TestClock: Clock, @unchecked Sendable {
-        var time = Fixture.now
-        func now() -> Timestamp { time }
-    }
-
     func testFiveFailuresLockTheUserForFiveMinutesEverywhere() throws {
         let clock = TestClock()
         let f = try Fixture(clock: clock)

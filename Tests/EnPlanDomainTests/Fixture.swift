@@ -51,6 +51,13 @@ final class Fixture {
     }
 }
 
+/// A clock the test moves.
+final class TestClock: Clock, @unchecked Sendable {
+    var time: Timestamp
+    init(_ time: Timestamp = Fixture.now) { self.time = time }
+    func now() -> Timestamp { time }
+}
+
 func XCTAssertThrowsDomainError(_ expression: @autoclosure () throws -> Any, _ matches: (DomainError) -> Bool,
                                 file: StaticString = #filePath, line: UInt = #line) {
     do {

@@ -28,4 +28,9 @@ public enum Access {
     public static func seesContent(_ viewer: User, of sector: Sector, in c: Citizen, on day: Day) -> Bool {
         c.consentCovers(viewer.sector, sector, on: day)
     }
+
+    /// A referral is read by the sector that sent it and the one it went to; others need consent.
+    public static func seesReferral(_ viewer: User, _ r: Referral, in c: Citizen, on day: Day) -> Bool {
+        viewer.sector == r.to || seesContent(viewer, of: r.from, in: c, on: day)
+    }
 }

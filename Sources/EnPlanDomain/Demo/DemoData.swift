@@ -12,7 +12,7 @@ public enum DemoData {
     }
 
     public struct Report: Sendable {
-        public var users = 0, citizens = 0, meetings = 0, events = 0
+        public var users = 0, citizens = 0, meetings = 0, events = 0, templates = 0
     }
 
     public static let password = "demo"
@@ -77,8 +77,10 @@ public enum DemoData {
         users.append((admin.0, .createUser(User(id: admin.0, name: admin.1, sector: admin.2, role: .admin), passwordHash: try Passwords.hash(password))))
         for (id, name, sector) in supervisors { users.append((admin.0, .createUser(User(id: id, name: name, sector: sector, role: .supervisor), passwordHash: try Passwords.hash(password)))) }
         for (id, name, sector) in caseworkers { users.append((admin.0, .createUser(User(id: id, name: name, sector: sector, role: .caseworker), passwordHash: try Passwords.hash(password)))) }
+        for t in DemoTemplates.all { users.append((admin.0, .defineTemplate(t))) }
         report.events += try service.execute(batch: users).count
-        report.users = users.count
+        report.users = users.count - DemoTemplates.all.count
+        report.templates = DemoTemplates.all.count
 
         var usedCPR = Set<String>()
         var booked = Set<String>()   // "who|day|hour" and "room|day|hour", so demo meetings never clash

@@ -38,6 +38,14 @@ public enum DomainEvent: Equatable, Sendable {
     case meetingStatusChanged(status: MeetingStatus, outcome: String?)
     /// More participants (and their agenda) added to a meeting: merging instead of a new meeting.
     case meetingJoined(participants: [String], guests: [Guest], agenda: [String])
+    // The plan, edited (a citizen's stream)
+    case goalChanged(id: String, area: LifeArea, text: String)
+    /// An effort's details corrected (its sector and status stay; the status has its own event).
+    case effortChanged(id: String, goal: String?, title: String, legalBasis: String, provider: String, start: Day, end: Day?)
+    /// A template was applied: its goals, efforts and follow-ups follow as events of their own.
+    case templateApplied(template: String, name: String, start: Day)
+    // Plan templates (stream "template:<id>")
+    case templateDefined(PlanTemplate)
 
     public var type: String {
         switch self {
@@ -70,6 +78,10 @@ public enum DomainEvent: Equatable, Sendable {
         case .meetingScheduled: return "MeetingScheduled"
         case .meetingStatusChanged: return "MeetingStatusChanged"
         case .meetingJoined: return "MeetingJoined"
+        case .goalChanged: return "GoalChanged"
+        case .effortChanged: return "EffortChanged"
+        case .templateApplied: return "TemplateApplied"
+        case .templateDefined: return "TemplateDefined"
         }
     }
 
@@ -107,6 +119,12 @@ public enum DomainEvent: Equatable, Sendable {
         case let .meetingStatusChanged(status, outcome): f.set("status", status); f.set("outcome", outcome)
         case let .meetingJoined(participants, guests, agenda):
             f.set("participants", participants); f.set("guests", guests.map(\.fields)); f.set("agenda", agenda)
+        case let .goalChanged(id, area, text): f.set("id", id); f.set("area", area); f.set("text", text)
+        case let .effortChanged(id, goal, title, basis, provider, start, end):
+            f.set("id", id); f.set("goal", goal); f.set("title", title); f.set("legalBasis", basis); f.set("provider", provider)
+            f.set("start", start); f.set("end", end)
+        case let .templateApplied(template, name, start): f.set("template", template); f.set("name", name); f.set("start", start)
+        case let .templateDefined(t): f = t.fields
         }
         return f
     }
@@ -129,7 +147,8 @@ public enum DomainEvent: Equatable, Sendable {
                                     "ConsentGiven", "ConsentWithdrawn", "PlanCreated", "PlanGoalChanged", "GoalAdded",
                                     "GoalStatusChanged", "EffortAdded", "EffortStatusChanged", "DecisionRecorded",
                                     "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent",
-                                    "ReferralAnswered", "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "LoginFailed", "LoginSucceeded", "MeetingJoined"]
+                                    "ReferralAnswered", "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "LoginFailed", "LoginSucceeded", "MeetingJoined",
+                                    "GoalChanged", "EffortChanged", "TemplateApplied", "TemplateDefined"]
 
     private init(tag: Int, type: String, fields f: Fields) throws {
         switch tag {
@@ -180,6 +199,13 @@ public enum DomainEvent: Equatable, Sendable {
         case 27: self = .loginSucceeded
         case 28: self = .meetingJoined(participants: try f.strings("participants"), guests: try f.objects("guests").map(Guest.init(fields:)),
                                        agenda: try f.strings("agenda"))
+        case 29: self = .goalChanged(id: try f.string("id"), area: try f.value("area"), text: try f.string("text"))
+        case 30:
+            self = .effortChanged(id: try f.string("id"), goal: try f.optionalString("goal"), title: try f.string("title"),
+                                  legalBasis: try f.string("legalBasis"), provider: try f.string("provider"),
+                                  start: try f.day("start"), end: try f.optionalDay("end"))
+        case 31: self = .templateApplied(template: try f.string("template"), name: try f.string("name"), start: try f.day("start"))
+        case 32: self = .templateDefined(try PlanTemplate(fields: f))
         default: throw UnknownType(type: type)
         }
     }

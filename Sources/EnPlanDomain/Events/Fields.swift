@@ -147,6 +147,17 @@ public struct Fields: Equatable, Sendable, JSONCodable {
         w.closeObject()
     }
 
+    /// One JSON object's text (a template file, a template in the snapshot).
+    public var json: String {
+        var w = JSONWriter()
+        encode(to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    public init(json: String) throws {
+        self = try JSONReader.read(Array(json.utf8)) { try Fields(from: &$0) }
+    }
+
     public init(from r: inout JSONReader) throws {
         pairs.reserveCapacity(8)
         try r.openObject()

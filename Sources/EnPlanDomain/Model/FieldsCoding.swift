@@ -66,11 +66,12 @@ extension Decision: FieldsConvertible {
     public var fields: Fields {
         var f = Fields()
         f.set("id", id); f.set("legalArea", legalArea); f.set("date", date); f.set("text", text); f.set("appealDeadline", appealDeadline)
+        f.set("sector", sector)
         return f
     }
     public init(fields f: Fields) throws {
         self.init(id: try f.string("id"), legalArea: try f.value("legalArea"), date: try f.day("date"), text: try f.string("text"),
-                  appealDeadline: try f.day("appealDeadline"))
+                  appealDeadline: try f.day("appealDeadline"), sector: try f.optionalValue("sector"))
     }
 }
 

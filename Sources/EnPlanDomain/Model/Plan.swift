@@ -13,6 +13,17 @@ public enum ReferralStatus: String, CaseIterable, Sendable { case requested, acc
 /// The laws efforts and decisions are made under.
 public enum LegalArea: String, CaseIterable, Sendable {
     case lab = "LAB", sel = "SEL", barnetsLov = "BL", sul = "SUL", las = "LAS"
+
+    /// The sector that usually decides under this law (for decisions recorded before a decision
+    /// carried its sector).
+    public var usualSector: Sector {
+        switch self {
+        case .lab, .las: return .employment
+        case .sel: return .social
+        case .barnetsLov: return .family
+        case .sul: return .health
+        }
+    }
 }
 
 public struct Goal: Equatable, Sendable {
@@ -40,6 +51,16 @@ public struct Decision: Equatable, Sendable {
     public var date: Day
     public var text: String
     public var appealDeadline: Day
+    /// The deciding sector: consent decides who else reads the text.
+    public var sector: Sector
+
+    public init(id: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day, sector: Sector? = nil) {
+        self.id = id; self.legalArea = legalArea; self.date = date; self.text = text; self.appealDeadline = appealDeadline
+        self.sector = sector ?? legalArea.usualSector
+    }
+
+    /// The citizen can still appeal (klagefrist): the screen highlights it.
+    public func appealRuns(on today: Day) -> Bool { date <= today && today <= appealDeadline }
 }
 
 public struct FollowUp: Equatable, Sendable {

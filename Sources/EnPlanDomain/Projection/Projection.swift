@@ -25,6 +25,12 @@ public struct Projection: Sendable {
     public private(set) var meetingsByDay: [Day: [String]] = [:]
     public private(set) var benefits: [String: Benefit] = [:]
     public private(set) var benefitsVersion = 0
+    /// Plan templates by id, with their streams' versions.
+    public private(set) var templates: [String: PlanTemplate] = [:]
+    public private(set) var templateVersions: [String: Int] = [:]
+    /// Where each stream's lines start in the event log, in order: a citizen's history is read
+    /// from these lines instead of scanning two million (`Store.events(of:)`).
+    public private(set) var lines: [String: [Int]] = [:]
     /// Ids are handed out in order: c1, c2 … and m1, m2 … (under the store's lock, so never twice).
     public private(set) var citizenCount = 0
     public private(set) var meetingCount = 0
@@ -43,6 +49,7 @@ public struct Projection: Sendable {
         if let i = meetings.index(forKey: stream) { return meetings.values[i].version }
         if stream.hasPrefix(Streams.userPrefix) { return accounts[String(stream.dropFirst(Streams.userPrefix.count))]?.version ?? 0 }
         if stream == Streams.benefits { return benefitsVersion }
+        if stream.hasPrefix(Streams.templatePrefix) { return templateVersions[String(stream.dropFirst(Streams.templatePrefix.count))] ?? 0 }
         return 0
     }
 
@@ -50,6 +57,9 @@ public struct Projection: Sendable {
         public let reason: String
         public var description: String { reason }
     }
+
+    /// Notes where an applied event's line starts in the log.
+    mutating func noteLine(_ stream: String, at offset: Int) { lines[stream, default: []].append(offset) }
 
     public mutating func apply(_ e: RecordedEvent) throws {
         try apply(e, event: try DomainEvent(type: e.type, fields: e.data))
@@ -92,6 +102,9 @@ public struct Projection: Sendable {
         case let .benefitDefined(b):
             benefits[b.code] = b
             benefitsVersion = version
+        case let .templateDefined(t):
+            templates[t.id] = t
+            templateVersions[t.id] = version
         case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
             let cpr = try CPR(cprText)
             var c = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
@@ -181,6 +194,17 @@ public struct Projection: Sendable {
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
         case let .contactLogged(channel, sector, _, at):
             c.contacts.append(ContactEntry(at: at ?? ts, channel: channel, sector: sector, user: actor))
+        case let .goalChanged(id, area, text):
+            plan { p in if let i = p.goals.firstIndex(where: { $0.id == id }) { p.goals[i].area = area; p.goals[i].text = text } }
+        case let .effortChanged(id, goal, title, basis, provider, start, end):
+            plan { p in
+                if let i = p.efforts.firstIndex(where: { $0.id == id }) {
+                    p.efforts[i].goal = goal; p.efforts[i].title = title; p.efforts[i].legalBasis = basis
+                    p.efforts[i].provider = provider; p.efforts[i].start = start; p.efforts[i].end = end
+                }
+            }
+        case .templateApplied, .templateDefined:
+            break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
              .meetingScheduled, .meetingStatusChanged, .meetingJoined:
             break
@@ -190,7 +214,9 @@ public struct Projection: Sendable {
     // Snapshot support: the store restores a projection it wrote earlier.
     mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
-                          benefitsVersion: Int, citizenCount: Int, meetingCount: Int, lastSeq: Int) {
+                          benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
+                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int) {
+        self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
         self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
         self.citizenCount = citizenCount; self.meetingCount = meetingCount; self.lastSeq = lastSeq
@@ -202,5 +228,7 @@ public struct Projection: Sendable {
 public enum Streams {
     public static let userPrefix = "user:"
     public static let benefits = "benefits"
+    public static let templatePrefix = "template:"
+    public static func template(_ id: String) -> String { templatePrefix + id }
     public static func user(_ id: String) -> String { userPrefix + id }
 }

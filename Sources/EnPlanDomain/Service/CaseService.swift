@@ -150,11 +150,19 @@ public final class CaseService {
                 hidden.append(plan.efforts[i].id)
                 plan.efforts[i].title = ""; plan.efforts[i].provider = ""; plan.efforts[i].legalBasis = ""
             }
+            for i in plan.decisions.indices where !Access.seesContent(viewer, of: plan.decisions[i].sector, in: c, on: today) {
+                hidden.append(plan.decisions[i].id)
+                plan.decisions[i].text = ""
+            }
+            for i in plan.referrals.indices where !Access.seesReferral(viewer, plan.referrals[i], in: c, on: today) {
+                hidden.append(plan.referrals[i].id)
+                plan.referrals[i].text = ""
+            }
             shown.plan = plan
         }
         let meetings = c.meetings.compactMap { store.projection.meetings[$0] }.sorted { $0.start < $1.start }
         return CitizenDetail(citizen: shown, cpr: Access.canSeeFullCPR(viewer, c) ? c.cpr.formatted : c.cpr.masked,
-                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hiddenEfforts: hidden,
+                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden,
                              meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c))
     }
 
@@ -164,30 +172,44 @@ public final class CaseService {
         try store.refresh()
         let viewer = try user(viewerID)
         let c = try readable(id, viewer: viewer, reason: reason, purpose: "log")
+        return try visibleEvents(of: c, to: viewer).map(\.event)
+    }
+
+    /// The citizen's and their meetings' events, read through the line index, as `viewer` may see them.
+    func visibleEvents(of c: Citizen, to viewer: User) throws -> [SeenEvent] {
         let today = self.today
-        let streams = Set([id] + c.meetings)
-        var out: [RecordedEvent] = []
-        try store.scan { e in
-            guard streams.contains(e.stream) else { return true }
+        var out: [SeenEvent] = []
+        for e in try store.events(of: [c.id] + c.meetings) {
             let sector = Self.sector(of: e, in: store.projection)
+            let referralToViewer = e.type == "ReferralSent" && (try? e.data.value("to", Sector.self)) == viewer.sector
             if e.type == "CitizenRegistered", !Access.canSeeFullCPR(viewer, c) {
                 // The registration carries the full CPR number: masked, as everywhere else it shows.
-                out.append(RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version,
-                                         data: e.data.replacing("cpr", with: c.cpr.masked), hash: e.hash))
-            } else if let sector, !Access.seesContent(viewer, of: sector, in: c, on: today) {
+                out.append(SeenEvent(event: RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version,
+                                                          data: e.data.replacing("cpr", with: c.cpr.masked), hash: e.hash),
+                                     sector: sector, hidden: false))
+            } else if let sector, !referralToViewer, !Access.seesContent(viewer, of: sector, in: c, on: today) {
                 var f = Fields(); f.set("hidden", "no consent covers \(sector.rawValue)"); f.set("sector", sector)
-                out.append(RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version, data: f, hash: e.hash))
+                out.append(SeenEvent(event: RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream,
+                                                          version: e.version, data: f, hash: e.hash), sector: sector, hidden: true))
             } else {
-                out.append(e)
+                out.append(SeenEvent(event: e, sector: sector, hidden: false))
             }
-            return true
         }
         return out
     }
 
-    /// The sector an event belongs to: an effort's own sector, else the sector of whoever did it.
+    /// The sector an event belongs to: an effort's or a decision's own sector, else the sector of
+    /// whoever did it.
     static func sector(of e: RecordedEvent, in state: Projection) -> Sector? {
-        if e.type == "EffortAdded", let s = try? e.data.value("sector", Sector.self) { return s }
+        switch e.type {
+        case "EffortAdded", "DecisionRecorded", "ContactLogged":
+            if let s = try? e.data.value("sector", Sector.self) { return s }
+        case "EffortChanged", "EffortStatusChanged":
+            if let id = try? e.data.string("id"), let effort = state.citizens[e.stream]?.plan?.efforts.first(where: { $0.id == id }) {
+                return effort.sector
+            }
+        default: break
+        }
         return state.user(e.actor)?.sector
     }
 
@@ -259,5 +281,37 @@ public final class CaseService {
         if !Access.canSee(viewer, c) { f.set("reason", reasonText) }
         try store.appendAudit(actor: viewer.id, type: "CitizenViewed", subject: id, data: f)
         return c
+    }
+}
+
+extension CaseService {
+    /// The citizen's journey as `viewerID` may see it (logged like any look at the case).
+    public func journey(_ id: String, as viewerID: String, reason: String? = nil) throws -> Journey {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: "journey")
+        let entries = try visibleEvents(of: c, to: viewer).map { seen -> Journey.Entry in
+            var at = seen.event.ts
+            if seen.event.type == "ContactLogged", !seen.hidden, let iso = try? seen.event.data.optionalString("at"), let t = Timestamp(iso: iso) { at = t }
+            return Journey.Entry(seen: seen, kind: JourneyKind(eventType: seen.event.type), at: at)
+        }.sorted { ($0.at, $0.event.seq) < ($1.at, $1.event.seq) }
+        let meetings = c.meetings.compactMap { store.projection.meetings[$0] }
+        let figures = Journey.figures(for: c, meetings: meetings, entries: entries, users: { self.store.projection.user($0) }, today: today)
+        return Journey(citizen: id, entries: entries, figures: figures)
+    }
+
+    /// What changed in a citizen's case after `version` (the one a form was opened on): shown when
+    /// a save is refused as stale, so the user sees the other edit before redoing their own.
+    public func changes(to id: String, since version: Int, as viewerID: String) throws -> [SeenEvent] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
+        guard Access.canSee(viewer, c) else { throw DomainError.forbidden("\(viewer.id) does not work on \(id)") }
+        return try visibleEvents(of: c, to: viewer).filter { $0.event.stream == id && $0.event.version > version }
+    }
+
+    /// The plan templates, by name.
+    public func templates() -> [PlanTemplate] {
+        store.projection.templates.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 }

@@ -21,8 +21,13 @@ public enum Command: Sendable {
     case changePlanGoal(citizen: String, overallGoal: OverallGoal, ownWords: String)
     case addGoal(citizen: String, area: LifeArea, text: String)
     case setGoalStatus(citizen: String, goal: String, status: GoalStatus)
+    case changeGoal(citizen: String, goal: String, area: LifeArea, text: String)
     case addEffort(citizen: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?)
     case setEffortStatus(citizen: String, effort: String, status: EffortStatus, end: Day?)
+    case changeEffort(citizen: String, effort: String, goal: String?, title: String, legalBasis: String, provider: String, start: Day, end: Day?)
+    /// Adds a template's goals, efforts and follow-ups, dated from `start` (default: today).
+    case applyTemplate(citizen: String, template: String, start: Day?)
+    case defineTemplate(PlanTemplate)
     case recordDecision(citizen: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?)
     case scheduleFollowUp(citizen: String, due: Day)
     case completeFollowUp(citizen: String, followUp: String, done: Day, result: FollowUpResult, note: String?)
@@ -46,13 +51,15 @@ public enum Command: Sendable {
         case .createUser(let u, _): return Streams.user(u.id)
         case .changePassword(let u, _), .setUserActive(let u, _), .recordLogin(let u, _): return Streams.user(u)
         case .defineBenefit: return Streams.benefits
+        case .defineTemplate(let t): return Streams.template(t.id)
         case .registerCitizen, .scheduleMeeting: return nil
         case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _),
              .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
              .addEffort(let c, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _),
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
-             .sendReferral(let c, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _):
+             .sendReferral(let c, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _),
+             .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _):
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
         }

@@ -117,6 +117,58 @@ public struct Decide {
             let p = try planOf(cid)
             guard p.goals.contains(where: { $0.id == gid }) else { throw DomainError.notFound("no goal \(gid) in \(cid)'s plan") }
             return [.init(cid, .goalStatusChanged(id: gid, status: status))]
+        case let .changeGoal(cid, gid, area, goalText):
+            let p = try planOf(cid)
+            guard let g = p.goals.first(where: { $0.id == gid }) else { throw DomainError.notFound("no goal \(gid) in \(cid)'s plan") }
+            let t = try text(goalText, "goal")
+            guard g.area != area || g.text != t else { throw DomainError.invalid("goal \(gid) is like that already: nothing to save") }
+            return [.init(cid, .goalChanged(id: gid, area: area, text: t))]
+        case let .changeEffort(cid, eid, goal, title, basis, provider, start, end):
+            let c = try changeable(cid)
+            let p = try planOf(cid)
+            guard let e = p.efforts.first(where: { $0.id == eid }) else { throw DomainError.notFound("no effort \(eid) in \(cid)'s plan") }
+            guard Access.seesContent(actor, of: e.sector, in: c, on: today) else {
+                throw DomainError.forbidden("effort \(eid) belongs to \(e.sector.rawValue), and no consent lets \(actor.sector.rawValue) see it")
+            }
+            guard e.status == .planned || e.status == .active else { throw DomainError.invalid("effort \(eid) is \(e.status.rawValue): it can no longer be changed") }
+            if let goal, !p.goals.contains(where: { $0.id == goal }) { throw DomainError.notFound("no goal \(goal) in \(cid)'s plan") }
+            if let end, end < start { throw DomainError.invalid("an effort cannot end (\(end.iso)) before it starts (\(start.iso))") }
+            let changed = DomainEvent.effortChanged(id: eid, goal: goal, title: try text(title, "title"), legalBasis: try text(basis, "legal basis"),
+                                                    provider: try text(provider, "provider"), start: start, end: end)
+            guard changed != .effortChanged(id: eid, goal: e.goal, title: e.title, legalBasis: e.legalBasis, provider: e.provider, start: e.start, end: e.end) else {
+                throw DomainError.invalid("effort \(eid) is like that already: nothing to save")
+            }
+            return [.init(cid, changed)]
+        case let .defineTemplate(t):
+            guard actor.role != .caseworker else { throw DomainError.forbidden("supervisors and administrators define plan templates") }
+            return [.init(Streams.template(t.id), .templateDefined(try checkedTemplate(t)))]
+        case let .applyTemplate(cid, tid, start):
+            var p = try planOf(cid)
+            guard let t = state.templates[tid] else { throw DomainError.notFound("no plan template \(tid) (see `enplan templates`)") }
+            let base = start ?? today
+            guard abs(base - today) <= 365 else { throw DomainError.invalid("a template starts within a year of today") }
+            var events: [Store.Pending] = [.init(cid, .templateApplied(template: t.id, name: t.name, start: base))]
+            var goalIDs: [String: String] = [:]
+            for g in t.goals {
+                let goal = Goal(id: "g\(p.goals.count + 1)", area: g.area, text: g.text, status: .open)
+                goalIDs[g.key] = goal.id
+                p.goals.append(goal)
+                events.append(.init(cid, .goalAdded(goal)))
+            }
+            for e in t.efforts {
+                let startDay = base + e.startAfterDays
+                let effort = Effort(id: "e\(p.efforts.count + 1)", goal: e.goal.flatMap { goalIDs[$0] }, title: e.title, sector: e.sector,
+                                    legalBasis: e.legalBasis, provider: e.provider, start: startDay, end: e.days.map { startDay + $0 },
+                                    status: startDay <= today ? .active : .planned)
+                p.efforts.append(effort)
+                events.append(.init(cid, .effortAdded(effort)))
+            }
+            for days in t.followUpDays {
+                let id = "f\(p.followUps.count + 1)"
+                p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil))
+                events.append(.init(cid, .followUpScheduled(id: id, due: base + days)))
+            }
+            return events
         case let .addEffort(cid, goal, title, sector, basis, provider, start, end):
             let p = try planOf(cid)
             if let goal, !p.goals.contains(where: { $0.id == goal }) { throw DomainError.notFound("no goal \(goal) in \(cid)'s plan") }
@@ -137,7 +189,8 @@ public struct Decide {
             let appeal = deadline ?? date + 28
             guard appeal >= date else { throw DomainError.invalid("the appeal deadline cannot be before the decision") }
             return [.init(cid, .decisionRecorded(Decision(id: "d\(p.decisions.count + 1)", legalArea: area, date: date,
-                                                          text: try text(decisionText, "decision text"), appealDeadline: appeal)))]
+                                                          text: try text(decisionText, "decision text"), appealDeadline: appeal,
+                                                          sector: actor.sector)))]
         case let .scheduleFollowUp(cid, due):
             let p = try planOf(cid)
             return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due))]
@@ -277,6 +330,36 @@ public struct Decide {
         let c = try changeable(cid)
         guard let p = c.plan else { throw DomainError.invalid("\(cid) has no unified plan yet: create it first") }
         return p
+    }
+
+    /// A template as it may be stored: named, with something in it, every effort under one of
+    /// its own goals, and offsets within ten years.
+    private func checkedTemplate(_ t: PlanTemplate) throws -> PlanTemplate {
+        guard User.isValidID(t.id) else {
+            throw DomainError.invalid("template id \"\(t.id)\": use 2-32 of a-z, 0-9, '.', '-', '_', starting with a letter")
+        }
+        var checked = t
+        checked.name = try text(t.name, "template name")
+        checked.description = t.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.goals.isEmpty || !t.efforts.isEmpty else { throw DomainError.invalid("template \(t.id) has neither goals nor efforts") }
+        var keys = Set<String>()
+        for (i, g) in t.goals.enumerated() {
+            guard keys.insert(g.key).inserted else { throw DomainError.invalid("template \(t.id): two goals have the key \"\(g.key)\"") }
+            checked.goals[i].text = try text(g.text, "text of goal \(g.key)")
+        }
+        let range = 0...PlanTemplate.maxDays
+        for (i, e) in t.efforts.enumerated() {
+            let what = "effort \(i + 1) of template \(t.id)"
+            if let goal = e.goal, !keys.contains(goal) { throw DomainError.invalid("\(what) names the goal \"\(goal)\", which the template does not have") }
+            checked.efforts[i].title = try text(e.title, "title of \(what)")
+            checked.efforts[i].legalBasis = try text(e.legalBasis, "legal basis of \(what)")
+            checked.efforts[i].provider = try text(e.provider, "provider of \(what)")
+            guard range.contains(e.startAfterDays), e.days.map({ (1...PlanTemplate.maxDays).contains($0) }) ?? true else {
+                throw DomainError.invalid("\(what): days are 0 to \(PlanTemplate.maxDays)")
+            }
+        }
+        guard t.followUpDays.allSatisfy(range.contains) else { throw DomainError.invalid("template \(t.id): follow-ups are 0 to \(PlanTemplate.maxDays) days out") }
+        return checked
     }
 
     /// Trimmed, non-empty, one line unless it is free text.

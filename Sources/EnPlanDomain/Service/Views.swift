@@ -24,9 +24,10 @@ public struct CitizenDetail: Sendable {
     public let cpr: String
     public let age: Int
     public let targetGroup: TargetGroup
-    /// Efforts whose content the viewer may not see (another sector, no consent covering it):
-    /// their title, provider and legal basis are blanked in `citizen.plan`.
-    public let hiddenEfforts: [String]
+    /// Efforts, decisions and referrals whose content the viewer may not see (another sector, no
+    /// consent covering it): they show that they exist and their sector; their text is blanked in
+    /// `citizen.plan`.
+    public let hidden: [String]
     public let meetings: [Meeting]
     public let brokeTheGlass: Bool
 }

@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 7
+    static let format = 8
 
     struct Loaded {
         let projection: Projection
@@ -28,6 +28,13 @@ enum Snapshot {
         w.values(Array(p.benefits.values))
         w.values(Array(p.citizens.values))
         w.values(Array(p.meetings.values))
+        w.array(Array(p.templates.values)) { w, t in w.string(t.fields.json); w.int(p.templateVersions[t.id] ?? 1) }
+        w.array(Array(p.lines)) { w, entry in
+            // Offsets ascend: stored as differences, which are short varints.
+            w.string(entry.key); w.int(entry.value.count)
+            var last = 0
+            for o in entry.value { w.int(o - last); last = o }
+        }
         // The body's SHA-256 at the end: a snapshot cut short or changed is ignored, not trusted.
         var out = w.bytes
         out += Array(out[magic.count...].withUnsafeBytes { Digest.sha256Hex($0) }.utf8)
@@ -85,9 +92,25 @@ enum Snapshot {
                 byDay[m.start.day, default: []].append(m.id)
                 meetings[m.id] = m
             }
+            var templates: [String: PlanTemplate] = [:], templateVersions: [String: Int] = [:]
+            for _ in 0..<(try r.count()) {
+                let t = try PlanTemplate(fields: try Fields(json: try r.string()))
+                templates[t.id] = t
+                templateVersions[t.id] = try r.int()
+            }
+            let streamTotal = try r.count()
+            var lines = [String: [Int]](minimumCapacity: streamTotal)
+            for _ in 0..<streamTotal {
+                let stream = try r.string(), n = try r.count()
+                var offsets = [Int](); offsets.reserveCapacity(n)
+                var last = 0
+                for _ in 0..<n { last += try r.int(); offsets.append(last) }
+                lines[stream] = offsets
+            }
             guard r.atEnd else { return nil }
             p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
-                      benefits: benefits, benefitsVersion: benefitsVersion, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq)
+                      benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
+                      lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }
     }

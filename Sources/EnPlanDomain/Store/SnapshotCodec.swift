@@ -148,9 +148,10 @@ extension Effort: SnapshotCodable {
 }
 
 extension Decision: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.string(id); w.raw(legalArea); w.day(date); w.string(text); w.day(appealDeadline) }
+    func write(to w: inout SnapshotWriter) { w.string(id); w.raw(legalArea); w.day(date); w.string(text); w.day(appealDeadline); w.raw(sector) }
     init(from r: inout SnapshotReader) throws {
-        self.init(id: try r.string(), legalArea: try r.raw(), date: try r.day(), text: try r.string(), appealDeadline: try r.day())
+        self.init(id: try r.string(), legalArea: try r.raw(), date: try r.day(), text: try r.string(), appealDeadline: try r.day(),
+                  sector: try r.raw())
     }
 }
 

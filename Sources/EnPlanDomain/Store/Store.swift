@@ -39,6 +39,14 @@ public final class Store {
 
     private func applied(_ e: RecordedEvent) { if tracking { changed.insert(e.stream) } }
 
+    /// Applies an event read from the log. `events.offset` is still the start of its line (it moves
+    /// on after this returns): the stream's line index notes it.
+    private func replayed(_ e: RecordedEvent, _ event: DomainEvent) throws {
+        try projection.apply(e, event: event)
+        projection.noteLine(e.stream, at: events.offset)
+        applied(e)
+    }
+
     public struct Options: Sendable {
         public var io: FileIO = .system
         public var useSnapshot = true
@@ -89,7 +97,7 @@ public final class Store {
     /// Reads what other processes appended since the last look. A torn tail (a crashed writer's
     /// cut-short line) is repaired under the exclusive lock.
     public func refresh() throws {
-        let tear = try lock.withLock(exclusive: false) { try events.readNew(typed: true) { try projection.apply($0, event: $1!); applied($0) } }
+        let tear = try lock.withLock(exclusive: false) { try events.readNew(typed: true) { try replayed($0, $1!) } }
         if tear != nil {
             try lock.withLock(exclusive: true) { try catchUpExclusive() }
         }
@@ -97,9 +105,9 @@ public final class Store {
 
     /// Under the exclusive lock: read everything new, repair a torn tail, and be at the file's end.
     private func catchUpExclusive() throws {
-        if let tear = try events.readNew(typed: true, { try projection.apply($0, event: $1!); applied($0) }) {
+        if let tear = try events.readNew(typed: true, { try replayed($0, $1!) }) {
             repairs.append(try events.repair(tear, now: clock.now()))
-            try events.readNew(typed: true) { try projection.apply($0, event: $1!); applied($0) }
+            try events.readNew(typed: true) { try replayed($0, $1!) }
         }
         if let damage = events.damage { throw damage }
     }
@@ -127,6 +135,7 @@ public final class Store {
             try catchUpExclusive()
             let now = clock.now()
             var seq = events.lastSeq, prev = events.lastHash
+            let start = events.offset
             var bytes: [UInt8] = []
             var recorded: [RecordedEvent] = []
             do {
@@ -140,11 +149,13 @@ public final class Store {
                         let data = p.event.fields
                         let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
                                                   version: version, data: data, prev: prev)
+                        let lineStart = start + bytes.count
                         bytes += line.bytes
                         prev = line.hash
                         let e = RecordedEvent(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
                                               version: version, data: data, hash: line.hash)
                         try projection.apply(e)
+                        projection.noteLine(p.stream, at: lineStart)
                         applied(e)
                         recorded.append(e)
                     }
@@ -170,7 +181,7 @@ public final class Store {
         if let snap = Snapshot.load(directory: directory), events.resume(offset: snap.offset, seq: snap.seq, hash: snap.hash) {
             projection = snap.projection
         }
-        try events.readNew(typed: true) { try projection.apply($0, event: $1!) }
+        try events.readNew(typed: true) { try replayed($0, $1!) }
     }
 
     /// Appends one record to the audit log (durable before it returns, like every event).
@@ -203,6 +214,47 @@ public final class Store {
             }
         }
         if let problem { throw problem }
+    }
+
+    /// The events of some streams, in log order, read line by line through the projection's index
+    /// (a citizen's few hundred lines, not the whole log). Each line's hash is checked; one that
+    /// does not match, or is not the stream's, is damage and an error.
+    public func events(of streams: [String]) throws -> [RecordedEvent] {
+        let offsets = streams.flatMap { projection.lines[$0] ?? [] }.sorted()
+        guard !offsets.isEmpty else { return [] }
+        let wanted = Set(streams)
+        let path = directory + "/" + Store.eventsFile
+        return try lock.withLock(exclusive: false) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
+            defer { close(fd) }
+            var out: [RecordedEvent] = []
+            out.reserveCapacity(offsets.count)
+            for offset in offsets {
+                var count = 2048
+                while true {
+                    guard let bytes = Sys.readAll(fd, from: offset, count: count) else {
+                        throw StoreError.io("cannot read \(path): \(Sys.errorText)")
+                    }
+                    guard let nl = bytes.firstIndex(of: 0x0A) else {
+                        guard bytes.count == count else { throw StoreError.damaged(file: Store.eventsFile, line: 0, reason: "a line at byte \(offset) has no end") }
+                        count *= 4
+                        continue
+                    }
+                    let e = try bytes.withUnsafeBytes { buf -> RecordedEvent in
+                        do { return try LogLine.decode(UnsafeRawBufferPointer(rebasing: buf[0..<nl]), previousHash: nil, previousSeq: 0) } catch {
+                            throw StoreError.damaged(file: Store.eventsFile, line: 0, reason: "the line at byte \(offset): \(error)")
+                        }
+                    }
+                    guard wanted.contains(e.stream) else {
+                        throw StoreError.damaged(file: Store.eventsFile, line: e.seq, reason: "the line at byte \(offset) is not of the stream the index says")
+                    }
+                    out.append(e)
+                    break
+                }
+            }
+            return out
+        }
     }
 
     /// Decodes every event of a data directory's log without applying it (the benchmark's yardstick).

@@ -32,9 +32,9 @@ public struct DetailPane: Sendable {
         for g in plan.goals { add("  \(g.id) [\(g.area.rawValue)] \(g.text) (\(g.status.rawValue))") }
         if !plan.efforts.isEmpty { add(s.t(.detailEfforts), .header) }
         for e in plan.efforts {
-            let content = detail.hiddenEfforts.contains(e.id) ? s.t(.detailHidden) : "\(e.title) · \(e.legalBasis) · \(e.provider)"
+            let content = detail.hidden.contains(e.id) ? s.t(.detailHidden) : "\(e.title) · \(e.legalBasis) · \(e.provider)"
             add("  \(e.id) [\(s.sector(e.sector))] \(content) · \(s.date(e.start))–\(e.end.map(s.date) ?? "") · \(e.status.rawValue)",
-                detail.hiddenEfforts.contains(e.id) ? .dim : .normal)
+                detail.hidden.contains(e.id) ? .dim : .normal)
         }
         if !plan.decisions.isEmpty { add(s.t(.detailDecisions), .header) }
         for d in plan.decisions {

@@ -1,0 +1,117 @@
+/// One event of a citizen's case as a viewer sees it: content another sector's consent does not
+/// cover is replaced by the fact that something happened, and in which sector.
+public struct SeenEvent: Sendable {
+    public let event: RecordedEvent
+    public let sector: Sector?
+    public let hidden: Bool
+}
+
+/// What kind of thing happened, for filtering the journey.
+public enum JourneyKind: String, CaseIterable, Sendable {
+    case caseFile = "case", consent, plan, effort, decision, followUp = "followup", assessment, referral, contact, meeting
+
+    public init(eventType: String) {
+        switch eventType {
+        case "ConsentGiven", "ConsentWithdrawn": self = .consent
+        case "PlanCreated", "PlanGoalChanged", "GoalAdded", "GoalStatusChanged", "GoalChanged", "TemplateApplied": self = .plan
+        case "EffortAdded", "EffortStatusChanged", "EffortChanged": self = .effort
+        case "DecisionRecorded": self = .decision
+        case "FollowUpScheduled", "FollowUpCompleted": self = .followUp
+        case "AssessmentRecorded": self = .assessment
+        case "ReferralSent", "ReferralAnswered": self = .referral
+        case "ContactLogged": self = .contact
+        case "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined": self = .meeting
+        default: self = .caseFile
+        }
+    }
+}
+
+/// The citizen's journey (borger-rejse): everything that happened in the case, in time order,
+/// and the figures the municipality wants to bring down.
+public struct Journey: Sendable {
+    public struct Entry: Sendable {
+        public let seen: SeenEvent
+        public let kind: JourneyKind
+        /// When it happened: a contact's own time when it was logged later, else the event's.
+        public let at: Timestamp
+        public var event: RecordedEvent { seen.event }
+    }
+
+    /// A count over the last 90 days and the last 12 months (365 days), today included.
+    public struct Window: Equatable, Sendable {
+        public var days90 = 0
+        public var months12 = 0
+    }
+
+    /// From a start (the plan, a referral) to the first effort that actually started.
+    public struct Lead: Equatable, Sendable {
+        public let from: Day
+        /// The first effort's start, or nil while none has started.
+        public let started: Day?
+        /// Days from `from` to `started`, or days waited so far.
+        public let days: Int
+    }
+
+    public struct Figures: Equatable, Sendable {
+        public var contacts = Window()
+        public var meetings = Window()
+        public var caseworkers = Window()
+        public var planToFirstEffort: Lead?
+        /// Per referral (its id, the sector it went to): to the first effort there.
+        public var referrals: [(id: String, to: Sector, lead: Lead)] = []
+
+        public static func == (a: Figures, b: Figures) -> Bool {
+            a.contacts == b.contacts && a.meetings == b.meetings && a.caseworkers == b.caseworkers
+                && a.planToFirstEffort == b.planToFirstEffort && a.referrals.map(\.id) == b.referrals.map(\.id)
+                && a.referrals.map(\.lead) == b.referrals.map(\.lead)
+        }
+    }
+
+    public let citizen: String
+    public let entries: [Entry]
+    public let figures: Figures
+
+    /// The entries of some sectors and kinds (nil: all).
+    public func filtered(sector: Sector?, kind: JourneyKind?) -> [Entry] {
+        entries.filter { (sector == nil || $0.seen.sector == sector) && (kind == nil || $0.kind == kind) }
+    }
+
+    /// Figures from the projection (contacts, meetings, the plan) and the events' actors.
+    static func figures(for c: Citizen, meetings: [Meeting], entries: [Entry], users: (String) -> User?, today: Day) -> Figures {
+        var f = Figures()
+        func inWindow(_ day: Day, _ days: Int) -> Bool { day <= today && today - day < days }
+        func count(_ day: Day, into w: inout Window) {
+            if inWindow(day, 90) { w.days90 += 1 }
+            if inWindow(day, 365) { w.months12 += 1 }
+        }
+        var workers90 = Set<String>(), workers365 = Set<String>()
+        func worked(_ id: String, on day: Day) {
+            guard users(id)?.role == .caseworker else { return }
+            if inWindow(day, 90) { workers90.insert(id) }
+            if inWindow(day, 365) { workers365.insert(id) }
+        }
+        for contact in c.contacts {
+            count(contact.at.local.day, into: &f.contacts)
+            worked(contact.user, on: contact.at.local.day)
+        }
+        // Held, missed (the time was spent) and still-planned past meetings count; cancelled do not.
+        for m in meetings where m.status != .cancelled {
+            count(m.start.day, into: &f.meetings)
+            for p in m.participants { worked(p, on: m.start.day) }
+        }
+        for e in entries { worked(e.event.actor, on: e.at.local.day) }
+        f.caseworkers = Window(days90: workers90.count, months12: workers365.count)
+
+        guard let plan = c.plan else { return f }
+        let started = plan.efforts.filter { $0.status != .cancelled && $0.status != .planned && $0.start <= today }
+        func lead(from day: Day, sector: Sector?) -> Lead {
+            let first = started.filter { $0.start >= day && (sector == nil || $0.sector == sector) }.map(\.start).min()
+            return Lead(from: day, started: first, days: (first ?? today) - day)
+        }
+        f.planToFirstEffort = lead(from: plan.created, sector: nil)
+        for r in plan.referrals where r.status == .requested || r.status == .accepted {
+            f.referrals.append((r.id, r.to, lead(from: r.date, sector: r.to)))
+        }
+        return f
+    }
+}
