@@ -12,6 +12,8 @@ public struct HouseholdMember: Equatable, Sendable {
     public var name: String
     /// The linked citizen's id, when the member is a citizen in EnPlan too.
     public var citizen: String?
+
+    public init(relation: Relation, name: String, citizen: String?) { self.relation = relation; self.name = name; self.citizen = citizen }
 }
 
 /// A scoped, dated consent to share data between the listed sectors; it can be withdrawn.

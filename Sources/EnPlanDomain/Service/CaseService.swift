@@ -65,7 +65,20 @@ public final class CaseService {
         }
     }
 
-    /// Several commands, all or nothing, in one write (the demo data; later plan templates).
+    /// Commands from one form, all or nothing, in one write; the first is checked against the
+    /// version the user saw (an effort's details and its status, say).
+    @discardableResult
+    public func execute(_ commands: [Command], as actorID: String, expectedVersion: Int?) throws -> [RecordedEvent] {
+        let today = store.clock.now().local.day
+        return try store.transact(commands.enumerated().map { i, command in
+            (actorID, { state in
+                try Decide(state: state, actor: try self.actor(actorID, in: state), today: today)
+                    .events(for: command, expectedVersion: i == 0 ? expectedVersion : nil)
+            })
+        })
+    }
+
+    /// Several commands, all or nothing, in one write (the demo data).
     @discardableResult
     public func execute(batch: [(actor: String, command: Command)]) throws -> [RecordedEvent] {
         let today = store.clock.now().local.day
@@ -163,7 +176,7 @@ public final class CaseService {
         let meetings = c.meetings.compactMap { store.projection.meetings[$0] }.sorted { $0.start < $1.start }
         return CitizenDetail(citizen: shown, cpr: Access.canSeeFullCPR(viewer, c) ? c.cpr.formatted : c.cpr.masked,
                              age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden,
-                             meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c))
+                             meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c), today: today)
     }
 
     /// The citizen's events in time order, with the content of other sectors' events left out

@@ -30,4 +30,6 @@ public struct CitizenDetail: Sendable {
     public let hidden: [String]
     public let meetings: [Meeting]
     public let brokeTheGlass: Bool
+    /// The day it was read (what "overdue" and "the appeal runs" are measured against).
+    public let today: Day
 }

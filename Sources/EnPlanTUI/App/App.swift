@@ -16,18 +16,18 @@ public final class App {
         public var monochrome = false
         /// When meetings can be held (free-slot search).
         public var workingHours = WorkingHours()
-        /// Saves an iCalendar export under a name and says where it went. The program gives this:
-        /// screens do not touch files.
+        /// Saves an export (iCalendar, a plan for the citizen) under a name and says where it went.
+        /// The program gives this: screens do not touch files.
         public var saveExport: (@Sendable (_ name: String, _ text: String) throws -> String)?
         public init() {}
     }
 
-    enum ScreenKind { case citizens, calendar }
+    enum ScreenKind { case citizens, calendar, plan }
 
     struct Session {
         var user: User
         var list: CitizenList
-        var detail: DetailPane?
+        var plan: PlanScreen?
         var screen: ScreenKind = .citizens
         var calendar: CalendarScreen
     }
@@ -146,6 +146,9 @@ public final class App {
             }
             // Citizens who became visible since the list was read are a new read: logged.
             if let added, added > 0 { try service.recordListRefresh(added: added, total: s.list.total, as: s.user.id) }
+            // An open plan another terminal changed is read again (a form keeps the version it was
+            // opened on: its save is refused as stale and shows what changed).
+            if let plan = s.plan, ids.contains(plan.citizen.id) || usersChanged { reloadPlan(&s) }
         } catch {
             message = ("\(error)", .error)
         }
@@ -186,6 +189,7 @@ public final class App {
 
     private func handleMain(_ key: Key, _ s: inout Session) {
         if s.screen == .calendar { handleCalendar(key, &s); return }
+        if s.screen == .plan { handlePlan(key, &s); return }
         // Typing a search: keys go to the query.
         if s.list.editingQuery {
             switch key {
@@ -201,16 +205,6 @@ public final class App {
             }
             return
         }
-        if var d = s.detail {
-            switch key {
-            case .escape, .char("q"), .left: s.detail = nil; return
-            case .down, .char("j"): d.scroll += 1; s.detail = d; return
-            case .up, .char("k"): d.scroll -= 1; s.detail = d; return
-            case .pageDown: d.scroll += 10; s.detail = d; return
-            case .pageUp: d.scroll -= 10; s.detail = d; return
-            default: break
-            }
-        }
         guard let action = KeyTable.action(for: key, in: [KeyTable.global, KeyTable.citizenList]) else { return }
         let page = max(1, terminal.size.rows - 6)
         switch action {
@@ -218,10 +212,10 @@ public final class App {
         case .command: commandLine = CommandPrompt()
         case .lock: lock(&s)
         case .redraw: terminal.wipe()
-        case .citizens: s.detail = nil; s.screen = .citizens
+        case .citizens: s.screen = .citizens
         case .calendar: s.screen = .calendar; loadCalendar(&s)
-        case .search: s.list.editingQuery = true; s.detail = nil
-        case .open: open(&s)
+        case .search: s.list.editingQuery = true
+        case .open: if let row = s.list.selectedRow { openPlan(row.id, &s) }
         case .back: if !s.list.query.isEmpty { s.list.setQuery("") }
         case .quit: running = false
         case .up: s.list.move(by: -1)
@@ -238,8 +232,7 @@ public final class App {
         case .sector: s.list.cycleSector()
         case .sort: s.list.nextSort()
         case .reverse: s.list.reverseSort()
-        case .today, .switchView, .newMeeting, .goToDate, .nextMeeting, .previousDay, .nextDay, .previousWeek, .nextWeek,
-             .previousMonth, .nextMonth, .export: break
+        default: break
         }
     }
 
@@ -432,15 +425,6 @@ public final class App {
         do { try service.recordSearch(s.list.query, results: s.list.count, as: s.user.id) } catch { message = ("\(error)", .error) }
     }
 
-    private func open(_ s: inout Session) {
-        guard let row = s.list.selectedRow else { return }
-        do {
-            // The domain checks access and writes the look to the audit log.
-            s.detail = DetailPane(detail: try service.citizen(row.id, as: s.user.id))
-        } catch {
-            message = ("\(error)", .error)
-        }
-    }
 
     // MARK: login and lock
 
@@ -474,10 +458,8 @@ public final class App {
 
     private func startSession(_ user: User) {
         if var kept = lockedSession, kept.user.id == user.id {
-            // An open citizen is read again: access may have changed while the screen was locked.
-            if let open = kept.detail?.detail.citizen.id {
-                kept.detail = (try? service.citizen(open, as: user.id)).map { DetailPane(detail: $0) }
-            }
+            // An open plan is read again: access may have changed while the screen was locked.
+            if kept.plan != nil { reloadPlan(&kept) }
             kept.user = user
             phase = .main(kept)
             lockedSession = nil
@@ -497,7 +479,7 @@ public final class App {
         }
         seenSeq = service.store.lastSeq
         _ = service.store.takeChangedStreams()   // the list was just read whole
-        phase = .main(Session(user: user, list: list, detail: nil, calendar: CalendarScreen(today: service.today)))
+        phase = .main(Session(user: user, list: list, plan: nil, calendar: CalendarScreen(today: service.today)))
     }
 
     /// Clears the screen of everything personal and asks for the password again.
@@ -506,7 +488,7 @@ public final class App {
         lock(&s)
     }
 
-    private func lock(_ s: inout Session) {
+    func lock(_ s: inout Session) {
         lockedSession = s
         showHelp = false
         commandLine = nil
@@ -528,7 +510,22 @@ public final class App {
         case "lock": lock()
         case "help": showHelp = true
         case "citizens":
-            withSession { $0.detail = nil; $0.screen = .citizens }
+            withSession { $0.screen = .citizens }
+        case "plan":
+            // :plan CPR-or-name — among the citizens this user's list shows.
+            let query = parts.dropFirst().joined(separator: " ")
+            withSession { s in
+                let digits = query.filter(\.isNumber)
+                if let id = service.state.citizens[query] != nil ? query : digits.count == 10 ? service.state.citizenByCPR[digits] : nil {
+                    openPlan(id, &s)   // the domain decides whether this user may look
+                    return
+                }
+                // A name (or part of one, æøå or not): the one citizen in the list that matches.
+                s.list.setQuery(query)
+                if s.list.count == 1, let row = s.list.selectedRow { s.list.setQuery(""); openPlan(row.id, &s); return }
+                s.screen = .citizens
+                if s.list.count == 0 { s.list.setQuery(""); message = ("\(strings.p(.planNotFound)): \(query)", .error) }
+            }
         case "calendar":
             // :calendar [me | user ID | room NAME | citizen ID]
             let subject: CalendarScreen.Subject

@@ -63,20 +63,15 @@ extension App {
         let rows = canvas.rows, cols = canvas.cols
         let bodyTop = 1, bodyHeight = rows - 3
         if s.screen == .calendar { renderCalendar(&canvas, &s); return }
-        let benefits = service.state.benefits
-        if var d = s.detail {
-            if cols >= 120 {
-                let listWidth = cols * 55 / 100
-                s.list.render(into: &canvas, from: bodyTop, height: bodyHeight, width: listWidth, strings: strings, benefits: benefits)
-                d.render(into: &canvas, row: bodyTop, col: listWidth + 1, height: bodyHeight, width: cols - listWidth - 1,
-                         strings: strings, today: service.today, names: userNames)
-            } else {
-                d.render(into: &canvas, row: bodyTop, col: 0, height: bodyHeight, width: cols, strings: strings, today: service.today, names: userNames)
-            }
-            s.detail = d
-        } else {
-            s.list.render(into: &canvas, from: bodyTop, height: bodyHeight, width: cols, strings: strings, benefits: benefits)
+        if s.screen == .plan, var p = s.plan {
+            p.render(into: &canvas, top: bodyTop, height: bodyHeight, width: cols, strings: strings, names: planNames)
+            s.plan = p
+            statusLine(&canvas, text: message?.text ?? "\(strings.p(.title)): \(p.citizen.name)" + nextMeetingNote(s.user.id), role: message?.role ?? .normal)
+            let back = [Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: true)]
+            keyBar(&canvas, p.form != nil ? back : p.journey != nil ? KeyTable.journey + KeyTable.global : KeyTable.plan + KeyTable.global)
+            return
         }
+        s.list.render(into: &canvas, from: bodyTop, height: bodyHeight, width: cols, strings: strings, benefits: service.state.benefits)
         // Status: the search being typed, or a message, or the count and the filters in force.
         if s.list.editingQuery {
             let prompt = strings.t(.filterPrompt) + s.list.query
@@ -88,8 +83,7 @@ extension App {
         } else {
             statusLine(&canvas, text: filterSummary(s.list) + nextMeetingNote(s.user.id), role: .normal)
         }
-        keyBar(&canvas, s.detail != nil ? [Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: true)] + KeyTable.global
-                                        : KeyTable.global + KeyTable.citizenList)
+        keyBar(&canvas, KeyTable.global + KeyTable.citizenList)
     }
 
     /// " · Next meeting today: 13:00 Netværksmøde (Mødelokale 1)"
@@ -149,7 +143,7 @@ extension App {
         canvas.clear(row: row, role: .bar)
         var col = 0
         for b in table.filter(\.inBar) {
-            let key = b.keys[0].description, label = strings.t(b.label)
+            let key = b.keys[0].description, label = strings.text(b.label)
             let need = TextWidth.columns(key) + TextWidth.columns(label) + 3
             guard col + need <= canvas.cols else { break }
             col += canvas.put(" " + key, row: row, col: col, role: .key)
@@ -162,9 +156,12 @@ extension App {
         // One line per help text, with every key that does it (↑ and k, ↓ and j share one).
         var lines: [(keys: String, help: String)] = []
         var screenTable = KeyTable.citizenList
-        if case .main(let session) = phase, session.screen == .calendar { screenTable = KeyTable.calendar }
+        if case .main(let session) = phase {
+            if session.screen == .calendar { screenTable = KeyTable.calendar }
+            if session.screen == .plan { screenTable = session.plan?.journey != nil ? KeyTable.journey : KeyTable.plan }
+        }
         for b in KeyTable.global + screenTable {
-            let help = strings.t(b.help), keys = b.keys.map(\.description).joined(separator: " ")
+            let help = strings.text(b.help), keys = b.keys.map(\.description).joined(separator: " ")
             if let i = lines.firstIndex(where: { $0.help == help }) { lines[i].keys += " " + keys } else { lines.append((keys, help)) }
         }
         let width = min(canvas.cols - 4, 100), height = min(canvas.rows - 4, lines.count + 4)

@@ -1,6 +1,6 @@
 /// The `:` command line: completion with Tab, history with the arrows.
 public struct CommandPrompt: Sendable {
-    public static let commands = ["calendar", "citizens", "help", "lang", "lock", "quit", "theme"]
+    public static let commands = ["calendar", "citizens", "help", "lang", "lock", "plan", "quit", "theme"]
 
     public var text = ""
     private var historyIndex: Int?

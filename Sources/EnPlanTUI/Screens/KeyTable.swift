@@ -6,15 +6,29 @@ public enum Action: Hashable, Sendable {
     case mine, all, youth, overdue, noPlan, sector, sort, reverse
     case calendar, today, switchView, newMeeting, goToDate, nextMeeting, export
     case previousDay, nextDay, previousWeek, nextWeek, previousMonth, nextMonth
+    case section(PlanScreen.Section), nextSection, previousSection, newItem, edit, toggle, contact, responsible, template
+    case journey, exportPlan, showCPR, filterSector, filterKind
 }
 
 public struct Binding: Sendable {
     public let action: Action
     public let keys: [Key]
-    public let label: Strings.T
-    public let help: Strings.T
+    public let label: Strings.Text
+    public let help: Strings.Text
     /// Shown in the bottom bar (the rest only in the help overlay).
     public let inBar: Bool
+
+    public init(action: Action, keys: [Key], label: Strings.T, help: Strings.T, inBar: Bool) {
+        self.init(action: action, keys: keys, text: .t(label), help: .t(help), inBar: inBar)
+    }
+
+    public init(action: Action, keys: [Key], label: Strings.P, help: Strings.P, inBar: Bool) {
+        self.init(action: action, keys: keys, text: .p(label), help: .p(help), inBar: inBar)
+    }
+
+    private init(action: Action, keys: [Key], text: Strings.Text, help: Strings.Text, inBar: Bool) {
+        self.action = action; self.keys = keys; self.label = text; self.help = help; self.inBar = inBar
+    }
 }
 
 public enum KeyTable {
@@ -68,6 +82,40 @@ public enum KeyTable {
         Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: false),
         Binding(action: .quit, keys: [.char("q")], label: .kQuit, help: .hQuit, inBar: true),
     ]
+
+    /// Moving, shared by the plan and the journey.
+    static let movement: [Binding] = [
+        Binding(action: .up, keys: [.up, .char("k")], label: .kMove, help: .hMove, inBar: false),
+        Binding(action: .down, keys: [.down, .char("j")], label: .kMove, help: .hMove, inBar: false),
+        Binding(action: .top, keys: [.home, .char("g")], label: .kTop, help: .hTop, inBar: false),
+        Binding(action: .bottom, keys: [.end, .char("G")], label: .kBottom, help: .hBottom, inBar: false),
+        Binding(action: .pageUp, keys: [.pageUp], label: .kPage, help: .hPage, inBar: false),
+        Binding(action: .pageDown, keys: [.pageDown], label: .kPage, help: .hPage, inBar: false),
+        Binding(action: .back, keys: [.escape, .char("q")], label: .kBack, help: .hBack, inBar: true),
+    ]
+
+    /// The plan screen: a key per section, and a key per form.
+    public static let plan: [Binding] = [
+        Binding(action: .edit, keys: [.enter], label: Strings.P.kEdit, help: .hEdit, inBar: true),
+        Binding(action: .newItem, keys: [.char("n")], label: Strings.P.kNewItem, help: .hNewItem, inBar: true),
+        Binding(action: .toggle, keys: [.char(" ")], label: Strings.P.kToggle, help: .hToggle, inBar: true),
+        Binding(action: .contact, keys: [.char("c")], label: Strings.P.kContact, help: .hContact, inBar: true),
+        Binding(action: .template, keys: [.char("T")], label: Strings.P.kTemplate, help: .hTemplate, inBar: true),
+        Binding(action: .journey, keys: [.char("b")], label: Strings.P.kJourney, help: .hJourney, inBar: true),
+        Binding(action: .exportPlan, keys: [.char("x")], label: Strings.P.kExportPlan, help: .hExportPlan, inBar: true),
+        Binding(action: .responsible, keys: [.char("R")], label: Strings.P.kResponsible, help: .hResponsible, inBar: false),
+        Binding(action: .showCPR, keys: [.char("#")], label: Strings.P.kCPR, help: .hCPR, inBar: false),
+        Binding(action: .nextSection, keys: [.tab], label: Strings.P.kSection, help: .hSection, inBar: false),
+        Binding(action: .previousSection, keys: [.backTab], label: Strings.P.kSection, help: .hSection, inBar: false),
+    ] + PlanScreen.Section.allCases.map {
+        Binding(action: .section($0), keys: [.char($0.key)], label: Strings.P.kSection, help: .hSection, inBar: false)
+    } + movement
+
+    /// The citizen's journey.
+    public static let journey: [Binding] = [
+        Binding(action: .filterSector, keys: [.char("f")], label: Strings.P.kFilterSector, help: .hFilterSector, inBar: true),
+        Binding(action: .filterKind, keys: [.char("t")], label: Strings.P.kFilterKind, help: .hFilterKind, inBar: true),
+    ] + movement
 
     public static func action(for key: Key, in tables: [[Binding]]) -> Action? {
         for table in tables { for b in table where b.keys.contains(key) { return b.action } }

@@ -20,6 +20,15 @@ public struct Strings: Sendable {
 
     public func t(_ k: T) -> String { language == .da ? k.danish : k.english }
 
+    /// A string from either catalogue (key tables mix them).
+    public enum Text: Sendable { case t(T), p(P) }
+    public func text(_ x: Text) -> String {
+        switch x {
+        case .t(let k): return t(k)
+        case .p(let k): return p(k)
+        }
+    }
+
     public enum T: Sendable {
         case appName, week, loginTitle, userID, password, name, sector, loginHint, demoHint, firstAdminTitle, firstAdminHint
         case lockedTitle, lockedHint, unlockHint, wrongLogin, tooSmall, noCitizens, filterPrompt, commandPrompt

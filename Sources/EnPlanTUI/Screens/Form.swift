@@ -1,0 +1,175 @@
+import EnPlanDomain
+
+/// A keyboard form: labelled fields, Tab/Shift-Tab (and ↑/↓) between them, typing into text and
+/// date fields, ←/→ or the first letter to choose in a choice field, Enter to save, Esc to cancel
+/// (asking first when something was changed). Each field checks its own input and shows its
+/// error beside it; the domain's refusal is shown at the field it concerns.
+public struct Form: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case text(required: Bool)
+        /// dd-mm-yyyy, yyyy-mm-dd, today/i dag, +3d/+2w/+1m (`DayInput`).
+        case date(required: Bool)
+        case number(ClosedRange<Int>, extra: [Int])
+        /// Values (what the command gets) and how each is shown.
+        case choice(values: [String], shown: [String])
+    }
+
+    public struct Field: Sendable {
+        public let key: String
+        public let label: String
+        public let kind: Kind
+        public var value: String
+        public var error: String?
+    }
+
+    public let title: String
+    public var fields: [Field]
+    public var focus = 0
+    /// A refusal that belongs to no one field.
+    public var error: String?
+    /// Esc was pressed with changes: the next key decides.
+    public var askingDiscard = false
+    /// What another terminal changed, after a stale save: Enter saves on top of it.
+    public var staleChanges: [String]?
+    private let initial: [String]
+
+    public init(title: String, fields: [Field]) {
+        self.title = title
+        self.fields = fields
+        initial = fields.map(\.value)
+        focus = fields.firstIndex { if case .choice = $0.kind { return false } else { return true } } ?? 0
+    }
+
+    public var isDirty: Bool { fields.map(\.value) != initial }
+
+    public enum Outcome: Equatable, Sendable { case none, cancel, save }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if askingDiscard {
+            askingDiscard = false
+            return key == .char("j") || key == .char("y") ? .cancel : .none
+        }
+        switch key {
+        case .escape:
+            if staleChanges != nil || !isDirty { return .cancel }
+            askingDiscard = true
+        case .enter: return .save
+        case .tab, .down: focus = (focus + 1) % fields.count
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        case .left, .right:
+            if case let .choice(values, _) = fields[focus].kind, !values.isEmpty {
+                let i = values.firstIndex(of: fields[focus].value) ?? 0
+                fields[focus].value = values[(i + (key == .right ? 1 : values.count - 1)) % values.count]
+                fields[focus].error = nil
+            }
+        case .backspace:
+            if case .choice = fields[focus].kind { break }
+            if !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
+            fields[focus].error = nil
+        case .ctrl("u"):
+            if case .choice = fields[focus].kind { break }
+            fields[focus].value = ""
+        case .char(let c):
+            if case let .choice(values, shown) = fields[focus].kind {
+                // A letter picks the next choice that starts with it.
+                let start = (values.firstIndex(of: fields[focus].value) ?? -1) + 1
+                let order = Array(start..<values.count) + Array(0..<start)
+                if let i = order.first(where: { shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { fields[focus].value = values[i] }
+            } else {
+                fields[focus].value.append(c)
+            }
+            fields[focus].error = nil
+        default: break
+        }
+        return .none
+    }
+
+    public func value(_ key: String) -> String {
+        fields.first { $0.key == key }?.value.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    /// Every field's own check (required, a date, a number in range). Marks the fields that fail.
+    public mutating func validate(today: Day, strings s: Strings) -> Bool {
+        var ok = true
+        for i in fields.indices {
+            let v = fields[i].value.trimmingCharacters(in: .whitespaces)
+            var problem: String?
+            switch fields[i].kind {
+            case .text(let required): if required && v.isEmpty { problem = s.p(.required) }
+            case .date(let required):
+                if v.isEmpty { if required { problem = s.p(.required) } } else if DayInput.parse(v, today: today) == nil { problem = s.p(.badDate) }
+            case let .number(range, extra):
+                if let n = Int(v) { if !range.contains(n) && !extra.contains(n) { problem = "\(range.lowerBound)-\(range.upperBound)" } }
+                else { problem = s.p(.badNumber) }
+            case .choice: break
+            }
+            fields[i].error = problem
+            if problem != nil && ok { focus = i; ok = false }
+        }
+        return ok
+    }
+
+    public func day(_ key: String, today: Day) -> Day? { DayInput.parse(value(key), today: today) }
+
+    /// Puts the domain's refusal at the field it names (by the field's key or label), else below.
+    public mutating func show(_ refusal: String, fieldHints: [String: String] = [:]) {
+        let lower = refusal.lowercased()
+        for (word, key) in fieldHints where lower.contains(word) {
+            if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = refusal; focus = i; error = nil; return }
+        }
+        error = refusal
+    }
+
+    func render(into canvas: inout Canvas, top: Int, left: Int, width: Int, strings s: Strings) {
+        var row = top
+        canvas.put(title, row: row, col: left, role: .header)
+        row += 2
+        let labelWidth = (fields.map { TextWidth.columns($0.label) }.max() ?? 0) + 2
+        let inputWidth = max(10, min(50, width - labelWidth - 4))
+        for (i, f) in fields.enumerated() {
+            canvas.put(f.label + ":", row: row, col: left, role: .normal)
+            let shown: String
+            if case let .choice(values, names) = f.kind {
+                let n = values.firstIndex(of: f.value).map { names[$0] } ?? f.value
+                shown = "‹ \(n) ›"
+            } else {
+                shown = f.value
+            }
+            canvas.put(TextWidth.fit(shown, to: inputWidth), row: row, col: left + labelWidth, role: .input, width: inputWidth)
+            if let e = f.error {
+                canvas.put(TextWidth.truncate(e, to: max(0, width - labelWidth - inputWidth - 3)), row: row,
+                           col: left + labelWidth + inputWidth + 2, role: .error)
+            }
+            if i == focus {
+                let textCols = TextWidth.columns(f.value)
+                canvas.cursor = (row, left + labelWidth + (f.kind.isChoice ? 0 : min(inputWidth - 1, textCols)))
+            }
+            row += 1
+        }
+        row += 1
+        if let error { canvas.put(TextWidth.truncate(error, to: width), row: row, col: left, role: .error); row += 1 }
+        if let changes = staleChanges {
+            canvas.put(s.p(.stale), row: row, col: left, role: .alert); row += 1
+            for c in changes.prefix(6) { canvas.put("  " + TextWidth.truncate(c, to: width - 2), row: row, col: left, role: .alert); row += 1 }
+            canvas.put(s.p(.staleHint), row: row, col: left, role: .alert); row += 1
+        }
+        if askingDiscard { canvas.put(s.p(.discardAsk), row: row, col: left, role: .alert); row += 1 }
+        canvas.put(TextWidth.truncate(s.p(.formHint), to: width), row: row + 1, col: left, role: .dim)
+    }
+}
+
+extension Form.Kind {
+    var isChoice: Bool { if case .choice = self { return true } else { return false } }
+}
+
+extension Form.Field {
+    static func text(_ key: String, _ label: String, _ value: String = "", required: Bool = true) -> Form.Field {
+        Form.Field(key: key, label: label, kind: .text(required: required), value: value)
+    }
+    static func date(_ key: String, _ label: String, _ value: String = "", required: Bool = true) -> Form.Field {
+        Form.Field(key: key, label: label, kind: .date(required: required), value: value)
+    }
+    static func choice(_ key: String, _ label: String, _ values: [String], shown: [String]? = nil, _ value: String? = nil) -> Form.Field {
+        Form.Field(key: key, label: label, kind: .choice(values: values, shown: shown ?? values), value: value ?? values.first ?? "")
+    }
+}

@@ -1,0 +1,245 @@
+import EnPlanDomain
+
+/// The plan screen's forms: what each one asks, and the domain commands its fields make. The
+/// rules stay in the domain; a form only turns typing into a `Command`.
+public struct PlanForm: Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case overall, newGoal, editGoal(String), newEffort, editEffort(String), decision, followUp, completeFollowUp(String)
+        case assessment, referral, answerReferral(String), contact, responsible, consent, withdrawConsent(String), household, template
+    }
+
+    public let purpose: Purpose
+    public let citizen: String
+    /// The citizen's version when the form opened: saving against a newer one is refused as stale.
+    public var version: Int
+    public var form: Form
+
+    /// What a form needs to know besides the citizen.
+    public struct Context: Sendable {
+        public var user: User
+        public var caseworkers: [User]
+        public var templates: [PlanTemplate]
+        public var today: Day
+    }
+
+    public init?(_ purpose: Purpose, detail: CitizenDetail, context x: Context, strings s: Strings) {
+        let c = detail.citizen
+        let plan = c.plan
+        let today = x.today
+        self.purpose = purpose
+        citizen = c.id
+        version = c.version
+        typealias F = Form.Field
+        let areas = LifeArea.allCases.map(\.rawValue), areaNames = LifeArea.allCases.map { s.word($0.rawValue) }
+        let sectors = Sector.allCases.map(\.rawValue), sectorNames = Sector.allCases.map(s.sector)
+        let goalValues = [""] + (plan?.goals.map(\.id) ?? [])
+        let goalNames = [s.p(.noGoal)] + (plan?.goals.map { "\($0.id) \($0.text)" } ?? [])
+        switch purpose {
+        case .overall:
+            form = Form(title: s.p(.formOverall), fields: [
+                F.choice("goal", s.p(.fOverallGoal), OverallGoal.allCases.map(\.rawValue), shown: OverallGoal.allCases.map(s.overallGoal),
+                         plan?.overallGoal.rawValue),
+                F.text("words", s.p(.fOwnWords), plan?.ownWords ?? "", required: false),
+            ])
+        case .newGoal:
+            form = Form(title: s.p(.formNewGoal), fields: [F.choice("area", s.p(.fArea), areas, shown: areaNames), F.text("text", s.p(.fText))])
+        case .editGoal(let id):
+            guard let g = plan?.goals.first(where: { $0.id == id }) else { return nil }
+            form = Form(title: "\(s.p(.formEditGoal)) \(id)", fields: [
+                F.choice("area", s.p(.fArea), areas, shown: areaNames, g.area.rawValue), F.text("text", s.p(.fText), g.text),
+            ])
+        case .newEffort:
+            form = Form(title: s.p(.formNewEffort), fields: [
+                F.choice("goal", s.p(.fGoal), goalValues, shown: goalNames),
+                F.text("title", s.p(.fTitle)),
+                F.choice("sector", s.p(.fSector), sectors, shown: sectorNames, x.user.sector.rawValue),
+                F.text("basis", s.p(.fLegalBasis)),
+                F.text("provider", s.p(.fProvider)),
+                F.date("start", s.p(.fStart), s.date(today)),
+                F.date("end", "\(s.p(.fEnd)) \(s.p(.optional))", required: false),
+            ])
+        case .editEffort(let id):
+            guard let e = plan?.efforts.first(where: { $0.id == id }), !detail.hidden.contains(id) else { return nil }
+            let statuses = EffortStatus.allCases.map(\.rawValue)
+            form = Form(title: "\(s.p(.formEditEffort)) \(id) · \(s.sector(e.sector))", fields: [
+                F.choice("goal", s.p(.fGoal), goalValues, shown: goalNames, e.goal ?? ""),
+                F.text("title", s.p(.fTitle), e.title),
+                F.text("basis", s.p(.fLegalBasis), e.legalBasis),
+                F.text("provider", s.p(.fProvider), e.provider),
+                F.date("start", s.p(.fStart), s.date(e.start)),
+                F.date("end", "\(s.p(.fEnd)) \(s.p(.optional))", e.end.map(s.date) ?? "", required: false),
+                F.choice("status", s.p(.fStatus), statuses, shown: statuses.map(s.word), e.status.rawValue),
+            ])
+        case .decision:
+            let laws = LegalArea.allCases.map(\.rawValue)
+            let mine = LegalArea.allCases.first { $0.usualSector == x.user.sector }?.rawValue
+            form = Form(title: s.p(.formDecision), fields: [
+                F.choice("area", s.p(.fLegalArea), laws, mine),
+                F.date("date", s.p(.fDate), s.date(today)),
+                F.text("text", s.p(.fText)),
+                F.date("deadline", "\(s.p(.fDeadline)) \(s.p(.optional))", required: false),
+            ])
+        case .followUp:
+            form = Form(title: s.p(.formFollowUp), fields: [F.date("due", s.p(.fDue), "+4w")])
+        case .completeFollowUp(let id):
+            guard let f = plan?.followUps.first(where: { $0.id == id }), f.done == nil else { return nil }
+            let results = FollowUpResult.allCases.map(\.rawValue)
+            form = Form(title: "\(s.p(.formComplete)) \(id) (\(s.p(.due)) \(s.date(f.due)))", fields: [
+                F.date("done", s.p(.fDone), s.date(min(today, max(f.due, today)))),
+                F.choice("result", s.p(.fResult), results, shown: results.map(s.word)),
+                F.text("note", "\(s.p(.fNote)) \(s.p(.optional))", required: false),
+            ])
+        case .assessment:
+            form = Form(title: s.p(.formAssessment), fields: [
+                F.text("domain", s.p(.fDomain)),
+                Form.Field(key: "score", label: s.p(.fScore), kind: .number(0...4, extra: [9]), value: ""),
+                F.date("date", s.p(.fDate), s.date(today)),
+            ])
+        case .referral:
+            let others = Sector.allCases.filter { $0 != x.user.sector }
+            form = Form(title: s.p(.formReferral), fields: [
+                F.choice("to", s.p(.fTo), others.map(\.rawValue), shown: others.map(s.sector)),
+                F.text("text", s.p(.fText)),
+            ])
+        case .answerReferral(let id):
+            guard let r = plan?.referrals.first(where: { $0.id == id }) else { return nil }
+            let answers: [ReferralStatus] = x.user.sector == r.from ? [.revoked] : [.accepted, .rejected]
+            form = Form(title: "\(s.p(.formAnswer)) \(id): \(s.sector(r.from)) → \(s.sector(r.to))", fields: [
+                F.choice("answer", s.p(.fAnswer), answers.map(\.rawValue), shown: answers.map { s.word($0.rawValue) }),
+            ])
+        case .contact:
+            form = Form(title: s.p(.formContact), fields: [
+                F.choice("channel", s.p(.fChannel), Channel.allCases.map(\.rawValue), shown: Channel.allCases.map { s.word($0.rawValue) }),
+                F.date("date", s.p(.fDate), s.date(today)),
+                F.text("note", "\(s.p(.fNote)) \(s.p(.optional))", required: false),
+            ])
+        case .responsible:
+            let workers = x.caseworkers
+            form = Form(title: s.p(.formResponsible), fields: [
+                F.choice("user", s.p(.fUser), workers.map(\.id), shown: workers.map { "\($0.name) (\($0.id), \(s.sector($0.sector)))" }, c.responsible),
+                F.text("contact", "\(s.p(.fContactPerson)) \(s.p(.optional))", c.contactPerson ?? "", required: false),
+            ])
+        case .consent:
+            form = Form(title: s.p(.formConsent), fields: [
+                F.text("sectors", "\(s.p(.fSectors)) (\(sectorNames.joined(separator: ", ")))"),
+                F.date("given", s.p(.fGiven), s.date(today)),
+            ])
+        case .withdrawConsent(let id):
+            guard let consent = c.consents.first(where: { $0.id == id }), consent.withdrawn == nil else { return nil }
+            form = Form(title: s.p(.formWithdraw), fields: [
+                F.choice("consent", s.p(.fConsent), [id], shown: ["\(id): \(consent.sectors.map(s.sector).joined(separator: " + "))"]),
+            ])
+        case .household:
+            let relations = Relation.allCases.map(\.rawValue)
+            form = Form(title: s.p(.formHousehold), fields: [
+                F.choice("relation", s.p(.fRelation), relations, shown: relations.map(s.word)),
+                F.text("name", s.p(.fName)),
+                F.text("citizen", "\(s.p(.fCitizenID)) \(s.p(.optional))", required: false),
+            ])
+        case .template:
+            guard !x.templates.isEmpty else { return nil }
+            form = Form(title: s.p(.formTemplate), fields: [
+                F.choice("template", s.p(.fTemplate), x.templates.map(\.id), shown: x.templates.map(\.name)),
+                F.date("start", s.p(.fStart), s.date(today)),
+            ])
+        }
+    }
+
+    /// The commands the fields make, against the citizen as shown (to tell what changed).
+    public func commands(detail: CitizenDetail, today: Day, strings s: Strings) -> [Command] {
+        let f = form, c = citizen
+        let plan = detail.citizen.plan
+        func day(_ k: String) -> Day? { f.day(k, today: today) }
+        switch purpose {
+        case .overall:
+            let goal = OverallGoal(rawValue: f.value("goal")) ?? .employment
+            return plan == nil ? [.createPlan(citizen: c, overallGoal: goal, ownWords: f.value("words"))]
+                               : [.changePlanGoal(citizen: c, overallGoal: goal, ownWords: f.value("words"))]
+        case .newGoal:
+            return [.addGoal(citizen: c, area: LifeArea(rawValue: f.value("area")) ?? .job, text: f.value("text"))]
+        case .editGoal(let id):
+            return [.changeGoal(citizen: c, goal: id, area: LifeArea(rawValue: f.value("area")) ?? .job, text: f.value("text"))]
+        case .newEffort:
+            let goal = f.value("goal")
+            return [.addEffort(citizen: c, goal: goal.isEmpty ? nil : goal, title: f.value("title"),
+                               sector: Sector(rawValue: f.value("sector")) ?? .employment, legalBasis: f.value("basis"),
+                               provider: f.value("provider"), start: day("start") ?? today, end: day("end"))]
+        case .editEffort(let id):
+            guard let e = plan?.efforts.first(where: { $0.id == id }) else { return [] }
+            let goal = f.value("goal").isEmpty ? nil : f.value("goal")
+            let start = day("start") ?? e.start, end = day("end")
+            var out: [Command] = []
+            if goal != e.goal || f.value("title") != e.title || f.value("basis") != e.legalBasis || f.value("provider") != e.provider
+                || start != e.start || (end != e.end && !(f.value("status") == "ended" || f.value("status") == "cancelled")) {
+                out.append(.changeEffort(citizen: c, effort: id, goal: goal, title: f.value("title"), legalBasis: f.value("basis"),
+                                         provider: f.value("provider"), start: start, end: end))
+            }
+            if let status = EffortStatus(rawValue: f.value("status")), status != e.status {
+                out.append(.setEffortStatus(citizen: c, effort: id, status: status, end: end))
+            }
+            return out
+        case .decision:
+            return [.recordDecision(citizen: c, legalArea: LegalArea(rawValue: f.value("area")) ?? .lab, date: day("date") ?? today,
+                                    text: f.value("text"), appealDeadline: day("deadline"))]
+        case .followUp:
+            return [.scheduleFollowUp(citizen: c, due: day("due") ?? today)]
+        case .completeFollowUp(let id):
+            let note = f.value("note")
+            return [.completeFollowUp(citizen: c, followUp: id, done: day("done") ?? today,
+                                      result: FollowUpResult(rawValue: f.value("result")) ?? .continue, note: note.isEmpty ? nil : note)]
+        case .assessment:
+            return [.recordAssessment(citizen: c, domain: f.value("domain"), score: Int(f.value("score")) ?? -1, date: day("date") ?? today)]
+        case .referral:
+            return [.sendReferral(citizen: c, to: Sector(rawValue: f.value("to")) ?? .social, text: f.value("text"))]
+        case .answerReferral(let id):
+            return [.answerReferral(citizen: c, referral: id, status: ReferralStatus(rawValue: f.value("answer")) ?? .accepted)]
+        case .contact:
+            let note = f.value("note")
+            // Today's contact is "now"; one on an earlier day is dated at 10:00 UTC, within that day in Copenhagen.
+            let when = day("date").flatMap { $0 == today ? nil : Timestamp(millis: Int64($0.daysSinceEpoch) * 86_400_000 + 36_000_000) }
+            return [.logContact(citizen: c, channel: Channel(rawValue: f.value("channel")) ?? .phone, note: note.isEmpty ? nil : note, at: when)]
+        case .responsible:
+            var out: [Command] = []
+            if f.value("user") != detail.citizen.responsible { out.append(.changeResponsible(citizen: c, user: f.value("user"))) }
+            let person = f.value("contact")
+            if person != (detail.citizen.contactPerson ?? "") { out.append(.chooseContactPerson(citizen: c, name: person.isEmpty ? nil : person)) }
+            return out
+        case .consent:
+            return [.giveConsent(citizen: c, sectors: PlanForm.sectors(in: f.value("sectors"), strings: s), given: day("given"))]
+        case .withdrawConsent(let id):
+            return [.withdrawConsent(citizen: c, consent: id)]
+        case .household:
+            let other = f.value("citizen")
+            return [.linkHousehold(citizen: c, member: HouseholdMember(relation: Relation(rawValue: f.value("relation")) ?? .other,
+                                                                      name: f.value("name"), citizen: other.isEmpty ? nil : other))]
+        case .template:
+            return [.applyTemplate(citizen: c, template: f.value("template"), start: day("start"))]
+        }
+    }
+
+    /// Sector names as typed, in either language, separated by commas, spaces or "+".
+    static func sectors(in text: String, strings s: Strings) -> [Sector] {
+        let words = text.lowercased().split { ", +".contains($0) }.map(String.init)
+        return words.compactMap { w in Sector(rawValue: w) ?? Sector.allCases.first { s.sector($0).lowercased() == w } }
+    }
+
+    /// Words in the domain's refusals that name a field of this form.
+    public var fieldHints: [String: String] {
+        switch purpose {
+        case .newEffort, .editEffort:
+            return ["end": "end", "starts": "start", "title": "title", "legal basis": "basis", "provider": "provider", "goal": "goal",
+                    "is ended": "status", "is cancelled": "status"]
+        case .decision: return ["appeal": "deadline", "decision text": "text"]
+        case .completeFollowUp: return ["future": "done"]
+        case .assessment: return ["future": "date", "score": "score", "domain": "domain"]
+        case .contact: return ["future": "date"]
+        case .consent: return ["future": "given", "sectors": "sectors"]
+        case .responsible: return ["caseworker": "user", "user": "user"]
+        case .household: return ["citizen": "citizen", "name": "name"]
+        case .template: return ["template": "template", "year": "start"]
+        case .newGoal, .editGoal: return ["goal": "text"]
+        case .referral: return ["sector": "to", "referral text": "text"]
+        default: return [:]
+        }
+    }
+}

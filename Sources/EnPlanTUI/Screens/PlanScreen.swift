@@ -1,0 +1,276 @@
+import EnPlanDomain
+
+/// The unified plan of one citizen: a header (who, consent, household), then sections that fold
+/// and are reached by one key each. What the user may not see was blanked by the domain before
+/// it got here; the screen only shows that such an item exists and its sector.
+public struct PlanScreen: Sendable {
+    public enum Section: String, CaseIterable, Sendable {
+        case overall, goals, efforts, decisions, followUps, assessments, referrals, consents, household
+
+        /// The key that jumps to the section (shown in the help).
+        public var key: Character {
+            switch self {
+            case .overall: return "o"
+            case .goals: return "m"
+            case .efforts: return "e"
+            case .decisions: return "d"
+            case .followUps: return "f"
+            case .assessments: return "a"
+            case .referrals: return "r"
+            case .consents: return "s"
+            case .household: return "h"
+            }
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public let section: Section
+        /// The goal, effort, decision … this row shows (nil: the heading or a sub-heading).
+        public let item: String?
+        public let text: String
+        public let role: Role
+        public var isHeading: Bool { item == nil && !isLabel }
+        /// A sub-heading inside a section (a goal above its efforts): not selectable.
+        public var isLabel = false
+    }
+
+    /// Names the screen shows for ids: users, benefits.
+    public struct Names: Sendable {
+        public var users: [String: String] = [:]
+        public var benefits: [String: String] = [:]
+        public func user(_ id: String) -> String { users[id].map { "\($0) (\(id))" } ?? id }
+    }
+
+    public var detail: CitizenDetail
+    public var collapsed: Set<Section> = []
+    /// The selected row's index in `rows`.
+    public var cursor = 0
+    public var scroll = 0
+    public var showFullCPR = false
+    public var form: PlanForm?
+    public var journey: JourneyView?
+
+    public init(detail: CitizenDetail) { self.detail = detail }
+
+    public var citizen: Citizen { detail.citizen }
+
+    // MARK: what is shown
+
+    func header(_ s: Strings, names: Names) -> [(String, Role)] {
+        let c = citizen
+        let cpr = showFullCPR ? detail.cpr : c.cpr.masked
+        let benefit = c.benefit.map { names.benefits[$0] ?? $0 } ?? s.word("none")
+        var lines: [(String, Role)] = [
+            ("\(c.name) · \(s.p(.cpr)) \(cpr) · \(detail.age) \(s.p(.age)) · \(s.targetGroup(detail.targetGroup)) · \(s.p(.benefit)): \(benefit)", .header),
+            ("\(s.p(.responsible)): \(names.user(c.responsible))" + (c.contactPerson.map { " · \(s.p(.contactPerson)): \($0)" } ?? ""), .normal),
+        ]
+        let active = c.activeConsents(on: detail.today)
+        let consent = active.isEmpty ? s.p(.noConsent) : active.map { $0.sectors.map(s.sector).joined(separator: " + ") }.joined(separator: "; ")
+        let household = c.household.isEmpty ? s.p(.empty) : c.household.map { "\(s.word($0.relation.rawValue)) \($0.name)" }.joined(separator: ", ")
+        lines.append(("\(s.p(.consent)): \(consent) · \(s.p(.household)): \(household)", active.isEmpty ? .alert : .dim))
+        return lines
+    }
+
+    public func rows(_ s: Strings, names: Names) -> [Row] {
+        let today = detail.today
+        var out: [Row] = []
+        let plan = citizen.plan
+        func heading(_ section: Section, _ title: Strings.P, count: Int?) {
+            let mark = collapsed.contains(section) ? "▸" : "▾"
+            let n = count.map { " (\($0))" } ?? ""
+            out.append(Row(section: section, item: nil, text: "\(mark) \(s.p(title))\(n)", role: .header))
+        }
+        func item(_ section: Section, _ id: String, _ text: String, _ role: Role = .normal) {
+            guard !collapsed.contains(section) else { return }
+            out.append(Row(section: section, item: id, text: "  " + text, role: role))
+        }
+        func label(_ section: Section, _ text: String) {
+            guard !collapsed.contains(section) else { return }
+            out.append(Row(section: section, item: nil, text: "  " + text, role: .dim, isLabel: true))
+        }
+        func hidden(_ id: String) -> Bool { detail.hidden.contains(id) }
+
+        heading(.overall, .sOverall, count: nil)
+        if let plan {
+            item(.overall, "plan", "\(s.overallGoal(plan.overallGoal)) · \(s.p(.created)) \(s.date(plan.created))")
+            if !plan.ownWords.isEmpty { item(.overall, "words", "\(s.p(.ownWords)): “\(plan.ownWords)”") }
+        } else {
+            label(.overall, s.p(.noPlan) + " " + s.p(.createPlanHint))
+        }
+        if let plan {
+            heading(.goals, .sGoals, count: plan.goals.count)
+            for g in plan.goals {
+                item(.goals, g.id, "\(g.id) [\(s.word(g.area.rawValue))] \(g.text) · \(s.word(g.status.rawValue))", g.status == .open ? .normal : .dim)
+            }
+            heading(.efforts, .sEfforts, count: plan.efforts.count)
+            // Efforts under their goal; those without one last.
+            let groups = plan.goals.map { Optional($0.id) } + [nil]
+            for goal in groups {
+                let efforts = plan.efforts.filter { $0.goal == goal || (goal == nil && $0.goal.map { g in !plan.goals.contains { $0.id == g } } ?? false) }
+                guard !efforts.isEmpty else { continue }
+                let title = goal.flatMap { id in plan.goals.first { $0.id == id }.map { "\($0.id) \($0.text)" } } ?? s.p(.withoutGoal)
+                label(.efforts, title + ":")
+                for e in efforts {
+                    let period = "\(s.date(e.start))–\(e.end.map(s.date) ?? "")"
+                    let content = hidden(e.id) ? s.p(.hidden) : "\(e.title) · \(e.legalBasis) · \(e.provider)"
+                    let done = e.status == .ended || e.status == .cancelled
+                    item(.efforts, e.id, "  \(e.id) [\(s.sector(e.sector))] \(content) · \(period) · \(s.word(e.status.rawValue))",
+                         hidden(e.id) || done ? .dim : .normal)
+                }
+            }
+            heading(.decisions, .sDecisions, count: plan.decisions.count)
+            for d in plan.decisions {
+                let runs = d.appealRuns(on: today)
+                let text = hidden(d.id) ? s.p(.hidden) : d.text
+                item(.decisions, d.id, "\(d.id) [\(d.legalArea.rawValue) · \(s.sector(d.sector))] \(s.date(d.date)) \(text)"
+                     + (runs ? " · \(s.p(.appealUntil)) \(s.date(d.appealDeadline))" : ""), runs ? .alert : hidden(d.id) ? .dim : .normal)
+            }
+            heading(.followUps, .sFollowUps, count: plan.followUps.count)
+            for f in plan.followUps.sorted(by: { ($0.done != nil ? 1 : 0, $0.due) < ($1.done != nil ? 1 : 0, $1.due) }) {
+                if let done = f.done {
+                    item(.followUps, f.id, "\(f.id) \(s.p(.due)) \(s.date(f.due)) · \(s.p(.done)) \(s.date(done)) · \(s.word(f.result?.rawValue ?? ""))", .dim)
+                } else {
+                    let overdue = f.isOverdue(on: today)
+                    item(.followUps, f.id, "\(f.id) \(s.p(.due)) \(s.date(f.due))" + (overdue ? " · \(s.p(.overdue))" : ""), overdue ? .alert : .normal)
+                }
+            }
+            let domains = Dictionary(grouping: plan.assessments, by: \.domain)
+            heading(.assessments, .sAssessments, count: domains.count)
+            for domain in domains.keys.sorted() {
+                let scores = domains[domain]!.sorted { $0.date < $1.date }
+                let trend = scores.map(\.score).map(PlanScreen.spark).joined()
+                let last = scores.last!
+                item(.assessments, "a:" + domain, "\(domain): \(trend) \(scores.map { $0.score == 9 ? "–" : String($0.score) }.joined(separator: "→")) (\(s.date(last.date)))")
+            }
+            heading(.referrals, .sReferrals, count: plan.referrals.count)
+            for r in plan.referrals {
+                let text = hidden(r.id) ? s.p(.hidden) : r.text
+                let open = r.status == .requested
+                item(.referrals, r.id, "\(r.id) \(s.sector(r.from)) → \(s.sector(r.to)) · \(s.date(r.date)) · \(s.word(r.status.rawValue)) · \(text)",
+                     open ? .alert : r.status == .accepted ? .normal : .dim)
+            }
+        }
+        heading(.consents, .sConsents, count: citizen.consents.count)
+        for c in citizen.consents {
+            let active = c.isActive(on: today)
+            item(.consents, c.id, "\(c.id) \(c.sectors.map(s.sector).joined(separator: " + ")) · \(s.date(c.given))" + (c.withdrawn.map { " – \(s.date($0))" } ?? ""),
+                 active ? .normal : .dim)
+        }
+        heading(.household, .sHousehold, count: citizen.household.count)
+        for (i, m) in citizen.household.enumerated() {
+            item(.household, "h\(i + 1)", "\(s.word(m.relation.rawValue)): \(m.name)" + (m.citizen.map { " (\($0))" } ?? ""))
+        }
+        return out
+    }
+
+    /// FSIII's 0 (no limitation) … 4 (total) as bar heights; 9 (not relevant) as a dot.
+    static func spark(_ score: Int) -> String {
+        let bars = ["▁", "▃", "▄", "▆", "█"]
+        return (0...4).contains(score) ? bars[score] : "·"
+    }
+
+    // MARK: moving
+
+    mutating func move(by n: Int, rows: [Row]) {
+        guard !rows.isEmpty else { return }
+        var i = min(max(0, cursor), rows.count - 1)
+        let step = n < 0 ? -1 : 1
+        var left = abs(n)
+        while left > 0 {
+            var j = i + step
+            while j >= 0 && j < rows.count && rows[j].isLabel { j += step }
+            guard j >= 0 && j < rows.count else { break }
+            i = j; left -= 1
+        }
+        cursor = i
+    }
+
+    mutating func jump(to section: Section, rows: [Row]) {
+        if let i = rows.firstIndex(where: { $0.section == section && $0.isHeading }) { cursor = i; scroll = min(scroll, i) }
+    }
+
+    /// Tab: the next section's heading (Shift-Tab: the previous one).
+    mutating func nextSection(_ step: Int, rows: [Row]) {
+        let headings = rows.indices.filter { rows[$0].isHeading }
+        guard !headings.isEmpty else { return }
+        let current = headings.lastIndex { $0 <= cursor } ?? 0
+        cursor = headings[(current + step + headings.count) % headings.count]
+    }
+
+    /// Folds the section in or out; the selection stays on its heading.
+    mutating func toggle(_ section: Section, strings s: Strings, names: Names) {
+        if collapsed.contains(section) { collapsed.remove(section) } else { collapsed.insert(section) }
+        cursor = rows(s, names: names).firstIndex { $0.section == section && $0.isHeading } ?? 0
+    }
+
+    func selected(in rows: [Row]) -> Row? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+
+    // MARK: what a key does to the selection
+
+    /// `n`: the form that adds to the selected section.
+    func newPurpose(in rows: [Row]) -> PlanForm.Purpose? {
+        guard let row = selected(in: rows) else { return nil }
+        if citizen.plan == nil && row.section != .consents && row.section != .household { return .overall }
+        switch row.section {
+        case .overall: return .overall
+        case .goals: return .newGoal
+        case .efforts: return .newEffort
+        case .decisions: return .decision
+        case .followUps: return .followUp
+        case .assessments: return .assessment
+        case .referrals: return .referral
+        case .consents: return .consent
+        case .household: return .household
+        }
+    }
+
+    /// Enter on an item: edit it, complete it, answer it.
+    func editPurpose(in rows: [Row]) -> PlanForm.Purpose? {
+        guard let row = selected(in: rows), let id = row.item else { return nil }
+        switch row.section {
+        case .overall: return .overall
+        case .goals: return .editGoal(id)
+        case .efforts: return .editEffort(id)
+        case .followUps: return .completeFollowUp(id)
+        case .referrals: return .answerReferral(id)
+        case .consents: return .withdrawConsent(id)
+        case .assessments: return .assessment
+        case .decisions, .household: return nil
+        }
+    }
+
+    // MARK: drawing
+
+    mutating func render(into canvas: inout Canvas, top: Int, height: Int, width: Int, strings s: Strings, names: Names) {
+        if let journey {
+            var j = journey
+            j.render(into: &canvas, top: top, height: height, width: width, strings: s, names: names)
+            self.journey = j
+            return
+        }
+        if let form {
+            form.form.render(into: &canvas, top: top, left: 2, width: width - 4, strings: s)
+            return
+        }
+        var row = top
+        for (text, role) in header(s, names: names) {
+            canvas.put(TextWidth.truncate(text, to: width - 2), row: row, col: 1, role: role)
+            row += 1
+        }
+        canvas.put(String(repeating: "─", count: width), row: row, col: 0, role: .frame)
+        row += 1
+        let all = rows(s, names: names)
+        let visible = max(1, top + height - row)
+        cursor = min(max(0, cursor), max(0, all.count - 1))
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + visible { scroll = cursor - visible + 1 }
+        for i in scroll..<min(all.count, scroll + visible) {
+            let r = all[i]
+            let role: Role = i == cursor ? .selected : r.role
+            let text = TextWidth.fit(r.text, to: width - 1)
+            canvas.put(text, row: row, col: 1, role: role, width: width - 1)
+            if i == cursor { canvas.cursor = (row, 1) }
+            row += 1
+        }
+    }
+}

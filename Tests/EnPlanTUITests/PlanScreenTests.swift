@@ -1,0 +1,251 @@
+import EnPlanDomain
+import Foundation
+import XCTest
+@testable import EnPlanTUI
+
+/// The plan screen in memory: every section, every form, validation, a stale save, the journey
+/// and the export.
+final class PlanScreenTests: XCTestCase {
+    /// Søren Sørensen (c1, mette's) with a full plan; jonas (social) is outside the consent for misuse.
+    private func harness(language: Language = .da, saveExport: (@Sendable (String, String) throws -> String)? = nil) throws -> Harness {
+        let h = try Harness(rows: 40, cols: 120, language: language, saveExport: saveExport)
+        let s = h.service, c = "c1", today = s.today
+        try s.execute(.giveConsent(citizen: c, sectors: [.employment, .social], given: today + -30), as: "mette")
+        try s.execute(.createPlan(citizen: c, overallGoal: .education, ownWords: "Jeg vil være tømrer"), as: "mette")
+        try s.execute(.addGoal(citizen: c, area: .education, text: "Starte på tømreruddannelsen"), as: "mette")
+        try s.execute(.addEffort(citizen: c, goal: "g1", title: "Brobygning", sector: .employment, legalBasis: "LAB § 32",
+                                 provider: "UU Roskilde", start: today + -10, end: today + 80), as: "mette")
+        try s.execute(.recordDecision(citizen: c, legalArea: .lab, date: today + -3, text: "Brobygning bevilget", appealDeadline: nil), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: c, due: today + -5), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: c, due: today + 20), as: "mette")
+        try s.execute(.recordAssessment(citizen: c, domain: "Arbejdsevne", score: 3, date: today + -60), as: "mette")
+        try s.execute(.recordAssessment(citizen: c, domain: "Arbejdsevne", score: 1, date: today + -2), as: "mette")
+        try s.execute(.sendReferral(citizen: c, to: .social, text: "Bostøtte?"), as: "mette")
+        try s.execute(.linkHousehold(citizen: c, member: HouseholdMember(relation: .partner, name: "Åse Ærø", citizen: nil)), as: "mette")
+        h.login("mette")
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        return h
+    }
+
+    private func events(_ h: Harness) throws -> [RecordedEvent] { try h.service.store.events(of: ["c1"]) }
+
+    func testThePlanShowsEverySection() throws {
+        let h = try harness()
+        let t = h.text
+        for expected in ["Søren Sørensen · CPR 010190-XXXX", "Ansvarlig sagsbehandler: Mette Kjær (mette)",
+                         "Samtykke: beskæftigelse + social", "Husstand: partner Åse Ærø",
+                         "▾ Overordnet mål", "uddannelse først", "“Jeg vil være tømrer”",
+                         "▾ Delmål (1)", "g1 [uddannelse] Starte på tømreruddannelsen",
+                         "▾ Indsatser (1)", "g1 Starte på tømreruddannelsen:", "e1 [beskæftigelse] Brobygning · LAB § 32 · UU Roskilde",
+                         "▾ Afgørelser (1)", "Brobygning bevilget · klagefrist til 18-12-2026",
+                         "▾ Opfølgninger (2)", "f1 frist 18-11-2026 · OVERSKREDET", "f2 frist 13-12-2026",
+                         "▾ Egenmestring (1)", "Arbejdsevne: ▆▃ 3→1",
+                         "▾ Henvisninger (1)", "r1 beskæftigelse → social", "▾ Samtykker (1)", "▾ Husstand (1)", "partner: Åse Ærø"] {
+            XCTAssertTrue(t.contains(expected), "missing \"\(expected)\":\n\(t)")
+        }
+        // The overdue follow-up and the running appeal are in the alert colour.
+        let c = h.screen
+        let overdue = (0..<c.rows).first { c.line($0).contains("OVERSKREDET") }!
+        XCTAssertEqual(c.cells[overdue * c.cols + 5].role, .alert)
+        let appeal = (0..<c.rows).first { c.line($0).contains("klagefrist") }!
+        XCTAssertEqual(c.cells[appeal * c.cols + 5].role, .alert)
+    }
+
+    func testAnotherSectorsEffortShowsOnlyThatItExists() throws {
+        let h = try harness()
+        try h.service.execute(.addEffort(citizen: "c1", goal: nil, title: "Stofbehandling", sector: .misuse, legalBasis: "SEL § 101",
+                                         provider: "Misbrugscentret", start: h.service.today, end: nil), as: "mette")
+        h.press(.escape); h.press(.char(":")); h.type("plan c1"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("e2 [misbrug] indhold ikke delt (intet samtykke)"), h.text)
+        XCTAssertFalse(h.text.contains("Stofbehandling"))
+        XCTAssertFalse(h.text.contains("Misbrugscentret"))
+    }
+
+    func testSectionsFoldAndAreReachedByOneKey() throws {
+        let h = try harness()
+        h.press(.char("e"))
+        XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Indsatser"))
+        h.press(.char(" "))
+        XCTAssertTrue(h.text.contains("▸ Indsatser (1)"))
+        XCTAssertFalse(h.text.contains("Brobygning · LAB"))
+        h.press(.enter)   // Enter on a heading folds too
+        XCTAssertTrue(h.text.contains("Brobygning · LAB"))
+        h.press(.char("f"))
+        XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Opfølgninger"))
+        h.press(.tab)
+        XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Egenmestring"))
+        h.press(.backTab, .backTab)
+        XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Afgørelser"))
+        // The help lists the plan's keys.
+        h.press(.char("?"))
+        XCTAssertTrue(h.text.contains("Gå til afsnit: o mål"), h.text)
+    }
+
+    /// Opens a form from a section with `key` (then `n` or Enter on the row with `row`), types
+    /// into it and saves; returns the event types it appended.
+    private func save(_ h: Harness, section: Character, open: Key = .char("n"), row: String? = nil, _ fill: () -> Void) throws -> [String] {
+        let before = try events(h).count
+        h.press(.char(section))
+        if let row {
+            for _ in 0..<40 where !h.screen.line(h.screen.cursor!.row).contains(row) { h.press(.down) }
+            XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains(row), "no row \"\(row)\":\n\(h.text)")
+        }
+        h.press(open)
+        fill()
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Gemt"), "not saved:\n\(h.text)")
+        return try events(h).dropFirst(before).map(\.type)
+    }
+
+    func testEveryFormSavesThroughTheDomain() throws {
+        let h = try harness()
+        XCTAssertEqual(try save(h, section: "o", open: .enter, row: "uddannelse først") { h.type(" og bo selv"); h.press(.backTab, .right) },
+                       ["PlanGoalChanged"])
+        XCTAssertEqual(try save(h, section: "m") { h.type("Egen lejlighed"); h.press(.backTab, .right, .right, .right, .right, .right) },
+                       ["GoalAdded"])
+        XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.last?.area, .housing)
+        XCTAssertEqual(try save(h, section: "m", open: .enter, row: "g2") { h.type(" i Roskilde") }, ["GoalChanged"])
+        XCTAssertEqual(try save(h, section: "e") { h.type("Mentor"); h.press(.tab, .tab); h.type("LAB § 31"); h.press(.tab); h.type("Jobcentret") },
+                       ["EffortAdded"])
+        XCTAssertEqual(try save(h, section: "e", open: .enter, row: "e1") {
+            h.press(.backTab, .backTab)   // from the title back round to the status
+            h.press(.right)               // active → ended
+        }, ["EffortStatusChanged"])
+        XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.efforts[0].status, .ended)
+        XCTAssertEqual(try save(h, section: "d") { h.press(.tab); h.type("Mentor bevilget") }, ["DecisionRecorded"])
+        XCTAssertEqual(try save(h, section: "f") {}, ["FollowUpScheduled"])
+        XCTAssertEqual(try save(h, section: "f", open: .enter, row: "f1 frist") { h.press(.tab, .right) }, ["FollowUpCompleted"])
+        XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.followUps[0].result, .change)
+        XCTAssertEqual(try save(h, section: "a") { h.type("Helbred"); h.press(.tab); h.type("2") }, ["AssessmentRecorded"])
+        XCTAssertEqual(try save(h, section: "r") { h.type("Behandling?") }, ["ReferralSent"])
+        XCTAssertEqual(try save(h, section: "r", open: .enter, row: "r1") {}, ["ReferralAnswered"], "mette sent it: she revokes it")
+        XCTAssertEqual(try save(h, section: "o", open: .char("c")) { h.press(.tab); h.type("Ringede om praktik") }, ["ContactLogged"])
+        XCTAssertEqual(try save(h, section: "o", open: .char("R")) { h.type("Lone fra UU") }, ["ContactPersonChosen"])
+        XCTAssertEqual(try save(h, section: "s") { h.type("beskæftigelse, sundhed") }, ["ConsentGiven"])
+        XCTAssertEqual(try save(h, section: "s", open: .enter, row: "s1") {}, ["ConsentWithdrawn"])
+        XCTAssertEqual(try save(h, section: "h") { h.type("Lille Bo"); h.press(.backTab, .right) }, ["HouseholdLinked"])
+        XCTAssertEqual(h.service.state.citizens["c1"]?.household.last?.relation, .child)
+        XCTAssertEqual(h.service.state.citizens["c1"]?.contactPerson, "Lone fra UU")
+    }
+
+    func testApplyingATemplateIsOneAction() throws {
+        let h = try harness()
+        // No templates yet: the screen says how to get them.
+        h.press(.char("T"))
+        XCTAssertTrue(h.text.contains("Der er ingen pakkeforløb"))
+        try h.service.execute(.defineTemplate(DemoTemplates.all[0]), as: "karen")
+        let types = try save(h, section: "o", open: .char("T")) {}
+        XCTAssertEqual(types.first, "TemplateApplied")
+        XCTAssertEqual(types.filter { $0 == "EffortAdded" }.count, 3)
+        XCTAssertTrue(h.text.contains("Brobygning til uddannelse"))
+    }
+
+    func testFieldErrorsAppearAtTheFieldAndNothingIsSaved() throws {
+        let h = try harness()
+        let before = try events(h).count
+        h.press(.char("e"), .char("n"))
+        for _ in 0..<4 { h.press(.tab) }       // from the title to Start
+        h.press(.ctrl("u")); h.type("32-13-2026")
+        h.press(.enter)
+        var c = h.screen
+        let titleRow = (0..<c.rows).first { c.line($0).hasPrefix("  Indsats:") }!
+        XCTAssertTrue(c.line(titleRow).contains("skal udfyldes"), c.text)
+        let startRow = (0..<c.rows).first { c.line($0).hasPrefix("  Start:") }!
+        XCTAssertTrue(c.line(startRow).contains("dato: dd-mm-åååå"), c.text)
+        XCTAssertEqual(c.cells[titleRow * c.cols + c.line(titleRow).count - 3].role, .error)
+        XCTAssertEqual(c.cursor?.row, titleRow, "the cursor goes to the first field in error")
+        // The domain's refusal (an end before the start) lands at the End field.
+        h.type("Mentor"); h.press(.tab, .tab); h.type("LAB § 31"); h.press(.tab); h.type("JC"); h.press(.tab, .ctrl("u")); h.type("i dag")
+        h.press(.tab); h.type("01-01-2020")
+        h.press(.enter)
+        c = h.screen
+        let endRow = (0..<c.rows).first { c.line($0).contains("Slut (valgfri):") }!
+        XCTAssertTrue(c.line(endRow).contains("cannot end"), c.text)
+        XCTAssertEqual(try events(h).count, before, "nothing invalid is saved")
+    }
+
+    func testEscAsksBeforeDiscardingTypedInput() throws {
+        let h = try harness()
+        h.press(.char("m"), .char("n"))
+        h.press(.escape)
+        XCTAssertFalse(h.text.contains("Nyt delmål"), "nothing typed: Esc just closes")
+        h.press(.char("n")); h.type("Noget")
+        h.press(.escape)
+        XCTAssertTrue(h.text.contains("Kassér dine ændringer?"))
+        h.press(.char("x"))   // any other key: go on typing
+        XCTAssertTrue(h.text.contains("Nyt delmål"))
+        h.press(.escape, .char("j"))
+        XCTAssertFalse(h.text.contains("Nyt delmål"))
+        XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.count, 1)
+    }
+
+    func testAStaleSaveShowsWhatChangedAndNeitherEditIsLost() throws {
+        let h = try harness()
+        h.press(.char("m"), .char("n"))
+        h.type("Kørekort")
+        // Meanwhile, at another terminal:
+        let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
+        try other.execute(.addGoal(citizen: "c1", area: .housing, text: "Egen bolig"), as: "mette")
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Planen blev ændret et andet sted, mens du skrev:"), h.text)
+        XCTAssertTrue(h.text.contains("Mette Kjær: Delmål: g2 [bolig] Egen bolig"), h.text)
+        XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.count, 2, "the refused save wrote nothing")
+        h.press(.enter)   // save on top
+        XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.map(\.text), ["Starte på tømreruddannelsen", "Egen bolig", "Kørekort"])
+        XCTAssertTrue(h.text.contains("g3 [job] Kørekort"), h.text)
+    }
+
+    func testTheJourneyHasItsFiguresAndFilters() throws {
+        let h = try harness()
+        try h.service.execute(.logContact(citizen: "c1", channel: .phone, note: "Ringede", at: nil), as: "mette")
+        h.press(.char("b"))
+        var t = h.text
+        XCTAssertTrue(t.contains("Borgerens forløb · alle fagområder · alle slags"), t)
+        XCTAssertTrue(t.contains("Kontakter 1 / 1"), t)
+        XCTAssertTrue(t.contains("Sagsbehandlere 1 / 1"), t)
+        XCTAssertTrue(t.contains("Fra plan til første indsats"), t)
+        XCTAssertTrue(t.contains("Henvisning: r1 beskæftigelse → social: Bostøtte?"), t)
+        XCTAssertTrue(t.contains("CPR 010190-XXXX"), "the registration's CPR is masked here")
+        h.press(.char("t"))   // kind: the case
+        h.press(.char("t"))   // kind: consent
+        t = h.text
+        XCTAssertTrue(t.contains("samtykke"), t)
+        XCTAssertTrue(t.contains("Samtykke givet"))
+        XCTAssertFalse(t.contains("Henvisning:"))
+        h.press(.char("f"))   // sector: employment
+        XCTAssertTrue(h.text.contains("beskæftigelse · samtykke"), h.text)
+        h.press(.escape)
+        XCTAssertTrue(h.text.contains("▾ Overordnet mål"))
+    }
+
+    func testExportWritesAPlainDocumentWithoutInternalContent() throws {
+        final class Box: @unchecked Sendable { var name = "", text = "" }
+        let box = Box()
+        let h = try harness(saveExport: { name, text in box.name = name; box.text = text; return "/home/mette/" + name })
+        try h.service.execute(.addEffort(citizen: "c1", goal: nil, title: "Stofbehandling", sector: .misuse, legalBasis: "SEL § 101",
+                                         provider: "Misbrugscentret", start: h.service.today, end: nil), as: "mette")
+        h.press(.escape); h.press(.char(":")); h.type("plan c1"); h.press(.enter)
+        h.press(.char("x"))
+        XCTAssertTrue(h.text.contains("Planen er gemt som /home/mette/enplan-plan-c1-2026-11-23.txt"), h.text)
+        XCTAssertTrue(box.text.contains("Din plan: Søren Sørensen"))
+        XCTAssertTrue(box.text.contains("Brobygning, UU Roskilde, fra 13-11-2026 til 11-02-2027"), box.text)
+        XCTAssertTrue(box.text.contains("Du kan klage til og med 18-12-2026"))
+        XCTAssertTrue(box.text.contains("Der er også en indsats i et andet fagområde"))
+        for secret in ["Stofbehandling", "0101901234", "010190", "Bostøtte?", "Arbejdsevne"] {
+            XCTAssertFalse(box.text.contains(secret), "\(secret) in the export:\n\(box.text)")
+        }
+    }
+
+    func testEnglishAndTheCommandLine() throws {
+        let h = try harness(language: .en)
+        XCTAssertTrue(h.text.contains("Responsible caseworker: Mette Kjær (mette)"), h.text)
+        XCTAssertTrue(h.text.contains("▾ Follow-ups (2)"))
+        XCTAssertTrue(h.text.contains("f1 due 2026-11-18 · OVERDUE"))
+        h.press(.escape)
+        h.press(.char(":")); h.type("plan 0101901234"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("Søren Sørensen · CPR 010190-XXXX"))
+        h.press(.escape)
+        h.press(.char(":")); h.type("plan nobody"); h.press(.enter)
+        XCTAssertTrue(h.text.contains("No citizen matches: nobody"), h.text)
+    }
+}
