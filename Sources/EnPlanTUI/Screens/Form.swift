@@ -112,7 +112,7 @@ public struct Form: Sendable {
     public func day(_ key: String, today: Day) -> Day? { DayInput.parse(value(key), today: today) }
 
     /// Puts the domain's refusal at the field it names (by the field's key or label), else below.
-    public mutating func show(_ refusal: String, fieldHints: [String: String] = [:]) {
+    public mutating func show(_ refusal: String, fieldHints: [(word: String, field: String)] = []) {
         let lower = refusal.lowercased()
         for (word, key) in fieldHints where lower.contains(word) {
             if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = refusal; focus = i; error = nil; return }

@@ -223,23 +223,24 @@ public struct PlanForm: Sendable {
         return words.compactMap { w in Sector(rawValue: w) ?? Sector.allCases.first { s.sector($0).lowercased() == w } }
     }
 
-    /// Words in the domain's refusals that name a field of this form.
-    public var fieldHints: [String: String] {
+    /// Words in the domain's refusals that name a field of this form, in order: the first that
+    /// occurs wins ("cannot end … before it starts" is about the end).
+    public var fieldHints: [(word: String, field: String)] {
         switch purpose {
         case .newEffort, .editEffort:
-            return ["end": "end", "starts": "start", "title": "title", "legal basis": "basis", "provider": "provider", "goal": "goal",
-                    "is ended": "status", "is cancelled": "status"]
-        case .decision: return ["appeal": "deadline", "decision text": "text"]
-        case .completeFollowUp: return ["future": "done"]
-        case .assessment: return ["future": "date", "score": "score", "domain": "domain"]
-        case .contact: return ["future": "date"]
-        case .consent: return ["future": "given", "sectors": "sectors"]
-        case .responsible: return ["caseworker": "user", "user": "user"]
-        case .household: return ["citizen": "citizen", "name": "name"]
-        case .template: return ["template": "template", "year": "start"]
-        case .newGoal, .editGoal: return ["goal": "text"]
-        case .referral: return ["sector": "to", "referral text": "text"]
-        default: return [:]
+            return [("cannot end", "end"), ("before it starts", "end"), ("title", "title"), ("legal basis", "basis"),
+                    ("provider", "provider"), ("goal", "goal"), ("is ended", "status"), ("is cancelled", "status")]
+        case .decision: return [("appeal", "deadline"), ("decision text", "text")]
+        case .completeFollowUp: return [("future", "done")]
+        case .assessment: return [("future", "date"), ("score", "score"), ("domain", "domain")]
+        case .contact: return [("future", "date")]
+        case .consent: return [("future", "given"), ("sectors", "sectors")]
+        case .responsible: return [("caseworker", "user"), ("user", "user")]
+        case .household: return [("citizen", "citizen"), ("name", "name")]
+        case .template: return [("year", "start"), ("template", "template")]
+        case .newGoal, .editGoal: return [("goal", "text")]
+        case .referral: return [("referral text", "text"), ("sector", "to")]
+        default: return []
         }
     }
 }
