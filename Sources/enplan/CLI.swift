@@ -22,6 +22,11 @@ enum CLI {
       enplan contact --as USER --citizen ID --channel phone|meeting|letter|digital [--note TEXT] [--expect-version N]
       enplan consent give --as USER --citizen ID --sectors employment,social,…
       enplan plan create --as USER --citizen ID --goal employment|education [--words TEXT]
+      enplan plan apply --as USER --citizen ID --template ID [--start DATE]   add a template's goals, efforts, follow-ups
+      enplan plan export --as USER --citizen ID [--format text|markdown] [--lang da|en]   the plan for the citizen, on stdout
+      enplan templates [--json]          the plan templates (--json: the format template import reads)
+      enplan template import --as SUPERVISOR FILE.json   define templates (one object or an array; same id replaces)
+      enplan journey --as USER --citizen ID [--sector S] [--kind K] [--lang da|en] [--json]   the citizen's journey
       enplan effort add --as USER --citizen ID --title T --sector S --basis "SEL § 85" --provider P [--start DATE] [--end DATE]
       enplan followup add --as USER --citizen ID --due DATE
       enplan followup done --as USER --citizen ID --followup ID --result continue|change|end|reassess [--note TEXT]
@@ -67,6 +72,11 @@ enum CLI {
             case ("contact", nil): return try Commands.contact(dir, &args)
             case ("consent", "give"): return try Commands.consentGive(dir, &args)
             case ("plan", "create"): return try Commands.planCreate(dir, &args)
+            case ("plan", "apply"): return try PlanCommands.apply(dir, &args)
+            case ("plan", "export"): return try PlanCommands.export(dir, &args)
+            case ("templates", nil): return try PlanCommands.templates(dir, &args)
+            case ("template", "import"): return try PlanCommands.templateImport(dir, &args)
+            case ("journey", nil): return try PlanCommands.journey(dir, &args)
             case ("effort", "add"): return try Commands.effortAdd(dir, &args)
             case ("followup", "add"): return try Commands.followUpAdd(dir, &args)
             case ("followup", "done"): return try Commands.followUpDone(dir, &args)

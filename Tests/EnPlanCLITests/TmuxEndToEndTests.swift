@@ -70,9 +70,13 @@ final class TmuxEndToEndTests: XCTestCase {
         s = try waitFor("Søg: oe")
         try keys("BSpace", "BSpace", "Escape")
 
+        // The plan: masked CPR in the header, the full number on request (she works on the citizen).
         try keys("Enter")
         s = try waitFor("Ansvarlig sagsbehandler")
-        XCTAssertTrue(s.range(of: #"CPR \d{6}-\d{4}"#, options: .regularExpression) != nil, "the detail shows the full CPR to her: \(s)")
+        XCTAssertTrue(s.contains("▾ Overordnet mål"), s)
+        try keys("#")
+        s = try waitFor("Ansvarlig sagsbehandler")
+        XCTAssertTrue(s.range(of: #"CPR \d{6}-\d{4}"#, options: .regularExpression) != nil, "the plan shows the full CPR to her: \(s)")
         try keys("Escape")
         try waitFor("Ansvarlig sagsbehandler", absent: true)
 
@@ -107,6 +111,44 @@ final class TmuxEndToEndTests: XCTestCase {
         // The session's reads are in the audit log.
         let audit = try data.run("audit", "--as", "karen")
         XCTAssertTrue(audit.stdout.contains("LoginSucceeded") && audit.stdout.contains("CitizenViewed") && audit.stdout.contains("/dev/pts/"), audit.stdout)
+    }
+
+    /// Open a plan, add an effort through the form, see it in the plan and in `enplan log`, export.
+    func testAnEffortAddedInThePlanFormIsInTheLogAndTheExport() throws {
+        let citizens = try data.run("citizens", "--as", "mette", "--json")
+        let rows = try JSONSerialization.jsonObject(with: Data(citizens.stdout.utf8)) as! [[String: Any]]
+        let withPlan = try XCTUnwrap(rows.first { $0["plan"] as? String == "active" && $0["mine"] as? Bool == true })
+        let id = withPlan["id"] as! String, name = withPlan["name"] as! String
+        let command = "HOME='\(data.path)' LANG=da_DK.UTF-8 TERM=xterm-256color '\(Binary.url.path)' --data-dir '\(data.path)'; echo ENPLAN-EXITED; sleep 30"
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+        try waitFor("Bruger-id:")
+        try keys("mette", "Tab", "demo", "Enter")
+        try waitFor("Navn▲")
+        try keys(":", "plan \(id)", "Enter")
+        try waitFor("Ansvarlig sagsbehandler")
+        try keys("e", "n")
+        try waitFor("Ny indsats")
+        try keys("Jobsøgningskursus på AOF", "Tab", "Tab", "LAB § 32", "Tab", "AOF Roskilde", "Tab", "C-u", "+2u", "Enter")
+        var s = try waitFor("Gemt")
+        XCTAssertTrue(s.contains("Jobsøgningskursus på AOF · LAB § 32 · AOF Roskilde"), s)
+        XCTAssertTrue(s.contains(name), s)
+        try keys("x")
+        s = try waitFor("Planen er gemt som")
+        try keys("q", "q")
+        try waitFor("ENPLAN-EXITED")
+
+        let log = try data.run("log", "--as", "mette", "--citizen", id)
+        XCTAssertEqual(log.status, 0, log.stderr)
+        let added = try XCTUnwrap(log.lines.last { $0.contains("EffortAdded") }, log.stdout)
+        XCTAssertTrue(added.contains("Jobsøgningskursus på AOF") && added.contains("mette"), added)
+        let export = try String(contentsOfFile: data.path + "/enplan-plan-\(id)-\(todayISO()).txt", encoding: .utf8)
+        XCTAssertTrue(export.contains("Din plan: \(name)"), export)
+        XCTAssertTrue(export.contains("Jobsøgningskursus på AOF, AOF Roskilde"), export)
+    }
+
+    private func todayISO() -> String {
+        let f = DateFormatter(); f.dateFormat = "yyyy-MM-dd"; f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
+        return f.string(from: Date())
     }
 
     func testSIGTERMAndAClosedTerminalLeaveNothingOnScreen() throws {

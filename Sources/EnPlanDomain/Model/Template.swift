@@ -69,3 +69,25 @@ extension PlanTemplate: FieldsConvertible {
                   followUpDays: try f.ints("followUpDays"))
     }
 }
+
+extension PlanTemplate {
+    /// Templates from a JSON file: one template object, or an array of them (the format
+    /// `enplan templates --json` prints). A bad one is named by its place in the file.
+    public static func parse(json: String) throws -> [PlanTemplate] {
+        let bytes = Array(json.utf8)
+        let objects: [Fields] = try JSONReader.read(bytes) { r in
+            if r.peekByte() == UInt8(ascii: "[") {
+                try r.openArray()
+                var out: [Fields] = []
+                while try r.nextElement() { out.append(try Fields(from: &r)) }
+                return out
+            }
+            return [try Fields(from: &r)]
+        }
+        return try objects.enumerated().map { i, f in
+            do { return try PlanTemplate(fields: f) } catch {
+                throw DomainError.invalid("template \(i + 1) in the file: \(error)")
+            }
+        }
+    }
+}

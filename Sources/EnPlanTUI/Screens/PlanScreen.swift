@@ -38,6 +38,7 @@ public struct PlanScreen: Sendable {
     public struct Names: Sendable {
         public var users: [String: String] = [:]
         public var benefits: [String: String] = [:]
+        public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
         public func user(_ id: String) -> String { users[id].map { "\($0) (\(id))" } ?? id }
     }
 
