@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 8
+    static let format = 9
 
     struct Loaded {
         let projection: Projection
@@ -29,12 +29,11 @@ enum Snapshot {
         w.values(Array(p.citizens.values))
         w.values(Array(p.meetings.values))
         w.array(Array(p.templates.values)) { w, t in w.string(t.fields.json); w.int(p.templateVersions[t.id] ?? 1) }
-        w.array(Array(p.lines)) { w, entry in
-            // Offsets ascend: stored as differences, which are short varints.
-            w.string(entry.key); w.int(entry.value.count)
-            var last = 0
-            for o in entry.value { w.int(o - last); last = o }
-        }
+        // The line index: stream names with their counts, then every offset in one raw block.
+        let streams = Array(p.lines.keys)
+        w.array(streams) { w, s in w.string(s); w.int(p.lines[s]!.count) }
+        w.int(p.lines.values.reduce(0) { $0 + $1.count })
+        for s in streams { w.rawInts(p.lines[s]!) }
         // The body's SHA-256 at the end: a snapshot cut short or changed is ignored, not trusted.
         var out = w.bytes
         out += Array(out[magic.count...].withUnsafeBytes { Digest.sha256Hex($0) }.utf8)
@@ -54,16 +53,26 @@ enum Snapshot {
     static let magic = Array("ENPLAN-SNAPSHOT\n".utf8)
 
     /// nil when there is no snapshot or it cannot be read: the caller replays the log instead.
+    ///
+    /// The file is mapped, not read into an array, and the pages already decoded are given back
+    /// as decoding goes on: at no time are both the whole file and the whole state in memory
+    /// (that made the peak ~60 MB higher than the state itself).
     static func load(directory: String) -> Loaded? {
         let fd = open(path(directory), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard let bytes = Sys.readAll(fd, from: 0, count: Sys.fileSize(fd)), bytes.count > magic.count + 64, bytes.starts(with: magic) else { return nil }
-        let bodyEnd = bytes.count - 64
+        let size = Sys.fileSize(fd)
+        guard size > magic.count + 64, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        defer { munmap(map, size) }
+        let bytes = UnsafeRawBufferPointer(start: map, count: size)
+        guard bytes.starts(with: magic) else { return nil }
+        let bodyEnd = size - 64
         let stored = String(decoding: bytes[bodyEnd...], as: UTF8.self)
-        guard bytes[magic.count..<bodyEnd].withUnsafeBytes({ Digest.sha256Hex($0) }) == stored else { return nil }
-        return try? bytes.withUnsafeBytes { buf -> Loaded? in
-            var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: buf[magic.count..<bodyEnd]))
+        guard Digest.sha256Hex(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd])) == stored else { return nil }
+        let release = PageRelease(base: map)
+        release.upTo(bodyEnd)   // hashed: give the pages back; decoding reads them in again
+        return try? {
+            var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd]))
             guard try r.int() == format else { return nil }
             let seq = try r.int(), offset = try r.int(), hash = try r.string()
             let citizenCount = try r.int(), meetingCount = try r.int(), benefitsVersion = try r.int()
@@ -80,10 +89,11 @@ enum Snapshot {
             for _ in 0..<(try r.count()) { let b = try Benefit(from: &r); benefits[b.code] = b }
             let citizenTotal = try r.count()
             var citizens = [String: Citizen](minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
-            for _ in 0..<citizenTotal {
+            for i in 0..<citizenTotal {
                 let c = try Citizen(from: &r)
                 byCPR[c.cpr.digits] = c.id
                 citizens[c.id] = c
+                if i % 4096 == 4095 { release.upTo(magic.count + r.pos) }
             }
             let meetingTotal = try r.count()
             var meetings = [String: Meeting](minimumCapacity: meetingTotal), byDay: [Day: [String]] = [:]
@@ -98,20 +108,32 @@ enum Snapshot {
                 templates[t.id] = t
                 templateVersions[t.id] = try r.int()
             }
-            let streamTotal = try r.count()
-            var lines = [String: [Int]](minimumCapacity: streamTotal)
-            for _ in 0..<streamTotal {
-                let stream = try r.string(), n = try r.count()
-                var offsets = [Int](); offsets.reserveCapacity(n)
-                var last = 0
-                for _ in 0..<n { last += try r.int(); offsets.append(last) }
-                lines[stream] = offsets
-            }
+            release.upTo(magic.count + r.pos)
+            let streams = try r.array { r in (try r.string(), try r.count()) }
+            guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
+            var lines = [String: [Int]](minimumCapacity: streams.count)
+            for (stream, n) in streams { lines[stream] = try r.rawInts(count: n) }
             guard r.atEnd else { return nil }
             p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
                       lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
-        }
+        }()
+    }
+}
+
+/// Gives back the pages of a mapped file up to an offset (they are read in again if touched).
+private final class PageRelease {
+    let base: UnsafeMutableRawPointer
+    private var released = 0
+    private let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    init(base: UnsafeMutableRawPointer) { self.base = base }
+
+    func upTo(_ offset: Int) {
+        let end = offset / page * page
+        guard end > released else { return }
+        madvise(base + released, end - released, MADV_DONTNEED)
+        released = end
     }
 }

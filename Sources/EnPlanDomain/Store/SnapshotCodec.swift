@@ -22,6 +22,10 @@ struct SnapshotWriter {
     mutating func array<T>(_ items: [T], _ write: (inout SnapshotWriter, T) -> Void) {
         int(items.count); for i in items { write(&self, i) }
     }
+    /// Many integers as raw 8-byte words (loaded with one copy, not decoded one by one).
+    mutating func rawInts(_ values: [Int]) {
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
 }
 
 struct SnapshotReader {
@@ -53,6 +57,16 @@ struct SnapshotReader {
         let n = try int()
         guard n >= 0, n <= end - pos else { throw Corrupt() }
         return n
+    }
+
+    mutating func rawInts(count n: Int) throws -> [Int] {
+        let size = n * MemoryLayout<Int>.size
+        guard pos + size <= end else { throw Corrupt() }
+        defer { pos += size }
+        return [Int](unsafeUninitializedCapacity: n) { out, done in
+            memcpy(out.baseAddress!, base + pos, size)
+            done = n
+        }
     }
 
     mutating func bool() throws -> Bool {

@@ -35,9 +35,6 @@ public struct Strings: Sendable {
         case colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible, colNextMeeting, colOverdue, colPlan
         case filterMine, filterAll, filterYouth, filterOverdue, filterNoPlan, filterSector, sortedBy
         case planActive, planNone, helpTitle, helpClose
-        case detailResponsible, detailContactPerson, detailConsent, detailHousehold, detailPlan, detailOwnWords, detailGoals
-        case detailEfforts, detailDecisions, detailFollowUps, detailMeetings, detailContacts, detailHidden, detailNoPlan
-        case detailOverdue, detailAppealRuns, detailClose, yearsOld
         // Key labels (bottom bar) and help texts
         case kHelp, kSearch, kCommand, kOpen, kBack, kQuit, kMine, kAll, kYouth, kOverdue, kNoPlan, kSector, kSort, kReverse
         case kLock, kMove, kTop, kBottom, kPage, kRedraw, kCitizens
@@ -91,24 +88,6 @@ public struct Strings: Sendable {
             case .planNone: return "nej"
             case .helpTitle: return "Hjælp: taster"
             case .helpClose: return "Esc, q eller ? lukker hjælpen"
-            case .detailResponsible: return "Ansvarlig sagsbehandler"
-            case .detailContactPerson: return "Kontaktperson valgt af borgeren"
-            case .detailConsent: return "Samtykke"
-            case .detailHousehold: return "Husstand"
-            case .detailPlan: return "Én plan"
-            case .detailOwnWords: return "Borgerens egne ord"
-            case .detailGoals: return "Delmål"
-            case .detailEfforts: return "Indsatser"
-            case .detailDecisions: return "Afgørelser"
-            case .detailFollowUps: return "Opfølgninger"
-            case .detailMeetings: return "Møder"
-            case .detailContacts: return "Kontakter"
-            case .detailHidden: return "indhold ikke delt (intet samtykke)"
-            case .detailNoPlan: return "Ingen samlet plan endnu."
-            case .detailOverdue: return "FORFALDEN"
-            case .detailAppealRuns: return "klagefrist løber til"
-            case .detailClose: return "Esc: luk"
-            case .yearsOld: return "år"
             case .kHelp: return "Hjælp"
             case .kSearch: return "Søg"
             case .kCommand: return "Kommando"
@@ -244,24 +223,6 @@ public struct Strings: Sendable {
             case .planNone: return "no"
             case .helpTitle: return "Help: keys"
             case .helpClose: return "Esc, q or ? closes the help"
-            case .detailResponsible: return "Responsible caseworker"
-            case .detailContactPerson: return "Contact person chosen by the citizen"
-            case .detailConsent: return "Consent"
-            case .detailHousehold: return "Household"
-            case .detailPlan: return "Unified plan"
-            case .detailOwnWords: return "The citizen's own words"
-            case .detailGoals: return "Goals"
-            case .detailEfforts: return "Efforts"
-            case .detailDecisions: return "Decisions"
-            case .detailFollowUps: return "Follow-ups"
-            case .detailMeetings: return "Meetings"
-            case .detailContacts: return "Contacts"
-            case .detailHidden: return "content not shared (no consent)"
-            case .detailNoPlan: return "No unified plan yet."
-            case .detailOverdue: return "OVERDUE"
-            case .detailAppealRuns: return "appeal deadline"
-            case .detailClose: return "Esc: close"
-            case .yearsOld: return "years"
             case .kHelp: return "Help"
             case .kSearch: return "Search"
             case .kCommand: return "Command"
