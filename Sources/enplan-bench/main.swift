@@ -22,6 +22,13 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// The resident memory now (the state itself, once loading's temporary buffers are gone).
+func residentMB() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+}
+
 func emit(_ pairs: [(String, Double)]) {
     print("{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
 }
@@ -39,7 +46,8 @@ case "replay-child":
     let open = Date().timeIntervalSince(t0)
     precondition(store.readOnlyReason == nil, "the benchmark store is damaged")
     emit([("open", open), ("sinceStart", Date().timeIntervalSince(started)), ("events", Double(store.lastSeq)),
-          ("replayed", Double(store.replayedAtOpen)), ("citizens", Double(store.projection.citizens.count)), ("peakMB", peakMemoryMB())])
+          ("replayed", Double(store.replayedAtOpen)), ("citizens", Double(store.projection.citizens.count)), ("peakMB", peakMemoryMB()),
+          ("residentMB", residentMB())])
 
 case "decode-child":
     // Decoding alone (hash, JSON, chain), no projection: where the replay's time goes.
