@@ -97,6 +97,38 @@ case "tui-child":
           ("renderMedian", renders[renders.count / 2]), ("renderMax", renders.last!),
           ("keyMedian", keystrokes[keystrokes.count / 2]), ("keyMax", keystrokes.last!), ("keys", Double(keystrokes.count))])
 
+case "plan-child":
+    // The plan screen on the big store: open a citizen's plan (read + render), the journey (its
+    // lines through the index, then render), and a save through a form, for 100 citizens.
+    let store = try Store(directory: dir)
+    let service = CaseService(store: store, terminal: "bench")
+    func timed(_ body: () throws -> Void) rethrows -> Double {
+        let t = DispatchTime.now().uptimeNanoseconds; try body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
+    }
+    let strings = Strings(.da)
+    let names = PlanScreen.Names(users: Dictionary(uniqueKeysWithValues: store.projection.users.map { ($0.id, $0.name) }))
+    let withPlans = store.projection.citizens.values.filter { $0.plan != nil }.map { ($0.id, $0.responsible) }.sorted { $0.0 < $1.0 }
+    var opens: [Double] = [], journeys: [Double] = [], saves: [Double] = [], lines: [Double] = []
+    var canvas = Canvas(rows: 50, cols: 160)
+    for (id, user) in withPlans.prefix(100) {
+        var screen: PlanScreen?
+        opens.append(try timed {
+            screen = PlanScreen(detail: try service.citizen(id, as: user, purpose: "plan"))
+            screen!.render(into: &canvas, top: 1, height: 47, width: 160, strings: strings, names: names)
+        })
+        journeys.append(try timed {
+            var view = JourneyView(journey: try service.journey(id, as: user))
+            view.render(into: &canvas, top: 1, height: 47, width: 160, strings: strings, names: names)
+            lines.append(Double(view.journey.entries.count))
+        })
+        saves.append(try timed {
+            try service.execute([.addGoal(citizen: id, area: .network, text: "Et netværk")], as: user, expectedVersion: store.projection.citizens[id]!.version)
+        })
+    }
+    func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+    emit([("openMedian", median(opens)), ("openMax", opens.max()!), ("journeyMedian", median(journeys)), ("journeyMax", journeys.max()!),
+          ("saveMedian", median(saves)), ("saveMax", saves.max()!), ("entriesMedian", median(lines))])
+
 case "calendar-child":
     // 15,000 meetings in a year (15 caseworkers, ~4 meetings each a working day): the week view
     // and the free-slot search.
@@ -230,6 +262,7 @@ default:
     let append = try child(["append-child", "--count", "2000"])
     let tui = try child(["tui-child"])
     let cal = try child(["calendar-child"])
+    let plan = try child(["plan-child"])
 
     let fullOpen = median(full.map { $0.json["open"]! })
     print("")
@@ -242,6 +275,7 @@ default:
     print(String(format: "| events/s replayed | %.0f | (%.0f events after the snapshot) |", events / fullOpen, snap[0].json["replayed"]!))
     print(String(format: "| process start to usable projection | %.2f s | %.2f s |", median(full.map { $0.wall }), median(snap.map { $0.wall })))
     print(String(format: "| peak memory (RSS) | %.0f MB | %.0f MB |", median(full.map { $0.json["peakMB"]! }), median(snap.map { $0.json["peakMB"]! })))
+    print(String(format: "| resident after opening | %.0f MB | %.0f MB |", median(full.map { $0.json["residentMB"]! }), median(snap.map { $0.json["residentMB"]! })))
     print(String(format: "Durable append (2,000 contacts on this store): median %.3f ms, p99 %.3f ms, max %.3f ms",
                  append.json["median"]!, append.json["p99"]!, append.json["max"]!))
     print(String(format: "Citizen list, %.0f citizens, 200x50 screen: login and load %.2f s; search keystroke (filter + render) median %.2f ms, worst %.2f ms over %.0f keys; full-screen render median %.2f ms, worst %.2f ms; taking in another terminal's change median %.1f ms",
@@ -250,4 +284,7 @@ default:
     print(String(format: "Calendar, %.0f meetings in a year: week view render median %.2f ms, worst %.2f ms; a week on (read + render) median %.2f ms, worst %.2f ms; first free slot for 2-3 people and a room median %.3f ms, worst %.3f ms",
                  cal.json["meetings"]!, cal.json["weekRenderMedian"]!, cal.json["weekRenderMax"]!, cal.json["weekMoveMedian"]!, cal.json["weekMoveMax"]!,
                  cal.json["freeSlotMedian"]!, cal.json["freeSlotMax"]!))
+    print(String(format: "Plan screen, 100 citizens: open (read, audit-log, render) median %.2f ms, worst %.2f ms; journey of ~%.0f events (read through the line index, render) median %.2f ms, worst %.2f ms; a form's save (durable) median %.2f ms, worst %.2f ms",
+                 plan.json["openMedian"]!, plan.json["openMax"]!, plan.json["entriesMedian"]!, plan.json["journeyMedian"]!, plan.json["journeyMax"]!,
+                 plan.json["saveMedian"]!, plan.json["saveMax"]!))
 }

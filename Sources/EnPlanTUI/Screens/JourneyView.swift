@@ -53,7 +53,7 @@ public struct JourneyView: Sendable {
         }
     }
 
-    mutating func render(into canvas: inout Canvas, top: Int, height: Int, width: Int, strings s: Strings, names: PlanScreen.Names) {
+    public mutating func render(into canvas: inout Canvas, top: Int, height: Int, width: Int, strings s: Strings, names: PlanScreen.Names) {
         var row = top
         let filters = "\(s.p(.journeyTitle)) · \(sector.map(s.sector) ?? s.p(.allSectors)) · \(kind.map { s.word($0.rawValue) } ?? s.p(.allKinds)) · \(s.p(.journeyFilters))"
         canvas.put(TextWidth.truncate(filters, to: width - 2), row: row, col: 1, role: .header)

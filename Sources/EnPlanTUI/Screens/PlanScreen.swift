@@ -242,7 +242,7 @@ public struct PlanScreen: Sendable {
 
     // MARK: drawing
 
-    mutating func render(into canvas: inout Canvas, top: Int, height: Int, width: Int, strings s: Strings, names: Names) {
+    public mutating func render(into canvas: inout Canvas, top: Int, height: Int, width: Int, strings s: Strings, names: Names) {
         if let journey {
             var j = journey
             j.render(into: &canvas, top: top, height: height, width: width, strings: s, names: names)
