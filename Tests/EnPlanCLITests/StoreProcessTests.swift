@@ -100,10 +100,12 @@ final class StoreProcessTests: XCTestCase {
         try assertSound(d)
         let tornFiles = try FileManager.default.contentsOfDirectory(atPath: d.path).filter { $0.contains(".torn-") }
         let torn = try tornFiles.map { try String(contentsOfFile: d.path + "/" + $0, encoding: .utf8) }
-        // Every simulated torn write was moved aside (a kill between the copy and the truncation can
-        // leave a second copy of the same tail: more copies, never fewer).
-        XCTAssertGreaterThanOrEqual(Set(torn.filter { $0.contains("\"seq\":999999") }).count, 1)
-        XCTAssertGreaterThanOrEqual(torn.filter { $0.contains("\"seq\":999999") }.count, trials / 25)
+        // Every simulated torn write was moved aside. Two can share one file (when both writers of
+        // the next trial were killed before they opened the store, the next fragment lands on the
+        // same torn tail), and a kill between the copy and the truncation can copy a tail twice:
+        // more copies, never fewer.
+        let fragments = torn.map { $0.components(separatedBy: "\"seq\":999999").count - 1 }.reduce(0, +)
+        XCTAssertGreaterThanOrEqual(fragments, trials / 25)
         // A kill can also land inside a write that crosses a page boundary: a real torn line. It was
         // never acknowledged (the ack comes after fdatasync), so no acknowledged line is in one. (Its
         // hash may be, as the "prev" of the torn line that followed it.)

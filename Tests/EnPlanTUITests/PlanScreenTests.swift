@@ -105,6 +105,8 @@ final class PlanScreenTests: XCTestCase {
                        ["GoalAdded"])
         XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.last?.area, .housing)
         XCTAssertEqual(try save(h, section: "m", open: .enter, row: "g2") { h.type(" i Roskilde") }, ["GoalChanged"])
+        XCTAssertEqual(try save(h, section: "m", open: .enter, row: "g2") { h.press(.tab, .right) }, ["GoalStatusChanged"])
+        XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals[1].status, .achieved)
         XCTAssertEqual(try save(h, section: "e") { h.type("Mentor"); h.press(.tab, .tab); h.type("LAB § 31"); h.press(.tab); h.type("Jobcentret") },
                        ["EffortAdded"])
         XCTAssertEqual(try save(h, section: "e", open: .enter, row: "e1") {

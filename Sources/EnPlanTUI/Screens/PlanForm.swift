@@ -45,8 +45,10 @@ public struct PlanForm: Sendable {
             form = Form(title: s.p(.formNewGoal), fields: [F.choice("area", s.p(.fArea), areas, shown: areaNames), F.text("text", s.p(.fText))])
         case .editGoal(let id):
             guard let g = plan?.goals.first(where: { $0.id == id }) else { return nil }
+            let statuses = GoalStatus.allCases.map(\.rawValue)
             form = Form(title: "\(s.p(.formEditGoal)) \(id)", fields: [
                 F.choice("area", s.p(.fArea), areas, shown: areaNames, g.area.rawValue), F.text("text", s.p(.fText), g.text),
+                F.choice("status", s.p(.fStatus), statuses, shown: statuses.map(s.word), g.status.rawValue),
             ])
         case .newEffort:
             form = Form(title: s.p(.formNewEffort), fields: [
@@ -158,7 +160,12 @@ public struct PlanForm: Sendable {
         case .newGoal:
             return [.addGoal(citizen: c, area: LifeArea(rawValue: f.value("area")) ?? .job, text: f.value("text"))]
         case .editGoal(let id):
-            return [.changeGoal(citizen: c, goal: id, area: LifeArea(rawValue: f.value("area")) ?? .job, text: f.value("text"))]
+            guard let g = plan?.goals.first(where: { $0.id == id }) else { return [] }
+            let area = LifeArea(rawValue: f.value("area")) ?? g.area
+            var out: [Command] = []
+            if area != g.area || f.value("text") != g.text { out.append(.changeGoal(citizen: c, goal: id, area: area, text: f.value("text"))) }
+            if let status = GoalStatus(rawValue: f.value("status")), status != g.status { out.append(.setGoalStatus(citizen: c, goal: id, status: status)) }
+            return out
         case .newEffort:
             let goal = f.value("goal")
             return [.addEffort(citizen: c, goal: goal.isEmpty ? nil : goal, title: f.value("title"),
