@@ -213,7 +213,10 @@ enum Commands {
                 let content = d.hidden.contains(e.id) ? "(content not shared: no consent)" : "\(e.title), \(e.legalBasis), \(e.provider)"
                 print("  effort \(e.id) [\(e.sector.rawValue)] \(content) \(e.start.iso)–\(e.end?.iso ?? "") \(e.status.rawValue)")
             }
-            for dcs in p.decisions { print("  decision \(dcs.id) [\(dcs.legalArea.rawValue)] \(dcs.date.iso) \(dcs.text) (appeal by \(dcs.appealDeadline.iso))") }
+            for dcs in p.decisions {
+                let text = d.hidden.contains(dcs.id) ? "(content not shared: no consent)" : dcs.text
+                print("  decision \(dcs.id) [\(dcs.legalArea.rawValue), \(dcs.sector.rawValue)] \(dcs.date.iso) \(text) (appeal by \(dcs.appealDeadline.iso))")
+            }
             for f in p.followUps {
                 let state = f.done.map { "done \($0.iso): \(f.result?.rawValue ?? "")" } ?? (f.isOverdue(on: today) ? "OVERDUE" : "due")
                 print("  follow-up \(f.id) \(f.due.iso) \(state)")

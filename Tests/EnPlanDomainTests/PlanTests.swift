@@ -58,6 +58,29 @@ final class PlanTests: XCTestCase {
                                                                        legalBasis: "x", provider: "x", start: f.today, end: nil), as: "jonas")) {
             if case .forbidden = $0 { return true } else { return false }
         }
+        XCTAssertThrowsDomainError(try f.service.execute(.setEffortStatus(citizen: c, effort: "e1", status: .cancelled, end: nil), as: "jonas")) {
+            if case .forbidden = $0 { return true } else { return false }
+        }
+        // The referral's answer is read by the sector that sent it (mette's), whatever the consent.
+        let answer = try XCTUnwrap(try f.service.journey(c, as: "mette").entries.first { $0.event.type == "ReferralAnswered" })
+        XCTAssertFalse(answer.seen.hidden)
+    }
+
+    func testEndingAndCancellingAnEffortAreDatedSensibly() throws {
+        let f = try Fixture()
+        let c = try f.citizenWithPlan()
+        try f.service.execute(.addEffort(citizen: c, goal: nil, title: "Praktik", sector: .employment, legalBasis: "LAB § 42", provider: "Byg",
+                                         start: f.today + -20, end: f.today + 40), as: "mette")
+        try f.service.execute(.addEffort(citizen: c, goal: nil, title: "Senere", sector: .employment, legalBasis: "LAB § 31", provider: "JC",
+                                         start: f.today + 10, end: nil), as: "mette")
+        XCTAssertThrowsDomainError(try f.service.execute(.setEffortStatus(citizen: c, effort: "e1", status: .ended, end: f.today + 40), as: "mette")) {
+            if case .invalid(let m) = $0 { return m.contains("future") } else { return false }
+        }
+        try f.service.execute(.setEffortStatus(citizen: c, effort: "e1", status: .ended, end: nil), as: "mette")
+        try f.service.execute(.setEffortStatus(citizen: c, effort: "e2", status: .cancelled, end: nil), as: "mette")
+        let efforts = try XCTUnwrap(f.store.projection.citizens[c]?.plan?.efforts)
+        XCTAssertEqual(efforts[0].end, f.today, "ended today")
+        XCTAssertEqual(efforts[1].end, f.today + 10, "cancelled before it began: on its start day")
     }
 
     // MARK: templates

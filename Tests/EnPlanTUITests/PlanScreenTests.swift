@@ -197,6 +197,42 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertTrue(h.text.contains("g3 [job] Kørekort"), h.text)
     }
 
+    func testAStaleEditKeepsTheOtherUsersChangeToFieldsThisUserDidNotTouch() throws {
+        let h = try harness()
+        h.press(.char("e"), .down, .enter)   // edit e1 (the goal's label above it is passed over)
+        XCTAssertTrue(h.text.contains("Ret eller afslut indsats e1"), h.text)
+        h.type(" og praktik")                      // the title
+        let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
+        try other.execute(.changeEffort(citizen: "c1", effort: "e1", goal: "g1", title: "Brobygning", legalBasis: "LAB § 32",
+                                        provider: "UU Køge", start: h.service.today + -10, end: h.service.today + 80), as: "mette")
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Mette Kjær: Indsats rettet: e1 Brobygning · LAB § 32 · UU Køge"), h.text)
+        h.press(.enter)
+        let e = try XCTUnwrap(h.service.state.citizens["c1"]?.plan?.efforts.first)
+        XCTAssertEqual(e.title, "Brobygning og praktik", "this user's change")
+        XCTAssertEqual(e.provider, "UU Køge", "the other user's change is kept")
+    }
+
+    func testAConsentNamingNoSectorIsRefusedAtTheField() throws {
+        let h = try harness()
+        let before = try events(h).count
+        h.press(.char("s"), .char("n"))
+        h.type("beskæftigelse, sundhd")
+        h.press(.enter)
+        let c = h.screen
+        let row = (0..<c.rows).first { c.line($0).contains("Fagområder") }!
+        XCTAssertTrue(c.line(row).contains("\"sundhd\"?"), c.text)
+        XCTAssertEqual(try events(h).count, before)
+    }
+
+    func testPlanByCPROpensOnlyACitizenTheUserMaySee() throws {
+        let h = try harness()
+        h.press(.escape)
+        h.press(.char(":")); h.type("plan 0303004234"); h.press(.enter)   // jonas's citizen, not mette's
+        XCTAssertTrue(h.text.contains("Ingen borger matcher: 0303004234"), h.text)
+        XCTAssertFalse(h.text.contains("c3"))
+    }
+
     func testTheJourneyHasItsFiguresAndFilters() throws {
         let h = try harness()
         try h.service.execute(.logContact(citizen: "c1", channel: .phone, note: "Ringede", at: nil), as: "mette")
@@ -232,7 +268,7 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertTrue(box.text.contains("Din plan: Søren Sørensen"))
         XCTAssertTrue(box.text.contains("Brobygning, UU Roskilde, fra 13-11-2026 til 11-02-2027"), box.text)
         XCTAssertTrue(box.text.contains("Du kan klage til og med 18-12-2026"))
-        XCTAssertTrue(box.text.contains("Der er også en indsats i et andet fagområde"))
+        XCTAssertTrue(box.text.contains("Indsatser i andre fagområder, som ikke deles her: 1."), box.text)
         for secret in ["Stofbehandling", "0101901234", "010190", "Bostøtte?", "Arbejdsevne"] {
             XCTAssertFalse(box.text.contains(secret), "\(secret) in the export:\n\(box.text)")
         }

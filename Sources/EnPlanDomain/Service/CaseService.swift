@@ -194,7 +194,7 @@ public final class CaseService {
         var out: [SeenEvent] = []
         for e in try store.events(of: [c.id] + c.meetings) {
             let sector = Self.sector(of: e, in: store.projection)
-            let referralToViewer = e.type == "ReferralSent" && (try? e.data.value("to", Sector.self)) == viewer.sector
+            let referralToViewer = Self.referralConcerns(viewer, e, in: c)
             if e.type == "CitizenRegistered", !Access.canSeeFullCPR(viewer, c) {
                 // The registration carries the full CPR number: masked, as everywhere else it shows.
                 out.append(SeenEvent(event: RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version,
@@ -211,12 +211,23 @@ public final class CaseService {
         return out
     }
 
+    /// A referral (sent or answered) is read by the sector that sent it and the one it went to.
+    static func referralConcerns(_ viewer: User, _ e: RecordedEvent, in c: Citizen) -> Bool {
+        guard e.type == "ReferralSent" || e.type == "ReferralAnswered", let id = try? e.data.string("id"),
+              let r = c.plan?.referrals.first(where: { $0.id == id }) else { return false }
+        return viewer.sector == r.from || viewer.sector == r.to
+    }
+
     /// The sector an event belongs to: an effort's or a decision's own sector, else the sector of
     /// whoever did it.
     static func sector(of e: RecordedEvent, in state: Projection) -> Sector? {
         switch e.type {
-        case "EffortAdded", "DecisionRecorded", "ContactLogged":
+        case "EffortAdded", "ContactLogged":
             if let s = try? e.data.value("sector", Sector.self) { return s }
+        case "DecisionRecorded":
+            // Decisions recorded before they carried their sector: the law's usual one, as the plan shows.
+            if let s = try? e.data.value("sector", Sector.self) { return s }
+            if let area = try? e.data.value("legalArea", LegalArea.self) { return area.usualSector }
         case "EffortChanged", "EffortStatusChanged":
             if let id = try? e.data.string("id"), let effort = state.citizens[e.stream]?.plan?.efforts.first(where: { $0.id == id }) {
                 return effort.sector

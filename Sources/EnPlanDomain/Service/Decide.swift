@@ -178,10 +178,16 @@ public struct Decide {
                                 start: start, end: end, status: start <= today ? .active : .planned)
             return [.init(cid, .effortAdded(effort))]
         case let .setEffortStatus(cid, eid, status, end):
+            let c = try changeable(cid)
             let p = try planOf(cid)
             guard let e = p.efforts.first(where: { $0.id == eid }) else { throw DomainError.notFound("no effort \(eid) in \(cid)'s plan") }
+            guard Access.seesContent(actor, of: e.sector, in: c, on: today) else {
+                throw DomainError.forbidden("effort \(eid) belongs to \(e.sector.rawValue), and no consent lets \(actor.sector.rawValue) see it")
+            }
             guard e.status != .ended && e.status != .cancelled else { throw DomainError.invalid("effort \(eid) is \(e.status.rawValue) already") }
-            let endDay = (status == .ended || status == .cancelled) ? (end ?? today) : end
+            // Ended: today unless told; cancelled before it began: on its start day.
+            let endDay = status == .ended ? (end ?? today) : status == .cancelled ? (end ?? max(today, e.start)) : end
+            if status == .ended, let endDay, endDay > today { throw DomainError.invalid("an effort cannot have ended in the future (\(endDay.iso)); plan its end instead") }
             if let endDay, endDay < e.start { throw DomainError.invalid("an effort cannot end before it starts (\(e.start.iso))") }
             return [.init(cid, .effortStatusChanged(id: eid, status: status, end: endDay))]
         case let .recordDecision(cid, area, date, decisionText, deadline):

@@ -70,7 +70,7 @@ enum Snapshot {
         let stored = String(decoding: bytes[bodyEnd...], as: UTF8.self)
         guard Digest.sha256Hex(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd])) == stored else { return nil }
         let release = PageRelease(base: map)
-        release.upTo(bodyEnd)   // hashed: give the pages back; decoding reads them in again
+        release.all(upTo: bodyEnd)   // hashed: give the pages back; decoding reads them in again
         return try? {
             var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd]))
             guard try r.int() == format else { return nil }
@@ -112,7 +112,12 @@ enum Snapshot {
             let streams = try r.array { r in (try r.string(), try r.count()) }
             guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
             var lines = [String: [Int]](minimumCapacity: streams.count)
-            for (stream, n) in streams { lines[stream] = try r.rawInts(count: n) }
+            for (stream, n) in streams {
+                let offsets = try r.rawInts(count: n)
+                // Each stream's lines ascend and lie before the snapshot's own line: else it is not trusted.
+                for i in offsets.indices where offsets[i] < 0 || offsets[i] >= offset || (i > 0 && offsets[i] <= offsets[i - 1]) { return nil }
+                lines[stream] = offsets
+            }
             guard r.atEnd else { return nil }
             p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
@@ -135,5 +140,12 @@ private final class PageRelease {
         guard end > released else { return }
         madvise(base + released, end - released, MADV_DONTNEED)
         released = end
+    }
+
+    /// Gives back everything read so far and starts counting again from the beginning (the
+    /// pages are about to be read once more).
+    func all(upTo offset: Int) {
+        upTo(offset)
+        released = 0
     }
 }

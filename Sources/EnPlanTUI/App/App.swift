@@ -517,7 +517,9 @@ public final class App {
             withSession { s in
                 let digits = query.filter(\.isNumber)
                 if let id = service.state.citizens[query] != nil ? query : digits.count == 10 ? service.state.citizenByCPR[digits] : nil {
-                    openPlan(id, &s)   // the domain decides whether this user may look
+                    // Only a citizen this user may see: whether a CPR number is registered is not for everyone.
+                    if let rows = try? service.rows(for: [id], as: s.user.id), !rows.rows.isEmpty { openPlan(id, &s) }
+                    else { message = ("\(strings.p(.planNotFound)): \(query)", .error) }
                     return
                 }
                 // A name (or part of one, æøå or not): the one citizen in the list that matches.

@@ -20,6 +20,12 @@ extension App {
         guard var p = s.plan else { return }
         do {
             p.detail = try service.citizen(p.citizen.id, as: s.user.id, purpose: "plan")
+            // An open journey is read again too: a withdrawn consent hides content at once.
+            if let j = p.journey {
+                var fresh = JourneyView(journey: try service.journey(p.citizen.id, as: s.user.id))
+                fresh.sector = j.sector; fresh.kind = j.kind; fresh.scroll = j.scroll
+                p.journey = fresh
+            }
             s.plan = p
         } catch {
             s.plan = nil
@@ -106,10 +112,13 @@ extension App {
         }
     }
 
+    private func formContext(_ user: User) -> PlanForm.Context {
+        PlanForm.Context(user: user, caseworkers: service.state.users.filter { $0.role == .caseworker && $0.active },
+                         templates: service.templates(), today: service.today)
+    }
+
     private func openForm(_ purpose: PlanForm.Purpose, _ p: inout PlanScreen, user: User) {
-        let context = PlanForm.Context(user: user, caseworkers: service.state.users.filter { $0.role == .caseworker && $0.active },
-                                       templates: service.templates(), today: service.today)
-        if let form = PlanForm(purpose, detail: p.detail, context: context, strings: strings) {
+        if let form = PlanForm(purpose, detail: p.detail, context: formContext(user), strings: strings) {
             p.form = form
         } else if purpose == .template {
             message = (strings.p(.noTemplates), .alert)
@@ -120,9 +129,8 @@ extension App {
     /// and keeps the form, now on the new version: Enter saves the same edit on top.
     private func save(_ pf: inout PlanForm, _ p: inout PlanScreen, user: User) {
         let today = service.today
-        if pf.form.staleChanges == nil {
-            guard pf.form.validate(today: today, strings: strings) else { return }
-        }
+        guard pf.form.validate(today: today, strings: strings) else { return }
+        if let (field, problem) = pf.problem(strings: strings) { pf.form.show(problem, at: field); return }
         let commands = pf.commands(detail: p.detail, today: today, strings: strings)
         guard !commands.isEmpty else { p.form = nil; return }
         do {
@@ -135,7 +143,11 @@ extension App {
             let changes = (try? service.changes(to: pf.citizen, since: pf.version, as: user.id)) ?? []
             pf.form.staleChanges = changes.map { "\(names.users[$0.event.actor] ?? $0.event.actor): \(strings.describe($0, names: names))" }
             pf.version = actual
-            if let fresh = try? service.citizen(p.citizen.id, as: user.id, purpose: "plan") { p.detail = fresh }
+            if let fresh = try? service.citizen(p.citizen.id, as: user.id, purpose: "plan") {
+                p.detail = fresh
+                // Saving again changes only what this user changed, on top of the other edit.
+                if let current = PlanForm(pf.purpose, detail: fresh, context: formContext(user), strings: strings) { pf.form.rebase(onto: current.form) }
+            }
         } catch let e as DomainError {
             pf.form.staleChanges = nil
             pf.form.show(e.description, fieldHints: pf.fieldHints)

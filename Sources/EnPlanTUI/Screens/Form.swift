@@ -31,7 +31,7 @@ public struct Form: Sendable {
     public var askingDiscard = false
     /// What another terminal changed, after a stale save: Enter saves on top of it.
     public var staleChanges: [String]?
-    private let initial: [String]
+    private var initial: [String]
 
     public init(title: String, fields: [Field]) {
         self.title = title
@@ -41,6 +41,20 @@ public struct Form: Sendable {
     }
 
     public var isDirty: Bool { fields.map(\.value) != initial }
+
+    /// Whether the user changed this field since the form opened (or was rebased).
+    public func changed(_ key: String) -> Bool {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { return false }
+        return fields[i].value != initial[i]
+    }
+
+    /// After another terminal's change: the fields the user did not touch take the new values
+    /// (so saving again changes only what this user changed), the touched ones stay.
+    public mutating func rebase(onto fresh: Form) {
+        guard fresh.fields.count == fields.count else { return }
+        for i in fields.indices where fields[i].value == initial[i] { fields[i].value = fresh.fields[i].value }
+        initial = fresh.initial
+    }
 
     public enum Outcome: Equatable, Sendable { case none, cancel, save }
 
@@ -111,11 +125,17 @@ public struct Form: Sendable {
 
     public func day(_ key: String, today: Day) -> Day? { DayInput.parse(value(key), today: today) }
 
+    /// Puts a problem at one field.
+    public mutating func show(_ problem: String, at key: String) {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { error = problem; return }
+        fields[i].error = problem; focus = i; error = nil
+    }
+
     /// Puts the domain's refusal at the field it names (by the field's key or label), else below.
     public mutating func show(_ refusal: String, fieldHints: [(word: String, field: String)] = []) {
         let lower = refusal.lowercased()
         for (word, key) in fieldHints where lower.contains(word) {
-            if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = refusal; focus = i; error = nil; return }
+            if fields.contains(where: { $0.key == key }) { show(refusal, at: key); return }
         }
         error = refusal
     }

@@ -87,7 +87,7 @@ public struct PlanForm: Sendable {
             guard let f = plan?.followUps.first(where: { $0.id == id }), f.done == nil else { return nil }
             let results = FollowUpResult.allCases.map(\.rawValue)
             form = Form(title: "\(s.p(.formComplete)) \(id) (\(s.p(.due)) \(s.date(f.due)))", fields: [
-                F.date("done", s.p(.fDone), s.date(min(today, max(f.due, today)))),
+                F.date("done", s.p(.fDone), s.date(today)),
                 F.choice("result", s.p(.fResult), results, shown: results.map(s.word)),
                 F.text("note", "\(s.p(.fNote)) \(s.p(.optional))", required: false),
             ])
@@ -122,8 +122,8 @@ public struct PlanForm: Sendable {
                 F.text("contact", "\(s.p(.fContactPerson)) \(s.p(.optional))", c.contactPerson ?? "", required: false),
             ])
         case .consent:
-            form = Form(title: s.p(.formConsent), fields: [
-                F.text("sectors", "\(s.p(.fSectors)) (\(sectorNames.joined(separator: ", ")))"),
+            form = Form(title: "\(s.p(.formConsent)): \(sectorNames.joined(separator: ", "))", fields: [
+                F.text("sectors", s.p(.fSectors)),
                 F.date("given", s.p(.fGiven), s.date(today)),
             ])
         case .withdrawConsent(let id):
@@ -174,10 +174,13 @@ public struct PlanForm: Sendable {
         case .editEffort(let id):
             guard let e = plan?.efforts.first(where: { $0.id == id }) else { return [] }
             let goal = f.value("goal").isEmpty ? nil : f.value("goal")
-            let start = day("start") ?? e.start, end = day("end")
+            let closing = f.value("status") == "ended" || f.value("status") == "cancelled"
+            let start = day("start") ?? e.start
+            // Ending or cancelling with the planned end untouched: the domain dates it (today).
+            let end = closing && !f.changed("end") ? nil : day("end")
             var out: [Command] = []
             if goal != e.goal || f.value("title") != e.title || f.value("basis") != e.legalBasis || f.value("provider") != e.provider
-                || start != e.start || (end != e.end && !(f.value("status") == "ended" || f.value("status") == "cancelled")) {
+                || start != e.start || (end != e.end && !closing) {
                 out.append(.changeEffort(citizen: c, effort: id, goal: goal, title: f.value("title"), legalBasis: f.value("basis"),
                                          provider: f.value("provider"), start: start, end: end))
             }
@@ -226,8 +229,20 @@ public struct PlanForm: Sendable {
 
     /// Sector names as typed, in either language, separated by commas, spaces or "+".
     static func sectors(in text: String, strings s: Strings) -> [Sector] {
-        let words = text.lowercased().split { ", +".contains($0) }.map(String.init)
-        return words.compactMap { w in Sector(rawValue: w) ?? Sector.allCases.first { s.sector($0).lowercased() == w } }
+        words(text).compactMap { sector($0, s) }
+    }
+
+    private static func words(_ text: String) -> [String] { text.lowercased().split { ", +".contains($0) }.map(String.init) }
+    private static func sector(_ w: String, _ s: Strings) -> Sector? {
+        Sector(rawValue: w) ?? Sector.allCases.first { s.sector($0).lowercased() == w }
+    }
+
+    /// What the fields' own checks cannot see: a word that names no sector. (field, problem)
+    public func problem(strings s: Strings) -> (String, String)? {
+        guard purpose == .consent else { return nil }
+        let unknown = PlanForm.words(form.value("sectors")).filter { PlanForm.sector($0, s) == nil }
+        guard let first = unknown.first else { return nil }
+        return ("sectors", "\"\(first)\"? " + Sector.allCases.map(s.sector).joined(separator: ", "))
     }
 
     /// Words in the domain's refusals that name a field of this form, in order: the first that

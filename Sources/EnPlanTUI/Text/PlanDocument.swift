@@ -47,7 +47,7 @@ public enum PlanDocument {
                 let period = "\(s.p(.docFrom)) \(s.date(e.start))" + (e.end.map { " \(s.p(.docUntil)) \(s.date($0))" } ?? " (\(s.p(.docOngoing)))")
                 bullet("\(e.title), \(e.provider), \(period)" + (e.status == .ended ? " (\(s.word("ended")))" : ""))
             }
-            if shared.count < efforts.count { paragraph(s.p(.docNotShared)) }
+            if shared.count < efforts.count { paragraph("\(s.p(.docNotShared)): \(efforts.count - shared.count).") }
         }
         let decisions = plan.decisions.filter { !d.hidden.contains($0.id) }
         if !decisions.isEmpty {

@@ -8,18 +8,18 @@ extension Strings {
     public enum P: Sendable {
         case title, noPlan, createPlanHint, cpr, age, group, benefit, responsible, contactPerson, consent, noConsent, household
         case sOverall, sGoals, sEfforts, sDecisions, sFollowUps, sAssessments, sReferrals, sConsents, sHousehold
-        case ownWords, created, noGoal, hidden, appealUntil, overdue, due, done, empty, collapsedMark, withoutGoal
+        case ownWords, created, noGoal, hidden, appealUntil, overdue, due, done, empty, withoutGoal
         case fOverallGoal, fOwnWords, fArea, fText, fGoal, fTitle, fSector, fLegalBasis, fProvider, fStart, fEnd, fStatus
         case fLegalArea, fDate, fDeadline, fDue, fDone, fResult, fNote, fDomain, fScore, fTo, fAnswer, fChannel, fUser
         case fContactPerson, fSectors, fGiven, fConsent, fRelation, fName, fCitizenID, fTemplate
         case formNewGoal, formEditGoal, formNewEffort, formEditEffort, formDecision, formFollowUp, formComplete, formAssessment
         case formReferral, formAnswer, formContact, formResponsible, formConsent, formWithdraw, formHousehold, formTemplate, formOverall
-        case formHint, discardAsk, saved, required, badDate, badNumber, stale, staleHint, choiceHint, optional, noTemplates
+        case formHint, discardAsk, saved, required, badDate, badNumber, stale, staleHint, optional, noTemplates
         case journeyTitle, journeyFilters, allSectors, allKinds, contacts, meetings, caseworkers, days90, months12
         case planToEffort, referralToEffort, daysUnit, waitingDays, noEffortYet, journeyEmpty, hiddenContent, exportedPlan
-        case kSection, kNewItem, kEdit, kToggle, kContact, kResponsible, kTemplate, kJourney, kExportPlan, kConsent, kCPR
-        case hSection, hNewItem, hEdit, hToggle, hContact, hResponsible, hTemplate, hJourney, hExportPlan, hConsent, hCPR
-        case kFilterSector, kFilterKind, hFilterSector, hFilterKind, hPlanOpen, planNotFound
+        case kSection, kNewItem, kEdit, kToggle, kContact, kResponsible, kTemplate, kJourney, kExportPlan, kCPR
+        case hSection, hNewItem, hEdit, hToggle, hContact, hResponsible, hTemplate, hJourney, hExportPlan, hCPR
+        case kFilterSector, kFilterKind, hFilterSector, hFilterKind, planNotFound
         case docTitle, docIntro, docGoal, docYourWords, docGoals, docEfforts, docDecisions, docAppeal, docFollowUps, docMeetings
         case docContact, docFooter, docNotShared, docFrom, docUntil, docOngoing
 
@@ -27,7 +27,7 @@ extension Strings {
             switch self {
             case .title: return ("Plan", "Plan")
             case .noPlan: return ("Ingen samlet plan endnu.", "No unified plan yet.")
-            case .createPlanHint: return ("n: opret planen (kræver samtykke) · s: registrér samtykke", "n: create the plan (needs consent) · s: record consent")
+            case .createPlanHint: return ("n: opret planen (kræver samtykke; s og n registrerer det)", "n: create the plan (needs consent; s then n records it)")
             case .cpr: return ("CPR", "CPR")
             case .age: return ("år", "years")
             case .group: return ("målgruppe", "target group")
@@ -55,7 +55,6 @@ extension Strings {
             case .due: return ("frist", "due")
             case .done: return ("udført", "done")
             case .empty: return ("(ingen)", "(none)")
-            case .collapsedMark: return ("skjult", "collapsed")
             case .withoutGoal: return ("Uden delmål", "Without a sub-goal")
             case .fOverallGoal: return ("Overordnet mål", "Overall goal")
             case .fOwnWords: return ("Egne ord", "Own words")
@@ -116,7 +115,6 @@ extension Strings {
             case .badNumber: return ("skal være et tal", "must be a number")
             case .stale: return ("Planen blev ændret et andet sted, mens du skrev:", "The plan was changed elsewhere while you typed:")
             case .staleHint: return ("Enter: gem din ændring oven på · Esc: kassér din ændring", "Enter: save your change on top · Esc: discard your change")
-            case .choiceHint: return ("←/→", "←/→")
             case .optional: return ("(valgfri)", "(optional)")
             case .noTemplates: return ("Der er ingen pakkeforløb (enplan template import)", "There are no plan templates (enplan template import)")
             case .journeyTitle: return ("Borgerens forløb", "The citizen's journey")
@@ -145,7 +143,6 @@ extension Strings {
             case .kTemplate: return ("Pakkeforløb", "Template")
             case .kJourney: return ("Forløb", "Journey")
             case .kExportPlan: return ("Eksport", "Export")
-            case .kConsent: return ("Samtykke", "Consent")
             case .kCPR: return ("CPR", "CPR")
             case .hSection: return ("Gå til afsnit: o mål · m delmål · e indsatser · d afgørelser · f opfølgning · a egenmestring · r henvisninger · s samtykker · h husstand (Tab: næste)",
                                     "Go to a section: o goal · m sub-goals · e efforts · d decisions · f follow-ups · a mastery · r referrals · s consents · h household (Tab: next)")
@@ -157,13 +154,11 @@ extension Strings {
             case .hTemplate: return ("Anvend et pakkeforløb: delmål, indsatser og opfølgninger på én gang", "Apply a plan template: goals, efforts and follow-ups at once")
             case .hJourney: return ("Borgerens forløb: alt der er sket, med nøgletal", "The citizen's journey: everything that happened, with figures")
             case .hExportPlan: return ("Gem planen som et dokument til borgeren", "Save the plan as a document for the citizen")
-            case .hConsent: return ("Registrér samtykke (tilbagekald: Enter på et samtykke)", "Record consent (withdraw: Enter on a consent)")
             case .hCPR: return ("Vis eller skjul det fulde CPR-nummer", "Show or hide the full CPR number")
             case .kFilterSector: return ("Fagområde", "Sector")
             case .kFilterKind: return ("Slags", "Kind")
             case .hFilterSector: return ("Vis ét fagområde ad gangen", "Show one sector at a time")
             case .hFilterKind: return ("Vis én slags hændelse ad gangen", "Show one kind of event at a time")
-            case .hPlanOpen: return ("Åbn planen for det valgte (eller :plan CPR/navn)", "Open the plan of the selection (or :plan CPR/name)")
             case .planNotFound: return ("Ingen borger matcher", "No citizen matches")
             case .docTitle: return ("Din plan", "Your plan")
             case .docIntro: return ("Det her er din samlede plan hos kommunen. Den samler det, du og kommunens medarbejdere har aftalt.",
@@ -178,7 +173,7 @@ extension Strings {
             case .docMeetings: return ("Dine møder", "Your meetings")
             case .docContact: return ("Din kontakt i kommunen", "Your contact at the municipality")
             case .docFooter: return ("Spørg din sagsbehandler, hvis noget er uklart.", "Ask your caseworker if anything is unclear.")
-            case .docNotShared: return ("Der er også en indsats i et andet fagområde, som ikke deles her.", "There is also an effort in another sector that is not shared here.")
+            case .docNotShared: return ("Indsatser i andre fagområder, som ikke deles her", "Efforts in other sectors that are not shared here")
             case .docFrom: return ("fra", "from")
             case .docUntil: return ("til", "until")
             case .docOngoing: return ("løbende", "ongoing")
