@@ -134,12 +134,14 @@ public enum DemoData {
         }
         guard rng.chance(0.85) else { return out }   // some citizens have no unified plan yet
 
-        var sectors = Set([Sector.employment, worker.2])
+        // The consent covers the sectors of the plan's efforts (and perhaps more): what the plan
+        // holds, its caseworkers may see and change; users of other sectors see only that it exists.
+        let kinds = (0..<rng.int(1...4)).map { _ in rng.pick(efforts) }
+        var sectors = Set([Sector.employment, worker.2] + kinds.map(\.sector))
         while sectors.count < rng.int(2...4) { sectors.insert(rng.pick(Sector.allCases)) }
         out.append((r, .giveConsent(citizen: id, sectors: Array(sectors), given: today + -rng.int(30...300))))
         let overall: OverallGoal = youth ? (rng.chance(0.7) ? .education : .employment) : .employment
         out.append((r, .createPlan(citizen: id, overallGoal: overall, ownWords: rng.pick(ownWords))))
-        let kinds = (0..<rng.int(1...4)).map { _ in rng.pick(efforts) }
         var areas: [LifeArea] = [overall == .education ? .education : .job]
         for k in kinds where !areas.contains(k.area) { areas.append(k.area) }
         for area in areas { out.append((r, .addGoal(citizen: id, area: area, text: goalTexts[area]!))) }
