@@ -206,14 +206,9 @@ public final class App {
             return
         }
         guard let action = KeyTable.action(for: key, in: [KeyTable.global, KeyTable.citizenList]) else { return }
+        if handleGlobal(action, &s) { return }
         let page = max(1, terminal.size.rows - 6)
         switch action {
-        case .help: showHelp = true
-        case .command: commandLine = CommandPrompt()
-        case .lock: lock(&s)
-        case .redraw: terminal.wipe()
-        case .citizens: s.screen = .citizens
-        case .calendar: s.screen = .calendar; loadCalendar(&s)
         case .search: s.list.editingQuery = true
         case .open: if let row = s.list.selectedRow { openPlan(row.id, &s) }
         case .back: if !s.list.query.isEmpty { s.list.setQuery("") }
@@ -234,6 +229,21 @@ public final class App {
         case .reverse: s.list.reverseSort()
         default: break
         }
+    }
+
+    /// The keys every screen shares (help, command line, lock, redraw, switching screens).
+    /// Returns false for an action that is the screen's own.
+    func handleGlobal(_ action: Action, _ s: inout Session) -> Bool {
+        switch action {
+        case .help: showHelp = true
+        case .command: commandLine = CommandPrompt()
+        case .lock: lock(&s)
+        case .redraw: terminal.wipe()
+        case .citizens: s.screen = .citizens
+        case .calendar: s.screen = .calendar; loadCalendar(&s)
+        default: return false
+        }
+        return true
     }
 
     // MARK: the calendar
@@ -337,14 +347,9 @@ public final class App {
             return
         }
         guard let action = KeyTable.action(for: key, in: [KeyTable.global, KeyTable.calendar]) else { return }
+        if handleGlobal(action, &s) { return }
         let listLike = s.calendar.view == .agenda || s.calendar.view == .day
         switch action {
-        case .help: showHelp = true
-        case .command: commandLine = CommandPrompt()
-        case .lock: lock(&s)
-        case .redraw: terminal.wipe()
-        case .citizens: s.screen = .citizens
-        case .calendar: break
         case .quit, .back: s.screen = .citizens
         case .open: s.calendar.open = s.calendar.selectedMeeting
         case .newMeeting: s.calendar.form = ScheduleForm(day: s.calendar.cursor, user: s.user.id)

@@ -52,7 +52,7 @@ extension App {
             case .pageDown?: j.scroll += 10; p.journey = j
             case .top?: j.scroll = 0; p.journey = j
             case .bottom?: j.scroll = Int.max / 2; p.journey = j
-            default: s.plan = p; handleGlobal(action, &s); return
+            default: s.plan = p; if let action { _ = handleGlobal(action, &s) }; return
             }
             s.plan = p
             return
@@ -94,22 +94,9 @@ extension App {
         case .journey?:
             do { p.journey = JourneyView(journey: try service.journey(p.citizen.id, as: s.user.id)) } catch { message = ("\(error)", .error) }
         case .exportPlan?: exportPlan(p)
-        default: s.plan = p; handleGlobal(action, &s); return
+        default: s.plan = p; if let action { _ = handleGlobal(action, &s) }; return
         }
         s.plan = p
-    }
-
-    /// The keys every screen shares (help, command line, lock, switching screens).
-    private func handleGlobal(_ action: Action?, _ s: inout Session) {
-        switch action {
-        case .help?: showHelp = true
-        case .command?: commandLine = CommandPrompt()
-        case .lock?: lock(&s)
-        case .redraw?: terminal.wipe()
-        case .citizens?: s.screen = .citizens
-        case .calendar?: s.screen = .calendar; loadCalendar(&s)
-        default: break
-        }
     }
 
     private func formContext(_ user: User) -> PlanForm.Context {

@@ -54,12 +54,7 @@ public enum KeyTable {
         Binding(action: .sector, keys: [.char("f")], label: .kSector, help: .hSector, inBar: true),
         Binding(action: .sort, keys: [.char("s")], label: .kSort, help: .hSort, inBar: true),
         Binding(action: .reverse, keys: [.char("r")], label: .kReverse, help: .hReverse, inBar: false),
-        Binding(action: .up, keys: [.up, .char("k")], label: .kMove, help: .hMove, inBar: false),
-        Binding(action: .down, keys: [.down, .char("j")], label: .kMove, help: .hMove, inBar: false),
-        Binding(action: .top, keys: [.home, .char("g")], label: .kTop, help: .hTop, inBar: false),
-        Binding(action: .bottom, keys: [.end, .char("G")], label: .kBottom, help: .hBottom, inBar: false),
-        Binding(action: .pageUp, keys: [.pageUp], label: .kPage, help: .hPage, inBar: false),
-        Binding(action: .pageDown, keys: [.pageDown], label: .kPage, help: .hPage, inBar: false),
+    ] + moving + [
         Binding(action: .back, keys: [.escape], label: .kBack, help: .hBack, inBar: false),
         Binding(action: .quit, keys: [.char("q")], label: .kQuit, help: .hQuit, inBar: true),
     ]
@@ -83,16 +78,18 @@ public enum KeyTable {
         Binding(action: .quit, keys: [.char("q")], label: .kQuit, help: .hQuit, inBar: true),
     ]
 
-    /// Moving, shared by the plan and the journey.
-    static let movement: [Binding] = [
+    /// Moving through rows: the list, the plan, the journey.
+    static let moving: [Binding] = [
         Binding(action: .up, keys: [.up, .char("k")], label: .kMove, help: .hMove, inBar: false),
         Binding(action: .down, keys: [.down, .char("j")], label: .kMove, help: .hMove, inBar: false),
         Binding(action: .top, keys: [.home, .char("g")], label: .kTop, help: .hTop, inBar: false),
         Binding(action: .bottom, keys: [.end, .char("G")], label: .kBottom, help: .hBottom, inBar: false),
         Binding(action: .pageUp, keys: [.pageUp], label: .kPage, help: .hPage, inBar: false),
         Binding(action: .pageDown, keys: [.pageDown], label: .kPage, help: .hPage, inBar: false),
-        Binding(action: .back, keys: [.escape, .char("q")], label: .kBack, help: .hBack, inBar: true),
     ]
+
+    /// Moving, and back to the list: the plan and the journey.
+    static let movement = moving + [Binding(action: .back, keys: [.escape, .char("q")], label: .kBack, help: .hBack, inBar: true)]
 
     /// The plan screen: a key per section, and a key per form.
     public static let plan: [Binding] = [
