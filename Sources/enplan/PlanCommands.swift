@@ -108,13 +108,7 @@ enum PlanCommands {
             return 0
         }
         let s = strings
-        func window(_ w: Journey.Window) -> String { "\(w.days90) / \(w.months12)" }
-        print("\(s.p(.contacts)) \(window(f.contacts)) · \(s.p(.meetings)) \(window(f.meetings)) · \(s.p(.caseworkers)) \(window(f.caseworkers))  (\(s.p(.days90)) / \(s.p(.months12)))")
-        func lead(_ l: Journey.Lead) -> String {
-            l.started.map { "\(l.days) \(s.p(.daysUnit)) (\(s.date(l.from)) → \(s.date($0)))" } ?? "\(s.p(.noEffortYet)) (\(s.p(.waitingDays)) \(l.days))"
-        }
-        if let p = f.planToFirstEffort { print("\(s.p(.planToEffort)): \(lead(p))") }
-        for r in f.referrals { print("\(s.p(.referralToEffort)) \(r.id) (\(s.sector(r.to))): \(lead(r.lead))") }
+        for (line, _) in JourneyView(journey: journey).figureLines(s) { print(line) }
         let n = names(service, s)
         Output.table(["TIME", "SECTOR", "WHO", "WHAT"], entries.map {
             [s.time($0.at.local), $0.seen.sector.map(s.sector) ?? "", n.users[$0.event.actor] ?? $0.event.actor, s.describe($0.seen, names: n)]

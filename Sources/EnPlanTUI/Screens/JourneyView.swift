@@ -22,8 +22,8 @@ public struct JourneyView: Sendable {
         scroll = 0
     }
 
-    /// The figures, as lines.
-    func figureLines(_ s: Strings) -> [(String, Role)] {
+    /// The figures, as lines (the screen and `enplan journey` print the same).
+    public func figureLines(_ s: Strings) -> [(String, Role)] {
         let f = journey.figures
         func window(_ name: Strings.P, _ w: Journey.Window) -> String { "\(s.p(name)) \(w.days90) / \(w.months12)" }
         var out: [(String, Role)] = [
