@@ -104,8 +104,11 @@ public struct Journey: Sendable {
 
         guard let plan = c.plan else { return f }
         let started = plan.efforts.filter { $0.status != .cancelled && $0.status != .planned && $0.start <= today }
+        // An effort already running on the day counts as starting that day (0 days): the plan was
+        // written around help that was under way.
         func lead(from day: Day, sector: Sector?) -> Lead {
-            let first = started.filter { $0.start >= day && (sector == nil || $0.sector == sector) }.map(\.start).min()
+            let first = started.filter { ($0.start >= day || ($0.end ?? today) >= day) && (sector == nil || $0.sector == sector) }
+                .map { max($0.start, day) }.min()
             return Lead(from: day, started: first, days: (first ?? today) - day)
         }
         f.planToFirstEffort = lead(from: plan.created, sector: nil)
