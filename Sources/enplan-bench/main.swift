@@ -106,20 +106,18 @@ case "plan-child":
         let t = DispatchTime.now().uptimeNanoseconds; try body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
     }
     let strings = Strings(.da)
-    let names = PlanScreen.Names(users: Dictionary(uniqueKeysWithValues: store.projection.users.map { ($0.id, $0.name) }))
     let withPlans = store.projection.citizens.values.filter { $0.plan != nil }.map { ($0.id, $0.responsible) }.sorted { $0.0 < $1.0 }
     var opens: [Double] = [], journeys: [Double] = [], saves: [Double] = [], lines: [Double] = []
     var canvas = Canvas(rows: 50, cols: 160)
     for (id, user) in withPlans.prefix(100) {
-        var screen: PlanScreen?
+        let context = ScreenContext(service: service, user: try service.user(user), strings: strings, rows: 47, cols: 160)
         opens.append(try timed {
-            screen = PlanScreen(detail: try service.citizen(id, as: user, purpose: "plan"))
-            screen!.render(into: &canvas, top: 1, height: 47, width: 160, strings: strings, names: names)
+            try PlanScreen(citizen: id, context: context).render(into: &canvas, context: context)
         })
         journeys.append(try timed {
-            var view = JourneyView(journey: try service.journey(id, as: user))
-            view.render(into: &canvas, top: 1, height: 47, width: 160, strings: strings, names: names)
-            lines.append(Double(view.journey.entries.count))
+            let screen = try JourneyScreen(citizen: id, context: context)
+            screen.render(into: &canvas, context: context)
+            lines.append(Double(screen.view.journey.entries.count))
         })
         saves.append(try timed {
             try service.execute([.addGoal(citizen: id, area: .network, text: "Et netværk")], as: user, expectedVersion: store.projection.citizens[id]!.version)

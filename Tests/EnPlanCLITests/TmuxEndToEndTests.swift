@@ -90,7 +90,7 @@ final class TmuxEndToEndTests: XCTestCase {
         try keys("2")
         try waitFor("mine møder")
         try keys("v", "v")
-        try waitFor("Kalender: agenda")
+        try waitFor("Kalender: Dagsorden")
         try keys("q")
         try waitFor("Navn▲")
 

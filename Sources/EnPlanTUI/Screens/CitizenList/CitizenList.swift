@@ -1,7 +1,7 @@
 import EnPlanDomain
 
 /// The citizen list: the rows a user may see, filtered as they type and by quick filters, sorted
-/// by any column. A value: keys change it, `render` draws it; the domain is asked by `App`.
+/// by any column. The model behind `CitizenListScreen`: a value, no drawing, no domain calls.
 public struct CitizenList: Sendable {
     public enum Column: Int, CaseIterable, Sendable {
         case name, cpr, age, group, benefit, sectors, responsible, nextMeeting, overdue, plan
@@ -31,14 +31,15 @@ public struct CitizenList: Sendable {
     public var editingQuery = false
     public private(set) var sortColumn: Column = .name
     public private(set) var descending = false
-    public private(set) var selected = 0
-    public private(set) var top = 0
+    /// The selection and the window (the list's height as last seen, for keeping it in view).
+    public private(set) var scroll = ScrollList()
+    public var lastHeight = 20
 
     public init(mineOnly: Bool) { self.mineOnly = mineOnly }
 
     public var count: Int { visible.count }
     public var total: Int { entries.count }
-    public var selectedRow: CitizenRow? { visible.indices.contains(selected) ? entries[visible[selected]].row : nil }
+    public var selectedRow: CitizenRow? { visible.indices.contains(scroll.selected) ? entries[visible[scroll.selected]].row : nil }
 
     /// New rows from the domain; the selection stays on the same citizen if it is still there.
     public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
@@ -48,8 +49,7 @@ public struct CitizenList: Sendable {
         search = SearchColumns(rows)
         self.names = names
         resort()
-        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { selected = i }
-        clampSelection()
+        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(scroll.selected) }
     }
 
     /// Changed rows from the domain, applied in place: flags and columns updated, new citizens
@@ -113,8 +113,7 @@ public struct CitizenList: Sendable {
         let filter = Filter(mineOnly: mineOnly, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
                             sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
         visible = search.filter(subset ?? sorted, filter)
-        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { selected = i } else { selected = 0 }
-        clampSelection()
+        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(0) }
     }
 
     private mutating func resort() {
@@ -151,22 +150,13 @@ public struct CitizenList: Sendable {
 
     // MARK: moving
 
-    public mutating func move(by n: Int) { selected += n; clampSelection() }
-    public mutating func moveToTop() { selected = 0; clampSelection() }
-    public mutating func moveToBottom() { selected = visible.count - 1; clampSelection() }
-
-    private mutating func clampSelection() {
-        selected = max(0, min(selected, visible.count - 1))
-        if visible.isEmpty { selected = 0 }
-    }
-
-    /// Keeps the selection inside a window of `height` rows.
-    public mutating func scroll(height: Int) {
-        guard height > 0 else { return }
-        if selected < top { top = selected }
-        if selected >= top + height { top = selected - height + 1 }
-        top = max(0, min(top, max(0, visible.count - height)))
-    }
+    public mutating func move(by n: Int, height: Int) { scroll.move(by: n, count: visible.count, height: height) }
+    public mutating func moveToTop(height: Int) { scroll.toTop(count: visible.count, height: height) }
+    public mutating func moveToBottom(height: Int) { scroll.toBottom(count: visible.count, height: height) }
+    /// After the rows or the window changed: the selection in range and in view.
+    public mutating func clamp(height: Int) { scroll.clamp(count: visible.count, height: height) }
+    private mutating func select(_ i: Int) { scroll.select(i, count: visible.count, height: lastHeight) }
+    public var selected: Int { scroll.selected }
 
     // MARK: drawing
 
@@ -182,7 +172,7 @@ public struct CitizenList: Sendable {
         var chosen: [(Column, Int)] = []
         var used = 18   // the name's minimum
         for (c, w) in wanted {
-            let header = TextWidth.columns(strings.t(Self.header(c)))
+            let header = TextWidth.columns(strings.l(Self.header(c)))
             let width0 = max(w, header)
             if used + width0 + 1 <= width { chosen.append((c, width0)); used += width0 + 1 }
         }
@@ -191,7 +181,7 @@ public struct CitizenList: Sendable {
         return Layout(columns: [(.name, width - used + 18)] + chosen)
     }
 
-    static func header(_ c: Column) -> Strings.T {
+    static func header(_ c: Column) -> Strings.L {
         switch c {
         case .name: return .colName
         case .cpr: return .colCPR
@@ -214,145 +204,13 @@ public struct CitizenList: Sendable {
         case .group: return strings.targetGroup(r.targetGroup)
         case .benefit:
             guard let code = r.benefit else { return "" }
-            return benefits[code].map { strings.language == .da ? $0.danish : $0.english } ?? code
+            return benefits[code].map { strings.pick($0.danish, $0.english) } ?? code
         case .sectors: return Sector.allCases.map { r.sectors.contains($0) ? strings.sectorLetter($0) : "·" }.joined()
         case .responsible: return names[r.responsible] ?? r.responsible
         case .nextMeeting: return r.nextMeeting.map(strings.time) ?? ""
         case .overdue: return r.overdueFollowUps > 0 ? String(r.overdueFollowUps) : ""
-        case .plan: return strings.t(r.planStatus == .active ? .planActive : .planNone)
+        case .plan: return strings.l(r.planStatus == .active ? .planActive : .planNone)
         }
     }
 
-    /// Draws the header and the visible rows into rows `from..<from+height` of the canvas.
-    public mutating func render(into canvas: inout Canvas, from: Int, height: Int, width: Int, strings: Strings,
-                                benefits: [String: Benefit]) {
-        guard height > 1 else { return }
-        let layout = self.layout(width: width, strings: strings)
-        var col = 0
-        for (c, w) in layout.columns {
-            let title = strings.t(Self.header(c)) + (c == sortColumn ? (descending ? "▼" : "▲") : "")
-            canvas.put(TextWidth.fit(title, to: w), row: from, col: col, role: .header, width: w)
-            col += w + 1
-        }
-        let body = height - 1
-        scroll(height: body)
-        if visible.isEmpty {
-            canvas.put(strings.t(.noCitizens), row: from + 1, col: 1, role: .dim)
-            canvas.cursor = (from + 1, 0)
-            return
-        }
-        for line in 0..<body {
-            let index = top + line
-            guard index < visible.count else { break }
-            let entry = entries[visible[index]]   // one copy per drawn row, not per filtered row
-            let row = from + 1 + line
-            let isSelected = index == selected
-            let base: Role = isSelected ? .selected : (entry.row.overdueFollowUps > 0 ? .normal : .normal)
-            canvas.clear(row: row, role: base)
-            col = 0
-            for (c, w) in layout.columns {
-                let text = cell(c, entry.row, strings: strings, benefits: benefits)
-                let role: Role = (c == .overdue && entry.row.overdueFollowUps > 0 && !isSelected) ? .alert : base
-                canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
-                if c == .name, let h = highlight(visible[index]) {
-                    // Re-draw the matched characters in the match role, at their column.
-                    let before = String(entry.row.name.prefix(h.lowerBound))
-                    let matched = String(entry.row.name.dropFirst(h.lowerBound).prefix(h.count))
-                    let start = TextWidth.columns(before)
-                    if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
-                }
-                col += w + 1
-            }
-            if isSelected { canvas.cursor = (row, 0) }
-        }
-    }
-}
-
-/// The filter's inputs.
-struct Filter {
-    var mineOnly: Bool, youthOnly: Bool, overdueOnly: Bool, noPlanOnly: Bool
-    var sector: UInt8?
-    var query: [UInt8]
-    var digits: [UInt8]
-}
-
-/// Every row's searchable data in flat arrays: names folded both ways into one byte buffer each
-/// (rows separated by a zero byte), the CPR's visible digits, and the quick filters' flags.
-struct SearchColumns: Sendable {
-    private var short: [UInt8] = [], long: [UInt8] = []
-    private var shortStart: [Int] = [0], longStart: [Int] = [0]
-    private var digits: [UInt8] = []          // 6 a row: DDMMYY
-    private var flags: [UInt8] = []           // bit 0 mine, 1 youth, 2 overdue, 3 no plan
-    private var sectors: [UInt8] = []         // a bit a sector
-
-    init() {}
-
-    init(_ rows: [CitizenRow]) {
-        short.reserveCapacity(rows.count * 20); long.reserveCapacity(rows.count * 20)
-        for r in rows { append(r) }
-    }
-
-    mutating func append(_ r: CitizenRow) {
-        let f = FoldedText(r.name)
-        short += f.short; short.append(0); shortStart.append(short.count)
-        long += f.long; long.append(0); longStart.append(long.count)
-        let d = Array(r.maskedCPR.utf8.prefix(6))
-        digits += d.count == 6 ? d : [0, 0, 0, 0, 0, 0]
-        flags.append(Self.flags(r))
-        sectors.append(Self.sectors(r))
-    }
-
-    /// A changed row whose name is the same: only the flags and sectors can differ.
-    mutating func update(_ i: Int, _ r: CitizenRow) {
-        flags[i] = Self.flags(r)
-        sectors[i] = Self.sectors(r)
-    }
-
-    static func flags(_ r: CitizenRow) -> UInt8 {
-        (r.mine ? 1 : 0) | (r.targetGroup == .youth ? 2 : 0) | (r.overdueFollowUps > 0 ? 4 : 0) | (r.planStatus == .none ? 8 : 0)
-    }
-
-    static func sectors(_ r: CitizenRow) -> UInt8 {
-        r.sectors.reduce(0) { $0 | (1 << UInt8(Sector.allCases.firstIndex(of: $1)!)) }
-    }
-
-    func filter(_ candidates: [Int], _ f: Filter) -> [Int] {
-        var need: UInt8 = 0
-        if f.mineOnly { need |= 1 }
-        if f.youthOnly { need |= 2 }
-        if f.overdueOnly { need |= 4 }
-        if f.noPlanOnly { need |= 8 }
-        var out: [Int] = []
-        out.reserveCapacity(candidates.count)
-        short.withUnsafeBufferPointer { sh in long.withUnsafeBufferPointer { lo in
-        f.query.withUnsafeBufferPointer { q in
-            for i in candidates {
-                if flags[i] & need != need { continue }
-                if let s = f.sector, sectors[i] & s == 0 { continue }
-                if q.isEmpty { out.append(i); continue }
-                if !f.digits.isEmpty, f.digits.count <= 6,
-                   (0..<f.digits.count).allSatisfy({ digits[i * 6 + $0] == f.digits[$0] }) { out.append(i); continue }
-                if Self.contains(sh, from: shortStart[i], to: shortStart[i + 1] - 1, q)
-                    || Self.contains(lo, from: longStart[i], to: longStart[i + 1] - 1, q) { out.append(i) }
-            }
-        } } }
-        return out
-    }
-
-    @inline(__always)
-    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = q.count
-        guard end - from >= n else { return false }
-        let first = q[0]
-        var i = from
-        while i <= end - n {
-            if hay[i] == first {
-                var j = 1
-                while j < n && hay[i + j] == q[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
-    }
 }

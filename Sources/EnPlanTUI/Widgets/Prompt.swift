@@ -1,6 +1,7 @@
 /// The `:` command line: completion with Tab, history with the arrows.
 public struct CommandPrompt: Sendable {
-    public static let commands = ["calendar", "citizens", "help", "lang", "lock", "plan", "quit", "theme"]
+    /// The command names, from the key table.
+    public static var commands: [String] { KeyTable.commands.map(\.name) }
 
     public var text = ""
     private var historyIndex: Int?

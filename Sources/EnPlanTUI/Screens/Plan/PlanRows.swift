@@ -1,62 +1,7 @@
 import EnPlanDomain
 
-/// The unified plan of one citizen: a header (who, consent, household), then sections that fold
-/// and are reached by one key each. What the user may not see was blanked by the domain before
-/// it got here; the screen only shows that such an item exists and its sector.
-public struct PlanScreen: Sendable {
-    public enum Section: String, CaseIterable, Sendable {
-        case overall, goals, efforts, decisions, followUps, assessments, referrals, consents, household
-
-        /// The key that jumps to the section (shown in the help).
-        public var key: Character {
-            switch self {
-            case .overall: return "o"
-            case .goals: return "m"
-            case .efforts: return "e"
-            case .decisions: return "d"
-            case .followUps: return "f"
-            case .assessments: return "a"
-            case .referrals: return "r"
-            case .consents: return "s"
-            case .household: return "h"
-            }
-        }
-    }
-
-    public struct Row: Sendable, Equatable {
-        public let section: Section
-        /// The goal, effort, decision … this row shows (nil: the heading or a sub-heading).
-        public let item: String?
-        public let text: String
-        public let role: Role
-        public var isHeading: Bool { item == nil && !isLabel }
-        /// A sub-heading inside a section (a goal above its efforts): not selectable.
-        public var isLabel = false
-    }
-
-    /// Names the screen shows for ids: users, benefits.
-    public struct Names: Sendable {
-        public var users: [String: String] = [:]
-        public var benefits: [String: String] = [:]
-        public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
-        public func user(_ id: String) -> String { users[id].map { "\($0) (\(id))" } ?? id }
-    }
-
-    public var detail: CitizenDetail
-    public var collapsed: Set<Section> = []
-    /// The selected row's index in `rows`.
-    public var cursor = 0
-    public var scroll = 0
-    public var showFullCPR = false
-    public var form: PlanForm?
-    public var journey: JourneyView?
-
-    public init(detail: CitizenDetail) { self.detail = detail }
-
-    public var citizen: Citizen { detail.citizen }
-
-    // MARK: what is shown
-
+/// What the plan screen shows: the header lines and the rows of its sections.
+extension PlanScreen {
     func header(_ s: Strings, names: Names) -> [(String, Role)] {
         let c = citizen
         let cpr = showFullCPR ? detail.cpr : c.cpr.masked
@@ -170,42 +115,6 @@ public struct PlanScreen: Sendable {
         return (0...4).contains(score) ? bars[score] : "·"
     }
 
-    // MARK: moving
-
-    mutating func move(by n: Int, rows: [Row]) {
-        guard !rows.isEmpty else { return }
-        var i = min(max(0, cursor), rows.count - 1)
-        let step = n < 0 ? -1 : 1
-        var left = abs(n)
-        while left > 0 {
-            var j = i + step
-            while j >= 0 && j < rows.count && rows[j].isLabel { j += step }
-            guard j >= 0 && j < rows.count else { break }
-            i = j; left -= 1
-        }
-        cursor = i
-    }
-
-    mutating func jump(to section: Section, rows: [Row]) {
-        if let i = rows.firstIndex(where: { $0.section == section && $0.isHeading }) { cursor = i; scroll = min(scroll, i) }
-    }
-
-    /// Tab: the next section's heading (Shift-Tab: the previous one).
-    mutating func nextSection(_ step: Int, rows: [Row]) {
-        let headings = rows.indices.filter { rows[$0].isHeading }
-        guard !headings.isEmpty else { return }
-        let current = headings.lastIndex { $0 <= cursor } ?? 0
-        cursor = headings[(current + step + headings.count) % headings.count]
-    }
-
-    /// Folds the section in or out; the selection stays on its heading.
-    mutating func toggle(_ section: Section, strings s: Strings, names: Names) {
-        if collapsed.contains(section) { collapsed.remove(section) } else { collapsed.insert(section) }
-        cursor = rows(s, names: names).firstIndex { $0.section == section && $0.isHeading } ?? 0
-    }
-
-    func selected(in rows: [Row]) -> Row? { rows.indices.contains(cursor) ? rows[cursor] : nil }
-
     // MARK: what a key does to the selection
 
     /// `n`: the form that adds to the selected section.
@@ -240,38 +149,4 @@ public struct PlanScreen: Sendable {
         }
     }
 
-    // MARK: drawing
-
-    public mutating func render(into canvas: inout Canvas, top: Int, height: Int, width: Int, strings s: Strings, names: Names) {
-        if let journey {
-            var j = journey
-            j.render(into: &canvas, top: top, height: height, width: width, strings: s, names: names)
-            self.journey = j
-            return
-        }
-        if let form {
-            form.form.render(into: &canvas, top: top, left: 2, width: width - 4, strings: s)
-            return
-        }
-        var row = top
-        for (text, role) in header(s, names: names) {
-            canvas.put(TextWidth.truncate(text, to: width - 2), row: row, col: 1, role: role)
-            row += 1
-        }
-        canvas.put(String(repeating: "─", count: width), row: row, col: 0, role: .frame)
-        row += 1
-        let all = rows(s, names: names)
-        let visible = max(1, top + height - row)
-        cursor = min(max(0, cursor), max(0, all.count - 1))
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + visible { scroll = cursor - visible + 1 }
-        for i in scroll..<min(all.count, scroll + visible) {
-            let r = all[i]
-            let role: Role = i == cursor ? .selected : r.role
-            let text = TextWidth.fit(r.text, to: width - 1)
-            canvas.put(text, row: row, col: 1, role: role, width: width - 1)
-            if i == cursor { canvas.cursor = (row, 1) }
-            row += 1
-        }
-    }
 }

@@ -1,9 +1,11 @@
 import EnPlanDomain
 
-/// A keyboard form: labelled fields, Tab/Shift-Tab (and ↑/↓) between them, typing into text and
-/// date fields, ←/→ or the first letter to choose in a choice field, Enter to save, Esc to cancel
-/// (asking first when something was changed). Each field checks its own input and shows its
-/// error beside it; the domain's refusal is shown at the field it concerns.
+/// The only form: labelled fields addressed by name, Tab/Shift-Tab (and ↑/↓) between them, typing
+/// into text and date fields, ←/→ or the first letter to choose in a choice field, Enter to save,
+/// Esc to cancel (asking first when something was changed, where `confirmDiscard`). Each field
+/// checks its own input and shows its error beside it; the domain's refusal is shown at the field
+/// it concerns. The login, the lock screen, the plan's forms and the meeting form are
+/// configurations of it.
 public struct Form: Sendable {
     public enum Kind: Sendable, Equatable {
         case text(required: Bool)
@@ -12,6 +14,8 @@ public struct Form: Sendable {
         case number(ClosedRange<Int>, extra: [Int])
         /// Values (what the command gets) and how each is shown.
         case choice(values: [String], shown: [String])
+        /// Typed but shown as dots (a password).
+        case secret
     }
 
     public struct Field: Sendable {
@@ -23,6 +27,15 @@ public struct Form: Sendable {
     }
 
     public let title: String
+    /// The line of keys under the form (each configuration words its own).
+    public var hint: String?
+    /// Esc with typed input asks before throwing it away (the plan's forms); else Esc cancels.
+    public var confirmDiscard = true
+    /// Enter on a filled field moves to the next one while that is empty (the login).
+    public var enterAdvances = false
+    /// Rows from one field to the next, and the widest input.
+    public var rowStep = 1
+    public var inputWidth = 50
     public var fields: [Field]
     public var focus = 0
     /// A refusal that belongs to no one field.
@@ -33,14 +46,25 @@ public struct Form: Sendable {
     public var staleChanges: [String]?
     private var initial: [String]
 
-    public init(title: String, fields: [Field]) {
+    public init(title: String, fields: [Field], hint: String? = nil) {
         self.title = title
         self.fields = fields
+        self.hint = hint
         initial = fields.map(\.value)
         focus = fields.firstIndex { if case .choice = $0.kind { return false } else { return true } } ?? 0
     }
 
     public var isDirty: Bool { fields.map(\.value) != initial }
+
+    /// A field's value as typed (untrimmed), or sets it.
+    public subscript(key: String) -> String {
+        get { fields.first { $0.key == key }?.value ?? "" }
+        set { if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = newValue; fields[i].error = nil } }
+    }
+
+    /// Moves the focus to a field.
+    public mutating func focus(on key: String) { if let i = fields.firstIndex(where: { $0.key == key }) { focus = i } }
+    public var focusedKey: String { fields.indices.contains(focus) ? fields[focus].key : "" }
 
     /// Whether the user changed this field since the form opened (or was rebased).
     public func changed(_ key: String) -> Bool {
@@ -65,9 +89,14 @@ public struct Form: Sendable {
         }
         switch key {
         case .escape:
-            if staleChanges != nil || !isDirty { return .cancel }
+            if !confirmDiscard || staleChanges != nil || !isDirty { return .cancel }
             askingDiscard = true
-        case .enter: return .save
+        case .enter:
+            if enterAdvances, focus < fields.count - 1, fields[focus + 1].value.isEmpty, !fields[focus].value.isEmpty {
+                focus += 1
+                return .none
+            }
+            return .save
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
         case .left, .right:
@@ -89,7 +118,7 @@ public struct Form: Sendable {
                 let start = (values.firstIndex(of: fields[focus].value) ?? -1) + 1
                 let order = Array(start..<values.count) + Array(0..<start)
                 if let i = order.first(where: { shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { fields[focus].value = values[i] }
-            } else {
+            } else if fields[focus].value.count < 200 {
                 fields[focus].value.append(c)
             }
             fields[focus].error = nil
@@ -115,7 +144,7 @@ public struct Form: Sendable {
             case let .number(range, extra):
                 if let n = Int(v) { if !range.contains(n) && !extra.contains(n) { problem = "\(range.lowerBound)-\(range.upperBound)" } }
                 else { problem = s.p(.badNumber) }
-            case .choice: break
+            case .choice, .secret: break
             }
             fields[i].error = problem
             if problem != nil && ok { focus = i; ok = false }
@@ -140,33 +169,10 @@ public struct Form: Sendable {
         error = refusal
     }
 
+    /// The title, the fields, the errors and the hint from `top`.
     func render(into canvas: inout Canvas, top: Int, left: Int, width: Int, strings s: Strings) {
-        var row = top
-        canvas.put(title, row: row, col: left, role: .header)
-        row += 2
-        let labelWidth = (fields.map { TextWidth.columns($0.label) }.max() ?? 0) + 2
-        let inputWidth = max(10, min(50, width - labelWidth - 4))
-        for (i, f) in fields.enumerated() {
-            canvas.put(f.label + ":", row: row, col: left, role: .normal)
-            let shown: String
-            if case let .choice(values, names) = f.kind {
-                let n = values.firstIndex(of: f.value).map { names[$0] } ?? f.value
-                shown = "‹ \(n) ›"
-            } else {
-                shown = f.value
-            }
-            canvas.put(TextWidth.fit(shown, to: inputWidth), row: row, col: left + labelWidth, role: .input, width: inputWidth)
-            if let e = f.error {
-                canvas.put(TextWidth.truncate(e, to: max(0, width - labelWidth - inputWidth - 3)), row: row,
-                           col: left + labelWidth + inputWidth + 2, role: .error)
-            }
-            if i == focus {
-                let textCols = TextWidth.columns(f.value)
-                canvas.cursor = (row, left + labelWidth + (f.kind.isChoice ? 0 : min(inputWidth - 1, textCols)))
-            }
-            row += 1
-        }
-        row += 1
+        canvas.put(title, row: top, col: left, role: .header)
+        var row = renderFields(into: &canvas, top: top + 2, left: left, width: width) + 1
         if let error { canvas.put(TextWidth.truncate(error, to: width), row: row, col: left, role: .error); row += 1 }
         if let changes = staleChanges {
             canvas.put(s.p(.stale), row: row, col: left, role: .alert); row += 1
@@ -174,7 +180,34 @@ public struct Form: Sendable {
             canvas.put(s.p(.staleHint), row: row, col: left, role: .alert); row += 1
         }
         if askingDiscard { canvas.put(s.p(.discardAsk), row: row, col: left, role: .alert); row += 1 }
-        canvas.put(TextWidth.truncate(s.p(.formHint), to: width), row: row + 1, col: left, role: .dim)
+        canvas.put(TextWidth.truncate(hint ?? s.p(.formHint), to: width), row: row + 1, col: left, role: .dim)
+    }
+
+    /// The labelled fields from `top`, the real cursor in the focused one; returns the row below them.
+    @discardableResult
+    func renderFields(into canvas: inout Canvas, top: Int, left: Int, width: Int) -> Int {
+        var row = top
+        let labelWidth = (fields.map { TextWidth.columns($0.label) }.max() ?? 0) + 2
+        let inputWidth = max(10, min(self.inputWidth, width - labelWidth - 4))
+        for (i, f) in fields.enumerated() {
+            canvas.put(f.label + ":", row: row, col: left, role: .normal)
+            let shown: String
+            switch f.kind {
+            case let .choice(values, names): shown = "‹ \(values.firstIndex(of: f.value).map { names[$0] } ?? f.value) ›"
+            case .secret: shown = String(repeating: "•", count: f.value.count)
+            default: shown = f.value
+            }
+            canvas.put(TextWidth.fit(shown, to: inputWidth), row: row, col: left + labelWidth, role: .input, width: inputWidth)
+            if let e = f.error {
+                canvas.put(TextWidth.truncate(e, to: max(0, width - labelWidth - inputWidth - 3)), row: row,
+                           col: left + labelWidth + inputWidth + 2, role: .error)
+            }
+            if i == focus {
+                canvas.cursor = (row, left + labelWidth + (f.kind.isChoice ? 0 : min(inputWidth - 1, TextWidth.columns(shown))))
+            }
+            row += rowStep
+        }
+        return row
     }
 }
 
@@ -188,6 +221,9 @@ extension Form.Field {
     }
     static func date(_ key: String, _ label: String, _ value: String = "", required: Bool = true) -> Form.Field {
         Form.Field(key: key, label: label, kind: .date(required: required), value: value)
+    }
+    static func secret(_ key: String, _ label: String, _ value: String = "") -> Form.Field {
+        Form.Field(key: key, label: label, kind: .secret, value: value)
     }
     static func choice(_ key: String, _ label: String, _ values: [String], shown: [String]? = nil, _ value: String? = nil) -> Form.Field {
         Form.Field(key: key, label: label, kind: .choice(values: values, shown: shown ?? values), value: value ?? values.first ?? "")

@@ -3,9 +3,9 @@ import EnPlanDomain
 /// The plan screen's, the journey's and the plan export's strings: each case is its Danish and
 /// English text side by side, so neither can be forgotten.
 extension Strings {
-    public func p(_ k: P) -> String { language == .da ? k.pair.0 : k.pair.1 }
+    public func p(_ k: P) -> String { text(k) }
 
-    public enum P: Sendable {
+    public enum P: Localized {
         case title, noPlan, createPlanHint, cpr, age, group, benefit, responsible, contactPerson, consent, noConsent, household
         case sOverall, sGoals, sEfforts, sDecisions, sFollowUps, sAssessments, sReferrals, sConsents, sHousehold
         case ownWords, created, noGoal, hidden, appealUntil, overdue, due, done, empty, withoutGoal
@@ -23,7 +23,7 @@ extension Strings {
         case docTitle, docIntro, docGoal, docYourWords, docGoals, docEfforts, docDecisions, docAppeal, docFollowUps, docMeetings
         case docContact, docFooter, docNotShared, docFrom, docUntil, docOngoing
 
-        var pair: (String, String) {
+        public var pair: (da: String, en: String) {
             switch self {
             case .title: return ("Plan", "Plan")
             case .noPlan: return ("Ingen samlet plan endnu.", "No unified plan yet.")

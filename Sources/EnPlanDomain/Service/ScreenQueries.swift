@@ -1,0 +1,94 @@
+import Foundation
+
+/// The queries the full-screen interface needs besides the citizen, plan, journey and meeting
+/// reads: names to show for ids, scheduling help, and what other terminals changed. The TUI asks
+/// these and never the projection or the store itself.
+extension CaseService {
+    /// Whether anyone has an account yet (an empty store asks for the first administrator).
+    public var hasAccounts: Bool { !store.projection.accounts.isEmpty }
+
+    /// The time now, on the wall clock of Copenhagen.
+    public var now: LocalTime { store.clock.now().local }
+
+    /// Every user's name by id (the column and the plan show names, not ids).
+    public var userNames: [String: String] {
+        Dictionary(uniqueKeysWithValues: store.projection.users.map { ($0.id, $0.name) })
+    }
+
+    /// The benefit code list.
+    public var benefits: [String: Benefit] { store.projection.benefits }
+
+    /// The caseworkers who can be made responsible for a citizen.
+    public var activeCaseworkers: [User] { store.projection.users.filter { $0.role == .caseworker && $0.active } }
+
+    /// A citizen's name, for a meeting's guest list and its label (initials). Only for a citizen
+    /// the caller already got through an access-checked read (a meeting, a plan).
+    public func citizenName(_ id: String) -> String? { store.projection.citizens[id]?.name }
+
+    /// The citizen an id or a CPR number (any punctuation) names, if `viewerID` may see them. Nil
+    /// alike for one that does not exist and one the user may not see: whether a CPR number is
+    /// registered is not for everyone.
+    public func visibleCitizen(_ idOrCPR: String, as viewerID: String) -> String? {
+        let state = store.projection
+        let digits = idOrCPR.filter(\.isNumber)
+        let id = state.citizens[idOrCPR] != nil ? idOrCPR : digits.count == 10 ? state.citizenByCPR[digits] : nil
+        guard let id, let rows = try? rows(for: [id], as: viewerID), !rows.rows.isEmpty else { return nil }
+        return id
+    }
+
+    /// The user's next planned meeting today that has not ended.
+    public func nextMeetingToday(for user: String) -> Meeting? {
+        let now = self.now, state = store.projection
+        return (state.meetingsByDay[now.day] ?? []).compactMap { state.meetings[$0] }
+            .filter { $0.participants.contains(user) && $0.status == .planned && $0.end > now }
+            .min { $0.start < $1.start }
+    }
+
+    /// The first time from `after` (never before now) when everyone and the room are free.
+    public func firstFreeSlot(participants: [String], room: String?, minutes: Int, after: LocalTime, hours: WorkingHours) -> LocalTime? {
+        Scheduling.firstFreeSlot(participants: participants, room: room, minutes: minutes, after: max(now, after),
+                                 in: store.projection, hours: hours)
+    }
+
+    /// A meeting of the citizen's within 14 days of `start` that a new one could join instead.
+    public func mergeCandidate(citizen: String, near start: LocalTime) -> Meeting? {
+        Scheduling.mergeCandidate(citizen: citizen, near: start, in: store.projection)
+    }
+
+    /// Meetings the user was given by `meetings(as:…)`, as an iCalendar file.
+    public func calendarFile(_ meetings: [Meeting]) -> String {
+        ICalendar.export(meetings, state: store.projection, storeID: store.identity)
+    }
+
+    /// What other terminals changed since the screen last looked.
+    public struct Changes: Sendable {
+        /// The citizens whose streams changed (a meeting's change is its citizen's).
+        public var citizens: Set<String> = []
+        /// A user was added, changed or deactivated: names and access may differ.
+        public var users = false
+    }
+
+    /// Reads what other processes appended. Nil when nothing happened since `seq` (the last
+    /// sequence number the caller saw); else the new last sequence number and what changed.
+    public func pollChanges(after seq: Int) throws -> (seq: Int, changes: Changes)? {
+        try store.refresh()
+        guard store.lastSeq != seq else { return nil }
+        let state = store.projection
+        var out = Changes()
+        for stream in store.takeChangedStreams() {
+            if state.citizens[stream] != nil { out.citizens.insert(stream) }
+            else if let c = state.meetings[stream]?.citizen { out.citizens.insert(c) }
+            else if stream.hasPrefix(Streams.userPrefix) { out.users = true }
+        }
+        return (store.lastSeq, out)
+    }
+
+    /// The last sequence number, after forgetting what changed (the caller just read it all).
+    public func markAllSeen() -> Int {
+        _ = store.takeChangedStreams()
+        return store.lastSeq
+    }
+
+    /// Whether the user may still work: exists and is active.
+    public func isActive(_ userID: String) -> Bool { store.projection.user(userID)?.active ?? false }
+}

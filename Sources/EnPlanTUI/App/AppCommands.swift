@@ -1,0 +1,55 @@
+import EnPlanDomain
+
+/// The `:` command line's commands (declared in `KeyTable.commands`, which completes and helps).
+extension App {
+    func run(command text: String) {
+        guard !text.isEmpty else { return }
+        history.append(text)
+        let parts = text.split(separator: " ").map(String.init)
+        let rest = parts.dropFirst().joined(separator: " ")
+        switch parts[0] {
+        case "q", "quit": running = false
+        case "lock": lock()
+        case "help": showHelp = true
+        case "citizens": withSession { open(.citizens, &$0) }
+        case "plan": withSession { openPlan(matching: rest, &$0) }
+        case "calendar":
+            let subject: CalendarScreen.Subject
+            switch (parts.count > 1 ? parts[1] : "me", parts.count > 2 ? parts.dropFirst(2).joined(separator: " ") : nil) {
+            case ("me", _): subject = .me
+            case ("user", let id?): subject = .user(id)
+            case ("room", let r?): subject = .room(r)
+            case ("citizen", let c?): subject = .citizen(c)
+            default: message = (":calendar " + (KeyTable.commands.first { $0.name == "calendar" }?.arguments ?? ""), .error); return
+            }
+            withSession { open(.calendar(subject), &$0) }
+        case "theme":
+            guard parts.count == 2 else { message = ("theme: \(Theme.available(in: options.themePaths).joined(separator: ", "))", .normal); return }
+            applyTheme(parts[1])
+        case "lang":
+            guard parts.count == 2, let l = Language(rawValue: parts[1]) else { message = ("lang da|en", .error); return }
+            options.language = l
+            strings = Strings(l)
+            message = (strings.t(.langSet), .normal)
+        default:
+            message = ("\(strings.t(.unknownCommand)) \"\(parts[0])\" (\(strings.t(.commandsAre)): \(KeyTable.commands.map(\.name).joined(separator: ", ")))", .error)
+        }
+    }
+
+    /// `:plan CPR-or-name`, among the citizens this user's list shows: a CPR number or an id opens
+    /// the plan of a citizen the user may see; a name (or part of one, æøå or not) opens the one
+    /// match, or filters the list to the matches.
+    private func openPlan(matching query: String, _ s: inout Session) {
+        if let id = service.visibleCitizen(query, as: s.user.id) { open(.plan(citizen: id), &s); return }
+        let looksLikeID = query.filter(\.isNumber).count == 10 || query.hasPrefix("c") && query.dropFirst().allSatisfy(\.isNumber)
+        guard !looksLikeID, var list = s.stack[0] as? CitizenListScreen else {
+            message = ("\(strings.p(.planNotFound)): \(query)", .error)
+            return
+        }
+        let (match, count) = list.find(query)
+        s.stack[0] = list
+        if let match { open(.plan(citizen: match), &s); return }
+        open(.citizens, &s)
+        if count == 0 { message = ("\(strings.p(.planNotFound)): \(query)", .error) }
+    }
+}

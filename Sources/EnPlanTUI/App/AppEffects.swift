@@ -1,0 +1,104 @@
+import EnPlanDomain
+import Foundation
+
+/// The one place effects are carried out, the route stack is changed, and the one refresh path.
+extension App {
+    func perform(_ effect: Effect, _ s: inout Session) {
+        switch effect {
+        case .none: break
+        case .write(let commands, let version):
+            let result: WriteResult
+            do {
+                try service.execute(commands, as: s.user.id, expectedVersion: version)
+                result = .saved
+            } catch {
+                result = .refused(error)
+            }
+            let answer = s.stack[s.stack.count - 1].written(result, context: context(s.user))
+            perform(answer, &s)
+            if case .saved = result { refresh(&s) }
+        case .open(let route): open(route, &s)
+        case .back: if s.stack.count > 1 { pop(&s) }
+        case .message(let text, let role): message = (text, role)
+        case .export(let name, let text, let done):
+            guard let save = options.saveExport else { return }
+            do { message = ("\(done) \(try save(name, text))", .normal) } catch { message = ("\(error)", .error) }
+        case .logSearch(let query, let results):
+            do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = ("\(error)", .error) }
+        case .help: showHelp = true
+        case .commandLine: commandLine = CommandPrompt()
+        case .lock: lock(&s)
+        case .quit: running = false
+        case .redraw: terminal.wipe()
+        case .closed(let why): message = (why, .error); if s.stack.count > 1 { pop(&s) }
+        case .all(let effects): for e in effects { perform(e, &s) }
+        }
+    }
+
+    /// Makes the screen a route names (reading what it shows: the domain checks access and logs
+    /// the look) and puts it on the stack; the list and a calendar already open are gone back to.
+    func open(_ route: Route, _ s: inout Session) {
+        let x = context(s.user)
+        do {
+            switch route {
+            case .citizens:
+                while s.stack.count > 1 { pop(&s) }
+            case .plan(let id):
+                push(try PlanScreen(citizen: id, context: x), &s)
+            case .journey(let id):
+                push(try JourneyScreen(citizen: id, context: x), &s)
+            case .calendar(let subject):
+                if subject == nil, let i = s.stack.lastIndex(where: { $0 is CalendarScreen }) {
+                    while s.stack.count > i + 1 { pop(&s) }
+                    return
+                }
+                var calendar = (s.stack.last as? CalendarScreen) ?? s.parkedCalendar ?? CalendarScreen(today: service.today)
+                if s.stack.last is CalendarScreen { s.stack.removeLast() }
+                if let subject { calendar.subject = subject; calendar.invalidate() }
+                let loaded = calendar.load(x)
+                push(calendar, &s)
+                perform(loaded, &s)
+            }
+        } catch {
+            message = ("\(error)", .error)
+        }
+    }
+
+    private func push(_ screen: any Screen, _ s: inout Session) {
+        s.stack.append(screen)
+    }
+
+    private func pop(_ s: inout Session) {
+        if let calendar = s.stack.removeLast() as? CalendarScreen { s.parkedCalendar = calendar }
+    }
+
+    /// The one refresh path: what other terminals (and this one's writes) changed goes to every
+    /// open screen. A user deactivated elsewhere is logged out here too.
+    func refresh(_ s: inout Session) {
+        do {
+            guard let (seq, changes) = try service.pollChanges(after: seenSeq) else { return }
+            seenSeq = seq
+            guard service.isActive(s.user.id) else { logOut(); return }
+            reloadAll(changes, &s, from: 0)
+        } catch {
+            message = ("\(error)", .error)
+        }
+    }
+
+    /// Hands `changes` (nil: everything) to the screens from `from` up. A screen that can no
+    /// longer be shown closes with the screens above it.
+    func reloadAll(_ changes: CaseService.Changes?, _ s: inout Session, from: Int) {
+        let x = context(s.user)
+        var i = from
+        while i < s.stack.count {
+            let effect = s.stack[i].reload(changes, context: x)
+            if case .closed(let why) = effect, i > 0 {
+                while s.stack.count > i { pop(&s) }
+                message = (why, .error)
+                return
+            }
+            perform(effect, &s)
+            i += 1
+        }
+    }
+}

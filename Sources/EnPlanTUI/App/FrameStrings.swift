@@ -1,0 +1,62 @@
+extension Strings {
+    /// The frame's texts: title, help, the command line, the keys every screen shares.
+    public enum T: Localized {
+        case appName, week, tooSmall, commandPrompt, helpTitle, helpClose, kHelp, kCommand, kOpen, kBack, kQuit, kLock
+        case kMove, kTop, kBottom, kPage, kRedraw, kCitizens, hHelp, hCommand, hOpen, hBack, hQuit, hLock, hMove, hTop
+        case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar
+        case hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme, helpCommands
+
+        public var pair: (da: String, en: String) {
+            switch self {
+            case .appName: return ("EnPlan", "EnPlan")
+            case .week: return ("uge", "week")
+            case .tooSmall: return ("Terminalen er for lille", "The terminal is too small")
+            case .commandPrompt: return (":", ":")
+            case .helpTitle: return ("Hjælp: taster", "Help: keys")
+            case .helpClose: return ("Esc, q eller ? lukker hjælpen", "Esc, q or ? closes the help")
+            case .kHelp: return ("Hjælp", "Help")
+            case .kCommand: return ("Kommando", "Command")
+            case .kOpen: return ("Åbn", "Open")
+            case .kBack: return ("Tilbage", "Back")
+            case .kQuit: return ("Afslut", "Quit")
+            case .kLock: return ("Lås", "Lock")
+            case .kMove: return ("Flyt", "Move")
+            case .kTop: return ("Først", "First")
+            case .kBottom: return ("Sidst", "Last")
+            case .kPage: return ("Side", "Page")
+            case .kRedraw: return ("Tegn igen", "Redraw")
+            case .kCitizens: return ("Borgere", "Citizens")
+            case .hHelp: return ("Vis eller skjul denne hjælp", "Show or hide this help")
+            case .hCommand: return ("Kommandolinje: :citizens :lock :theme NAVN :lang da|en :quit (Tab fuldender, ↑↓ historik)", "Command line: :citizens :lock :theme NAME :lang da|en :quit (Tab completes, ↑↓ history)")
+            case .hOpen: return ("Åbn den valgte borger (opslaget logges)", "Open the selected citizen (the look is logged)")
+            case .hBack: return ("Luk, ryd søgning eller gå tilbage", "Close, clear the search or go back")
+            case .hQuit: return ("Forlad skærmen (afslut på borgerlisten)", "Leave the screen (quit from the citizen list)")
+            case .hLock: return ("Lås skærmen nu (også :lock)", "Lock the screen now (also :lock)")
+            case .hMove: return ("Flyt markeringen (også j/k)", "Move the selection (also j/k)")
+            case .hTop: return ("Til første række (også g)", "To the first row (also g)")
+            case .hBottom: return ("Til sidste række (også G)", "To the last row (also G)")
+            case .hPage: return ("En side op eller ned", "One page up or down")
+            case .hRedraw: return ("Tegn skærmen igen", "Redraw the screen")
+            case .hCitizens: return ("Borgerlisten", "The citizen list")
+            case .unknownCommand: return ("Ukendt kommando", "Unknown command")
+            case .commandsAre: return ("kommandoer", "commands")
+            case .themeSet: return ("Tema", "Theme")
+            case .langSet: return ("Sprog: dansk", "Language: English")
+            case .discarded: return ("ikke-gemte input blev kasseret", "unsaved input was discarded")
+            case .kCalendar: return ("Kalender", "Calendar")
+            case .hCalendar: return ("Mødekalenderen", "The meeting calendar")
+            case .nextMeetingToday: return ("Næste møde i dag", "Next meeting today")
+            case .kSave: return ("Gem", "Save")
+            case .hSave: return ("Gem formularen", "Save the form")
+            case .kField: return ("Felt", "Field")
+            case .hField: return ("Næste eller forrige felt (Tab, Shift-Tab, ↑↓)", "Next or previous field (Tab, Shift-Tab, ↑↓)")
+            case .hCancel: return ("Luk formularen (spørger først, hvis noget er skrevet)", "Close the form (asks first if anything was typed)")
+            case .cCalendar: return ("Mødekalenderen for mig, en bruger, et lokale eller en borger", "The meeting calendar for me, a user, a room or a citizen")
+            case .cLang: return ("Skift sprog", "Switch language")
+            case .cPlan: return ("Åbn en borgers plan ud fra CPR-nummer eller navn", "Open a citizen's plan by CPR number or name")
+            case .cTheme: return ("Skift farvetema", "Switch colour theme")
+            case .helpCommands: return ("Kommandoer", "Commands")
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import EnPlanDomain
+
+extension Action {
+    public static let today = Action("today"), switchView = Action("switchView"), newMeeting = Action("newMeeting")
+    public static let goToDate = Action("goToDate"), nextMeeting = Action("nextMeeting"), export = Action("export")
+    public static let previousDay = Action("previousDay"), nextDay = Action("nextDay"), previousWeek = Action("previousWeek")
+    public static let nextWeek = Action("nextWeek"), previousMonth = Action("previousMonth"), nextMonth = Action("nextMonth")
+    public static let held = Action("held"), cancelled = Action("cancelled"), noShow = Action("noShow")
+    public static let findFreeSlot = Action("findFreeSlot"), saveAnyway = Action("saveAnyway"), merge = Action("merge")
+}
+
+extension KeyTable {
+    /// The meeting calendar.
+    public static let calendar: [Binding] = [
+        Binding(action: .open, keys: [.enter], label: Strings.T.kOpen, help: Strings.C.hOpenMeeting, inBar: true),
+        Binding(action: .newMeeting, keys: [.char("n")], label: Strings.C.kNew, help: Strings.C.hNew, inBar: true),
+        Binding(action: .switchView, keys: [.char("v")], label: Strings.C.kView, help: Strings.C.hView, inBar: true),
+        Binding(action: .today, keys: [.char("t")], label: Strings.C.kToday, help: Strings.C.hToday, inBar: true),
+        Binding(action: .goToDate, keys: [.char("g")], label: Strings.C.kGoTo, help: Strings.C.hGoTo, inBar: true),
+        Binding(action: .export, keys: [.char("x")], label: Strings.C.kExport, help: Strings.C.hExport, inBar: true),
+        Binding(action: .nextMeeting, keys: [.tab], label: Strings.C.kNextMeeting, help: Strings.C.hNextMeeting, inBar: false),
+        Binding(action: .previousDay, keys: [.left, .char("h")], label: Strings.C.kDay, help: Strings.C.hDay, inBar: false),
+        Binding(action: .nextDay, keys: [.right, .char("l")], label: Strings.C.kDay, help: Strings.C.hDay, inBar: false),
+        Binding(action: .previousWeek, keys: [.up, .char("k")], label: Strings.C.kWeek, help: Strings.C.hWeek, inBar: false),
+        Binding(action: .nextWeek, keys: [.down, .char("j")], label: Strings.C.kWeek, help: Strings.C.hWeek, inBar: false),
+        Binding(action: .previousMonth, keys: [.pageUp], label: Strings.C.kMonth, help: Strings.C.hMonth, inBar: false),
+        Binding(action: .nextMonth, keys: [.pageDown], label: Strings.C.kMonth, help: Strings.C.hMonth, inBar: false),
+        Binding(action: .back, keys: [.escape], label: Strings.T.kBack, help: Strings.T.hBack, inBar: false),
+        Binding(action: .quit, keys: [.char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
+    ]
+
+    /// An open meeting: its outcome, one key each.
+    public static let meeting: [Binding] = [
+        Binding(action: .held, keys: [.char("a")], label: Strings.C.kHeld, help: Strings.C.hHeld, inBar: true),
+        Binding(action: .cancelled, keys: [.char("c")], label: Strings.C.kCancelled, help: Strings.C.hCancelled, inBar: true),
+        Binding(action: .noShow, keys: [.char("u")], label: Strings.C.kNoShow, help: Strings.C.hNoShow, inBar: true),
+        Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
+    ]
+
+    /// The scheduling form: a form's keys and its own.
+    public static let schedule: [Binding] = form + [
+        Binding(action: .findFreeSlot, keys: [.ctrl("f")], label: Strings.C.kFreeSlot, help: Strings.C.hFreeSlot, inBar: true),
+        Binding(action: .saveAnyway, keys: [.char("y")], label: Strings.C.kSaveAnyway, help: Strings.C.hSaveAnyway, inBar: false),
+        Binding(action: .merge, keys: [.char("m")], label: Strings.C.kMergeKey, help: Strings.C.hMergeKey, inBar: false),
+    ]
+
+    /// Typing a line (a date, an outcome): Enter takes it, Esc closes.
+    public static let line: [Binding] = [
+        Binding(action: .save, keys: [.enter], label: Strings.T.kSave, help: Strings.T.hSave, inBar: true),
+        Binding(action: .cancel, keys: [.escape], label: Strings.T.kBack, help: Strings.T.hCancel, inBar: true),
+    ]
+}
+
+extension CalendarScreen: Screen {
+    public var route: Route { .calendar(subject) }
+
+    public func keys(_ context: ScreenContext) -> [Binding] {
+        if form != nil { return KeyTable.schedule + KeyTable.whileTyping }
+        if outcome != nil || goTo != nil { return KeyTable.line }
+        if open != nil { return KeyTable.meeting + KeyTable.whileTyping }
+        return KeyTable.global + KeyTable.calendar
+    }
+
+    public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
+        height = max(1, x.rows - 1)
+        if key == .resize { list.clamp(count: focus.count, height: height); return .none }
+        if form != nil { return handleForm(key, x) }
+        if goTo != nil { return typeDate(key, x) }
+        if outcome != nil { return typeOutcome(key, x) }
+        if open != nil {
+            switch KeyTable.action(for: key, in: keys(x)) {
+            case .back?: open = nil
+            case .held?: outcome = OutcomeEntry(status: .held)
+            case .cancelled?: outcome = OutcomeEntry(status: .cancelled)
+            case .noShow?: outcome = OutcomeEntry(status: .noshow)
+            case .lock?: return .lock
+            case .help?: return .help
+            default: break
+            }
+            return .none
+        }
+        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
+        if let global = Effect.global(action) { return global }
+        let listLike = view == .agenda || view == .day
+        switch action {
+        case .quit, .back: return .back
+        case .open: open = selectedMeeting
+        case .newMeeting: form = ScheduleForm(day: cursor, user: x.user.id, strings: x.strings)
+        case .switchView: nextView()
+        case .today: jump(to: x.today)
+        case .goToDate: goTo = ""
+        case .nextMeeting: select(by: 1)
+        case .export:
+            let shown = meetings.filter { period.contains($0.start.day.daysSinceEpoch) }
+            return .export(name: "enplan-\(Day(daysSinceEpoch: period.lowerBound).iso)-\(view.rawValue).ics",
+                           text: x.service.calendarFile(shown), done: x.strings.c(.exported))
+        case .previousDay: move(days: -1)
+        case .nextDay: move(days: 1)
+        case .previousWeek: if listLike { select(by: -1) } else { move(days: -7) }
+        case .nextWeek: if listLike { select(by: 1) } else { move(days: 7) }
+        case .previousMonth: move(months: -1)
+        case .nextMonth: move(months: 1)
+        default: break
+        }
+        return load(x)
+    }
+
+    private mutating func typeDate(_ key: Key, _ x: ScreenContext) -> Effect {
+        guard var typed = goTo else { return .none }
+        switch key {
+        case .escape: goTo = nil
+        case .enter:
+            guard let d = DayInput.parse(typed, today: x.today) else { return .message("\(x.strings.c(.goToPrompt))\(typed)?", .error) }
+            jump(to: d); goTo = nil
+            return load(x)
+        case .backspace: if !typed.isEmpty { typed.removeLast() }; goTo = typed
+        case .char(let c): typed.append(c); goTo = typed
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func typeOutcome(_ key: Key, _ x: ScreenContext) -> Effect {
+        guard var entry = outcome, let m = open else { return .none }
+        if key == .escape { outcome = nil; return .none }
+        if !entry.askingResult {
+            switch key {
+            case .enter:
+                let hasFollowUps = entry.status == .held && !m.agenda.filter { $0.hasPrefix("f") }.isEmpty
+                if hasFollowUps { entry.askingResult = true; outcome = entry } else { return saveOutcome(m, entry, nil) }
+            case .backspace: if !entry.note.isEmpty { entry.note.removeLast() }; outcome = entry
+            case .char(let c): entry.note.append(c); outcome = entry
+            default: break
+            }
+            return .none
+        }
+        let results: [Character: FollowUpResult] = ["1": .continue, "2": .change, "3": .end, "4": .reassess]
+        if key == .enter { return saveOutcome(m, entry, nil) }
+        if case .char(let c) = key, let r = results[c] { return saveOutcome(m, entry, r) }
+        return .none
+    }
+
+    private mutating func saveOutcome(_ m: Meeting, _ entry: OutcomeEntry, _ result: FollowUpResult?) -> Effect {
+        let note = entry.note.trimmingCharacters(in: .whitespaces)
+        pending = .outcome
+        return .write([.recordMeetingOutcome(meeting: m.id, status: entry.status, outcome: note.isEmpty ? nil : note, completeFollowUps: result)],
+                      expectedVersion: nil)
+    }
+
+    private mutating func handleForm(_ key: Key, _ x: ScreenContext) -> Effect {
+        guard var f = form else { return .none }
+        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        defer { if form != nil { form = f } }
+        switch f.handle(key) {
+        case .none: break
+        case .cancel: form = nil
+        case .findFreeSlot:
+            let from = LocalTime(day: DayInput.parse(f.form.value("date"), today: x.today) ?? x.today, minuteOfDay: 0)
+            if let slot = x.service.firstFreeSlot(participants: f.participants, room: f.room, minutes: f.minutes, after: from, hours: x.workingHours) {
+                f.take(slot)
+            }
+        case .merge:
+            guard let target = f.mergeInto else { break }
+            pending = .merge
+            return .write([.joinMeeting(meeting: target.id, participants: f.participants, guests: f.partners, allowConflict: false, agenda: f.agenda)],
+                          expectedVersion: nil)
+        case .save(let allow):
+            switch f.command(today: x.today, citizenName: f.citizen.flatMap(x.service.citizenName), allowConflict: allow) {
+            case .failure(let p): f.form.show(p.text, at: p.field)
+            case .success(let command):
+                // Fewer meetings: a citizen's meeting within 14 days is offered first, once.
+                if case let .scheduleMeeting(_, citizen?, start, _, _, _, _, _, _) = command, !f.mergeOffered,
+                   let other = x.service.mergeCandidate(citizen: citizen, near: start) {
+                    f.mergeInto = other
+                    f.mergeOffered = true
+                    break
+                }
+                pending = .schedule
+                return .write([command], expectedVersion: nil)
+            }
+        }
+        return .none
+    }
+
+    /// The answer to a write: the form or the outcome closes with a word, or shows the refusal.
+    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        let what = pending
+        pending = nil
+        switch (what, result) {
+        case (.schedule?, .saved): form = nil; return .message(x.strings.c(.fSaved), .normal)
+        case (.merge?, .saved): form = nil; return .message(x.strings.c(.fMerged), .normal)
+        case (.outcome?, .saved): outcome = nil; open = nil; return .message(x.strings.c(.outcomeSaved), .normal)
+        case (.outcome?, .refused(let e)): outcome = nil; return .message("\(e)", .error)
+        case (_, .refused(let e)):
+            guard var f = form else { return .message("\(e)", .error) }
+            if what == .schedule, case DomainError.conflict(let text) = e { f.conflict = text } else { f.form.error = "\(e)" }
+            f.mergeInto = nil
+            form = f
+            return .none
+        case (nil, .saved): return .none
+        }
+    }
+
+    /// Any change here or elsewhere may move a meeting: the period is read again.
+    public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
+        invalidate()
+        return load(x)
+    }
+
+    /// Reads the meetings around the period when it moved outside what was read.
+    mutating func load(_ x: ScreenContext) -> Effect {
+        guard needsLoad else { return .none }
+        let scope: CaseService.MeetingScope
+        switch subject {
+        case .me: scope = .user(x.user.id)
+        case .user(let u): scope = .user(u)
+        case .citizen(let c): scope = .citizen(c)
+        case .room(let r): scope = .room(r)
+        }
+        let window = loadWindow
+        do {
+            loaded(try x.service.meetings(as: x.user.id, scope: scope, from: window.from, to: window.to), window: window)
+            return .none
+        } catch {
+            loaded([], window: window)
+            return .message("\(error)", .error)
+        }
+    }
+}

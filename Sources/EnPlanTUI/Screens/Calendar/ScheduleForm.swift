@@ -1,0 +1,107 @@
+import EnPlanDomain
+
+/// Scheduling a meeting: a configuration of `Form` with its fields by name. Conflicts are shown
+/// before saving (saving anyway needs a confirmation), Ctrl-F finds the first free slot, and a
+/// citizen's meeting within 14 days is offered for merging.
+public struct ScheduleForm: Sendable {
+    public var form: Form
+    /// A conflict shown: `y` saves anyway.
+    public var conflict: String?
+    /// A meeting of the citizen's to merge into: `m` adds to it.
+    public var mergeInto: Meeting?
+    /// The merge was offered for these fields; Enter again saves a new meeting.
+    public var mergeOffered = false
+
+    public init(day: Day, user: String, strings s: Strings) {
+        typealias F = Form.Field
+        form = Form(title: s.c(.fTitle), fields: [
+            F.text("type", s.c(.fType), "network", required: false), F.text("citizen", s.c(.fCitizen), required: false),
+            F.text("date", s.c(.fDate), day.danish, required: false), F.text("time", s.c(.fTime), "10:00", required: false),
+            F.text("minutes", s.c(.fMinutes), "60", required: false), F.text("room", s.c(.fRoom), required: false),
+            F.text("participants", s.c(.fParticipants), user, required: false), F.text("agenda", s.c(.fAgenda), required: false),
+            F.text("partners", s.c(.fPartners), required: false),
+        ], hint: s.c(.fHint))
+        form.focus = 0
+        form.confirmDiscard = false
+        form.inputWidth = 40
+    }
+
+    public enum Outcome: Equatable { case none, cancel, save(allowConflict: Bool), merge, findFreeSlot }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if conflict != nil {
+            if key == .char("y") || key == .char("j") { return .save(allowConflict: true) }
+            conflict = nil
+            return .none
+        }
+        if mergeInto != nil && key == .char("m") { return .merge }
+        if key == .ctrl("f") { return .findFreeSlot }
+        if case .char = key { mergeInto = nil; mergeOffered = false }
+        switch form.handle(key) {
+        case .none: return .none
+        case .cancel: return .cancel
+        case .save: return .save(allowConflict: false)
+        }
+    }
+
+    /// A comma-separated field as its items.
+    func list(_ key: String) -> [String] {
+        form[key].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    public var participants: [String] { list("participants") }
+    public var agenda: [String] { list("agenda") }
+    public var citizen: String? { form.value("citizen").isEmpty ? nil : form.value("citizen") }
+    public var room: String? { form.value("room").isEmpty ? nil : form.value("room") }
+    public var minutes: Int { Int(form.value("minutes")) ?? 60 }
+
+    /// Outside partners: "Name, Organisation; Name, Organisation".
+    public var partners: [Guest] {
+        form["partners"].split(separator: ";").compactMap { entry in
+            let p = entry.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = p.first, !name.isEmpty else { return nil }
+            return Guest(kind: .partner, name: name, organisation: p.count > 1 && !p[1].isEmpty ? p[1] : nil)
+        }
+    }
+
+    /// Puts a free slot into the date and time fields.
+    public mutating func take(_ slot: LocalTime) {
+        form["date"] = slot.day.danish
+        form["time"] = Day.pad(slot.minuteOfDay / 60, 2) + ":" + Day.pad(slot.minuteOfDay % 60, 2)
+        form.error = nil
+    }
+
+    /// The fields as a command, or the field and its problem. `citizenName`: the citizen joins as a guest.
+    public func command(today: Day, citizenName: String? = nil, allowConflict: Bool = false) -> Result<Command, FieldProblem> {
+        guard let type = MeetingType(rawValue: form.value("type")) else {
+            return .failure(FieldProblem(field: "type", text: "type: network, followup, roundtable, rehab, other"))
+        }
+        guard let day = DayInput.parse(form.value("date"), today: today) else { return .failure(FieldProblem(field: "date", text: "date: dd-mm-yyyy, +2w …")) }
+        let t = form.value("time").split(separator: ":")
+        guard t.count == 2, let h = Int(t[0]), let mi = Int(t[1]), (0..<24).contains(h), (0..<60).contains(mi) else {
+            return .failure(FieldProblem(field: "time", text: "time: HH:MM"))
+        }
+        guard let minutes = Int(form.value("minutes")), (5...480).contains(minutes) else { return .failure(FieldProblem(field: "minutes", text: "minutes: 5-480")) }
+        return .success(.scheduleMeeting(type: type, citizen: citizen, start: LocalTime(day: day, minuteOfDay: h * 60 + mi),
+                                         minutes: minutes, room: room, participants: participants,
+                                         guests: (citizenName.map { [Guest(kind: .citizen, name: $0, organisation: nil)] } ?? []) + partners,
+                                         allowConflict: allowConflict, agenda: agenda))
+    }
+
+    /// A problem with one field, to show beside it.
+    public struct FieldProblem: Error, Equatable { public let field: String, text: String }
+
+    func render(into canvas: inout Canvas, top: Int, width: Int, strings s: Strings) {
+        let left = 2
+        canvas.put(form.title, row: top, col: left, role: .header)
+        var row = form.renderFields(into: &canvas, top: top + 2, left: left, width: width - 4) + 1
+        if let error = form.error { canvas.put(error, row: row, col: left, role: .error); row += 1 }
+        if let conflict { canvas.put(conflict + " · " + s.c(.fSaveAnyway), row: row, col: left, role: .alert); row += 1 }
+        if let m = mergeInto {
+            canvas.put(s.c(.fMerge) + " \(m.id) \(s.date(m.start.day)) \(Day.pad(m.start.minuteOfDay / 60, 2)):\(Day.pad(m.start.minuteOfDay % 60, 2)) · \(s.c(.fMergeKey))",
+                       row: row, col: left, role: .alert)
+            row += 1
+        }
+        canvas.put(form.hint ?? "", row: row + 1, col: left, role: .dim)
+    }
+}

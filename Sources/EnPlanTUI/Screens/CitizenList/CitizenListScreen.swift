@@ -1,0 +1,157 @@
+import EnPlanDomain
+
+/// The citizen list as a screen: the root of the route stack. Typing after `/` filters as the user
+/// types; Enter opens the plan; the quick filters and sorting are one key each.
+public struct CitizenListScreen: Screen {
+    public private(set) var list: CitizenList
+    public var editingQuery = false
+
+    /// Reads the rows the user may see (a logged read).
+    init(context x: ScreenContext) throws {
+        list = CitizenList(mineOnly: x.user.role == .caseworker)
+        list.lastHeight = Self.height(x)
+        list.load(try x.service.citizens(as: x.user.id), names: x.service.userNames)
+    }
+
+    /// An empty list (when reading it failed: the error is shown).
+    init(empty user: User) { list = CitizenList(mineOnly: user.role == .caseworker) }
+
+    public var route: Route { .citizens }
+
+    /// The rows the list has below its header.
+    static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 1) }
+
+    public func keys(_ context: ScreenContext) -> [Binding] { KeyTable.global + KeyTable.citizenList }
+
+    public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
+        let height = Self.height(x)
+        list.lastHeight = height
+        if key == .resize { list.clamp(height: height); return .none }
+        if editingQuery { return typeQuery(key) }
+        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
+        if let global = Effect.global(action) { return global }
+        let page = max(1, height - 2)
+        switch action {
+        case .search: editingQuery = true
+        case .open: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }
+        case .back: if !list.query.isEmpty { list.setQuery("") }
+        case .quit: return .quit
+        case .up: list.move(by: -1, height: height)
+        case .down: list.move(by: 1, height: height)
+        case .top: list.moveToTop(height: height)
+        case .bottom: list.moveToBottom(height: height)
+        case .pageUp: list.move(by: -page, height: height)
+        case .pageDown: list.move(by: page, height: height)
+        case .mine: list.mineOnly = true; list.refilter()
+        case .all: list.mineOnly = false; list.refilter()
+        case .youth: list.youthOnly.toggle(); list.refilter()
+        case .overdue: list.overdueOnly.toggle(); list.refilter()
+        case .noPlan: list.noPlanOnly.toggle(); list.refilter()
+        case .sector: list.cycleSector()
+        case .sort: list.nextSort()
+        case .reverse: list.reverseSort()
+        default: break
+        }
+        return .none
+    }
+
+    /// Keys while a search is typed: they go to the query. Leaving it logs the search.
+    private mutating func typeQuery(_ key: Key) -> Effect {
+        switch key {
+        case .escape: editingQuery = false; list.setQuery("")
+        case .enter, .down, .up:
+            editingQuery = false
+            return list.query.isEmpty ? .none : .logSearch(list.query, results: list.count)
+        case .backspace:
+            if list.query.isEmpty { editingQuery = false } else { list.setQuery(String(list.query.dropLast())) }
+        case .char(let c): list.setQuery(list.query + String(c))
+        default: break
+        }
+        return .none
+    }
+
+    /// `:plan NAME`: filters the list by the name; one match is the citizen to open.
+    mutating func find(_ query: String) -> (match: String?, count: Int) {
+        list.setQuery(query)
+        let count = list.count
+        if count == 1, let row = list.selectedRow { list.setQuery(""); return (row.id, 1) }
+        if count == 0 { list.setQuery("") }
+        return (nil, count)
+    }
+
+    /// Only the citizens whose streams changed are read again, unless users changed, a citizen was
+    /// renamed or is no longer visible: then the whole list. Citizens who became visible since the
+    /// list was read are a new read: logged.
+    public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
+        do {
+            var added: Int?
+            if let changes, !changes.users {
+                let update = try x.service.rows(for: changes.citizens, as: x.user.id)
+                added = list.update(update.rows, hidden: update.hidden)
+            }
+            if added == nil {
+                let before = Set(list.entries.map(\.row.id))
+                let rows = try x.service.citizens(as: x.user.id, logged: false)
+                added = rows.filter { !before.contains($0.id) }.count
+                list.load(rows, names: x.service.userNames)
+            }
+            if let added, added > 0 { try x.service.recordListRefresh(added: added, total: list.total, as: x.user.id) }
+        } catch {
+            return .message("\(error)", .error)
+        }
+        return .none
+    }
+
+    public func status(_ x: ScreenContext) -> Status {
+        let s = x.strings
+        if editingQuery { return Status(s.l(.filterPrompt) + list.query, .input, input: true, after: "  \(list.count)/\(list.total)") }
+        var parts = ["\(list.count) \(s.l(.of)) \(list.total)", list.mineOnly ? s.l(.filterMine) : s.l(.filterAll)]
+        if list.youthOnly { parts.append(s.l(.filterYouth)) }
+        if list.overdueOnly { parts.append(s.l(.filterOverdue)) }
+        if list.noPlanOnly { parts.append(s.l(.filterNoPlan)) }
+        if let sector = list.sector { parts.append("\(s.l(.filterSector)): \(s.sector(sector))") }
+        if !list.query.isEmpty { parts.append("\"\(list.query)\"") }
+        parts.append("\(s.l(.sortedBy)) \(s.l(CitizenList.header(list.sortColumn)).lowercased())")
+        return Status(parts.joined(separator: " · "))
+    }
+
+    /// The header and the visible rows; the matched part of each name in the match role.
+    public func render(into canvas: inout Canvas, context x: ScreenContext) {
+        let from = 1, height = x.rows, width = x.cols, strings = x.strings, benefits = x.service.benefits
+        guard height > 1 else { return }
+        let layout = list.layout(width: width, strings: strings)
+        var col = 0
+        for (c, w) in layout.columns {
+            let title = strings.l(CitizenList.header(c)) + (c == list.sortColumn ? (list.descending ? "▼" : "▲") : "")
+            canvas.put(TextWidth.fit(title, to: w), row: from, col: col, role: .header, width: w)
+            col += w + 1
+        }
+        guard list.count > 0 else {
+            canvas.put(strings.l(.noCitizens), row: from + 1, col: 1, role: .dim)
+            canvas.cursor = (from + 1, 0)
+            return
+        }
+        for (line, index) in list.scroll.window(count: list.count, height: height - 1).enumerated() {
+            let entry = list.entries[list.visible[index]]   // one copy per drawn row, not per filtered row
+            let row = from + 1 + line
+            let isSelected = index == list.selected
+            let base: Role = isSelected ? .selected : .normal
+            canvas.clear(row: row, role: base)
+            col = 0
+            for (c, w) in layout.columns {
+                let text = list.cell(c, entry.row, strings: strings, benefits: benefits)
+                let role: Role = (c == .overdue && entry.row.overdueFollowUps > 0 && !isSelected) ? .alert : base
+                canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
+                if c == .name, let h = list.highlight(list.visible[index]) {
+                    // Re-draw the matched characters in the match role, at their column.
+                    let before = String(entry.row.name.prefix(h.lowerBound))
+                    let matched = String(entry.row.name.dropFirst(h.lowerBound).prefix(h.count))
+                    let start = TextWidth.columns(before)
+                    if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
+                }
+                col += w + 1
+            }
+            if isSelected { canvas.cursor = (row, 0) }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+extension Strings {
+    public func l(_ k: L) -> String { text(k) }
+
+    /// The citizen list: columns, filters, its keys.
+    public enum L: Localized {
+        case of, noCitizens, filterPrompt, colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible
+        case colNextMeeting, colOverdue, colPlan, filterMine, filterAll, filterYouth, filterOverdue, filterNoPlan
+        case filterSector, sortedBy, planActive, planNone, kSearch, kMine, kAll, kYouth, kOverdue, kNoPlan, kSector
+        case kSort, kReverse, hSearch, hMine, hAll, hYouth, hOverdue, hNoPlan, hSector, hSort, hReverse
+
+        public var pair: (da: String, en: String) {
+            switch self {
+            case .of: return ("af", "of")
+            case .noCitizens: return ("Ingen borgere matcher.", "No citizens match.")
+            case .filterPrompt: return ("Søg: ", "Search: ")
+            case .colName: return ("Navn", "Name")
+            case .colCPR: return ("CPR", "CPR")
+            case .colAge: return ("Alder", "Age")
+            case .colGroup: return ("Gruppe", "Group")
+            case .colBenefit: return ("Ydelse", "Benefit")
+            case .colSectors: return ("Sektorer", "Sectors")
+            case .colResponsible: return ("Ansvarlig", "Responsible")
+            case .colNextMeeting: return ("Næste møde", "Next meeting")
+            case .colOverdue: return ("Forfaldne", "Overdue")
+            case .colPlan: return ("Plan", "Plan")
+            case .filterMine: return ("mine", "mine")
+            case .filterAll: return ("alle", "all")
+            case .filterYouth: return ("unge under 30", "youth under 30")
+            case .filterOverdue: return ("forfaldne opfølgninger", "overdue follow-ups")
+            case .filterNoPlan: return ("uden én plan", "no unified plan")
+            case .filterSector: return ("fagområde", "sector")
+            case .sortedBy: return ("sorteret efter", "sorted by")
+            case .planActive: return ("ja", "yes")
+            case .planNone: return ("nej", "no")
+            case .kSearch: return ("Søg", "Search")
+            case .kMine: return ("Mine", "Mine")
+            case .kAll: return ("Alle", "All")
+            case .kYouth: return ("Unge", "Youth")
+            case .kOverdue: return ("Forfaldne", "Overdue")
+            case .kNoPlan: return ("Uden plan", "No plan")
+            case .kSector: return ("Fagområde", "Sector")
+            case .kSort: return ("Sortér", "Sort")
+            case .kReverse: return ("Omvendt", "Reverse")
+            case .hSearch: return ("Søg i navn eller CPR-cifre mens du skriver (soren finder Søren, aase og ase finder Åse)", "Filter by name or CPR digits as you type (soren finds Søren, aase and ase find Åse)")
+            case .hMine: return ("Kun borgere jeg er ansvarlig for eller arbejder med", "Only citizens I am responsible for or work with")
+            case .hAll: return ("Alle borgere jeg må se", "All citizens I may see")
+            case .hYouth: return ("Kun unge under 30", "Only young people under 30")
+            case .hOverdue: return ("Kun borgere med forfaldne opfølgninger", "Only citizens with overdue follow-ups")
+            case .hNoPlan: return ("Kun borgere uden én plan", "Only citizens without a unified plan")
+            case .hSector: return ("Skift fagområde-filter (alle, beskæftigelse, social, …)", "Cycle the sector filter (all, employment, social, …)")
+            case .hSort: return ("Sortér efter næste kolonne", "Sort by the next column")
+            case .hReverse: return ("Vend sorteringen", "Reverse the sort order")
+            }
+        }
+    }
+}

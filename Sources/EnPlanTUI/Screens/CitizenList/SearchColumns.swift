@@ -1,0 +1,90 @@
+import EnPlanDomain
+
+/// The filter's inputs.
+struct Filter {
+    var mineOnly: Bool, youthOnly: Bool, overdueOnly: Bool, noPlanOnly: Bool
+    var sector: UInt8?
+    var query: [UInt8]
+    var digits: [UInt8]
+}
+
+/// Every row's searchable data in flat arrays: names folded both ways into one byte buffer each
+/// (rows separated by a zero byte), the CPR's visible digits, and the quick filters' flags.
+struct SearchColumns: Sendable {
+    private var short: [UInt8] = [], long: [UInt8] = []
+    private var shortStart: [Int] = [0], longStart: [Int] = [0]
+    private var digits: [UInt8] = []          // 6 a row: DDMMYY
+    private var flags: [UInt8] = []           // bit 0 mine, 1 youth, 2 overdue, 3 no plan
+    private var sectors: [UInt8] = []         // a bit a sector
+
+    init() {}
+
+    init(_ rows: [CitizenRow]) {
+        short.reserveCapacity(rows.count * 20); long.reserveCapacity(rows.count * 20)
+        for r in rows { append(r) }
+    }
+
+    mutating func append(_ r: CitizenRow) {
+        let f = FoldedText(r.name)
+        short += f.short; short.append(0); shortStart.append(short.count)
+        long += f.long; long.append(0); longStart.append(long.count)
+        let d = Array(r.maskedCPR.utf8.prefix(6))
+        digits += d.count == 6 ? d : [0, 0, 0, 0, 0, 0]
+        flags.append(Self.flags(r))
+        sectors.append(Self.sectors(r))
+    }
+
+    /// A changed row whose name is the same: only the flags and sectors can differ.
+    mutating func update(_ i: Int, _ r: CitizenRow) {
+        flags[i] = Self.flags(r)
+        sectors[i] = Self.sectors(r)
+    }
+
+    static func flags(_ r: CitizenRow) -> UInt8 {
+        (r.mine ? 1 : 0) | (r.targetGroup == .youth ? 2 : 0) | (r.overdueFollowUps > 0 ? 4 : 0) | (r.planStatus == .none ? 8 : 0)
+    }
+
+    static func sectors(_ r: CitizenRow) -> UInt8 {
+        r.sectors.reduce(0) { $0 | (1 << UInt8(Sector.allCases.firstIndex(of: $1)!)) }
+    }
+
+    func filter(_ candidates: [Int], _ f: Filter) -> [Int] {
+        var need: UInt8 = 0
+        if f.mineOnly { need |= 1 }
+        if f.youthOnly { need |= 2 }
+        if f.overdueOnly { need |= 4 }
+        if f.noPlanOnly { need |= 8 }
+        var out: [Int] = []
+        out.reserveCapacity(candidates.count)
+        short.withUnsafeBufferPointer { sh in long.withUnsafeBufferPointer { lo in
+        f.query.withUnsafeBufferPointer { q in
+            for i in candidates {
+                if flags[i] & need != need { continue }
+                if let s = f.sector, sectors[i] & s == 0 { continue }
+                if q.isEmpty { out.append(i); continue }
+                if !f.digits.isEmpty, f.digits.count <= 6,
+                   (0..<f.digits.count).allSatisfy({ digits[i * 6 + $0] == f.digits[$0] }) { out.append(i); continue }
+                if Self.contains(sh, from: shortStart[i], to: shortStart[i + 1] - 1, q)
+                    || Self.contains(lo, from: longStart[i], to: longStart[i + 1] - 1, q) { out.append(i) }
+            }
+        } } }
+        return out
+    }
+
+    @inline(__always)
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = q.count
+        guard end - from >= n else { return false }
+        let first = q[0]
+        var i = from
+        while i <= end - n {
+            if hay[i] == first {
+                var j = 1
+                while j < n && hay[i + j] == q[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

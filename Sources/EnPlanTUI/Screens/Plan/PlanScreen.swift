@@ -1,0 +1,221 @@
+import EnPlanDomain
+
+/// The unified plan of one citizen: a header (who, consent, household), then sections that fold
+/// and are reached by one key each; a form over it for every plan command. What the user may not
+/// see was blanked by the domain before it got here; the screen only shows that such an item
+/// exists and its sector. Every save is a `.write` with the version the form was opened on.
+public struct PlanScreen: Screen {
+    public enum Section: String, CaseIterable, Sendable {
+        case overall, goals, efforts, decisions, followUps, assessments, referrals, consents, household
+
+        /// The key that jumps to the section (shown in the help).
+        public var key: Character {
+            switch self {
+            case .overall: return "o"
+            case .goals: return "m"
+            case .efforts: return "e"
+            case .decisions: return "d"
+            case .followUps: return "f"
+            case .assessments: return "a"
+            case .referrals: return "r"
+            case .consents: return "s"
+            case .household: return "h"
+            }
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public let section: Section
+        /// The goal, effort, decision … this row shows (nil: the heading or a sub-heading).
+        public let item: String?
+        public let text: String
+        public let role: Role
+        public var isHeading: Bool { item == nil && !isLabel }
+        /// A sub-heading inside a section (a goal above its efforts): not selectable.
+        public var isLabel = false
+    }
+
+    public typealias Names = EnPlanTUI.Names
+
+    public var detail: CitizenDetail
+    public var collapsed: Set<Section> = []
+    /// The selected row of `rows` and the window.
+    public var scroll = ScrollList()
+    public var showFullCPR = false
+    public var form: PlanForm?
+
+    public init(detail: CitizenDetail) { self.detail = detail }
+
+    /// Reads the citizen (a logged read: the domain checks access).
+    public init(citizen id: String, context x: ScreenContext) throws {
+        detail = try x.service.citizen(id, as: x.user.id, purpose: "plan")
+    }
+
+    public var citizen: Citizen { detail.citizen }
+    public var route: Route { .plan(citizen: citizen.id) }
+    public var cursor: Int { scroll.selected }
+
+    /// The rows the sections have below the header and its rule.
+    static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 4) }
+
+    public func keys(_ context: ScreenContext) -> [Binding] {
+        form != nil ? KeyTable.form + KeyTable.whileTyping : KeyTable.plan + KeyTable.global
+    }
+
+    public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
+        let s = x.strings, names = x.names, height = Self.height(x)
+        if var pf = form {
+            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            switch pf.form.handle(key) {
+            case .none: form = pf
+            case .cancel: form = nil
+            case .save: form = pf; return save(context: x)
+            }
+            return .none
+        }
+        let rows = rows(s, names: names)
+        if key == .resize { scroll.clamp(count: rows.count, height: height); return .none }
+        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
+        if let global = Effect.global(action) { return global }
+        let skip: (Int) -> Bool = { rows[$0].isLabel }
+        switch action {
+        case .back: return .back
+        case .up: scroll.move(by: -1, count: rows.count, height: height, skip: skip)
+        case .down: scroll.move(by: 1, count: rows.count, height: height, skip: skip)
+        case .pageUp: scroll.move(by: -max(1, height - 2), count: rows.count, height: height, skip: skip)
+        case .pageDown: scroll.move(by: max(1, height - 2), count: rows.count, height: height, skip: skip)
+        case .top: scroll.toTop(count: rows.count, height: height)
+        case .bottom: scroll.toBottom(count: rows.count, height: height)
+        case .nextSection: nextSection(1, rows: rows, height: height)
+        case .previousSection: nextSection(-1, rows: rows, height: height)
+        case .toggle: if let r = selected(in: rows) { toggle(r.section, strings: s, names: names, height: height) }
+        case .edit:
+            if let r = selected(in: rows), r.isHeading { toggle(r.section, strings: s, names: names, height: height) }
+            else if let purpose = editPurpose(in: rows) { return openForm(purpose, x) }
+        case .newItem: if let purpose = newPurpose(in: rows) { return openForm(purpose, x) }
+        case .contact: return openForm(.contact, x)
+        case .responsible: return openForm(.responsible, x)
+        case .template: return openForm(citizen.plan == nil ? .overall : .template, x)
+        case .showCPR: showFullCPR.toggle()
+        case .journey: return .open(.journey(citizen: citizen.id))
+        case .exportPlan:
+            let text = PlanDocument.render(detail, names: names, strings: s, format: .text)
+            return .export(name: "enplan-plan-\(citizen.id)-\(x.today.iso).txt", text: text, done: s.p(.exportedPlan))
+        default:
+            if action.name == "section", let section = action.argument.flatMap(Section.init(rawValue:)) {
+                if let i = rows.firstIndex(where: { $0.section == section && $0.isHeading }) { scroll.select(i, count: rows.count, height: height) }
+            }
+        }
+        return .none
+    }
+
+    // MARK: forms
+
+    private func formContext(_ x: ScreenContext) -> PlanForm.Context {
+        PlanForm.Context(user: x.user, caseworkers: x.service.activeCaseworkers, templates: x.service.templates(), today: x.today)
+    }
+
+    private mutating func openForm(_ purpose: PlanForm.Purpose, _ x: ScreenContext) -> Effect {
+        if let f = PlanForm(purpose, detail: detail, context: formContext(x), strings: x.strings) {
+            form = f
+        } else if purpose == .template {
+            return .message(x.strings.p(.noTemplates), .alert)
+        }
+        return .none
+    }
+
+    /// The form's own checks first, then the domain's (the answer comes to `written`).
+    private mutating func save(context x: ScreenContext) -> Effect {
+        guard var pf = form else { return .none }
+        let valid = pf.form.validate(today: x.today, strings: x.strings)
+        form = pf
+        guard valid else { return .none }
+        if let (field, problem) = pf.problem(strings: x.strings) { pf.form.show(problem, at: field); form = pf; return .none }
+        let commands = pf.commands(detail: detail, today: x.today, strings: x.strings)
+        guard !commands.isEmpty else { form = nil; return .none }
+        return .write(commands, expectedVersion: pf.version)
+    }
+
+    /// Saved: the form closes (the refresh reads the plan again). Stale: the form shows what the
+    /// other terminal changed and stays, now on the new version: Enter saves the same edit on top.
+    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        guard var pf = form else { return .none }
+        let s = x.strings
+        switch result {
+        case .saved:
+            form = nil
+            return .message(s.p(.saved), .normal)
+        case .refused(DomainError.stale(_, _, let actual)):
+            let names = x.names
+            let changes = (try? x.service.changes(to: pf.citizen, since: pf.version, as: x.user.id)) ?? []
+            pf.form.staleChanges = changes.map { "\(names.users[$0.event.actor] ?? $0.event.actor): \(s.describe($0, names: names))" }
+            pf.version = actual
+            if let fresh = try? x.service.citizen(citizen.id, as: x.user.id, purpose: "plan") {
+                detail = fresh
+                // Saving again changes only what this user changed, on top of the other edit.
+                if let current = PlanForm(pf.purpose, detail: fresh, context: formContext(x), strings: s) { pf.form.rebase(onto: current.form) }
+            }
+        case .refused(let e as DomainError):
+            pf.form.staleChanges = nil
+            pf.form.show(e.description, fieldHints: pf.fieldHints)
+        case .refused(let e):
+            pf.form.show("\(e)")
+        }
+        form = pf
+        return .none
+    }
+
+    /// Read again when the citizen or the users changed (a form keeps the version it was opened
+    /// on: its save is refused as stale and shows what changed).
+    public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
+        if let changes, !changes.users, !changes.citizens.contains(citizen.id) { return .none }
+        do {
+            detail = try x.service.citizen(citizen.id, as: x.user.id, purpose: "plan")
+            scroll.clamp(count: rows(x.strings, names: x.names).count, height: Self.height(x))
+            return .none
+        } catch {
+            return .closed("\(error)")
+        }
+    }
+
+    // MARK: moving
+
+    /// Tab: the next section's heading (Shift-Tab: the previous one).
+    mutating func nextSection(_ step: Int, rows: [Row], height: Int) {
+        let headings = rows.indices.filter { rows[$0].isHeading }
+        guard !headings.isEmpty else { return }
+        let current = headings.lastIndex { $0 <= cursor } ?? 0
+        scroll.select(headings[(current + step + headings.count) % headings.count], count: rows.count, height: height)
+    }
+
+    /// Folds the section in or out; the selection stays on its heading.
+    mutating func toggle(_ section: Section, strings s: Strings, names: Names, height: Int) {
+        if collapsed.contains(section) { collapsed.remove(section) } else { collapsed.insert(section) }
+        let rows = rows(s, names: names)
+        scroll.select(rows.firstIndex { $0.section == section && $0.isHeading } ?? 0, count: rows.count, height: height)
+    }
+
+    func selected(in rows: [Row]) -> Row? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+
+    // MARK: drawing
+
+    public func status(_ x: ScreenContext) -> Status { Status("\(x.strings.p(.title)): \(citizen.name)") }
+
+    public func render(into canvas: inout Canvas, context x: ScreenContext) {
+        let s = x.strings, width = x.cols, top = 1
+        if let form {
+            form.form.render(into: &canvas, top: top, left: 2, width: width - 4, strings: s)
+            return
+        }
+        let names = x.names
+        var row = top
+        for (text, role) in header(s, names: names) {
+            canvas.put(TextWidth.truncate(text, to: width - 2), row: row, col: 1, role: role)
+            row += 1
+        }
+        canvas.put(String(repeating: "─", count: width), row: row, col: 0, role: .frame)
+        row += 1
+        let all = rows(s, names: names)
+        scroll.draw(into: &canvas, row: row, col: 1, height: Self.height(x), width: width - 1, count: all.count, empty: "") { (all[$0].text, all[$0].role) }
+    }
+}

@@ -1,0 +1,127 @@
+import EnPlanDomain
+
+/// The shape every screen after login has. Data flows one way:
+///
+///     key -> handle -> Effect -> (the App carries it out: a write, a route, a message …)
+///         -> written (the write's answer) -> reload (the ONE refresh path) -> render
+///
+/// - `handle` changes the screen's own state and answers with an `Effect`; it may ask the domain
+///   (`context.service`'s queries) but never writes: a write is `.write`, carried out by the App,
+///   which then hands the answer to `written` and refreshes every open screen through `reload`.
+/// - `reload` is the only place a screen reads its data again: after a write here and after
+///   another terminal's change (`changes` names what changed; nil: read everything).
+/// - `render` draws into the body (rows 1 ..< rows-2) and changes nothing.
+/// - `keys` is the key table in force now: the bar, the help and the key lookup all use it.
+public protocol Screen {
+    func keys(_ context: ScreenContext) -> [Binding]
+    mutating func handle(_ key: Key, context: ScreenContext) -> Effect
+    mutating func written(_ result: WriteResult, context: ScreenContext) -> Effect
+    mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect
+    func render(into canvas: inout Canvas, context: ScreenContext)
+    /// The status line when no message is shown.
+    func status(_ context: ScreenContext) -> Status
+    /// Where the screen stands in the route stack (`:plan` finds an open plan by it).
+    var route: Route { get }
+}
+
+extension Screen {
+    public mutating func written(_ result: WriteResult, context: ScreenContext) -> Effect {
+        if case .refused(let e) = result { return .message("\(e)", .error) }
+        return .none
+    }
+    public mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect { .none }
+}
+
+/// Where a screen is: what `.open` asks for. A new screen is its folder plus one case here (and
+/// its line in `App.makeScreen`).
+public enum Route: Equatable, Sendable {
+    case citizens
+    case plan(citizen: String)
+    case journey(citizen: String)
+    case calendar(CalendarScreen.Subject?)
+}
+
+/// What a screen asks the program to do. The App carries effects out in one place.
+public enum Effect {
+    case none
+    /// One write of a form's commands, checked against the version the screen saw.
+    case write([Command], expectedVersion: Int?)
+    case open(Route)
+    /// Back where the user came from (the route stack's previous screen).
+    case back
+    case message(String, Role)
+    /// Save a file through the program (screens never touch files); `done` precedes its path.
+    case export(name: String, text: String, done: String)
+    /// A search the user finished typing: a read of personal data, logged.
+    case logSearch(String, results: Int)
+    case help, commandLine, lock, quit, redraw
+    /// From `reload`: the screen can no longer be shown (access lost): it and the screens above it
+    /// close, and the reason is shown.
+    case closed(String)
+    case all([Effect])
+}
+
+/// The answer to a `.write`.
+public enum WriteResult {
+    case saved
+    case refused(Error)
+}
+
+/// A status line: the text, its role, and whether it is input being typed (the cursor goes there).
+public struct Status {
+    public var text: String
+    public var role: Role
+    public var input = false
+    /// Dim text after the main text (the search's "3/120").
+    public var after: String?
+    public init(_ text: String, _ role: Role = .normal, input: Bool = false, after: String? = nil) {
+        self.text = text; self.role = role; self.input = input; self.after = after
+    }
+}
+
+/// What a screen may read while it handles a key or draws.
+public struct ScreenContext {
+    public let service: CaseService
+    public let user: User
+    public let strings: Strings
+    /// The rows and columns between the title and the status line.
+    public let rows: Int, cols: Int
+    public let workingHours: WorkingHours
+    /// Whether the program can save files (`Effect.export` does nothing without it).
+    public let canExport: Bool
+
+    public init(service: CaseService, user: User, strings: Strings, rows: Int, cols: Int,
+                workingHours: WorkingHours = WorkingHours(), canExport: Bool = false) {
+        self.service = service; self.user = user; self.strings = strings; self.rows = rows; self.cols = cols
+        self.workingHours = workingHours; self.canExport = canExport
+    }
+
+    public var today: Day { service.today }
+    /// Names for ids (users, benefits), in the user's language.
+    public var names: Names {
+        Names(users: service.userNames, benefits: service.benefits.mapValues { strings.pick($0.danish, $0.english) })
+    }
+}
+
+/// Names the screens show for ids: users, benefits.
+public struct Names: Sendable {
+    public var users: [String: String] = [:]
+    public var benefits: [String: String] = [:]
+    public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
+    public func user(_ id: String) -> String { users[id].map { "\($0) (\(id))" } ?? id }
+}
+
+extension Effect {
+    /// The frame's effect for an action every screen shares; nil for a screen's own action.
+    public static func global(_ action: Action) -> Effect? {
+        switch action {
+        case .help: return .help
+        case .command: return .commandLine
+        case .lock: return .lock
+        case .redraw: return .redraw
+        case .citizens: return .open(.citizens)
+        case .calendar: return .open(.calendar(nil))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Keys, the bottom bar, the help overlay and the `:` command line come from one table each, so
+/// they never disagree.
+///
+/// - An `Action` is a name (and, for a family of keys, an argument: the plan's section keys). The
+///   shared ones are declared here; each screen declares its own in its folder, beside its table.
+/// - A `Binding` ties keys to an action with a short label (the bar) and a help text (the help).
+/// - A screen answers `keys(context)` with the bindings in force right now (a form open, a mode):
+///   the frame draws the bar and the help from exactly that, and `KeyTable.action` looks keys up in it.
+public struct Action: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let argument: String?
+    public init(_ name: String, _ argument: String? = nil) { self.name = name; self.argument = argument }
+    public var description: String { argument.map { "\(name)(\($0))" } ?? name }
+
+    // Shared by every screen (the frame handles them).
+    public static let help = Action("help"), command = Action("command"), lock = Action("lock"), redraw = Action("redraw")
+    public static let citizens = Action("citizens"), calendar = Action("calendar")
+    // Shared by the screens that have them.
+    public static let open = Action("open"), back = Action("back"), quit = Action("quit")
+    public static let up = Action("up"), down = Action("down"), top = Action("top"), bottom = Action("bottom")
+    public static let pageUp = Action("pageUp"), pageDown = Action("pageDown")
+    // A form's keys.
+    public static let save = Action("save"), nextField = Action("nextField"), cancel = Action("cancel")
+}
+
+public struct Binding: Sendable {
+    public let action: Action
+    public let keys: [Key]
+    public let label: any Localized
+    public let help: any Localized
+    /// Shown in the bottom bar (the rest only in the help overlay).
+    public let inBar: Bool
+
+    public init(action: Action, keys: [Key], label: any Localized, help: any Localized, inBar: Bool) {
+        self.action = action; self.keys = keys; self.label = label; self.help = help; self.inBar = inBar
+    }
+}
+
+/// A `:` command: its name, what it takes, and its help. The command line completes from these
+/// and the help overlay lists them; the frame runs them.
+public struct CommandSpec: Sendable {
+    public let name: String
+    public let arguments: String
+    public let help: any Localized
+}
+
+public enum KeyTable {
+    /// Keys that work on every screen after login.
+    public static let global: [Binding] = [
+        Binding(action: .help, keys: [.char("?"), .function(1)], label: Strings.T.kHelp, help: Strings.T.hHelp, inBar: true),
+        Binding(action: .command, keys: [.char(":")], label: Strings.T.kCommand, help: Strings.T.hCommand, inBar: true),
+        Binding(action: .citizens, keys: [.char("1"), .function(2)], label: Strings.T.kCitizens, help: Strings.T.hCitizens, inBar: false),
+        Binding(action: .calendar, keys: [.char("2"), .function(3)], label: Strings.T.kCalendar, help: Strings.T.hCalendar, inBar: false),
+        Binding(action: .lock, keys: [.function(12)], label: Strings.T.kLock, help: Strings.T.hLock, inBar: true),
+        Binding(action: .redraw, keys: [.ctrl("l")], label: Strings.T.kRedraw, help: Strings.T.hRedraw, inBar: false),
+    ]
+
+    /// Moving through rows: the list, the plan, the journey.
+    public static let moving: [Binding] = [
+        Binding(action: .up, keys: [.up, .char("k")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
+        Binding(action: .down, keys: [.down, .char("j")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
+        Binding(action: .top, keys: [.home, .char("g")], label: Strings.T.kTop, help: Strings.T.hTop, inBar: false),
+        Binding(action: .bottom, keys: [.end, .char("G")], label: Strings.T.kBottom, help: Strings.T.hBottom, inBar: false),
+        Binding(action: .pageUp, keys: [.pageUp], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
+        Binding(action: .pageDown, keys: [.pageDown], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
+    ]
+
+    /// Moving, and back to where the user came from: the plan and the journey.
+    public static let movement = moving + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+
+    /// Any open form: the form widget handles these keys itself; the table is its bar and help.
+    public static let form: [Binding] = [
+        Binding(action: .save, keys: [.enter], label: Strings.T.kSave, help: Strings.T.hSave, inBar: true),
+        Binding(action: .nextField, keys: [.tab, .backTab, .down, .up], label: Strings.T.kField, help: Strings.T.hField, inBar: true),
+        Binding(action: .cancel, keys: [.escape], label: Strings.T.kBack, help: Strings.T.hCancel, inBar: true),
+    ]
+
+    /// The frame's keys that still work while a form or a line is typed: function keys only,
+    /// since every printable key is input there.
+    public static let whileTyping: [Binding] = [
+        Binding(action: .help, keys: [.function(1)], label: Strings.T.kHelp, help: Strings.T.hHelp, inBar: false),
+        Binding(action: .lock, keys: [.function(12)], label: Strings.T.kLock, help: Strings.T.hLock, inBar: true),
+    ]
+
+    /// The `:` commands.
+    public static let commands: [CommandSpec] = [
+        CommandSpec(name: "calendar", arguments: "[me | user ID | room NAVN | citizen ID]", help: Strings.T.cCalendar),
+        CommandSpec(name: "citizens", arguments: "", help: Strings.T.hCitizens),
+        CommandSpec(name: "help", arguments: "", help: Strings.T.hHelp),
+        CommandSpec(name: "lang", arguments: "da | en", help: Strings.T.cLang),
+        CommandSpec(name: "lock", arguments: "", help: Strings.T.hLock),
+        CommandSpec(name: "plan", arguments: "CPR | navn", help: Strings.T.cPlan),
+        CommandSpec(name: "quit", arguments: "", help: Strings.T.hQuit),
+        CommandSpec(name: "theme", arguments: "NAVN", help: Strings.T.cTheme),
+    ]
+
+    public static func action(for key: Key, in table: [Binding]) -> Action? {
+        table.first { $0.keys.contains(key) }?.action
+    }
+}
