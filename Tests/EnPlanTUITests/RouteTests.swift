@@ -1,0 +1,140 @@
+import EnPlanDomain
+import Foundation
+import XCTest
+@testable import EnPlanTUI
+
+/// The route stack (Esc goes back where the user came from), the one refresh path, and the key
+/// tables that drive each screen's bar.
+final class RouteTests: XCTestCase {
+    private func loggedIn(rows: Int = 30) throws -> Harness {
+        let h = try Harness(rows: rows, cols: 110)
+        h.login("mette")
+        return h
+    }
+
+    private func statusLine(_ h: Harness) -> String { h.screen.line(h.screen.rows - 2) }
+    private func bar(_ h: Harness) -> String { h.screen.line(h.screen.rows - 1) }
+
+    func testListPlanJourneyAndBackAgainKeepTheListAsItWas() throws {
+        let h = try loggedIn()
+        h.press(.char("/")); h.type("sør"); h.press(.enter)         // filter: Søren
+        XCTAssertEqual(h.listedNames, ["Søren Sørensen"])
+        h.press(.enter)                                               // the plan
+        XCTAssertTrue(statusLine(h).hasPrefix("Plan: Søren Sørensen"), statusLine(h))
+        h.press(.char("b"))                                           // the journey, above the plan
+        XCTAssertTrue(h.screen.line(1).hasPrefix(" Borgerens forløb"), h.screen.line(1))
+        h.press(.escape)                                              // back to the plan
+        XCTAssertTrue(h.text.contains("▾ Overordnet mål"), h.text)
+        h.press(.escape)                                              // back to the list, still filtered
+        XCTAssertEqual(h.listedNames, ["Søren Sørensen"])
+        XCTAssertTrue(statusLine(h).contains("\"sør\""), statusLine(h))
+        h.press(.escape)                                              // Esc on the list clears the search
+        XCTAssertGreaterThan(h.listedNames.count, 1)
+    }
+
+    func testTheCalendarOpenedFromAPlanGoesBackToThePlan() throws {
+        let h = try loggedIn()
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        h.press(.char("2"))
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Uge 48"), h.screen.line(1))
+        h.press(.escape)
+        XCTAssertTrue(statusLine(h).hasPrefix("Plan: Søren Sørensen"), "back where the user came from: \(statusLine(h))")
+        // 1 goes to the list from anywhere; the calendar keeps its view for the next visit.
+        h.press(.char("2"), .char("v"))
+        XCTAssertTrue(h.screen.line(1).hasPrefix("november 2026"), h.screen.line(1))
+        h.press(.char("1"))
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Navn▲"), h.screen.line(1))
+        h.press(.char("2"))
+        XCTAssertTrue(h.screen.line(1).hasPrefix("november 2026"), "the month view is kept: \(h.screen.line(1))")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.line(1).hasPrefix("Navn▲"), "the plan was left behind by 1: \(h.screen.line(1))")
+    }
+
+    func testAWriteFromThePlanReachesTheListUnderItAtOnce() throws {
+        let h = try loggedIn()
+        h.press(.char(":")); h.type("plan Åse"); h.press(.enter)
+        h.press(.char("R"))                                 // responsible caseworker and contact person
+        h.type("Kim Kontakt"); h.press(.enter)              // the contact person has the focus
+        XCTAssertTrue(statusLine(h).hasPrefix("Gemt"), statusLine(h))
+        XCTAssertTrue(h.text.contains("Kontaktperson: Kim Kontakt"), h.text)
+        // Another terminal changes the same citizen: the open plan shows it within a tick.
+        try h.service.execute(.chooseContactPerson(citizen: "c2", name: "Lise Lund"), as: "mette")
+        h.app.tick(now: Date().addingTimeInterval(5))
+        XCTAssertTrue(h.text.contains("Kontaktperson: Lise Lund"), h.text)
+        // A write of this terminal's reaches the list under the plan at once, with no tick.
+        h.press(.char("R"), .backTab, .char("j"), .enter)   // responsible: Jonas Dahl
+        XCTAssertTrue(statusLine(h).hasPrefix("Gemt"), statusLine(h))
+        h.press(.escape, .char("a"))                        // the list, all citizens
+        let row = h.text.split(separator: "\n").first { $0.contains("Åse Bækgaard") }
+        XCTAssertTrue(row?.contains("Jonas Dahl") ?? false, h.text)
+    }
+
+    func testEachScreensBarComesFromTheKeysInForce() throws {
+        let h = try loggedIn(rows: 34)
+        let s = Strings(.da)
+        func assertBar(_ table: [Binding], _ what: String, line: UInt = #line) {
+            let shown = bar(h)
+            for b in table.filter(\.inBar).prefix(4) {
+                XCTAssertTrue(shown.contains("\(b.keys[0].description) \(s.text(b.label))"), "\(what): \(shown)", line: line)
+            }
+        }
+        assertBar(KeyTable.global + KeyTable.citizenList, "list")
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        assertBar(KeyTable.plan + KeyTable.global, "plan")
+        h.press(.char("c"))                                 // a form: its own keys
+        assertBar(KeyTable.form, "form")
+        h.press(.escape, .char("b"))
+        assertBar(KeyTable.journey + KeyTable.global, "journey")
+        h.press(.char("2"))
+        assertBar(KeyTable.global + KeyTable.calendar, "calendar")
+        h.press(.char("n"))
+        assertBar(KeyTable.schedule, "scheduling")
+    }
+
+    func testHelpListsTheCommandsFromTheirTable() throws {
+        let h = try loggedIn(rows: 50)
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        h.press(.char("?"))
+        for c in KeyTable.commands { XCTAssertTrue(h.text.contains(":\(c.name)"), "help lists :\(c.name)") }
+        h.press(.escape)
+        h.press(.char(":")); h.type("ca"); h.press(.tab)
+        XCTAssertTrue(h.screen.line(h.screen.rows - 2).hasPrefix(":calendar"), "completion from the same table")
+    }
+}
+
+/// The one scrolling state behind every list.
+final class ScrollListTests: XCTestCase {
+    func testMovingKeepsTheSelectionInViewAndSkipsLabels() {
+        var l = ScrollList()
+        l.move(by: 1, count: 10, height: 3, skip: { $0 == 1 })
+        XCTAssertEqual(l.selected, 2, "row 1 is a label")
+        l.move(by: 5, count: 10, height: 3)
+        XCTAssertEqual(l.selected, 7)
+        XCTAssertEqual(l.window(count: 10, height: 3), 5..<8)
+        l.move(by: -1, count: 10, height: 3)
+        XCTAssertEqual(l.window(count: 10, height: 3), 5..<8, "the window stays while the selection is in it")
+        l.move(by: 100, count: 10, height: 3)
+        XCTAssertEqual(l.selected, 9)
+    }
+
+    func testTheWindowFollowsAShrinkAndAResizeWithoutBeingChanged() {
+        var l = ScrollList()
+        l.select(8, count: 10, height: 3)
+        XCTAssertEqual(l.window(count: 10, height: 3), 6..<9)
+        // Fewer rows now (a filter): drawing shows the last ones; clamping makes it so.
+        XCTAssertEqual(l.window(count: 4, height: 3), 1..<4)
+        l.clamp(count: 4, height: 3)
+        XCTAssertEqual(l.selected, 3)
+        // A taller window shows everything from the top.
+        XCTAssertEqual(l.window(count: 4, height: 10), 0..<4)
+        XCTAssertEqual(ScrollList().window(count: 0, height: 5), 0..<0)
+    }
+
+    func testAScrollOnlyListMovesItsWindow() {
+        var l = ScrollList(selects: false)
+        l.move(by: 4, count: 10, height: 5)
+        XCTAssertEqual(l.window(count: 10, height: 5), 4..<9)
+        l.move(by: 40, count: 10, height: 5)
+        XCTAssertEqual(l.window(count: 10, height: 5), 5..<10, "never past the last row")
+    }
+}
