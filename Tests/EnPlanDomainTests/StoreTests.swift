@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import XCTest
 @testable import EnPlanDomain
+import TestSupport
 
 final class StoreTests: XCTestCase {
     func testLinesCarryTheEnvelopeAndAHashChain() throws {

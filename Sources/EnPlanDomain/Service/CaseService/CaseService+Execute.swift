@@ -31,10 +31,5 @@ extension CaseService {
         })
     }
 
-    /// The first administrator of an empty store acts as themself.
-    func actor(_ id: String, in state: Projection) throws -> User {
-        if state.accounts.isEmpty { return User(id: id, name: id, sector: .employment, role: .admin) }
-        guard let u = state.user(id) else { throw DomainError.notFound("no user \(id)") }
-        return u
-    }
+    func actor(_ id: String, in state: Projection) throws -> User { try Decide.actor(id, in: state) }
 }

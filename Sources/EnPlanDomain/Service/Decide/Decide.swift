@@ -18,6 +18,14 @@ public struct Decide {
         self.state = state; self.actor = actor; self.today = today
     }
 
+    /// Who `id` acts as: a user of the store; the first administrator of an empty store acts as
+    /// themself (before any user exists, there is no one else to create them).
+    public static func actor(_ id: String, in state: Projection) throws -> User {
+        if state.accounts.isEmpty { return User(id: id, name: id, sector: .employment, role: .admin) }
+        guard let u = state.user(id) else { throw DomainError.notFound("no user \(id)") }
+        return u
+    }
+
     /// The events `command` causes (each with its stream), or the reason it is refused.
     public func events(for command: Command, expectedVersion: Int? = nil) throws -> [Store.Pending] {
         if case .recordLogin = command {} else if !actor.active {
