@@ -30,6 +30,12 @@ final class FormatGoldenTests: XCTestCase {
         for e in EventSamples.all { XCTAssertEqual(e.fields.json, written[e.type], e.type) }
     }
 
+    func testAuditKindsKeepTheirNames() {
+        XCTAssertEqual(AuditKind.allCases.map(\.rawValue), ["LoginSucceeded", "LoginFailed", "LoginRefused", "CitizensListed",
+                                                            "CitizensSearched", "CitizenViewed", "MeetingsRead", "AuditRead"])
+        XCTAssertEqual(AuditEntry.listRefreshed(by: "mette", added: 1, count: 2).kind, .citizensListed, "a refresh is a listing")
+    }
+
     func testAuditRecordsAreWrittenAsBefore() throws {
         let f = try Fixture()
         let s = f.service

@@ -71,11 +71,15 @@ public struct DecideCase: Sendable {
     public let today: Day
     public let expectedVersion: Int?
     public let then: Then
+    /// Where the case is written: a failure is reported there, not at the loop that runs the table.
+    public let file: StaticString
+    public let line: UInt
 
     public init(_ name: String, given: [Given], when command: Command, as actor: String, today: Day = DecideCase.day,
-                expectedVersion: Int? = nil, then: Then) {
+                expectedVersion: Int? = nil, then: Then, file: StaticString = #filePath, line: UInt = #line) {
         self.name = name; self.given = given; self.command = command; self.actor = actor
         self.today = today; self.expectedVersion = expectedVersion; self.then = then
+        self.file = file; self.line = line
     }
 
     /// The state after the given events, each the next version of its stream.
@@ -96,7 +100,8 @@ public struct DecideCase: Sendable {
 }
 
 /// Checks one case: the events (which must also apply to the state), or the refusal.
-public func assertDecide(_ c: DecideCase, file: StaticString = #filePath, line: UInt = #line) {
+public func assertDecide(_ c: DecideCase) {
+    let (file, line) = (c.file, c.line)
     let outcome: Result<[Store.Pending], Error>
     do { outcome = try c.run() } catch {
         XCTFail("\(c.name): the given events do not apply: \(error)", file: file, line: line)

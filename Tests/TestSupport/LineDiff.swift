@@ -21,13 +21,13 @@ public func lineDiff(actual: String, expected: String, context: Int = 2) -> Stri
             lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
         }
     }
-    // The edit script: (mark, text, line in expected, line in actual).
+    // The edit script, removals before additions: (mark, text, line in expected, line in actual).
     var ops: [(mark: Character, text: String, i: Int, j: Int)] = []
     var i = 0, j = 0
     while i < a.count || j < b.count {
         if i < a.count, j < b.count, a[i] == b[j] { ops.append((" ", a[i], i, j)); i += 1; j += 1 }
-        else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] { ops.append(("+", b[j], i, j)); j += 1 }
-        else { ops.append(("-", a[i], i, j)); i += 1 }
+        else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] { ops.append(("-", a[i], i, j)); i += 1 }
+        else { ops.append(("+", b[j], i, j)); j += 1 }
     }
     // Hunks: the changed lines with `context` unchanged lines around them.
     let changed = ops.indices.filter { ops[$0].mark != " " }
