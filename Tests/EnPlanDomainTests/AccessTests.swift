@@ -1,5 +1,6 @@
 import XCTest
 @testable import EnPlanDomain
+import TestSupport
 
 final class AccessTests: XCTestCase {
     func testCaseworkersSeeWhomTheyWorkOnAndSupervisorsSeeAll() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import EnPlanDomain
+import TestSupport
 
 final class CalendarTests: XCTestCase {
     func day(_ s: String) -> Day { Day(iso: s)! }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import EnPlanDomain
+import TestSupport
 
 /// Every command's refusals: clear errors, and nothing appended.
 final class DecideTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import EnPlanDomain
+import TestSupport
 
 /// The unified plan (#4): editing, templates, consent filtering, stale saves and the journey.
 final class PlanTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import XCTest
 @testable import EnPlanDomain
+import TestSupport
 
 final class StoreTests: XCTestCase {
     func testLinesCarryTheEnvelopeAndAHashChain() throws {
@@ -12,7 +13,7 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(lines.count, 7)
         var prev = LogLine.genesisHash
         for (i, line) in lines.enumerated() {
-            let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let o = JSON.object(line)
             for key in ["v", "seq", "ts", "actor", "type", "stream", "version", "data", "prev", "hash"] {
                 XCTAssertNotNil(o[key], "line \(i + 1) lacks \(key)")
             }
@@ -23,7 +24,7 @@ final class StoreTests: XCTestCase {
             XCTAssertEqual(Digest.sha256Hex(Array(prefix.utf8)), o["hash"] as? String)
             prev = o["hash"] as! String
         }
-        let last = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as! [String: Any]
+        let last = JSON.object(lines.last!)
         XCTAssertEqual(last["type"] as? String, "ContactLogged")
         XCTAssertEqual(last["stream"] as? String, c)
         XCTAssertEqual(last["version"] as? Int, 2)
@@ -226,7 +227,7 @@ final class ReadAheadTests: XCTestCase {
 }
 
 final class AuditTailTests: XCTestCase {
-    private func auditPath(_ f: Fixture) -> String { f.dir + "/" + Store.auditFile }
+    private func auditPath(_ f: Fixture) -> String { f.auditPath }
 
     private func fixtureWithAudit() throws -> Fixture {
         let f = try Fixture()
@@ -267,7 +268,7 @@ final class AuditTailTests: XCTestCase {
         let f = try fixtureWithAudit()
         let good = try String(contentsOfFile: auditPath(f), encoding: .utf8)
         let last = good.split(separator: "\n").last!
-        let prev = (try JSONSerialization.jsonObject(with: Data(last.utf8)) as! [String: Any])["hash"] as! String
+        let prev = JSON.object(String(last))["hash"] as! String
         let body = #"{"v":2,"seq":6,"ts":"2026-11-23T10:00:00.000Z","actor":"x","type":"Future","stream":"-","version":6,"data":{},"prev":"\#(prev)""#
         let future = good + body + #","hash":""# + Digest.sha256Hex(Array(body.utf8)) + "\"}\n"
         try future.write(toFile: auditPath(f), atomically: false, encoding: .utf8)

@@ -1,5 +1,6 @@
-/// Who may see and change which citizen. The one place these rules live: the TUI and every
-/// headless command ask here, through `CaseService`, with the acting user.
+/// Who may see and change which citizen, and (`Redaction.swift`) what of a case they may see. The
+/// one place these rules live: the TUI and every headless command ask here, through `CaseService`,
+/// with the acting user; `Decide` asks here before a change.
 public enum Access {
     /// A caseworker works on a citizen they are responsible for, meet in one of the citizen's
     /// meetings, or whose case involves their sector (an effort, a referral, the registration).

@@ -95,7 +95,7 @@ public enum DemoData {
             }
             let events = try service.execute(batch: batch)
             report.events += events.count
-            report.meetings += events.filter { $0.type == "MeetingScheduled" }.count
+            report.meetings += events.filter { EventType.named($0.type) == .meetingScheduled }.count
         }
         report.citizens = options.citizens
         return report

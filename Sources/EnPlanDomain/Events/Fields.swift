@@ -1,5 +1,6 @@
 /// An event's payload as ordered key/value pairs: the one shape every event is written and read
-/// through, so each event type needs one line per field in `DomainEvent`, not a codec of its own.
+/// through, so each event type needs one line per field in its catalogue row (`EventCatalogue.swift`),
+/// not a codec of its own.
 public enum FieldValue: Equatable, Sendable {
     case string(String), int(Int), bool(Bool), strings([String]), ints([Int]), objects([Fields])
 }

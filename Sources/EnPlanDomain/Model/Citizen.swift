@@ -23,6 +23,10 @@ public struct Consent: Equatable, Sendable {
     public var given: Day
     public var withdrawn: Day?
 
+    public init(id: String, sectors: [Sector], given: Day, withdrawn: Day?) {
+        self.id = id; self.sectors = sectors; self.given = given; self.withdrawn = withdrawn
+    }
+
     public func isActive(on day: Day) -> Bool { given <= day && (withdrawn.map { $0 > day } ?? true) }
 }
 

@@ -66,6 +66,12 @@ public struct Meeting: Equatable, Sendable {
     /// When it last changed (iCalendar DTSTAMP).
     public var updated = Timestamp(millis: 0)
 
+    public init(id: String, type: MeetingType, citizen: String?, start: LocalTime, minutes: Int, room: String?,
+                participants: [String], guests: [Guest], status: MeetingStatus, outcome: String?) {
+        self.id = id; self.type = type; self.citizen = citizen; self.start = start; self.minutes = minutes; self.room = room
+        self.participants = participants; self.guests = guests; self.status = status; self.outcome = outcome
+    }
+
     public var end: LocalTime { start.adding(minutes: minutes) }
 
     public func overlaps(_ other: Meeting) -> Bool {

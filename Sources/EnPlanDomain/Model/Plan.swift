@@ -31,6 +31,10 @@ public struct Goal: Equatable, Sendable {
     public var area: LifeArea
     public var text: String
     public var status: GoalStatus
+
+    public init(id: String, area: LifeArea, text: String, status: GoalStatus) {
+        self.id = id; self.area = area; self.text = text; self.status = status
+    }
 }
 
 public struct Effort: Equatable, Sendable {
@@ -43,6 +47,12 @@ public struct Effort: Equatable, Sendable {
     public var start: Day
     public var end: Day?
     public var status: EffortStatus
+
+    public init(id: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?,
+                status: EffortStatus) {
+        self.id = id; self.goal = goal; self.title = title; self.sector = sector; self.legalBasis = legalBasis
+        self.provider = provider; self.start = start; self.end = end; self.status = status
+    }
 }
 
 public struct Decision: Equatable, Sendable {
@@ -69,6 +79,10 @@ public struct FollowUp: Equatable, Sendable {
     public var done: Day?
     public var result: FollowUpResult?
 
+    public init(id: String, due: Day, done: Day?, result: FollowUpResult?) {
+        self.id = id; self.due = due; self.done = done; self.result = result
+    }
+
     public func isOverdue(on today: Day) -> Bool { done == nil && due < today }
 }
 
@@ -77,6 +91,8 @@ public struct Assessment: Equatable, Sendable {
     public var domain: String
     public var score: Int
     public var date: Day
+
+    public init(domain: String, score: Int, date: Day) { self.domain = domain; self.score = score; self.date = date }
 
     public static func isValidScore(_ s: Int) -> Bool { (0...4).contains(s) || s == 9 }
 }
@@ -88,6 +104,10 @@ public struct Referral: Equatable, Sendable {
     public var text: String
     public var date: Day
     public var status: ReferralStatus
+
+    public init(id: String, from: Sector, to: Sector, text: String, date: Day, status: ReferralStatus) {
+        self.id = id; self.from = from; self.to = to; self.text = text; self.date = date; self.status = status
+    }
 }
 
 public struct Plan: Equatable, Sendable {

@@ -71,6 +71,12 @@ public struct Projection: Sendable {
         lastSeq = e.seq
     }
 
+    /// Applies an event as the next version of its stream, without a store or a log line (the
+    /// pure tests of `Decide` build their state from events this way).
+    public mutating func apply(_ event: DomainEvent, stream: String, actor: String, at ts: Timestamp) throws {
+        try apply(event, stream: stream, version: version(of: stream) + 1, actor: actor, at: ts)
+    }
+
     mutating func apply(_ event: DomainEvent, stream: String, version: Int, actor: String, at ts: Timestamp) throws {
         // Most events change a citizen who exists already: one hash lookup, then work in place.
         if let i = citizens.index(forKey: stream) {
@@ -145,7 +151,11 @@ public struct Projection: Sendable {
             meetings[stream]!.updated = ts
             if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) { citizens.values[i].participants.formUnion(participants) }
             return
-        default:
+        // A citizen's events, on a stream that is no citizen.
+        case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
+             .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
+             .effortChanged, .templateApplied, .decisionRecorded, .followUpScheduled, .followUpCompleted, .assessmentRecorded,
+             .referralSent, .referralAnswered, .contactLogged:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
     }

@@ -1,5 +1,5 @@
 /// Everything a user can change. The TUI's forms and the headless commands both build these;
-/// `Command.decide` checks them. Passwords arrive already hashed (yescrypt is slow on purpose and
+/// `Decide` checks them. Passwords arrive already hashed (yescrypt is slow on purpose and
 /// must not run while the store is locked).
 public enum Command: Sendable {
     case createUser(User, passwordHash: String)

@@ -23,7 +23,7 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     public var isBadInput: Bool {
         switch self {
         case .invalid, .notFound: return true
-        default: return false
+        case .forbidden, .stale, .conflict: return false
         }
     }
 }

@@ -6,23 +6,13 @@ public struct SeenEvent: Sendable {
     public let hidden: Bool
 }
 
-/// What kind of thing happened, for filtering the journey.
+/// What kind of thing happened, for filtering the journey (a column of the event catalogue).
 public enum JourneyKind: String, CaseIterable, Sendable {
     case caseFile = "case", consent, plan, effort, decision, followUp = "followup", assessment, referral, contact, meeting
 
+    /// The kind the catalogue gives an event type (a name the catalogue does not know: the case file).
     public init(eventType: String) {
-        switch eventType {
-        case "ConsentGiven", "ConsentWithdrawn": self = .consent
-        case "PlanCreated", "PlanGoalChanged", "GoalAdded", "GoalStatusChanged", "GoalChanged", "TemplateApplied": self = .plan
-        case "EffortAdded", "EffortStatusChanged", "EffortChanged": self = .effort
-        case "DecisionRecorded": self = .decision
-        case "FollowUpScheduled", "FollowUpCompleted": self = .followUp
-        case "AssessmentRecorded": self = .assessment
-        case "ReferralSent", "ReferralAnswered": self = .referral
-        case "ContactLogged": self = .contact
-        case "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined": self = .meeting
-        default: self = .caseFile
-        }
+        self = EventType.named(eventType)?.row.journey ?? .caseFile
     }
 }
 

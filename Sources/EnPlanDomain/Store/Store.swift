@@ -112,7 +112,8 @@ public final class Store {
         if let damage = events.damage { throw damage }
     }
 
-    public struct Pending: Sendable {
+    /// An event a command causes, with the stream it goes to, before it has a line in the log.
+    public struct Pending: Sendable, Equatable {
         public let stream: String
         public let event: DomainEvent
         public init(_ stream: String, _ event: DomainEvent) { self.stream = stream; self.event = event }

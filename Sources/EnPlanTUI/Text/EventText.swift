@@ -11,57 +11,76 @@ extension Strings {
         let what = eventName(e.type)
         if seen.hidden { return "\(what) (\(p(.hiddenContent)))" }
         let detail: String
-        switch e.type {
-        case "CitizenRegistered":
+        switch EventType.named(e.type) {
+        case nil: detail = ""
+        case .citizenRegistered?:
             // Masked on screens that list events; the plan's header shows the full number on request.
             detail = "\(v("name")), \(p(.cpr)) \((try? CPR(v("cpr")).masked) ?? v("cpr"))"
-        case "CitizenDetailsChanged": detail = [v("name"), v("benefit")].filter { !$0.isEmpty }.joined(separator: ", ")
-        case "ResponsibleChanged": detail = names.user(v("user"))
-        case "ContactPersonChosen": detail = v("name")
-        case "HouseholdLinked": detail = "\(word(v("relation"))): \(v("name"))"
-        case "ConsentGiven": detail = ((try? d.strings("sectors")) ?? []).compactMap(Sector.init(rawValue:)).map(sector).joined(separator: " + ")
-        case "ConsentWithdrawn": detail = v("id")
-        case "PlanCreated", "PlanGoalChanged": detail = "\(OverallGoal(rawValue: v("overallGoal")).map(overallGoal) ?? "") “\(v("ownWords"))”"
-        case "GoalAdded", "GoalChanged": detail = "\(v("id")) [\(word(v("area")))] \(v("text"))"
-        case "GoalStatusChanged": detail = "\(v("id")) → \(word(v("status")))"
-        case "EffortAdded": detail = "\(v("id")) \(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
-        case "EffortChanged": detail = "\(v("id")) \(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
-        case "EffortStatusChanged": detail = "\(v("id")) → \(word(v("status")))" + (v("end").isEmpty ? "" : " \(day("end"))")
-        case "DecisionRecorded": detail = "\(v("id")) [\(v("legalArea"))] \(day("date")) \(v("text"))"
-        case "FollowUpScheduled": detail = "\(v("id")) \(p(.due)) \(day("due"))"
-        case "FollowUpCompleted": detail = "\(v("id")) \(day("done")) · \(word(v("result")))"
-        case "AssessmentRecorded": detail = "\(v("domain")): \((try? d.int("score")).map(String.init) ?? "") (\(day("date")))"
-        case "ReferralSent":
+        case .citizenDetailsChanged?: detail = [v("name"), v("benefit")].filter { !$0.isEmpty }.joined(separator: ", ")
+        case .responsibleChanged?: detail = names.user(v("user"))
+        case .contactPersonChosen?: detail = v("name")
+        case .householdLinked?: detail = "\(word(v("relation"))): \(v("name"))"
+        case .consentGiven?: detail = ((try? d.strings("sectors")) ?? []).compactMap(Sector.init(rawValue:)).map(sector).joined(separator: " + ")
+        case .consentWithdrawn?: detail = v("id")
+        case .planCreated?, .planGoalChanged?: detail = "\(OverallGoal(rawValue: v("overallGoal")).map(overallGoal) ?? "") “\(v("ownWords"))”"
+        case .goalAdded?, .goalChanged?: detail = "\(v("id")) [\(word(v("area")))] \(v("text"))"
+        case .goalStatusChanged?: detail = "\(v("id")) → \(word(v("status")))"
+        case .effortAdded?, .effortChanged?: detail = "\(v("id")) \(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
+        case .effortStatusChanged?: detail = "\(v("id")) → \(word(v("status")))" + (v("end").isEmpty ? "" : " \(day("end"))")
+        case .decisionRecorded?: detail = "\(v("id")) [\(v("legalArea"))] \(day("date")) \(v("text"))"
+        case .followUpScheduled?: detail = "\(v("id")) \(p(.due)) \(day("due"))"
+        case .followUpCompleted?: detail = "\(v("id")) \(day("done")) · \(word(v("result")))"
+        case .assessmentRecorded?: detail = "\(v("domain")): \((try? d.int("score")).map(String.init) ?? "") (\(day("date")))"
+        case .referralSent?:
             detail = "\(v("id")) \(Sector(rawValue: v("from")).map(sector) ?? "") → \(Sector(rawValue: v("to")).map(sector) ?? ""): \(v("text"))"
-        case "ReferralAnswered": detail = "\(v("id")) → \(word(v("status")))"
-        case "ContactLogged": detail = [word(v("channel")), v("note")].filter { !$0.isEmpty }.joined(separator: ": ")
-        case "TemplateApplied": detail = "\(v("name")) \(p(.docFrom)) \(day("start"))"
-        case "MeetingScheduled": detail = "\(e.stream) \(v("start").replacingOccurrences(of: "T", with: " ")) · \(v("room"))"
-        case "MeetingStatusChanged": detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
-        case "MeetingJoined": detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
-        default: detail = ""
+        case .referralAnswered?: detail = "\(v("id")) → \(word(v("status")))"
+        case .contactLogged?: detail = [word(v("channel")), v("note")].filter { !$0.isEmpty }.joined(separator: ": ")
+        case .templateApplied?: detail = "\(v("name")) \(p(.docFrom)) \(day("start"))"
+        case .meetingScheduled?: detail = "\(e.stream) \(v("start").replacingOccurrences(of: "T", with: " ")) · \(v("room"))"
+        case .meetingStatusChanged?: detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
+        case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
+        // Not in a citizen's case: no detail.
+        case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?:
+            detail = ""
         }
         return detail.isEmpty ? what : "\(what): \(detail)"
     }
 
-    /// An event type as words.
+    /// An event type as words (a type outside a citizen's case, or unknown: its name in the log).
     public func eventName(_ type: String) -> String {
-        let names: [String: (String, String)] = [
-            "CitizenRegistered": ("Borger oprettet", "Citizen registered"), "CitizenDetailsChanged": ("Oplysninger rettet", "Details changed"),
-            "ResponsibleChanged": ("Ny ansvarlig sagsbehandler", "New responsible caseworker"),
-            "ContactPersonChosen": ("Kontaktperson valgt", "Contact person chosen"), "HouseholdLinked": ("Husstand", "Household"),
-            "ConsentGiven": ("Samtykke givet", "Consent given"), "ConsentWithdrawn": ("Samtykke tilbagekaldt", "Consent withdrawn"),
-            "PlanCreated": ("Plan oprettet", "Plan created"), "PlanGoalChanged": ("Overordnet mål ændret", "Overall goal changed"),
-            "GoalAdded": ("Delmål", "Sub-goal"), "GoalChanged": ("Delmål rettet", "Sub-goal edited"),
-            "GoalStatusChanged": ("Delmål", "Sub-goal"), "EffortAdded": ("Indsats", "Effort"), "EffortChanged": ("Indsats rettet", "Effort edited"),
-            "EffortStatusChanged": ("Indsats", "Effort"), "DecisionRecorded": ("Afgørelse", "Decision"),
-            "FollowUpScheduled": ("Opfølgning planlagt", "Follow-up planned"), "FollowUpCompleted": ("Opfølgning udført", "Follow-up done"),
-            "AssessmentRecorded": ("Egenmestring", "Mastery"), "ReferralSent": ("Henvisning", "Referral"),
-            "ReferralAnswered": ("Henvisning besvaret", "Referral answered"), "ContactLogged": ("Kontakt", "Contact"),
-            "TemplateApplied": ("Pakkeforløb anvendt", "Template applied"), "MeetingScheduled": ("Møde planlagt", "Meeting planned"),
-            "MeetingStatusChanged": ("Møde", "Meeting"), "MeetingJoined": ("Møde udvidet", "Meeting joined"),
-        ]
-        guard let n = names[type] else { return type }
+        guard let eventType = EventType.named(type), let n = Self.eventNames(eventType) else { return type }
         return language == .da ? n.0 : n.1
+    }
+
+    private static func eventNames(_ type: EventType) -> (String, String)? {
+        switch type {
+        case .citizenRegistered: ("Borger oprettet", "Citizen registered")
+        case .citizenDetailsChanged: ("Oplysninger rettet", "Details changed")
+        case .responsibleChanged: ("Ny ansvarlig sagsbehandler", "New responsible caseworker")
+        case .contactPersonChosen: ("Kontaktperson valgt", "Contact person chosen")
+        case .householdLinked: ("Husstand", "Household")
+        case .consentGiven: ("Samtykke givet", "Consent given")
+        case .consentWithdrawn: ("Samtykke tilbagekaldt", "Consent withdrawn")
+        case .planCreated: ("Plan oprettet", "Plan created")
+        case .planGoalChanged: ("Overordnet mål ændret", "Overall goal changed")
+        case .goalAdded: ("Delmål", "Sub-goal")
+        case .goalChanged: ("Delmål rettet", "Sub-goal edited")
+        case .goalStatusChanged: ("Delmål", "Sub-goal")
+        case .effortAdded: ("Indsats", "Effort")
+        case .effortChanged: ("Indsats rettet", "Effort edited")
+        case .effortStatusChanged: ("Indsats", "Effort")
+        case .decisionRecorded: ("Afgørelse", "Decision")
+        case .followUpScheduled: ("Opfølgning planlagt", "Follow-up planned")
+        case .followUpCompleted: ("Opfølgning udført", "Follow-up done")
+        case .assessmentRecorded: ("Egenmestring", "Mastery")
+        case .referralSent: ("Henvisning", "Referral")
+        case .referralAnswered: ("Henvisning besvaret", "Referral answered")
+        case .contactLogged: ("Kontakt", "Contact")
+        case .templateApplied: ("Pakkeforløb anvendt", "Template applied")
+        case .meetingScheduled: ("Møde planlagt", "Meeting planned")
+        case .meetingStatusChanged: ("Møde", "Meeting")
+        case .meetingJoined: ("Møde udvidet", "Meeting joined")
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined: nil
+        }
     }
 }

@@ -1,0 +1,87 @@
+/// The kinds of record in the audit log. A raw value is the "type" written on the record's line:
+/// part of the file format, like the event types' names. Never rename one; add a kind instead.
+public enum AuditKind: String, CaseIterable, Sendable {
+    case loginSucceeded = "LoginSucceeded"
+    case loginFailed = "LoginFailed"
+    case loginRefused = "LoginRefused"
+    case citizensListed = "CitizensListed"
+    case citizensSearched = "CitizensSearched"
+    case citizenViewed = "CitizenViewed"
+    case meetingsRead = "MeetingsRead"
+    case auditRead = "AuditRead"
+}
+
+/// One record of the audit log: a login attempt, or a read of personal data (who, what, which
+/// citizen, from which terminal). Every audit record is built here, by `line(terminal:)`, so each
+/// kind has one shape.
+///
+/// Invariants: the line's payload keeps the order of its fields as the log has always had them
+/// (Golden/audit.jsonl); `terminal` is on every record; a record is about a citizen (its subject is
+/// the citizen's id), a user ("user:<id>") or nothing in particular ("-").
+public enum AuditEntry: Equatable, Sendable {
+    case loginSucceeded(user: String)
+    /// `detail`: why, in words for the supervisor ("wrong password", "unknown or deactivated user").
+    case loginFailed(user: String, detail: String)
+    /// Refused without checking the password: the user is locked.
+    case loginRefused(user: String, detail: String)
+    /// The citizen list was read (`count` rows).
+    case citizensListed(by: String, count: Int)
+    /// A list already shown grew by `added` citizens another terminal made visible.
+    case listRefreshed(by: String, added: Int, count: Int)
+    /// A search: what was typed, and how many citizens it found.
+    case citizensSearched(by: String, query: String, count: Int)
+    /// A look at one citizen's case; `purpose` says which view ("detail", "log", "journey",
+    /// "meetings"), `reason` is the stated reason of a viewer who does not work on the citizen.
+    case citizenViewed(by: String, citizen: String, purpose: String, reason: String?)
+    /// A calendar read, of a user's or a room's meetings.
+    case meetingsRead(by: String, count: Int, user: String?, room: String?)
+    /// The audit log itself was read, for one citizen or all.
+    case auditRead(by: String, citizen: String?)
+
+    public var kind: AuditKind {
+        switch self {
+        case .loginSucceeded: .loginSucceeded
+        case .loginFailed: .loginFailed
+        case .loginRefused: .loginRefused
+        case .citizensListed, .listRefreshed: .citizensListed
+        case .citizensSearched: .citizensSearched
+        case .citizenViewed: .citizenViewed
+        case .meetingsRead: .meetingsRead
+        case .auditRead: .auditRead
+        }
+    }
+
+    /// What goes on the record's line: its actor, its subject and its payload.
+    public func line(terminal: String) -> (actor: String, subject: String, data: Fields) {
+        var f = Fields()
+        switch self {
+        case let .loginSucceeded(user):
+            f.set("terminal", terminal)
+            return (Self.loginActor(user), Streams.user(user), f)
+        case let .loginFailed(user, detail), let .loginRefused(user, detail):
+            f.set("terminal", terminal); f.set("detail", detail)
+            return (Self.loginActor(user), Streams.user(user), f)
+        case let .citizensListed(by, count):
+            f.set("what", "list"); f.set("count", count); f.set("terminal", terminal)
+            return (by, "-", f)
+        case let .listRefreshed(by, added, count):
+            f.set("what", "list-refresh"); f.set("added", added); f.set("count", count); f.set("terminal", terminal)
+            return (by, "-", f)
+        case let .citizensSearched(by, query, count):
+            f.set("what", "search"); f.set("query", query); f.set("count", count); f.set("terminal", terminal)
+            return (by, "-", f)
+        case let .citizenViewed(by, citizen, purpose, reason):
+            f.set("what", purpose); f.set("terminal", terminal); f.set("reason", reason)
+            return (by, citizen, f)
+        case let .meetingsRead(by, count, user, room):
+            f.set("what", "meetings"); f.set("count", count); f.set("terminal", terminal); f.set("user", user); f.set("room", room)
+            return (by, "-", f)
+        case let .auditRead(by, citizen):
+            f.set("what", "audit"); f.set("terminal", terminal)
+            return (by, citizen ?? "-", f)
+        }
+    }
+
+    /// A login by an empty user id is recorded as "-".
+    private static func loginActor(_ user: String) -> String { user.isEmpty ? "-" : user }
+}

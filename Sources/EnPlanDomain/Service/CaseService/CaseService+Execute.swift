@@ -1,0 +1,35 @@
+extension CaseService {
+    /// Checks `command` for `actorID` against the latest state and appends its events durably.
+    /// `expectedVersion`: the version of the stream the user saw; a stale edit is refused.
+    @discardableResult
+    public func execute(_ command: Command, as actorID: String, expectedVersion: Int? = nil) throws -> [RecordedEvent] {
+        try store.transact(actor: actorID) { state in
+            try Decide(state: state, actor: try actor(actorID, in: state), today: store.clock.now().local.day)
+                .events(for: command, expectedVersion: expectedVersion)
+        }
+    }
+
+    /// Commands from one form, all or nothing, in one write; the first is checked against the
+    /// version the user saw (an effort's details and its status, say).
+    @discardableResult
+    public func execute(_ commands: [Command], as actorID: String, expectedVersion: Int?) throws -> [RecordedEvent] {
+        let today = store.clock.now().local.day
+        return try store.transact(commands.enumerated().map { i, command in
+            (actorID, { state in
+                try Decide(state: state, actor: try self.actor(actorID, in: state), today: today)
+                    .events(for: command, expectedVersion: i == 0 ? expectedVersion : nil)
+            })
+        })
+    }
+
+    /// Several commands, all or nothing, in one write (the demo data).
+    @discardableResult
+    public func execute(batch: [(actor: String, command: Command)]) throws -> [RecordedEvent] {
+        let today = store.clock.now().local.day
+        return try store.transact(batch.map { step in
+            (step.actor, { state in try Decide(state: state, actor: try self.actor(step.actor, in: state), today: today).events(for: step.command) })
+        })
+    }
+
+    func actor(_ id: String, in state: Projection) throws -> User { try Decide.actor(id, in: state) }
+}

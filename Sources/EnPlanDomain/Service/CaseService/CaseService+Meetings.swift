@@ -1,0 +1,39 @@
+extension CaseService {
+    /// Whose or which meetings a calendar shows.
+    public enum MeetingScope: Sendable { case user(String), citizen(String), room(String) }
+
+    /// Meetings from `from` to `to` (inclusive) for a user, a citizen or a room. A meeting about a
+    /// citizen the viewer may not see shows as busy time only: no citizen, no guests. Logged.
+    public func meetings(as viewerID: String, scope: MeetingScope, from: Day, to: Day, reason: String? = nil) throws -> [Meeting] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        guard from <= to, to - from <= 3660 else { throw DomainError.invalid("the period must run forwards and be at most ten years") }
+        let state = store.projection
+        var ids: [String] = []
+        switch scope {
+        case .citizen(let cid):
+            _ = try readable(cid, viewer: viewer, reason: reason, purpose: "meetings")
+            ids = state.citizens[cid]?.meetings ?? []
+        case .user(let uid):
+            guard state.user(uid) != nil else { throw DomainError.notFound("no user \(uid)") }
+            fallthrough
+        case .room:
+            for d in from.daysSinceEpoch...to.daysSinceEpoch { ids += state.meetingsByDay[Day(daysSinceEpoch: d)] ?? [] }
+        }
+        let found = ids.compactMap { state.meetings[$0] }.filter { m in
+            guard m.start.day >= from && m.start.day <= to else { return false }
+            switch scope {
+            case .user(let uid): return m.participants.contains(uid)
+            case .room(let r): return m.room == r
+            case .citizen: return true
+            }
+        }.map { Access.shown($0, to: viewer, in: state) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        // A citizen's meetings were logged as a look at the citizen (`readable`).
+        switch scope {
+        case .user(let u): try record(.meetingsRead(by: viewer.id, count: found.count, user: u, room: nil))
+        case .room(let r): try record(.meetingsRead(by: viewer.id, count: found.count, user: nil, room: r))
+        case .citizen: break
+        }
+        return found
+    }
+}

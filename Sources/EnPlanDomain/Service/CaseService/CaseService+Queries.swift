@@ -1,0 +1,101 @@
+// Queries of citizens and their cases. Each reads other terminals' changes first, shows only what
+// `Access` clears, and is audit-logged (`CaseService+Audit`).
+extension CaseService {
+    /// The citizens `viewerID` may see, in name order, with the CPR number masked. `logged: false`
+    /// is for a screen re-reading the list it already shows because another terminal changed it.
+    public func citizens(as viewerID: String, logged: Bool = true) throws -> [CitizenRow] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let today = self.today
+        let rows = store.projection.citizens.values.compactMap { c -> CitizenRow? in
+            guard Access.canSee(viewer, c) else { return nil }
+            return row(c, viewer: viewer, today: today)
+        }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        if logged { try record(.citizensListed(by: viewer.id, count: rows.count)) }
+        return rows
+    }
+
+    /// Rows for some citizens (those another terminal changed), for a list already shown: the ones
+    /// the viewer may see, and the ids they may no longer see. Not logged here: the caller logs
+    /// citizens that are new to the list.
+    public func rows(for ids: Set<String>, as viewerID: String) throws -> (rows: [CitizenRow], hidden: [String]) {
+        let viewer = try user(viewerID)
+        let today = self.today
+        var rows: [CitizenRow] = [], hidden: [String] = []
+        for id in ids {
+            guard let c = store.projection.citizens[id] else { continue }
+            if Access.canSee(viewer, c) { rows.append(row(c, viewer: viewer, today: today)) } else { hidden.append(id) }
+        }
+        return (rows, hidden)
+    }
+
+    func row(_ c: Citizen, viewer: User, today: Day) -> CitizenRow {
+        let next = c.meetings.compactMap { store.projection.meetings[$0] }
+            .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()
+        let age = c.age(on: today)
+        return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: age, targetGroup: TargetGroup(age: age),
+                          benefit: c.benefit, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
+                          overdueFollowUps: c.plan?.overdueFollowUps(on: today) ?? 0, planStatus: c.plan == nil ? .none : .active,
+                          mine: Access.worksOn(viewer, c))
+    }
+
+    /// One citizen in full, as `viewerID` may see it. Users who do not work on the citizen need a
+    /// `reason`, which goes to the audit log with the look.
+    public func citizen(_ id: String, as viewerID: String, reason: String? = nil, purpose: String = "detail") throws -> CitizenDetail {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: purpose)
+        let today = self.today
+        let (shown, hidden) = Access.redacted(c, for: viewer, on: today)
+        let meetings = c.meetings.compactMap { store.projection.meetings[$0] }.sorted { $0.start < $1.start }
+        return CitizenDetail(citizen: shown, cpr: Access.canSeeFullCPR(viewer, c) ? c.cpr.formatted : c.cpr.masked,
+                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden,
+                             meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c), today: today)
+    }
+
+    /// The citizen's events in time order, with the content of other sectors' events left out
+    /// where the citizen's consent does not cover the viewer's sector.
+    public func history(_ id: String, as viewerID: String, reason: String? = nil) throws -> [RecordedEvent] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: "log")
+        return try visibleEvents(of: c, to: viewer).map(\.event)
+    }
+
+    /// The citizen's and their meetings' events, read through the line index, as `viewer` may see them.
+    func visibleEvents(of c: Citizen, to viewer: User) throws -> [SeenEvent] {
+        let today = self.today
+        return try store.events(of: [c.id] + c.meetings).map { Access.seen($0, of: c, by: viewer, in: store.projection, on: today) }
+    }
+
+    /// The citizen's journey as `viewerID` may see it (logged like any look at the case).
+    public func journey(_ id: String, as viewerID: String, reason: String? = nil) throws -> Journey {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: "journey")
+        let entries = try visibleEvents(of: c, to: viewer).map { seen -> Journey.Entry in
+            var at = seen.event.ts
+            if EventType.named(seen.event.type) == .contactLogged, !seen.hidden,
+               let iso = try? seen.event.data.optionalString("at"), let t = Timestamp(iso: iso) { at = t }
+            return Journey.Entry(seen: seen, kind: JourneyKind(eventType: seen.event.type), at: at)
+        }.sorted { ($0.at, $0.event.seq) < ($1.at, $1.event.seq) }
+        let meetings = c.meetings.compactMap { store.projection.meetings[$0] }
+        let figures = Journey.figures(for: c, meetings: meetings, entries: entries, users: { self.store.projection.user($0) }, today: today)
+        return Journey(citizen: id, entries: entries, figures: figures)
+    }
+
+    /// What changed in a citizen's case after `version` (the one a form was opened on): shown when
+    /// a save is refused as stale, so the user sees the other edit before redoing their own.
+    public func changes(to id: String, since version: Int, as viewerID: String) throws -> [SeenEvent] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
+        guard Access.canSee(viewer, c) else { throw DomainError.forbidden("\(viewer.id) does not work on \(id)") }
+        return try visibleEvents(of: c, to: viewer).filter { $0.event.stream == id && $0.event.version > version }
+    }
+
+    /// The plan templates, by name.
+    public func templates() -> [PlanTemplate] {
+        store.projection.templates.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+}

@@ -1,0 +1,81 @@
+// Meetings (stream = the meeting's id): scheduling, status and outcome, merging.
+extension Decide {
+    func scheduleMeeting(type: MeetingType, citizen cid: String?, start: LocalTime, minutes: Int, room: String?,
+                         participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String]) throws -> [Store.Pending] {
+        guard actor.role != .admin else { throw DomainError.forbidden("administrators manage users, not meetings") }
+        if let cid { _ = try changeable(cid) }
+        guard (5...480).contains(minutes) else { throw DomainError.invalid("a meeting lasts 5 to 480 minutes") }
+        guard !participants.isEmpty else { throw DomainError.invalid("a meeting needs at least one participant") }
+        for p in participants {
+            guard let u = state.user(p), u.active else { throw DomainError.notFound("no active user \(p)") }
+        }
+        var meeting = Meeting(id: "m\(state.meetingCount + 1)", type: type, citizen: cid, start: start, minutes: minutes,
+                              room: room?.isEmpty == true ? nil : room, participants: Array(Set(participants)).sorted(),
+                              guests: guests, status: .planned, outcome: nil)
+        try requireOpenAgenda(agenda, citizen: cid)
+        meeting.agenda = agenda
+        if !allowConflict, let clash = Scheduling.conflicts(for: meeting, in: state).first {
+            throw DomainError.conflict(clash.description)
+        }
+        return [.init(meeting.id, .meetingScheduled(meeting))]
+    }
+
+    func setMeetingStatus(meeting mid: String, status: MeetingStatus, outcome: String?) throws -> [Store.Pending] {
+        guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
+        guard m.participants.contains(actor.id) || actor.role == .supervisor || (m.citizen.flatMap { state.citizens[$0] }.map { Access.canChange(actor, $0) } ?? false) else {
+            throw DomainError.forbidden("only the meeting's participants change meeting \(mid)")
+        }
+        return [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
+    }
+
+    func recordMeetingOutcome(meeting mid: String, status: MeetingStatus, outcome: String?,
+                              completeFollowUps result: FollowUpResult?) throws -> [Store.Pending] {
+        guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
+        guard m.participants.contains(actor.id) || actor.role == .supervisor || (m.citizen.flatMap { state.citizens[$0] }.map { Access.canChange(actor, $0) } ?? false) else {
+            throw DomainError.forbidden("only the meeting's participants record its outcome")
+        }
+        guard status != .planned else { throw DomainError.invalid("an outcome is held, cancelled or noshow") }
+        var events: [Store.Pending] = [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
+        if let result, status == .held, let cid = m.citizen, let plan = state.citizens[cid]?.plan {
+            guard m.start.day <= today else { throw DomainError.invalid("a meeting that has not happened yet completes no follow-up") }
+            for f in plan.followUps where m.agenda.contains(f.id) && f.done == nil {
+                events.append(.init(cid, .followUpCompleted(id: f.id, done: m.start.day, result: result, note: "\(mid)")))
+            }
+        }
+        return events
+    }
+
+    func joinMeeting(meeting mid: String, participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String]) throws -> [Store.Pending] {
+        guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
+        guard m.status == .planned else { throw DomainError.invalid("meeting \(mid) is \(m.status.rawValue): only a planned meeting can be joined") }
+        if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
+            throw DomainError.forbidden("only the meeting's participants add to meeting \(mid)")
+        }
+        let new = Array(Set(participants).subtracting(m.participants)).sorted()
+        let newAgenda = agenda.filter { !m.agenda.contains($0) }
+        try requireOpenAgenda(newAgenda, citizen: m.citizen)
+        let newGuests = guests.filter { g in !m.guests.contains(g) }
+        guard !new.isEmpty || !newGuests.isEmpty || !newAgenda.isEmpty else {
+            throw DomainError.invalid("everyone and everything named is in meeting \(mid) already")
+        }
+        for p in new {
+            guard let u = state.user(p), u.active else { throw DomainError.notFound("no active user \(p)") }
+        }
+        if !allowConflict {
+            var probe = m; probe.participants = new; probe.room = nil
+            if let clash = Scheduling.conflicts(for: probe, in: state).first { throw DomainError.conflict(clash.description) }
+        }
+        return [.init(mid, .meetingJoined(participants: new, guests: newGuests, agenda: newAgenda))]
+    }
+
+    /// Agenda items are the citizen's open follow-ups and running efforts.
+    func requireOpenAgenda(_ items: [String], citizen cid: String?) throws {
+        guard !items.isEmpty else { return }
+        guard let cid, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid("an agenda needs a citizen with a unified plan") }
+        for item in items {
+            let open = plan.followUps.contains { $0.id == item && $0.done == nil }
+                || plan.efforts.contains { $0.id == item && ($0.status == .planned || $0.status == .active) }
+            guard open else { throw DomainError.invalid("\(item) is not an open follow-up or a running effort in \(cid)'s plan") }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+// Plan templates: defining one (stream "template:<id>") and applying one to a plan (the citizen's stream).
+extension Decide {
+    func defineTemplate(_ t: PlanTemplate) throws -> [Store.Pending] {
+        guard actor.role != .caseworker else { throw DomainError.forbidden("supervisors and administrators define plan templates") }
+        return [.init(Streams.template(t.id), .templateDefined(try checkedTemplate(t)))]
+    }
+
+    func applyTemplate(citizen cid: String, template tid: String, start: Day?) throws -> [Store.Pending] {
+        var p = try planOf(cid)
+        guard let t = state.templates[tid] else { throw DomainError.notFound("no plan template \(tid) (see `enplan templates`)") }
+        let base = start ?? today
+        guard abs(base - today) <= 365 else { throw DomainError.invalid("a template starts within a year of today") }
+        var events: [Store.Pending] = [.init(cid, .templateApplied(template: t.id, name: t.name, start: base))]
+        var goalIDs: [String: String] = [:]
+        for g in t.goals {
+            let goal = Goal(id: "g\(p.goals.count + 1)", area: g.area, text: g.text, status: .open)
+            goalIDs[g.key] = goal.id
+            p.goals.append(goal)
+            events.append(.init(cid, .goalAdded(goal)))
+        }
+        for e in t.efforts {
+            let startDay = base + e.startAfterDays
+            let effort = Effort(id: "e\(p.efforts.count + 1)", goal: e.goal.flatMap { goalIDs[$0] }, title: e.title, sector: e.sector,
+                                legalBasis: e.legalBasis, provider: e.provider, start: startDay, end: e.days.map { startDay + $0 },
+                                status: startDay <= today ? .active : .planned)
+            p.efforts.append(effort)
+            events.append(.init(cid, .effortAdded(effort)))
+        }
+        for days in t.followUpDays {
+            let id = "f\(p.followUps.count + 1)"
+            p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil))
+            events.append(.init(cid, .followUpScheduled(id: id, due: base + days)))
+        }
+        return events
+    }
+
+    /// A template as it may be stored: named, with something in it, every effort under one of
+    /// its own goals, and offsets within ten years.
+    func checkedTemplate(_ t: PlanTemplate) throws -> PlanTemplate {
+        guard User.isValidID(t.id) else {
+            throw DomainError.invalid("template id \"\(t.id)\": use 2-32 of a-z, 0-9, '.', '-', '_', starting with a letter")
+        }
+        var checked = t
+        checked.name = try text(t.name, "template name")
+        checked.description = t.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.goals.isEmpty || !t.efforts.isEmpty else { throw DomainError.invalid("template \(t.id) has neither goals nor efforts") }
+        var keys = Set<String>()
+        for (i, g) in t.goals.enumerated() {
+            guard keys.insert(g.key).inserted else { throw DomainError.invalid("template \(t.id): two goals have the key \"\(g.key)\"") }
+            checked.goals[i].text = try text(g.text, "text of goal \(g.key)")
+        }
+        let range = 0...PlanTemplate.maxDays
+        for (i, e) in t.efforts.enumerated() {
+            let what = "effort \(i + 1) of template \(t.id)"
+            if let goal = e.goal, !keys.contains(goal) { throw DomainError.invalid("\(what) names the goal \"\(goal)\", which the template does not have") }
+            checked.efforts[i].title = try text(e.title, "title of \(what)")
+            checked.efforts[i].legalBasis = try text(e.legalBasis, "legal basis of \(what)")
+            checked.efforts[i].provider = try text(e.provider, "provider of \(what)")
+            guard range.contains(e.startAfterDays), e.days.map({ (1...PlanTemplate.maxDays).contains($0) }) ?? true else {
+                throw DomainError.invalid("\(what): days are 0 to \(PlanTemplate.maxDays)")
+            }
+        }
+        guard t.followUpDays.allSatisfy(range.contains) else { throw DomainError.invalid("template \(t.id): follow-ups are 0 to \(PlanTemplate.maxDays) days out") }
+        return checked
+    }
+}

@@ -1,0 +1,93 @@
+/// Checks a command against the current state and returns the events it causes, or refuses it
+/// with a `DomainError`. Pure: no files, no clock but `today`, so every rule is unit-testable
+/// (TestSupport's `DecideCase`: events so far + a command -> the events or the refusal).
+///
+/// Invariants:
+/// - Nothing here reads or writes a file, the clock or the environment; the same state, actor,
+///   day and command always give the same answer.
+/// - A deactivated actor is refused every command but the store's own record of a login.
+/// - A stale command (the stream moved on since the user looked) is refused before any rule.
+/// - One method a command, in a file per aggregate: `Decide+Users`, `+Citizen`, `+Plan`,
+///   `+Templates`, `+Meetings`; the checks they share are in `+Checks`.
+public struct Decide {
+    public let state: Projection
+    public let actor: User
+    public let today: Day
+
+    public init(state: Projection, actor: User, today: Day) {
+        self.state = state; self.actor = actor; self.today = today
+    }
+
+    /// Who `id` acts as: a user of the store; the first administrator of an empty store acts as
+    /// themself (before any user exists, there is no one else to create them).
+    public static func actor(_ id: String, in state: Projection) throws -> User {
+        if state.accounts.isEmpty { return User(id: id, name: id, sector: .employment, role: .admin) }
+        guard let u = state.user(id) else { throw DomainError.notFound("no user \(id)") }
+        return u
+    }
+
+    /// The events `command` causes (each with its stream), or the reason it is refused.
+    public func events(for command: Command, expectedVersion: Int? = nil) throws -> [Store.Pending] {
+        if case .recordLogin = command {} else if !actor.active {
+            throw DomainError.forbidden("user \(actor.id) is deactivated")
+        }
+        if let expectedVersion, let stream = command.stream {
+            let actual = state.version(of: stream)
+            guard actual == expectedVersion else { throw DomainError.stale(stream: stream, expected: expectedVersion, actual: actual) }
+        }
+        switch command {
+        // users (Decide+Users.swift)
+        case let .createUser(user, hash): return try createUser(user, passwordHash: hash)
+        case let .changePassword(id, hash): return try changePassword(user: id, passwordHash: hash)
+        case let .recordLogin(id, succeeded): return try recordLogin(user: id, succeeded: succeeded)
+        case let .setUserActive(id, active): return try setUserActive(user: id, active: active)
+        case let .defineBenefit(b): return try defineBenefit(b)
+        // citizen (Decide+Citizen.swift)
+        case let .registerCitizen(cprText, name, benefit, responsible):
+            return try registerCitizen(cpr: cprText, name: name, benefit: benefit, responsible: responsible)
+        case let .changeCitizenDetails(cid, name, benefit): return try changeCitizenDetails(citizen: cid, name: name, benefit: benefit)
+        case let .changeResponsible(cid, user): return try changeResponsible(citizen: cid, user: user)
+        case let .chooseContactPerson(cid, name): return try chooseContactPerson(citizen: cid, name: name)
+        case let .linkHousehold(cid, member): return try linkHousehold(citizen: cid, member: member)
+        case let .giveConsent(cid, sectors, given): return try giveConsent(citizen: cid, sectors: sectors, given: given)
+        case let .withdrawConsent(cid, id): return try withdrawConsent(citizen: cid, consent: id)
+        case let .logContact(cid, channel, note, at): return try logContact(citizen: cid, channel: channel, note: note, at: at)
+        // plan (Decide+Plan.swift)
+        case let .createPlan(cid, goal, words): return try createPlan(citizen: cid, overallGoal: goal, ownWords: words)
+        case let .changePlanGoal(cid, goal, words): return try changePlanGoal(citizen: cid, overallGoal: goal, ownWords: words)
+        case let .addGoal(cid, area, goalText): return try addGoal(citizen: cid, area: area, text: goalText)
+        case let .setGoalStatus(cid, gid, status): return try setGoalStatus(citizen: cid, goal: gid, status: status)
+        case let .changeGoal(cid, gid, area, goalText): return try changeGoal(citizen: cid, goal: gid, area: area, text: goalText)
+        case let .addEffort(cid, goal, title, sector, basis, provider, start, end):
+            return try addEffort(citizen: cid, goal: goal, title: title, sector: sector, legalBasis: basis, provider: provider,
+                                 start: start, end: end)
+        case let .setEffortStatus(cid, eid, status, end):
+            return try setEffortStatus(citizen: cid, effort: eid, status: status, end: end)
+        case let .changeEffort(cid, eid, goal, title, basis, provider, start, end):
+            return try changeEffort(citizen: cid, effort: eid, goal: goal, title: title, legalBasis: basis, provider: provider,
+                                    start: start, end: end)
+        case let .recordDecision(cid, area, date, decisionText, deadline):
+            return try recordDecision(citizen: cid, legalArea: area, date: date, text: decisionText, appealDeadline: deadline)
+        case let .scheduleFollowUp(cid, due): return try scheduleFollowUp(citizen: cid, due: due)
+        case let .completeFollowUp(cid, fid, done, result, note):
+            return try completeFollowUp(citizen: cid, followUp: fid, done: done, result: result, note: note)
+        case let .recordAssessment(cid, domain, score, date):
+            return try recordAssessment(citizen: cid, domain: domain, score: score, date: date)
+        case let .sendReferral(cid, to, referralText): return try sendReferral(citizen: cid, to: to, text: referralText)
+        case let .answerReferral(cid, rid, status): return try answerReferral(citizen: cid, referral: rid, status: status)
+        // templates (Decide+Templates.swift)
+        case let .defineTemplate(t): return try defineTemplate(t)
+        case let .applyTemplate(cid, tid, start): return try applyTemplate(citizen: cid, template: tid, start: start)
+        // meetings (Decide+Meetings.swift)
+        case let .scheduleMeeting(type, cid, start, minutes, room, participants, guests, allowConflict, agenda):
+            return try scheduleMeeting(type: type, citizen: cid, start: start, minutes: minutes, room: room,
+                                       participants: participants, guests: guests, allowConflict: allowConflict, agenda: agenda)
+        case let .setMeetingStatus(mid, status, outcome): return try setMeetingStatus(meeting: mid, status: status, outcome: outcome)
+        case let .recordMeetingOutcome(mid, status, outcome, result):
+            return try recordMeetingOutcome(meeting: mid, status: status, outcome: outcome, completeFollowUps: result)
+        case let .joinMeeting(mid, participants, guests, allowConflict, agenda):
+            return try joinMeeting(meeting: mid, participants: participants, guests: guests, allowConflict: allowConflict,
+                                   agenda: agenda)
+        }
+    }
+}

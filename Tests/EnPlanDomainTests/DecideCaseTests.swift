@@ -1,0 +1,116 @@
+import XCTest
+@testable import EnPlanDomain
+import TestSupport
+
+/// `Decide` on its own, given/when/then: the events so far, a command, and the events that must
+/// come of it or the refusal. No store and no disk (TestSupport's `DecideCase`).
+final class DecideCaseTests: XCTestCase {
+    typealias Given = DecideCase.Given
+    let day = DecideCase.day
+    var citizen: [Given] { DecideCase.staff + [.registered("c1")] }
+    /// c1 at version 3: registered, consent (employment + social), a plan.
+    var withPlan: [Given] { citizen + [.consent("c1"), .plan("c1")] }
+
+    func testCitizensAndTheirCaseFiles() {
+        let cases = [
+            DecideCase("registering a citizen: trimmed name, the actor's sector, the next id", given: DecideCase.staff,
+                       when: .registerCitizen(cpr: "111299-1444", name: "  Åse Ærø ", benefit: nil, responsible: nil), as: "mette",
+                       then: .events([.init("c1", .citizenRegistered(cpr: "1112991444", name: "Åse Ærø", benefit: nil, responsible: "mette",
+                                                                     sectors: [.employment]))])),
+            DecideCase("the same CPR number twice", given: citizen,
+                       when: .registerCitizen(cpr: "1112991444", name: "Åse", benefit: nil, responsible: nil), as: "mette",
+                       then: .refused(.conflict, "registered already (c1)")),
+            DecideCase("administrators do not register citizens", given: DecideCase.staff,
+                       when: .registerCitizen(cpr: "111299-1444", name: "Åse", benefit: nil, responsible: nil), as: "admin",
+                       then: .refused(.forbidden, "administrators manage users, not citizens")),
+            DecideCase("another sector may not change the case", given: citizen,
+                       when: .changeCitizenDetails(citizen: "c1", name: "X", benefit: nil), as: "per",
+                       then: .refused(.forbidden, "per does not work on c1")),
+            DecideCase("a deactivated user is refused", given: citizen + [Given("user:mette", .userActiveSet(active: false), by: "admin")],
+                       when: .logContact(citizen: "c1", channel: .phone, note: nil, at: nil), as: "mette",
+                       then: .refused(.forbidden, "deactivated")),
+            DecideCase("a contact belongs to the actor's sector", given: citizen,
+                       when: .logContact(citizen: "c1", channel: .phone, note: "Ringede", at: nil), as: "mette",
+                       then: .events([.init("c1", .contactLogged(channel: .phone, sector: .employment, note: "Ringede", at: nil))])),
+            DecideCase("the first user must be an administrator", given: [],
+                       when: .createUser(User(id: "bo", name: "Bo", sector: .health, role: .caseworker), passwordHash: "h"), as: "bo",
+                       then: .refused(.invalid, "the first user must be an administrator")),
+        ]
+        cases.forEach { assertDecide($0) }
+    }
+
+    func testThePlanAndStaleEdits() {
+        let ended = withPlan + [
+            Given("c1", .effortAdded(Effort(id: "e1", goal: nil, title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
+                                            provider: "Jobcentret", start: day + -30, end: nil, status: .active))),
+            Given("c1", .effortStatusChanged(id: "e1", status: .ended, end: day)),
+        ]
+        let cases = [
+            DecideCase("a plan needs the citizen's consent", given: citizen,
+                       when: .createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette",
+                       then: .refused(.invalid, "needs the citizen's consent")),
+            DecideCase("one plan per citizen", given: withPlan,
+                       when: .createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette",
+                       then: .refused(.conflict, "one plan per citizen")),
+            DecideCase("an edit on the version the user saw", given: withPlan,
+                       when: .addGoal(citizen: "c1", area: .job, text: "Job"), as: "mette", expectedVersion: 3,
+                       then: .events([.init("c1", .goalAdded(Goal(id: "g1", area: .job, text: "Job", status: .open)))])),
+            DecideCase("a stale edit is refused, whatever it is", given: withPlan,
+                       when: .addGoal(citizen: "c1", area: .job, text: "Job"), as: "mette", expectedVersion: 2,
+                       then: .refused(.stale, "c1 was changed by someone else since you looked (version 3, you had 2)")),
+            DecideCase("an ended effort stays ended", given: ended,
+                       when: .setEffortStatus(citizen: "c1", effort: "e1", status: .cancelled, end: nil), as: "mette",
+                       then: .refused(.invalid, "effort e1 is ended already")),
+            DecideCase("an unknown goal", given: withPlan,
+                       when: .setGoalStatus(citizen: "c1", goal: "g7", status: .achieved), as: "mette",
+                       then: .refused(.notFound, "no goal g7 in c1's plan")),
+        ]
+        cases.forEach { assertDecide($0) }
+    }
+
+    func testReferralsTemplatesAndMeetings() {
+        let referred = withPlan + [Given("c1", .referralSent(Referral(id: "r1", from: .employment, to: .misuse, text: "Vurdering",
+                                                                      date: day, status: .requested)))]
+        let template = PlanTemplate(id: "ung", name: "Ung i job", description: "",
+                                    goals: [.init(key: "job", area: .job, text: "Job")],
+                                    efforts: [.init(goal: "job", title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
+                                                    provider: "Jobcentret", startAfterDays: 7, days: 90)],
+                                    followUpDays: [30])
+        var meeting = Meeting(id: "m1", type: .network, citizen: "c1", start: LocalTime(day: day, minuteOfDay: 9 * 60), minutes: 60,
+                              room: nil, participants: ["mette"], guests: [], status: .planned, outcome: nil)
+        meeting.agenda = ["f1"]
+        let met = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day)), Given("m1", .meetingScheduled(meeting))]
+        let cases = [
+            DecideCase("a referral is answered by the sector it went to", given: referred,
+                       when: .answerReferral(citizen: "c1", referral: "r1", status: .accepted), as: "mette",
+                       then: .refused(.forbidden, "only the misuse sector answers referral r1")),
+            DecideCase("the receiving sector accepts", given: referred,
+                       when: .answerReferral(citizen: "c1", referral: "r1", status: .accepted), as: "per",
+                       then: .events([.init("c1", .referralAnswered(id: "r1", status: .accepted))])),
+            DecideCase("a template adds its goals, efforts and follow-ups, dated from today",
+                       given: withPlan + [Given("template:ung", .templateDefined(template), by: "karen")],
+                       when: .applyTemplate(citizen: "c1", template: "ung", start: nil), as: "mette",
+                       then: .events([
+                           .init("c1", .templateApplied(template: "ung", name: "Ung i job", start: day)),
+                           .init("c1", .goalAdded(Goal(id: "g1", area: .job, text: "Job", status: .open))),
+                           .init("c1", .effortAdded(Effort(id: "e1", goal: "g1", title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
+                                                           provider: "Jobcentret", start: day + 7, end: day + 97, status: .planned))),
+                           .init("c1", .followUpScheduled(id: "f1", due: day + 30)),
+                       ])),
+            DecideCase("caseworkers do not define templates", given: DecideCase.staff,
+                       when: .defineTemplate(template), as: "mette",
+                       then: .refused(.forbidden, "supervisors and administrators define plan templates")),
+            DecideCase("a meeting held completes the follow-ups on its agenda", given: met,
+                       when: .recordMeetingOutcome(meeting: "m1", status: .held, outcome: "Godt møde", completeFollowUps: .continue),
+                       as: "mette",
+                       then: .events([.init("m1", .meetingStatusChanged(status: .held, outcome: "Godt møde")),
+                                      .init("c1", .followUpCompleted(id: "f1", done: day, result: .continue, note: "m1"))])),
+            DecideCase("a meeting's participants are active users", given: citizen,
+                       when: .scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(day: day + 1, minuteOfDay: 600), minutes: 30,
+                                              room: nil, participants: ["mette", "nobody"], guests: [], allowConflict: false),
+                       as: "mette",
+                       then: .refused(.notFound, "no active user nobody")),
+        ]
+        cases.forEach { assertDecide($0) }
+    }
+}

@@ -1,0 +1,61 @@
+import EnPlanDomain
+
+/// One sample event of every type in the catalogue, optional fields both set and left out. The
+/// switch has no `default:`: a new event type does not compile until it has a sample, and the
+/// round-trip and format tests, which go over `EventType.allCases`, then cover it.
+public enum EventSamples {
+    public static let day = Day(year: 2026, month: 11, day: 23)!
+
+    /// Every type's sample, in the catalogue's order.
+    public static var all: [DomainEvent] { EventType.allCases.map(sample) }
+
+    public static func sample(_ type: EventType) -> DomainEvent {
+        switch type {
+        case .userCreated: .userCreated(User(id: "u1", name: "Ü", sector: .health, role: .supervisor), passwordHash: "$y$x")
+        case .passwordChanged: .passwordChanged(passwordHash: "$y$y")
+        case .userActiveSet: .userActiveSet(active: false)
+        case .loginFailed: .loginFailed
+        case .loginSucceeded: .loginSucceeded
+        case .benefitDefined: .benefitDefined(Benefit(code: "x", danish: "Ø", english: "O", validFrom: day, validTo: day + 3))
+        case .citizenRegistered: .citizenRegistered(cpr: "0101901234", name: "Å", benefit: nil, responsible: "u1", sectors: [.family, .misuse])
+        case .citizenDetailsChanged: .citizenDetailsChanged(name: "B", benefit: "fleksjob")
+        case .responsibleChanged: .responsibleChanged(user: "u2")
+        case .contactPersonChosen: .contactPersonChosen(name: nil)
+        case .householdLinked: .householdLinked(HouseholdMember(relation: .child, name: "C", citizen: "c2"))
+        case .consentGiven: .consentGiven(Consent(id: "s1", sectors: [.employment, .health], given: day, withdrawn: nil))
+        case .consentWithdrawn: .consentWithdrawn(id: "s1", date: day)
+        case .planCreated: .planCreated(overallGoal: .education, ownWords: "ord", date: day)
+        case .planGoalChanged: .planGoalChanged(overallGoal: .employment, ownWords: "")
+        case .goalAdded: .goalAdded(Goal(id: "g1", area: .housing, text: "t", status: .open))
+        case .goalStatusChanged: .goalStatusChanged(id: "g1", status: .achieved)
+        case .goalChanged: .goalChanged(id: "g1", area: .health, text: "Ny tekst")
+        case .effortAdded:
+            .effortAdded(Effort(id: "e1", goal: nil, title: "t", sector: .social, legalBasis: "SEL § 85", provider: "p", start: day, end: nil, status: .planned))
+        case .effortStatusChanged: .effortStatusChanged(id: "e1", status: .ended, end: day)
+        case .effortChanged:
+            .effortChanged(id: "e1", goal: "g1", title: "Mentor", legalBasis: "LAB § 31", provider: "Jobcentret", start: day, end: day + 90)
+        case .templateApplied: .templateApplied(template: "ung", name: "Ung i job", start: day)
+        case .decisionRecorded: .decisionRecorded(Decision(id: "d1", legalArea: .barnetsLov, date: day, text: "t", appealDeadline: day + 28))
+        case .followUpScheduled: .followUpScheduled(id: "f1", due: day)
+        case .followUpCompleted: .followUpCompleted(id: "f1", done: day, result: .reassess, note: "n")
+        case .assessmentRecorded: .assessmentRecorded(Assessment(domain: "Helbred", score: 9, date: day))
+        case .referralSent: .referralSent(Referral(id: "r1", from: .employment, to: .misuse, text: "t", date: day, status: .requested))
+        case .referralAnswered: .referralAnswered(id: "r1", status: .rejected)
+        case .contactLogged: .contactLogged(channel: .digital, sector: .family, note: nil, at: Timestamp(iso: "2026-11-01T08:00:00.000Z"))
+        case .meetingScheduled:
+            .meetingScheduled(Meeting(id: "m1", type: .roundtable, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,
+                                      room: "R", participants: ["u1", "u2"], guests: [Guest(kind: .partner, name: "A", organisation: "O")],
+                                      status: .planned, outcome: nil))
+        case .meetingStatusChanged: .meetingStatusChanged(status: .noshow, outcome: "x")
+        case .meetingJoined: .meetingJoined(participants: ["u3"], guests: [Guest(kind: .relative, name: "R", organisation: nil)], agenda: ["f1"])
+        case .templateDefined:
+            .templateDefined(PlanTemplate(id: "ung", name: "Ung i job", description: "d",
+                                          goals: [.init(key: "job", area: .job, text: "Job")],
+                                          efforts: [.init(goal: "job", title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
+                                                          provider: "Jobcentret", startAfterDays: 7, days: 90),
+                                                    .init(goal: nil, title: "Samtale", sector: .social, legalBasis: "SEL § 11",
+                                                          provider: "Rådgivningen", startAfterDays: 0, days: nil)],
+                                          followUpDays: [30, 90]))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+import EnPlanDomain
+
+/// A real store in a fresh temporary directory, with users in every sector and a fixed clock.
+/// The directory is removed when the fixture goes.
+///
+/// The users (all with the password "demo"): admin (administrator), mette (employment), jonas
+/// (social), per (misuse), caseworkers; karen (employment), supervisor.
+public final class Fixture {
+    public static let now = Timestamp(iso: "2026-11-23T10:00:00.000Z")!
+    public let dir: String
+    public let store: Store
+    public let service: CaseService
+    public var today: Day { service.today }
+
+    public init(clock: Clock = FixedClock(Fixture.now), options: Store.Options = Store.Options(), seedUsers: Bool = true) throws {
+        dir = NSTemporaryDirectory() + "enplan-test-\(UUID().uuidString)"
+        store = try Store(directory: dir, clock: clock, options: options)
+        service = CaseService(store: store, terminal: "test-tty")
+        if seedUsers {
+            // One cheap hash for all: yescrypt is slow on purpose.
+            let hash = Fixture.hash
+            try service.execute(batch: Fixture.staff.map { ("admin", .createUser($0, passwordHash: hash)) })
+        }
+    }
+
+    /// The users every fixture (and `DecideCase.staff`) starts with.
+    public static let staff = [
+        User(id: "admin", name: "Ida Admin", sector: .employment, role: .admin),
+        User(id: "mette", name: "Mette Kjær", sector: .employment, role: .caseworker),
+        User(id: "jonas", name: "Jonas Dahl", sector: .social, role: .caseworker),
+        User(id: "per", name: "Per Løkke", sector: .misuse, role: .caseworker),
+        User(id: "karen", name: "Karen Holm", sector: .employment, role: .supervisor),
+    ]
+
+    /// The hash of "demo", made once.
+    public static let hash: String = try! Passwords.hash("demo")
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Registers a citizen as mette (employment) and returns its id.
+    @discardableResult
+    public func citizen(_ cpr: String = "111299-1444", name: String = "Søren Sørensen", by actor: String = "mette") throws -> String {
+        try service.execute(.registerCitizen(cpr: cpr, name: name, benefit: "kontanthjaelp", responsible: nil), as: actor)[0].stream
+    }
+
+    /// A citizen with consent (employment + social) and a unified plan.
+    public func citizenWithPlan(_ cpr: String = "111299-1444") throws -> String {
+        let id = try citizen(cpr)
+        try service.execute(.giveConsent(citizen: id, sectors: [.employment, .social], given: nil), as: "mette")
+        try service.execute(.createPlan(citizen: id, overallGoal: .education, ownWords: "Jeg vil være tømrer"), as: "mette")
+        return id
+    }
+
+    public var eventsPath: String { dir + "/" + Store.eventsFile }
+    public var auditPath: String { dir + "/" + Store.auditFile }
+
+    /// The event log's lines, without their newlines.
+    public func eventLines() throws -> [String] {
+        try String(contentsOfFile: eventsPath, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+}
+
+/// A clock the test moves.
+public final class TestClock: Clock, @unchecked Sendable {
+    public var time: Timestamp
+    public init(_ time: Timestamp = Fixture.now) { self.time = time }
+    public func now() -> Timestamp { time }
+}
+
+/// Fails unless `expression` throws a `DomainError` that `matches`.
+public func XCTAssertThrowsDomainError(_ expression: @autoclosure () throws -> Any, _ matches: (DomainError) -> Bool,
+                                       file: StaticString = #filePath, line: UInt = #line) {
+    do {
+        _ = try expression()
+        XCTFail("expected a DomainError", file: file, line: line)
+    } catch let e as DomainError {
+        XCTAssertTrue(matches(e), "unexpected error: \(e)", file: file, line: line)
+    } catch {
+        XCTFail("expected a DomainError, got \(error)", file: file, line: line)
+    }
+}
