@@ -45,7 +45,8 @@ enum Parser {
                 i += 1
             }
             guard values[key] == nil else { throw refuse("--\(key) is given twice") }
-            if let complaint = spec.check(value) { throw refuse("\(complaint)") }
+            // A required option left empty is reported as missing, below.
+            if !(spec.required && value.isEmpty), let complaint = spec.check(value) { throw refuse(complaint) }
             values[key] = value
         }
         // The command's words come first among the words (the resolution above found them so).
