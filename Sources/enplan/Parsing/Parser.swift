@@ -50,6 +50,7 @@ enum Parser {
             values[key] = value
         }
         // The command's words come first among the words (the resolution above found them so).
+        guard rest.starts(with: command.path) else { throw refuse("give the options after the command's words") }
         let arguments = Array(rest.dropFirst(command.path.count))
         for o in command.options where o.required && (values[o.name] ?? "").isEmpty {
             throw refuse("missing --\(o.name) \(o.valueName!)")
