@@ -25,10 +25,8 @@ enum Context {
         return "headless:\(String(cString: host)):\(getpid())"
     }
 
-    static func open(_ directory: String, useSnapshot: Bool = true) throws -> CaseService {
-        var options = Store.Options()
-        options.useSnapshot = useSnapshot
-        let store = try Store(directory: directory, options: options)
+    static func open(_ directory: String) throws -> CaseService {
+        let store = try Store(directory: directory)
         for r in store.repairs { Output.warning(r) }   // the full-screen interface shows them too
         if let damage = store.readOnlyReason { Output.warning(damage.description) }
         return CaseService(store: store, terminal: terminal)

@@ -16,16 +16,18 @@ enum FullScreen {
         return p
     }()
 
-    static func run(service: CaseService, dataDirectory: String, args: inout Arguments, demo: Bool) throws -> Int32 {
+    /// `inv`: the options of `enplan` without a command (`StoreCommands.open`).
+    static func run(service: CaseService, invocation inv: Invocation) throws -> Int32 {
+        let dataDirectory = inv.dataDirectory
         let settings = Settings.load(directory: dataDirectory)
         var options = App.Options()
-        options.demo = demo
+        options.demo = inv.demo
         options.themePaths = Theme.searchPaths(dataDirectory: dataDirectory, executable: CommandLine.arguments[0])
-        if let lang = args.optional("lang") ?? settings.language {
+        if let lang = inv.string("lang") ?? settings.language {
             guard let l = Language(rawValue: lang) else { throw UsageError("--lang must be da or en, not \"\(lang)\"") }
             options.language = l
         }
-        options.themeName = args.optional("theme") ?? settings.theme ?? "default"
+        options.themeName = inv.string("theme") ?? settings.theme ?? "default"
         if let m = settings.idleLockMinutes { options.idleLockSeconds = m * 60 }
         options.workingHours = settings.workingHours
         // Calendar exports go to the home directory (they carry no CPR number, notes or health details).
@@ -37,8 +39,7 @@ enum FullScreen {
             }
             return path
         }
-        if let seconds = try args.int("idle-lock-seconds", range: 5...14_400) { options.idleLockSeconds = Double(seconds) }
-        try args.checkAllUsed()
+        if let seconds = inv.int("idle-lock-seconds") { options.idleLockSeconds = Double(seconds) }
 
         installSignalHandlers()
         let terminal = NcursesTerminal()

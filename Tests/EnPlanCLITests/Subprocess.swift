@@ -10,11 +10,22 @@ import Glibc
 /// tmux server) is never seen to exit, and `waitUntilExit` hangs for ever (swift-corelibs-foundation
 /// issue 4795). That hung CI, where no tmux server runs yet. waitpid cannot miss an exit, and every
 /// wait here has a deadline, so a stuck child fails its test instead of stopping the run.
-struct Child {
+///
+/// A class: what `waitForLines` has read is kept for `finish`.
+final class Child {
     let pid: pid_t
     /// The read ends of the child's stdout and stderr pipes (-1 when not captured).
     private let out: Int32
     private let err: Int32
+    /// The pipes not yet at end of file.
+    private var open: [Int32]
+    private var stdout: [UInt8] = []
+    private var stderr: [UInt8] = []
+
+    private init(pid: pid_t, out: Int32, err: Int32) {
+        self.pid = pid; self.out = out; self.err = err
+        open = [out, err].filter { $0 >= 0 }
+    }
 
     enum Output { case capture, discard }
 
@@ -79,25 +90,7 @@ struct Child {
     /// both close, then reaps the child. Past the deadline the child is killed and this throws.
     func finish(timeout: TimeInterval = 300) throws -> Result {
         let deadline = Date().addingTimeInterval(timeout)
-        var stdout: [UInt8] = [], stderr: [UInt8] = []
-        var open = [out, err].filter { $0 >= 0 }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while !open.isEmpty {
-            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let left = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
-            let ready = poll(&fds, nfds_t(fds.count), min(left, 1000))
-            if ready < 0 && errno == EINTR { continue }
-            if ready == 0 {
-                if Date() > deadline { send(SIGKILL); _ = reap(); throw Timeout(pid: pid, seconds: timeout) }
-                continue
-            }
-            for f in fds where f.revents != 0 {
-                let n = read(f.fd, &buffer, buffer.count)
-                if n > 0 { if f.fd == out { stdout += buffer[0..<n] } else { stderr += buffer[0..<n] } } else if n == 0 || errno != EINTR {
-                    close(f.fd); open.removeAll { $0 == f.fd }
-                }
-            }
-        }
+        guard read(until: { false }, deadline: deadline) else { send(SIGKILL); _ = reap(); throw Timeout(pid: pid, seconds: timeout) }
         while true {
             if let (status, signal) = reapNow() {
                 return Result(status: status, signal: signal, stdout: String(decoding: stdout, as: UTF8.self),
@@ -106,6 +99,44 @@ struct Child {
             if Date() > deadline { send(SIGKILL); _ = reap(); throw Timeout(pid: pid, seconds: timeout) }
             usleep(2_000)
         }
+    }
+
+    /// Reads (stderr too, so neither pipe can fill) until the child has printed `count` whole lines
+    /// on stdout, or closed it, or `timeout` passed. True when the lines are there. What was read
+    /// stays for `finish`. For acting on what a child reported instead of on a fixed sleep.
+    func waitForLines(_ count: Int = 1, timeout: TimeInterval) -> Bool {
+        let newline = UInt8(ascii: "\n")
+        var seen = 0, scanned = 0
+        func enough() -> Bool {
+            for b in stdout[scanned...] where b == newline { seen += 1 }
+            scanned = stdout.count
+            return seen >= count
+        }
+        _ = read(until: enough, deadline: Date().addingTimeInterval(timeout))
+        return enough()
+    }
+
+    /// Polls the open pipes, appending what arrives, until `done()` or both pipes closed (true),
+    /// or the deadline (false).
+    private func read(until done: () -> Bool, deadline: Date) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !open.isEmpty && !done() {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let left = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
+            let ready = poll(&fds, nfds_t(fds.count), min(left, 1000))
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 {
+                if Date() > deadline { return false }
+                continue
+            }
+            for f in fds where f.revents != 0 {
+                let n = Glibc.read(f.fd, &buffer, buffer.count)
+                if n > 0 { if f.fd == out { stdout += buffer[0..<n] } else { stderr += buffer[0..<n] } } else if n == 0 || errno != EINTR {
+                    close(f.fd); open.removeAll { $0 == f.fd }
+                }
+            }
+        }
+        return true
     }
 
     func send(_ signal: Int32) { _ = kill(pid, signal) }

@@ -1,0 +1,69 @@
+import EnPlanDomain
+
+/// `enplan citizen show`: one citizen's case for the caseworker, as text or JSON.
+///
+/// Not the TUI's `PlanDocument`: that is the document for the citizen and leaves out, on purpose,
+/// what this view is for: the full CPR number (for a user who works on the citizen), the ids of
+/// goals, efforts, decisions and follow-ups that `followup done` and the others take, the
+/// citizen's version for `--expect-version`, legal areas, appeal deadlines, consents, follow-up
+/// results and overdue marks, and the counts of contacts and meetings.
+enum CaseText {
+    static func json(_ d: CitizenDetail) -> String {
+        let c = d.citizen
+        var w = JSONWriter()
+        w.openObject()
+        w.field("id", c.id); w.field("name", c.name); w.field("cpr", d.cpr); w.field("age", d.age); w.field("targetGroup", d.targetGroup)
+        w.field("benefit", c.benefit); w.field("sectors", c.sectors); w.field("responsible", c.responsible)
+        w.field("contactPerson", c.contactPerson); w.field("version", c.version)
+        w.key("consents"); w.raw(c.consents.map(\.fields).map(\.jsonBytes).joinedArray)
+        w.key("household"); w.raw(c.household.map(\.fields).map(\.jsonBytes).joinedArray)
+        if let plan = c.plan { w.key("plan"); plan.fields.encode(to: &w) }
+        w.field("hidden", d.hidden)
+        w.field("contacts", c.contacts.count)
+        w.key("meetings"); w.raw(d.meetings.map(\.fields).map(\.jsonBytes).joinedArray)
+        w.closeObject()
+        return w.string + "\n"
+    }
+
+    static func text(_ d: CitizenDetail, today: Day) -> String {
+        let c = d.citizen
+        var out: [String] = []
+        out.append("\(c.name)  \(d.cpr)  \(d.age) år/years (\(d.targetGroup.rawValue))  [\(c.id), version \(c.version)]")
+        out.append("Responsible: \(c.responsible)   Sectors: \(c.sectors.map(\.rawValue).joined(separator: ", "))   Benefit: \(c.benefit ?? "-")")
+        if let cp = c.contactPerson { out.append("Contact person chosen by the citizen: \(cp)") }
+        for s in c.consents {
+            out.append("Consent \(s.id): \(s.sectors.map(\.rawValue).joined(separator: "+")) given \(s.given.iso)\(s.withdrawn.map { ", withdrawn \($0.iso)" } ?? "")")
+        }
+        let notShared = "(content not shared: no consent)"
+        if let p = c.plan {
+            out.append("Unified plan (\(p.overallGoal.rawValue) first), since \(p.created.iso): \(p.ownWords)")
+            for g in p.goals { out.append("  goal \(g.id) [\(g.area.rawValue)] \(g.text) (\(g.status.rawValue))") }
+            for e in p.efforts {
+                let content = d.hidden.contains(e.id) ? notShared : "\(e.title), \(e.legalBasis), \(e.provider)"
+                out.append("  effort \(e.id) [\(e.sector.rawValue)] \(content) \(e.start.iso)–\(e.end?.iso ?? "") \(e.status.rawValue)")
+            }
+            for x in p.decisions {
+                let text = d.hidden.contains(x.id) ? notShared : x.text
+                out.append("  decision \(x.id) [\(x.legalArea.rawValue), \(x.sector.rawValue)] \(x.date.iso) \(text) (appeal by \(x.appealDeadline.iso))")
+            }
+            for f in p.followUps {
+                let state = f.done.map { "done \($0.iso): \(f.result?.rawValue ?? "")" } ?? (f.isOverdue(on: today) ? "OVERDUE" : "due")
+                out.append("  follow-up \(f.id) \(f.due.iso) \(state)")
+            }
+        } else {
+            out.append("No unified plan yet.")
+        }
+        out.append("\(c.contacts.count) contacts, \(d.meetings.count) meetings")
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+extension Array where Element == [UInt8] {
+    /// JSON values joined into one JSON array.
+    var joinedArray: [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (i, v) in enumerated() { if i > 0 { out.append(UInt8(ascii: ",")) }; out += v }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+}

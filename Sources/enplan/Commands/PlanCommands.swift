@@ -1,0 +1,130 @@
+import EnPlanDomain
+import EnPlanTUI
+import Foundation
+
+/// The unified plan: creating it, applying a template, its efforts and follow-ups, the export
+/// for the citizen, and the citizen's journey.
+enum PlanCommands {
+    static var all: [CommandSpec] { [create, apply, export, effort, followUpAdd, followUpDone, journey] }
+
+    static var create: CommandSpec {
+        CitizenWrite.command(["plan", "create"], "the unified plan (needs consent)", options: [
+            .choice("goal", OverallGoal.self, required: true, "the overall goal"), .text("words", "TEXT", "the goal in the citizen's own words"),
+        ]) { inv, citizen, _ in
+            .createPlan(citizen: citizen, overallGoal: inv.choice("goal", OverallGoal.self)!, ownWords: inv.string("words") ?? "")
+        }
+    }
+
+    static var effort: CommandSpec {
+        CitizenWrite.command(["effort", "add"], "add an effort to the plan", options: [
+            .text("title", "T", required: true, "what it is"), .choice("sector", Sector.self, required: true, "the sector that provides it"),
+            .text("basis", "\"SEL § 85\"", required: true, "its legal basis"), .text("provider", "P", required: true, "who provides it"),
+            .date("start", "when it starts (default today)"), .date("end", "when it ends"), .text("goal", "G", "the goal it serves"),
+        ]) { inv, citizen, today in
+            .addEffort(citizen: citizen, goal: inv.string("goal"), title: inv.required("title"), sector: inv.choice("sector", Sector.self)!,
+                       legalBasis: inv.required("basis"), provider: inv.required("provider"),
+                       start: try inv.day("start", today: today) ?? today, end: try inv.day("end", today: today))
+        }
+    }
+
+    static var followUpAdd: CommandSpec {
+        CitizenWrite.command(["followup", "add"], "schedule a follow-up", options: [.date("due", required: true, "when it is due")]) { inv, citizen, today in
+            .scheduleFollowUp(citizen: citizen, due: try inv.day("due", today: today)!)
+        }
+    }
+
+    static var followUpDone: CommandSpec {
+        CitizenWrite.command(["followup", "done"], "complete a follow-up with its result", options: [
+            .text("followup", "ID", required: true, "the follow-up (`citizen show` lists them)"),
+            .choice("result", FollowUpResult.self, required: true, "what the plan does next"), .text("note", "TEXT", "a note"),
+            .date("done", "when it was done (default today)"),
+        ]) { inv, citizen, today in
+            .completeFollowUp(citizen: citizen, followUp: inv.required("followup"), done: try inv.day("done", today: today) ?? today,
+                              result: inv.choice("result", FollowUpResult.self)!, note: inv.string("note"))
+        }
+    }
+
+    static var apply: CommandSpec {
+        CommandSpec(["plan", "apply"], "add a template's goals, efforts and follow-ups in one write, dated from --start", options: [
+            .actor(), .citizen, .text("template", "ID", required: true, "the template (`enplan templates`)"), .date("start", "the day it counts from (default today)"),
+        ]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            let command = Command.applyTemplate(citizen: inv.required("citizen"), template: inv.required("template"),
+                                                start: try inv.day("start", today: service.today))
+            let events = try service.execute(command, as: inv.required("as"))
+            print("\(events.count) events, seq \(events.first!.seq)-\(events.last!.seq)")
+            return 0
+        }
+    }
+
+    static var lang: OptionSpec { .choice("lang", Language.self, "the language (default da)") }
+
+    static func names(_ service: CaseService, _ s: Strings) -> PlanScreen.Names {
+        PlanScreen.Names(users: Dictionary(uniqueKeysWithValues: service.state.users.map { ($0.id, $0.name) }),
+                         benefits: service.state.benefits.mapValues { s.language == .da ? $0.danish : $0.english })
+    }
+
+    static var export: CommandSpec {
+        CommandSpec(["plan", "export"], "the plan as a document for the citizen on stdout: no CPR, notes or unshared content; the look is audit-logged",
+                    options: [.actor(), .citizen, .choice("format", PlanDocument.Format.self, "text (default) or markdown"), lang, .reason]) { inv in
+            let strings = Strings(inv.choice("lang", Language.self) ?? .da)
+            let service = try Context.open(inv.dataDirectory)
+            let detail = try service.citizen(inv.required("citizen"), as: inv.required("as"), reason: inv.string("reason"), purpose: "export")
+            let format = inv.choice("format", PlanDocument.Format.self) ?? .text
+            print(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format), terminator: "")
+            return 0
+        }
+    }
+
+    static var journey: CommandSpec {
+        CommandSpec(["journey"], "the citizen's journey in time order, with its figures", options: [
+            .actor(), .citizen, .choice("sector", Sector.self, "only this sector's entries"), .choice("kind", JourneyKind.self, "only entries of this kind"),
+            lang, .reason, .json,
+        ]) { inv in
+            let id = inv.required("citizen")
+            let strings = Strings(inv.choice("lang", Language.self) ?? .da)
+            let service = try Context.open(inv.dataDirectory)
+            let journey = try service.journey(id, as: inv.required("as"), reason: inv.string("reason"))
+            let entries = journey.filtered(sector: inv.choice("sector", Sector.self), kind: inv.choice("kind", JourneyKind.self))
+            if inv.flag("json") {
+                print(journeyJSON(id, journey, entries))
+                return 0
+            }
+            let s = strings
+            for (line, _) in JourneyView(journey: journey).figureLines(s) { print(line) }
+            let n = names(service, s)
+            Output.table(["TIME", "SECTOR", "WHO", "WHAT"], entries.map {
+                [s.time($0.at.local), $0.seen.sector.map(s.sector) ?? "", n.users[$0.event.actor] ?? $0.event.actor, s.describe($0.seen, names: n)]
+            })
+            return 0
+        }
+    }
+
+    static func journeyJSON(_ id: String, _ journey: Journey, _ entries: [Journey.Entry]) -> String {
+        let f = journey.figures
+        var w = JSONWriter()
+        w.openObject()
+        w.field("citizen", id)
+        w.key("figures"); w.openObject()
+        for (name, window) in [("contacts", f.contacts), ("meetings", f.meetings), ("caseworkers", f.caseworkers)] {
+            w.key(name); w.openObject(); w.field("days90", window.days90); w.field("months12", window.months12); w.closeObject()
+        }
+        func lead(_ l: Journey.Lead) { w.openObject(); w.field("from", l.from.iso); w.field("started", l.started?.iso); w.field("days", l.days); w.closeObject() }
+        if let p = f.planToFirstEffort { w.key("planToFirstEffort"); lead(p) }
+        w.key("referrals"); w.openArray()
+        for r in f.referrals { w.openObject(); w.field("id", r.id); w.field("to", r.to.rawValue); w.key("lead"); lead(r.lead); w.closeObject() }
+        w.closeArray()
+        w.closeObject()
+        w.key("entries"); w.openArray()
+        for e in entries {
+            w.openObject()
+            w.field("seq", e.event.seq); w.field("at", e.at.iso); w.field("actor", e.event.actor); w.field("type", e.event.type)
+            w.field("kind", e.kind.rawValue); w.field("sector", e.seen.sector?.rawValue); w.field("hidden", e.seen.hidden)
+            w.key("data"); e.event.data.encode(to: &w)
+            w.closeObject()
+        }
+        w.closeArray()
+        w.closeObject()
+        return w.string
+    }
+}

@@ -1,0 +1,91 @@
+import EnPlanDomain
+import EnPlanTUI
+import Foundation
+import Glibc
+
+/// The store as a whole: opening it (full-screen, or a summary), checking it, its snapshot, and
+/// the writer the crash tests kill.
+enum StoreCommands {
+    static var all: [CommandSpec] { [open, verify, snapshot] }
+
+    static var open: CommandSpec {
+        CommandSpec([], "the full-screen interface on the data directory (a summary when not on a terminal)", options: [
+            .text("theme", "NAME", "a colour theme (themes/NAME.theme; default, light, high-contrast, monochrome)"),
+            .choice("lang", Language.self, "the language of the screens (default: the settings file's, else da)"),
+            .int("idle-lock-seconds", in: 5...14_400, "lock the screen after this long without a key (default: 10 minutes, or the settings file's)"),
+        ]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            if inv.demo && service.state.accounts.isEmpty {
+                let report = try DemoData.fill(service, options: DemoData.Options())
+                Output.warning("created the demo store in \(inv.dataDirectory): \(report.citizens) citizens, \(report.users) users, \(report.events) events")
+            }
+            if isatty(0) == 1 && isatty(1) == 1 {
+                return try FullScreen.run(service: service, invocation: inv)
+            }
+            summary(service, inv.dataDirectory, demo: inv.demo)
+            return 0
+        }
+    }
+
+    static func summary(_ service: CaseService, _ dir: String, demo: Bool) {
+        let s = service.state
+        let today = service.today
+        let overdue = s.citizens.values.reduce(0) { $0 + ($1.plan?.overdueFollowUps(on: today) ?? 0) }
+        let youth = s.citizens.values.filter { $0.targetGroup(on: today) == .youth }.count
+        print("EnPlan data directory: \(dir)")
+        print("\(s.citizens.count) citizens (\(youth) aged 15-29), \(s.accounts.count) users, \(s.meetings.count) meetings, \(overdue) overdue follow-ups, \(service.store.lastSeq) events.")
+        if s.accounts.isEmpty {
+            print("The store has no users yet: `enplan` on a terminal offers to create the first administrator, or")
+            print("  enplan --data-dir \(dir) user add --as admin --id admin --name \"Your Name\" --sector employment --role admin")
+        }
+        if demo {
+            print("Demo users (password: demo):")
+            Output.table(["ID", "NAME", "SECTOR", "ROLE"], s.users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue] })
+        }
+        print("Not a terminal, so no full-screen interface; `enplan --help` lists the headless commands.")
+    }
+
+    static var verify: CommandSpec {
+        CommandSpec(["verify"], "check every line of every file; FILE:LINE: reason on damage (exit 1)") { inv in
+            let dir = inv.dataDirectory
+            guard FileManager.default.fileExists(atPath: dir) else { throw UsageError("no data directory \(dir)") }
+            let reports = try Store.verify(directory: dir)
+            var bad = 0
+            for r in reports {
+                for p in r.problems { print("\(dir)/\(r.file):\(p.line): \(p.reason)"); bad += 1 }
+            }
+            if bad == 0 {
+                print(reports.map { "\($0.file): \($0.lines) lines, sound" }.joined(separator: "; "))
+            }
+            return bad == 0 ? 0 : 1
+        }
+    }
+
+    static var snapshot: CommandSpec {
+        CommandSpec(["snapshot"], "write the projection cache now (it is also written by itself)") { inv in
+            let service = try Context.open(inv.dataDirectory)
+            try service.store.writeSnapshot()
+            print("Snapshot written at seq \(service.store.lastSeq).")
+            return 0
+        }
+    }
+
+    static var stress: CommandSpec {
+        CommandSpec(["stress"], "append N contacts, printing \"SEQ HASH\" of each once durable (for the crash and concurrency tests)", options: [
+            .actor(), .citizen, .int("count", in: 1...10_000_000, "how many contacts (default 100)"),
+        ]) { inv in
+            let actor = inv.required("as"), id = inv.required("citizen")
+            let service = try Context.open(inv.dataDirectory)
+            for i in 0..<(inv.int("count") ?? 100) {
+                let e = try service.execute(.logContact(citizen: id, channel: .phone, note: "stress \(i)", at: nil), as: actor)
+                // One line per acknowledged event, written straight to the descriptor: a kill -9 right
+                // after it cannot lose an acknowledgement in a buffer.
+                // "SEQ HASH": the hash names the exact line, so a test can tell it from a later event
+                // that reused the seq of a torn, unacknowledged line.
+                let line = Array("\(e[0].seq) \(e[0].hash)\n".utf8)
+                _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            }
+            return 0
+        }
+    }
+}

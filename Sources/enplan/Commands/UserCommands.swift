@@ -1,0 +1,67 @@
+import EnPlanDomain
+import Foundation
+
+/// The users: listing them, adding one, passwords, deactivating and activating.
+enum UserCommands {
+    static var all: [CommandSpec] { [users, add, passwd, active(false), active(true)] }
+
+    static var users: CommandSpec {
+        CommandSpec(["users"], "the users: id, name, sector, role (caseworker, supervisor, admin), active", options: [.json]) { inv in
+            let users = try Context.open(inv.dataDirectory).state.users
+            if inv.flag("json") {
+                Output.jsonArray(users) { u, w in
+                    w.openObject(); w.field("id", u.id); w.field("name", u.name); w.field("sector", u.sector); w.field("role", u.role)
+                    w.field("active", u.active); w.closeObject()
+                }
+            } else {
+                Output.table(["ID", "NAME", "SECTOR", "ROLE", "ACTIVE"], users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue, $0.active ? "yes" : "no"] })
+            }
+            return 0
+        }
+    }
+
+    static var add: CommandSpec {
+        CommandSpec(["user", "add"], "add a user, the password on stdin; the first user of a new store must be an admin", options: [
+            .actor("ADMIN"), .text("id", "ID", required: true, "the new user's login"), .text("name", "NAME", required: true, "their name"),
+            .choice("sector", Sector.self, required: true, "their sector"), .choice("role", Role.self, required: true, "their role"),
+        ]) { inv in
+            let actor = inv.required("as"), id = inv.required("id"), name = inv.required("name")
+            let user = User(id: id, name: name, sector: inv.choice("sector", Sector.self)!, role: inv.choice("role", Role.self)!)
+            let service = try Context.open(inv.dataDirectory)
+            // Check what can be checked before asking for the password.
+            let acting = service.state.accounts.isEmpty ? User(id: actor, name: actor, sector: user.sector, role: .admin) : try service.user(actor)
+            _ = try Decide(state: service.state, actor: acting, today: service.today).events(for: .createUser(user, passwordHash: "-"))
+            let password = try Context.readPassword(prompt: "Password for \(id): ")
+            try Passwords.check(password)
+            try service.execute(.createUser(user, passwordHash: try Passwords.hash(password)), as: actor)
+            print(id)
+            return 0
+        }
+    }
+
+    static var passwd: CommandSpec {
+        CommandSpec(["user", "passwd"], "change a password (your own, or as admin anyone's), the new one on stdin", options: [
+            .actor(), .text("user", "ID", "whose password (default: your own)"),
+        ]) { inv in
+            let actor = inv.required("as")
+            let target = inv.string("user") ?? actor
+            let service = try Context.open(inv.dataDirectory)
+            _ = try service.user(actor)
+            let password = try Context.readPassword(prompt: "New password for \(target): ")
+            try Passwords.check(password)
+            try service.execute(.changePassword(user: target, passwordHash: try Passwords.hash(password)), as: actor)
+            print("Password changed for \(target).")
+            return 0
+        }
+    }
+
+    static func active(_ active: Bool) -> CommandSpec {
+        CommandSpec(["user", active ? "activate" : "deactivate"], active ? "let a deactivated user log in again" : "stop a user from logging in",
+                    options: [.actor("ADMIN"), .text("user", "ID", required: true, "the user")]) { inv in
+            let target = inv.required("user")
+            try Context.open(inv.dataDirectory).execute(.setUserActive(user: target, active: active), as: inv.required("as"))
+            print("\(target) is \(active ? "active" : "deactivated").")
+            return 0
+        }
+    }
+}
