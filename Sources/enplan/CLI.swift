@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 import Foundation
 
 /// The headless commands: every one declared once, in the file of its noun; parsed, run and its

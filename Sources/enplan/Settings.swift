@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 import Foundation
 
 /// The data directory's `settings` file: `key = value` lines, `#` comments.

@@ -1,5 +1,5 @@
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 
 final class CPRTests: XCTestCase {
     func testCenturyFromSeventhDigitAndYear() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 import TestSupport
 
 final class CalendarTests: XCTestCase {

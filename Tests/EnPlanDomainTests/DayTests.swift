@@ -1,5 +1,5 @@
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 
 final class DayTests: XCTestCase {
     let today = Day(year: 2026, month: 11, day: 23)!

@@ -1,5 +1,5 @@
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 import TestSupport
 
 /// `Decide` on its own, given/when/then: the events so far, a command, and the events that must

@@ -1,5 +1,5 @@
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 import TestSupport
 
 /// The catalogue: the names on disk, and the columns the rest of the domain reads from it.

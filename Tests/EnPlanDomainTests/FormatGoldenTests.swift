@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 import TestSupport
 
 /// The on-disk formats byte for byte, so that a restructuring cannot change what existing stores

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 import TestSupport
 
 /// The unified plan (#4): editing, templates, consent filtering, stale saves and the journey.

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 import TestSupport
 
 final class StoreTests: XCTestCase {

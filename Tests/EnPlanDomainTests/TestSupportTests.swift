@@ -1,5 +1,5 @@
 import XCTest
-@testable import EnPlanDomain
+@_spi(Store) @testable import EnPlanDomain
 import TestSupport
 
 /// The helpers themselves: a helper that cannot fail would make every test that uses it worthless.

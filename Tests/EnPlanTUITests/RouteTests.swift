@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 import Foundation
 import XCTest
 @testable import EnPlanTUI
@@ -136,5 +136,23 @@ final class ScrollListTests: XCTestCase {
         XCTAssertEqual(l.window(count: 10, height: 5), 4..<9)
         l.move(by: 40, count: 10, height: 5)
         XCTAssertEqual(l.window(count: 10, height: 5), 5..<10, "never past the last row")
+    }
+}
+
+/// The full-screen interface reaches the domain only through the service's queries and commands.
+final class LayeringTests: XCTestCase {
+    func testTheInterfaceCannotReachTheStoreOrTheProjection() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let tui = root.appendingPathComponent("Sources/EnPlanTUI")
+        let files = FileManager.default.enumerator(atPath: tui.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        XCTAssertGreaterThan(files.count, 20)
+        for f in files {
+            let text = try String(contentsOf: tui.appendingPathComponent(f), encoding: .utf8)
+            XCTAssertFalse(text.contains("@_spi(Store)"), "\(f) imports the store's SPI")
+            // Screens, widgets and the app know nothing of files (the Kit's terminal and theme files may).
+            if !f.hasPrefix("Kit/") {
+                XCTAssertFalse(text.contains("import Glibc") || text.contains("FileManager") || text.contains("FileHandle"), "\(f) touches files")
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 import XCTest
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// One case of a `Decide` rule, given/when/then, as commanded's aggregate_case: the events so far,
 /// a command by an actor on a day, and the events that must come of it or the refusal. Pure: the

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// One sample event of every type in the catalogue, optional fields both set and left out. The
 /// switch has no `default:`: a new event type does not compile until it has a sample, and the

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// A real store in a fresh temporary directory, with users in every sector and a fixed clock.
 /// The directory is removed when the fixture goes.

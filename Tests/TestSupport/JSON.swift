@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// Reading what EnPlan wrote with a parser of another make (Foundation's), as jq or Python would.
 public enum JSON {

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// A citizen's history, and the audit log of who looked at what.
 enum AuditCommands {

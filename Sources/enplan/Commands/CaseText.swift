@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// `enplan citizen show`: one citizen's case for the caseworker, as text or JSON.
 ///

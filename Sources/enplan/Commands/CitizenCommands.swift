@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 import Foundation
 
 /// The citizens: the list, registering one, one citizen's case, contacts and consent; and the

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// The shape of the commands that record one thing in one citizen's case (a contact, a consent,
 /// the plan, an effort, a follow-up, its result): `--as USER --citizen ID`, their own options,

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// Filling an empty store with fictional data.
 enum DemoCommands {

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 import Foundation
 
 /// The calendar: meetings in a period, booking one, its outcome, the first free slot, the

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 import Foundation
 
 /// The users: listing them, adding one, passwords, deactivating and activating.

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 
 /// A headless command, declared once: its words, its one-line summary, its options and its run
 /// function. The parser, the usage and `enplan help COMMAND` are all made from this declaration,

@@ -1,4 +1,4 @@
-import EnPlanDomain
+@_spi(Store) import EnPlanDomain
 import Foundation
 
 /// A command line parsed against its command's declaration: every option given is declared, has

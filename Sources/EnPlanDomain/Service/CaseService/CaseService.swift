@@ -12,8 +12,12 @@ import Foundation
 ///
 /// The concerns, one file each: login (`+Login`), commands (`+Execute`), queries of citizens and
 /// their cases (`+Queries`), calendars (`+Meetings`), the audit log (`+Audit`).
+///
+/// `store` and `state` are for the program that owns the store (the executable's lifecycle
+/// commands, the benchmark, tests): they are `@_spi(Store)`, so the full-screen interface, which
+/// imports the domain plainly, cannot reach past the queries and commands.
 public final class CaseService {
-    public let store: Store
+    @_spi(Store) public let store: Store
     /// Which terminal this process serves (for the audit log): a tty, or "headless:host:pid".
     public let terminal: String
 
@@ -23,7 +27,7 @@ public final class CaseService {
     }
 
     public var today: Day { store.clock.now().local.day }
-    public var state: Projection { store.projection }
+    @_spi(Store) public var state: Projection { store.projection }
 
     /// The acting user: must exist and be active.
     public func user(_ id: String) throws -> User {
