@@ -23,9 +23,9 @@ let package = Package(
         .executableTarget(name: "enplan-bench", dependencies: ["EnPlanDomain", "EnPlanTUI"]),
         // Golden files are read by path (#filePath), not bundled.
         // Fixtures, JSON helpers, line-diff assertions and the given/when/then helper for `Decide`.
-        .target(name: "TestSupport", dependencies: ["EnPlanDomain"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["EnPlanDomain", "EnPlanTUI"], path: "Tests/TestSupport"),
         .testTarget(name: "EnPlanDomainTests", dependencies: ["EnPlanDomain", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "EnPlanTUITests", dependencies: ["EnPlanTUI", "EnPlanDomain"]),
-        .testTarget(name: "EnPlanCLITests", dependencies: ["enplan", "EnPlanDomain"]),
+        .testTarget(name: "EnPlanTUITests", dependencies: ["EnPlanTUI", "EnPlanDomain", "TestSupport"]),
+        .testTarget(name: "EnPlanCLITests", dependencies: ["enplan", "EnPlanDomain", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The iCalendar export, read back by a standard parser (Python's icalendar, which .ci/run installs)
 /// and, where installed, by calcurse's import.

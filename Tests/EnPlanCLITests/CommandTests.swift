@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The headless commands as scripts use them: exit codes, one-line errors, JSON, nothing written on bad input.
 final class CommandTests: XCTestCase {

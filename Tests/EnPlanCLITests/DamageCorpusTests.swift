@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Damaged files and what EnPlan does with each: a torn tail is moved aside and truncated; damage
 /// anywhere else is reported as FILE:LINE and the store refuses to write, changing nothing.

@@ -1,6 +1,7 @@
 @testable import enplan
 import Foundation
 import XCTest
+import TestSupport
 
 /// The declarations themselves: every command has its help, and the parser can read them.
 final class DeclarationTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Templates, applying one, the plan export and the journey, headless.
 final class PlanCommandTests: XCTestCase {

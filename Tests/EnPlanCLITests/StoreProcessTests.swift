@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestSupport
 
 /// The store's promises, proven with real processes: concurrent writers, kill -9 at random
 /// moments, and a corpus of damaged files.

@@ -1,6 +1,7 @@
 @_spi(Store) import EnPlanDomain
 import Foundation
 import XCTest
+import TestSupport
 @testable import EnPlanTUI
 
 /// The plan screen in memory: every section, every form, validation, a stale save, the journey
@@ -56,9 +57,9 @@ final class PlanScreenTests: XCTestCase {
         try h.service.execute(.addEffort(citizen: "c1", goal: nil, title: "Stofbehandling", sector: .misuse, legalBasis: "SEL § 101",
                                          provider: "Misbrugscentret", start: h.service.today, end: nil), as: "mette")
         h.press(.escape); h.press(.char(":")); h.type("plan c1"); h.press(.enter)
-        XCTAssertTrue(h.text.contains("e2 [misbrug] indhold ikke delt (intet samtykke)"), h.text)
-        XCTAssertFalse(h.text.contains("Stofbehandling"))
-        XCTAssertFalse(h.text.contains("Misbrugscentret"))
+        h.assertShows("e2 [misbrug] indhold ikke delt (intet samtykke)")
+        h.assertHides("Stofbehandling")
+        h.assertHides("Misbrugscentret")
     }
 
     func testSectionsFoldAndAreReachedByOneKey() throws {
@@ -66,10 +67,10 @@ final class PlanScreenTests: XCTestCase {
         h.press(.char("e"))
         XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Indsatser"))
         h.press(.char(" "))
-        XCTAssertTrue(h.text.contains("▸ Indsatser (1)"))
-        XCTAssertFalse(h.text.contains("Brobygning · LAB"))
+        h.assertShows("▸ Indsatser (1)")
+        h.assertHides("Brobygning · LAB")
         h.press(.enter)   // Enter on a heading folds too
-        XCTAssertTrue(h.text.contains("Brobygning · LAB"))
+        h.assertShows("Brobygning · LAB")
         h.press(.char("f"))
         XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Opfølgninger"))
         h.press(.tab)
@@ -78,7 +79,7 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Afgørelser"))
         // The help lists the plan's keys.
         h.press(.char("?"))
-        XCTAssertTrue(h.text.contains("Gå til afsnit: o mål"), h.text)
+        h.assertShows("Gå til afsnit: o mål")
     }
 
     /// Opens a form from a section with `key` (then `n` or Enter on the row with `row`), types
@@ -93,7 +94,7 @@ final class PlanScreenTests: XCTestCase {
         h.press(open)
         fill()
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Gemt"), "not saved:\n\(h.text)")
+        h.assertShows("Gemt", "not saved:\n\(h.text)")
         return try events(h).dropFirst(before).map(\.type)
     }
 
@@ -134,12 +135,12 @@ final class PlanScreenTests: XCTestCase {
         let h = try harness()
         // No templates yet: the screen says how to get them.
         h.press(.char("T"))
-        XCTAssertTrue(h.text.contains("Der er ingen pakkeforløb"))
+        h.assertShows("Der er ingen pakkeforløb")
         try h.service.execute(.defineTemplate(DemoTemplates.all[0]), as: "karen")
         let types = try save(h, section: "o", open: .char("T")) {}
         XCTAssertEqual(types.first, "TemplateApplied")
         XCTAssertEqual(types.filter { $0 == "EffortAdded" }.count, 3)
-        XCTAssertTrue(h.text.contains("Brobygning til uddannelse"))
+        h.assertShows("Brobygning til uddannelse")
     }
 
     func testFieldErrorsAppearAtTheFieldAndNothingIsSaved() throws {
@@ -170,14 +171,14 @@ final class PlanScreenTests: XCTestCase {
         let h = try harness()
         h.press(.char("m"), .char("n"))
         h.press(.escape)
-        XCTAssertFalse(h.text.contains("Nyt delmål"), "nothing typed: Esc just closes")
+        h.assertHides("Nyt delmål", "nothing typed: Esc just closes")
         h.press(.char("n")); h.type("Noget")
         h.press(.escape)
-        XCTAssertTrue(h.text.contains("Kassér dine ændringer?"))
+        h.assertShows("Kassér dine ændringer?")
         h.press(.char("x"))   // any other key: go on typing
-        XCTAssertTrue(h.text.contains("Nyt delmål"))
+        h.assertShows("Nyt delmål")
         h.press(.escape, .char("j"))
-        XCTAssertFalse(h.text.contains("Nyt delmål"))
+        h.assertHides("Nyt delmål")
         XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.count, 1)
     }
 
@@ -189,24 +190,24 @@ final class PlanScreenTests: XCTestCase {
         let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
         try other.execute(.addGoal(citizen: "c1", area: .housing, text: "Egen bolig"), as: "mette")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Planen blev ændret et andet sted, mens du skrev:"), h.text)
-        XCTAssertTrue(h.text.contains("Mette Kjær: Delmål: g2 [bolig] Egen bolig"), h.text)
+        h.assertShows("Planen blev ændret et andet sted, mens du skrev:")
+        h.assertShows("Mette Kjær: Delmål: g2 [bolig] Egen bolig")
         XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.count, 2, "the refused save wrote nothing")
         h.press(.enter)   // save on top
         XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.goals.map(\.text), ["Starte på tømreruddannelsen", "Egen bolig", "Kørekort"])
-        XCTAssertTrue(h.text.contains("g3 [job] Kørekort"), h.text)
+        h.assertShows("g3 [job] Kørekort")
     }
 
     func testAStaleEditKeepsTheOtherUsersChangeToFieldsThisUserDidNotTouch() throws {
         let h = try harness()
         h.press(.char("e"), .down, .enter)   // edit e1 (the goal's label above it is passed over)
-        XCTAssertTrue(h.text.contains("Ret eller afslut indsats e1"), h.text)
+        h.assertShows("Ret eller afslut indsats e1")
         h.type(" og praktik")                      // the title
         let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
         try other.execute(.changeEffort(citizen: "c1", effort: "e1", goal: "g1", title: "Brobygning", legalBasis: "LAB § 32",
                                         provider: "UU Køge", start: h.service.today + -10, end: h.service.today + 80), as: "mette")
         h.press(.enter)
-        XCTAssertTrue(h.text.contains("Mette Kjær: Indsats rettet: e1 Brobygning · LAB § 32 · UU Køge"), h.text)
+        h.assertShows("Mette Kjær: Indsats rettet: e1 Brobygning · LAB § 32 · UU Køge")
         h.press(.enter)
         let e = try XCTUnwrap(h.service.state.citizens["c1"]?.plan?.efforts.first)
         XCTAssertEqual(e.title, "Brobygning og praktik", "this user's change")
@@ -229,8 +230,8 @@ final class PlanScreenTests: XCTestCase {
         let h = try harness()
         h.press(.escape)
         h.press(.char(":")); h.type("plan 0303004234"); h.press(.enter)   // jonas's citizen, not mette's
-        XCTAssertTrue(h.text.contains("Ingen borger matcher: 0303004234"), h.text)
-        XCTAssertFalse(h.text.contains("c3"))
+        h.assertShows("Ingen borger matcher: 0303004234")
+        h.assertHides("c3")
     }
 
     func testTheJourneyHasItsFiguresAndFilters() throws {
@@ -251,9 +252,9 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertTrue(t.contains("Samtykke givet"))
         XCTAssertFalse(t.contains("Henvisning:"))
         h.press(.char("f"))   // sector: employment
-        XCTAssertTrue(h.text.contains("beskæftigelse · samtykke"), h.text)
+        h.assertShows("beskæftigelse · samtykke")
         h.press(.escape)
-        XCTAssertTrue(h.text.contains("▾ Overordnet mål"))
+        h.assertShows("▾ Overordnet mål")
     }
 
     func testExportWritesAPlainDocumentWithoutInternalContent() throws {
@@ -264,7 +265,7 @@ final class PlanScreenTests: XCTestCase {
                                          provider: "Misbrugscentret", start: h.service.today, end: nil), as: "mette")
         h.press(.escape); h.press(.char(":")); h.type("plan c1"); h.press(.enter)
         h.press(.char("x"))
-        XCTAssertTrue(h.text.contains("Planen er gemt som /home/mette/enplan-plan-c1-2026-11-23.txt"), h.text)
+        h.assertShows("Planen er gemt som /home/mette/enplan-plan-c1-2026-11-23.txt")
         XCTAssertTrue(box.text.contains("Din plan: Søren Sørensen"))
         XCTAssertTrue(box.text.contains("Brobygning, UU Roskilde, fra 13-11-2026 til 11-02-2027"), box.text)
         XCTAssertTrue(box.text.contains("Du kan klage til og med 18-12-2026"))
@@ -276,14 +277,14 @@ final class PlanScreenTests: XCTestCase {
 
     func testEnglishAndTheCommandLine() throws {
         let h = try harness(language: .en)
-        XCTAssertTrue(h.text.contains("Responsible caseworker: Mette Kjær (mette)"), h.text)
-        XCTAssertTrue(h.text.contains("▾ Follow-ups (2)"))
-        XCTAssertTrue(h.text.contains("f1 due 2026-11-18 · OVERDUE"))
+        h.assertShows("Responsible caseworker: Mette Kjær (mette)")
+        h.assertShows("▾ Follow-ups (2)")
+        h.assertShows("f1 due 2026-11-18 · OVERDUE")
         h.press(.escape)
         h.press(.char(":")); h.type("plan 0101901234"); h.press(.enter)
-        XCTAssertTrue(h.text.contains("Søren Sørensen · CPR 010190-XXXX"))
+        h.assertShows("Søren Sørensen · CPR 010190-XXXX")
         h.press(.escape)
         h.press(.char(":")); h.type("plan nobody"); h.press(.enter)
-        XCTAssertTrue(h.text.contains("No citizen matches: nobody"), h.text)
+        h.assertShows("No citizen matches: nobody")
     }
 }

@@ -1,6 +1,7 @@
 @_spi(Store) import EnPlanDomain
 import Foundation
 import XCTest
+import TestSupport
 @testable import EnPlanTUI
 
 /// The route stack (Esc goes back where the user came from), the one refresh path, and the key
@@ -22,9 +23,9 @@ final class RouteTests: XCTestCase {
         h.press(.enter)                                               // the plan
         XCTAssertTrue(statusLine(h).hasPrefix("Plan: Søren Sørensen"), statusLine(h))
         h.press(.char("b"))                                           // the journey, above the plan
-        XCTAssertTrue(h.screen.line(1).hasPrefix(" Borgerens forløb"), h.screen.line(1))
+        h.assertRow(1, startsWith: " Borgerens forløb")
         h.press(.escape)                                              // back to the plan
-        XCTAssertTrue(h.text.contains("▾ Overordnet mål"), h.text)
+        h.assertShows("▾ Overordnet mål")
         h.press(.escape)                                              // back to the list, still filtered
         XCTAssertEqual(h.listedNames, ["Søren Sørensen"])
         XCTAssertTrue(statusLine(h).contains("\"sør\""), statusLine(h))
@@ -36,14 +37,14 @@ final class RouteTests: XCTestCase {
         let h = try loggedIn()
         h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
         h.press(.char("2"))
-        XCTAssertTrue(h.screen.line(1).hasPrefix("Uge 48"), h.screen.line(1))
+        h.assertRow(1, startsWith: "Uge 48")
         h.press(.escape)
         XCTAssertTrue(statusLine(h).hasPrefix("Plan: Søren Sørensen"), "back where the user came from: \(statusLine(h))")
         // 1 goes to the list from anywhere; the calendar keeps its view for the next visit.
         h.press(.char("2"), .char("v"))
-        XCTAssertTrue(h.screen.line(1).hasPrefix("november 2026"), h.screen.line(1))
+        h.assertRow(1, startsWith: "november 2026")
         h.press(.char("1"))
-        XCTAssertTrue(h.screen.line(1).hasPrefix("Navn▲"), h.screen.line(1))
+        h.assertRow(1, startsWith: "Navn▲")
         h.press(.char("2"))
         XCTAssertTrue(h.screen.line(1).hasPrefix("november 2026"), "the month view is kept: \(h.screen.line(1))")
         h.press(.escape)
@@ -56,11 +57,11 @@ final class RouteTests: XCTestCase {
         h.press(.char("R"))                                 // responsible caseworker and contact person
         h.type("Kim Kontakt"); h.press(.enter)              // the contact person has the focus
         XCTAssertTrue(statusLine(h).hasPrefix("Gemt"), statusLine(h))
-        XCTAssertTrue(h.text.contains("Kontaktperson: Kim Kontakt"), h.text)
+        h.assertShows("Kontaktperson: Kim Kontakt")
         // Another terminal changes the same citizen: the open plan shows it within a tick.
         try h.service.execute(.chooseContactPerson(citizen: "c2", name: "Lise Lund"), as: "mette")
         h.app.tick(now: Date().addingTimeInterval(5))
-        XCTAssertTrue(h.text.contains("Kontaktperson: Lise Lund"), h.text)
+        h.assertShows("Kontaktperson: Lise Lund")
         // A write of this terminal's reaches the list under the plan at once, with no tick.
         h.press(.char("R"), .backTab, .char("j"), .enter)   // responsible: Jonas Dahl
         XCTAssertTrue(statusLine(h).hasPrefix("Gemt"), statusLine(h))

@@ -1,15 +1,16 @@
 @_spi(Store) import EnPlanDomain
 import XCTest
+import TestSupport
 @testable import EnPlanTUI
 
 final class ScreenTests: XCTestCase {
     func testLoginThenTheListWithTitleAndKeyBar() throws {
         let h = try Harness()
-        XCTAssertTrue(h.text.contains("Log ind"))
-        XCTAssertTrue(h.text.contains("adgangskoden \"demo\""), "the demo login says the password")
+        h.assertShows("Log ind")
+        h.assertShows("adgangskoden \"demo\"", "the demo login says the password")
         h.login("mette", "forkert")
-        XCTAssertTrue(h.text.contains("Forkert bruger-id eller adgangskode."))
-        XCTAssertFalse(h.text.contains("forkert"), "the password is never shown")
+        h.assertShows("Forkert bruger-id eller adgangskode.")
+        h.assertHides("forkert", "the password is never shown")
         h.type("demo"); h.press(.enter)   // the user id stays; the cursor is in the password field
         let screen = h.screen
         XCTAssertTrue(screen.line(0).contains("Mette Kjær (beskæftigelse"), screen.line(0))
@@ -71,7 +72,7 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(h.listedNames.count, 6)
         h.press(.char("f"))
         XCTAssertEqual(h.listedNames, ["Ingen borgere matcher."], "none of hers is in the social sector")
-        XCTAssertTrue(h.text.contains("Ingen borgere matcher."))
+        h.assertShows("Ingen borgere matcher.")
         for _ in 0..<4 { h.press(.char("f")) }   // back round to every sector
         h.press(.char("s"))   // sort by CPR
         XCTAssertTrue(h.screen.line(1).contains("CPR▲"))
@@ -84,14 +85,14 @@ final class ScreenTests: XCTestCase {
         let h = try Harness()
         h.login("mette")
         h.press(.char("/")); h.type("soren"); h.press(.enter, .enter)
-        XCTAssertTrue(h.text.contains("CPR 010190-XXXX"), "masked in the plan's header: \(h.text)")
-        XCTAssertTrue(h.text.contains("Ansvarlig sagsbehandler: Mette Kjær (mette)"))
+        h.assertShows("CPR 010190-XXXX", "masked in the plan's header: \(h.text)")
+        h.assertShows("Ansvarlig sagsbehandler: Mette Kjær (mette)")
         h.press(.char("#"))
-        XCTAssertTrue(h.text.contains("CPR 010190-1234"), "she works on him: # shows the full number")
+        h.assertShows("CPR 010190-1234", "she works on him: # shows the full number")
         XCTAssertEqual(try h.service.auditTrail(as: "admin").filter { $0.type == "CitizenViewed" }.map(\.stream), ["c1"])
         h.press(.escape)
-        XCTAssertFalse(h.text.contains("CPR 010190-1234"))
-        XCTAssertTrue(h.text.contains("Navn▲"), "back in the list")
+        h.assertHides("CPR 010190-1234")
+        h.assertShows("Navn▲", "back in the list")
     }
 
     func testResizeToTinyAndBack() throws {
@@ -99,12 +100,12 @@ final class ScreenTests: XCTestCase {
         h.login()
         h.terminal.size = (12, 50)
         h.press(.resize)
-        XCTAssertTrue(h.text.contains("Terminalen er for lille"))
-        XCTAssertFalse(h.text.contains("Søren"), "no list squeezed into a tiny window")
+        h.assertShows("Terminalen er for lille")
+        h.assertHides("Søren", "no list squeezed into a tiny window")
         h.press(.down)   // keys still work while small
         h.terminal.size = (20, 70)
         h.press(.resize)
-        XCTAssertTrue(h.text.contains("Navn▲"))
+        h.assertShows("Navn▲")
         XCTAssertEqual(h.screen.cursor?.row, 3, "the selection moved while small is kept")
         XCTAssertTrue(h.screen.line(1).count <= 70)
     }
@@ -139,32 +140,32 @@ final class ScreenTests: XCTestCase {
         XCTAssertFalse(locked.contains("XXXX"))
         // The same user gets the session back.
         h.type("demo"); h.press(.enter)
-        XCTAssertTrue(h.text.contains("\"soren\""))
+        h.assertShows("\"soren\"")
         // Idle lock, then another user.
         h.app.tick(now: Date().addingTimeInterval(601))
-        XCTAssertTrue(h.text.contains("Skærmen er låst"))
+        h.assertShows("Skærmen er låst")
         h.press(.backTab, .ctrl("u")); h.type("karen"); h.press(.tab); h.type("demo"); h.press(.enter)
-        XCTAssertTrue(h.text.contains("Karen Holm"))
-        XCTAssertTrue(h.text.contains("Mette Kjær: ikke-gemte input blev kasseret"))
-        XCTAssertFalse(h.text.contains("\"soren\""))
+        h.assertShows("Karen Holm")
+        h.assertShows("Mette Kjær: ikke-gemte input blev kasseret")
+        h.assertHides("\"soren\"")
     }
 
     func testCommandLineCompletesAndRuns() throws {
         let h = try Harness()
         h.login()
         h.press(.char(":")); h.type("la"); h.press(.tab)
-        XCTAssertTrue(h.text.contains(":lang"))
+        h.assertShows(":lang")
         h.type("e"); h.press(.tab, .enter)
-        XCTAssertTrue(h.text.contains("Name▲"), "English now")
+        h.assertShows("Name▲", "English now")
         XCTAssertTrue(h.screen.line(0).contains("2026-11-23 week 48"))
         h.press(.char(":")); h.type("theme hi"); h.press(.tab)
-        XCTAssertTrue(h.text.contains(":theme high-contrast"))
+        h.assertShows(":theme high-contrast")
         h.press(.enter)
         XCTAssertEqual(h.terminal.theme?.name, "high-contrast")
         h.press(.char(":"), .up)
-        XCTAssertTrue(h.text.contains(":theme high-contrast"), "history")
+        h.assertShows(":theme high-contrast", "history")
         h.press(.escape, .char(":")); h.type("frobnicate"); h.press(.enter)
-        XCTAssertTrue(h.text.contains("Unknown command \"frobnicate\""))
+        h.assertShows("Unknown command \"frobnicate\"")
         h.press(.char(":")); h.type("quit"); h.press(.enter)
         XCTAssertFalse(h.app.running)
     }
@@ -177,7 +178,7 @@ final class ScreenTests: XCTestCase {
         let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
         try other.execute(.registerCitizen(cpr: "0909901234", name: "Aage Andersen", benefit: nil, responsible: nil), as: "mette")
         h.app.tick(now: Date().addingTimeInterval(2))
-        XCTAssertTrue(h.text.contains("Aage Andersen"))
+        h.assertShows("Aage Andersen")
         XCTAssertEqual(h.screen.line(h.screen.cursor!.row), selected, "the same citizen stays selected, one row down")
         let refresh = try h.service.auditTrail(as: "admin").last { $0.type == "CitizensListed" }!
         XCTAssertEqual(try refresh.data.string("what"), "list-refresh", "a newly visible citizen is a logged read")
@@ -193,7 +194,7 @@ final class ScreenTests: XCTestCase {
         try other.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: nil), as: "mette")
         try other.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: ""), as: "mette")
         h.app.tick(now: Date().addingTimeInterval(2))
-        XCTAssertTrue(h.screen.line(2).hasPrefix("Søren Sørensen"))
+        h.assertRow(2, startsWith: "Søren Sørensen")
         XCTAssertTrue(h.screen.line(2).hasSuffix("ja"), "the plan column changed: \(h.screen.line(2))")
         h.press(.char("p"))
         XCTAssertEqual(h.listedNames, ["Ingen borgere matcher."], "the no-plan filter sees the change too")
@@ -204,13 +205,13 @@ final class ScreenTests: XCTestCase {
         h.login("mette")
         try h.service.execute(.setUserActive(user: "mette", active: false), as: "admin")
         h.app.tick(now: Date().addingTimeInterval(2))
-        XCTAssertTrue(h.text.contains("Log ind"))
-        XCTAssertFalse(h.text.contains("Søren"))
+        h.assertShows("Log ind")
+        h.assertHides("Søren")
     }
 
     func testFirstAdministratorOnAnEmptyStore() throws {
         let h = try Harness(users: false)
-        XCTAssertTrue(h.text.contains("opret den første administrator"))
+        h.assertShows("opret den første administrator")
         h.type("boss"); h.press(.tab); h.type("Bodil Øst"); h.press(.tab); h.type("social"); h.press(.tab); h.type("hemmelig"); h.press(.enter)
         XCTAssertTrue(h.screen.line(0).contains("Bodil Øst"), h.text)
         XCTAssertEqual(h.service.state.user("boss")?.role, .admin)
@@ -248,7 +249,7 @@ final class ThemeTests: XCTestCase {
         // The app shows the problem and still starts.
         let h = try Harness(theme: "bad", themePaths: [dir])
         XCTAssertEqual(h.terminal.theme, .monochrome)
-        XCTAssertTrue(h.text.contains("bad.theme:3"))
+        h.assertShows("bad.theme:3")
     }
 
     func testLanguageFromTheEnvironment() {

@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 @testable import EnPlanTUI
 

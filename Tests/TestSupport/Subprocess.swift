@@ -12,8 +12,8 @@ import Glibc
 /// wait here has a deadline, so a stuck child fails its test instead of stopping the run.
 ///
 /// A class: what `waitForLines` has read is kept for `finish`.
-final class Child {
-    let pid: pid_t
+public final class Child {
+    public let pid: pid_t
     /// The read ends of the child's stdout and stderr pipes (-1 when not captured).
     private let out: Int32
     private let err: Int32
@@ -27,19 +27,19 @@ final class Child {
         open = [out, err].filter { $0 >= 0 }
     }
 
-    enum Output { case capture, discard }
+    public enum Output { case capture, discard }
 
-    struct Result {
+    public struct Result {
         /// The exit status, or nil when a signal ended the child.
-        let status: Int32?
-        let signal: Int32?
-        let stdout: String
-        let stderr: String
+        public let status: Int32?
+        public let signal: Int32?
+        public let stdout: String
+        public let stderr: String
     }
 
     /// Starts `argv` (looked up on PATH) with `environment` (default: this process's). The
     /// child's stdin gets `stdin` and then end of file.
-    static func start(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil,
+    public static func start(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil,
                       output: Output = .capture) throws -> Child {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -81,14 +81,14 @@ final class Child {
     }
 
     /// Runs `argv` to its end and returns what it printed.
-    static func run(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil,
+    public static func run(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil,
                     output: Output = .capture, timeout: TimeInterval = 300) throws -> Result {
         try start(argv, environment: environment, stdin: stdin, output: output).finish(timeout: timeout)
     }
 
     /// Reads stdout and stderr together (so neither pipe can fill and stall the child) until
     /// both close, then reaps the child. Past the deadline the child is killed and this throws.
-    func finish(timeout: TimeInterval = 300) throws -> Result {
+    public func finish(timeout: TimeInterval = 300) throws -> Result {
         let deadline = Date().addingTimeInterval(timeout)
         guard read(until: { false }, deadline: deadline) else { send(SIGKILL); _ = reap(); throw Timeout(pid: pid, seconds: timeout) }
         while true {
@@ -104,7 +104,7 @@ final class Child {
     /// Reads (stderr too, so neither pipe can fill) until the child has printed `count` whole lines
     /// on stdout, or closed it, or `timeout` passed. True when the lines are there. What was read
     /// stays for `finish`. For acting on what a child reported instead of on a fixed sleep.
-    func waitForLines(_ count: Int = 1, timeout: TimeInterval) -> Bool {
+    public func waitForLines(_ count: Int = 1, timeout: TimeInterval) -> Bool {
         let newline = UInt8(ascii: "\n")
         var seen = 0, scanned = 0
         func enough() -> Bool {
@@ -139,7 +139,7 @@ final class Child {
         return true
     }
 
-    func send(_ signal: Int32) { _ = kill(pid, signal) }
+    public func send(_ signal: Int32) { _ = kill(pid, signal) }
 
     private func reap() -> (Int32?, Int32?) {
         var status: Int32 = 0
@@ -160,15 +160,15 @@ final class Child {
         return signal == 0 ? ((status >> 8) & 0xff, nil) : (nil, signal)
     }
 
-    struct SpawnError: Error, CustomStringConvertible {
-        let argv: [String], code: Int32
-        init(_ argv: [String], _ code: Int32) { self.argv = argv; self.code = code }
-        var description: String { "cannot start \(argv.joined(separator: " ")): \(String(cString: strerror(code)))" }
+    public struct SpawnError: Error, CustomStringConvertible {
+        public let argv: [String], code: Int32
+        public init(_ argv: [String], _ code: Int32) { self.argv = argv; self.code = code }
+        public var description: String { "cannot start \(argv.joined(separator: " ")): \(String(cString: strerror(code)))" }
     }
 
-    struct Timeout: Error, CustomStringConvertible {
-        let pid: pid_t, seconds: TimeInterval
-        var description: String { "child \(pid) still running after \(Int(seconds)) s: killed" }
+    public struct Timeout: Error, CustomStringConvertible {
+        public let pid: pid_t, seconds: TimeInterval
+        public var description: String { "child \(pid) still running after \(Int(seconds)) s: killed" }
     }
 }
 
@@ -188,6 +188,6 @@ private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer
 }
 
 /// Whether a command is on PATH.
-func onPath(_ tool: String) -> Bool {
+public func onPath(_ tool: String) -> Bool {
     (try? Child.run(["sh", "-c", "command -v \(tool)"], output: .discard).status) == 0
 }
