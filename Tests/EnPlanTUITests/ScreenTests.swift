@@ -252,12 +252,12 @@ final class ThemeTests: XCTestCase {
         h.assertShows("bad.theme:3")
     }
 
-    func testLanguageFromTheEnvironment() {
-        XCTAssertEqual(Language.fromEnvironment(["LANG": "da_DK.UTF-8"]), .da)
-        XCTAssertEqual(Language.fromEnvironment(["LANG": "en_GB.UTF-8"]), .en)
-        XCTAssertEqual(Language.fromEnvironment(["LC_MESSAGES": "da_DK", "LANG": "en_US"]), .da)
-        XCTAssertEqual(Language.fromEnvironment(["LC_ALL": "C.UTF-8", "LANG": "da_DK"]), .en)
-        XCTAssertEqual(Language.fromEnvironment([:]), .en)
+    func testDanishIsTheDefaultWhateverTheLocale() throws {
+        XCTAssertEqual(App.Options().language, .da)
+        let h = try Harness(language: App.Options().language)
+        h.assertShows("Log ind")
+        h.press(.char(":")); h.type("lang en"); h.press(.enter)
+        h.assertShows("Language: English")
     }
 }
 

@@ -12,7 +12,7 @@ import Foundation
 /// - The frame (title, status, key bar, help, command line) is drawn in AppFrame.swift.
 public final class App {
     public struct Options: Sendable {
-        public var language: Language = .fromEnvironment()
+        public var language: Language = .da
         public var themeName = "default"
         public var themePaths: [String] = []
         /// Lock after this many seconds without a key (default 10 minutes).

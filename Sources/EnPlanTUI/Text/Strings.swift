@@ -1,16 +1,10 @@
 import EnPlanDomain
 import Foundation
 
+/// The screens' language. Danish whatever the locale (servers often run `LANG=C.UTF-8`);
+/// English by `--lang en`, `lang = en` in the settings file, or `:lang en`.
 public enum Language: String, CaseIterable, Sendable {
     case da, en
-
-    /// Danish when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "da", else English.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = env[name], !v.isEmpty { return v.hasPrefix("da") ? .da : .en }
-        }
-        return .en
-    }
 }
 
 /// A text the screens show, in Danish and English side by side, so neither can be forgotten.
