@@ -213,4 +213,46 @@ public struct CitizenList: Sendable {
         }
     }
 
+
+    /// Draws the header and the visible rows into rows `from..<from+height`; the matched part of
+    /// each name in the match role; rows in `marked` with a mark before the name. Changes nothing.
+    func render(into canvas: inout Canvas, from: Int, height: Int, width: Int, strings: Strings, benefits: [String: Benefit],
+                marked: Set<String> = []) {
+        guard height > 1 else { return }
+        let layout = self.layout(width: width, strings: strings)
+        var col = 0
+        for (c, w) in layout.columns {
+            let title = strings.l(CitizenList.header(c)) + (c == sortColumn ? (descending ? "▼" : "▲") : "")
+            canvas.put(TextWidth.fit(title, to: w), row: from, col: col, role: .header, width: w)
+            col += w + 1
+        }
+        guard count > 0 else {
+            canvas.put(strings.l(.noCitizens), row: from + 1, col: 1, role: .dim)
+            canvas.cursor = (from + 1, 0)
+            return
+        }
+        for (line, index) in scroll.window(count: count, height: height - 1).enumerated() {
+            let entry = entries[visible[index]]   // one copy per drawn row, not per filtered row
+            let row = from + 1 + line
+            let isSelected = index == selected
+            let base: Role = isSelected ? .selected : .normal
+            canvas.clear(row: row, role: base)
+            col = 0
+            for (c, w) in layout.columns {
+                var text = cell(c, entry.row, strings: strings, benefits: benefits)
+                if c == .name && !marked.isEmpty { text = (marked.contains(entry.row.id) ? "✓ " : "  ") + text }
+                let role: Role = (c == .overdue && entry.row.overdueFollowUps > 0 && !isSelected) ? .alert : base
+                canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
+                if c == .name, marked.isEmpty, let h = highlight(visible[index]) {
+                    // Re-draw the matched characters in the match role, at their column.
+                    let before = String(entry.row.name.prefix(h.lowerBound))
+                    let matched = String(entry.row.name.dropFirst(h.lowerBound).prefix(h.count))
+                    let start = TextWidth.columns(before)
+                    if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
+                }
+                col += w + 1
+            }
+            if isSelected { canvas.cursor = (row, 0) }
+        }
+    }
 }

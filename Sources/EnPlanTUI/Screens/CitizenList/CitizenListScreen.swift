@@ -115,43 +115,7 @@ public struct CitizenListScreen: Screen {
         return Status(parts.joined(separator: " · "))
     }
 
-    /// The header and the visible rows; the matched part of each name in the match role.
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
-        let from = 1, height = x.rows, width = x.cols, strings = x.strings, benefits = x.service.benefits
-        guard height > 1 else { return }
-        let layout = list.layout(width: width, strings: strings)
-        var col = 0
-        for (c, w) in layout.columns {
-            let title = strings.l(CitizenList.header(c)) + (c == list.sortColumn ? (list.descending ? "▼" : "▲") : "")
-            canvas.put(TextWidth.fit(title, to: w), row: from, col: col, role: .header, width: w)
-            col += w + 1
-        }
-        guard list.count > 0 else {
-            canvas.put(strings.l(.noCitizens), row: from + 1, col: 1, role: .dim)
-            canvas.cursor = (from + 1, 0)
-            return
-        }
-        for (line, index) in list.scroll.window(count: list.count, height: height - 1).enumerated() {
-            let entry = list.entries[list.visible[index]]   // one copy per drawn row, not per filtered row
-            let row = from + 1 + line
-            let isSelected = index == list.selected
-            let base: Role = isSelected ? .selected : .normal
-            canvas.clear(row: row, role: base)
-            col = 0
-            for (c, w) in layout.columns {
-                let text = list.cell(c, entry.row, strings: strings, benefits: benefits)
-                let role: Role = (c == .overdue && entry.row.overdueFollowUps > 0 && !isSelected) ? .alert : base
-                canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
-                if c == .name, let h = list.highlight(list.visible[index]) {
-                    // Re-draw the matched characters in the match role, at their column.
-                    let before = String(entry.row.name.prefix(h.lowerBound))
-                    let matched = String(entry.row.name.dropFirst(h.lowerBound).prefix(h.count))
-                    let start = TextWidth.columns(before)
-                    if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
-                }
-                col += w + 1
-            }
-            if isSelected { canvas.cursor = (row, 0) }
-        }
+        list.render(into: &canvas, from: 1, height: x.rows, width: x.cols, strings: x.strings, benefits: x.service.benefits)
     }
 }
