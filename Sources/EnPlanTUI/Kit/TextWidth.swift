@@ -47,10 +47,12 @@ public enum TextWidth {
         return lines.map { truncate($0, to: width) }
     }
 
-    /// `s` cut or padded with spaces to exactly `width` columns.
-    public static func fit(_ s: String, to width: Int) -> String {
+    /// `s` cut or padded with spaces to exactly `width` columns (padded on the left for figures).
+    public static func fit(_ s: String, to width: Int, alignRight: Bool = false) -> String {
         let t = truncate(s, to: width)
         let w = columns(t)
-        return w < width ? t + String(repeating: " ", count: width - w) : t
+        guard w < width else { return t }
+        let pad = String(repeating: " ", count: width - w)
+        return alignRight ? pad + t : t + pad
     }
 }
