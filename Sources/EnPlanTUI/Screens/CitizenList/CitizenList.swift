@@ -215,9 +215,10 @@ public struct CitizenList: Sendable {
 
 
     /// Draws the header and the visible rows into rows `from..<from+height`; the matched part of
-    /// each name in the match role; rows in `marked` with a mark before the name. Changes nothing.
+    /// each name in the match role; with `marks`, a column of marks before the name (✓ for the
+    /// rows in it). Changes nothing.
     func render(into canvas: inout Canvas, from: Int, height: Int, width: Int, strings: Strings, benefits: [String: Benefit],
-                marked: Set<String> = []) {
+                marks: Set<String>? = nil) {
         guard height > 1 else { return }
         let layout = self.layout(width: width, strings: strings)
         var col = 0
@@ -240,10 +241,10 @@ public struct CitizenList: Sendable {
             col = 0
             for (c, w) in layout.columns {
                 var text = cell(c, entry.row, strings: strings, benefits: benefits)
-                if c == .name && !marked.isEmpty { text = (marked.contains(entry.row.id) ? "✓ " : "  ") + text }
+                if c == .name, let marks { text = (marks.contains(entry.row.id) ? "✓ " : "  ") + text }
                 let role: Role = (c == .overdue && entry.row.overdueFollowUps > 0 && !isSelected) ? .alert : base
                 canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
-                if c == .name, marked.isEmpty, let h = highlight(visible[index]) {
+                if c == .name, marks == nil, let h = highlight(visible[index]) {
                     // Re-draw the matched characters in the match role, at their column.
                     let before = String(entry.row.name.prefix(h.lowerBound))
                     let matched = String(entry.row.name.dropFirst(h.lowerBound).prefix(h.count))
