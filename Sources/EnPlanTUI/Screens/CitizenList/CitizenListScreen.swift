@@ -55,10 +55,15 @@ public struct CitizenListScreen: Screen {
         return .none
     }
 
-    /// Keys while a search is typed: they go to the query. Leaving it logs the search.
+    /// Keys while a search is typed: they go to the query. Leaving it (Enter, Esc, ↑↓) logs the search.
     private mutating func typeQuery(_ key: Key) -> Effect {
         switch key {
-        case .escape: editingQuery = false; list.setQuery("")
+        case .escape:
+            // A search closed with Esc was still a look at who matched: logged like one kept.
+            let logged: Effect = list.query.isEmpty ? .none : .logSearch(list.query, results: list.count)
+            editingQuery = false
+            list.setQuery("")
+            return logged
         case .enter, .down, .up:
             editingQuery = false
             return list.query.isEmpty ? .none : .logSearch(list.query, results: list.count)
