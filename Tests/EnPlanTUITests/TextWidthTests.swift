@@ -23,6 +23,28 @@ import Testing
         #expect(c.cell(0, 2).text == "", "the second column of 李")
     }
 
+    /// Emoji sequences are one cluster, two columns, and are drawn so that a terminal that shows
+    /// their parts apart cannot push the row: "Søren 🧑🏽‍🦱 Ørsted-Ålund" keeps every letter and the
+    /// CPR's dash in its column.
+    @Test(arguments: [("🧑🏽‍🦱", 2), ("👨‍👩‍👧", 2), ("👍🏿", 2), ("🇩🇰", 1)])
+    func anEmojiSequenceIsDrawnAsOneGlyph(_ emoji: String, _ width: Int) {
+        #expect(TextWidth.columns(emoji) == width)
+        var c = Canvas(rows: 1, cols: 30)
+        let used = c.put("Søren \(emoji) Ørsted-Ålund|", row: 0, col: 0)
+        #expect(used == 6 + width + 1 + 13)
+        #expect(c.cell(0, 6).text.unicodeScalars.count == 1, "one glyph in the columns the model gives it")
+        if width == 2 { #expect(c.cell(0, 7).text == "") }
+        #expect(c.line(0).hasSuffix(" Ørsted-Ålund|"))
+        #expect(c.cell(0, 6 + width + 1 + 12).text == "|", "what follows stays in its column")
+    }
+
+    @Test func aCombiningAccentStaysOnItsLetter() {
+        var c = Canvas(rows: 1, cols: 10)
+        c.put("Zoe\u{308} e\u{301}", row: 0, col: 0)
+        #expect(c.cell(0, 2).text == "e\u{308}")
+        #expect(c.cell(0, 4).text == "e\u{301}")
+    }
+
     @Test func danishFolding() {
         let name = FoldedText("Søren Sørensen")
         #expect(name.contains(FoldedText.query("soren")))

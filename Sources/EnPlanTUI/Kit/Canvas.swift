@@ -38,7 +38,7 @@ public struct Canvas: Equatable, Sendable {
             if w == 0 { continue }
             if c + w > limit { if c < limit { set(row, c, " ", role) ; c += 1 }; break }
             if c >= 0 {
-                set(row, c, String(ch), role)
+                set(row, c, TextWidth.drawable(ch), role)
                 if w == 2 { set(row, c + 1, "", role) }
             }
             c += w

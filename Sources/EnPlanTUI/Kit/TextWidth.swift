@@ -3,9 +3,10 @@
 public enum TextWidth {
     public static func columns(_ s: String) -> Int { s.reduce(0) { $0 + columns($1) } }
 
+    /// A cluster's columns: those of what is drawn of it (`drawable`).
     public static func columns(_ c: Character) -> Int {
         var width = 0
-        for u in c.unicodeScalars { width = max(width, columns(u)) }
+        for u in drawable(c).unicodeScalars { width = max(width, columns(u)) }
         return width
     }
 
@@ -21,6 +22,20 @@ public enum TextWidth {
             return 2
         default: return 1
         }
+    }
+
+    /// What a terminal can draw of one grapheme cluster in the columns `columns(_:)` gives it.
+    /// A letter with combining accents stays whole (ncurses draws marks on their base). An emoji
+    /// sequence (a skin tone, a ZWJ family, a flag) is drawn by most terminals as several glyphs,
+    /// which would push the rest of the row right: only its first scalar is drawn (an emoji, two
+    /// columns; a flag's first letter, one).
+    public static func drawable(_ c: Character) -> String {
+        let scalars = c.unicodeScalars
+        guard scalars.count > 1 else { return String(c) }
+        if scalars.dropFirst().allSatisfy({ [.nonspacingMark, .enclosingMark, .spacingMark].contains($0.properties.generalCategory) }) {
+            return String(c)
+        }
+        return String(scalars.first!)
     }
 
     /// `s` cut to at most `width` columns (with "…" when cut), never splitting a wide character.
