@@ -25,4 +25,16 @@ static inline int enplan_attr_set(attr_t a, int pair) { return attr_set(a, (shor
 static inline int enplan_get_wch(wint_t *c) { return get_wch(c); }
 static inline int enplan_mvaddnwstr(int y, int x, const wchar_t *s, int n) { return mvaddnwstr(y, x, s, n); }
 static inline int enplan_key_code_yes(void) { return KEY_CODE_YES; }
+
+/* Whether the terminal can be used at all, before initscr (which would exit with its own English
+   message): 0 usable, 1 unknown to terminfo, 2 cannot move the cursor (TERM=dumb). */
+#include <ncursesw/term.h>
+static inline int enplan_terminal_problem(const char *name) {
+    int err = 0;
+    if (setupterm(name, 1, &err) != OK) return 1;
+    char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return usable ? 0 : 2;
+}
 #endif

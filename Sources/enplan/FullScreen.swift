@@ -41,6 +41,7 @@ enum FullScreen {
         }
         if let seconds = inv.int("idle-lock-seconds") { options.idleLockSeconds = Double(seconds) }
 
+        if let problem = NcursesTerminal.problem() { throw UsageError(problem.describe(Strings(options.language))) }
         installSignalHandlers()
         let terminal = NcursesTerminal()
         options.monochrome = !terminal.canUseColor

@@ -166,4 +166,29 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(s.contains("EXIT=143"), s)
         XCTAssertFalse(s.contains("XXXX") || s.contains("Karen"), "cleared on SIGTERM:\n\(s)")
     }
+
+    /// A terminal without F-keys in its description (vt100): the F12 tmux sends still locks (it
+    /// used to arrive as Esc, "[", "2" … and open the calendar). A terminal that cannot show the
+    /// screens gets one line in Danish instead of a blank screen.
+    func testTerminalsWithoutFKeysOrCursorAddressing() throws {
+        let vt100 = "TERM=vt100 LANG=C.UTF-8 '\(Binary.url.path)' --data-dir '\(data.path)'; echo EXIT=$?; sleep 30"
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "25", vt100)
+        try waitFor("Bruger-id:")
+        try keys("mette", "Tab", "demo", "Enter")
+        try waitFor("Navn▲")
+        try keys("F12")
+        let s = try waitFor("Skærmen er låst")
+        XCTAssertFalse(s.contains("mine møder"), "F12 is not taken as the calendar's 2:\n\(s)")
+        _ = try tmux("kill-session", "-t", session)
+
+        for (term, says) in [("dumb", "kan ikke flytte markøren"), ("no-such-terminal", "kender ikke terminalen")] {
+            let command = "TERM=\(term) LANG=C.UTF-8 '\(Binary.url.path)' --data-dir '\(data.path)'; echo EXIT=$?; sleep 30"
+            _ = try tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "10", command)
+            let shown = try waitFor("EXIT=")
+            XCTAssertTrue(shown.contains("enplan: TERM=\(term): \(says)"), shown)
+            XCTAssertTrue(shown.contains("EXIT=2"), shown)
+            _ = try tmux("kill-session", "-t", session)
+        }
+    }
 }
+

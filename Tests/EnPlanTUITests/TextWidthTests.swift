@@ -57,3 +57,22 @@ import Testing
         #expect(FoldedText("José").contains(FoldedText.query("jose")))
     }
 }
+
+/// What the terminal layer decides before any screen is drawn.
+@Suite struct TerminalTests {
+    @Test(arguments: [("[24~", Key.function(12)), ("OP", .function(1)), ("[A", .up), ("[Z", .backTab), ("[6~", .pageDown)])
+    func anEscapeSequenceTheDescriptionLacksIsStillItsKey(_ seq: String, _ key: Key) {
+        #expect(NcursesTerminal.decodeEscape(seq) == key)
+    }
+
+    @Test func anUnknownSequenceIsDroppedNotTypedAsKeys() {
+        #expect(NcursesTerminal.decodeEscape("[99~") == nil)
+    }
+
+    @Test func terminalsThatCannotShowTheScreensAreNamed() {
+        #expect(NcursesTerminal.problem(term: "xterm-256color") == nil)
+        guard case .noCursorAddressing("dumb")? = NcursesTerminal.problem(term: "dumb") else { Issue.record("dumb"); return }
+        guard case .unknown("no-such-terminal")? = NcursesTerminal.problem(term: "no-such-terminal") else { Issue.record("unknown"); return }
+        #expect(NcursesTerminal.Problem.unknown("x").describe(Strings(.da)).hasPrefix("TERM=x: kender ikke terminalen"))
+    }
+}

@@ -4,7 +4,7 @@ extension Strings {
         case appName, week, tooSmall, commandPrompt, helpTitle, helpClose, kHelp, kCommand, kOpen, kBack, kQuit, kLock
         case kMove, kTop, kBottom, kPage, kRedraw, kCitizens, hHelp, hCommand, hOpen, hBack, hQuit, hLock, hMove, hTop
         case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar
-        case hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme, helpCommands
+        case noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme, helpCommands
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -46,6 +46,9 @@ extension Strings {
             case .kCalendar: return ("Kalender", "Calendar")
             case .hCalendar: return ("Mødekalenderen", "The meeting calendar")
             case .nextMeetingToday: return ("Næste møde i dag", "Next meeting today")
+            case .noTerminal: return ("kender ikke terminalen", "unknown terminal")
+            case .dumbTerminal: return ("kan ikke flytte markøren og vise skærmbilleder", "cannot move the cursor to show the screens")
+            case .terminalHint: return ("brug fx TERM=xterm-256color, eller de hovedløse kommandoer (enplan help)", "use e.g. TERM=xterm-256color, or the headless commands (enplan help)")
             case .kSave: return ("Gem", "Save")
             case .hSave: return ("Gem formularen", "Save the form")
             case .kField: return ("Felt", "Field")
@@ -57,6 +60,16 @@ extension Strings {
             case .cTheme: return ("Skift farvetema", "Switch colour theme")
             case .helpCommands: return ("Kommandoer", "Commands")
             }
+        }
+    }
+}
+
+extension NcursesTerminal.Problem {
+    /// One line: what is wrong with the terminal, and what to do.
+    public func describe(_ s: Strings) -> String {
+        switch self {
+        case .unknown(let name): return "TERM=\(name): \(s.t(.noTerminal)); \(s.t(.terminalHint))"
+        case .noCursorAddressing(let name): return "TERM=\(name): \(s.t(.dumbTerminal)); \(s.t(.terminalHint))"
         }
     }
 }

@@ -9,7 +9,20 @@ public final class NcursesTerminal: Terminal {
     private var colorsAvailable = false
     private var ended = false
 
-    /// Call after `setlocale` (the program's entry does it, falling back to C.UTF-8).
+    /// Why the terminal `TERM` names cannot show the screens, if it cannot.
+    public enum Problem: Sendable { case unknown(String), noCursorAddressing(String) }
+
+    public static func problem(term: String? = ProcessInfo.processInfo.environment["TERM"]) -> Problem? {
+        let name = term ?? ""
+        switch name.isEmpty ? 1 : enplan_terminal_problem(name) {
+        case 0: return nil
+        case 2: return .noCursorAddressing(name)
+        default: return .unknown(name)
+        }
+    }
+
+    /// Call after `setlocale` (the program's entry does it, falling back to C.UTF-8), and only for
+    /// a terminal `problem` found usable.
     public init() {
         // Esc must answer quickly: 25 ms unless the user set ESCDELAY.
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
@@ -93,7 +106,7 @@ public final class NcursesTerminal: Terminal {
         if r == enplan_key_code_yes() { return Self.special(Int32(ch)) }
         switch ch {
         case 10, 13: return .enter
-        case 27: return .escape
+        case 27: return escapeSequence()
         case 9: return .tab
         case 8, 127: return .backspace
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 96)))
@@ -101,6 +114,38 @@ public final class NcursesTerminal: Terminal {
             guard let u = Unicode.Scalar(UInt32(ch)) else { return nil }
             return .char(Character(u))
         }
+    }
+
+    /// After an Esc: a key sequence the terminal description did not name (an xterm F12 under
+    /// `TERM=vt100`, say) arrives as Esc and its bytes. Read them now, so they are taken as that key
+    /// or dropped, never as Esc followed by "[24~" (which "2" would have opened the calendar with).
+    private func escapeSequence() -> Key? {
+        timeout(0)
+        var ch: wint_t = 0
+        guard enplan_get_wch(&ch) != ERR else { return .escape }
+        guard ch == 91 || ch == 79 else {            // not "[" or "O": Esc, then the key on its own
+            _ = unget_wch(wchar_t(ch))
+            return .escape
+        }
+        var seq = String(Character(Unicode.Scalar(UInt8(ch))))
+        while seq.count < 12, enplan_get_wch(&ch) != ERR, let u = Unicode.Scalar(UInt32(ch)) {
+            seq.append(Character(u))
+            if seq.hasPrefix("O") || (0x40...0x7E).contains(u.value) { break }
+        }
+        return Self.decodeEscape(seq)
+    }
+
+    /// The xterm/VT220 sequences (after Esc) for the keys EnPlan uses; nil for any other.
+    static func decodeEscape(_ seq: String) -> Key? {
+        let table: [String: Key] = [
+            "[A": .up, "[B": .down, "[C": .right, "[D": .left, "OA": .up, "OB": .down, "OC": .right, "OD": .left,
+            "[H": .home, "[F": .end, "OH": .home, "OF": .end, "[1~": .home, "[4~": .end, "[5~": .pageUp, "[6~": .pageDown,
+            "[3~": .delete, "[Z": .backTab, "OP": .function(1), "OQ": .function(2), "OR": .function(3), "OS": .function(4),
+            "[11~": .function(1), "[12~": .function(2), "[13~": .function(3), "[14~": .function(4), "[15~": .function(5),
+            "[17~": .function(6), "[18~": .function(7), "[19~": .function(8), "[20~": .function(9), "[21~": .function(10),
+            "[23~": .function(11), "[24~": .function(12),
+        ]
+        return table[seq]
     }
 
     static func special(_ code: Int32) -> Key? {
