@@ -202,7 +202,7 @@ final class PlanScreenTests: XCTestCase {
         let h = try harness()
         h.press(.char("e"), .down, .enter)   // edit e1 (the goal's label above it is passed over)
         h.assertShows("Ret eller afslut indsats e1")
-        h.type(" og praktik")                      // the title
+        h.press(.end); h.type(" og praktik")       // the title: End keeps it, then typing adds
         let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
         try other.execute(.changeEffort(citizen: "c1", effort: "e1", goal: "g1", title: "Brobygning", legalBasis: "LAB § 32",
                                         provider: "UU Køge", start: h.service.today + -10, end: h.service.today + 80), as: "mette")
@@ -287,4 +287,40 @@ final class PlanScreenTests: XCTestCase {
         h.press(.char(":")); h.type("plan nobody"); h.press(.enter)
         h.assertShows("No citizen matches: nobody")
     }
+}
+
+/// The form widget on its own: what typing does to a field that came filled in.
+final class FormTests: XCTestCase {
+    private func form() -> Form {
+        Form(title: "T", fields: [Form.Field(key: "due", label: "Frist", kind: .date(required: true), value: "+4u"),
+                                  Form.Field(key: "note", label: "Note", kind: .text(required: false), value: "Halvskrevet")])
+    }
+
+    func testTypingIntoAFilledFieldReplacesItAndEndKeepsIt() {
+        var f = form()
+        for c in "+2u" { _ = f.handle(.char(c)) }
+        XCTAssertEqual(f["due"], "+2u", "typed over, not onto (+4u+2u)")
+        _ = f.handle(.tab)
+        _ = f.handle(.end)
+        for c in " note" { _ = f.handle(.char(c)) }
+        XCTAssertEqual(f["note"], "Halvskrevet note", "End keeps the value for editing")
+        _ = f.handle(.backTab)
+        _ = f.handle(.backspace)
+        XCTAssertEqual(f["due"], "+2", "Backspace edits what is there")
+    }
+
+    func testTheFocusedFieldIsDrawnApartWithTheCursorInIt() {
+        let f = form()
+        var c = Canvas(rows: 10, cols: 60)
+        f.render(into: &c, top: 0, left: 0, width: 60, strings: Strings(.da))
+        let input = c.line(2).distance(of: "+4u")
+        XCTAssertEqual(c.cell(2, input).role, .selected)
+        XCTAssertEqual(c.cell(3, c.line(3).distance(of: "Halvskrevet")).role, .input)
+        XCTAssertEqual(c.cursor?.row, 2)
+    }
+}
+
+private extension String {
+    /// The column where `part` starts (ASCII lines).
+    func distance(of part: String) -> Int { distance(from: startIndex, to: range(of: part)!.lowerBound) }
 }

@@ -258,6 +258,7 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(App.Options().language, .da)
         let h = try Harness(language: App.Options().language)
         h.assertShows("Log ind")
+        h.login()
         h.press(.char(":")); h.type("lang en"); h.press(.enter)
         h.assertShows("Language: English")
     }

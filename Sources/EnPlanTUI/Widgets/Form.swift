@@ -37,7 +37,10 @@ public struct Form: Sendable {
     public var rowStep = 1
     public var inputWidth = 50
     public var fields: [Field]
-    public var focus = 0
+    public var focus = 0 { didSet { if focus != oldValue { replacing = true } } }
+    /// The focused field's value as it was given goes at the first typed character ("+4u" typed
+    /// over, not onto); ←, →, Home, End and Backspace keep it for editing.
+    public private(set) var replacing = true
     /// A refusal that belongs to no one field.
     public var error: String?
     /// Esc was pressed with changes: the next key decides.
@@ -99,14 +102,16 @@ public struct Form: Sendable {
             return .save
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
-        case .left, .right:
-            if case let .choice(values, _) = fields[focus].kind, !values.isEmpty {
+        case .left, .right, .home, .end:
+            replacing = false
+            if key == .left || key == .right, case let .choice(values, _) = fields[focus].kind, !values.isEmpty {
                 let i = values.firstIndex(of: fields[focus].value) ?? 0
                 fields[focus].value = values[(i + (key == .right ? 1 : values.count - 1)) % values.count]
                 fields[focus].error = nil
             }
         case .backspace:
             if case .choice = fields[focus].kind { break }
+            replacing = false
             if !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
             fields[focus].error = nil
         case .ctrl("u"):
@@ -118,8 +123,10 @@ public struct Form: Sendable {
                 let start = (values.firstIndex(of: fields[focus].value) ?? -1) + 1
                 let order = Array(start..<values.count) + Array(0..<start)
                 if let i = order.first(where: { shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { fields[focus].value = values[i] }
-            } else if fields[focus].value.count < 200 {
-                fields[focus].value.append(c)
+            } else {
+                if replacing { fields[focus].value = "" }
+                replacing = false
+                if fields[focus].value.count < 200 { fields[focus].value.append(c) }
             }
             fields[focus].error = nil
         default: break
@@ -197,7 +204,8 @@ public struct Form: Sendable {
             case .secret: shown = String(repeating: "•", count: f.value.count)
             default: shown = f.value
             }
-            canvas.put(TextWidth.fit(shown, to: inputWidth), row: row, col: left + labelWidth, role: .input, width: inputWidth)
+            // The focused field stands out (not by colour alone: the real cursor is in it too).
+            canvas.put(TextWidth.fit(shown, to: inputWidth), row: row, col: left + labelWidth, role: i == focus ? .selected : .input, width: inputWidth)
             if let e = f.error {
                 canvas.put(TextWidth.truncate(e, to: max(0, width - labelWidth - inputWidth - 3)), row: row,
                            col: left + labelWidth + inputWidth + 2, role: .error)
