@@ -106,8 +106,10 @@ final class TmuxEndToEndTests: XCTestCase {
         try keys("demo", "Enter")
         try waitFor("Navn▲")
 
-        // Quit: the terminal is given back clean.
+        // Quit (it asks first): the terminal is given back clean.
         try keys("q")
+        try waitFor("Afslut EnPlan?")
+        try keys("j")
         s = try waitFor("ENPLAN-EXITED")
         XCTAssertFalse(s.contains("XXXX"), "no personal data left on the screen after exit:\n\(s)")
         XCTAssertFalse(s.contains("Mette"), s)
@@ -139,6 +141,8 @@ final class TmuxEndToEndTests: XCTestCase {
         try keys("x")
         s = try waitFor("Planen er gemt som")
         try keys("q", "q")
+        try waitFor("Afslut EnPlan?")
+        try keys("j")
         try waitFor("ENPLAN-EXITED")
 
         let log = try data.run("log", "--as", "mette", "--citizen", id)

@@ -92,6 +92,24 @@ final class RouteTests: XCTestCase {
         assertBar(KeyTable.schedule, "scheduling")
     }
 
+    func testQuittingAsksFirstAndCtrlCKeepsTypedWork() throws {
+        let h = try loggedIn()
+        h.press(.char("q"))
+        XCTAssertTrue(h.statusLine.hasPrefix("Afslut EnPlan?"), h.statusLine)
+        h.press(.char("n"))
+        XCTAssertTrue(h.app.running, "any other key stays")
+        // Ctrl-C in a half-filled form: asked, and the typed text is still there after "no".
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        h.press(.char("c"), .tab); h.type("Halvskrevet note")   // the contact form: date, then the note
+        h.press(.ctrl("c"))
+        XCTAssertTrue(h.statusLine.hasPrefix("Afslut EnPlan?"), h.statusLine)
+        h.press(.char("n"))
+        h.assertShows("Halvskrevet note")
+        XCTAssertTrue(h.app.running)
+        h.press(.ctrl("c"), .char("j"))
+        XCTAssertFalse(h.app.running)
+    }
+
     func testHelpListsTheCommandsFromTheirTable() throws {
         let h = try loggedIn(rows: 50)
         h.press(.char(":")); h.type("plan Søren"); h.press(.enter)

@@ -53,6 +53,9 @@ public final class App {
     /// The session kept while the screen is locked, to give back to the same user.
     var lockedSession: Session?
     var showHelp = false
+    /// `q` on the list, or Ctrl-C anywhere, asks before the program ends (typed work is not lost
+    /// to a slip of the finger): the next key answers.
+    var askingQuit = false
     var commandLine: CommandPrompt?
     var history: [String] = []
     var message: (text: String, role: Role)?
@@ -120,6 +123,16 @@ public final class App {
     // MARK: keys
 
     public func handle(_ key: Key) {
+        if askingQuit {
+            askingQuit = false
+            if key == .char("j") || key == .char("y") { running = false }
+            return
+        }
+        if key == .ctrl("c") {
+            if case .main = phase { askingQuit = true } else { running = false }
+            commandLine = nil
+            return
+        }
         if showHelp {
             if key == .escape || key == .char("q") || key == .char("?") || key == .function(1) { showHelp = false }
             return

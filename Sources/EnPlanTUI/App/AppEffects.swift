@@ -28,7 +28,7 @@ extension App {
         case .help: showHelp = true
         case .commandLine: commandLine = CommandPrompt()
         case .lock: lock(&s)
-        case .quit: running = false
+        case .quit: askingQuit = true
         case .redraw: terminal.wipe()
         case .closed(let why): message = (why, .error); if s.stack.count > 1 { pop(&s) }
         case .all(let effects): for e in effects { perform(e, &s) }

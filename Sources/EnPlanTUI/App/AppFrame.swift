@@ -23,7 +23,8 @@ extension App {
             let x = context(s.user), top = s.stack[s.stack.count - 1]
             top.render(into: &canvas, context: x)
             var status = top.status(x)
-            if let m = message, !status.input { status = Status(m.text, m.role) }
+            if askingQuit { status = Status(strings.t(.quitAsk), .alert, input: true) }
+            else if let m = message, !status.input { status = Status(m.text, m.role) }
             else if !status.input { status.text += nextMeetingNote(s.user.id) }
             statusLine(&canvas, status)
             keys = top.keys(x)

@@ -27,7 +27,7 @@ public final class NcursesTerminal: Terminal {
         // Esc must answer quickly: 25 ms unless the user set ESCDELAY.
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
         initscr()
-        cbreak()          // Ctrl-C still sends SIGINT, which the app turns into a clean exit
+        raw()             // Ctrl-C is a key (the app asks before quitting: typed work is not lost); SIGTERM and SIGHUP still end it cleanly
         noecho()
         nonl()
         keypad(enplan_stdscr(), true)
