@@ -53,6 +53,7 @@ public final class App {
     /// The session kept while the screen is locked, to give back to the same user.
     var lockedSession: Session?
     var showHelp = false
+    var helpScroll = 0
     /// `q` on the list, or Ctrl-C anywhere, asks before the program ends (typed work is not lost
     /// to a slip of the finger): the next key answers.
     var askingQuit = false
@@ -134,7 +135,9 @@ public final class App {
             return
         }
         if showHelp {
-            if key == .escape || key == .char("q") || key == .char("?") || key == .function(1) { showHelp = false }
+            let step: Int? = [Key.up: -1, .down: 1, .char("k"): -1, .char("j"): 1, .pageUp: -10, .pageDown: 10][key]
+            if let step { helpScroll = max(0, min(helpScrollLimit(), helpScroll + step)) }
+            else if key == .escape || key == .char("q") || key == .char("?") || key == .function(1) { showHelp = false; helpScroll = 0 }
             return
         }
         if var cl = commandLine {

@@ -96,25 +96,47 @@ extension App {
         }
     }
 
-    /// Every key of the table in force with its help text, then the `:` commands as room allows.
-    private func helpOverlay(_ canvas: inout Canvas, _ table: [Binding]) {
-        // One line per help text, with every key that does it (↑ and k, ↓ and j share one).
-        var lines: [(keys: String, help: String)] = []
+    /// Every key of the table in force with its help text, then the `:` commands; long texts
+    /// wrap, and ↑↓ PgUp PgDn scroll when the window is too short for them all.
+    func helpLines(_ table: [Binding], width: Int) -> (keyWidth: Int, lines: [(keys: String, help: String)]) {
+        // One entry per help text, with every key that does it (↑ and k, ↓ and j share one).
+        var entries: [(keys: String, help: String)] = []
         for b in table {
             let help = strings.text(b.help), keys = b.keys.map(\.description).joined(separator: " ")
-            if let i = lines.firstIndex(where: { $0.help == help }) { lines[i].keys += " " + keys } else { lines.append((keys, help)) }
+            if let i = entries.firstIndex(where: { $0.help == help }) { entries[i].keys += " " + keys } else { entries.append((keys, help)) }
         }
-        for c in KeyTable.commands { lines.append((":\(c.name)", strings.text(c.help) + (c.arguments.isEmpty ? "" : " (\(c.arguments))"))) }
-        let width = min(canvas.cols - 4, 100), height = min(canvas.rows - 4, lines.count + 4)
+        for c in KeyTable.commands { entries.append((":\(c.name)", strings.text(c.help) + (c.arguments.isEmpty ? "" : " (\(c.arguments))"))) }
+        let keyWidth = min(22, entries.map { TextWidth.columns($0.keys) }.max() ?? 10)
+        var lines: [(keys: String, help: String)] = []
+        for e in entries {
+            for (i, part) in TextWidth.wrap(e.help, to: max(10, width - keyWidth - 6)).enumerated() { lines.append((i == 0 ? e.keys : "", part)) }
+        }
+        return (keyWidth, lines)
+    }
+
+    /// How far the help can scroll in the window as it is.
+    func helpScrollLimit() -> Int {
+        var table: [Binding] = []
+        if case .main(let s) = phase { table = s.stack[s.stack.count - 1].keys(context(s.user)) }
+        let (rows, cols) = terminal.size
+        let lines = helpLines(table, width: min(cols - 4, 100)).lines.count
+        return max(0, lines - max(1, min(rows - 4, lines + 4) - 4))
+    }
+
+    private func helpOverlay(_ canvas: inout Canvas, _ table: [Binding]) {
+        let width = min(canvas.cols - 4, 100)
+        let (keyWidth, lines) = helpLines(table, width: width)
+        let height = min(canvas.rows - 4, lines.count + 4), visible = max(1, height - 4)
+        let first = max(0, min(helpScroll, lines.count - visible))
         let left = (canvas.cols - width) / 2, top = 2
         for r in 0..<height { canvas.put(String(repeating: " ", count: width), row: top + r, col: left, role: .overlay) }
         canvas.put(" " + strings.t(.helpTitle) + " ", row: top, col: left + 2, role: .header)
-        let keyWidth = min(22, lines.map { TextWidth.columns($0.keys) }.max() ?? 10)
-        for (i, l) in lines.prefix(height - 4).enumerated() {
+        for (i, l) in lines.dropFirst(first).prefix(visible).enumerated() {
             canvas.put(TextWidth.fit(l.keys, to: keyWidth), row: top + 2 + i, col: left + 2, role: .key, width: keyWidth)
             canvas.put(TextWidth.truncate(l.help, to: width - keyWidth - 6), row: top + 2 + i, col: left + keyWidth + 4, role: .overlay)
         }
-        canvas.put(strings.t(.helpClose), row: top + height - 1, col: left + 2, role: .dim, width: width - 4)
+        let more = lines.count > visible ? " · \(strings.t(.helpMore)) (\(first + 1)–\(min(lines.count, first + visible))/\(lines.count))" : ""
+        canvas.put(TextWidth.truncate(strings.t(.helpClose) + more, to: width - 4), row: top + height - 1, col: left + 2, role: .dim, width: width - 4)
         canvas.cursor = (top, left + 2)
     }
 }

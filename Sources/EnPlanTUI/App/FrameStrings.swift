@@ -4,7 +4,7 @@ extension Strings {
         case appName, week, tooSmall, commandPrompt, helpTitle, helpClose, kHelp, kCommand, kOpen, kBack, kQuit, kLock
         case kMove, kTop, kBottom, kPage, kRedraw, kCitizens, hHelp, hCommand, hOpen, hBack, hQuit, hLock, hMove, hTop
         case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar
-        case quitAsk, noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme, helpCommands
+        case helpMore, quitAsk, noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme, helpCommands
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -46,6 +46,7 @@ extension Strings {
             case .kCalendar: return ("Kalender", "Calendar")
             case .hCalendar: return ("Mødekalenderen", "The meeting calendar")
             case .nextMeetingToday: return ("Næste møde i dag", "Next meeting today")
+            case .helpMore: return ("↑↓ PgUp PgDn: mere", "↑↓ PgUp PgDn: more")
             case .quitAsk: return ("Afslut EnPlan? Det, der ikke er gemt, går tabt. j: afslut · en anden tast: bliv", "Quit EnPlan? Anything not saved is lost. y: quit · any other key: stay")
             case .noTerminal: return ("kender ikke terminalen", "unknown terminal")
             case .dumbTerminal: return ("kan ikke flytte markøren og vise skærmbilleder", "cannot move the cursor to show the screens")
