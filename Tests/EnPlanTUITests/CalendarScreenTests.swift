@@ -33,6 +33,7 @@ final class CalendarScreenTests: XCTestCase {
         let wed = c.text.split(separator: "\n").first { $0.contains("13:30 Opfølgn") }!
         XCTAssertEqual(TextWidth.columns(String(wed.components(separatedBy: "13:30")[0])) - mondayCol, 2 * ((120 - 6) / 7))
         XCTAssertTrue(c.line(c.rows - 2).contains("Næste møde i dag: 12:00 Netværksmøde (Mødelokale 1)"), c.line(c.rows - 2))
+        XCTAssertTrue(c.line(c.rows - 2).hasPrefix("Kalender: Uge · 2 møder"), "the week's meetings, not the day's: \(c.line(c.rows - 2))")
     }
 
     func testTheFourViewsAndMovingAbout() throws {
@@ -41,7 +42,7 @@ final class CalendarScreenTests: XCTestCase {
         h.assertRow(1, startsWith: "november 2026")
         XCTAssertTrue(h.text.contains("23 •1") && h.text.contains("25 •1"))
         h.press(.char("v"))
-        h.assertShows("man 23-11-2026 12:00–13:00  Netværksmøde S.S.")
+        h.assertShows("man 23-11-2026 12:00–13:00  Netværksmøde Søren Sørensen")
         h.assertShows("ons 25-11-2026 13:30–14:00  Opfølgningsmøde")
         h.press(.char("v"))
         h.assertRow(1, startsWith: "man 23-11-2026 · uge 48")
@@ -62,7 +63,7 @@ final class CalendarScreenTests: XCTestCase {
         let h = try harness()
         h.press(.enter)
         let text = h.text
-        XCTAssertTrue(text.contains("Netværksmøde S.S. (m1)"))
+        XCTAssertTrue(text.contains("Netværksmøde Søren Sørensen (m1)"))
         XCTAssertTrue(text.contains("Lokale: Mødelokale 1"))
         XCTAssertTrue(text.contains("Mette Kjær") && text.contains("Anna Vestergaard, Psykiatrien (partner)"))
         h.press(.escape)

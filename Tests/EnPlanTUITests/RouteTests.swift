@@ -175,3 +175,27 @@ final class LayeringTests: XCTestCase {
         }
     }
 }
+
+/// The list's columns as a Danish reader expects them.
+final class ListColumnTests: XCTestCase {
+    func testTheResponsibleCaseworkerSortsByNameTheDanishWay() throws {
+        let h = try Harness(rows: 30, cols: 140)
+        try h.service.execute(.createUser(User(id: "aage", name: "Åge Ødegaard", sector: .employment, role: .caseworker),
+                                          passwordHash: Harness.hash), as: "admin")
+        try h.service.execute(.changeResponsible(citizen: "c4", user: "aage"), as: "mette")
+        h.login("karen")
+        for _ in 0..<6 { h.press(.char("s")) }
+        h.assertShows("Ansvarlig▲")
+        let rows = h.text.split(separator: "\n").filter { $0.contains("XXXX") }
+        XCTAssertTrue(rows.last?.contains("Åge Ødegaard") ?? false, "Å sorts last, not as the id aage first:\n\(h.numbered)")
+    }
+
+    func testTheSortArrowStaysInANarrowColumn() throws {
+        let h = try Harness(rows: 20, cols: 62)
+        h.login("karen")
+        h.press(.char("s"))                      // by CPR: an 11-column header
+        h.assertShows("CPR▲")
+        for _ in 0..<5 { h.press(.char("s")) }   // by the responsible caseworker, in a narrow window
+        XCTAssertTrue(h.screen.line(1).contains("▲"), h.numbered)
+    }
+}

@@ -3,7 +3,9 @@ import EnPlanDomain
 /// Drawing the calendar: the title, the four views, an open meeting.
 extension CalendarScreen {
     func label(_ m: Meeting, service: CaseService) -> String {
-        let who = m.citizen.flatMap(service.citizenName).map { " " + ICalendar.initials($0) } ?? ""
+        // The citizen by name on the screen (the domain gave this viewer the meeting with its
+        // citizen only if they may see them); exported files carry no name.
+        let who = m.citizen.flatMap(service.citizenName).map { " " + $0 } ?? ""
         return ICalendar.typeName(m.type) + who
     }
 
@@ -149,7 +151,9 @@ extension CalendarScreen {
         let s = x.strings
         if let entry = outcome { return Status(entry.askingResult ? s.c(.resultPrompt) : s.c(.outcomePrompt) + entry.note, .input, input: true) }
         if let typed = goTo { return Status(s.c(.goToPrompt) + typed, .input, input: true) }
-        return Status("\(s.t(.kCalendar)): \(s.c(viewName)) · \(focus.count) \(s.c(.meetingsCount))")
+        // The meetings of the whole period shown (a week's, a month's), not only the cursor's day.
+        let shown = meetings.filter { period.contains($0.start.day.daysSinceEpoch) && $0.status != .cancelled }.count
+        return Status("\(s.t(.kCalendar)): \(s.c(viewName)) · \(shown) \(s.c(.meetingsCount))")
     }
 
     var viewName: Strings.C {

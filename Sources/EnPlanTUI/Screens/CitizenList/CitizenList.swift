@@ -118,6 +118,10 @@ public struct CitizenList: Sendable {
 
     private mutating func resort() {
         let e = entries
+        // The responsible caseworker sorts by name, the Danish way (Å last), not by user id.
+        var keys: [String: [UInt8]] = [:]
+        for (id, name) in names { keys[id] = DanishCollation.key(name) }
+        func responsibleKey(_ id: String) -> [UInt8] { keys[id] ?? DanishCollation.key(id) }
         func less(_ a: Int, _ b: Int) -> Bool {
             let x = e[a].row, y = e[b].row
             switch sortColumn {
@@ -127,7 +131,7 @@ public struct CitizenList: Sendable {
             case .group: return x.targetGroup.rawValue < y.targetGroup.rawValue
             case .benefit: return (x.benefit ?? "") < (y.benefit ?? "")
             case .sectors: return x.sectors.count < y.sectors.count
-            case .responsible: return x.responsible < y.responsible
+            case .responsible: return responsibleKey(x.responsible).lexicographicallyPrecedes(responsibleKey(y.responsible))
             case .nextMeeting: return (x.nextMeeting?.minutesSinceEpoch ?? .max) < (y.nextMeeting?.minutesSinceEpoch ?? .max)
             case .overdue: return x.overdueFollowUps > y.overdueFollowUps
             case .plan: return x.planStatus.rawValue < y.planStatus.rawValue
@@ -167,8 +171,10 @@ public struct CitizenList: Sendable {
     /// Which columns fit in `width`: the name takes what is left; others drop out from the right
     /// of the priority list on narrow terminals.
     func layout(width: Int, strings: Strings) -> Layout {
-        let wanted: [(Column, Int)] = [(.cpr, 11), (.age, 5), (.sectors, 5), (.overdue, 9), (.responsible, 16), (.nextMeeting, 16),
+        var wanted: [(Column, Int)] = [(.cpr, 11), (.age, 5), (.sectors, 5), (.overdue, 9), (.responsible, 16), (.nextMeeting, 16),
                                        (.group, 6), (.plan, 4), (.benefit, 16)]
+        // The column the list is sorted by is shown first of all, so its arrow is never off screen.
+        if let i = wanted.firstIndex(where: { $0.0 == sortColumn }) { wanted.insert(wanted.remove(at: i), at: 0) }
         var chosen: [(Column, Int)] = []
         var used = 18   // the name's minimum
         for (c, w) in wanted {
@@ -223,7 +229,9 @@ public struct CitizenList: Sendable {
         let layout = self.layout(width: width, strings: strings)
         var col = 0
         for (c, w) in layout.columns {
-            let title = strings.l(CitizenList.header(c)) + (c == sortColumn ? (descending ? "▼" : "▲") : "")
+            // The sort arrow stays visible however narrow the column: the title gives way.
+            let arrow = c == sortColumn ? (descending ? "▼" : "▲") : ""
+            let title = TextWidth.truncate(strings.l(CitizenList.header(c)), to: w - TextWidth.columns(arrow)) + arrow
             canvas.put(TextWidth.fit(title, to: w), row: from, col: col, role: .header, width: w)
             col += w + 1
         }
