@@ -190,6 +190,20 @@ final class ListColumnTests: XCTestCase {
         XCTAssertTrue(rows.last?.contains("Åge Ødegaard") ?? false, "Å sorts last, not as the id aage first:\n\(h.numbered)")
     }
 
+    func testMineIsWhomIAmResponsibleForAndWorkingOnIsMore() throws {
+        let h = try Harness()
+        try h.service.execute(.logContact(citizen: "c1", channel: .phone, note: nil, at: nil), as: "mette")
+        try h.service.execute(.changeResponsible(citizen: "c1", user: "jonas"), as: "mette")
+        h.login("mette")
+        XCTAssertEqual(h.listedNames.count, 6, "working on: her five and Søren, whom she still works on")
+        h.press(.char("m"))
+        XCTAssertEqual(h.listedNames.count, 5, h.numbered)
+        XCTAssertFalse(h.listedNames.contains("Søren Sørensen"))
+        XCTAssertTrue(h.statusLine.contains("mine (jeg er ansvarlig)"), h.statusLine)
+        h.press(.char("w"))
+        XCTAssertEqual(h.listedNames.count, 6)
+    }
+
     func testTheSortArrowStaysInANarrowColumn() throws {
         let h = try Harness(rows: 20, cols: 62)
         h.login("karen")

@@ -17,7 +17,7 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(screen.line(0).contains("/dev/pts/7 · 23-11-2026 uge 48"), screen.line(0))
         XCTAssertTrue(screen.line(1).hasPrefix("Navn▲"))
         XCTAssertTrue(screen.line(screen.rows - 1).contains("? Hjælp"))
-        XCTAssertTrue(screen.line(screen.rows - 2).hasPrefix("6 af 6 · mine"), screen.line(screen.rows - 2))
+        XCTAssertTrue(screen.line(screen.rows - 2).hasPrefix("6 af 6 · jeg arbejder med"), screen.line(screen.rows - 2))
         XCTAssertEqual(screen.cursor?.row, 2, "the real cursor sits on the selected row")
     }
 

@@ -20,7 +20,12 @@ public struct CitizenList: Sendable {
     public private(set) var visible: [Int] = []
     private var sorted: [Int] = []
 
-    public var mineOnly: Bool
+    /// Whose citizens: those I am responsible for ("mine"), those I work on (responsible, or
+    /// with an effort, a meeting or a contact of mine), or all I may see.
+    public enum Scope: Sendable { case responsible, workingOn, all }
+    public var scope: Scope
+    /// The viewer (for "mine").
+    public let user: String
     public var youthOnly = false
     public var overdueOnly = false
     public var noPlanOnly = false
@@ -35,7 +40,7 @@ public struct CitizenList: Sendable {
     public private(set) var scroll = ScrollList()
     public var lastHeight = 20
 
-    public init(mineOnly: Bool) { self.mineOnly = mineOnly }
+    public init(scope: Scope, user: String) { self.scope = scope; self.user = user }
 
     public var count: Int { visible.count }
     public var total: Int { entries.count }
@@ -46,7 +51,7 @@ public struct CitizenList: Sendable {
         let keep = selectedRow?.id
         entries = rows.map { Entry(row: $0, sortName: DanishCollation.key($0.name)) }
         indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.row.id, $0) })
-        search = SearchColumns(rows)
+        search = SearchColumns(rows, user: user)
         self.names = names
         resort()
         if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(scroll.selected) }
@@ -110,7 +115,7 @@ public struct CitizenList: Sendable {
 
     private mutating func refilter(within subset: [Int]?) {
         let keep = selectedRow?.id
-        let filter = Filter(mineOnly: mineOnly, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
+        let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
                             sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
         visible = search.filter(subset ?? sorted, filter)
         if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(0) }

@@ -1,5 +1,6 @@
 extension Action {
     public static let search = Action("search"), mine = Action("mine"), all = Action("all"), youth = Action("youth")
+    public static let workingOn = Action("workingOn")
     public static let overdue = Action("overdue"), noPlan = Action("noPlan"), sector = Action("sector")
     public static let sort = Action("sort"), reverse = Action("reverse")
 }
@@ -10,6 +11,7 @@ extension KeyTable {
         Binding(action: .search, keys: [.char("/")], label: Strings.L.kSearch, help: Strings.L.hSearch, inBar: true),
         Binding(action: .open, keys: [.enter], label: Strings.T.kOpen, help: Strings.T.hOpen, inBar: true),
         Binding(action: .mine, keys: [.char("m")], label: Strings.L.kMine, help: Strings.L.hMine, inBar: true),
+        Binding(action: .workingOn, keys: [.char("w")], label: Strings.L.kWorkingOn, help: Strings.L.hWorkingOn, inBar: false),
         Binding(action: .all, keys: [.char("a")], label: Strings.L.kAll, help: Strings.L.hAll, inBar: true),
         Binding(action: .youth, keys: [.char("u")], label: Strings.L.kYouth, help: Strings.L.hYouth, inBar: true),
         Binding(action: .overdue, keys: [.char("o")], label: Strings.L.kOverdue, help: Strings.L.hOverdue, inBar: true),

@@ -8,13 +8,13 @@ public struct CitizenListScreen: Screen {
 
     /// Reads the rows the user may see (a logged read).
     init(context x: ScreenContext) throws {
-        list = CitizenList(mineOnly: x.user.role == .caseworker)
+        list = CitizenList(scope: x.user.role == .caseworker ? .workingOn : .all, user: x.user.id)
         list.lastHeight = Self.height(x)
         list.load(try x.service.citizens(as: x.user.id), names: x.service.userNames)
     }
 
     /// An empty list (when reading it failed: the error is shown).
-    init(empty user: User) { list = CitizenList(mineOnly: user.role == .caseworker) }
+    init(empty user: User) { list = CitizenList(scope: user.role == .caseworker ? .workingOn : .all, user: user.id) }
 
     public var route: Route { .citizens }
 
@@ -42,8 +42,9 @@ public struct CitizenListScreen: Screen {
         case .bottom: list.moveToBottom(height: height)
         case .pageUp: list.move(by: -page, height: height)
         case .pageDown: list.move(by: page, height: height)
-        case .mine: list.mineOnly = true; list.refilter()
-        case .all: list.mineOnly = false; list.refilter()
+        case .mine: list.scope = .responsible; list.refilter()
+        case .workingOn: list.scope = .workingOn; list.refilter()
+        case .all: list.scope = .all; list.refilter()
         case .youth: list.youthOnly.toggle(); list.refilter()
         case .overdue: list.overdueOnly.toggle(); list.refilter()
         case .noPlan: list.noPlanOnly.toggle(); list.refilter()
@@ -110,7 +111,8 @@ public struct CitizenListScreen: Screen {
     public func status(_ x: ScreenContext) -> Status {
         let s = x.strings
         if editingQuery { return Status(s.l(.filterPrompt) + list.query, .input, input: true, after: "  \(list.count)/\(list.total)") }
-        var parts = ["\(list.count) \(s.l(.of)) \(list.total)", list.mineOnly ? s.l(.filterMine) : s.l(.filterAll)]
+        let scope: Strings.L = list.scope == .responsible ? .filterMine : list.scope == .workingOn ? .filterWorkingOn : .filterAll
+        var parts = ["\(list.count) \(s.l(.of)) \(list.total)", s.l(scope)]
         if list.youthOnly { parts.append(s.l(.filterYouth)) }
         if list.overdueOnly { parts.append(s.l(.filterOverdue)) }
         if list.noPlanOnly { parts.append(s.l(.filterNoPlan)) }

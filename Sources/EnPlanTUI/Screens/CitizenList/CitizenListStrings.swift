@@ -3,13 +3,16 @@ extension Strings {
 
     /// The citizen list: columns, filters, its keys.
     public enum L: Localized {
-        case of, noCitizens, filterPrompt, colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible
+        case filterWorkingOn, kWorkingOn, hWorkingOn, of, noCitizens, filterPrompt, colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible
         case colNextMeeting, colOverdue, colPlan, filterMine, filterAll, filterYouth, filterOverdue, filterNoPlan
         case filterSector, sortedBy, planActive, planNone, kSearch, kMine, kAll, kYouth, kOverdue, kNoPlan, kSector
         case kSort, kReverse, hSearch, hMine, hAll, hYouth, hOverdue, hNoPlan, hSector, hSort, hReverse
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .filterWorkingOn: return ("jeg arbejder med", "I work on")
+            case .kWorkingOn: return ("Arbejder med", "Working on")
+            case .hWorkingOn: return ("Borgere jeg er ansvarlig for eller har en indsats, et møde eller en kontakt med", "Citizens I am responsible for or have an effort, a meeting or a contact with")
             case .of: return ("af", "of")
             case .noCitizens: return ("Ingen borgere matcher.", "No citizens match.")
             case .filterPrompt: return ("Søg: ", "Search: ")
@@ -23,7 +26,7 @@ extension Strings {
             case .colNextMeeting: return ("Næste møde", "Next meeting")
             case .colOverdue: return ("Forfaldne", "Overdue")
             case .colPlan: return ("Plan", "Plan")
-            case .filterMine: return ("mine", "mine")
+            case .filterMine: return ("mine (jeg er ansvarlig)", "mine (I am responsible)")
             case .filterAll: return ("alle", "all")
             case .filterYouth: return ("unge under 30", "youth under 30")
             case .filterOverdue: return ("forfaldne opfølgninger", "overdue follow-ups")
@@ -42,7 +45,7 @@ extension Strings {
             case .kSort: return ("Sortér", "Sort")
             case .kReverse: return ("Omvendt", "Reverse")
             case .hSearch: return ("Søg i navn eller CPR-cifre mens du skriver (soren finder Søren, aase og ase finder Åse)", "Filter by name or CPR digits as you type (soren finds Søren, aase and ase find Åse)")
-            case .hMine: return ("Kun borgere jeg er ansvarlig for eller arbejder med", "Only citizens I am responsible for or work with")
+            case .hMine: return ("Kun borgere jeg er ansvarlig for", "Only citizens I am responsible for")
             case .hAll: return ("Alle borgere jeg må se", "All citizens I may see")
             case .hYouth: return ("Kun unge under 30", "Only young people under 30")
             case .hOverdue: return ("Kun borgere med forfaldne opfølgninger", "Only citizens with overdue follow-ups")

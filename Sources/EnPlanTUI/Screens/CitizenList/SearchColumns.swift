@@ -2,7 +2,7 @@ import EnPlanDomain
 
 /// The filter's inputs.
 struct Filter {
-    var mineOnly: Bool, youthOnly: Bool, overdueOnly: Bool, noPlanOnly: Bool
+    var scope: CitizenList.Scope, youthOnly: Bool, overdueOnly: Bool, noPlanOnly: Bool
     var sector: UInt8?
     var query: [UInt8]
     var digits: [UInt8]
@@ -14,12 +14,15 @@ struct SearchColumns: Sendable {
     private var short: [UInt8] = [], long: [UInt8] = []
     private var shortStart: [Int] = [0], longStart: [Int] = [0]
     private var digits: [UInt8] = []          // 6 a row: DDMMYY
-    private var flags: [UInt8] = []           // bit 0 mine, 1 youth, 2 overdue, 3 no plan
+    private var flags: [UInt8] = []           // bit 0 works on, 1 youth, 2 overdue, 3 no plan, 4 responsible
+    /// The viewer: whose "responsible" bit is set.
+    private var user = ""
     private var sectors: [UInt8] = []         // a bit a sector
 
     init() {}
 
-    init(_ rows: [CitizenRow]) {
+    init(_ rows: [CitizenRow], user: String) {
+        self.user = user
         short.reserveCapacity(rows.count * 20); long.reserveCapacity(rows.count * 20)
         for r in rows { append(r) }
     }
@@ -30,18 +33,19 @@ struct SearchColumns: Sendable {
         long += f.long; long.append(0); longStart.append(long.count)
         let d = Array(r.maskedCPR.utf8.prefix(6))
         digits += d.count == 6 ? d : [0, 0, 0, 0, 0, 0]
-        flags.append(Self.flags(r))
+        flags.append(flags(r))
         sectors.append(Self.sectors(r))
     }
 
     /// A changed row whose name is the same: only the flags and sectors can differ.
     mutating func update(_ i: Int, _ r: CitizenRow) {
-        flags[i] = Self.flags(r)
+        flags[i] = flags(r)
         sectors[i] = Self.sectors(r)
     }
 
-    static func flags(_ r: CitizenRow) -> UInt8 {
+    func flags(_ r: CitizenRow) -> UInt8 {
         (r.mine ? 1 : 0) | (r.targetGroup == .youth ? 2 : 0) | (r.overdueFollowUps > 0 ? 4 : 0) | (r.planStatus == .none ? 8 : 0)
+            | (r.responsible == user ? 16 : 0)
     }
 
     static func sectors(_ r: CitizenRow) -> UInt8 {
@@ -50,7 +54,8 @@ struct SearchColumns: Sendable {
 
     func filter(_ candidates: [Int], _ f: Filter) -> [Int] {
         var need: UInt8 = 0
-        if f.mineOnly { need |= 1 }
+        if f.scope == .workingOn { need |= 1 }
+        if f.scope == .responsible { need |= 16 }
         if f.youthOnly { need |= 2 }
         if f.overdueOnly { need |= 4 }
         if f.noPlanOnly { need |= 8 }
