@@ -213,3 +213,18 @@ final class ListColumnTests: XCTestCase {
         XCTAssertTrue(h.screen.line(1).contains("▲"), h.numbered)
     }
 }
+
+extension ListColumnTests {
+    func testAFullCPRNumberFindsItsCitizenWithOrWithoutTheDash() throws {
+        let h = try Harness()
+        h.login("mette")
+        for typed in ["0202951234", "020295-1234"] {
+            h.press(.char("/")); h.type(typed)
+            XCTAssertEqual(h.listedNames, ["Åse Bækgaard"], typed)
+            h.press(.escape)
+        }
+        // A citizen she may not see (jonas's, social) is not found by the number either.
+        h.press(.char("/")); h.type("0303004234")
+        XCTAssertEqual(h.listedNames, ["Ingen borgere matcher."])
+    }
+}

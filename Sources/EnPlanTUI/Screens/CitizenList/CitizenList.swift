@@ -85,7 +85,11 @@ public struct CitizenList: Sendable {
     /// The responsible caseworkers' names, for the column.
     private(set) var names: [String: String] = [:]
 
-    public mutating func setQuery(_ q: String) {
+    /// A full CPR number typed (10 digits, with or without the dash) finds its citizen only
+    /// through the domain (the list holds masked numbers): the one row it names, if any.
+    public private(set) var exact: String?
+    public mutating func setQuery(_ q: String, exact: String? = nil) {
+        self.exact = exact
         let previous = foldedQuery, previousDigits = digitQuery
         query = q
         foldedQuery = FoldedText.query(q.trimmingCharacters(in: .whitespaces))
@@ -117,7 +121,7 @@ public struct CitizenList: Sendable {
         let keep = selectedRow?.id
         let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
                             sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
-        visible = search.filter(subset ?? sorted, filter)
+        if let exact { visible = indexByID[exact].map { [$0] } ?? [] } else { visible = search.filter(subset ?? sorted, filter) }
         if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(0) }
     }
 

@@ -27,7 +27,7 @@ public struct CitizenListScreen: Screen {
         let height = Self.height(x)
         list.lastHeight = height
         if key == .resize { list.clamp(height: height); return .none }
-        if editingQuery { return typeQuery(key) }
+        if editingQuery { return typeQuery(key, x) }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
         let page = max(1, height - 2)
@@ -57,7 +57,7 @@ public struct CitizenListScreen: Screen {
     }
 
     /// Keys while a search is typed: they go to the query. Leaving it (Enter, Esc, ↑↓) logs the search.
-    private mutating func typeQuery(_ key: Key) -> Effect {
+    private mutating func typeQuery(_ key: Key, _ x: ScreenContext) -> Effect {
         switch key {
         case .escape:
             // A search closed with Esc was still a look at who matched: logged like one kept.
@@ -69,11 +69,19 @@ public struct CitizenListScreen: Screen {
             editingQuery = false
             return list.query.isEmpty ? .none : .logSearch(list.query, results: list.count)
         case .backspace:
-            if list.query.isEmpty { editingQuery = false } else { list.setQuery(String(list.query.dropLast())) }
-        case .char(let c): list.setQuery(list.query + String(c))
+            if list.query.isEmpty { editingQuery = false } else { setQuery(String(list.query.dropLast()), x) }
+        case .char(let c): setQuery(list.query + String(c), x)
         default: break
         }
         return .none
+    }
+
+    /// The query as typed; a full CPR number is looked up by the domain (only a citizen this user
+    /// may see is found, and nothing tells the others apart from numbers never registered).
+    private mutating func setQuery(_ q: String, _ x: ScreenContext) {
+        let digits = q.filter(\.isNumber)
+        let isCPR = digits.count == 10 && q.allSatisfy { $0.isNumber || $0 == "-" || $0 == " " }
+        list.setQuery(q, exact: isCPR ? (x.service.visibleCitizen(digits, as: x.user.id) ?? "") : nil)
     }
 
     /// `:plan NAME`: filters the list by the name; one match is the citizen to open.
