@@ -154,7 +154,7 @@ final class PlanScreenTests: XCTestCase {
         let titleRow = (0..<c.rows).first { c.line($0).hasPrefix("  Indsats:") }!
         XCTAssertTrue(c.line(titleRow).contains("skal udfyldes"), c.text)
         let startRow = (0..<c.rows).first { c.line($0).hasPrefix("  Start:") }!
-        XCTAssertTrue(c.line(startRow).contains("dato: dd-mm-åååå"), c.text)
+        XCTAssertTrue((c.line(startRow) + c.line(startRow + 1)).contains("dato: dd-mm-åååå"), c.text)
         XCTAssertEqual(c.cells[titleRow * c.cols + c.line(titleRow).count - 3].role, .error)
         XCTAssertEqual(c.cursor?.row, titleRow, "the cursor goes to the first field in error")
         // The domain's refusal (an end before the start) lands at the End field.
@@ -163,7 +163,7 @@ final class PlanScreenTests: XCTestCase {
         h.press(.enter)
         c = h.screen
         let endRow = (0..<c.rows).first { c.line($0).contains("Slut (valgfri):") }!
-        XCTAssertTrue(c.line(endRow).contains("cannot end"), c.text)
+        XCTAssertTrue((c.line(endRow) + c.line(endRow + 1)).contains("cannot end"), "beside the field or, when long, under it, whole:\n\(c.text)")
         XCTAssertEqual(try events(h).count, before, "nothing invalid is saved")
     }
 
@@ -222,7 +222,7 @@ final class PlanScreenTests: XCTestCase {
         h.press(.enter)
         let c = h.screen
         let row = (0..<c.rows).first { c.line($0).contains("Fagområder") }!
-        XCTAssertTrue(c.line(row).contains("\"sundhd\"?"), c.text)
+        XCTAssertTrue((c.line(row) + c.line(row + 1)).contains("\"sundhd\"?"), c.text)
         XCTAssertEqual(try events(h).count, before)
     }
 

@@ -228,3 +228,24 @@ extension ListColumnTests {
         XCTAssertEqual(h.listedNames, ["Ingen borgere matcher."])
     }
 }
+
+extension ListColumnTests {
+    func testRegisteringACitizenFromTheList() throws {
+        let h = try Harness()
+        h.login("mette")
+        h.press(.char("n"))
+        h.assertShows("Ny borger")
+        h.type("1212121212"); h.press(.tab); h.type("Søren 🧑🏽‍🦱 Ørsted-Ålund"); h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Borgeren er registreret: Søren 🧑 Ørsted-Ålund"), h.statusLine)
+        XCTAssertTrue(h.listedNames.contains { $0.hasPrefix("Søren 🧑 Ørsted-Ålund") }, h.numbered)
+        // The same number again: refused at the CPR field, nothing written.
+        let before = h.service.store.lastSeq
+        h.press(.char("n")); h.type("121212-1212"); h.press(.tab); h.type("En anden"); h.press(.enter)
+        h.assertShows("Ny borger")
+        XCTAssertTrue(h.screen.line(4).contains("registered already") || h.screen.line(4).contains("registreret"),
+                      "the refusal, whole, under the CPR field:\n\(h.numbered)")
+        XCTAssertEqual(h.service.store.lastSeq, before)
+        h.press(.escape, .char("j"))                        // typed input: Esc asks first
+        h.assertShows("Navn▲")
+    }
+}

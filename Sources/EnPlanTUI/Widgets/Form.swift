@@ -206,14 +206,18 @@ public struct Form: Sendable {
             }
             // The focused field stands out (not by colour alone: the real cursor is in it too).
             canvas.put(TextWidth.fit(shown, to: inputWidth), row: row, col: left + labelWidth, role: i == focus ? .selected : .input, width: inputWidth)
+            var below: [String] = []
             if let e = f.error {
-                canvas.put(TextWidth.truncate(e, to: max(0, width - labelWidth - inputWidth - 3)), row: row,
-                           col: left + labelWidth + inputWidth + 2, role: .error)
+                // Beside the field when it fits; else under it, whole (a refusal is never cut off).
+                let room = width - labelWidth - inputWidth - 3
+                if TextWidth.columns(e) <= room { canvas.put(e, row: row, col: left + labelWidth + inputWidth + 2, role: .error) }
+                else { below = TextWidth.wrap(e, to: max(10, width - labelWidth)) }
             }
             if i == focus {
                 canvas.cursor = (row, left + labelWidth + (f.kind.isChoice ? 0 : min(inputWidth - 1, TextWidth.columns(shown))))
             }
             row += rowStep
+            for line in below { canvas.put(line, row: row, col: left + labelWidth, role: .error); row += 1 }
         }
         return row
     }

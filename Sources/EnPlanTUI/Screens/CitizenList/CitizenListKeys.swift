@@ -1,6 +1,6 @@
 extension Action {
     public static let search = Action("search"), mine = Action("mine"), all = Action("all"), youth = Action("youth")
-    public static let workingOn = Action("workingOn")
+    public static let workingOn = Action("workingOn"), newCitizen = Action("newCitizen")
     public static let overdue = Action("overdue"), noPlan = Action("noPlan"), sector = Action("sector")
     public static let sort = Action("sort"), reverse = Action("reverse")
 }
@@ -22,5 +22,10 @@ extension KeyTable {
     ] + moving + [
         Binding(action: .back, keys: [.escape], label: Strings.T.kBack, help: Strings.T.hBack, inBar: false),
         Binding(action: .quit, keys: [.char("q")], label: Strings.T.kQuit, help: Strings.T.hQuit, inBar: true),
+    ]
+
+    /// Registering a citizen: caseworkers and supervisors (administrators manage users).
+    public static let registering: [Binding] = [
+        Binding(action: .newCitizen, keys: [.char("n")], label: Strings.L.kNewCitizen, help: Strings.L.hNewCitizen, inBar: false),
     ]
 }

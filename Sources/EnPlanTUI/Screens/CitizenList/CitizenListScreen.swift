@@ -5,6 +5,8 @@ import EnPlanDomain
 public struct CitizenListScreen: Screen {
     public private(set) var list: CitizenList
     public var editingQuery = false
+    /// Registering a new citizen (`n`).
+    var register: Form?
 
     /// Reads the rows the user may see (a logged read).
     init(context x: ScreenContext) throws {
@@ -21,13 +23,17 @@ public struct CitizenListScreen: Screen {
     /// The rows the list has below its header.
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 1) }
 
-    public func keys(_ context: ScreenContext) -> [Binding] { KeyTable.global + KeyTable.citizenList }
+    public func keys(_ x: ScreenContext) -> [Binding] {
+        if register != nil { return KeyTable.form + KeyTable.whileTyping }
+        return KeyTable.global + KeyTable.citizenList + (x.user.role == .admin ? [] : KeyTable.registering)
+    }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let height = Self.height(x)
         list.lastHeight = height
         if key == .resize { list.clamp(height: height); return .none }
         if editingQuery { return typeQuery(key, x) }
+        if var form = register { return typeRegistration(key, &form, x) }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
         let page = max(1, height - 2)
@@ -51,9 +57,59 @@ public struct CitizenListScreen: Screen {
         case .sector: list.cycleSector()
         case .sort: list.nextSort()
         case .reverse: list.reverseSort()
+        case .newCitizen: register = registrationForm(x)
         default: break
         }
         return .none
+    }
+
+    // MARK: registering a citizen
+
+    private func registrationForm(_ x: ScreenContext) -> Form {
+        typealias F = Form.Field
+        let s = x.strings
+        let benefits = x.service.benefits.values.filter { $0.isValid(on: x.today) }.sorted { $0.danish < $1.danish }
+        let workers = [x.user] + x.service.activeCaseworkers.filter { $0.id != x.user.id }
+        var form = Form(title: s.l(.registerTitle), fields: [
+            F.text("cpr", s.l(.fCPR)),
+            F.text("name", s.l(.fName)),
+            F.choice("benefit", s.l(.fBenefit), [""] + benefits.map(\.code), shown: [s.l(.noBenefit)] + benefits.map { s.pick($0.danish, $0.english) }),
+            F.choice("responsible", s.l(.fResponsible), workers.map(\.id), shown: workers.map { "\($0.name) (\(s.sector($0.sector)))" }),
+        ])
+        form.focus = 0
+        return form
+    }
+
+    private mutating func typeRegistration(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
+        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        switch form.handle(key) {
+        case .none: register = form
+        case .cancel: register = nil
+        case .save:
+            register = form
+            guard form.validate(today: x.today, strings: x.strings) else { register = form; return .none }
+            let benefit = form.value("benefit")
+            return .write([.registerCitizen(cpr: form.value("cpr"), name: form.value("name"), benefit: benefit.isEmpty ? nil : benefit,
+                                            responsible: form.value("responsible"))], expectedVersion: nil)
+        }
+        return .none
+    }
+
+    /// The registration's answer: the form closes (the refresh adds the row), or the refusal
+    /// shows at the CPR number (already registered, not a valid number) or below.
+    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        guard var form = register else { return .none }
+        switch result {
+        case .saved:
+            let name = form.value("name")
+            register = nil
+            list.setQuery("")
+            return .message("\(x.strings.l(.registered)): \(name)", .normal)
+        case .refused(let e):
+            form.show("\(e)", fieldHints: [("cpr", "cpr"), ("birth", "cpr"), ("name", "name"), ("benefit", "benefit"), ("responsible", "responsible")])
+            register = form
+            return .none
+        }
     }
 
     /// Keys while a search is typed: they go to the query. Leaving it (Enter, Esc, ↑↓) logs the search.
@@ -131,6 +187,7 @@ public struct CitizenListScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
+        if let register { register.render(into: &canvas, top: 1, left: 2, width: x.cols - 4, strings: x.strings); return }
         list.render(into: &canvas, from: 1, height: x.rows, width: x.cols, strings: x.strings, benefits: x.service.benefits)
     }
 }

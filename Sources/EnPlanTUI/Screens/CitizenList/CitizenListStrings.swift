@@ -3,13 +3,22 @@ extension Strings {
 
     /// The citizen list: columns, filters, its keys.
     public enum L: Localized {
-        case filterWorkingOn, kWorkingOn, hWorkingOn, of, noCitizens, filterPrompt, colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible
+        case kNewCitizen, hNewCitizen, registerTitle, fCPR, fName, fBenefit, fResponsible, noBenefit, registered, filterWorkingOn, kWorkingOn, hWorkingOn, of, noCitizens, filterPrompt, colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible
         case colNextMeeting, colOverdue, colPlan, filterMine, filterAll, filterYouth, filterOverdue, filterNoPlan
         case filterSector, sortedBy, planActive, planNone, kSearch, kMine, kAll, kYouth, kOverdue, kNoPlan, kSector
         case kSort, kReverse, hSearch, hMine, hAll, hYouth, hOverdue, hNoPlan, hSector, hSort, hReverse
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .kNewCitizen: return ("Ny borger", "New citizen")
+            case .hNewCitizen: return ("Registrér en ny borger (CPR-nummer, navn, ydelse, ansvarlig)", "Register a new citizen (CPR number, name, benefit, responsible)")
+            case .registerTitle: return ("Ny borger", "New citizen")
+            case .fCPR: return ("CPR-nummer", "CPR number")
+            case .fName: return ("Navn", "Name")
+            case .fBenefit: return ("Ydelse", "Benefit")
+            case .fResponsible: return ("Ansvarlig", "Responsible")
+            case .noBenefit: return ("ingen", "none")
+            case .registered: return ("Borgeren er registreret", "The citizen is registered")
             case .filterWorkingOn: return ("jeg arbejder med", "I work on")
             case .kWorkingOn: return ("Arbejder med", "Working on")
             case .hWorkingOn: return ("Borgere jeg er ansvarlig for eller har en indsats, et møde eller en kontakt med", "Citizens I am responsible for or have an effort, a meeting or a contact with")
