@@ -85,7 +85,7 @@ extension CalendarScreen: Screen {
         switch action {
         case .quit, .back: return .back
         case .open: open = selectedMeeting
-        case .newMeeting: form = ScheduleForm(day: cursor, user: x.user.id, strings: x.strings)
+        case .newMeeting: form = ScheduleForm(day: cursor, userName: x.user.name, strings: x.strings)
         case .switchView: nextView()
         case .today: jump(to: x.today)
         case .goToDate: goTo = ""
@@ -156,16 +156,25 @@ extension CalendarScreen: Screen {
         case .cancel: form = nil
         case .findFreeSlot:
             let from = LocalTime(day: DayInput.parse(f.form.value("date"), today: x.today) ?? x.today, minuteOfDay: 0)
-            if let slot = x.service.firstFreeSlot(participants: f.participants, room: f.room, minutes: f.minutes, after: from, hours: x.workingHours) {
-                f.take(slot)
+            switch f.participants(users: x.service.userNames, strings: x.strings) {
+            case .failure(let p): f.form.show(p.text, at: p.field)
+            case .success(let people):
+                if let slot = x.service.firstFreeSlot(participants: people, room: f.room, minutes: f.minutes, after: from, hours: x.workingHours) {
+                    f.take(slot)
+                }
             }
         case .merge:
-            guard let target = f.mergeInto else { break }
+            guard let target = f.mergeInto, case .success(let people) = f.participants(users: x.service.userNames, strings: x.strings) else { break }
             pending = .merge
-            return .write([.joinMeeting(meeting: target.id, participants: f.participants, guests: f.partners, allowConflict: false, agenda: f.agenda)],
+            return .write([.joinMeeting(meeting: target.id, participants: people, guests: f.partners, allowConflict: false, agenda: f.agenda)],
                           expectedVersion: nil)
         case .save(let allow):
-            switch f.command(today: x.today, citizenName: f.citizen.flatMap(x.service.citizenName), allowConflict: allow) {
+            let people: [String], citizen: (id: String, name: String)?
+            switch (f.participants(users: x.service.userNames, strings: x.strings), findCitizen(f.citizenText, x)) {
+            case (.failure(let p), _), (_, .failure(let p)): f.form.show(p.text, at: p.field); return .none
+            case let (.success(p), .success(c)): people = p; citizen = c
+            }
+            switch f.command(today: x.today, citizen: citizen, people: people, allowConflict: allow) {
             case .failure(let p): f.form.show(p.text, at: p.field)
             case .success(let command):
                 // Fewer meetings: a citizen's meeting within 14 days is offered first, once.
@@ -180,6 +189,23 @@ extension CalendarScreen: Screen {
             }
         }
         return .none
+    }
+
+    /// The citizen the scheduling form's field names: an id or a CPR number of a citizen the user
+    /// may see, or a name (or part of one, æøå or not) that matches one of them. Nil when empty.
+    private func findCitizen(_ text: String, _ x: ScreenContext) -> Result<(id: String, name: String)?, ScheduleForm.FieldProblem> {
+        guard !text.isEmpty else { return .success(nil) }
+        if let id = x.service.visibleCitizen(text, as: x.user.id), let name = x.service.citizenName(id) { return .success((id, name)) }
+        let q = FoldedText.query(text)
+        let matches = ((try? x.service.citizens(as: x.user.id, logged: false)) ?? []).filter { FoldedText($0.name).contains(q) }
+        // Looking a citizen up by name is a search: logged like the list's.
+        try? x.service.recordSearch(text, results: matches.count, as: x.user.id)
+        guard matches.count == 1 else {
+            let text = matches.isEmpty ? "\(x.strings.l(.noCitizens)) (\(text))"
+                                       : "\(text)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ")
+            return .failure(ScheduleForm.FieldProblem(field: "citizen", text: text))
+        }
+        return .success((matches[0].id, matches[0].name))
     }
 
     /// The answer to a write: the form or the outcome closes with a word, or shows the refusal.

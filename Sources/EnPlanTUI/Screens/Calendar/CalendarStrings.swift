@@ -3,7 +3,7 @@ extension Strings {
 
     /// The meeting calendar and its forms.
     public enum C: Localized {
-        case agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
+        case noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
         case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
@@ -12,6 +12,7 @@ extension Strings {
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .noSuchPerson: return ("ingen medarbejder hedder", "no staff member is called")
             case .agendaView: return ("Dagsorden", "Agenda")
             case .hOpenMeeting: return ("Åbn det valgte møde", "Open the selected meeting")
             case .kHeld: return ("Afholdt", "Held")
@@ -37,7 +38,7 @@ extension Strings {
             case .outcome: return ("Udfald", "Outcome")
             case .meetingsCount: return ("møder", "meetings")
             case .fType: return ("Type", "Type")
-            case .fCitizen: return ("Borger (id)", "Citizen (id)")
+            case .fCitizen: return ("Borger (navn eller CPR)", "Citizen (name or CPR)")
             case .fDate: return ("Dato", "Date")
             case .fTime: return ("Tid", "Time")
             case .fMinutes: return ("Minutter", "Minutes")

@@ -12,13 +12,15 @@ public struct ScheduleForm: Sendable {
     /// The merge was offered for these fields; Enter again saves a new meeting.
     public var mergeOffered = false
 
-    public init(day: Day, user: String, strings s: Strings) {
+    /// `userName`: the one scheduling, the first participant.
+    public init(day: Day, userName: String, strings s: Strings) {
         typealias F = Form.Field
         form = Form(title: s.c(.fTitle), fields: [
-            F.text("type", s.c(.fType), "network", required: false), F.text("citizen", s.c(.fCitizen), required: false),
+            F.choice("type", s.c(.fType), MeetingType.allCases.map(\.rawValue), shown: MeetingType.allCases.map(ICalendar.typeName)),
+            F.text("citizen", s.c(.fCitizen), required: false),
             F.text("date", s.c(.fDate), day.danish, required: false), F.text("time", s.c(.fTime), "10:00", required: false),
             F.text("minutes", s.c(.fMinutes), "60", required: false), F.text("room", s.c(.fRoom), required: false),
-            F.text("participants", s.c(.fParticipants), user, required: false), F.text("agenda", s.c(.fAgenda), required: false),
+            F.text("participants", s.c(.fParticipants), userName, required: false), F.text("agenda", s.c(.fAgenda), required: false),
             F.text("partners", s.c(.fPartners), required: false),
         ], hint: s.c(.fHint))
         form.focus = 0
@@ -49,9 +51,27 @@ public struct ScheduleForm: Sendable {
         form[key].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    public var participants: [String] { list("participants") }
     public var agenda: [String] { list("agenda") }
-    public var citizen: String? { form.value("citizen").isEmpty ? nil : form.value("citizen") }
+    /// The citizen field as typed: a name, a CPR number or an id (resolved when saved).
+    public var citizenText: String { form.value("citizen") }
+
+    /// The participants typed by name (or part of one, æøå or not) or by user id, as user ids;
+    /// or the field's problem: a name that matches no user, or several.
+    public func participants(users: [String: String], strings s: Strings) -> Result<[String], FieldProblem> {
+        var ids: [String] = []
+        for entry in list("participants") {
+            if users[entry] != nil { ids.append(entry); continue }
+            let q = FoldedText.query(entry)
+            let matches = users.filter { FoldedText($0.value).contains(q) }.sorted { $0.value < $1.value }
+            guard matches.count == 1 else {
+                let text = matches.isEmpty ? "\(s.c(.noSuchPerson)): \(entry)"
+                                           : "\(entry)? " + matches.prefix(4).map(\.value).joined(separator: ", ")
+                return .failure(FieldProblem(field: "participants", text: text))
+            }
+            ids.append(matches[0].key)
+        }
+        return .success(ids)
+    }
     public var room: String? { form.value("room").isEmpty ? nil : form.value("room") }
     public var minutes: Int { Int(form.value("minutes")) ?? 60 }
 
@@ -71,8 +91,9 @@ public struct ScheduleForm: Sendable {
         form.error = nil
     }
 
-    /// The fields as a command, or the field and its problem. `citizenName`: the citizen joins as a guest.
-    public func command(today: Day, citizenName: String? = nil, allowConflict: Bool = false) -> Result<Command, FieldProblem> {
+    /// The fields as a command, or the field and its problem. `citizen`: the citizen found for
+    /// the citizen field (id and name: the citizen joins as a guest); `people`: the participants' ids.
+    public func command(today: Day, citizen: (id: String, name: String)?, people: [String], allowConflict: Bool = false) -> Result<Command, FieldProblem> {
         guard let type = MeetingType(rawValue: form.value("type")) else {
             return .failure(FieldProblem(field: "type", text: "type: network, followup, roundtable, rehab, other"))
         }
@@ -82,9 +103,9 @@ public struct ScheduleForm: Sendable {
             return .failure(FieldProblem(field: "time", text: "time: HH:MM"))
         }
         guard let minutes = Int(form.value("minutes")), (5...480).contains(minutes) else { return .failure(FieldProblem(field: "minutes", text: "minutes: 5-480")) }
-        return .success(.scheduleMeeting(type: type, citizen: citizen, start: LocalTime(day: day, minuteOfDay: h * 60 + mi),
-                                         minutes: minutes, room: room, participants: participants,
-                                         guests: (citizenName.map { [Guest(kind: .citizen, name: $0, organisation: nil)] } ?? []) + partners,
+        return .success(.scheduleMeeting(type: type, citizen: citizen?.id, start: LocalTime(day: day, minuteOfDay: h * 60 + mi),
+                                         minutes: minutes, room: room, participants: people,
+                                         guests: (citizen.map { [Guest(kind: .citizen, name: $0.name, organisation: nil)] } ?? []) + partners,
                                          allowConflict: allowConflict, agenda: agenda))
     }
 

@@ -93,7 +93,8 @@ public struct PlanForm: Sendable {
             ])
         case .assessment:
             form = Form(title: s.p(.formAssessment), fields: [
-                F.text("domain", s.p(.fDomain)),
+                // FSIII's list (and any other domain the citizen already has a series in).
+                F.choice("domain", s.p(.fDomain), FSIII.domains + Set(plan?.assessments.map(\.domain) ?? []).subtracting(FSIII.domains).sorted()),
                 Form.Field(key: "score", label: s.p(.fScore), kind: .number(0...4, extra: [9]), value: ""),
                 F.date("date", s.p(.fDate), s.date(today)),
             ])
