@@ -19,7 +19,7 @@ public enum EventSamples {
         case .benefitDefined: .benefitDefined(Benefit(code: "x", danish: "Ø", english: "O", validFrom: day, validTo: day + 3))
         case .citizenRegistered: .citizenRegistered(cpr: "0101901234", name: "Å", benefit: nil, responsible: "u1", sectors: [.family, .misuse])
         case .citizenDetailsChanged: .citizenDetailsChanged(name: "B", benefit: "fleksjob")
-        case .responsibleChanged: .responsibleChanged(user: "u2")
+        case .responsibleChanged: .responsibleChanged(user: "u2", reason: "Ny fordeling")
         case .contactPersonChosen: .contactPersonChosen(name: nil)
         case .householdLinked: .householdLinked(HouseholdMember(relation: .child, name: "C", citizen: "c2"))
         case .consentGiven: .consentGiven(Consent(id: "s1", sectors: [.employment, .health], given: day, withdrawn: nil))
@@ -56,6 +56,10 @@ public enum EventSamples {
                                                     .init(goal: nil, title: "Samtale", sector: .social, legalBasis: "SEL § 11",
                                                           provider: "Rådgivningen", startAfterDays: 0, days: nil)],
                                           followUpDays: [30, 90]))
+        case .targetDefined:
+            .targetDefined(Target(id: "plan1000", kind: .planCoverage, name: "1.000 borgere med én plan", value: 1000,
+                                  deadline: Day(year: 2027, month: 12, day: 31)!, sector: nil, defined: day))
+        case .targetEnded: .targetEnded(date: day)
         }
     }
 }
