@@ -19,7 +19,7 @@ public enum EventSamples {
         case .benefitDefined: .benefitDefined(Benefit(code: "x", danish: "Ø", english: "O", validFrom: day, validTo: day + 3))
         case .citizenRegistered: .citizenRegistered(cpr: "0101901234", name: "Å", benefit: nil, responsible: "u1", sectors: [.family, .misuse])
         case .citizenDetailsChanged: .citizenDetailsChanged(name: "B", benefit: "fleksjob")
-        case .responsibleChanged: .responsibleChanged(user: "u2", reason: "Ny fordeling")
+        case .responsibleChanged: .responsibleChanged(user: "u2")
         case .contactPersonChosen: .contactPersonChosen(name: nil)
         case .householdLinked: .householdLinked(HouseholdMember(relation: .child, name: "C", citizen: "c2"))
         case .consentGiven: .consentGiven(Consent(id: "s1", sectors: [.employment, .health], given: day, withdrawn: nil))

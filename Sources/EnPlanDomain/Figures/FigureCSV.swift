@@ -39,7 +39,7 @@ public enum FigureCSV {
     static func value(_ v: FigureValue, danish: Bool) -> String {
         switch v {
         case .count(let n): return String(n)
-        case let .share(n, d): return d == 0 ? "" : "\(number((Double(n) / Double(d) * 1000).rounded() / 10)) % (\(n)/\(d))"
+        case let .share(n, d): return d == 0 ? "" : "\(String(format: "%.1f", Double(n) / Double(d) * 100).replacingOccurrences(of: ".", with: ",")) % (\(n)/\(d))"
         case .days(let x): return x.map(number) ?? ""
         case .spark(let xs): return xs.map(String.init).joined(separator: " ")
         case .text(let b): return b.text(danish: danish)
