@@ -31,12 +31,12 @@ public enum FigureCSV {
         return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func number(_ v: Double) -> String {
+    public static func number(_ v: Double) -> String {
         let s = v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
         return s.replacingOccurrences(of: ".", with: ",")
     }
 
-    static func value(_ v: FigureValue, danish: Bool) -> String {
+    public static func value(_ v: FigureValue, danish: Bool) -> String {
         switch v {
         case .count(let n): return String(n)
         case let .share(n, d): return d == 0 ? "" : "\(String(format: "%.1f", Double(n) / Double(d) * 100).replacingOccurrences(of: ".", with: ",")) % (\(n)/\(d))"

@@ -1,4 +1,4 @@
-public enum TargetGroup: String, Sendable {
+public enum TargetGroup: String, CaseIterable, Sendable {
     case child, youth, adult
 
     /// Youth 15-29, adults 30+ (under 15: a child, in the family sector's care).
