@@ -194,6 +194,43 @@ case "append-child":
     latencies.sort()
     emit([("median", latencies[latencies.count / 2]), ("p99", latencies[latencies.count * 99 / 100]), ("max", latencies.last!)])
 
+case "dashboard-child":
+    // The supervisors' dashboard over every citizen: each section computed from the projection by
+    // a fresh service (nothing cached), a filter change, a read from the cache, and the first
+    // read after another terminal's change (one contact appended).
+    let store = try Store(directory: dir)
+    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
+    func ms(_ body: () throws -> Void) rethrows -> Double {
+        let t = DispatchTime.now().uptimeNanoseconds; try body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
+    }
+    func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+    let today = store.clock.now().local.day
+    let filter = FigureFilter(period: Period.named(.thisQuarter, today: today))
+    var out: [(String, Double)] = [("citizens", Double(store.projection.citizens.count)), ("events", Double(store.lastSeq))]
+    var total = 0.0
+    for section in FigureSection.allCases {
+        let m = median(try (0..<5).map { _ in
+            let service = CaseService(store: store, terminal: "bench")
+            return try ms { _ = try service.figures(section, filter: filter, as: supervisor) }
+        })
+        total += m
+        out.append((section.rawValue, m))
+    }
+    out.append(("total", total))
+    let service = CaseService(store: store, terminal: "bench")
+    for section in FigureSection.allCases { _ = try service.figures(section, filter: filter, as: supervisor) }
+    out.append(("cached", median(try (0..<5).map { _ in try ms { for s in FigureSection.allCases { _ = try service.figures(s, filter: filter, as: supervisor) } } })))
+    var youth = filter; youth.group = .youth
+    out.append(("filterChange", median(try (0..<5).map { i in
+        var f = youth; f.period.from = f.period.from + i
+        return try ms { _ = try service.figures(.caseload, filter: f, as: supervisor) }
+    })))
+    let someone = store.projection.citizens.values.first!
+    try service.execute(.logContact(citizen: someone.id, channel: .phone, note: nil, at: nil), as: someone.responsible)
+    out.append(("afterChange", try ms { for s in FigureSection.allCases { _ = try service.figures(s, filter: filter, as: supervisor) } }))
+    out.append(("peakMB", peakMemoryMB()))
+    emit(out)
+
 case "snapshot-child":
     var options = Store.Options(); options.useSnapshot = false
     let store = try Store(directory: dir, options: options)
@@ -231,6 +268,14 @@ default:
         try? FileManager.default.removeItem(atPath: dir + "/" + Store.snapshotFile)
     }
 
+    if argv.contains("--only-dashboard") {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        p.arguments = ["dashboard-child", "--dir", dir]
+        try p.run(); p.waitUntilExit()
+        exit(p.terminationStatus)
+    }
+
     func child(_ args: [String]) throws -> (json: [String: Double], wall: Double) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
@@ -261,6 +306,7 @@ default:
     let tui = try child(["tui-child"])
     let cal = try child(["calendar-child"])
     let plan = try child(["plan-child"])
+    let dash = try child(["dashboard-child"])
 
     let fullOpen = median(full.map { $0.json["open"]! })
     print("")
@@ -285,4 +331,7 @@ default:
     print(String(format: "Plan screen, 100 citizens: open (read, audit-log, render) median %.2f ms, worst %.2f ms; journey of ~%.0f events (read through the line index, render) median %.2f ms, worst %.2f ms; a form's save (durable) median %.2f ms, worst %.2f ms",
                  plan.json["openMedian"]!, plan.json["openMax"]!, plan.json["entriesMedian"]!, plan.json["journeyMedian"]!, plan.json["journeyMax"]!,
                  plan.json["saveMedian"]!, plan.json["saveMax"]!))
+    print(String(format: "Dashboard, %.0f citizens (a supervisor, this quarter), each section from nothing, median of 5: " +
+                 FigureSection.allCases.map { "\($0.rawValue) %.1f ms" }.joined(separator: ", ") + "; all seven %.1f ms; cached %.2f ms; a filter change %.1f ms; after another terminal's change (all seven) %.1f ms",
+                 arguments: [dash.json["citizens"]!] + FigureSection.allCases.map { dash.json[$0.rawValue]! } + [dash.json["total"]!, dash.json["cached"]!, dash.json["filterChange"]!, dash.json["afterChange"]!]))
 }

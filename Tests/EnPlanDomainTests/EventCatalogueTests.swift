@@ -11,7 +11,8 @@ final class EventCatalogueTests: XCTestCase {
                       "ConsentGiven", "ConsentWithdrawn", "PlanCreated", "PlanGoalChanged", "GoalAdded", "GoalStatusChanged",
                       "GoalChanged", "EffortAdded", "EffortStatusChanged", "EffortChanged", "TemplateApplied", "DecisionRecorded",
                       "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent", "ReferralAnswered",
-                      "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined"]
+                      "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
+                      "TargetDefined", "TargetEnded"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")

@@ -32,7 +32,8 @@ final class FormatGoldenTests: XCTestCase {
 
     func testAuditKindsKeepTheirNames() {
         XCTAssertEqual(AuditKind.allCases.map(\.rawValue), ["LoginSucceeded", "LoginFailed", "LoginRefused", "CitizensListed",
-                                                            "CitizensSearched", "CitizenViewed", "MeetingsRead", "AuditRead"])
+                                                            "CitizensSearched", "CitizenViewed", "MeetingsRead", "AuditRead",
+                                                            "FiguresRead", "FiguresExported"])
         XCTAssertEqual(AuditEntry.listRefreshed(by: "mette", added: 1, count: 2).kind, .citizensListed, "a refresh is a listing")
     }
 

@@ -56,6 +56,10 @@ public enum EventSamples {
                                                     .init(goal: nil, title: "Samtale", sector: .social, legalBasis: "SEL § 11",
                                                           provider: "Rådgivningen", startAfterDays: 0, days: nil)],
                                           followUpDays: [30, 90]))
+        case .targetDefined:
+            .targetDefined(Target(id: "plan1000", kind: .planCoverage, name: "1.000 borgere med én plan", value: 1000,
+                                  deadline: Day(year: 2027, month: 12, day: 31)!, sector: nil, defined: day))
+        case .targetEnded: .targetEnded(date: day)
         }
     }
 }

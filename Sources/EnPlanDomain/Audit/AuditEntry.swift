@@ -9,6 +9,8 @@ public enum AuditKind: String, CaseIterable, Sendable {
     case citizenViewed = "CitizenViewed"
     case meetingsRead = "MeetingsRead"
     case auditRead = "AuditRead"
+    case figuresRead = "FiguresRead"
+    case figuresExported = "FiguresExported"
 }
 
 /// One record of the audit log: a login attempt, or a read of personal data (who, what, which
@@ -37,6 +39,10 @@ public enum AuditEntry: Equatable, Sendable {
     case meetingsRead(by: String, count: Int, user: String?, room: String?)
     /// The audit log itself was read, for one citizen or all.
     case auditRead(by: String, citizen: String?)
+    /// A supervisors' figure was read: an aggregate read (no citizen named); `rows` in the table.
+    case figuresRead(by: String, section: String, rows: Int)
+    /// A section of figures was exported (CSV): what left the system, and how many rows.
+    case figuresExported(by: String, section: String, rows: Int)
 
     public var kind: AuditKind {
         switch self {
@@ -48,6 +54,8 @@ public enum AuditEntry: Equatable, Sendable {
         case .citizenViewed: .citizenViewed
         case .meetingsRead: .meetingsRead
         case .auditRead: .auditRead
+        case .figuresRead: .figuresRead
+        case .figuresExported: .figuresExported
         }
     }
 
@@ -79,6 +87,9 @@ public enum AuditEntry: Equatable, Sendable {
         case let .auditRead(by, citizen):
             f.set("what", "audit"); f.set("terminal", terminal)
             return (by, citizen ?? "-", f)
+        case let .figuresRead(by, section, rows), let .figuresExported(by, section, rows):
+            f.set("what", section); f.set("rows", rows); f.set("terminal", terminal)
+            return (by, "-", f)
         }
     }
 

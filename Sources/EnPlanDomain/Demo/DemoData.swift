@@ -98,7 +98,25 @@ public enum DemoData {
             report.meetings += events.filter { EventType.named($0.type) == .meetingScheduled }.count
         }
         report.citizens = options.citizens
+        report.events += try service.execute(batch: supervision(service, citizens: options.citizens, today: today)).count
         return report
+    }
+
+    /// What the supervisors keep: three targets (the plan coverage one behind its pace, the
+    /// caseload ceiling broken by the busiest caseworkers) and the last citizens moved to another
+    /// caseworker, with the reason in their journeys.
+    static func supervision(_ service: CaseService, citizens: Int, today: Day) -> [(actor: String, command: Command)] {
+        let karen = supervisors[0].0
+        var out: [(actor: String, command: Command)] = [
+            (karen, .defineTarget(id: "plan-1000", kind: .planCoverage, name: "1.000 borgere med to eller flere forvaltninger har én plan",
+                                  value: 1000, deadline: Day(year: today.components.year + 1, month: 12, day: 31), sector: nil)),
+            (karen, .defineTarget(id: "loft-25", kind: .caseloadMax, name: "Højst 25 borgere pr. sagsbehandler", value: 25, deadline: nil, sector: nil)),
+            (karen, .defineTarget(id: "kontakter-6", kind: .contactsPerQuarter, name: "Højst 6 kontakter pr. borger i kvartalet", value: 6, deadline: nil, sector: nil)),
+        ]
+        guard citizens >= 50 else { return out }
+        let moved = ((citizens - 2)...citizens).map { "c\($0)" }.filter { service.state.citizens[$0]?.responsible != "ali" }
+        if !moved.isEmpty { out.append((karen, .reassign(citizens: moved, to: "ali", reason: "Færre sagsbehandlere pr. borger: samlet hos én"))) }
+        return out
     }
 
     private static func citizen(number: Int, today: Day, rng: inout SeededRandom, usedCPR: inout Set<String>,
@@ -163,7 +181,9 @@ public enum DemoData {
             out.append((r, .scheduleFollowUp(citizen: id, due: due)))
             // Most past follow-ups were done; about one in four is left overdue for supervisors to chase.
             if due < today && rng.chance(0.75) {
-                out.append((r, .completeFollowUp(citizen: id, followUp: "f\(i + 1)", done: due, result: rng.pick(FollowUpResult.allCases), note: nil)))
+                // Every third citizen's first one was done late (up to four weeks): the timeliness figures have something to show.
+                let done = i == 0 && number % 3 == 0 ? min(due + number % 29, today) : due
+                out.append((r, .completeFollowUp(citizen: id, followUp: "f\(i + 1)", done: done, result: rng.pick(FollowUpResult.allCases), note: nil)))
             }
         }
         for _ in 0..<rng.int(0...3) {

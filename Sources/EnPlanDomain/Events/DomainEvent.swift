@@ -15,7 +15,8 @@ public enum DomainEvent: Equatable, Sendable {
     // A citizen (stream = the citizen's id)
     case citizenRegistered(cpr: String, name: String, benefit: String?, responsible: String, sectors: [Sector])
     case citizenDetailsChanged(name: String?, benefit: String?)
-    case responsibleChanged(user: String)
+    /// `reason`: why, when a supervisor moved the citizen to another caseworker (`Command.reassign`).
+    case responsibleChanged(user: String, reason: String? = nil)
     case contactPersonChosen(name: String?)
     case householdLinked(HouseholdMember)
     case consentGiven(Consent)
@@ -47,6 +48,9 @@ public enum DomainEvent: Equatable, Sendable {
     case templateApplied(template: String, name: String, start: Day)
     // Plan templates (stream "template:<id>")
     case templateDefined(PlanTemplate)
+    // Targets (stream "target:<id>")
+    case targetDefined(Target)
+    case targetEnded(date: Day)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -49,6 +49,9 @@ public enum EventType: String, CaseIterable, Sendable {
     case meetingJoined = "MeetingJoined"
     // Plan templates (stream "template:<id>")
     case templateDefined = "TemplateDefined"
+    // Targets (stream "target:<id>")
+    case targetDefined = "TargetDefined"
+    case targetEnded = "TargetEnded"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -82,7 +85,7 @@ public enum EventType: String, CaseIterable, Sendable {
             }
         case .citizenDetailsChanged:
             EventRow(.actor, .caseFile) { .citizenDetailsChanged(name: try $0.optionalString("name"), benefit: try $0.optionalString("benefit")) }
-        case .responsibleChanged: EventRow(.actor, .caseFile) { .responsibleChanged(user: try $0.string("user")) }
+        case .responsibleChanged: EventRow(.actor, .caseFile) { .responsibleChanged(user: try $0.string("user"), reason: try $0.optionalString("reason")) }
         case .contactPersonChosen: EventRow(.actor, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name")) }
         case .householdLinked: EventRow(.actor, .caseFile) { .householdLinked(try HouseholdMember(fields: $0)) }
         case .consentGiven: EventRow(.actor, .consent) { .consentGiven(try Consent(fields: $0)) }
@@ -130,6 +133,8 @@ public enum EventType: String, CaseIterable, Sendable {
                                agenda: try f.strings("agenda"))
             }
         case .templateDefined: EventRow(.actor, .caseFile) { .templateDefined(try PlanTemplate(fields: $0)) }
+        case .targetDefined: EventRow(.actor, .caseFile) { .targetDefined(try Target(fields: $0)) }
+        case .targetEnded: EventRow(.actor, .caseFile) { .targetEnded(date: try $0.day("date")) }
         }
     }
 }
@@ -185,6 +190,8 @@ extension DomainEvent {
         case .meetingStatusChanged: .meetingStatusChanged
         case .meetingJoined: .meetingJoined
         case .templateDefined: .templateDefined
+        case .targetDefined: .targetDefined
+        case .targetEnded: .targetEnded
         }
     }
 
@@ -200,7 +207,7 @@ extension DomainEvent {
         case let .citizenRegistered(cpr, name, benefit, responsible, sectors):
             f.set("cpr", cpr); f.set("name", name); f.set("benefit", benefit); f.set("responsible", responsible); f.set("sectors", sectors)
         case let .citizenDetailsChanged(name, benefit): f.set("name", name); f.set("benefit", benefit)
-        case let .responsibleChanged(user): f.set("user", user)
+        case let .responsibleChanged(user, reason): f.set("user", user); f.set("reason", reason)
         case let .contactPersonChosen(name): f.set("name", name)
         case let .householdLinked(m): f = m.fields
         case let .consentGiven(c): f = c.fields
@@ -229,6 +236,8 @@ extension DomainEvent {
         case let .meetingJoined(participants, guests, agenda):
             f.set("participants", participants); f.set("guests", guests.map(\.fields)); f.set("agenda", agenda)
         case let .templateDefined(t): f = t.fields
+        case let .targetDefined(t): f = t.fields
+        case let .targetEnded(date): f.set("date", date)
         }
         return f
     }

@@ -1,4 +1,4 @@
-public enum TargetGroup: String, Sendable {
+public enum TargetGroup: String, CaseIterable, Sendable {
     case child, youth, adult
 
     /// Youth 15-29, adults 30+ (under 15: a child, in the family sector's care).
@@ -56,6 +56,8 @@ public struct Citizen: Equatable, Sendable {
     public var meetings: [String] = []
     /// Users who take part in one of the citizen's meetings.
     public var participants: Set<String> = []
+    /// What the supervisors' figures need beyond the case (`Figures/CitizenFacts.swift`).
+    public var facts = CitizenFacts()
     /// The stream's version: the number of events in the citizen's stream.
     public var version: Int = 0
 

@@ -28,6 +28,8 @@ public struct Projection: Sendable {
     /// Plan templates by id, with their streams' versions.
     public private(set) var templates: [String: PlanTemplate] = [:]
     public private(set) var templateVersions: [String: Int] = [:]
+    /// Targets (måltal) by id, with their streams' versions in `Target.version`.
+    public private(set) var targets: [String: Target] = [:]
     /// Where each stream's lines start in the event log, in order: a citizen's history is read
     /// from these lines instead of scanning two million (`Store.events(of:)`).
     public private(set) var lines: [String: [Int]] = [:]
@@ -50,6 +52,7 @@ public struct Projection: Sendable {
         if stream.hasPrefix(Streams.userPrefix) { return accounts[String(stream.dropFirst(Streams.userPrefix.count))]?.version ?? 0 }
         if stream == Streams.benefits { return benefitsVersion }
         if stream.hasPrefix(Streams.templatePrefix) { return templateVersions[String(stream.dropFirst(Streams.templatePrefix.count))] ?? 0 }
+        if stream.hasPrefix(Streams.targetPrefix) { return targets[String(stream.dropFirst(Streams.targetPrefix.count))]?.version ?? 0 }
         return 0
     }
 
@@ -111,10 +114,21 @@ public struct Projection: Sendable {
         case let .templateDefined(t):
             templates[t.id] = t
             templateVersions[t.id] = version
+        case let .targetDefined(t):
+            var target = t
+            target.version = version
+            targets[t.id] = target
+        case let .targetEnded(date):
+            let id = String(stream.dropFirst(Streams.targetPrefix.count))
+            guard targets[id] != nil else { throw Inconsistent(reason: "no target \(id)") }
+            targets[id]!.ended = date
+            targets[id]!.version = version
         case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
             let cpr = try CPR(cprText)
             var c = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
             c.version = version
+            c.facts.registered = ts.copenhagenDay
+            c.facts.responsible = [.init(from: ts.copenhagenDay, user: responsible)]
             citizens[stream] = c
             citizenByCPR[cpr.digits] = stream
             citizenCount += 1
@@ -149,7 +163,10 @@ public struct Projection: Sendable {
             for item in agenda where !meetings[stream]!.agenda.contains(item) { meetings[stream]!.agenda.append(item) }
             meetings[stream]!.version = version
             meetings[stream]!.updated = ts
-            if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) { citizens.values[i].participants.formUnion(participants) }
+            if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) {
+                citizens.values[i].participants.formUnion(participants)
+                citizens.values[i].facts.merged.append(meetings[stream]!.start.day)
+            }
             return
         // A citizen's events, on a stream that is no citizen.
         case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
@@ -173,7 +190,9 @@ public struct Projection: Sendable {
         case let .citizenDetailsChanged(name, benefit):
             if let name { c.name = name }
             if let benefit { c.benefit = benefit }
-        case let .responsibleChanged(user): c.responsible = user
+        case let .responsibleChanged(user, _):
+            c.responsible = user
+            c.facts.responsible.append(.init(from: ts.copenhagenDay, user: user))
         case let .contactPersonChosen(name): c.contactPerson = name
         case let .householdLinked(m): c.household.append(m)
         case let .consentGiven(consent): c.consents.append(consent)
@@ -184,7 +203,9 @@ public struct Projection: Sendable {
         case let .goalAdded(g): plan { $0.goals.append(g) }
         case let .goalStatusChanged(id, status):
             plan { p in if let i = p.goals.firstIndex(where: { $0.id == id }) { p.goals[i].status = status } }
-        case let .effortAdded(e): plan { $0.efforts.append(e) }
+        case let .effortAdded(e):
+            plan { $0.efforts.append(e) }
+            c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
         case let .effortStatusChanged(id, status, end):
             plan { p in
                 if let i = p.efforts.firstIndex(where: { $0.id == id }) {
@@ -192,7 +213,9 @@ public struct Projection: Sendable {
                     if let end { p.efforts[i].end = end }
                 }
             }
-        case let .decisionRecorded(d): plan { $0.decisions.append(d) }
+        case let .decisionRecorded(d):
+            plan { $0.decisions.append(d) }
+            c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
         case let .followUpScheduled(id, due): plan { $0.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil)) }
         case let .followUpCompleted(id, done, result, _):
             plan { p in
@@ -202,6 +225,7 @@ public struct Projection: Sendable {
         case let .referralSent(r): plan { $0.referrals.append(r) }
         case let .referralAnswered(id, status):
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
+            if c.facts.answerDay(of: id) == nil { c.facts.answered.append(.init(day: ts.copenhagenDay, what: id)) }
         case let .contactLogged(channel, sector, _, at):
             c.contacts.append(ContactEntry(at: at ?? ts, channel: channel, sector: sector, user: actor))
         case let .goalChanged(id, area, text):
@@ -213,7 +237,7 @@ public struct Projection: Sendable {
                     p.efforts[i].provider = provider; p.efforts[i].start = start; p.efforts[i].end = end
                 }
             }
-        case .templateApplied, .templateDefined:
+        case .templateApplied, .templateDefined, .targetDefined, .targetEnded:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
              .meetingScheduled, .meetingStatusChanged, .meetingJoined:
@@ -225,7 +249,8 @@ public struct Projection: Sendable {
     mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
-                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int) {
+                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:]) {
+        self.targets = targets
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
         self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
@@ -241,4 +266,6 @@ public enum Streams {
     public static let templatePrefix = "template:"
     public static func template(_ id: String) -> String { templatePrefix + id }
     public static func user(_ id: String) -> String { userPrefix + id }
+    public static let targetPrefix = "target:"
+    public static func target(_ id: String) -> String { targetPrefix + id }
 }

@@ -45,6 +45,13 @@ public enum Command: Sendable {
     /// Merge: add participants (and guests) to an existing meeting instead of holding another.
     case joinMeeting(meeting: String, participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String] = [])
 
+    /// A supervisor (or an administrator) moves citizens to another responsible caseworker: all or
+    /// nothing, in one append; each citizen's stream records the change with the reason.
+    case reassign(citizens: [String], to: String, reason: String)
+    /// A target (måltal), as data: `id` names it; the same id again is refused (end it first).
+    case defineTarget(id: String, kind: Target.Kind, name: String, value: Int, deadline: Day?, sector: Sector?)
+    case endTarget(id: String)
+
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
         switch self {
@@ -62,6 +69,8 @@ public enum Command: Sendable {
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _):
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
+        case .reassign: return nil
+        case .defineTarget(let id, _, _, _, _, _), .endTarget(let id): return Streams.target(id)
         }
     }
 }

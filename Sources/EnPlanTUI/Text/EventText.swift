@@ -40,7 +40,8 @@ extension Strings {
         case .meetingStatusChanged?: detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
         case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
         // Not in a citizen's case: no detail.
-        case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?:
+        case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
+             .targetDefined?, .targetEnded?:
             detail = ""
         }
         return detail.isEmpty ? what : "\(what): \(detail)"
@@ -80,7 +81,7 @@ extension Strings {
         case .meetingScheduled: ("Møde planlagt", "Meeting planned")
         case .meetingStatusChanged: ("Møde", "Meeting")
         case .meetingJoined: ("Møde udvidet", "Meeting joined")
-        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined: nil
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded: nil
         }
     }
 }

@@ -25,14 +25,7 @@ enum CitizenCommands {
         CommandSpec(["citizens"], "the citizens USER may see, the CPR number masked", options: [.actor(), .json]) { inv in
             let rows = try Context.open(inv.dataDirectory).citizens(as: inv.required("as"))
             if inv.flag("json") {
-                Output.jsonArray(rows) { r, w in
-                    w.openObject()
-                    w.field("id", r.id); w.field("name", r.name); w.field("cpr", r.maskedCPR); w.field("age", r.age)
-                    w.field("targetGroup", r.targetGroup); w.field("benefit", r.benefit); w.field("sectors", r.sectors)
-                    w.field("responsible", r.responsible); w.field("nextMeeting", r.nextMeeting?.iso)
-                    w.field("overdueFollowUps", r.overdueFollowUps); w.field("plan", r.planStatus); w.field("mine", r.mine)
-                    w.closeObject()
-                }
+                printJSON(rows)
             } else {
                 Output.table(["ID", "NAME", "CPR", "AGE", "SECTORS", "RESPONSIBLE", "OVERDUE"],
                              rows.map { [$0.id, $0.name, $0.maskedCPR, String($0.age), $0.sectors.map(\.rawValue).joined(separator: ","),
@@ -40,6 +33,18 @@ enum CitizenCommands {
                 print("\(rows.count) citizens")
             }
             return 0
+        }
+    }
+
+    /// Citizen rows as `citizens --json` prints them (also the list behind a figure, `report --list`).
+    static func printJSON(_ rows: [CitizenRow]) {
+        Output.jsonArray(rows) { r, w in
+            w.openObject()
+            w.field("id", r.id); w.field("name", r.name); w.field("cpr", r.maskedCPR); w.field("age", r.age)
+            w.field("targetGroup", r.targetGroup); w.field("benefit", r.benefit); w.field("sectors", r.sectors)
+            w.field("responsible", r.responsible); w.field("nextMeeting", r.nextMeeting?.iso)
+            w.field("overdueFollowUps", r.overdueFollowUps); w.field("plan", r.planStatus); w.field("mine", r.mine)
+            w.closeObject()
         }
     }
 

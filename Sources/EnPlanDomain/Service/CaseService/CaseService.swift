@@ -11,7 +11,7 @@ import Foundation
 /// - Commands change nothing but through `Decide` under the store's lock (`CaseService+Execute`).
 ///
 /// The concerns, one file each: login (`+Login`), commands (`+Execute`), queries of citizens and
-/// their cases (`+Queries`), calendars (`+Meetings`), the audit log (`+Audit`).
+/// their cases (`+Queries`), calendars (`+Meetings`), the audit log (`+Audit`), the supervisors' figures (`+Figures`).
 ///
 /// `store` and `state` are for the program that owns the store (the executable's lifecycle
 /// commands, the benchmark, tests): they are `@_spi(Store)`, so the full-screen interface, which
@@ -20,6 +20,8 @@ public final class CaseService {
     @_spi(Store) public let store: Store
     /// Which terminal this process serves (for the audit log): a tty, or "headless:host:pid".
     public let terminal: String
+    /// The supervisors' figures already computed at the store's last seq (`CaseService+Figures`).
+    let figureCache = FigureCache()
 
     public init(store: Store, terminal: String) {
         self.store = store

@@ -8,7 +8,7 @@
 /// - A deactivated actor is refused every command but the store's own record of a login.
 /// - A stale command (the stream moved on since the user looked) is refused before any rule.
 /// - One method a command, in a file per aggregate: `Decide+Users`, `+Citizen`, `+Plan`,
-///   `+Templates`, `+Meetings`; the checks they share are in `+Checks`.
+///   `+Templates`, `+Meetings`, `+Supervision`; the checks they share are in `+Checks`.
 public struct Decide {
     public let state: Projection
     public let actor: User
@@ -88,6 +88,11 @@ public struct Decide {
         case let .joinMeeting(mid, participants, guests, allowConflict, agenda):
             return try joinMeeting(meeting: mid, participants: participants, guests: guests, allowConflict: allowConflict,
                                    agenda: agenda)
+        // supervision (Decide+Supervision.swift)
+        case let .reassign(cids, to, reason): return try reassign(citizens: cids, to: to, reason: reason)
+        case let .defineTarget(id, kind, name, value, deadline, sector):
+            return try defineTarget(id: id, kind: kind, name: name, value: value, deadline: deadline, sector: sector)
+        case let .endTarget(id): return try endTarget(id: id)
         }
     }
 }

@@ -1,0 +1,87 @@
+/// Section 1, caseloads (sagsstammer): per caseworker, the citizens they are responsible for, by
+/// target group, with a unified plan, with overdue follow-ups and with meetings in the next 14
+/// days, and the caseload week by week over the last 12 weeks. Citizens whose responsible is no
+/// active caseworker (deactivated, or never one) have a row of their own: "unassigned".
+enum CaseloadFigures {
+    static let unassigned = "unassigned"
+
+    static func columns(_ s: FigureScope) -> [FigureColumn] {
+        let now = Bilingual("I dag (\(s.today.danish))", "Today (\(s.today.iso))")
+        let none = ("Ingen", "None")
+        let mine = ("Borgere, sagsbehandleren er ansvarlig for", "Citizens the caseworker is responsible for")
+        return [
+            FigureColumn(key: "responsible", title: Bilingual("Ansvarlig for", "Responsible"),
+                         definition: definition(("Borgere med sagsbehandleren som ansvarlig", "Citizens with the caseworker as responsible"),
+                                                ("Ingen (et antal)", "None (a count)"), none, now)),
+            FigureColumn(key: "youth", title: Bilingual("Unge", "Youth"),
+                         definition: definition(("Borgere på 15-29 år", "Citizens aged 15-29"), mine, none, now)),
+            FigureColumn(key: "adults", title: Bilingual("Voksne", "Adults"),
+                         definition: definition(("Borgere på 30 år og derover", "Citizens aged 30 and over"), mine,
+                                                ("Børn under 15 år tælles kun i det samlede antal", "Children under 15 count in the total only"), now)),
+            FigureColumn(key: "withPlan", title: Bilingual("Med én plan", "With a plan"),
+                         definition: definition(("Borgere med en aktiv helhedsorienteret plan", "Citizens with an active unified plan"), mine, none, now)),
+            FigureColumn(key: "overdue", title: Bilingual("Overskredne opfølgninger", "Overdue follow-ups"),
+                         definition: definition(("Borgere med mindst én opfølgning, hvis frist er overskredet", "Citizens with at least one follow-up past its due day"),
+                                                mine, ("Opfølgninger med frist i dag er ikke overskredet", "A follow-up due today is not overdue"), now)),
+            FigureColumn(key: "meetings14", title: Bilingual("Møder 14 dage", "Meetings 14 days"),
+                         definition: definition(("Borgere med et planlagt møde de næste 14 dage", "Citizens with a planned meeting in the next 14 days"),
+                                                mine, ("Aflyste og afholdte møder", "Cancelled and held meetings"),
+                                                Bilingual("\(s.today.danish) til \((s.today + 13).danish)", "\(s.today.iso) to \((s.today + 13).iso)"))),
+            FigureColumn(key: "trend", title: Bilingual("12 uger", "12 weeks"),
+                         definition: definition(("Sagsstammen ved udgangen af hver af de sidste 12 uger", "The caseload at the end of each of the last 12 weeks"),
+                                                ("Ingen (et antal pr. uge)", "None (a count a week)"),
+                                                ("Borgere, der endnu ikke var oprettet", "Citizens not yet registered"),
+                                                Bilingual("\((s.today + -77).danish) til \(s.today.danish)", "\((s.today + -77).iso) to \(s.today.iso)"))),
+        ]
+    }
+
+    /// The 12 week ends of the sparkline, oldest first (the last one today).
+    static func weekEnds(_ today: Day) -> [Day] { (0..<12).map { today + -7 * (11 - $0) } }
+
+    static func table(_ s: FigureScope) -> FigureTable {
+        var t = Tally()
+        var trend: [String: [Int]] = [:]
+        let ends = weekEnds(s.today)
+        let horizon = s.today + 13
+        var rowOf: [String: String] = [:]
+        func row(_ user: String) -> String {
+            if let r = rowOf[user] { return r }
+            let r = s.isActiveCaseworker(user) ? "user:" + user : unassigned
+            rowOf[user] = r
+            return r
+        }
+        for c in s.citizens() {
+            let r = row(c.responsible)
+            t.add(r, "responsible", c.id)
+            switch c.targetGroup(on: s.today) {
+            case .youth: t.add(r, "youth", c.id)
+            case .adult: t.add(r, "adults", c.id)
+            case .child: break
+            }
+            if c.plan != nil { t.add(r, "withPlan", c.id) }
+            if (c.plan?.overdueFollowUps(on: s.today) ?? 0) > 0 { t.add(r, "overdue", c.id) }
+            if c.meetings.contains(where: { id in
+                guard let m = s.state.meetings[id] else { return false }
+                return m.status == .planned && m.start.day >= s.today && m.start.day <= horizon
+            }) { t.add(r, "meetings14", c.id) }
+            for (w, end) in ends.enumerated() where c.facts.registered <= end {
+                guard let who = c.facts.responsible(on: end) else { continue }
+                trend[row(who), default: Array(repeating: 0, count: 12)][w] += 1
+            }
+        }
+        let keys = ["responsible", "youth", "adults", "withPlan", "overdue", "meetings14"]
+        func cells(_ r: String) -> [FigureCell] {
+            keys.map { t.count(r, $0) } + [.plain(.spark(trend[r] ?? Array(repeating: 0, count: 12)))]
+        }
+        func flag(_ n: Int) -> FigureFlag? { n > s.settings.caseloadMax ? .over : n >= s.settings.caseloadWarn ? .warn : nil }
+        var rows = s.caseworkers().map { u in
+            let r = "user:" + u.id
+            return FigureRow(key: r, label: Bilingual(u.name, u.name), cells: cells(r), flag: flag(t.ids(r, "responsible").count))
+        }.filter { s.filter.sector == nil || !$0.cells[0].citizens!.isEmpty || s.state.user(String($0.key.dropFirst(5)))?.sector == s.filter.sector }
+        if s.filter.user == nil || !t.ids(unassigned, "responsible").isEmpty {
+            rows.append(FigureRow(key: unassigned, label: Bilingual("Uden ansvarlig eller deaktiveret sagsbehandler",
+                                                                    "Unassigned or deactivated caseworker"), cells: cells(unassigned)))
+        }
+        return s.table(.caseload, columns(s), rows)
+    }
+}

@@ -1,0 +1,58 @@
+/// Section 3, one responsible caseworker: the citizens by the number of distinct caseworkers who
+/// logged a contact, held a meeting, or recorded an effort or a decision for them in the last 90
+/// days (today included): 1, 2, 3, 4 or more. Per responsible caseworker, and all together.
+/// Citizens nobody worked on in the 90 days are left out (and counted in "none").
+enum CaseworkerFigures {
+    static let keys = ["none", "one", "two", "three", "fourPlus"]
+
+    /// The distinct caseworkers who worked on `c` from `from` to `to` (inclusive).
+    static func staff(_ c: Citizen, from: Day, to: Day, in state: Projection) -> Set<String> {
+        var who = Set<String>()
+        func worked(_ user: String, _ day: Day) {
+            guard day >= from, day <= to, !who.contains(user), state.user(user)?.role == .caseworker else { return }
+            who.insert(user)
+        }
+        for contact in c.contacts { worked(contact.user, contact.at.copenhagenDay) }
+        for id in c.meetings {
+            guard let m = state.meetings[id], m.status == .held else { continue }
+            for p in m.participants { worked(p, m.start.day) }
+        }
+        for mark in c.facts.recorded { worked(mark.what, mark.day) }
+        return who
+    }
+
+    static func columns(_ s: FigureScope) -> [FigureColumn] {
+        let p = Bilingual("De sidste 90 dage: \((s.today + -89).danish) til \(s.today.danish)", "The last 90 days: \((s.today + -89).iso) to \(s.today.iso)")
+        let worked = ("Borgere i alt", "All citizens")
+        let excl = ("Borgere, ingen sagsbehandler har arbejdet med i perioden (se \"Ingen\")", "Citizens nobody worked on in the period (see \"None\")")
+        func col(_ key: String, _ da: String, _ en: String, _ nda: String, _ nen: String, _ e: (String, String)) -> FigureColumn {
+            FigureColumn(key: key, title: Bilingual(da, en), definition: definition((nda, nen), worked, e, p))
+        }
+        let by = "sagsbehandler(e) har logget en kontakt, holdt et møde eller registreret en indsats eller afgørelse"
+        let en = "caseworker(s) logged a contact, held a meeting or recorded an effort or decision"
+        return [
+            col("none", "Ingen", "None", "Borgere, ingen sagsbehandler har arbejdet med", "Citizens no caseworker worked on", ("Ingen", "None")),
+            col("one", "1", "1", "Borgere, hvor 1 \(by)", "Citizens for whom 1 \(en)", excl),
+            col("two", "2", "2", "Borgere, hvor 2 forskellige \(by)", "Citizens for whom 2 distinct \(en)", excl),
+            col("three", "3", "3", "Borgere, hvor 3 forskellige \(by)", "Citizens for whom 3 distinct \(en)", excl),
+            col("fourPlus", "4+", "4+", "Borgere, hvor 4 eller flere forskellige \(by)", "Citizens for whom 4 or more distinct \(en)", excl),
+        ]
+    }
+
+    static func table(_ s: FigureScope) -> FigureTable {
+        var t = Tally()
+        var users = Set<String>()
+        let from = s.today + -89
+        for c in s.citizens() {
+            let n = staff(c, from: from, to: s.today, in: s.state).count
+            let key = keys[min(n, 4)]
+            t.add("all", key, c.id)
+            t.add("user:" + c.responsible, key, c.id)
+            users.insert(c.responsible)
+        }
+        func row(_ key: String, _ label: Bilingual) -> FigureRow { FigureRow(key: key, label: label, cells: keys.map { t.count(key, $0) }) }
+        let rows = [row("all", FigureScope.all)]
+            + users.sorted { (s.name($0), $0) < (s.name($1), $1) }.map { row("user:" + $0, Bilingual(s.name($0), s.name($0))) }
+        return s.table(.caseworkers, columns(s), rows)
+    }
+}

@@ -1,0 +1,101 @@
+/// Section 4, fewer contacts and meetings: contacts and meetings per citizen per month in each of
+/// the last four quarters (a trend; the last one is the quarter the period ends in), per target
+/// group; and the meetings avoided: meetings others joined (`MeetingJoined`) instead of holding
+/// one of their own.
+enum ContactFigures {
+    struct Quarter {
+        let period: Period
+        /// The quarter up to today: what has been counted so far.
+        let counted: Period
+        let label: String
+        /// Months counted so far (a quarter under way counts its days).
+        var months: Double { Double(counted.to - counted.from + 1) / Double(period.to - period.from + 1) * 3 }
+    }
+
+    static func quarters(_ s: FigureScope) -> [Quarter] {
+        var q = Period.quarter(of: s.filter.period.to)
+        var out: [Quarter] = []
+        for _ in 0..<4 {
+            let (y, m, _) = q.from.components
+            out.append(Quarter(period: q, counted: Period(from: q.from, to: min(q.to, max(s.today, q.from))), label: "\(y)Q\((m - 1) / 3 + 1)"))
+            q = Period.quarter(of: q.from + -1)
+        }
+        return out.reversed()
+    }
+
+    static func columns(_ s: FigureScope, _ qs: [Quarter]) -> [FigureColumn] {
+        let citizens = ("Borgere i målgruppen, oprettet ved kvartalets udgang, gange antal måneder", "Citizens in the group, registered by the quarter's end, times the months")
+        var cols = [FigureColumn(key: "citizens", title: Bilingual("Borgere", "Citizens"),
+                                 definition: definition(("Borgere i målgruppen i dag", "Citizens in the group today"), ("Ingen (et antal)", "None (a count)"),
+                                                        ("Ingen", "None"), Bilingual("I dag", "Today")))]
+        for q in qs {
+            let p = Bilingual("\(q.counted.from.danish) til \(q.counted.to.danish)", "\(q.counted.from.iso) to \(q.counted.to.iso)")
+            cols.append(FigureColumn(key: "contacts:" + q.label, title: Bilingual("Kontakter \(q.label)", "Contacts \(q.label)"),
+                                     definition: definition(("Loggede kontakter (telefon, møde, brev, digitalt)", "Logged contacts (phone, meeting, letter, digital)"),
+                                                            citizens, ("Ingen", "None"), p)))
+            cols.append(FigureColumn(key: "meetings:" + q.label, title: Bilingual("Møder \(q.label)", "Meetings \(q.label)"),
+                                     definition: definition(("Møder om borgeren: afholdt, udeblevet eller planlagt", "Meetings about the citizen: held, missed or planned"),
+                                                            citizens, ("Aflyste møder", "Cancelled meetings"), p)))
+        }
+        let all = Period(from: qs[0].counted.from, to: qs[3].counted.to)
+        cols.append(FigureColumn(key: "avoided", title: Bilingual("Møder undgået", "Meetings avoided"),
+                                 definition: definition(("Gange, andre deltagere blev føjet til et eksisterende møde i stedet for et nyt", "Times participants joined an existing meeting instead of holding a new one"),
+                                                        ("Ingen (et antal)", "None (a count)"), ("Ingen", "None"),
+                                                        Bilingual("\(all.from.danish) til \(all.to.danish)", "\(all.from.iso) to \(all.to.iso)"))))
+        return cols
+    }
+
+    static func table(_ s: FigureScope) -> FigureTable {
+        let qs = quarters(s)
+        let groups: [TargetGroup] = [.child, .youth, .adult]
+        // Per row key: per quarter (citizens, contacts, meetings).
+        var sums: [String: [(citizens: Int, contacts: Int, meetings: Int)]] = [:]
+        var t = Tally()
+        let first = qs[0].counted.from, last = qs[3].counted.to
+        for c in s.citizens() {
+            let rows = ["all", "group:" + c.targetGroup(on: s.today).rawValue]
+            var per = Array(repeating: (citizens: 0, contacts: 0, meetings: 0), count: 4)
+            func quarter(_ d: Day) -> Int? {
+                guard d >= first, d <= last else { return nil }
+                return qs.firstIndex { $0.counted.contains(d) }
+            }
+            for (i, q) in qs.enumerated() where c.facts.registered <= q.counted.to { per[i].citizens = 1 }
+            for contact in c.contacts { if let i = quarter(contact.at.copenhagenDay) { per[i].contacts += 1 } }
+            for id in c.meetings {
+                guard let m = s.state.meetings[id], m.status != .cancelled, let i = quarter(m.start.day) else { continue }
+                per[i].meetings += 1
+            }
+            for r in rows {
+                t.add(r, "citizens", c.id)
+                var acc = sums[r] ?? Array(repeating: (0, 0, 0), count: 4)
+                for i in 0..<4 { acc[i].citizens += per[i].citizens; acc[i].contacts += per[i].contacts; acc[i].meetings += per[i].meetings }
+                sums[r] = acc
+                for d in c.facts.merged where d >= first && d <= last { t.add(r, "avoided", c.id) }
+            }
+        }
+        func row(_ key: String, _ label: Bilingual) -> FigureRow {
+            var cells = [t.count(key, "citizens")]
+            let acc = sums[key] ?? Array(repeating: (0, 0, 0), count: 4)
+            for (i, q) in qs.enumerated() {
+                let months = Double(acc[i].citizens) * q.months
+                cells.append(.plain(months > 0 ? .text(Stats.decimal(Double(acc[i].contacts) / months)) : .none))
+                cells.append(.plain(months > 0 ? .text(Stats.decimal(Double(acc[i].meetings) / months)) : .none))
+            }
+            cells.append(t.count(key, "avoided"))
+            return FigureRow(key: key, label: label, cells: cells)
+        }
+        let rows = [row("all", FigureScope.all)] + groups.filter { sums["group:" + $0.rawValue] != nil }.map { row("group:" + $0.rawValue, FigureScope.label($0)) }
+        return s.table(.contacts, columns(s, qs), rows)
+    }
+
+    /// Contacts per citizen in one quarter, as a number (the targets' "contacts per quarter").
+    static func perCitizen(_ s: FigureScope, quarter q: Period, sector: Sector?) -> (contacts: Int, citizens: Int) {
+        var contacts = 0, citizens = 0
+        let to = min(q.to, s.today)
+        for c in s.state.citizens.values where (sector == nil || c.sectors.contains(sector!)) && c.facts.registered <= to {
+            citizens += 1
+            for contact in c.contacts { let d = contact.at.copenhagenDay; if d >= q.from && d <= to { contacts += 1 } }
+        }
+        return (contacts, citizens)
+    }
+}

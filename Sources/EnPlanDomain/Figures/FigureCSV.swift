@@ -1,0 +1,67 @@
+import Foundation
+
+/// A section's table as CSV for Danish spreadsheets: UTF-8 with a byte-order mark, `;` between
+/// fields, a decimal comma, and a header block (the section, the filter, when it was computed,
+/// each column's definition) before the table. Rows carry their stable key (user ids, sectors)
+/// and names; never a CPR number (the tables hold none).
+public enum FigureCSV {
+    /// `names`: user id -> name, for the filter's caseworker (ids without a name are shown as ids).
+    public static func render(_ table: FigureTable, danish: Bool, names: [String: String]) -> String {
+        func t(_ b: Bilingual) -> String { b.text(danish: danish) }
+        func w(_ da: String, _ en: String) -> String { danish ? da : en }
+        var lines: [[String]] = []
+        let f = table.filter
+        lines.append([w("Afsnit", "Section"), t(table.title)])
+        lines.append([w("Periode", "Period"), danish ? "\(f.period.from.danish) - \(f.period.to.danish)" : "\(f.period.from.iso) - \(f.period.to.iso)"])
+        lines.append([w("Forvaltning", "Sector"), f.sector.map { t(FigureScope.label($0)) } ?? w("Alle", "All")])
+        lines.append([w("Målgruppe", "Target group"), f.group.map { t(FigureScope.label($0)) } ?? w("Alle", "All")])
+        lines.append([w("Sagsbehandler", "Caseworker"), f.user.map { names[$0].map { n in "\(n) (\(f.user!))" } ?? $0 } ?? w("Alle", "All")])
+        lines.append([w("Opgjort", "As of"), asOf(table.asOf)])
+        lines.append([])
+        lines.append([w("Kolonne", "Column"), w("Tæller", "Numerator"), w("Nævner", "Denominator"), w("Undtaget", "Exclusions"), w("Periode", "Period")])
+        for c in table.columns {
+            let d = c.definition
+            lines.append([t(c.title), t(d.numerator), t(d.denominator), t(d.exclusions), t(d.period)])
+        }
+        lines.append([])
+        lines.append([w("Nøgle", "Key"), w("Række", "Row")] + table.columns.map { t($0.title) } + [w("Markering", "Flag")])
+        for r in table.rows {
+            lines.append([r.key, t(r.label)] + r.cells.map { value($0.value, danish: danish) } + [r.flag.map { flag($0, danish: danish) } ?? ""])
+        }
+        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public static func number(_ v: Double) -> String {
+        let s = v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+        return s.replacingOccurrences(of: ".", with: ",")
+    }
+
+    public static func value(_ v: FigureValue, danish: Bool) -> String {
+        switch v {
+        case .count(let n): return String(n)
+        case let .share(n, d): return d == 0 ? "" : "\(String(format: "%.1f", Double(n) / Double(d) * 100).replacingOccurrences(of: ".", with: ",")) % (\(n)/\(d))"
+        case .days(let x): return x.map(number) ?? ""
+        case .spark(let xs): return xs.map(String.init).joined(separator: " ")
+        case .text(let b): return b.text(danish: danish)
+        case .none: return ""
+        }
+    }
+
+    static func flag(_ f: FigureFlag, danish: Bool) -> String {
+        switch f {
+        case .warn: danish ? "advarsel" : "warning"
+        case .over: danish ? "over loftet" : "over the maximum"
+        case .behind: danish ? "bagud" : "behind"
+        }
+    }
+
+    /// Copenhagen time, to the minute.
+    static func asOf(_ t: Timestamp) -> String {
+        let l = t.local
+        return "\(l.day.iso) \(Day.pad(l.minuteOfDay / 60, 2)):\(Day.pad(l.minuteOfDay % 60, 2))"
+    }
+
+    static func field(_ s: String) -> String {
+        s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// What every section computes from: the projection, the viewer, the filter, the day. The
+/// citizens a section counts are those `Access` lets the viewer see, narrowed by the filter's
+/// sector (the citizen's case involves it), target group and caseworker (responsible).
+struct FigureScope {
+    let state: Projection
+    let viewer: User
+    let filter: FigureFilter
+    let settings: FigureSettings
+    let today: Day
+    let asOf: Timestamp
+
+    func includes(_ c: Citizen) -> Bool {
+        if let u = filter.user, c.responsible != u { return false }
+        if let g = filter.group, c.targetGroup(on: today) != g { return false }
+        if let s = filter.sector, !c.sectors.contains(s) { return false }
+        return Access.canSee(viewer, c)
+    }
+
+    /// Every citizen in scope, read in place (no copy of 100,000 citizens into an array); the
+    /// lists behind the cells are put in order when they are opened.
+    func citizens() -> LazyFilterSequence<Dictionary<String, Citizen>.Values> {
+        state.citizens.values.lazy.filter(includes)
+    }
+
+    /// c2 before c10: ids by their number, then as text.
+    static func idOrder(_ a: String, _ b: String) -> Bool {
+        let na = Int(a.dropFirst()), nb = Int(b.dropFirst())
+        if let na, let nb, na != nb { return na < nb }
+        return a < b
+    }
+
+    /// Whether a user is an active caseworker (a row of their own; else "unassigned or deactivated").
+    func isActiveCaseworker(_ id: String) -> Bool {
+        guard let u = state.user(id) else { return false }
+        return u.active && u.role == .caseworker
+    }
+
+    func name(_ id: String) -> String { state.user(id)?.name ?? id }
+
+    /// The caseworkers who get a row: active caseworkers (one, with a user filter).
+    func caseworkers() -> [User] {
+        state.users.filter { $0.active && $0.role == .caseworker && (filter.user == nil || $0.id == filter.user) }
+            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+
+    func table(_ section: FigureSection, _ columns: [FigureColumn], _ rows: [FigureRow]) -> FigureTable {
+        FigureTable(section: section, columns: columns, rows: rows, asOf: asOf, filter: filter)
+    }
+
+    /// The filter's period in words, for definitions.
+    var periodText: Bilingual {
+        Bilingual("\(filter.period.from.danish) til \(filter.period.to.danish)", "\(filter.period.from.iso) to \(filter.period.to.iso)")
+    }
+
+    static func label(_ group: TargetGroup) -> Bilingual {
+        switch group {
+        case .child: Bilingual("Børn (under 15)", "Children (under 15)")
+        case .youth: Bilingual("Unge (15-29)", "Youth (15-29)")
+        case .adult: Bilingual("Voksne (30+)", "Adults (30+)")
+        }
+    }
+
+    static func label(_ sector: Sector) -> Bilingual {
+        switch sector {
+        case .employment: Bilingual("Beskæftigelse", "Employment")
+        case .social: Bilingual("Social", "Social")
+        case .health: Bilingual("Sundhed", "Health")
+        case .family: Bilingual("Familie", "Family")
+        case .misuse: Bilingual("Misbrug", "Misuse")
+        }
+    }
+
+    static let all = Bilingual("I alt", "All")
+}
+
+/// One column's definition, written once.
+func definition(_ numerator: (String, String), _ denominator: (String, String), _ exclusions: (String, String),
+                _ period: Bilingual) -> FigureDefinition {
+    FigureDefinition(numerator: Bilingual(numerator.0, numerator.1), denominator: Bilingual(denominator.0, denominator.1),
+                     exclusions: Bilingual(exclusions.0, exclusions.1), period: period)
+}
+
+/// Lists of citizens by row and column key, filled in one pass: each count is its list's length.
+struct Tally {
+    private(set) var lists: [String: [String]] = [:]
+    mutating func add(_ row: String, _ column: String, _ citizen: String) { lists[row + "/" + column, default: []].append(citizen) }
+    func ids(_ row: String, _ column: String) -> [String] { lists[row + "/" + column] ?? [] }
+    func count(_ row: String, _ column: String) -> FigureCell { .count(ids(row, column)) }
+}
+
+enum Stats {
+    /// The median (the mean of the middle two of an even count); nil for none.
+    static func median(_ xs: [Int]) -> Double? {
+        guard !xs.isEmpty else { return nil }
+        let s = xs.sorted(), n = s.count
+        return n % 2 == 1 ? Double(s[n / 2]) : Double(s[n / 2 - 1] + s[n / 2]) / 2
+    }
+
+    /// The 90th percentile by nearest rank (the smallest value at or above 90 % of them).
+    static func p90(_ xs: [Int]) -> Double? {
+        guard !xs.isEmpty else { return nil }
+        let s = xs.sorted()
+        let rank = Int((0.9 * Double(s.count)).rounded(.up))
+        return Double(s[max(rank, 1) - 1])
+    }
+
+    /// "1,4" / "1.4": one decimal.
+    static func decimal(_ v: Double) -> Bilingual {
+        let r = (v * 10).rounded() / 10
+        let s = String(format: "%.1f", r)
+        return Bilingual(s.replacingOccurrences(of: ".", with: ","), s)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Section 7, targets (måltal): each target in force, where it stands, its burn-up (week by week
+/// since it was defined, or the last 12 weeks or 4 quarters for a ceiling), the weekly pace still
+/// needed, and `.behind` when it is off its line. Targets are the municipality's: the filter does
+/// not narrow them (a target may name its own sector).
+enum TargetFigures {
+    static let keys = ["goal", "now", "deadline", "burnup", "pace", "status"]
+
+    static func columns(_ s: FigureScope) -> [FigureColumn] {
+        let now = Bilingual("I dag (\(s.today.danish))", "Today (\(s.today.iso))")
+        let none = ("Ingen", "None")
+        let kinds = ("Efter målets art: borgere på tværs med én plan; den største sagsstamme; kontakter pr. borger i kvartalet",
+                     "By the target's kind: shared citizens with a plan; the largest caseload; contacts per citizen in the quarter")
+        return [
+            FigureColumn(key: "goal", title: Bilingual("Mål", "Goal"), definition: definition(("Målets værdi", "The target's value"), none, none, now)),
+            FigureColumn(key: "now", title: Bilingual("Status nu", "Now"), definition: definition(kinds, none, ("Afsluttede mål", "Ended targets"), now)),
+            FigureColumn(key: "deadline", title: Bilingual("Frist", "Deadline"), definition: definition(("Målets frist", "The target's deadline"), none, none, now)),
+            FigureColumn(key: "burnup", title: Bilingual("Forløb", "Burn-up"),
+                         definition: definition(("Værdien uge for uge siden målet blev sat (lofter: de sidste 12 uger eller 4 kvartaler)",
+                                                 "The value week by week since the target was set (ceilings: the last 12 weeks or 4 quarters)"), none,
+                                                ("Planer tælles fra den dag, de blev oprettet, for borgere, der er på tværs i dag",
+                                                 "Plans count from the day they were created, for citizens shared today"), now)),
+            FigureColumn(key: "pace", title: Bilingual("Tempo, der mangler", "Pace needed"),
+                         definition: definition(("Hvad der mangler pr. uge frem til fristen", "What is still needed a week until the deadline"), none, none, now)),
+            FigureColumn(key: "status", title: Bilingual("Status", "Status"),
+                         definition: definition(("På sporet eller bagud i forhold til en lige linje fra start til mål", "On track or behind a straight line from the start to the goal"),
+                                                none, none, now)),
+        ]
+    }
+
+    static func table(_ s: FigureScope) -> FigureTable {
+        let rows = s.state.targets.values.filter { $0.ended == nil }.sorted { $0.id < $1.id }.map { row($0, s) }
+        return s.table(.targets, columns(s), rows)
+    }
+
+    static func row(_ t: Target, _ s: FigureScope) -> FigureRow {
+        let deadline = FigureCell.plain(t.deadline.map { .text(Bilingual($0.danish, $0.iso)) } ?? .none)
+        func text(_ da: String, _ en: String) -> FigureCell { .plain(.text(Bilingual(da, en))) }
+        func inSector(_ c: Citizen) -> Bool { t.sector == nil || c.sectors.contains(t.sector!) }
+        switch t.kind {
+        case .planCoverage:
+            var ids: [String] = [], created: [Day] = []
+            for c in s.state.citizens.values where inSector(c) && CoverageFigures.isShared(c) {
+                guard let plan = c.plan else { continue }
+                ids.append(c.id); created.append(plan.created)
+            }
+            ids.sort(by: FigureScope.idOrder); created.sort()
+            func at(_ d: Day) -> Int { created.reduce(0) { $0 + ($1 <= d ? 1 : 0) } }
+            var weeks: [Day] = []
+            var d = t.defined
+            while d < s.today { weeks.append(d); d = d + 7 }
+            weeks.append(s.today)
+            let burnup = weeks.suffix(52).map(at)
+            let now = ids.count
+            let end = t.deadline ?? s.today
+            let weeksLeft = Double(end - s.today) / 7
+            let missing = max(t.value - now, 0)
+            let baseline = at(t.defined)
+            let share = end > t.defined ? Double(min(s.today, end) - t.defined) / Double(end - t.defined) : 1
+            let expected = Double(baseline) + Double(t.value - baseline) * share
+            let behind = now < t.value && (Double(now) < expected.rounded(.down) || weeksLeft <= 0)
+            let pace = missing == 0 ? text("Nået", "Reached")
+                : weeksLeft <= 0 ? text("Fristen er overskredet: \(missing) mangler", "Past the deadline: \(missing) missing")
+                : text("\(Int((Double(missing) / weeksLeft).rounded(.up))) pr. uge", "\(Int((Double(missing) / weeksLeft).rounded(.up))) a week")
+            return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
+                             cells: [.plain(.count(t.value)), .count(ids), deadline, .plain(.spark(burnup)), pace, status(behind)],
+                             flag: behind ? .behind : nil)
+        case .caseloadMax:
+            var loads: [String: [String]] = [:]
+            for c in s.state.citizens.values where s.isActiveCaseworker(c.responsible) {
+                if let sector = t.sector, s.state.user(c.responsible)?.sector != sector { continue }
+                loads[c.responsible, default: []].append(c.id)
+            }
+            let over = loads.filter { $0.value.count > t.value }
+            let ids = over.values.flatMap { $0 }.sorted(by: FigureScope.idOrder)
+            var spark: [Int] = []
+            for end in CaseloadFigures.weekEnds(s.today) {
+                var n: [String: Int] = [:]
+                for c in s.state.citizens.values where c.facts.registered <= end {
+                    if let who = c.facts.responsible(on: end), s.isActiveCaseworker(who), t.sector == nil || s.state.user(who)?.sector == t.sector {
+                        n[who, default: 0] += 1
+                    }
+                }
+                spark.append(n.values.max() ?? 0)
+            }
+            let largest = loads.values.map(\.count).max() ?? 0
+            return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
+                             cells: [.plain(.count(t.value)), FigureCell(value: .count(largest), citizens: ids), deadline, .plain(.spark(spark)),
+                                     text("\(over.count) sagsbehandlere over loftet", "\(over.count) caseworkers above the ceiling"), status(!over.isEmpty)],
+                             flag: over.isEmpty ? nil : .behind)
+        case .contactsPerQuarter:
+            var q = Period.quarter(of: s.today)
+            var rates: [Double] = []
+            for _ in 0..<4 {
+                let (contacts, citizens) = ContactFigures.perCitizen(s, quarter: q, sector: t.sector)
+                rates.append(citizens > 0 ? Double(contacts) / Double(citizens) : 0)
+                q = Period.quarter(of: q.from + -1)
+            }
+            rates.reverse()
+            let this = Period.quarter(of: s.today)
+            let elapsed = Double(s.today - this.from + 1) / Double(this.to - this.from + 1)
+            let now = rates[3], projected = now / max(elapsed, 0.01)
+            let behind = projected > Double(t.value)
+            let room = Stats.decimal(max(Double(t.value) - now, 0))
+            return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
+                             cells: [.plain(.count(t.value)), .plain(.text(Stats.decimal(now))), deadline, .plain(.spark(rates.map { Int(($0 * 10).rounded()) })),
+                                     text("højst \(room.da) mere pr. borger i kvartalet", "at most \(room.en) more per citizen this quarter"), status(behind)],
+                             flag: behind ? .behind : nil)
+        }
+    }
+
+    static func status(_ behind: Bool) -> FigureCell {
+        .plain(.text(behind ? Bilingual("Bagud", "Behind") : Bilingual("På sporet", "On track")))
+    }
+}

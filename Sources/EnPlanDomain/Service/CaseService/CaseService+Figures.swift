@@ -1,0 +1,122 @@
+// The supervisors' figures (Figures/): one section's table for a viewer, the citizens behind a
+// cell, a preview of moving citizens, the targets. Each read goes through `Access` and is logged:
+// a table as an aggregate read, the list behind a cell like the citizen list, an export as such.
+extension CaseService {
+    /// One section's figures for the viewer (logged once as an aggregate read). A caseworker gets
+    /// their own caseload only: `filter.user` is forced to them; asking for another's or the team's is `DomainError.forbidden`.
+    public func figures(_ section: FigureSection, filter: FigureFilter, settings: FigureSettings = FigureSettings(), as viewerID: String) throws -> FigureTable {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        let f = try allowed(filter, section: section, for: viewer)
+        let table = figureCache.table(FigureCache.Key(section: section, filter: f, settings: settings, viewer: viewer.id, today: today,
+                                                      seq: store.lastSeq)) {
+            let scope = FigureScope(state: store.projection, viewer: viewer, filter: f, settings: settings, today: today, asOf: store.clock.now())
+            switch section {
+            case .caseload: return CaseloadFigures.table(scope)
+            case .timeliness: return TimelinessFigures.table(scope)
+            case .caseworkers: return CaseworkerFigures.table(scope)
+            case .contacts: return ContactFigures.table(scope)
+            case .coverage: return CoverageFigures.table(scope)
+            case .referrals: return ReferralFigures.table(scope)
+            case .targets: return TargetFigures.table(scope)
+            }
+        }
+        try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count))
+        return table
+    }
+
+    /// The filter a viewer may have: a caseworker's is their own caseload; the targets are the team's.
+    func allowed(_ filter: FigureFilter, section: FigureSection, for viewer: User) throws -> FigureFilter {
+        guard filter.period.from <= filter.period.to, filter.period.to - filter.period.from <= 3660 else {
+            throw DomainError.invalid("the period must run forwards and be at most ten years")
+        }
+        var f = filter
+        if viewer.role == .caseworker {
+            if section == .targets { throw DomainError.forbidden("the targets are the team's figures: for supervisors and administrators") }
+            if let u = f.user, u != viewer.id { throw DomainError.forbidden("\(viewer.id) may see their own figures only, not \(u)'s") }
+            f.user = viewer.id
+        } else if let u = f.user, store.projection.user(u) == nil {
+            throw DomainError.notFound("no user \(u)")
+        }
+        return f
+    }
+
+    /// The citizens behind one cell, as the citizen list's rows (same access rules; logged like the citizen list).
+    public func citizensBehind(_ table: FigureTable, row: Int, column: Int, as viewerID: String) throws -> [CitizenRow] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        _ = try allowed(table.filter, section: table.section, for: viewer)
+        guard table.rows.indices.contains(row), table.rows[row].cells.indices.contains(column) else {
+            throw DomainError.invalid("no cell at row \(row + 1), column \(column + 1)")
+        }
+        guard let ids = table.rows[row].cells[column].citizens else {
+            throw DomainError.invalid("\(table.columns[column].title.en) of \(table.rows[row].label.en) is not a count of citizens")
+        }
+        let today = self.today
+        var seen = Set<String>()
+        let rows = ids.compactMap { id -> CitizenRow? in
+            guard seen.insert(id).inserted, let c = store.projection.citizens[id], Access.canSee(viewer, c) else { return nil }
+            return self.row(c, viewer: viewer, today: today)
+        }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        try record(.citizensListed(by: viewer.id, count: rows.count))
+        return rows
+    }
+
+    /// Caseloads after moving `citizens` to `to` (for a preview), without writing.
+    public func caseloadPreview(moving citizens: [String], to: String, as viewerID: String) throws -> [(user: String, before: Int, after: Int)] {
+        try store.refresh()
+        let viewer = try user(viewerID)
+        guard viewer.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators move citizens between caseworkers") }
+        guard let target = store.projection.user(to), target.active, target.role == .caseworker else { throw DomainError.notFound("no active caseworker \(to)") }
+        var moved: [String: Int] = [:]
+        for id in Set(citizens) {
+            guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
+            if c.responsible != to { moved[c.responsible, default: 0] += 1 }
+        }
+        let affected = Set(moved.keys).union([to])
+        var before: [String: Int] = [:]
+        for c in store.projection.citizens.values where affected.contains(c.responsible) { before[c.responsible, default: 0] += 1 }
+        let gained = moved.values.reduce(0, +)
+        return affected.sorted().map { u in
+            let b = before[u] ?? 0
+            return (u, b, u == to ? b + gained : b - (moved[u] ?? 0))
+        }
+    }
+
+    /// Records that a table left the system (the CSV export): call it when the file is written.
+    public func recordExport(_ table: FigureTable, as viewerID: String) throws {
+        try record(.figuresExported(by: viewerID, section: table.section.rawValue, rows: table.rows.count))
+    }
+
+    /// Every target, in force or ended, by id (targets are no personal data: any active user).
+    public func targets(as viewerID: String) -> [Target] {
+        guard (try? user(viewerID)) != nil else { return [] }
+        return store.projection.targets.values.sorted { $0.id < $1.id }
+    }
+}
+
+/// Tables already computed, by what they were computed from: the same section, filter, settings,
+/// viewer and day at the same last seq is the same table. Another terminal's change moves the seq
+/// on, and the next read computes afresh (from the projection, which took the change in place).
+public final class FigureCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let section: FigureSection
+        let filter: FigureFilter
+        let settings: FigureSettings
+        let viewer: String
+        let today: Day
+        let seq: Int
+    }
+    private var tables: [Key: FigureTable] = [:]
+    private var seq = -1
+
+    public init() {}
+
+    func table(_ key: Key, compute: () -> FigureTable) -> FigureTable {
+        if key.seq != seq { tables = [:]; seq = key.seq }
+        if let t = tables[key] { return t }
+        let t = compute()
+        tables[key] = t
+        return t
+    }
+}
