@@ -6,11 +6,15 @@ import Foundation
 ///     theme = high-contrast
 ///     lang = da
 ///     idle-lock-minutes = 10
+///     caseload-warn = 25
+///     caseload-max = 30
 struct Settings {
     var theme: String?
     var language: String?
     var idleLockMinutes: Double?
     var workingHours = WorkingHours()
+    /// The caseload thresholds the dashboard and `report caseload` flag.
+    var figures = FigureSettings()
     var problems: [String] = []
 
     static func load(directory: String) -> Settings {
@@ -47,8 +51,14 @@ struct Settings {
                     s.problems.append("\(path):\(i + 1): working-days is like 1-5 (Monday-Friday) or 1,2,3"); continue
                 }
                 s.workingHours.days = days
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days)")
+            case "caseload-warn", "caseload-max":
+                guard let n = Int(parts[1]), (1...1000).contains(n) else { s.problems.append("\(path):\(i + 1): \(parts[0]) is a number of citizens, 1 to 1000"); continue }
+                if parts[0] == "caseload-warn" { s.figures.caseloadWarn = n } else { s.figures.caseloadMax = n }
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max)")
             }
+        }
+        if s.figures.caseloadWarn > s.figures.caseloadMax {
+            s.problems.append("\(path): caseload-warn (\(s.figures.caseloadWarn)) is above caseload-max (\(s.figures.caseloadMax))")
         }
         return s
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `enplan report`, `target` and `reassign` as scripts use them: the figures agree with the
 /// citizen list, refusals and bad input have their exit codes, exports are logged.

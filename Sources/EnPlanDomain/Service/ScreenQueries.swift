@@ -66,6 +66,9 @@ extension CaseService {
         public var citizens: Set<String> = []
         /// A user was added, changed or deactivated: names and access may differ.
         public var users = false
+        /// The changes include a write this terminal just made (the screen that asked for it
+        /// expects to see it at once; other changes may wait for their screen's own rhythm).
+        public var afterOwnWrite = false
     }
 
     /// Reads what other processes appended. Nil when nothing happened since `seq` (the last

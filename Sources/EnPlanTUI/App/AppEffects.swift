@@ -16,7 +16,7 @@ extension App {
             }
             let answer = s.stack[s.stack.count - 1].written(result, context: context(s.user))
             perform(answer, &s)
-            if case .saved = result { refresh(&s) }
+            if case .saved = result { refresh(&s, afterOwnWrite: true) }
         case .open(let route): open(route, &s)
         case .back: if s.stack.count > 1 { pop(&s) }
         case .message(let text, let role): message = (text, role)
@@ -47,6 +47,11 @@ extension App {
                 push(try PlanScreen(citizen: id, context: x), &s)
             case .journey(let id):
                 push(try JourneyScreen(citizen: id, context: x), &s)
+            case .dashboard:
+                if let i = s.stack.lastIndex(where: { $0 is DashboardScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
+                push(DashboardScreen(context: x), &s)
+            case .figureList(let ref):
+                push(try FigureListScreen(ref, context: x), &s)
             case .calendar(let subject):
                 if subject == nil, let i = s.stack.lastIndex(where: { $0 is CalendarScreen }) {
                     while s.stack.count > i + 1 { pop(&s) }
@@ -74,9 +79,11 @@ extension App {
 
     /// The one refresh path: what other terminals (and this one's writes) changed goes to every
     /// open screen. A user deactivated elsewhere is logged out here too.
-    func refresh(_ s: inout Session) {
+    func refresh(_ s: inout Session, afterOwnWrite: Bool = false) {
         do {
-            guard let (seq, changes) = try service.pollChanges(after: seenSeq) else { return }
+            guard let (seq, found) = try service.pollChanges(after: seenSeq) else { return }
+            var changes = found
+            changes.afterOwnWrite = afterOwnWrite
             seenSeq = seq
             guard service.isActive(s.user.id) else { logOut(); return }
             reloadAll(changes, &s, from: 0)

@@ -120,9 +120,10 @@ public final class NcursesTerminal: Terminal {
     /// `TERM=vt100`, say) arrives as Esc and its bytes. Read them now, so they are taken as that key
     /// or dropped, never as Esc followed by "[24~" (which "2" would have opened the calendar with).
     private func escapeSequence() -> Key? {
-        timeout(0)
+        timeout(5)                                   // what arrived with the Esc, or just after it
         var ch: wint_t = 0
         guard enplan_get_wch(&ch) != ERR else { return .escape }
+        timeout(25)                                  // a sequence's bytes follow within the Esc delay
         guard ch == 91 || ch == 79 else {            // not "[" or "O": Esc, then the key on its own
             _ = unget_wch(wchar_t(ch))
             return .escape

@@ -39,6 +39,8 @@ public enum Route: Equatable, Sendable {
     case plan(citizen: String)
     case journey(citizen: String)
     case calendar(CalendarScreen.Subject?)
+    case dashboard
+    case figureList(FigureRef)
 }
 
 /// What a screen asks the program to do. The App carries effects out in one place.
@@ -89,11 +91,13 @@ public struct ScreenContext {
     public let workingHours: WorkingHours
     /// Whether the program can save files (`Effect.export` does nothing without it).
     public let canExport: Bool
+    /// The caseload thresholds (settings `caseload-warn`, `caseload-max`).
+    public let figureSettings: FigureSettings
 
     public init(service: CaseService, user: User, strings: Strings, rows: Int, cols: Int,
-                workingHours: WorkingHours = WorkingHours(), canExport: Bool = false) {
+                workingHours: WorkingHours = WorkingHours(), canExport: Bool = false, figureSettings: FigureSettings = FigureSettings()) {
         self.service = service; self.user = user; self.strings = strings; self.rows = rows; self.cols = cols
-        self.workingHours = workingHours; self.canExport = canExport
+        self.workingHours = workingHours; self.canExport = canExport; self.figureSettings = figureSettings
     }
 
     public var today: Day { service.today }
@@ -121,6 +125,7 @@ extension Effect {
         case .redraw: return .redraw
         case .citizens: return .open(.citizens)
         case .calendar: return .open(.calendar(nil))
+        case .dashboard: return .open(.dashboard)
         default: return nil
         }
     }

@@ -51,6 +51,7 @@ public enum KeyTable {
         Binding(action: .command, keys: [.char(":")], label: Strings.T.kCommand, help: Strings.T.hCommand, inBar: true),
         Binding(action: .citizens, keys: [.char("1"), .function(2)], label: Strings.T.kCitizens, help: Strings.T.hCitizens, inBar: false),
         Binding(action: .calendar, keys: [.char("2"), .function(3)], label: Strings.T.kCalendar, help: Strings.T.hCalendar, inBar: false),
+        Binding(action: .dashboard, keys: [.char("3"), .function(4)], label: Strings.D.kDashboard, help: Strings.D.hDashboard, inBar: false),
         Binding(action: .lock, keys: [.function(12)], label: Strings.T.kLock, help: Strings.T.hLock, inBar: true),
         Binding(action: .redraw, keys: [.ctrl("l")], label: Strings.T.kRedraw, help: Strings.T.hRedraw, inBar: false),
     ]
@@ -86,6 +87,7 @@ public enum KeyTable {
     public static let commands: [CommandSpec] = [
         CommandSpec(name: "calendar", arguments: "[me | user ID | room NAVN | citizen ID]", help: Strings.T.cCalendar),
         CommandSpec(name: "citizens", arguments: "", help: Strings.T.hCitizens),
+        CommandSpec(name: "dashboard", arguments: "", help: Strings.D.cDashboard),
         CommandSpec(name: "help", arguments: "", help: Strings.T.hHelp),
         CommandSpec(name: "lang", arguments: "da | en", help: Strings.T.cLang),
         CommandSpec(name: "lock", arguments: "", help: Strings.T.hLock),

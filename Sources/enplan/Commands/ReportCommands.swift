@@ -25,7 +25,7 @@ enum ReportCommands {
             let filter = FigureFilter(period: period, sector: inv.choice("sector", Sector.self), group: inv.choice("group", TargetGroup.self),
                                       user: inv.string("user"))
             let viewer = inv.required("as")
-            let table = try service.figures(section, filter: filter, as: viewer)
+            let table = try service.figures(section, filter: filter, settings: Settings.load(directory: inv.dataDirectory).figures, as: viewer)
             let danish = inv.flag("da")
             if let cell = inv.string("list") {
                 let parts = cell.split(separator: "/", maxSplits: 1).map(String.init)

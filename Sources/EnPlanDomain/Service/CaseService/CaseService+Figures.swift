@@ -4,7 +4,9 @@
 extension CaseService {
     /// One section's figures for the viewer (logged once as an aggregate read). A caseworker gets
     /// their own caseload only: `filter.user` is forced to them; asking for another's or the team's is `DomainError.forbidden`.
-    public func figures(_ section: FigureSection, filter: FigureFilter, settings: FigureSettings = FigureSettings(), as viewerID: String) throws -> FigureTable {
+    /// `logged: false` for a screen's refresh of figures it already shows (not a new look).
+    public func figures(_ section: FigureSection, filter: FigureFilter, settings: FigureSettings = FigureSettings(), as viewerID: String,
+                        logged: Bool = true) throws -> FigureTable {
         try store.refresh()
         let viewer = try user(viewerID)
         let f = try allowed(filter, section: section, for: viewer)
@@ -21,7 +23,7 @@ extension CaseService {
             case .targets: return TargetFigures.table(scope)
             }
         }
-        try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count))
+        if logged { try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count)) }
         return table
     }
 
@@ -42,7 +44,9 @@ extension CaseService {
     }
 
     /// The citizens behind one cell, as the citizen list's rows (same access rules; logged like the citizen list).
-    public func citizensBehind(_ table: FigureTable, row: Int, column: Int, as viewerID: String) throws -> [CitizenRow] {
+    /// `logged: false` for a screen's refresh of a list it already shows; citizens who became
+    /// visible in it since are then logged as a list refresh.
+    public func citizensBehind(_ table: FigureTable, row: Int, column: Int, as viewerID: String, logged: Bool = true) throws -> [CitizenRow] {
         try store.refresh()
         let viewer = try user(viewerID)
         _ = try allowed(table.filter, section: table.section, for: viewer)
@@ -58,7 +62,7 @@ extension CaseService {
             guard seen.insert(id).inserted, let c = store.projection.citizens[id], Access.canSee(viewer, c) else { return nil }
             return self.row(c, viewer: viewer, today: today)
         }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        try record(.citizensListed(by: viewer.id, count: rows.count))
+        if logged { try record(.citizensListed(by: viewer.id, count: rows.count)) }
         return rows
     }
 

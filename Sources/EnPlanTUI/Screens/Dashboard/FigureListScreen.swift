@@ -1,0 +1,154 @@
+import EnPlanDomain
+
+/// The citizens behind one figure: the same rows as the citizen list, built by the same query as
+/// the count (so they agree). Enter opens a plan; Esc goes back to the figure. Supervisors and
+/// administrators can mark citizens (Space, `*` for all) and give them to another caseworker:
+/// the form previews both caseloads and asks for a reason; all move in one write, or none.
+public struct FigureListScreen: Screen {
+    public let ref: FigureRef
+    public private(set) var list: CitizenList
+    public private(set) var marked: Set<String> = []
+    /// Moving the marked citizens: the form and its preview of the caseloads.
+    var give: Form?
+    var preview: [(user: String, before: Int, after: Int)] = []
+    var problem: String?
+
+    /// Reads the citizens behind the cell (logged like the citizen list).
+    public init(_ ref: FigureRef, context x: ScreenContext) throws {
+        self.ref = ref
+        list = CitizenList(scope: .all, user: x.user.id)
+        list.lastHeight = Self.height(x)
+        list.load(try x.service.citizensBehind(ref.table, row: ref.row, column: ref.column, as: x.user.id), names: x.service.userNames)
+    }
+
+    public var route: Route { .figureList(ref) }
+    static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 2) }
+
+    public func keys(_ x: ScreenContext) -> [Binding] {
+        if give != nil { return KeyTable.form + KeyTable.whileTyping }
+        return KeyTable.figureList + (x.user.role == .caseworker ? [] : KeyTable.reassigning) + KeyTable.global
+    }
+
+    /// "Borgerne bag: Sagsbelastning · Mette Kjær · Ansvarlig"
+    func title(_ s: Strings) -> String {
+        let row = ref.table.rows[ref.row], col = ref.table.columns[ref.column]
+        return "\(s.d(.behindFigure)): \(s.d(ref.section.name)) · \(s.text(row.label)) · \(s.text(col.title))"
+    }
+
+    public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
+        let height = Self.height(x)
+        list.lastHeight = height
+        if key == .resize { list.clamp(height: height); return .none }
+        if var form = give { return typeGive(key, &form, x) }
+        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
+        if let global = Effect.global(action) { return global }
+        switch action {
+        case .back: return .back
+        case .open: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }
+        case .up: list.move(by: -1, height: height)
+        case .down: list.move(by: 1, height: height)
+        case .top: list.moveToTop(height: height)
+        case .bottom: list.moveToBottom(height: height)
+        case .pageUp: list.move(by: -max(1, height - 2), height: height)
+        case .pageDown: list.move(by: max(1, height - 2), height: height)
+        case .sort: list.nextSort()
+        case .reverse: list.reverseSort()
+        case .mark:
+            if let id = list.selectedRow?.id { if marked.contains(id) { marked.remove(id) } else { marked.insert(id) } }
+            list.move(by: 1, height: height)
+        case .markAll:
+            let shown = Set(list.visible.map { list.entries[$0].row.id })
+            marked = marked.isSuperset(of: shown) ? [] : shown
+        case .give:
+            guard !marked.isEmpty else { return .message(x.strings.d(.noneMarked), .alert) }
+            let workers = x.service.activeCaseworkers
+            typealias F = Form.Field
+            var form = Form(title: "\(x.strings.d(.giveTitle)) (\(marked.count))", fields: [
+                F.choice("to", x.strings.d(.giveTo), workers.map(\.id), shown: workers.map { "\($0.name) (\(x.strings.sector($0.sector)))" }),
+                F.text("reason", x.strings.d(.giveReason)),
+            ])
+            form.focus = 0
+            give = form
+            updatePreview(x)
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func typeGive(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
+        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        let before = form["to"]
+        switch form.handle(key) {
+        case .none: give = form; if form["to"] != before { updatePreview(x) }
+        case .cancel: give = nil
+        case .save:
+            guard form.validate(today: x.today, strings: x.strings) else { give = form; return .none }
+            give = form
+            return .write([.reassign(citizens: marked.sorted(), to: form.value("to"), reason: form.value("reason"))], expectedVersion: nil)
+        }
+        return .none
+    }
+
+    private mutating func updatePreview(_ x: ScreenContext) {
+        guard let to = give?.value("to") else { return }
+        do {
+            preview = try x.service.caseloadPreview(moving: marked.sorted(), to: to, as: x.user.id)
+            problem = nil
+        } catch {
+            preview = []
+            problem = "\(error)"
+        }
+    }
+
+    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        switch result {
+        case .saved:
+            give = nil
+            marked = []
+            return .message(x.strings.d(.given), .normal)
+        case .refused(let e):
+            give?.show("\(e)")
+            return .none
+        }
+    }
+
+    /// The figure's citizens again, by the same query (a write here or elsewhere may move them).
+    public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
+        do {
+            let table = try x.service.figures(ref.section, filter: ref.table.filter, settings: x.figureSettings, as: x.user.id, logged: false)
+            guard let r = table.rows.firstIndex(where: { $0.key == ref.rowKey }),
+                  let c = table.columns.firstIndex(where: { $0.key == ref.columnKey }) else {
+                list.load([], names: x.service.userNames)
+                return .none
+            }
+            list.load(try x.service.citizensBehind(table, row: r, column: c, as: x.user.id, logged: false), names: x.service.userNames)
+            marked = marked.intersection(list.entries.map(\.row.id))
+            return .none
+        } catch {
+            return .closed("\(error)")
+        }
+    }
+
+    public func status(_ x: ScreenContext) -> Status {
+        if let problem { return Status(problem, .error) }
+        let s = x.strings
+        return Status("\(list.count) · " + title(s) + (marked.isEmpty ? "" : " · \(marked.count) ✓"))
+    }
+
+    public func render(into canvas: inout Canvas, context x: ScreenContext) {
+        let s = x.strings
+        if let give {
+            give.render(into: &canvas, top: 1, left: 2, width: x.cols - 4, strings: s)
+            var row = 6 + give.fields.count + (give.error == nil ? 0 : 1)
+            canvas.put(s.d(.givePreview) + ":", row: row, col: 2, role: .header)
+            for p in preview.prefix(max(0, x.rows - row - 1)) {
+                row += 1
+                canvas.put("  \(x.service.userNames[p.user] ?? p.user): \(p.before) → \(p.after)", row: row, col: 2, role: .normal)
+            }
+            return
+        }
+        canvas.put(TextWidth.truncate(title(s), to: x.cols - 1), row: 1, col: 1, role: .header)
+        list.render(into: &canvas, from: 2, height: x.rows - 1, width: x.cols, strings: s, benefits: x.service.benefits,
+                    marks: x.user.role == .caseworker ? nil : marked)
+    }
+}
