@@ -47,10 +47,11 @@ enum PlanCommands {
     static var apply: CommandSpec {
         CommandSpec(["plan", "apply"], "add a template's goals, efforts and follow-ups in one write, dated from --start", options: [
             .actor(), .citizen, .text("template", "ID", required: true, "the template (`enplan templates`)"), .date("start", "the day it counts from (default today)"),
+            .flag("confirm-sharing", "share efforts with sectors the consent does not cover (refused without it, naming what and with whom)"),
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
             let command = Command.applyTemplate(citizen: inv.required("citizen"), template: inv.required("template"),
-                                                start: try inv.day("start", today: service.today))
+                                                start: try inv.day("start", today: service.today), confirmedSharing: inv.flag("confirm-sharing"))
             let events = try service.execute(command, as: inv.required("as"))
             print("\(events.count) events, seq \(events.first!.seq)-\(events.last!.seq)")
             return 0

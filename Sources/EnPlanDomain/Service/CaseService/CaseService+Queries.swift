@@ -34,7 +34,7 @@ extension CaseService {
             .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()
         let age = c.age(on: today)
         return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: age, targetGroup: TargetGroup(age: age),
-                          benefit: c.benefit, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
+                          benefit: Access.seesBenefit(viewer, c, on: today) ? c.benefit : nil, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
                           overdueFollowUps: c.plan?.overdueFollowUps(on: today) ?? 0, planStatus: c.plan == nil ? .none : .active,
                           mine: Access.worksOn(viewer, c))
     }
@@ -46,10 +46,11 @@ extension CaseService {
         let viewer = try user(viewerID)
         let c = try readable(id, viewer: viewer, reason: reason, purpose: purpose)
         let today = self.today
-        let (shown, hidden) = Access.redacted(c, for: viewer, on: today)
+        let (shown, hidden, withheld) = Access.redacted(c, for: viewer, on: today)
         let meetings = c.meetings.compactMap { store.projection.meetings[$0] }.sorted { $0.start < $1.start }
+            .map { Access.shownInCase($0, to: viewer) }
         return CitizenDetail(citizen: shown, cpr: Access.canSeeFullCPR(viewer, c) ? c.cpr.formatted : c.cpr.masked,
-                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden,
+                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden, withheld: withheld,
                              meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c), today: today)
     }
 

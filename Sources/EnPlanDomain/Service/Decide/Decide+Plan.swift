@@ -110,11 +110,13 @@ extension Decide {
         return [.init(cid, .assessmentRecorded(Assessment(domain: try text(domain, "domain"), score: score, date: date)))]
     }
 
-    func sendReferral(citizen cid: String, to: Sector, text referralText: String) throws -> [Store.Pending] {
+    func sendReferral(citizen cid: String, to: Sector, text referralText: String, confirmedSharing: Bool) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard to != actor.sector else { throw DomainError.invalid("a referral goes to another sector than your own") }
+        let body = try text(referralText, "referral text")
+        try checkSharing(cid, with: [to], what: [body], confirmed: confirmedSharing)
         return [.init(cid, .referralSent(Referral(id: "r\(p.referrals.count + 1)", from: actor.sector, to: to,
-                                                  text: try text(referralText, "referral text"), date: today, status: .requested)))]
+                                                  text: body, date: today, status: .requested)))]
     }
 
     func answerReferral(citizen cid: String, referral rid: String, status: ReferralStatus) throws -> [Store.Pending] {
