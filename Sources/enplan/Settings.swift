@@ -6,11 +6,14 @@ import Foundation
 ///     theme = high-contrast
 ///     lang = da
 ///     idle-lock-minutes = 10
+///     audit-report-names = no
 struct Settings {
     var theme: String?
     var language: String?
     var idleLockMinutes: Double?
     var workingHours = WorkingHours()
+    /// The citizen's access report names staff (`yes`) or only their unit (`no`, the default).
+    var auditReportNames = false
     var problems: [String] = []
 
     static func load(directory: String) -> Settings {
@@ -47,7 +50,10 @@ struct Settings {
                     s.problems.append("\(path):\(i + 1): working-days is like 1-5 (Monday-Friday) or 1,2,3"); continue
                 }
                 s.workingHours.days = days
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days)")
+            case "audit-report-names":
+                guard ["yes", "no"].contains(parts[1]) else { s.problems.append("\(path):\(i + 1): audit-report-names is yes or no"); continue }
+                s.auditReportNames = parts[1] == "yes"
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, audit-report-names)")
             }
         }
         return s

@@ -70,7 +70,10 @@ enum PlanCommands {
                     options: [.actor(), .citizen, .choice("format", PlanDocument.Format.self, "text (default) or markdown"), lang, .reason]) { inv in
             let strings = Strings(inv.choice("lang", Language.self) ?? .da)
             let service = try Context.open(inv.dataDirectory)
-            let detail = try service.citizen(inv.required("citizen"), as: inv.required("as"), reason: inv.string("reason"), purpose: "export")
+            let id = inv.required("citizen"), actor = inv.required("as")
+            // Read without a view of its own: the export is the look, recorded once with its reason.
+            let detail = try service.citizen(id, as: actor, reason: inv.string("reason"), purpose: "export", logged: false)
+            try service.recordExport(.planDocument, citizen: id, as: actor, reason: detail.brokeTheGlass ? inv.string("reason") : nil)
             let format = inv.choice("format", PlanDocument.Format.self) ?? .text
             print(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format), terminator: "")
             return 0
