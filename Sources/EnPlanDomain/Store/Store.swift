@@ -133,6 +133,14 @@ public final class Store {
         }
     }
 
+    /// A torn last line is a crash, not a truncation: if the head names the very line that was
+    /// torn (its bytes are kept aside by the repair), the head moves back to the last good line.
+    /// A head beyond the torn line still says that more was cut.
+    private func headAfterRepair(_ log: HeadFile.Log, _ tear: LogFile.Tear, seq: Int, hash: String) {
+        guard let head, let h = head.read(log), h.seq == tear.line else { return }
+        head.write(log, seq: seq, hash: hash, at: clock.now())
+    }
+
     private func refuseIfTruncated(_ file: String) throws {
         if let t = truncations.first(where: { $0.file == file }) { throw StoreError.truncated(t) }
     }
@@ -170,6 +178,7 @@ public final class Store {
         if let tear = try events.readNew(typed: true, { try replayed($0, $1!) }) {
             repairs.append(try events.repair(tear, now: clock.now()))
             try events.readNew(typed: true) { try replayed($0, $1!) }
+            headAfterRepair(.events, tear, seq: events.lastSeq, hash: events.lastHash)
         }
         if let damage = events.damage { throw damage }
     }
@@ -255,10 +264,16 @@ public final class Store {
     public func appendAudit(actor: String, type: String, subject: String, data: Fields) throws {
         try lock.withLock(exclusive: true) {
             if !auditTailKnown {
-                if let tear = audit.seekTail() { repairs.append(try audit.repair(tear, now: clock.now())) }
+                if let tear = audit.seekTail() {
+                    repairs.append(try audit.repair(tear, now: clock.now()))
+                    headAfterRepair(.audit, tear, seq: audit.lastSeq, hash: audit.lastHash)
+                }
                 auditTailKnown = true
             }
-            if let tear = try audit.readNew({ _ in }) { repairs.append(try audit.repair(tear, now: clock.now())) }
+            if let tear = try audit.readNew({ _ in }) {
+                repairs.append(try audit.repair(tear, now: clock.now()))
+                headAfterRepair(.audit, tear, seq: audit.lastSeq, hash: audit.lastHash)
+            }
             if let damage = audit.damage { throw damage }
             try refuseIfTruncated(Store.auditFile)
             let seq = audit.lastSeq + 1, now = clock.now()
