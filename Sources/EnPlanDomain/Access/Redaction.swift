@@ -110,8 +110,6 @@ extension Access {
             if sees(s) { household.append(m); householdBy.append(s) } else { withheld.append(Withheld(.household, nil, s)) }
         }
         shown.household = household; shown.recorded.household = householdBy
-        // A meeting's outcome note is read by those who took part.
-        shown.participants = c.participants
         guard var plan = c.plan else { return (shown, [], withheld) }
         if let s = c.recorded.plan, !sees(s), !plan.ownWords.isEmpty { plan.ownWords = ""; withheld.append(Withheld(.ownWords, nil, s)) }
         for i in plan.goals.indices {
