@@ -59,6 +59,10 @@ final class CrossingRuleTests: XCTestCase {
         // Always visible: name, masked CPR, age, the responsible caseworker, the contact person, consent.
         XCTAssertEqual(d.citizen.name, "Søren Sørensen"); XCTAssertTrue(d.cpr.hasPrefix("111299"))
         XCTAssertEqual(d.citizen.responsible, "mette"); XCTAssertEqual(d.citizen.consents.count, 1)
+        // What per cannot read, per cannot change.
+        XCTAssertThrowsDomainError(try f.service.execute(.setGoalStatus(citizen: id, goal: "g1", status: .dropped), as: "per")) {
+            if case .forbidden = $0 { return true }; return false
+        }
 
         // After withdrawal, social loses it too — except the referral sent to social.
         try f.service.execute(.withdrawConsent(citizen: id, consent: "s1"), as: "mette")
