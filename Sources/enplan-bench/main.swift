@@ -181,7 +181,9 @@ case "calendar-child":
 
 case "append-child":
     let count = Int(option("count", "2000"))!
-    let store = try Store(directory: dir)
+    // --no-head: without `store.head` (the durable append as it was before it), for the comparison.
+    var appendOptions = Store.Options(); appendOptions.keepHead = !argv.contains("--no-head")
+    let store = try Store(directory: dir, options: appendOptions)
     let service = CaseService(store: store, terminal: "bench")
     let targets = Array(store.projection.citizens.values.prefix(200))
     var latencies: [Double] = []
@@ -237,6 +239,35 @@ case "snapshot-child":
     let t0 = Date()
     try store.writeSnapshot()
     emit([("write", Date().timeIntervalSince(t0))])
+
+case "append-compare":
+    // The durable append with and without `store.head`, alternating in fresh processes on a small
+    // store, so both see the same disk at the same time:  enplan-bench append-compare [--rounds 5]
+    if !FileManager.default.fileExists(atPath: dir + "/" + Store.eventsFile) {
+        let service = CaseService(store: try Store(directory: dir), terminal: "bench")
+        var demo = DemoData.Options(); demo.citizens = 300
+        _ = try DemoData.fill(service, options: demo)
+    }
+    func run(_ args: [String]) throws -> [String: Double] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        p.arguments = args + ["--dir", dir]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Double]) ?? [:]
+    }
+    var with: [Double] = [], without: [Double] = [], withP99: [Double] = [], withoutP99: [Double] = []
+    for _ in 0..<Int(option("rounds", "5"))! {
+        let a = try run(["append-child", "--count", "1000"]), b = try run(["append-child", "--count", "1000", "--no-head"])
+        with.append(a["median"]!); withP99.append(a["p99"]!); without.append(b["median"]!); withoutP99.append(b["p99"]!)
+    }
+    func med(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+    print(String(format: "durable append, median of %d rounds of 1,000: with store.head %.3f ms (p99 %.3f), without %.3f ms (p99 %.3f)",
+                 with.count, med(with), med(withP99), med(without), med(withoutP99)))
+    print("rounds with: " + with.map { String(format: "%.3f", $0) }.joined(separator: " ") + "; without: " + without.map { String(format: "%.3f", $0) }.joined(separator: " "))
 
 default:
     let citizens = Int(option("citizens", "100000"))!
@@ -303,6 +334,7 @@ default:
     let snapSize = Double((try FileManager.default.attributesOfItem(atPath: dir + "/" + Store.snapshotFile)[.size] as? Int) ?? 0) / 1e6
     let events = full[0].json["events"]!
     let append = try child(["append-child", "--count", "2000"])
+    let appendNoHead = try child(["append-child", "--count", "2000", "--no-head"])
     let tui = try child(["tui-child"])
     let cal = try child(["calendar-child"])
     let plan = try child(["plan-child"])
@@ -320,8 +352,8 @@ default:
     print(String(format: "| process start to usable projection | %.2f s | %.2f s |", median(full.map { $0.wall }), median(snap.map { $0.wall })))
     print(String(format: "| peak memory (RSS) | %.0f MB | %.0f MB |", median(full.map { $0.json["peakMB"]! }), median(snap.map { $0.json["peakMB"]! })))
     print(String(format: "| resident after opening | %.0f MB | %.0f MB |", median(full.map { $0.json["residentMB"]! }), median(snap.map { $0.json["residentMB"]! })))
-    print(String(format: "Durable append (2,000 contacts on this store): median %.3f ms, p99 %.3f ms, max %.3f ms",
-                 append.json["median"]!, append.json["p99"]!, append.json["max"]!))
+    print(String(format: "Durable append (2,000 contacts on this store): median %.3f ms, p99 %.3f ms, max %.3f ms; without store.head: median %.3f ms, p99 %.3f ms",
+                 append.json["median"]!, append.json["p99"]!, append.json["max"]!, appendNoHead.json["median"]!, appendNoHead.json["p99"]!))
     print(String(format: "Citizen list, %.0f citizens, 200x50 screen: login and load %.2f s; search keystroke (filter + render) median %.2f ms, worst %.2f ms over %.0f keys; full-screen render median %.2f ms, worst %.2f ms; taking in another terminal's change median %.1f ms",
                  tui.json["citizens"]!, tui.json["loginLoad"]!, tui.json["keyMedian"]!, tui.json["keyMax"]!, tui.json["keys"]!,
                  tui.json["renderMedian"]!, tui.json["renderMax"]!, tui.json["refreshMedian"]!))

@@ -8,6 +8,7 @@ import Foundation
 ///     idle-lock-minutes = 10
 ///     caseload-warn = 25
 ///     caseload-max = 30
+///     audit-report-names = no
 struct Settings {
     var theme: String?
     var language: String?
@@ -15,6 +16,8 @@ struct Settings {
     var workingHours = WorkingHours()
     /// The caseload thresholds the dashboard and `report caseload` flag.
     var figures = FigureSettings()
+    /// The citizen's access report names staff (`yes`) or only their unit (`no`, the default).
+    var auditReportNames = false
     var problems: [String] = []
 
     static func load(directory: String) -> Settings {
@@ -54,7 +57,10 @@ struct Settings {
             case "caseload-warn", "caseload-max":
                 guard let n = Int(parts[1]), (1...1000).contains(n) else { s.problems.append("\(path):\(i + 1): \(parts[0]) is a number of citizens, 1 to 1000"); continue }
                 if parts[0] == "caseload-warn" { s.figures.caseloadWarn = n } else { s.figures.caseloadMax = n }
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max)")
+            case "audit-report-names":
+                guard ["yes", "no"].contains(parts[1]) else { s.problems.append("\(path):\(i + 1): audit-report-names is yes or no"); continue }
+                s.auditReportNames = parts[1] == "yes"
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names)")
             }
         }
         if s.figures.caseloadWarn > s.figures.caseloadMax {

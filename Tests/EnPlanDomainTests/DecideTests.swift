@@ -80,7 +80,7 @@ final class DecideTests: XCTestCase {
         XCTAssertThrowsDomainError(try f.service.execute(.sendReferral(citizen: id, to: .employment, text: "x"), as: "mette")) {
             $0.description.contains("another sector")
         }
-        try f.service.execute(.sendReferral(citizen: id, to: .misuse, text: "Vurdering af alkoholforbrug"), as: "mette")
+        try f.service.execute(.sendReferral(citizen: id, to: .misuse, text: "Vurdering af alkoholforbrug", confirmedSharing: true), as: "mette")
         XCTAssertTrue(f.service.state.citizens[id]!.sectors.contains(.misuse), "a referral involves the receiving sector")
         XCTAssertThrowsDomainError(try f.service.execute(.answerReferral(citizen: id, referral: "r1", status: .accepted), as: "mette")) {
             $0.description.contains("only the misuse sector")

@@ -148,7 +148,7 @@ final class FigureTests: XCTestCase {
         let three = try f.citizenWithPlan("010170-1234")
         let none = try f.citizen("020280-1111")
         for x in [one, three] { try s.execute(.sendReferral(citizen: x, to: .social, text: "Støtte"), as: "mette") }
-        try s.execute(.sendReferral(citizen: three, to: .misuse, text: "Behandling"), as: "mette")
+        try s.execute(.sendReferral(citizen: three, to: .misuse, text: "Behandling", confirmedSharing: true), as: "mette")
         try at("2026-08-10") { try s.execute(.logContact(citizen: one, channel: .phone, note: nil, at: nil), as: "jonas") }  // > 90 days ago
         now()
         try s.execute(.logContact(citizen: one, channel: .phone, note: nil, at: nil), as: "mette")
@@ -194,7 +194,7 @@ final class FigureTests: XCTestCase {
         try s.execute(.sendReferral(citizen: shared, to: .social, text: "Støtte"), as: "mette")
         try s.execute(.scheduleFollowUp(citizen: shared, due: day("2027-03-01")), as: "mette")
         let withdrawn = try f.citizenWithPlan("010170-1234")
-        try s.execute(.sendReferral(citizen: withdrawn, to: .misuse, text: "Behandling"), as: "mette")
+        try s.execute(.sendReferral(citizen: withdrawn, to: .misuse, text: "Behandling", confirmedSharing: true), as: "mette")
         try s.execute(.scheduleFollowUp(citizen: withdrawn, due: day("2027-08-01")), as: "mette")    // beyond 6 months
         try s.execute(.withdrawConsent(citizen: withdrawn, consent: "s1"), as: "mette")
         let single = try f.citizenWithPlan("020280-1111")                   // employment only: not shared

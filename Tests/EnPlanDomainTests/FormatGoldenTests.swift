@@ -33,7 +33,8 @@ final class FormatGoldenTests: XCTestCase {
     func testAuditKindsKeepTheirNames() {
         XCTAssertEqual(AuditKind.allCases.map(\.rawValue), ["LoginSucceeded", "LoginFailed", "LoginRefused", "CitizensListed",
                                                             "CitizensSearched", "CitizenViewed", "MeetingsRead", "AuditRead",
-                                                            "FiguresRead", "FiguresExported"])
+                                                            "FiguresRead", "FiguresExported",
+                                                            "Exported", "LookupRefused", "StoreHead", "TruncationAccepted", "SpotChecked"])
         XCTAssertEqual(AuditEntry.listRefreshed(by: "mette", added: 1, count: 2).kind, .citizensListed, "a refresh is a listing")
     }
 
@@ -60,6 +61,11 @@ final class FormatGoldenTests: XCTestCase {
         _ = try s.meetings(as: "mette", scope: .citizen(c), from: f.today, to: f.today + 7)
         _ = try s.auditTrail(as: "karen", citizen: c)
         _ = try s.auditTrail(as: "karen")
+        // Issue 11's kinds, at the end so the records above keep their bytes.
+        try s.recordExport(.planDocument, citizen: c, as: "mette")
+        _ = try? s.citizen(c, as: "per")
+        let viewed = try String(contentsOfFile: f.auditPath, encoding: .utf8).split(separator: "\n").firstIndex { $0.contains(#""CitizenViewed""#) }! + 1
+        try s.recordSpotCheck(entry: viewed, verdict: .flagged, note: "Ingen sag", as: "karen")
         try compare(try String(contentsOfFile: f.auditPath, encoding: .utf8), golden: "audit.jsonl")
     }
 }

@@ -94,7 +94,7 @@ final class PlanTests: XCTestCase {
 
         let before = try f.eventLines().count
         let start = f.today + 7
-        let events = try f.service.execute(.applyTemplate(citizen: c, template: "misbrug-job", start: start), as: "mette")
+        let events = try f.service.execute(.applyTemplate(citizen: c, template: "misbrug-job", start: start, confirmedSharing: true), as: "mette")
         // One write: the marker, two goals, three efforts, four follow-ups, in the citizen's stream.
         XCTAssertEqual(events.count, 1 + 2 + 3 + 4)
         XCTAssertEqual(Set(events.map(\.stream)), [c])
@@ -109,7 +109,7 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(plan.followUps.map(\.due), [14, 42, 91, 182].map { start + $0 })
 
         // Applied again, the ids go on from what is there.
-        try f.service.execute(.applyTemplate(citizen: c, template: "misbrug-job", start: nil), as: "mette")
+        try f.service.execute(.applyTemplate(citizen: c, template: "misbrug-job", start: nil, confirmedSharing: true), as: "mette")
         let again = try XCTUnwrap(f.store.projection.citizens[c]?.plan)
         XCTAssertEqual(again.goals.map(\.id), ["g1", "g2", "g3", "g4"])
         XCTAssertEqual(again.efforts.last?.goal, "g4")
@@ -153,7 +153,7 @@ final class PlanTests: XCTestCase {
     func testConsentHidesOtherSectorsDecisionsAndReferralsButNotThatTheyExist() throws {
         let f = try Fixture()
         let c = try f.citizenWithPlan()   // employment + social
-        try f.service.execute(.sendReferral(citizen: c, to: .misuse, text: "Behandling for hash"), as: "mette")
+        try f.service.execute(.sendReferral(citizen: c, to: .misuse, text: "Behandling for hash", confirmedSharing: true), as: "mette")
         try f.service.execute(.answerReferral(citizen: c, referral: "r1", status: .accepted), as: "per")
         try f.service.execute(.recordDecision(citizen: c, legalArea: .sel, date: f.today, text: "Bevilget stofbehandling § 101", appealDeadline: nil), as: "per")
         try f.service.execute(.recordDecision(citizen: c, legalArea: .lab, date: f.today, text: "Praktik bevilget", appealDeadline: nil), as: "mette")

@@ -46,7 +46,7 @@ public struct DecideCase: Sendable {
 
     /// The kinds of `DomainError`.
     public enum Refusal: String, Sendable {
-        case invalid, notFound, forbidden, stale, conflict
+        case invalid, notFound, forbidden, stale, conflict, needsReason, sharingNotCovered, readOnly
 
         public init(_ e: DomainError) {
             switch e {
@@ -55,6 +55,9 @@ public struct DecideCase: Sendable {
             case .forbidden: self = .forbidden
             case .stale: self = .stale
             case .conflict: self = .conflict
+            case .needsReason: self = .needsReason
+            case .sharingNotCovered: self = .sharingNotCovered
+            case .readOnly: self = .readOnly
             }
         }
     }

@@ -30,6 +30,11 @@ public enum Access {
         c.consentCovers(viewer.sector, sector, on: day)
     }
 
+    /// The benefit belongs to the sector that recorded it.
+    public static func seesBenefit(_ viewer: User, _ c: Citizen, on day: Day) -> Bool {
+        c.recorded.benefit.map { seesContent(viewer, of: $0, in: c, on: day) } ?? true
+    }
+
     /// A referral is read by the sector that sent it and the one it went to; others need consent.
     public static func seesReferral(_ viewer: User, _ r: Referral, in c: Citizen, on day: Day) -> Bool {
         viewer.sector == r.to || seesContent(viewer, of: r.from, in: c, on: day)

@@ -11,6 +11,25 @@ public enum AuditKind: String, CaseIterable, Sendable {
     case auditRead = "AuditRead"
     case figuresRead = "FiguresRead"
     case figuresExported = "FiguresExported"
+    case exported = "Exported"
+    case lookupRefused = "LookupRefused"
+    case storeHead = "StoreHead"
+    case truncationAccepted = "TruncationAccepted"
+    case spotChecked = "SpotChecked"
+}
+
+/// A supervisor's verdict on a lookup drawn for a spot check (stikprøve).
+public enum SpotCheckVerdict: String, CaseIterable, Sendable {
+    case workRelated = "work-related"
+    case flagged
+}
+
+/// What was exported from a screen or a headless command.
+public enum ExportKind: String, CaseIterable, Sendable {
+    /// The plan as a document for the citizen.
+    case planDocument = "plan-document"
+    /// An iCalendar file of meetings.
+    case calendarFile = "calendar-file"
 }
 
 /// One record of the audit log: a login attempt, or a read of personal data (who, what, which
@@ -43,6 +62,16 @@ public enum AuditEntry: Equatable, Sendable {
     case figuresRead(by: String, section: String, rows: Int)
     /// A section of figures was exported (CSV): what left the system, and how many rows.
     case figuresExported(by: String, section: String, rows: Int)
+    /// Something left the system as a file (the plan document, a calendar); `reason` as for a look.
+    case exported(by: String, kind: ExportKind, citizen: String?, reason: String?)
+    /// A look that was refused: who, which citizen (as typed), and why ("no work relation", "unknown citizen").
+    case lookupRefused(by: String, citizen: String, why: String)
+    /// The heads of both logs when a session started (a later cut of either log is caught by them).
+    case storeHead(user: String, eventsSeq: Int, eventsHash: String, auditSeq: Int, auditHash: String)
+    /// An administrator accepted a log that ends before its recorded head (a restored backup, say).
+    case truncationAccepted(by: String, file: String, expectedSeq: Int, expectedHash: String, foundSeq: Int, reason: String)
+    /// A spot check of the audit record `entry` (its seq): work-related, or flagged for follow-up.
+    case spotChecked(by: String, entry: Int, citizen: String?, verdict: SpotCheckVerdict, note: String?)
 
     public var kind: AuditKind {
         switch self {
@@ -56,6 +85,11 @@ public enum AuditEntry: Equatable, Sendable {
         case .auditRead: .auditRead
         case .figuresRead: .figuresRead
         case .figuresExported: .figuresExported
+        case .exported: .exported
+        case .lookupRefused: .lookupRefused
+        case .storeHead: .storeHead
+        case .truncationAccepted: .truncationAccepted
+        case .spotChecked: .spotChecked
         }
     }
 
@@ -90,6 +124,23 @@ public enum AuditEntry: Equatable, Sendable {
         case let .figuresRead(by, section, rows), let .figuresExported(by, section, rows):
             f.set("what", section); f.set("rows", rows); f.set("terminal", terminal)
             return (by, "-", f)
+        case let .exported(by, kind, citizen, reason):
+            f.set("what", kind.rawValue); f.set("terminal", terminal); f.set("reason", reason)
+            return (by, citizen ?? "-", f)
+        case let .lookupRefused(by, citizen, why):
+            f.set("what", "refused"); f.set("detail", why); f.set("terminal", terminal)
+            return (by, citizen, f)
+        case let .storeHead(user, eventsSeq, eventsHash, auditSeq, auditHash):
+            f.set("terminal", terminal); f.set("eventsSeq", eventsSeq); f.set("eventsHash", eventsHash)
+            f.set("auditSeq", auditSeq); f.set("auditHash", auditHash)
+            return (user, "-", f)
+        case let .truncationAccepted(by, file, expectedSeq, expectedHash, foundSeq, reason):
+            f.set("terminal", terminal); f.set("file", file); f.set("expectedSeq", expectedSeq); f.set("expectedHash", expectedHash)
+            f.set("foundSeq", foundSeq); f.set("reason", reason)
+            return (by, "-", f)
+        case let .spotChecked(by, entry, citizen, verdict, note):
+            f.set("what", "spot-check"); f.set("entry", entry); f.set("verdict", verdict); f.set("note", note); f.set("terminal", terminal)
+            return (by, citizen ?? "-", f)
         }
     }
 

@@ -1,6 +1,8 @@
-/// RFC 5545 export of meetings. An exported event leaves the system, so it carries the meeting
-/// type, the citizen's initials, the room and the participants' names: never a CPR number, notes,
-/// outcomes or health details. Times are Copenhagen wall-clock times with TZID and a VTIMEZONE,
+/// RFC 5545 export of meetings. An exported event leaves the system (into Outlook and phones), so
+/// it carries nothing personal: the meeting type, the time, the room, the EnPlan meeting id, the
+/// municipal participants by name and outside partners as "ekstern deltager" — no citizen name or
+/// initials, no organisation, no agenda, no notes or outcomes. A meeting the viewer sees as busy
+/// time (`Meeting.busy`) is "Optaget" with its time and room only. Times are Copenhagen wall-clock times with TZID and a VTIMEZONE,
 /// so daylight saving never moves a meeting.
 public enum ICalendar {
     public static func export(_ meetings: [Meeting], state: Projection, storeID: String) -> String {
@@ -22,9 +24,6 @@ public enum ICalendar {
     }
 
     static func event(_ m: Meeting, state: Projection, storeID: String) -> [String] {
-        let initials = m.citizen.flatMap { state.citizens[$0] }.map { Self.initials($0.name) }
-        var summary = typeName(m.type)
-        if let initials { summary += " – " + initials }
         var out = [
             "BEGIN:VEVENT",
             "UID:\(m.id)-\(storeID)@enplan",
@@ -32,21 +31,26 @@ public enum ICalendar {
             "SEQUENCE:\(max(0, m.version - 1))",
             "DTSTART;TZID=Europe/Copenhagen:\(local(m.start))",
             "DTEND;TZID=Europe/Copenhagen:\(local(m.end))",
-            "SUMMARY:\(text(summary))",
+            "SUMMARY:\(text(m.busy ? "Optaget" : typeName(m.type)))",
+            "DESCRIPTION:\(text("EnPlan-møde \(m.id)"))",
         ]
         if let room = m.room { out.append("LOCATION:\(text(room))") }
-        for p in m.participants {
-            out.append("ATTENDEE;CN=\(param(state.user(p)?.name ?? p));ROLE=REQ-PARTICIPANT:urn:enplan:user:\(p)")
-        }
-        for (i, g) in m.guests.enumerated() {
-            // The citizen appears by initials; relatives by their relation only; partners by name and organisation.
-            let name: String
-            switch g.kind {
-            case .citizen: name = initials ?? "borger"
-            case .relative: name = "pårørende"
-            case .partner: name = g.organisation.map { "\(g.name) (\($0))" } ?? g.name
+        if m.busy {
+            out.append("CLASS:PRIVATE")
+        } else {
+            for p in m.participants {
+                out.append("ATTENDEE;CN=\(param(state.user(p)?.name ?? p));ROLE=REQ-PARTICIPANT:urn:enplan:user:\(p)")
             }
-            out.append("ATTENDEE;CN=\(param(name));ROLE=OPT-PARTICIPANT:urn:enplan:guest:\(m.id)-\(i + 1)")
+            for (i, g) in m.guests.enumerated() {
+                // Nobody outside the municipality by name: the citizen, relatives and partners alike.
+                let name: String
+                switch g.kind {
+                case .citizen: name = "borger"
+                case .relative: name = "pårørende"
+                case .partner: name = "ekstern deltager"
+                }
+                out.append("ATTENDEE;CN=\(param(name));ROLE=OPT-PARTICIPANT:urn:enplan:guest:\(m.id)-\(i + 1)")
+            }
         }
         out.append("STATUS:\(m.status == .cancelled ? "CANCELLED" : "CONFIRMED")")
         out.append("END:VEVENT")

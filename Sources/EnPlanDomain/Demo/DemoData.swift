@@ -193,7 +193,7 @@ public enum DemoData {
         if rng.chance(0.3) {
             let from = caseworkers.first { $0.0 == r }!.2
             let to = rng.pick(Sector.allCases.filter { $0 != from })
-            out.append((r, .sendReferral(citizen: id, to: to, text: "Henvisning til vurdering")))
+            out.append((r, .sendReferral(citizen: id, to: to, text: "Henvisning til vurdering", confirmedSharing: true)))
             if rng.chance(0.6) {
                 let answerer = caseworkers.first { $0.2 == to }!.0
                 out.append((answerer, .answerReferral(citizen: id, referral: "r1", status: rng.chance(0.8) ? .accepted : .rejected)))

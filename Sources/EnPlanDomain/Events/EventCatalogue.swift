@@ -85,18 +85,18 @@ public enum EventType: String, CaseIterable, Sendable {
             }
         case .citizenDetailsChanged:
             EventRow(.actor, .caseFile) { .citizenDetailsChanged(name: try $0.optionalString("name"), benefit: try $0.optionalString("benefit")) }
-        case .responsibleChanged: EventRow(.actor, .caseFile) { .responsibleChanged(user: try $0.string("user"), reason: try $0.optionalString("reason")) }
-        case .contactPersonChosen: EventRow(.actor, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name")) }
+        case .responsibleChanged: EventRow(.shared, .caseFile) { .responsibleChanged(user: try $0.string("user"), reason: try $0.optionalString("reason")) }
+        case .contactPersonChosen: EventRow(.shared, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name")) }
         case .householdLinked: EventRow(.actor, .caseFile) { .householdLinked(try HouseholdMember(fields: $0)) }
-        case .consentGiven: EventRow(.actor, .consent) { .consentGiven(try Consent(fields: $0)) }
-        case .consentWithdrawn: EventRow(.actor, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date")) }
+        case .consentGiven: EventRow(.shared, .consent) { .consentGiven(try Consent(fields: $0)) }
+        case .consentWithdrawn: EventRow(.shared, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date")) }
         case .planCreated:
             EventRow(.actor, .plan) { .planCreated(overallGoal: try $0.value("overallGoal"), ownWords: try $0.string("ownWords"), date: try $0.day("date")) }
         case .planGoalChanged:
             EventRow(.actor, .plan) { .planGoalChanged(overallGoal: try $0.value("overallGoal"), ownWords: try $0.string("ownWords")) }
         case .goalAdded: EventRow(.actor, .plan) { .goalAdded(try Goal(fields: $0)) }
-        case .goalStatusChanged: EventRow(.actor, .plan) { .goalStatusChanged(id: try $0.string("id"), status: try $0.value("status")) }
-        case .goalChanged: EventRow(.actor, .plan) { .goalChanged(id: try $0.string("id"), area: try $0.value("area"), text: try $0.string("text")) }
+        case .goalStatusChanged: EventRow(.goal, .plan) { .goalStatusChanged(id: try $0.string("id"), status: try $0.value("status")) }
+        case .goalChanged: EventRow(.goal, .plan) { .goalChanged(id: try $0.string("id"), area: try $0.value("area"), text: try $0.string("text")) }
         case .effortAdded: EventRow(.recordedSector, .effort) { .effortAdded(try Effort(fields: $0)) }
         case .effortStatusChanged:
             EventRow(.effort, .effort) { .effortStatusChanged(id: try $0.string("id"), status: try $0.value("status"), end: try $0.optionalDay("end")) }

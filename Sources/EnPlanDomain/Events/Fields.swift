@@ -37,6 +37,13 @@ public struct Fields: Equatable, Sendable, JSONCodable {
         return copy
     }
 
+    /// A copy without one field (content a viewer may not see).
+    public func removing(_ k: String) -> Fields {
+        var copy = self
+        copy.pairs.removeAll { $0.0 == k }
+        return copy
+    }
+
     // Reading.
     private func find(_ k: String) -> FieldValue? {
         // Comparing lengths first: String == on two different strings takes Swift's slow path.

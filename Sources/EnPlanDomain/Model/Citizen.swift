@@ -41,6 +41,21 @@ public struct ContactEntry: Equatable, Sendable {
     public var user: String
 }
 
+/// Which sector recorded each piece of a case that carries no sector of its own (`Access`'s
+/// crossing rule): index-aligned with the plan's goals, follow-ups and assessments and with the
+/// household; the benefit's and the plan's own words' recorder.
+public struct Recorders: Equatable, Sendable {
+    public var goals: [Sector] = []
+    public var followUps: [Sector] = []
+    public var assessments: [Sector] = []
+    public var household: [Sector] = []
+    public var benefit: Sector?
+    public var plan: Sector?
+    public init() {}
+
+    static func at(_ list: [Sector], _ i: Int) -> Sector? { i < list.count ? list[i] : nil }
+}
+
 public struct Citizen: Equatable, Sendable {
     public var id: String
     public var cpr: CPR
@@ -60,6 +75,8 @@ public struct Citizen: Equatable, Sendable {
     public var facts = CitizenFacts()
     /// The stream's version: the number of events in the citizen's stream.
     public var version: Int = 0
+    /// Who (which sector) recorded the pieces that carry no sector of their own.
+    public var recorded = Recorders()
 
     public init(id: String, cpr: CPR, name: String, benefit: String?, responsible: String, registeredSectors: [Sector]) {
         self.id = id; self.cpr = cpr; self.name = name; self.benefit = benefit

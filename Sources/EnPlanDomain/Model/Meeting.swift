@@ -65,6 +65,8 @@ public struct Meeting: Equatable, Sendable {
     public var version: Int = 0
     /// When it last changed (iCalendar DTSTAMP).
     public var updated = Timestamp(millis: 0)
+    /// Shown as busy time only: about a citizen the viewer may not see (`Access.shown`); never stored.
+    public var busy = false
 
     public init(id: String, type: MeetingType, citizen: String?, start: LocalTime, minutes: Int, room: String?,
                 participants: [String], guests: [Guest], status: MeetingStatus, outcome: String?) {

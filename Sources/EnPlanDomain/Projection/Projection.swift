@@ -89,7 +89,8 @@ public struct Projection: Sendable {
             if case .citizenRegistered = event { throw Inconsistent(reason: "citizen \(stream) is registered already") }
             // Static on purpose: an instance method here would copy the whole projection (self is
             // borrowed while one of its citizens is inout), and then every apply copies every citizen.
-            Projection.applyToCitizen(event, &citizens.values[i], actor: actor, at: ts)
+            let sector = Projection.recordsSector(event) ? accounts[actor]?.user.sector : nil
+            Projection.applyToCitizen(event, &citizens.values[i], actor: actor, sector: sector, at: ts)
             citizens.values[i].version = version
             return
         }
@@ -129,6 +130,7 @@ public struct Projection: Sendable {
             c.version = version
             c.facts.registered = ts.copenhagenDay
             c.facts.responsible = [.init(from: ts.copenhagenDay, user: responsible)]
+            if benefit != nil { c.recorded.benefit = accounts[actor]?.user.sector ?? sectors.first }
             citizens[stream] = c
             citizenByCPR[cpr.digits] = stream
             citizenCount += 1
@@ -184,23 +186,40 @@ public struct Projection: Sendable {
         accounts[id]!.version += 1
     }
 
-    private static func applyToCitizen(_ event: DomainEvent, _ c: inout Citizen, actor: String, at ts: Timestamp) {
+    /// The events whose piece of the case carries no sector of its own: the recorder's is noted.
+    private static func recordsSector(_ event: DomainEvent) -> Bool {
+        switch event {
+        case .citizenDetailsChanged, .householdLinked, .planCreated, .planGoalChanged, .goalAdded, .followUpScheduled,
+             .assessmentRecorded:
+            return true
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
+             .responsibleChanged, .contactPersonChosen, .consentGiven, .consentWithdrawn, .goalStatusChanged, .goalChanged,
+             .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
+             .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
+             .templateApplied, .targetDefined, .targetEnded:
+            return false
+        }
+    }
+
+    private static func applyToCitizen(_ event: DomainEvent, _ c: inout Citizen, actor: String, sector recorder: Sector?, at ts: Timestamp) {
         func plan(_ change: (inout Plan) -> Void) { if c.plan != nil { change(&c.plan!) } }
+        // The recorder's sector; an actor the store does not know falls back to the registration's.
+        let sector = recorder ?? c.registeredSectors.first ?? .employment
         switch event {
         case let .citizenDetailsChanged(name, benefit):
             if let name { c.name = name }
-            if let benefit { c.benefit = benefit }
+            if let benefit { c.benefit = benefit; c.recorded.benefit = sector }
         case let .responsibleChanged(user, _):
             c.responsible = user
             c.facts.responsible.append(.init(from: ts.copenhagenDay, user: user))
         case let .contactPersonChosen(name): c.contactPerson = name
-        case let .householdLinked(m): c.household.append(m)
+        case let .householdLinked(m): c.household.append(m); c.recorded.household.append(sector)
         case let .consentGiven(consent): c.consents.append(consent)
         case let .consentWithdrawn(id, date):
             if let i = c.consents.firstIndex(where: { $0.id == id }) { c.consents[i].withdrawn = date }
-        case let .planCreated(goal, words, date): c.plan = Plan(overallGoal: goal, ownWords: words, created: date)
-        case let .planGoalChanged(goal, words): plan { $0.overallGoal = goal; $0.ownWords = words }
-        case let .goalAdded(g): plan { $0.goals.append(g) }
+        case let .planCreated(goal, words, date): c.plan = Plan(overallGoal: goal, ownWords: words, created: date); c.recorded.plan = sector
+        case let .planGoalChanged(goal, words): plan { $0.overallGoal = goal; $0.ownWords = words }; c.recorded.plan = sector
+        case let .goalAdded(g): if c.plan != nil { c.plan!.goals.append(g); c.recorded.goals.append(sector) }
         case let .goalStatusChanged(id, status):
             plan { p in if let i = p.goals.firstIndex(where: { $0.id == id }) { p.goals[i].status = status } }
         case let .effortAdded(e):
@@ -216,12 +235,13 @@ public struct Projection: Sendable {
         case let .decisionRecorded(d):
             plan { $0.decisions.append(d) }
             c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
-        case let .followUpScheduled(id, due): plan { $0.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil)) }
+        case let .followUpScheduled(id, due):
+            if c.plan != nil { c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil)); c.recorded.followUps.append(sector) }
         case let .followUpCompleted(id, done, result, _):
             plan { p in
                 if let i = p.followUps.firstIndex(where: { $0.id == id }) { p.followUps[i].done = done; p.followUps[i].result = result }
             }
-        case let .assessmentRecorded(a): plan { $0.assessments.append(a) }
+        case let .assessmentRecorded(a): if c.plan != nil { c.plan!.assessments.append(a); c.recorded.assessments.append(sector) }
         case let .referralSent(r): plan { $0.referrals.append(r) }
         case let .referralAnswered(id, status):
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }

@@ -25,14 +25,17 @@ public enum Command: Sendable {
     case addEffort(citizen: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?)
     case setEffortStatus(citizen: String, effort: String, status: EffortStatus, end: Day?)
     case changeEffort(citizen: String, effort: String, goal: String?, title: String, legalBasis: String, provider: String, start: Day, end: Day?)
-    /// Adds a template's goals, efforts and follow-ups, dated from `start` (default: today).
-    case applyTemplate(citizen: String, template: String, start: Day?)
+    /// Adds a template's goals, efforts and follow-ups, dated from `start` (default: today). An
+    /// effort in a sector the citizen's consent does not share with the actor's is refused
+    /// (`DomainError.sharingNotCovered`) unless `confirmedSharing` (the user said yes to it).
+    case applyTemplate(citizen: String, template: String, start: Day?, confirmedSharing: Bool = false)
     case defineTemplate(PlanTemplate)
     case recordDecision(citizen: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?)
     case scheduleFollowUp(citizen: String, due: Day)
     case completeFollowUp(citizen: String, followUp: String, done: Day, result: FollowUpResult, note: String?)
     case recordAssessment(citizen: String, domain: String, score: Int, date: Day)
-    case sendReferral(citizen: String, to: Sector, text: String)
+    /// Into a sector the consent does not share with the actor's: refused unless `confirmedSharing`.
+    case sendReferral(citizen: String, to: Sector, text: String, confirmedSharing: Bool = false)
     case answerReferral(citizen: String, referral: String, status: ReferralStatus)
     case logContact(citizen: String, channel: Channel, note: String?, at: Timestamp?)
 
@@ -65,8 +68,8 @@ public enum Command: Sendable {
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
              .addEffort(let c, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _),
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
-             .sendReferral(let c, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _),
-             .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _):
+             .sendReferral(let c, _, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _),
+             .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
         case .reassign: return nil

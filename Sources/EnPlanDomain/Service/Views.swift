@@ -28,6 +28,9 @@ public struct CitizenDetail: Sendable {
     /// consent covering it): they show that they exist and their sector; their text is blanked in
     /// `citizen.plan`.
     public let hidden: [String]
+    /// Every piece whose content the viewer may not see, with its kind and sector, including those
+    /// taken out of `citizen` altogether (assessments, household members, the benefit, own words).
+    public let withheld: [Withheld]
     public let meetings: [Meeting]
     public let brokeTheGlass: Bool
     /// The day it was read (what "overdue" and "the appeal runs" are measured against).

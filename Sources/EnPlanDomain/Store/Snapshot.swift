@@ -51,7 +51,7 @@ enum Snapshot {
         }
     }
 
-    static let magic = Array("ENPLAN-SNAPSHOT\n".utf8)
+    static let magic = Array("ENPLAN-SNAPSHOT-2\n".utf8)   // 2: citizens carry `Recorders`
 
     /// nil when there is no snapshot or it cannot be read: the caller replays the log instead.
     ///

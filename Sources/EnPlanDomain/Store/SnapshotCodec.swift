@@ -220,6 +220,7 @@ extension Citizen: SnapshotCodable {
         w.values(household); w.values(consents); w.optional(plan) { $0.value($1) }; w.values(contacts)
         w.array(meetings) { $0.string($1) }; w.array(participants.sorted()) { $0.string($1) }; w.int(version)
         w.value(facts)
+        w.value(recorded)
     }
     init(from r: inout SnapshotReader) throws {
         self.init(id: try r.string(), cpr: try CPR(try r.string()), name: try r.string(), benefit: try r.optional { try $0.string() },
@@ -228,6 +229,20 @@ extension Citizen: SnapshotCodable {
         household = try r.values(); consents = try r.values(); plan = try r.optional { try Plan(from: &$0) }; contacts = try r.values()
         meetings = try r.array { try $0.string() }; participants = Set(try r.array { try $0.string() }); version = try r.int()
         facts = try CitizenFacts(from: &r)
+        recorded = try Recorders(from: &r)
+    }
+}
+
+extension Recorders: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        for list in [goals, followUps, assessments, household] { w.array(list) { $0.raw($1) } }
+        w.optional(benefit) { $0.raw($1) }; w.optional(plan) { $0.raw($1) }
+    }
+    init(from r: inout SnapshotReader) throws {
+        self.init()
+        goals = try r.array { try $0.raw() }; followUps = try r.array { try $0.raw() }
+        assessments = try r.array { try $0.raw() }; household = try r.array { try $0.raw() }
+        benefit = try r.optional { try $0.raw() }; plan = try r.optional { try $0.raw() }
     }
 }
 

@@ -6,10 +6,25 @@ import Glibc
 ///     events.jsonl    every change, one event a line, hash-chained
 ///     audit.jsonl     every read of personal data, every search and login, hash-chained
 ///     store.lock      flock(2): shared to read, exclusive to append
+///     store.head      the last seq, hash and time acknowledged in each log (`HeadFile`)
 ///     snapshot.json   a cache of the projection at some seq; deleting it loses nothing
 ///
 /// Data flows one way: a command is decided against the caught-up projection under the lock,
 /// its events are appended and synced, and only then applied and acknowledged.
+///
+/// Invariants:
+/// - Every line of a log is appended under the exclusive lock with one write(2) and fdatasync; it
+///   is acknowledged only after that, and then its seq and hash are written to `store.head`.
+/// - A torn last line (no newline, or a failing hash with nothing after it) is a crash: it is
+///   moved aside and the file truncated to its last good line. Damage anywhere else is never
+///   repaired: the store is read-only and says which file and line.
+/// - A log that ends before its head (its last lines cut cleanly, or an older copy put in its
+///   place) is no crash: the store opens read-only for that log (`truncations`), and
+///   `enplan verify` says which seq and hash were written when, until an administrator accepts it
+///   (`acceptTruncations`, recorded in the audit log). A head behind its log is no alarm (it is
+///   not synced on its own). Each session also records both heads in the audit log (`StoreHead`),
+///   which `verify` checks the event log against.
+/// - After a failed fdatasync this process writes nothing more.
 public final class Store {
     public static let eventsFile = "events.jsonl"
     public static let auditFile = "audit.jsonl"
@@ -23,6 +38,9 @@ public final class Store {
     private let events: LogFile
     private let audit: LogFile
     private let lock: LockFile
+    private let head: HeadFile?
+    /// Logs that end before their recorded head: writes to them are refused until accepted.
+    public private(set) var truncations: [Truncation] = []
     private var auditTailKnown = false
     /// How many events were replayed from the log (not from the snapshot) when the store opened.
     public private(set) var replayedAtOpen = 0
@@ -56,6 +74,8 @@ public final class Store {
         public var readAheadAbove = 8 << 20
         /// How much of the log is read and decoded at a time.
         public var chunkBytes = 4 << 20
+        /// Keep `store.head` (off only for the benchmark's comparison).
+        public var keepHead = true
         public init() {}
     }
 
@@ -66,6 +86,7 @@ public final class Store {
         lock = try LockFile(path: directory + "/store.lock")
         events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
         audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
+        head = options.keepHead ? HeadFile(directory: directory) : nil
 
         if options.useSnapshot, let snap = Snapshot.load(directory: directory),
            try lock.withLock(exclusive: false, { events.resume(offset: snap.offset, seq: snap.seq, hash: snap.hash) }) {
@@ -74,6 +95,7 @@ public final class Store {
         }
         let before = projection.lastSeq
         try refresh()
+        try checkHeads()
         replayedAtOpen = projection.lastSeq - before
         tracking = true
         if options.useSnapshot, replayedAtOpen >= options.snapshotAfter, events.damage == nil {
@@ -90,8 +112,56 @@ public final class Store {
         return String(chain.hash.prefix(16))
     }()
 
-    /// The reason the store refuses to write, if a line in the middle of a file is damaged.
-    public var readOnlyReason: StoreError? { events.damage ?? audit.damage }
+    /// The reason the store refuses to write: a damaged line in the middle of a file, or a log that
+    /// ends before its recorded head.
+    public var readOnlyReason: StoreError? { events.damage ?? audit.damage ?? truncations.first.map(StoreError.truncated) }
+
+    /// The last seq and hash of each log as this process knows them.
+    public var heads: (events: (seq: Int, hash: String), audit: (seq: Int, hash: String)) {
+        ((events.lastSeq, events.lastHash), (audit.lastSeq, audit.lastHash))
+    }
+
+    /// Under the shared lock (so no append runs between reading a log and its head): compares each
+    /// log's last line with its head.
+    private func checkHeads() throws {
+        guard let head else { return }
+        truncations = try lock.withLock(exclusive: false) {
+            try events.readNew(typed: true) { try replayed($0, $1!) }
+            _ = audit.seekTail()
+            return [Truncation.check(file: Store.eventsFile, seq: events.lastSeq, hash: events.lastHash, head: head.read(.events)),
+                    Truncation.check(file: Store.auditFile, seq: audit.lastSeq, hash: audit.lastHash, head: head.read(.audit))].compactMap { $0 }
+        }
+    }
+
+    /// A torn last line is a crash, not a truncation: if the head names the very line that was
+    /// torn (its bytes are kept aside by the repair), the head moves back to the last good line.
+    /// A head beyond the torn line still says that more was cut.
+    private func headAfterRepair(_ log: HeadFile.Log, _ tear: LogFile.Tear, seq: Int, hash: String) {
+        guard let head, let h = head.read(log), h.seq == tear.line else { return }
+        head.write(log, seq: seq, hash: hash, at: clock.now())
+    }
+
+    private func refuseIfTruncated(_ file: String) throws {
+        if let t = truncations.first(where: { $0.file == file }) { throw StoreError.truncated(t) }
+    }
+
+    /// An administrator's acceptance of the logs as they are (a restored backup, a known cut):
+    /// the heads are set to the logs' ends and writing resumes. Returns what was accepted; the
+    /// caller records it in the audit log.
+    public func acceptTruncations() throws -> [Truncation] {
+        try lock.withLock(exclusive: true) {
+            try events.readNew(typed: true) { try replayed($0, $1!) }
+            _ = audit.seekTail()
+            auditTailKnown = false
+            let now = clock.now()
+            let found = [Truncation.check(file: Store.eventsFile, seq: events.lastSeq, hash: events.lastHash, head: head?.read(.events)),
+                         Truncation.check(file: Store.auditFile, seq: audit.lastSeq, hash: audit.lastHash, head: head?.read(.audit))].compactMap { $0 }
+            head?.write(.events, seq: events.lastSeq, hash: events.lastHash, at: now)
+            head?.write(.audit, seq: audit.lastSeq, hash: audit.lastHash, at: now)
+            truncations = []
+            return found
+        }
+    }
     public var lastSeq: Int { events.lastSeq }
 
     /// Reads what other processes appended since the last look. A torn tail (a crashed writer's
@@ -108,6 +178,7 @@ public final class Store {
         if let tear = try events.readNew(typed: true, { try replayed($0, $1!) }) {
             repairs.append(try events.repair(tear, now: clock.now()))
             try events.readNew(typed: true) { try replayed($0, $1!) }
+            headAfterRepair(.events, tear, seq: events.lastSeq, hash: events.lastHash)
         }
         if let damage = events.damage { throw damage }
     }
@@ -161,7 +232,11 @@ public final class Store {
                         recorded.append(e)
                     }
                 }
-                if !bytes.isEmpty { try events.append(bytes, lastSeq: seq, lastHash: prev) }
+                if !bytes.isEmpty {
+                    try refuseIfTruncated(Store.eventsFile)
+                    try events.append(bytes, lastSeq: seq, lastHash: prev)
+                    head?.write(.events, seq: seq, hash: prev, at: now)
+                }
             } catch {
                 if !recorded.isEmpty { try reload() }
                 throw error
@@ -189,15 +264,23 @@ public final class Store {
     public func appendAudit(actor: String, type: String, subject: String, data: Fields) throws {
         try lock.withLock(exclusive: true) {
             if !auditTailKnown {
-                if let tear = audit.seekTail() { repairs.append(try audit.repair(tear, now: clock.now())) }
+                if let tear = audit.seekTail() {
+                    repairs.append(try audit.repair(tear, now: clock.now()))
+                    headAfterRepair(.audit, tear, seq: audit.lastSeq, hash: audit.lastHash)
+                }
                 auditTailKnown = true
             }
-            if let tear = try audit.readNew({ _ in }) { repairs.append(try audit.repair(tear, now: clock.now())) }
+            if let tear = try audit.readNew({ _ in }) {
+                repairs.append(try audit.repair(tear, now: clock.now()))
+                headAfterRepair(.audit, tear, seq: audit.lastSeq, hash: audit.lastHash)
+            }
             if let damage = audit.damage { throw damage }
-            let seq = audit.lastSeq + 1
-            let line = LogLine.encode(seq: seq, ts: clock.now(), actor: actor, type: type, stream: subject,
+            try refuseIfTruncated(Store.auditFile)
+            let seq = audit.lastSeq + 1, now = clock.now()
+            let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: type, stream: subject,
                                       version: seq, data: data, prev: audit.lastHash)
             try audit.append(line.bytes, lastSeq: seq, lastHash: line.hash)
+            head?.write(.audit, seq: seq, hash: line.hash, at: now)
         }
     }
 
@@ -269,38 +352,5 @@ public final class Store {
     /// Writes a snapshot of the current projection now (the benchmark and `enplan snapshot`).
     public func writeSnapshot() throws {
         try Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
-    }
-}
-
-/// What `enplan verify` reports for one file.
-public struct VerifyReport: Sendable {
-    public var file: String
-    public var lines = 0
-    public var problems: [(line: Int, reason: String)] = []
-}
-
-extension Store {
-    /// Reads every line of every log file in `directory`, checking JSON, schema, sequence, chain.
-    public static func verify(directory: String) throws -> [VerifyReport] {
-        var reports: [VerifyReport] = []
-        for file in [eventsFile, auditFile] {
-            let path = directory + "/" + file
-            guard access(path, F_OK) == 0 else { continue }
-            var report = VerifyReport(file: file)
-            var projection = Projection()
-            try LogFile.scan(path: path) { line, result in
-                report.lines = line
-                switch result {
-                case .success(let e):
-                    if file == eventsFile {
-                        do { try projection.apply(e) } catch { report.problems.append((line, "\(error)")) }
-                    }
-                case .failure(let p): report.problems.append((line, p.reason))
-                }
-                return true
-            }
-            reports.append(report)
-        }
-        return reports
     }
 }

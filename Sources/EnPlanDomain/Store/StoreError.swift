@@ -6,6 +6,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// An fdatasync failed: the kernel may have dropped the pages, so this process stops writing.
     case syncFailed(file: String, reason: String)
     case diskFull(file: String, reason: String)
+    /// A log ends before the head recorded for it (cut short, or an older copy): read-only until accepted.
+    case truncated(Truncation)
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(file): saving to disk failed (\(reason)): the change may or may not have been kept; this process writes nothing more: restart enplan and check"
         case let .diskFull(file, reason):
             return "\(file): the event was not saved (\(reason)); nothing was changed"
+        case let .truncated(t): return t.description
         }
     }
 }

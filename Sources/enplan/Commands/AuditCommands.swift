@@ -2,7 +2,7 @@
 
 /// A citizen's history, and the audit log of who looked at what.
 enum AuditCommands {
-    static var all: [CommandSpec] { [log, audit] }
+    static var all: [CommandSpec] { [log, audit, report] }
 
     static var log: CommandSpec {
         CommandSpec(["log"], "the citizen's events in time order; other sectors' content left out where the consent does not cover it",
@@ -19,6 +19,21 @@ enum AuditCommands {
         ]) { inv in
             let entries = try Context.open(inv.dataDirectory).auditTrail(as: inv.required("as"), citizen: inv.string("citizen"))
             printEvents(entries, json: inv.flag("json"))
+            return 0
+        }
+    }
+
+    static var report: CommandSpec {
+        CommandSpec(["audit", "report"], "the citizen's access report in plain Danish: every look at them (supervisors and admins; staff named as `audit-report-names` in settings says)", options: [
+            .actor("SUPERVISOR"), .citizen, .date("from", "the first day"), .date("to", "the last day"),
+            .choice("format", AccessReport.Format.self, "text (default) or markdown"),
+        ]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            let today = service.today
+            let report = try service.accessReport(citizen: inv.required("citizen"), from: try inv.day("from", today: today),
+                                                  to: try inv.day("to", today: today), as: inv.required("as"))
+            let names = Settings.load(directory: inv.dataDirectory).auditReportNames
+            print(report.render(names: names, format: inv.choice("format", AccessReport.Format.self) ?? .text), terminator: "")
             return 0
         }
     }

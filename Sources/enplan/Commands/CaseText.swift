@@ -19,6 +19,10 @@ enum CaseText {
         w.key("household"); w.raw(c.household.map(\.fields).map(\.jsonBytes).joinedArray)
         if let plan = c.plan { w.key("plan"); plan.fields.encode(to: &w) }
         w.field("hidden", d.hidden)
+        // What the viewer may not see, by kind and sector (Access's crossing rule).
+        w.key("withheld"); w.openArray()
+        for x in d.withheld { w.openObject(); w.field("kind", x.kind.rawValue); w.field("id", x.id); w.field("sector", x.sector.rawValue); w.closeObject() }
+        w.closeArray()
         w.field("contacts", c.contacts.count)
         w.key("meetings"); w.raw(d.meetings.map(\.fields).map(\.jsonBytes).joinedArray)
         w.closeObject()
@@ -37,7 +41,7 @@ enum CaseText {
         let notShared = "(content not shared: no consent)"
         if let p = c.plan {
             out.append("Unified plan (\(p.overallGoal.rawValue) first), since \(p.created.iso): \(p.ownWords)")
-            for g in p.goals { out.append("  goal \(g.id) [\(g.area.rawValue)] \(g.text) (\(g.status.rawValue))") }
+            for g in p.goals { out.append("  goal \(g.id) [\(g.area.rawValue)] \(d.hidden.contains(g.id) ? notShared : g.text) (\(g.status.rawValue))") }
             for e in p.efforts {
                 let content = d.hidden.contains(e.id) ? notShared : "\(e.title), \(e.legalBasis), \(e.provider)"
                 out.append("  effort \(e.id) [\(e.sector.rawValue)] \(content) \(e.start.iso)–\(e.end?.iso ?? "") \(e.status.rawValue)")
@@ -52,6 +56,10 @@ enum CaseText {
             }
         } else {
             out.append("No unified plan yet.")
+        }
+        let withheld = d.withheld.filter { $0.id == nil }
+        if !withheld.isEmpty {
+            out.append("Not shared with your sector: " + withheld.map { "\($0.kind.rawValue) [\($0.sector.rawValue)]" }.joined(separator: ", "))
         }
         out.append("\(c.contacts.count) contacts, \(d.meetings.count) meetings")
         return out.joined(separator: "\n") + "\n"

@@ -124,6 +124,7 @@ enum MeetingCommands {
             .actor()] + scopeOptions + [.date("from", "the first day (default today)"), .date("to", "the last day (default 90 days on)"), .reason,
         ]) { inv in
             let (service, found) = try query(inv, defaultDays: 90)
+            try service.recordExport(.calendarFile, citizen: inv.string("citizen"), as: inv.required("as"), reason: inv.string("reason"))
             FileHandle.standardOutput.write(Data(ICalendar.export(found, state: service.state, storeID: service.store.identity).utf8))
             return 0
         }

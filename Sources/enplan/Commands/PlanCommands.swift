@@ -47,10 +47,11 @@ enum PlanCommands {
     static var apply: CommandSpec {
         CommandSpec(["plan", "apply"], "add a template's goals, efforts and follow-ups in one write, dated from --start", options: [
             .actor(), .citizen, .text("template", "ID", required: true, "the template (`enplan templates`)"), .date("start", "the day it counts from (default today)"),
+            .flag("confirm-sharing", "share efforts with sectors the consent does not cover (refused without it, naming what and with whom)"),
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
             let command = Command.applyTemplate(citizen: inv.required("citizen"), template: inv.required("template"),
-                                                start: try inv.day("start", today: service.today))
+                                                start: try inv.day("start", today: service.today), confirmedSharing: inv.flag("confirm-sharing"))
             let events = try service.execute(command, as: inv.required("as"))
             print("\(events.count) events, seq \(events.first!.seq)-\(events.last!.seq)")
             return 0
@@ -69,7 +70,10 @@ enum PlanCommands {
                     options: [.actor(), .citizen, .choice("format", PlanDocument.Format.self, "text (default) or markdown"), lang, .reason]) { inv in
             let strings = Strings(inv.choice("lang", Language.self) ?? .da)
             let service = try Context.open(inv.dataDirectory)
-            let detail = try service.citizen(inv.required("citizen"), as: inv.required("as"), reason: inv.string("reason"), purpose: "export")
+            let id = inv.required("citizen"), actor = inv.required("as")
+            // Read without a view of its own: the export is the look, recorded once with its reason.
+            let detail = try service.citizen(id, as: actor, reason: inv.string("reason"), purpose: "export", logged: false)
+            try service.recordExport(.planDocument, citizen: id, as: actor, reason: detail.brokeTheGlass ? inv.string("reason") : nil)
             let format = inv.choice("format", PlanDocument.Format.self) ?? .text
             print(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format), terminator: "")
             return 0

@@ -46,9 +46,21 @@ enum StoreCommands {
     }
 
     static var verify: CommandSpec {
-        CommandSpec(["verify"], "check every line of every file; FILE:LINE: reason on damage (exit 1)") { inv in
+        CommandSpec(["verify"], "check every line of every file; FILE:LINE: reason on damage (exit 1)", options: [
+            .flag("accept-truncation", "accept logs that end before their recorded head (a restored backup); needs --as ADMIN and --reason"),
+            .text("as", "ADMIN", "the administrator who accepts (with --accept-truncation)"),
+            .text("reason", "TEXT", "why the truncation is accepted (audit-logged)"),
+        ]) { inv in
             let dir = inv.dataDirectory
             guard FileManager.default.fileExists(atPath: dir) else { throw UsageError("no data directory \(dir)") }
+            if inv.flag("accept-truncation") {
+                guard let admin = inv.string("as") else { throw UsageError("verify: --accept-truncation needs --as ADMIN") }
+                guard let reason = inv.string("reason") else { throw UsageError("verify: --accept-truncation needs --reason TEXT") }
+                let accepted = try Context.open(dir).acceptTruncation(as: admin, reason: reason)
+                if accepted.isEmpty { print("No log ends before its head: nothing to accept.") }
+                for t in accepted { print("Accepted: \(t.file) now ends at seq \(t.endsAt) (seq \(t.expectedSeq) had been written); recorded in the audit log.") }
+                return 0
+            }
             let reports = try Store.verify(directory: dir)
             var bad = 0
             for r in reports {

@@ -31,16 +31,34 @@ extension CaseService {
         return out
     }
 
-    /// The citizen, if `viewer` may look at them, with the look recorded. A viewer who does not
-    /// work on the citizen must state a reason, which is recorded with it.
-    func readable(_ id: String, viewer: User, reason: String?, purpose: String) throws -> Citizen {
-        guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
-        let reasonText = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let maySee = Access.canSee(viewer, c)
-        if !maySee && (reasonText ?? "").isEmpty {
-            throw DomainError.forbidden("\(viewer.id) does not work on \(id); to look anyway, state a reason (it is logged)")
+    /// Records that something was exported (the plan document, a calendar file), from a screen or
+    /// a headless command; `reason`: the stated reason of a viewer who does not work on the citizen.
+    public func recordExport(_ kind: ExportKind, citizen: String?, as viewerID: String, reason: String? = nil) throws {
+        try record(.exported(by: try user(viewerID).id, kind: kind, citizen: citizen,
+                             reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty))
+    }
+
+    /// The citizen, if `viewer` may look at them, with the look recorded (unless `logged` is false:
+    /// a screen re-reading what it shows). A viewer who does not work on the citizen must state a
+    /// reason, which is recorded with it. A citizen who does not exist and one the viewer may not see
+    /// get the same answer (`needsReason`) until a reason is given; every refusal is recorded.
+    func readable(_ id: String, viewer: User, reason: String?, purpose: String, logged: Bool = true) throws -> Citizen {
+        let reasonText = reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        guard let c = store.projection.citizens[id] else {
+            try record(.lookupRefused(by: viewer.id, citizen: id, why: "unknown citizen"))
+            if reasonText == nil && !viewer.role.seesAllCitizens { throw DomainError.needsReason(citizen: id) }
+            throw DomainError.notFound("no citizen \(id)")
         }
-        try record(.citizenViewed(by: viewer.id, citizen: id, purpose: purpose, reason: maySee ? nil : reasonText))
+        let maySee = Access.canSee(viewer, c)
+        if !maySee && reasonText == nil {
+            try record(.lookupRefused(by: viewer.id, citizen: id, why: viewer.active ? "no work relation and no reason" : "deactivated user"))
+            throw DomainError.needsReason(citizen: id)
+        }
+        if logged { try record(.citizenViewed(by: viewer.id, citizen: id, purpose: purpose, reason: maySee ? nil : reasonText)) }
         return c
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

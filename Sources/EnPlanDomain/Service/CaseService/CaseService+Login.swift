@@ -4,23 +4,30 @@ extension CaseService {
     public func login(_ userID: String, password: String) throws -> User {
         try store.refresh()
         let now = store.clock.now()
+        // An empty user id is no attempt: nothing to log, nothing to count.
+        guard !userID.trimmingCharacters(in: .whitespaces).isEmpty else { throw DomainError.wrongLogin }
         guard let account = store.projection.accounts[userID], account.user.active else {
             // As slow as a wrong password, so the answer's timing does not tell which user ids exist.
             _ = Passwords.verify(password, against: Passwords.timingDecoy)
             try record(.loginFailed(user: userID, detail: "unknown or deactivated user"))
-            throw DomainError.invalid("wrong user id or password")
+            throw DomainError.wrongLogin
         }
-        if let until = account.lockedUntil(now: now) {
+        if account.lockedUntil(now: now) != nil {
+            // The same words as a wrong password: the answer must not confirm that the user id exists.
             try record(.loginRefused(user: userID, detail: "locked after 5 failed attempts"))
-            throw DomainError.forbidden("too many failed attempts: \(userID) is locked until \(until.local.iso.suffix(5))")
+            throw DomainError.wrongLogin
         }
         guard Passwords.verify(password, against: account.passwordHash) else {
             try execute(.recordLogin(user: userID, succeeded: false), as: userID)
             try record(.loginFailed(user: userID, detail: "wrong password"))
-            throw DomainError.invalid("wrong user id or password")
+            throw DomainError.wrongLogin
         }
         if account.failedLogins > 0 { try execute(.recordLogin(user: userID, succeeded: true), as: userID) }
         try record(.loginSucceeded(user: userID))
+        // The session starts with both logs' heads in the audit log: a later cut of either shows.
+        let head = store.heads
+        try record(.storeHead(user: userID, eventsSeq: head.events.seq, eventsHash: head.events.hash,
+                              auditSeq: head.audit.seq, auditHash: head.audit.hash))
         return account.user
     }
 }

@@ -34,22 +34,26 @@ extension CaseService {
             .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()
         let age = c.age(on: today)
         return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: age, targetGroup: TargetGroup(age: age),
-                          benefit: c.benefit, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
+                          benefit: Access.seesBenefit(viewer, c, on: today) ? c.benefit : nil, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
                           overdueFollowUps: c.plan?.overdueFollowUps(on: today) ?? 0, planStatus: c.plan == nil ? .none : .active,
                           mine: Access.worksOn(viewer, c))
     }
 
     /// One citizen in full, as `viewerID` may see it. Users who do not work on the citizen need a
-    /// `reason`, which goes to the audit log with the look.
-    public func citizen(_ id: String, as viewerID: String, reason: String? = nil, purpose: String = "detail") throws -> CitizenDetail {
+    /// `reason` (else `DomainError.needsReason`), which goes to the audit log with the look.
+    /// `purpose` names the view ("plan", "search", "export" …); `logged: false` is a screen
+    /// re-reading the citizen it already shows (a refresh): no view is recorded.
+    public func citizen(_ id: String, as viewerID: String, reason: String? = nil, purpose: String = "detail",
+                        logged: Bool = true) throws -> CitizenDetail {
         try store.refresh()
         let viewer = try user(viewerID)
-        let c = try readable(id, viewer: viewer, reason: reason, purpose: purpose)
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: purpose, logged: logged)
         let today = self.today
-        let (shown, hidden) = Access.redacted(c, for: viewer, on: today)
+        let (shown, hidden, withheld) = Access.redacted(c, for: viewer, on: today)
         let meetings = c.meetings.compactMap { store.projection.meetings[$0] }.sorted { $0.start < $1.start }
+            .map { Access.shownInCase($0, to: viewer) }
         return CitizenDetail(citizen: shown, cpr: Access.canSeeFullCPR(viewer, c) ? c.cpr.formatted : c.cpr.masked,
-                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden,
+                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden, withheld: withheld,
                              meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c), today: today)
     }
 
@@ -68,11 +72,12 @@ extension CaseService {
         return try store.events(of: [c.id] + c.meetings).map { Access.seen($0, of: c, by: viewer, in: store.projection, on: today) }
     }
 
-    /// The citizen's journey as `viewerID` may see it (logged like any look at the case).
-    public func journey(_ id: String, as viewerID: String, reason: String? = nil) throws -> Journey {
+    /// The citizen's journey as `viewerID` may see it (logged like any look at the case, unless
+    /// `logged` is false: a refresh of the journey already shown).
+    public func journey(_ id: String, as viewerID: String, reason: String? = nil, logged: Bool = true) throws -> Journey {
         try store.refresh()
         let viewer = try user(viewerID)
-        let c = try readable(id, viewer: viewer, reason: reason, purpose: "journey")
+        let c = try readable(id, viewer: viewer, reason: reason, purpose: "journey", logged: logged)
         let entries = try visibleEvents(of: c, to: viewer).map { seen -> Journey.Entry in
             var at = seen.event.ts
             if EventType.named(seen.event.type) == .contactLogged, !seen.hidden,
@@ -89,8 +94,7 @@ extension CaseService {
     public func changes(to id: String, since version: Int, as viewerID: String) throws -> [SeenEvent] {
         try store.refresh()
         let viewer = try user(viewerID)
-        guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
-        guard Access.canSee(viewer, c) else { throw DomainError.forbidden("\(viewer.id) does not work on \(id)") }
+        guard let c = store.projection.citizens[id], Access.canSee(viewer, c) else { throw DomainError.needsReason(citizen: id) }
         return try visibleEvents(of: c, to: viewer).filter { $0.event.stream == id && $0.event.version > version }
     }
 

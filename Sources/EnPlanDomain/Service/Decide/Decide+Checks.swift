@@ -38,4 +38,18 @@ extension Decide {
         guard t.utf8.count <= 2000 else { throw DomainError.invalid("the \(what) is longer than 2000 bytes") }
         return t
     }
+
+    /// Content the actor records into other sectors (a template's efforts, a referral) that the
+    /// citizen's consent does not share with the actor's sector: refused, saying what would go to
+    /// whom, unless the user confirmed it.
+    func checkSharing(_ cid: String, with sectors: [Sector], what: [String], confirmed: Bool) throws {
+        guard !confirmed, let c = state.citizens[cid] else { return }
+        var to: [Sector] = [], items: [String] = []
+        for (s, item) in zip(sectors, what) where !c.consentCovers(actor.sector, s, on: today) {
+            if !to.contains(s) { to.append(s) }
+            items.append(item)
+        }
+        guard !to.isEmpty else { return }
+        throw DomainError.sharingNotCovered(citizen: cid, from: actor.sector, to: to.sorted(), items: items)
+    }
 }

@@ -24,15 +24,26 @@ extension Decide {
     func setGoalStatus(citizen cid: String, goal gid: String, status: GoalStatus) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard p.goals.contains(where: { $0.id == gid }) else { throw DomainError.notFound("no goal \(gid) in \(cid)'s plan") }
+        try checkSeesGoal(cid, gid)
         return [.init(cid, .goalStatusChanged(id: gid, status: status))]
     }
 
     func changeGoal(citizen cid: String, goal gid: String, area: LifeArea, text goalText: String) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard let g = p.goals.first(where: { $0.id == gid }) else { throw DomainError.notFound("no goal \(gid) in \(cid)'s plan") }
+        try checkSeesGoal(cid, gid)
         let t = try text(goalText, "goal")
         guard g.area != area || g.text != t else { throw DomainError.invalid("goal \(gid) is like that already: nothing to save") }
         return [.init(cid, .goalChanged(id: gid, area: area, text: t))]
+    }
+
+    /// A sub-goal another sector recorded, that no consent shares with the actor's, is not theirs to change.
+    private func checkSeesGoal(_ cid: String, _ gid: String) throws {
+        guard let c = state.citizens[cid], let i = c.plan?.goals.firstIndex(where: { $0.id == gid }),
+              let owner = Recorders.at(c.recorded.goals, i) else { return }
+        guard Access.seesContent(actor, of: owner, in: c, on: today) else {
+            throw DomainError.forbidden("goal \(gid) belongs to the \(owner.rawValue) sector, and no consent shares it with yours")
+        }
     }
 
     func addEffort(citizen cid: String, goal: String?, title: String, sector: Sector, legalBasis basis: String,
@@ -110,11 +121,13 @@ extension Decide {
         return [.init(cid, .assessmentRecorded(Assessment(domain: try text(domain, "domain"), score: score, date: date)))]
     }
 
-    func sendReferral(citizen cid: String, to: Sector, text referralText: String) throws -> [Store.Pending] {
+    func sendReferral(citizen cid: String, to: Sector, text referralText: String, confirmedSharing: Bool) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard to != actor.sector else { throw DomainError.invalid("a referral goes to another sector than your own") }
+        let body = try text(referralText, "referral text")
+        try checkSharing(cid, with: [to], what: [body], confirmed: confirmedSharing)
         return [.init(cid, .referralSent(Referral(id: "r\(p.referrals.count + 1)", from: actor.sector, to: to,
-                                                  text: try text(referralText, "referral text"), date: today, status: .requested)))]
+                                                  text: body, date: today, status: .requested)))]
     }
 
     func answerReferral(citizen cid: String, referral rid: String, status: ReferralStatus) throws -> [Store.Pending] {

@@ -7,9 +7,11 @@ extension Decide {
         return [.init(Streams.template(t.id), .templateDefined(try checkedTemplate(t)))]
     }
 
-    func applyTemplate(citizen cid: String, template tid: String, start: Day?) throws -> [Store.Pending] {
+    func applyTemplate(citizen cid: String, template tid: String, start: Day?, confirmedSharing: Bool) throws -> [Store.Pending] {
         var p = try planOf(cid)
         guard let t = state.templates[tid] else { throw DomainError.notFound("no plan template \(tid) (see `enplan templates`)") }
+        let crossing = t.efforts.filter { $0.sector != actor.sector }
+        try checkSharing(cid, with: crossing.map(\.sector), what: crossing.map(\.title), confirmed: confirmedSharing)
         let base = start ?? today
         guard abs(base - today) <= 365 else { throw DomainError.invalid("a template starts within a year of today") }
         var events: [Store.Pending] = [.init(cid, .templateApplied(template: t.id, name: t.name, start: base))]

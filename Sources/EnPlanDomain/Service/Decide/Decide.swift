@@ -73,11 +73,13 @@ public struct Decide {
             return try completeFollowUp(citizen: cid, followUp: fid, done: done, result: result, note: note)
         case let .recordAssessment(cid, domain, score, date):
             return try recordAssessment(citizen: cid, domain: domain, score: score, date: date)
-        case let .sendReferral(cid, to, referralText): return try sendReferral(citizen: cid, to: to, text: referralText)
+        case let .sendReferral(cid, to, referralText, confirmed):
+            return try sendReferral(citizen: cid, to: to, text: referralText, confirmedSharing: confirmed)
         case let .answerReferral(cid, rid, status): return try answerReferral(citizen: cid, referral: rid, status: status)
         // templates (Decide+Templates.swift)
         case let .defineTemplate(t): return try defineTemplate(t)
-        case let .applyTemplate(cid, tid, start): return try applyTemplate(citizen: cid, template: tid, start: start)
+        case let .applyTemplate(cid, tid, start, confirmed):
+            return try applyTemplate(citizen: cid, template: tid, start: start, confirmedSharing: confirmed)
         // meetings (Decide+Meetings.swift)
         case let .scheduleMeeting(type, cid, start, minutes, room, participants, guests, allowConflict, agenda):
             return try scheduleMeeting(type: type, citizen: cid, start: start, minutes: minutes, room: room,
