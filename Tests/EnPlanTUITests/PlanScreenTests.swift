@@ -228,12 +228,36 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(try events(h).count, before)
     }
 
-    func testPlanByCPROpensOnlyACitizenTheUserMaySee() throws {
+    func testPlanByCPROfACitizenNotMineAsksForAReasonAndOpensReadOnly() throws {
         let h = try harness()
         h.press(.escape)
         h.press(.char(":")); h.type("plan 0303004234"); h.press(.enter)   // jonas's citizen, not mette's
-        h.assertShows("Ingen borger matcher: 0303004234")
-        h.assertHides("c3")
+        h.assertShows("Begrundelse for opslaget")
+        h.assertHides("Æbel")
+        XCTAssertTrue(h.statusLine.hasPrefix("Du arbejder ikke på denne borger, eller borgeren findes ikke."), "the same words either way")
+        h.press(.escape)                                                 // no reason: no look
+        h.assertShows("Navn▲")
+        // A number never registered gets the same question; with a reason, the answer (and it is logged).
+        h.press(.char(":")); h.type("plan 3112999999"); h.press(.enter)
+        h.assertShows("Begrundelse for opslaget")
+        h.type("Borgeren ringede"); h.press(.enter)
+        h.assertShows("Ingen borger matcher: 311299-9999")
+        h.press(.escape, .char("j"))
+        // With a reason the plan opens, read-only, and the look is logged with its reason.
+        h.press(.char(":")); h.type("plan 030300-4234"); h.press(.enter)
+        h.type("Borgeren henvendte sig i receptionen"); h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Plan: Æbel Ørum · skrivebeskyttet"), h.statusLine)
+        h.press(.char("n"))
+        h.assertHides("Nyt delmål")
+        XCTAssertFalse(h.keyBar.contains("Ny"), "no keys that write: \(h.keyBar)")
+        let views = try h.service.auditEntries(AuditFilter(citizen: "c3"), as: "karen").filter { $0.kind == .citizenViewed }
+        XCTAssertEqual(views.count, 1, "one look")
+        XCTAssertEqual(views.first?.reason, "Borgeren henvendte sig i receptionen")
+        h.app.tick(now: Date().addingTimeInterval(5))
+        try h.service.execute(.logContact(citizen: "c3", channel: .phone, note: nil, at: nil), as: "jonas")
+        h.app.tick(now: Date().addingTimeInterval(10))
+        XCTAssertEqual(try h.service.auditEntries(AuditFilter(citizen: "c3"), as: "karen").filter { $0.kind == .citizenViewed }.count, 1,
+                       "a refresh after another terminal's change is no new look")
     }
 
     func testTheJourneyHasItsFiguresAndFilters() throws {

@@ -249,3 +249,38 @@ extension ListColumnTests {
         h.assertShows("Navn▲")
     }
 }
+
+/// What the screens add to the audit log, and what they ask before sharing beyond the consent.
+final class PrivacyScreenTests: XCTestCase {
+    final class Saved: @unchecked Sendable { var names: [String] = [] }
+
+    func testEveryExportFromAScreenIsLogged() throws {
+        let saved = Saved()
+        let h = try Harness(rows: 34, cols: 130, saveExport: { @Sendable name, _ in saved.names.append(name); return "/home/x/" + name })
+        h.login("karen")
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        h.press(.char("x"))                                  // the plan for the citizen
+        h.press(.char("2"), .char("x"))                      // the calendar's week
+        h.press(.char("3"), .char("x"))                      // the dashboard's section
+        XCTAssertEqual(saved.names.count, 3, "\(saved.names)")
+        let kinds = try h.service.auditEntries(AuditFilter(), as: "karen").map(\.kind)
+        XCTAssertEqual(kinds.filter { $0 == .exported }.count, 2, "the plan and the calendar: \(kinds)")
+        XCTAssertEqual(kinds.filter { $0 == .figuresExported }.count, 1)
+    }
+
+    func testAReferralBeyondTheConsentSaysWhatWouldBeSharedAndNeedsAYes() throws {
+        let h = try Harness()
+        try h.service.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: h.service.today), as: "mette")
+        try h.service.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette")
+        h.login("mette")
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        h.press(.char("r"), .char("n"))                      // a referral
+        h.press(.backTab, .right, .right, .right)            // to: misuse (past social, health and family)
+        h.press(.tab); h.type("Stort forbrug"); h.press(.enter)
+        h.assertShows("Samtykket deler ikke beskæftigelse med misbrug")
+        XCTAssertTrue(h.service.state.citizens["c1"]!.plan!.referrals.isEmpty, "nothing sent yet")
+        h.press(.char("j"))
+        XCTAssertTrue(h.statusLine.hasPrefix("Gemt"), h.statusLine)
+        XCTAssertEqual(h.service.state.citizens["c1"]!.plan!.referrals.first?.to, .misuse)
+    }
+}

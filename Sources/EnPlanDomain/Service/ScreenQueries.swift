@@ -95,3 +95,17 @@ extension CaseService {
     /// Whether the user may still work: exists and is active.
     public func isActive(_ userID: String) -> Bool { store.projection.user(userID)?.active ?? false }
 }
+
+extension CaseService {
+    /// The citizen a full CPR number names, for a user who states why they look (break the glass).
+    /// Without a reason nothing is said; with one, an unknown number is refused and logged.
+    public func citizenID(cpr digits: String, as viewerID: String, reason: String) throws -> String {
+        let viewer = try user(viewerID)
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw DomainError.needsReason(citizen: digits) }
+        guard let id = store.projection.citizenByCPR[digits] else {
+            try record(.lookupRefused(by: viewer.id, citizen: String(digits.prefix(6)) + "-XXXX", why: "unknown CPR number"))
+            throw DomainError.notFound("no citizen with that CPR number")
+        }
+        return id
+    }
+}

@@ -42,11 +42,11 @@ extension App {
     /// match, or filters the list to the matches.
     private func openPlan(matching query: String, _ s: inout Session) {
         if let id = service.visibleCitizen(query, as: s.user.id) { open(.plan(citizen: id), &s); return }
-        let looksLikeID = query.filter(\.isNumber).count == 10 || query.hasPrefix("c") && query.dropFirst().allSatisfy(\.isNumber)
-        guard !looksLikeID, var list = s.stack[0] as? CitizenListScreen else {
-            message = ("\(strings.p(.planNotFound)): \(query)", .error)
-            return
-        }
+        let isCPR = query.filter(\.isNumber).count == 10 && query.allSatisfy { $0.isNumber || $0 == "-" || $0 == " " }
+        let isID = query.hasPrefix("c") && query.count > 1 && query.dropFirst().allSatisfy(\.isNumber)
+        // A number or an id the user may not see: to look anyway, they state a reason (break the glass).
+        if isCPR || isID { open(.reason(citizen: isCPR ? String(query.filter(\.isNumber)) : query), &s); return }
+        guard var list = s.stack[0] as? CitizenListScreen else { return }
         let (match, count) = list.find(query)
         s.stack[0] = list
         if let match { open(.plan(citizen: match), &s); return }

@@ -20,9 +20,19 @@ extension App {
         case .open(let route): open(route, &s)
         case .back: if s.stack.count > 1 { pop(&s) }
         case .message(let text, let role): message = (text, role)
-        case .export(let name, let text, let done):
+        case .export(let name, let text, let done, let record):
             guard let save = options.saveExport else { return }
-            do { message = ("\(done) \(try save(name, text))", .normal) } catch { message = ("\(error)", .error) }
+            do {
+                let path = try save(name, text)
+                switch record {
+                case let .plan(citizen, reason): try service.recordExport(.planDocument, citizen: citizen, as: s.user.id, reason: reason)
+                case .calendar: try service.recordExport(.calendarFile, citizen: nil, as: s.user.id)
+                case .figures(let table): try service.recordExport(table, as: s.user.id)
+                }
+                message = ("\(done) \(path)", .normal)
+            } catch {
+                message = (strings.refusal(error), .error)
+            }
         case .logSearch(let query, let results):
             do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = ("\(error)", .error) }
         case .help: showHelp = true
@@ -43,10 +53,12 @@ extension App {
             switch route {
             case .citizens:
                 while s.stack.count > 1 { pop(&s) }
-            case .plan(let id):
-                push(try PlanScreen(citizen: id, context: x), &s)
-            case .journey(let id):
-                push(try JourneyScreen(citizen: id, context: x), &s)
+            case let .plan(id, reason):
+                push(try PlanScreen(citizen: id, reason: reason, context: x), &s)
+            case let .journey(id, reason):
+                push(try JourneyScreen(citizen: id, reason: reason, context: x), &s)
+            case .reason(let id):
+                push(ReasonScreen(citizen: id, context: x), &s)
             case .dashboard:
                 if let i = s.stack.lastIndex(where: { $0 is DashboardScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
                 push(DashboardScreen(context: x), &s)
@@ -64,8 +76,11 @@ extension App {
                 push(calendar, &s)
                 perform(loaded, &s)
             }
+        } catch DomainError.needsReason(let id) {
+            // Not a citizen the user works on (or none at all: the same answer): a reason opens it.
+            open(.reason(citizen: id), &s)
         } catch {
-            message = ("\(error)", .error)
+            message = (strings.refusal(error), .error)
         }
     }
 

@@ -26,7 +26,7 @@ public protocol Screen {
 
 extension Screen {
     public mutating func written(_ result: WriteResult, context: ScreenContext) -> Effect {
-        if case .refused(let e) = result { return .message("\(e)", .error) }
+        if case .refused(let e) = result { return .message(context.strings.refusal(e), .error) }
         return .none
     }
     public mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect { .none }
@@ -36,8 +36,12 @@ extension Screen {
 /// its line in `App.makeScreen`).
 public enum Route: Equatable, Sendable {
     case citizens
-    case plan(citizen: String)
-    case journey(citizen: String)
+    /// `reason`: the stated reason of a user who does not work on the citizen (break the glass):
+    /// logged with the look, and the plan opens read-only.
+    case plan(citizen: String, reason: String? = nil)
+    case journey(citizen: String, reason: String? = nil)
+    /// Asking for the reason to look at a citizen the user does not work on (an id or a CPR number).
+    case reason(citizen: String)
     case calendar(CalendarScreen.Subject?)
     case dashboard
     case figureList(FigureRef)
@@ -52,8 +56,9 @@ public enum Effect {
     /// Back where the user came from (the route stack's previous screen).
     case back
     case message(String, Role)
-    /// Save a file through the program (screens never touch files); `done` precedes its path.
-    case export(name: String, text: String, done: String)
+    /// Save a file through the program (screens never touch files); `done` precedes its path;
+    /// `record`: what left the system, for the audit log.
+    case export(name: String, text: String, done: String, record: ExportRecord)
     /// A search the user finished typing: a read of personal data, logged.
     case logSearch(String, results: Int)
     case help, commandLine, lock, quit, redraw
@@ -61,6 +66,13 @@ public enum Effect {
     /// close, and the reason is shown.
     case closed(String)
     case all([Effect])
+}
+
+/// What an export was, for the audit log (every export is logged, from the screen as headless).
+public enum ExportRecord: Sendable {
+    case plan(citizen: String, reason: String?)
+    case calendar
+    case figures(FigureTable)
 }
 
 /// The answer to a `.write`.

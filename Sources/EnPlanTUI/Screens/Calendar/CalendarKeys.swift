@@ -93,7 +93,7 @@ extension CalendarScreen: Screen {
         case .export:
             let shown = meetings.filter { period.contains($0.start.day.daysSinceEpoch) }
             return .export(name: "enplan-\(Day(daysSinceEpoch: period.lowerBound).iso)-\(view.rawValue).ics",
-                           text: x.service.calendarFile(shown), done: x.strings.c(.exported))
+                           text: x.service.calendarFile(shown), done: x.strings.c(.exported), record: .calendar)
         case .previousDay: move(days: -1)
         case .nextDay: move(days: 1)
         case .previousWeek: if listLike { select(by: -1) } else { move(days: -7) }

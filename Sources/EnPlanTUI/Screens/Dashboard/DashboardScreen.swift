@@ -107,7 +107,7 @@ public struct DashboardScreen: Screen {
             guard let table else { return .none }
             return .export(name: "enplan-\(section.rawValue)-\(x.today.iso).csv",
                            text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.service.userNames),
-                           done: x.strings.d(.exported))
+                           done: x.strings.d(.exported), record: .figures(table))
         default:
             if action.name == "figures", let s = action.argument.flatMap(FigureSection.init(rawValue:)) { show(s, x) }
         }

@@ -54,16 +54,19 @@ public struct JourneyView: Sendable {
 /// The journey as a screen above the plan: `f` and `t` filter, the arrows scroll, Esc goes back.
 public struct JourneyScreen: Screen {
     public let citizen: String
+    /// The reason the plan was opened with, if the user does not work on the citizen.
+    public let reason: String?
     public private(set) var view: JourneyView
     var scroll = ScrollList(selects: false)
 
     /// Reads the journey (a logged read).
-    public init(citizen: String, context x: ScreenContext) throws {
+    public init(citizen: String, reason: String? = nil, context x: ScreenContext) throws {
         self.citizen = citizen
-        view = JourneyView(journey: try x.service.journey(citizen, as: x.user.id))
+        self.reason = reason
+        view = JourneyView(journey: try x.service.journey(citizen, as: x.user.id, reason: reason))
     }
 
-    public var route: Route { .journey(citizen: citizen) }
+    public var route: Route { .journey(citizen: citizen, reason: reason) }
 
     public func keys(_ context: ScreenContext) -> [Binding] { KeyTable.journey + KeyTable.global }
 
@@ -94,7 +97,7 @@ public struct JourneyScreen: Screen {
     public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
         if let changes, !changes.users, !changes.citizens.contains(citizen) { return .none }
         do {
-            var fresh = JourneyView(journey: try x.service.journey(citizen, as: x.user.id))
+            var fresh = JourneyView(journey: try x.service.journey(citizen, as: x.user.id, reason: reason, logged: false))
             fresh.sector = view.sector; fresh.kind = view.kind
             view = fresh
             scroll.clamp(count: view.entryLines(x.strings, names: x.names).count, height: height(x))

@@ -13,6 +13,10 @@ public struct PlanForm: Sendable {
     /// The citizen's version when the form opened: saving against a newer one is refused as stale.
     public var version: Int
     public var form: Form
+    /// The domain said what would be shared beyond the consent: the next key answers (j: share).
+    public var askingSharing = false
+    /// The user said yes to sharing beyond the consent: the save goes through with it.
+    public var confirmedSharing = false
 
     /// What a form needs to know besides the citizen.
     public struct Context: Sendable {
@@ -201,7 +205,7 @@ public struct PlanForm: Sendable {
         case .assessment:
             return [.recordAssessment(citizen: c, domain: f.value("domain"), score: Int(f.value("score")) ?? -1, date: day("date") ?? today)]
         case .referral:
-            return [.sendReferral(citizen: c, to: Sector(rawValue: f.value("to")) ?? .social, text: f.value("text"))]
+            return [.sendReferral(citizen: c, to: Sector(rawValue: f.value("to")) ?? .social, text: f.value("text"), confirmedSharing: confirmedSharing)]
         case .answerReferral(let id):
             return [.answerReferral(citizen: c, referral: id, status: ReferralStatus(rawValue: f.value("answer")) ?? .accepted)]
         case .contact:
@@ -224,7 +228,7 @@ public struct PlanForm: Sendable {
             return [.linkHousehold(citizen: c, member: HouseholdMember(relation: Relation(rawValue: f.value("relation")) ?? .other,
                                                                       name: f.value("name"), citizen: other.isEmpty ? nil : other))]
         case .template:
-            return [.applyTemplate(citizen: c, template: f.value("template"), start: day("start"))]
+            return [.applyTemplate(citizen: c, template: f.value("template"), start: day("start"), confirmedSharing: confirmedSharing)]
         }
     }
 

@@ -5,14 +5,19 @@ extension PlanScreen {
     func header(_ s: Strings, names: Names) -> [(String, Role)] {
         let c = citizen
         let cpr = showFullCPR ? detail.cpr : c.cpr.masked
-        let benefit = c.benefit.map { names.benefits[$0] ?? $0 } ?? s.word("none")
+        // What another sector recorded and no consent shares: that it exists and whose it is.
+        func withheld(_ kind: Withheld.Kind) -> String? {
+            detail.withheld.first { $0.kind == kind }.map { "\(s.p(.notShared)) (\(s.sector($0.sector)))" }
+        }
+        let benefit = withheld(.benefit) ?? c.benefit.map { names.benefits[$0] ?? $0 } ?? s.word("none")
         var lines: [(String, Role)] = [
             ("\(c.name) · \(s.p(.cpr)) \(cpr) · \(detail.age) \(s.p(.age)) · \(s.targetGroup(detail.targetGroup)) · \(s.p(.benefit)): \(benefit)", .header),
             ("\(s.p(.responsible)): \(names.user(c.responsible))" + (c.contactPerson.map { " · \(s.p(.contactPerson)): \($0)" } ?? ""), .normal),
         ]
         let active = c.activeConsents(on: detail.today)
         let consent = active.isEmpty ? s.p(.noConsent) : active.map { $0.sectors.map(s.sector).joined(separator: " + ") }.joined(separator: "; ")
-        let household = c.household.isEmpty ? s.p(.empty) : c.household.map { "\(s.word($0.relation.rawValue)) \($0.name)" }.joined(separator: ", ")
+        var household = c.household.isEmpty ? s.p(.empty) : c.household.map { "\(s.word($0.relation.rawValue)) \($0.name)" }.joined(separator: ", ")
+        if let w = withheld(.household) { household = c.household.isEmpty ? w : household + "; " + w }
         lines.append(("\(s.p(.consent)): \(consent) · \(s.p(.household)): \(household)", active.isEmpty ? .alert : .dim))
         return lines
     }
@@ -39,14 +44,17 @@ extension PlanScreen {
         heading(.overall, .sOverall, count: nil)
         if let plan {
             item(.overall, "plan", "\(s.overallGoal(plan.overallGoal)) · \(s.p(.created)) \(s.date(plan.created))")
-            if !plan.ownWords.isEmpty { item(.overall, "words", "\(s.p(.ownWords)): “\(plan.ownWords)”") }
+            if let w = detail.withheld.first(where: { $0.kind == .ownWords }) {
+                label(.overall, "\(s.p(.ownWords)): \(s.p(.notShared)) (\(s.sector(w.sector)))")
+            } else if !plan.ownWords.isEmpty { item(.overall, "words", "\(s.p(.ownWords)): “\(plan.ownWords)”") }
         } else {
             label(.overall, s.p(.noPlan) + " " + s.p(.createPlanHint))
         }
         if let plan {
             heading(.goals, .sGoals, count: plan.goals.count)
             for g in plan.goals {
-                item(.goals, g.id, "\(g.id) [\(s.word(g.area.rawValue))] \(g.text) · \(s.word(g.status.rawValue))", g.status == .open ? .normal : .dim)
+                let text = hidden(g.id) ? s.p(.hidden) : g.text
+                item(.goals, g.id, "\(g.id) [\(s.word(g.area.rawValue))] \(text) · \(s.word(g.status.rawValue))", g.status == .open && !hidden(g.id) ? .normal : .dim)
             }
             heading(.efforts, .sEfforts, count: plan.efforts.count)
             // Efforts under their goal; those without one last.
@@ -81,7 +89,12 @@ extension PlanScreen {
                 }
             }
             let domains = Dictionary(grouping: plan.assessments, by: \.domain)
+            let withheldScores = detail.withheld.filter { $0.kind == .assessment }
             heading(.assessments, .sAssessments, count: domains.count)
+            for sector in Set(withheldScores.map(\.sector)).sorted() {
+                let n = withheldScores.filter { $0.sector == sector }.count
+                label(.assessments, "\(n) \(s.p(.scoresNotShared)) (\(s.sector(sector)))")
+            }
             for domain in domains.keys.sorted() {
                 let scores = domains[domain]!.sorted { $0.date < $1.date }
                 let trend = scores.map(\.score).map(PlanScreen.spark).joined()

@@ -43,29 +43,43 @@ public struct PlanScreen: Screen {
     public var scroll = ScrollList()
     public var showFullCPR = false
     public var form: PlanForm?
+    /// The reason given to look at a citizen the user does not work on: the plan is read-only.
+    public let reason: String?
+    public var readOnly: Bool { reason != nil }
 
-    public init(detail: CitizenDetail) { self.detail = detail }
+    public init(detail: CitizenDetail) { self.detail = detail; reason = nil }
 
-    /// Reads the citizen (a logged read: the domain checks access).
-    public init(citizen id: String, context x: ScreenContext) throws {
-        detail = try x.service.citizen(id, as: x.user.id, purpose: "plan")
+    /// Reads the citizen (a logged read: the domain checks access, and logs the reason if any).
+    public init(citizen id: String, reason: String? = nil, context x: ScreenContext) throws {
+        detail = try x.service.citizen(id, as: x.user.id, reason: reason, purpose: "plan")
+        self.reason = reason
     }
 
     public var citizen: Citizen { detail.citizen }
-    public var route: Route { .plan(citizen: citizen.id) }
+    public var route: Route { .plan(citizen: citizen.id, reason: reason) }
     public var cursor: Int { scroll.selected }
 
     /// The rows the sections have below the header and its rule.
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 4) }
 
     public func keys(_ context: ScreenContext) -> [Binding] {
-        form != nil ? KeyTable.form + KeyTable.whileTyping : KeyTable.plan + KeyTable.global
+        if form != nil { return KeyTable.form + KeyTable.whileTyping }
+        return (readOnly ? KeyTable.plan.filter { !PlanScreen.writing.contains($0.action) } : KeyTable.plan) + KeyTable.global
     }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let s = x.strings, names = x.names, height = Self.height(x)
         if var pf = form {
             if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if pf.askingSharing {
+                // "The consent does not share …: this would share …" — j shares anyway; any other key edits.
+                pf.askingSharing = false
+                pf.form.error = nil
+                form = pf
+                guard key == .char("j") || key == .char("y") else { return .none }
+                form?.confirmedSharing = true
+                return save(context: x)
+            }
             switch pf.form.handle(key) {
             case .none: form = pf
             case .cancel: form = nil
@@ -97,10 +111,11 @@ public struct PlanScreen: Screen {
         case .responsible: return openForm(.responsible, x)
         case .template: return openForm(citizen.plan == nil ? .overall : .template, x)
         case .showCPR: showFullCPR.toggle()
-        case .journey: return .open(.journey(citizen: citizen.id))
+        case .journey: return .open(.journey(citizen: citizen.id, reason: reason))
         case .exportPlan:
             let text = PlanDocument.render(detail, names: names, strings: s, format: .text)
-            return .export(name: "enplan-plan-\(citizen.id)-\(x.today.iso).txt", text: text, done: s.p(.exportedPlan))
+            return .export(name: "enplan-plan-\(citizen.id)-\(x.today.iso).txt", text: text, done: s.p(.exportedPlan),
+                           record: .plan(citizen: citizen.id, reason: reason))
         default:
             if action.name == "section", let section = action.argument.flatMap(Section.init(rawValue:)) {
                 if let i = rows.firstIndex(where: { $0.section == section && $0.isHeading }) { scroll.select(i, count: rows.count, height: height) }
@@ -115,7 +130,11 @@ public struct PlanScreen: Screen {
         PlanForm.Context(user: x.user, caseworkers: x.service.activeCaseworkers, templates: x.service.templates(), today: x.today)
     }
 
+    /// What a read-only plan (opened with a reason) leaves out: every key that opens a form.
+    static let writing: Set<Action> = [.edit, .newItem, .contact, .responsible, .template]
+
     private mutating func openForm(_ purpose: PlanForm.Purpose, _ x: ScreenContext) -> Effect {
+        guard !readOnly else { return .message(x.strings.p(.readOnly), .alert) }
         if let f = PlanForm(purpose, detail: detail, context: formContext(x), strings: x.strings) {
             form = f
         } else if purpose == .template {
@@ -150,14 +169,17 @@ public struct PlanScreen: Screen {
             let changes = (try? x.service.changes(to: pf.citizen, since: pf.version, as: x.user.id)) ?? []
             pf.form.staleChanges = changes.map { "\(names.users[$0.event.actor] ?? $0.event.actor): \(s.describe($0, names: names))" }
             pf.version = actual
-            if let fresh = try? x.service.citizen(citizen.id, as: x.user.id, purpose: "plan") {
+            if let fresh = try? x.service.citizen(citizen.id, as: x.user.id, reason: reason, purpose: "plan", logged: false) {
                 detail = fresh
                 // Saving again changes only what this user changed, on top of the other edit.
                 if let current = PlanForm(pf.purpose, detail: fresh, context: formContext(x), strings: s) { pf.form.rebase(onto: current.form) }
             }
+        case .refused(let e as DomainError) where { if case .sharingNotCovered = e { return true } else { return false } }():
+            pf.form.error = "\(s.refusal(e)) · \(s.p(.shareAnyway))"
+            pf.askingSharing = true
         case .refused(let e as DomainError):
             pf.form.staleChanges = nil
-            pf.form.show(e.description, fieldHints: pf.fieldHints)
+            pf.form.show(s.refusal(e), fieldHints: pf.fieldHints)
         case .refused(let e):
             pf.form.show("\(e)")
         }
@@ -170,7 +192,8 @@ public struct PlanScreen: Screen {
     public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
         if let changes, !changes.users, !changes.citizens.contains(citizen.id) { return .none }
         do {
-            detail = try x.service.citizen(citizen.id, as: x.user.id, purpose: "plan")
+            // A refresh of what is shown: no new look in the audit log.
+            detail = try x.service.citizen(citizen.id, as: x.user.id, reason: reason, purpose: "plan", logged: false)
             scroll.clamp(count: rows(x.strings, names: x.names).count, height: Self.height(x))
             return .none
         } catch {
@@ -199,7 +222,9 @@ public struct PlanScreen: Screen {
 
     // MARK: drawing
 
-    public func status(_ x: ScreenContext) -> Status { Status("\(x.strings.p(.title)): \(citizen.name)") }
+    public func status(_ x: ScreenContext) -> Status {
+        Status("\(x.strings.p(.title)): \(citizen.name)" + (readOnly ? " · \(x.strings.p(.readOnlyMark))" : ""), readOnly ? .alert : .normal)
+    }
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols, top = 1
