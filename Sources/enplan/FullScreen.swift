@@ -31,6 +31,7 @@ enum FullScreen {
         if let m = settings.idleLockMinutes { options.idleLockSeconds = m * 60 }
         options.workingHours = settings.workingHours
         options.figureSettings = settings.figures
+        options.auditReportNames = settings.auditReportNames
         // Calendar exports go to the home directory (they carry no CPR number, notes or health details).
         options.saveExport = { name, text in
             let dir = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath

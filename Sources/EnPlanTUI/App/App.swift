@@ -24,6 +24,8 @@ public final class App {
         public var workingHours = WorkingHours()
         /// The caseload thresholds the dashboard flags.
         public var figureSettings = FigureSettings()
+        /// The citizen's access report names staff (else only their sector and role).
+        public var auditReportNames = false
         /// Saves an export (iCalendar, a plan for the citizen) under a name and says where it went.
         /// The program gives this: screens do not touch files.
         public var saveExport: (@Sendable (_ name: String, _ text: String) throws -> String)?
@@ -90,8 +92,10 @@ public final class App {
 
     /// What the screens may read: the user, the language, the body's size, the domain's queries.
     func context(_ user: User) -> ScreenContext {
-        ScreenContext(service: service, user: user, strings: strings, rows: terminal.size.rows - 3, cols: terminal.size.cols,
-                      workingHours: options.workingHours, canExport: options.saveExport != nil, figureSettings: options.figureSettings)
+        var x = ScreenContext(service: service, user: user, strings: strings, rows: terminal.size.rows - 3, cols: terminal.size.cols,
+                              workingHours: options.workingHours, canExport: options.saveExport != nil, figureSettings: options.figureSettings)
+        x.auditReportNames = options.auditReportNames
+        return x
     }
 
     // MARK: the loop

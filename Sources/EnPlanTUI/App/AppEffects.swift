@@ -64,6 +64,9 @@ extension App {
                 push(DashboardScreen(context: x), &s)
             case .figureList(let ref):
                 push(try FigureListScreen(ref, context: x), &s)
+            case .audit:
+                if let i = s.stack.lastIndex(where: { $0 is AuditScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
+                push(try AuditScreen(context: x), &s)
             case .calendar(let subject):
                 if subject == nil, let i = s.stack.lastIndex(where: { $0 is CalendarScreen }) {
                     while s.stack.count > i + 1 { pop(&s) }

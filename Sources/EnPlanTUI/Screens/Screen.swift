@@ -45,6 +45,7 @@ public enum Route: Equatable, Sendable {
     case calendar(CalendarScreen.Subject?)
     case dashboard
     case figureList(FigureRef)
+    case audit
 }
 
 /// What a screen asks the program to do. The App carries effects out in one place.
@@ -105,6 +106,8 @@ public struct ScreenContext {
     public let canExport: Bool
     /// The caseload thresholds (settings `caseload-warn`, `caseload-max`).
     public let figureSettings: FigureSettings
+    /// Whether the citizen's access report names staff (setting `audit-report-names`) or units only.
+    public var auditReportNames = false
 
     public init(service: CaseService, user: User, strings: Strings, rows: Int, cols: Int,
                 workingHours: WorkingHours = WorkingHours(), canExport: Bool = false, figureSettings: FigureSettings = FigureSettings()) {

@@ -85,6 +85,7 @@ public enum KeyTable {
 
     /// The `:` commands.
     public static let commands: [CommandSpec] = [
+        CommandSpec(name: "audit", arguments: "", help: Strings.A.cAudit),
         CommandSpec(name: "calendar", arguments: "[me | user ID | room NAVN | citizen ID]", help: Strings.T.cCalendar),
         CommandSpec(name: "citizens", arguments: "", help: Strings.T.hCitizens),
         CommandSpec(name: "dashboard", arguments: "", help: Strings.D.cDashboard),

@@ -1,0 +1,39 @@
+extension Action {
+    public static let auditLog = Action("auditLog"), spotChecks = Action("spotChecks"), draw = Action("draw")
+    public static let workRelated = Action("workRelated"), flag = Action("flag"), toggleNames = Action("toggleNames")
+}
+
+extension KeyTable {
+    private static let auditMoving: [Binding] = [
+        Binding(action: .up, keys: [.up, .char("k")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
+        Binding(action: .down, keys: [.down, .char("j")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
+        Binding(action: .pageUp, keys: [.pageUp], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
+        Binding(action: .pageDown, keys: [.pageDown], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
+        Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
+    ]
+
+    /// The audit log's lookups.
+    public static let auditLog: [Binding] = [
+        Binding(action: .open, keys: [.enter], label: Strings.A.kReport, help: Strings.A.hReport, inBar: true),
+        Binding(action: .search, keys: [.char("/")], label: Strings.A.kCitizen, help: Strings.A.hCitizen, inBar: true),
+        Binding(action: .filterCaseworker, keys: [.char("u")], label: Strings.A.kUser, help: Strings.A.hUser, inBar: true),
+        Binding(action: .period, keys: [.char("d")], label: Strings.A.kPeriod, help: Strings.A.hPeriod, inBar: true),
+        Binding(action: .filterKind, keys: [.char("t")], label: Strings.A.kKind, help: Strings.A.hKind, inBar: true),
+        Binding(action: .spotChecks, keys: [.char("s")], label: Strings.A.kSpot, help: Strings.A.hSpot, inBar: true),
+        Binding(action: .refresh, keys: [.char("r")], label: Strings.A.kRefresh, help: Strings.A.hRefresh, inBar: false),
+    ] + auditMoving
+
+    /// Spot checks: draw, judge.
+    public static let spotCheck: [Binding] = [
+        Binding(action: .draw, keys: [.char("n")], label: Strings.A.kDraw, help: Strings.A.hDraw, inBar: true),
+        Binding(action: .workRelated, keys: [.char("a")], label: Strings.A.kWork, help: Strings.A.hWork, inBar: true),
+        Binding(action: .flag, keys: [.char("f")], label: Strings.A.kFlag, help: Strings.A.hFlag, inBar: true),
+        Binding(action: .open, keys: [.enter], label: Strings.A.kReport, help: Strings.A.hReport, inBar: false),
+        Binding(action: .auditLog, keys: [.char("l")], label: Strings.A.kLog, help: Strings.A.hLog, inBar: true),
+    ] + auditMoving
+
+    /// A citizen's access report.
+    public static let accessReport: [Binding] = [
+        Binding(action: .toggleNames, keys: [.char("n")], label: Strings.A.kNames, help: Strings.A.hNames, inBar: true),
+    ] + auditMoving
+}

@@ -1,0 +1,148 @@
+import EnPlanDomain
+
+/// The audit screen (`:audit`, supervisors and administrators): who looked at which citizen,
+/// reasoned (break-the-glass) looks and refused lookups first; spot checks (stikprøver) drawn at
+/// random and judged; and a citizen's access report, in the plain Danish the citizen is given.
+public struct AuditScreen: Screen {
+    public enum Tab: Sendable { case log, spotCheck, report }
+    public private(set) var tab: Tab = .log
+    var filter = AuditFilter()
+    /// 0: the last 30 days, 1: the last 7, 2: today, 3: the whole log.
+    var period = 0
+    /// Which kinds (nil: all), cycled with `t`.
+    var kinds = 0
+    static let kindChoices: [Set<AuditKind>?] = [nil, [.citizenViewed], [.citizensSearched], [.exported, .figuresExported],
+                                                 [.lookupRefused, .loginRefused, .loginFailed], [.loginSucceeded, .loginFailed, .loginRefused],
+                                                 [.spotChecked]]
+    /// The citizen filter being typed after `/`.
+    var typing: String?
+    public private(set) var records: [AuditRecord] = []
+    var list = ScrollList()
+    /// The spot check drawn, and what was judged of it.
+    public private(set) var drawn: [AuditRecord] = []
+    var verdicts: [Int: SpotCheckVerdict] = [:]
+    var counts: [(month: String, count: Int)] = []
+    /// The access report shown (its lines) and whether it names staff.
+    var report: (citizen: String, lines: [String])?
+    var names = false
+    var problem: String?
+
+    init(context x: ScreenContext) throws {
+        guard x.user.role != .caseworker else { throw DomainError.forbidden(x.strings.a(.onlySupervisors)) }
+        names = x.auditReportNames
+        read(x)
+    }
+
+    public var route: Route { .audit }
+    static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 3) }
+    var shown: [AuditRecord] { tab == .spotCheck ? drawn : records }
+
+    public func keys(_ x: ScreenContext) -> [Binding] {
+        if typing != nil { return KeyTable.line }
+        switch tab {
+        case .log: return KeyTable.auditLog + KeyTable.global
+        case .spotCheck: return KeyTable.spotCheck + KeyTable.global
+        case .report: return KeyTable.accessReport + KeyTable.global
+        }
+    }
+
+    /// Reads the log with the filter (the domain logs the read of the audit log).
+    mutating func read(_ x: ScreenContext) {
+        let today = x.today
+        filter.from = [today + -30, today + -7, today, nil][period]
+        filter.to = nil
+        filter.kinds = Self.kindChoices[kinds]
+        do {
+            records = try x.service.auditEntries(filter, as: x.user.id)
+            counts = try x.service.spotCheckCounts(as: x.user.id)
+            problem = nil
+        } catch {
+            records = []
+            problem = x.strings.refusal(error)
+        }
+        list.clamp(count: shown.count, height: Self.height(x))
+    }
+
+    public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
+        let height = Self.height(x)
+        if key == .resize { list.clamp(count: shown.count, height: height); return .none }
+        if var typed = typing {
+            switch key {
+            case .escape: typing = nil
+            case .enter:
+                typing = nil
+                filter.citizen = typed.trimmingCharacters(in: .whitespaces).isEmpty ? nil : typed
+                list = ScrollList()
+                read(x)
+            case .backspace: if !typed.isEmpty { typed.removeLast() }; typing = typed
+            case .char(let c): typed.append(c); typing = typed
+            default: break
+            }
+            return .none
+        }
+        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
+        if let global = Effect.global(action) { return global }
+        let count = tab == .report ? (report?.lines.count ?? 0) : shown.count
+        switch action {
+        case .back: if tab == .log { return .back }; tab = .log; list = ScrollList()
+        case .up: list.move(by: -1, count: count, height: height)
+        case .down: list.move(by: 1, count: count, height: height)
+        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
+        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
+        case .search: typing = filter.citizen ?? ""
+        case .filterKind: kinds = (kinds + 1) % Self.kindChoices.count; list = ScrollList(); read(x)
+        case .period: period = (period + 1) % 4; list = ScrollList(); read(x)
+        case .filterCaseworker:
+            let users = [nil] + Set(records.map(\.user)).filter { $0 != "-" }.sorted()
+            filter.user = users[((users.firstIndex(of: filter.user) ?? 0) + 1) % users.count]
+            list = ScrollList(); read(x)
+        case .refresh: read(x)
+        case .spotChecks: tab = .spotCheck; list = ScrollList()
+        case .auditLog: tab = .log; list = ScrollList()
+        case .draw:
+            do { drawn = try x.service.drawSpotCheck(count: 10, as: x.user.id); verdicts = [:]; list = ScrollList() }
+            catch { return .message(x.strings.refusal(error), .error) }
+        case .workRelated, .flag:
+            guard drawn.indices.contains(list.selected) else { return .none }
+            let r = drawn[list.selected], verdict: SpotCheckVerdict = action == .flag ? .flagged : .workRelated
+            do {
+                try x.service.recordSpotCheck(entry: r.seq, verdict: verdict, note: nil, as: x.user.id)
+                verdicts[r.seq] = verdict
+                counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
+                list.move(by: 1, count: drawn.count, height: height)
+                return .message(x.strings.a(.checked), .normal)
+            } catch { return .message(x.strings.refusal(error), .error) }
+        case .open:
+            guard shown.indices.contains(list.selected), let c = shown[list.selected].citizen else { return .none }
+            return showReport(c, x)
+        case .toggleNames:
+            names.toggle()
+            if let c = report?.citizen { return showReport(c, x) }
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func showReport(_ citizen: String, _ x: ScreenContext) -> Effect {
+        do {
+            let r = try x.service.accessReport(citizen: citizen, as: x.user.id)
+            report = (citizen, r.render(names: names, format: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            tab = .report
+            list = ScrollList(selects: false)
+            return .none
+        } catch { return .message(x.strings.refusal(error), .error) }
+    }
+
+    public func status(_ x: ScreenContext) -> Status {
+        let s = x.strings
+        if let typing { return Status(s.a(.citizenPrompt) + typing, .input, input: true) }
+        if let problem { return Status(problem, .error) }
+        switch tab {
+        case .log: return Status("\(s.a(.title)): \(records.count) \(s.a(.kindLooks))")
+        case .spotCheck:
+            let c = counts.isEmpty ? s.a(.noCounts) : counts.suffix(3).map { "\($0.month): \($0.count)" }.joined(separator: " · ")
+            return Status("\(s.a(.counts)): \(c)")
+        case .report: return Status("\(s.a(.report)) · \(names ? s.a(.names) : s.a(.units))")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import EnPlanDomain
+
+extension Strings {
+    public func a(_ k: A) -> String { text(k) }
+
+    /// The audit screen: who looked at what, spot checks, the citizen's access report.
+    public enum A: Localized {
+        case title, log, spotCheck, report, allKinds, allUsers, allTime, last30, last7, today, citizenPrompt, noRecords
+        case brokeGlass, refused, workRelated, flagged, unchecked, drawHint, counts, noCounts, onlySupervisors, names, units
+        case kLog, hLog, kSpot, hSpot, kCitizen, hCitizen, kUser, hUser, kPeriod, hPeriod, kKind, hKind, kReport, hReport
+        case kDraw, hDraw, kWork, hWork, kFlag, hFlag, kNames, hNames, kRefresh, hRefresh, cAudit, checked, kindLooks
+
+        public var pair: (da: String, en: String) {
+            switch self {
+            case .title: return ("Opslagslog", "Audit log")
+            case .log: return ("Opslag", "Lookups")
+            case .spotCheck: return ("Stikprøver", "Spot checks")
+            case .report: return ("Borgerens opslagslog", "The citizen's access report")
+            case .allKinds: return ("alle slags", "all kinds")
+            case .allUsers: return ("alle medarbejdere", "all staff")
+            case .allTime: return ("hele loggen", "the whole log")
+            case .last30: return ("de sidste 30 dage", "the last 30 days")
+            case .last7: return ("de sidste 7 dage", "the last 7 days")
+            case .today: return ("i dag", "today")
+            case .citizenPrompt: return ("Borger (navn, CPR eller id): ", "Citizen (name, CPR or id): ")
+            case .noRecords: return ("Ingen opslag med dette filter.", "No records with this filter.")
+            case .brokeGlass: return ("⚠ BEGRUNDET", "⚠ REASONED")
+            case .refused: return ("✖ AFVIST", "✖ REFUSED")
+            case .workRelated: return ("✓ arbejdsrelateret", "✓ work-related")
+            case .flagged: return ("⚑ markeret til opfølgning", "⚑ flagged for follow-up")
+            case .unchecked: return ("· ikke vurderet", "· not checked")
+            case .drawHint: return ("n: træk 10 tilfældige opslag fra de sidste 30 dage · a: arbejdsrelateret · f: markér til opfølgning",
+                                    "n: draw 10 random lookups from the last 30 days · a: work-related · f: flag for follow-up")
+            case .counts: return ("Stikprøver pr. måned", "Spot checks a month")
+            case .noCounts: return ("ingen endnu", "none yet")
+            case .onlySupervisors: return ("Opslagsloggen er for ledere og administratorer.", "The audit log is for supervisors and administrators.")
+            case .names: return ("med medarbejdernes navne", "with the staff's names")
+            case .units: return ("kun med enheder (fagområde og rolle)", "with units only (sector and role)")
+            case .kLog: return ("Opslag", "Lookups")
+            case .hLog: return ("Loggens opslag, begrundede og afviste først", "The log's lookups, reasoned and refused first")
+            case .kSpot: return ("Stikprøver", "Spot checks")
+            case .hSpot: return ("Stikprøver: træk opslag og vurdér dem", "Spot checks: draw lookups and judge them")
+            case .kCitizen: return ("Borger", "Citizen")
+            case .hCitizen: return ("Filtrér på en borger (navn, CPR-nummer eller id); tomt: alle", "Filter by a citizen (name, CPR number or id); empty: all")
+            case .kUser: return ("Medarbejder", "Staff")
+            case .hUser: return ("Skift medarbejder-filter", "Cycle the staff filter")
+            case .kPeriod: return ("Periode", "Period")
+            case .hPeriod: return ("Skift periode: 30 dage, 7 dage, i dag, hele loggen", "Cycle the period: 30 days, 7 days, today, the whole log")
+            case .kKind: return ("Slags", "Kind")
+            case .hKind: return ("Skift slags: opslag, søgninger, eksporter, afviste, log ind …", "Cycle the kind: lookups, searches, exports, refused, logins …")
+            case .kReport: return ("Borgerens log", "Access report")
+            case .hReport: return ("Borgerens opslagslog for det valgte opslags borger, på almindeligt dansk", "The selected record's citizen's access report, in plain Danish")
+            case .kDraw: return ("Træk", "Draw")
+            case .hDraw: return ("Træk 10 tilfældige opslag fra de sidste 30 dage", "Draw 10 random lookups from the last 30 days")
+            case .kWork: return ("Arbejdsrelateret", "Work-related")
+            case .hWork: return ("Det valgte opslag var arbejdsrelateret", "The selected lookup was work-related")
+            case .kFlag: return ("Markér", "Flag")
+            case .hFlag: return ("Markér det valgte opslag til opfølgning", "Flag the selected lookup for follow-up")
+            case .kNames: return ("Navne", "Names")
+            case .hNames: return ("Vis medarbejdernes navne eller kun enheder", "Show the staff's names or units only")
+            case .kRefresh: return ("Opdatér", "Refresh")
+            case .hRefresh: return ("Læs loggen igen", "Read the log again")
+            case .cAudit: return ("Opslagsloggen: hvem så hvad, stikprøver, borgerens opslagslog", "The audit log: who looked at what, spot checks, the citizen's access report")
+            case .checked: return ("Stikprøven er gemt", "The spot check is saved")
+            case .kindLooks: return ("opslag", "lookups")
+            }
+        }
+    }
+
+    /// An audit record's kind in words. Exhaustive: a new kind must be worded here.
+    public func auditKind(_ k: AuditKind) -> String {
+        switch k {
+        case .loginSucceeded: return pick("Log ind", "Login")
+        case .loginFailed: return pick("Log ind fejlede", "Login failed")
+        case .loginRefused: return pick("Log ind afvist", "Login refused")
+        case .citizensListed: return pick("Borgerliste", "Citizen list")
+        case .citizensSearched: return pick("Søgning", "Search")
+        case .citizenViewed: return pick("Opslag", "Look")
+        case .meetingsRead: return pick("Kalender", "Calendar")
+        case .auditRead: return pick("Loglæsning", "Audit read")
+        case .figuresRead: return pick("Tal læst", "Figures read")
+        case .figuresExported: return pick("Tal eksporteret", "Figures exported")
+        case .exported: return pick("Eksport", "Export")
+        case .lookupRefused: return pick("Afvist opslag", "Refused lookup")
+        case .storeHead: return pick("Lagerets hoved", "Store head")
+        case .truncationAccepted: return pick("Afkortning godkendt", "Truncation accepted")
+        case .spotChecked: return pick("Stikprøve", "Spot check")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+import TestSupport
+@_spi(Store) import EnPlanDomain
+@testable import EnPlanTUI
+
+/// The audit screen: lookups with the reasoned and refused ones first, filters, spot checks and
+/// the citizen's access report.
+final class AuditScreenTests: XCTestCase {
+    /// mette looks at Søren (hers), jonas at Søren with a reason (not his), jonas is refused Åse.
+    private func harness() throws -> Harness {
+        let h = try Harness(rows: 34, cols: 140)
+        _ = try h.service.citizen("c1", as: "mette", purpose: "plan")
+        _ = try h.service.citizen("c1", as: "jonas", reason: "Borgeren ringede til os", purpose: "plan")
+        XCTAssertThrowsError(try h.service.citizen("c2", as: "jonas", purpose: "plan"))
+        h.login("karen")
+        h.press(.char(":")); h.type("audit"); h.press(.enter)
+        return h
+    }
+
+    private func rows(_ h: Harness) -> [String] { (2..<(h.screen.rows - 2)).map { h.screen.line($0) }.filter { !$0.isEmpty } }
+
+    func testReasonedAndRefusedLooksComeFirst() throws {
+        let h = try harness()
+        XCTAssertTrue(h.statusLine.hasPrefix("Opslagslog:"), h.statusLine)
+        let r = rows(h)
+        XCTAssertTrue(r.first?.contains("Jonas Dahl") == true && r.first?.contains("⚠ BEGRUNDET: Borgeren ringede til os") == true, h.numbered)
+        XCTAssertTrue(r.dropFirst().first?.contains("✖ AFVIST") == true, h.numbered)
+        h.assertShows("Opslag")
+        h.assertShows("Søren Sørensen (c1)")
+    }
+
+    func testFiltersByCitizenUserAndKind() throws {
+        let h = try harness()
+        h.press(.char("/")); h.type("søren"); h.press(.enter)
+        XCTAssertFalse(rows(h).contains { $0.contains("Åse") }, h.numbered)
+        h.press(.char("t"))                                  // kind: looks
+        XCTAssertTrue(rows(h).allSatisfy { $0.contains("Opslag") }, h.numbered)
+        h.press(.char("u"))                                  // the first user in the records
+        h.assertShows("Opslagslog · de sidste 30 dage · Opslag · ")
+    }
+
+    func testASpotCheckIsDrawnJudgedAndCounted() throws {
+        let h = try harness()
+        h.press(.char("s"), .char("n"))
+        XCTAssertTrue(rows(h).contains { $0.contains("· ikke vurderet") }, h.numbered)
+        h.press(.char("a"))
+        h.assertShows("✓ arbejdsrelateret")
+        XCTAssertTrue(h.statusLine.hasPrefix("Stikprøven er gemt"), h.statusLine)
+        h.press(.char("f"))
+        h.assertShows("⚑ markeret til opfølgning")
+        h.press(.char("l"), .char("t"), .char("t"), .char("t"), .char("t"), .char("t"), .char("t"))   // kind: spot checks
+        XCTAssertEqual(rows(h).filter { $0.contains("Stikprøve") }.count, 2, h.numbered)
+    }
+
+    func testTheCitizensAccessReportInPlainDanish() throws {
+        let h = try harness()
+        h.press(.enter)                                      // the first record's citizen: Søren
+        h.assertShows("Borgerens opslagslog: Søren Sørensen")
+        h.assertShows("Borgeren ringede til os")
+        h.assertHides("Jonas Dahl", "units only, unless the setting names staff")
+        h.press(.char("n"))
+        h.assertShows("Jonas Dahl")
+        h.press(.escape)
+        XCTAssertTrue(h.statusLine.hasPrefix("Opslagslog:"), h.statusLine)
+    }
+
+    func testCaseworkersHaveNoAuditScreen() throws {
+        let h = try Harness()
+        h.login("mette")
+        h.press(.char(":")); h.type("audit"); h.press(.enter)
+        XCTAssertTrue(h.statusLine.contains("Opslagsloggen er for ledere og administratorer."), h.statusLine)
+        h.assertShows("Navn▲")
+    }
+}
