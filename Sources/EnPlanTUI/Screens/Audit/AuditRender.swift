@@ -43,7 +43,7 @@ extension AuditScreen {
         let who = x.service.userNames[r.user] ?? r.user
         let citizen = r.citizen.map { c in x.service.citizenName(c).map { "\($0) (\(c))" } ?? c } ?? ""
         var parts = [s.time(r.at.local), TextWidth.fit(who, to: 18), TextWidth.fit(s.auditKind(r.kind), to: 16), citizen]
-        if let what = r.what { parts.append(what) }
+        if let what = r.what { parts.append(s.auditWhat(what)) }
         if let q = r.query { parts.append("\"\(q)\"") }
         if r.brokeTheGlass { parts.append("\(s.a(.brokeGlass)): \(r.reason ?? "")") }
         if r.refused { parts.append(s.a(.refused) + (r.detail.map { ": \($0)" } ?? "")) }

@@ -67,6 +67,19 @@ extension Strings {
         }
     }
 
+    /// What a record says was looked at, in words (a view's name, a dashboard section).
+    public func auditWhat(_ what: String) -> String {
+        if let section = FigureSection(rawValue: what) { return text(section.title) }
+        let words: [String: (String, String)] = [
+            "plan": ("planen", "the plan"), "detail": ("sagen", "the case"), "journey": ("forløbet", "the journey"),
+            "log": ("hændelsesloggen", "the event log"), "meetings": ("møderne", "the meetings"), "search": ("søgning", "search"),
+            "list": ("borgerlisten", "the citizen list"), "export": ("eksport", "export"), "plan-document": ("planen til borgeren", "the plan for the citizen"),
+            "calendar-file": ("kalenderfil", "calendar file"), "refused": ("afvist", "refused"), "audit": ("opslagsloggen", "the audit log"),
+            "spot-check": ("stikprøve", "spot check"),
+        ]
+        return words[what].map { pick($0.0, $0.1) } ?? what
+    }
+
     /// An audit record's kind in words. Exhaustive: a new kind must be worded here.
     public func auditKind(_ k: AuditKind) -> String {
         switch k {

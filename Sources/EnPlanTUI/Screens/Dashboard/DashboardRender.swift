@@ -73,7 +73,7 @@ extension DashboardScreen {
         let s = x.strings
         let labelWidth = min(30, max(12, table.rows.map { TextWidth.columns(s.text($0.label)) }.max() ?? 12))
         let widths = table.columns.indices.map { c in
-            min(16, max(TextWidth.columns(s.text(table.columns[c].title)),
+            min(22, max(TextWidth.columns(s.text(table.columns[c].title)),
                         table.rows.map { $0.cells.indices.contains(c) ? TextWidth.columns(Self.format($0.cells[c].value, s)) : 0 }.max() ?? 0, 4))
         }
         let room = x.cols - labelWidth - 3 - 14   // leave room for a flag word
