@@ -194,5 +194,38 @@ final class TmuxEndToEndTests: XCTestCase {
             _ = try tmux("kill-session", "-t", session)
         }
     }
+
+    /// A supervisor's session: the dashboard, the citizens behind a figure, a plan and back step by
+    /// step, the CSV export, the audit screen with the looks just made.
+    func testASupervisorsSessionWithTheDashboardAndTheAuditLog() throws {
+        let command = "HOME='\(data.path)' LANG=C.UTF-8 TERM=xterm-256color '\(Binary.url.path)' --data-dir '\(data.path)'; echo ENPLAN-EXITED; sleep 30"
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "130", "-y", "34", command)
+        try waitFor("Bruger-id:")
+        try keys("karen", "Tab", "demo", "Enter")
+        try waitFor("Navn▲")
+        try keys("3")
+        var s = try waitFor("Overblik: Sagsbelastning")
+        XCTAssertTrue(s.contains("b Sagsbelastning") && s.contains("m Mål"), s)
+        try keys("Down", "Enter")
+        s = try waitFor("Borgerne bag: Sagsbelastning")
+        try keys("Enter")
+        try waitFor("Ansvarlig sagsbehandler")
+        try keys("Escape")
+        try waitFor("Borgerne bag: Sagsbelastning")
+        try keys("Escape")
+        try waitFor("Overblik: Sagsbelastning")
+        try keys("t")
+        try waitFor("Overblik: Rettidighed")
+        try keys("x")
+        s = try waitFor("Gemt som")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: data.path + "/enplan-timeliness-\(todayISO()).csv"), s)
+        try keys(":", "audit", "Enter")
+        s = try waitFor("Opslagslog:")
+        XCTAssertTrue(s.contains("Tal eksporteret"), "the export is in the log: \(s)")
+        try keys("Escape", "Escape", "q")
+        try waitFor("Afslut EnPlan?")
+        try keys("j")
+        try waitFor("ENPLAN-EXITED")
+    }
 }
 
