@@ -80,6 +80,8 @@ final class DecideCaseTests: XCTestCase {
                               room: nil, participants: ["mette"], guests: [], status: .planned, outcome: nil)
         meeting.agenda = ["f1"]
         let met = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day)), Given("m1", .meetingScheduled(meeting))]
+        var tomorrow = meeting
+        tomorrow.id = "m2"; tomorrow.start = LocalTime(day: day + 1, minuteOfDay: 9 * 60); tomorrow.agenda = []
         let cases = [
             DecideCase("a referral is answered by the sector it went to", given: referred,
                        when: .answerReferral(citizen: "c1", referral: "r1", status: .accepted), as: "mette",
@@ -105,6 +107,18 @@ final class DecideCaseTests: XCTestCase {
                        as: "mette",
                        then: .events([.init("m1", .meetingStatusChanged(status: .held, outcome: "Godt møde")),
                                       .init("c1", .followUpCompleted(id: "f1", done: day, result: .continue, note: "m1"))])),
+            DecideCase("a meeting tomorrow cannot be held yet", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .recordMeetingOutcome(meeting: "m2", status: .held, outcome: nil, completeFollowUps: nil), as: "mette",
+                       then: .refused(.invalid, "meeting m2 has not begun: it can be cancelled, not held")),
+            DecideCase("nor be a no-show", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .recordMeetingOutcome(meeting: "m2", status: .noshow, outcome: nil, completeFollowUps: nil), as: "mette",
+                       then: .refused(.invalid, "not noshow")),
+            DecideCase("but it can be cancelled ahead", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .recordMeetingOutcome(meeting: "m2", status: .cancelled, outcome: "Syg", completeFollowUps: nil), as: "mette",
+                       then: .events([.init("m2", .meetingStatusChanged(status: .cancelled, outcome: "Syg"))])),
+            DecideCase("a decision is not dated in the future", given: withPlan,
+                       when: .recordDecision(citizen: "c1", legalArea: .lab, date: day + 1, text: "Bevilget", appealDeadline: nil), as: "mette",
+                       then: .refused(.invalid, "a decision cannot be dated in the future")),
             DecideCase("a meeting's participants are active users", given: citizen,
                        when: .scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(day: day + 1, minuteOfDay: 600), minutes: 30,
                                               room: nil, participants: ["mette", "nobody"], guests: [], allowConflict: false),

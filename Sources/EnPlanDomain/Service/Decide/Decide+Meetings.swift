@@ -35,6 +35,11 @@ extension Decide {
             throw DomainError.forbidden("only the meeting's participants record its outcome")
         }
         guard status != .planned else { throw DomainError.invalid("an outcome is held, cancelled or noshow") }
+        // Held and no-show are facts of a meeting that began; a future one can only be cancelled
+        // (else a meeting marked held stops blocking its hour, and a second booking goes through).
+        guard status == .cancelled || m.start.day <= today else {
+            throw DomainError.invalid("meeting \(mid) has not begun: it can be cancelled, not \(status.rawValue)")
+        }
         var events: [Store.Pending] = [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
         if let result, status == .held, let cid = m.citizen, let plan = state.citizens[cid]?.plan {
             guard m.start.day <= today else { throw DomainError.invalid("a meeting that has not happened yet completes no follow-up") }

@@ -94,6 +94,7 @@ extension Decide {
     func recordDecision(citizen cid: String, legalArea area: LegalArea, date: Day, text decisionText: String,
                         appealDeadline deadline: Day?) throws -> [Store.Pending] {
         let p = try planOf(cid)
+        guard date <= today else { throw DomainError.invalid("a decision cannot be dated in the future") }
         let appeal = deadline ?? date + 28
         guard appeal >= date else { throw DomainError.invalid("the appeal deadline cannot be before the decision") }
         return [.init(cid, .decisionRecorded(Decision(id: "d\(p.decisions.count + 1)", legalArea: area, date: date,
