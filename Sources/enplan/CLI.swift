@@ -7,7 +7,7 @@ enum CLI {
     /// In the order the usage lists them.
     static var commands: [CommandSpec] {
         StoreCommands.all + DemoCommands.all + UserCommands.all + CitizenCommands.all + PlanCommands.all
-            + TemplateCommands.all + MeetingCommands.all + AuditCommands.all + [StoreCommands.stress] + ReportCommands.all
+            + DecisionCommands.all + TemplateCommands.all + MeetingCommands.all + AuditCommands.all + [StoreCommands.stress] + ReportCommands.all
     }
 
     static func run(_ argv: [String]) -> Int32 {

@@ -30,7 +30,9 @@ public enum Command: Sendable {
     /// (`DomainError.sharingNotCovered`) unless `confirmedSharing` (the user said yes to it).
     case applyTemplate(citizen: String, template: String, start: Day?, confirmedSharing: Bool = false)
     case defineTemplate(PlanTemplate)
-    case recordDecision(citizen: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?)
+    /// `sent`: how the decision reaches the citizen (the appeal deadline runs from its receipt);
+    /// `appealDeadline` overrides the reckoned one.
+    case recordDecision(citizen: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?, sent: Delivery = .digital)
     case scheduleFollowUp(citizen: String, due: Day)
     case completeFollowUp(citizen: String, followUp: String, done: Day, result: FollowUpResult, note: String?)
     case recordAssessment(citizen: String, domain: String, score: Int, date: Day)
@@ -66,7 +68,7 @@ public enum Command: Sendable {
         case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _),
              .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
-             .addEffort(let c, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _),
+             .addEffort(let c, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _),
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):

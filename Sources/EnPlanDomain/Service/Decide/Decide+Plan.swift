@@ -92,10 +92,10 @@ extension Decide {
     }
 
     func recordDecision(citizen cid: String, legalArea area: LegalArea, date: Day, text decisionText: String,
-                        appealDeadline deadline: Day?) throws -> [Store.Pending] {
+                        appealDeadline deadline: Day?, sent: Delivery) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard date <= today else { throw DomainError.invalid("a decision cannot be dated in the future") }
-        let appeal = deadline ?? date + 28
+        let appeal = deadline ?? AppealDeadline.deadline(sent: date, by: sent, area: area)
         guard appeal >= date else { throw DomainError.invalid("the appeal deadline cannot be before the decision") }
         return [.init(cid, .decisionRecorded(Decision(id: "d\(p.decisions.count + 1)", legalArea: area, date: date,
                                                       text: try text(decisionText, "decision text"), appealDeadline: appeal,

@@ -66,8 +66,8 @@ public struct Decide {
         case let .changeEffort(cid, eid, goal, title, basis, provider, start, end):
             return try changeEffort(citizen: cid, effort: eid, goal: goal, title: title, legalBasis: basis, provider: provider,
                                     start: start, end: end)
-        case let .recordDecision(cid, area, date, decisionText, deadline):
-            return try recordDecision(citizen: cid, legalArea: area, date: date, text: decisionText, appealDeadline: deadline)
+        case let .recordDecision(cid, area, date, decisionText, deadline, sent):
+            return try recordDecision(citizen: cid, legalArea: area, date: date, text: decisionText, appealDeadline: deadline, sent: sent)
         case let .scheduleFollowUp(cid, due): return try scheduleFollowUp(citizen: cid, due: due)
         case let .completeFollowUp(cid, fid, done, result, note):
             return try completeFollowUp(citizen: cid, followUp: fid, done: done, result: result, note: note)

@@ -83,6 +83,8 @@ public struct PlanForm: Sendable {
                 F.choice("area", s.p(.fLegalArea), laws, mine),
                 F.date("date", s.p(.fDate), s.date(today)),
                 F.text("text", s.p(.fText)),
+                // How it reaches the citizen decides the day of receipt, and so the appeal deadline.
+                F.choice("sent", s.p(.fSent), Delivery.allCases.map(\.rawValue), shown: Delivery.allCases.map(s.delivery)),
                 F.date("deadline", "\(s.p(.fDeadline)) \(s.p(.optional))", required: false),
             ])
         case .followUp:
@@ -195,7 +197,7 @@ public struct PlanForm: Sendable {
             return out
         case .decision:
             return [.recordDecision(citizen: c, legalArea: LegalArea(rawValue: f.value("area")) ?? .lab, date: day("date") ?? today,
-                                    text: f.value("text"), appealDeadline: day("deadline"))]
+                                    text: f.value("text"), appealDeadline: day("deadline"), sent: Delivery(rawValue: f.value("sent")) ?? .digital)]
         case .followUp:
             return [.scheduleFollowUp(citizen: c, due: day("due") ?? today)]
         case .completeFollowUp(let id):

@@ -19,7 +19,7 @@ extension Strings {
         case planToEffort, referralToEffort, daysUnit, waitingDays, noEffortYet, journeyEmpty, hiddenContent, exportedPlan
         case kSection, kNewItem, kEdit, kToggle, kContact, kResponsible, kTemplate, kJourney, kExportPlan, kCPR
         case hSection, hNewItem, hEdit, hToggle, hContact, hResponsible, hTemplate, hJourney, hExportPlan, hCPR
-        case kFilterSector, kFilterKind, hFilterSector, hFilterKind, planNotFound, readOnly, readOnlyMark, shareAnyway, notShared, scoresNotShared
+        case kFilterSector, kFilterKind, hFilterSector, hFilterKind, planNotFound, readOnly, readOnlyMark, shareAnyway, notShared, scoresNotShared, fSent
         case docTitle, docIntro, docGoal, docYourWords, docGoals, docEfforts, docDecisions, docAppeal, docFollowUps, docMeetings
         case docContact, docFooter, docNotShared, docFrom, docUntil, docOngoing
 
@@ -179,10 +179,21 @@ extension Strings {
             case .docOngoing: return ("løbende", "ongoing")
             case .readOnly: return ("Planen er åbnet med en begrundelse og er skrivebeskyttet.", "The plan was opened with a reason and is read-only.")
             case .shareAnyway: return ("j: del alligevel (borgeren har ikke givet samtykke til det) · en anden tast: ret", "y: share anyway (the citizen has not consented to it) · any other key: edit")
+            case .fSent: return ("Sendt som", "Sent as")
             case .notShared: return ("ikke delt", "not shared")
             case .scoresNotShared: return ("målinger ikke delt (intet samtykke)", "scores not shared (no consent)")
             case .readOnlyMark: return ("skrivebeskyttet (begrundet opslag)", "read-only (a reasoned look)")
             }
+        }
+    }
+
+    /// How a decision was sent.
+    public func delivery(_ d: Delivery) -> String {
+        switch d {
+        case .digital: return "Digital Post"
+        case .letter: return pick("Brev", "Letter")
+        case .hand: return pick("Udleveret personligt", "By hand")
+        case .quickpost: return "Quickpost"
         }
     }
 

@@ -1,0 +1,38 @@
+@_spi(Store) import EnPlanDomain
+import Foundation
+
+/// `enplan decision add`: a decision under one legal area, its appeal deadline reckoned from how
+/// it is sent (Digital Post: the same day; a letter: by its weekday), past weekends and holidays.
+enum DecisionCommands {
+    static var all: [CommandSpec] { [add] }
+
+    static var add: CommandSpec {
+        CommandSpec(["decision", "add"], "record a decision; prints it with its appeal deadline", options: [
+            .actor(), .citizen, .choice("area", LegalArea.self, required: true, "the legal area"),
+            .date("date", "the decision's date (default: today)"), .text("text", "TEXT", required: true, "the decision"),
+            .choice("sent", Delivery.self, "how it reaches the citizen (default digital: Digital Post)"),
+            .date("appeal-deadline", "a deadline other than the reckoned one"), .json,
+        ]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            let today = service.today, citizen = inv.required("citizen")
+            let command = Command.recordDecision(citizen: citizen, legalArea: inv.choice("area", LegalArea.self)!,
+                                                 date: try inv.day("date", today: today) ?? today, text: inv.required("text"),
+                                                 appealDeadline: try inv.day("appeal-deadline", today: today),
+                                                 sent: inv.choice("sent", Delivery.self) ?? .digital)
+            let events = try service.execute(command, as: inv.required("as"))
+            // The decision just written, as the projection holds it (the CLI owns the store).
+            guard let d = service.state.citizens[citizen]?.plan?.decisions.last else { return 0 }
+            if inv.flag("json") {
+                Output.jsonArray([d]) { d, w in
+                    w.openObject()
+                    w.field("id", d.id); w.field("citizen", citizen); w.field("legalArea", d.legalArea.rawValue); w.field("date", d.date.iso)
+                    w.field("text", d.text); w.field("sector", d.sector.rawValue); w.field("appealDeadline", d.appealDeadline.iso); w.field("seq", events[0].seq)
+                    w.closeObject()
+                }
+            } else {
+                print("\(d.id) \(d.legalArea.rawValue) \(d.date.iso) · appeal deadline \(d.appealDeadline.iso) · seq \(events[0].seq)")
+            }
+            return 0
+        }
+    }
+}
