@@ -262,10 +262,12 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(j.figures.planToFirstEffort, Journey.Lead(from: f.today + -40, started: f.today + -28, days: 12))
         XCTAssertEqual(j.figures.referrals.first?.lead, Journey.Lead(from: f.today + -40, started: f.today + -10, days: 30))
 
-        // An effort already running when a referral is made counts from that day: 0 days.
+        // An effort already running when a referral is made was not brought about by it: the
+        // referral waits for an effort of its own ("no effort yet", not "0 days"); the plan's lead
+        // still counts help that was under way.
         try f.service.execute(.sendReferral(citizen: c, to: .social, text: "Mere bostøtte"), as: "mette")
         let again = try f.service.journey(c, as: "mette")
-        XCTAssertEqual(again.figures.referrals.last?.lead, Journey.Lead(from: f.today, started: f.today, days: 0))
+        XCTAssertEqual(again.figures.referrals.last?.lead, Journey.Lead(from: f.today, started: nil, days: 0))
     }
 
     // MARK: the line index

@@ -94,16 +94,18 @@ public struct Journey: Sendable {
 
         guard let plan = c.plan else { return f }
         let started = plan.efforts.filter { $0.status != .cancelled && $0.status != .planned && $0.start <= today }
-        // An effort already running on the day counts as starting that day (0 days): the plan was
-        // written around help that was under way.
-        func lead(from day: Day, sector: Sector?) -> Lead {
-            let first = started.filter { ($0.start >= day || ($0.end ?? today) >= day) && (sector == nil || $0.sector == sector) }
+        // For the plan, an effort already running on the day counts as starting that day (0 days):
+        // the plan was written around help that was under way. For a referral, only an effort of
+        // the receiving sector that started on or after it is its answer: one that was running
+        // already was not brought about by it ("no effort yet", not "0 days").
+        func lead(from day: Day, sector: Sector?, running: Bool) -> Lead {
+            let first = started.filter { ($0.start >= day || (running && ($0.end ?? today) >= day)) && (sector == nil || $0.sector == sector) }
                 .map { max($0.start, day) }.min()
             return Lead(from: day, started: first, days: (first ?? today) - day)
         }
-        f.planToFirstEffort = lead(from: plan.created, sector: nil)
+        f.planToFirstEffort = lead(from: plan.created, sector: nil, running: true)
         for r in plan.referrals where r.status == .requested || r.status == .accepted {
-            f.referrals.append((r.id, r.to, lead(from: r.date, sector: r.to)))
+            f.referrals.append((r.id, r.to, lead(from: r.date, sector: r.to, running: false)))
         }
         return f
     }
