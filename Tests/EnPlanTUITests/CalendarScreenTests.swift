@@ -160,4 +160,18 @@ final class CalendarScreenTests: XCTestCase {
         h.assertShows("ingen medarbejder hedder: Ukendt Person")
         XCTAssertEqual(h.service.state.meetings.count, 2, "nothing saved")
     }
+
+    func testAMeetingOnAWeekendOrAHolidayAsksFirst() throws {
+        let h = try harness()
+        h.press(.char("n"), .tab, .tab); h.type("24-12-2026"); h.press(.enter)
+        h.assertShows("tor 24-12-2026: Juleaftensdag · j: hold mødet alligevel")
+        XCTAssertEqual(h.service.state.meetings.count, 2, "nothing saved yet")
+        h.press(.char("j"))
+        h.assertShows("Mødet er gemt")
+        h.press(.char("n"), .tab, .tab); h.type("28-11-2026"); h.press(.enter)
+        h.assertShows("lør 28-11-2026: weekend")
+        h.press(.char("x"))                                     // any other key: edit
+        h.assertHides("hold mødet alligevel")
+        XCTAssertEqual(h.service.state.meetings.count, 3)
+    }
 }

@@ -177,6 +177,12 @@ extension CalendarScreen: Screen {
             switch f.command(today: x.today, citizen: citizen, people: people, allowConflict: allow) {
             case .failure(let p): f.form.show(p.text, at: p.field)
             case .success(let command):
+                // A weekend or a public holiday is said first (j holds it anyway).
+                if case let .scheduleMeeting(_, _, start, _, _, _, _, _, _) = command, !f.offDayConfirmed, !AppealDeadline.isWorkingDay(start.day) {
+                    let what = Holidays.name(of: start.day) ?? x.strings.c(.weekend)
+                    f.offDay = "\(x.strings.weekdayName(start.day)) \(x.strings.date(start.day)): \(what)"
+                    break
+                }
                 // Fewer meetings: a citizen's meeting within 14 days is offered first, once.
                 if case let .scheduleMeeting(_, citizen?, start, _, _, _, _, _, _) = command, !f.mergeOffered,
                    let other = x.service.mergeCandidate(citizen: citizen, near: start) {

@@ -3,7 +3,7 @@ extension Strings {
 
     /// The meeting calendar and its forms.
     public enum C: Localized {
-        case noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
+        case weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
         case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
@@ -12,6 +12,8 @@ extension Strings {
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .weekend: return ("weekend", "a weekend")
+            case .fHoldAnyway: return ("j: hold mødet alligevel · en anden tast: ret", "y: hold the meeting anyway · any other key: edit")
             case .noSuchPerson: return ("ingen medarbejder hedder", "no staff member is called")
             case .agendaView: return ("Dagsorden", "Agenda")
             case .hOpenMeeting: return ("Åbn det valgte møde", "Open the selected meeting")

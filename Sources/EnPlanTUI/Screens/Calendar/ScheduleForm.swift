@@ -11,6 +11,9 @@ public struct ScheduleForm: Sendable {
     public var mergeInto: Meeting?
     /// The merge was offered for these fields; Enter again saves a new meeting.
     public var mergeOffered = false
+    /// The day is a weekend or a public holiday: said first, `j` holds the meeting anyway.
+    public var offDay: String?
+    public var offDayConfirmed = false
 
     /// `userName`: the one scheduling, the first participant.
     public init(day: Day, userName: String, strings s: Strings) {
@@ -31,6 +34,11 @@ public struct ScheduleForm: Sendable {
     public enum Outcome: Equatable { case none, cancel, save(allowConflict: Bool), merge, findFreeSlot }
 
     public mutating func handle(_ key: Key) -> Outcome {
+        if offDay != nil {
+            offDay = nil
+            if key == .char("y") || key == .char("j") { offDayConfirmed = true; return .save(allowConflict: false) }
+            return .none
+        }
         if conflict != nil {
             if key == .char("y") || key == .char("j") { return .save(allowConflict: true) }
             conflict = nil
@@ -38,7 +46,7 @@ public struct ScheduleForm: Sendable {
         }
         if mergeInto != nil && key == .char("m") { return .merge }
         if key == .ctrl("f") { return .findFreeSlot }
-        if case .char = key { mergeInto = nil; mergeOffered = false }
+        if case .char = key { mergeInto = nil; mergeOffered = false; offDayConfirmed = false }
         switch form.handle(key) {
         case .none: return .none
         case .cancel: return .cancel
@@ -118,6 +126,7 @@ public struct ScheduleForm: Sendable {
         var row = form.renderFields(into: &canvas, top: top + 2, left: left, width: width - 4) + 1
         if let error = form.error { canvas.put(error, row: row, col: left, role: .error); row += 1 }
         if let conflict { canvas.put(conflict + " · " + s.c(.fSaveAnyway), row: row, col: left, role: .alert); row += 1 }
+        if let offDay { canvas.put(offDay + " · " + s.c(.fHoldAnyway), row: row, col: left, role: .alert); row += 1 }
         if let m = mergeInto {
             canvas.put(s.c(.fMerge) + " \(m.id) \(s.date(m.start.day)) \(Day.pad(m.start.minuteOfDay / 60, 2)):\(Day.pad(m.start.minuteOfDay % 60, 2)) · \(s.c(.fMergeKey))",
                        row: row, col: left, role: .alert)
