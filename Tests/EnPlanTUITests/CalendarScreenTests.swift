@@ -65,7 +65,7 @@ final class CalendarScreenTests: XCTestCase {
         let text = h.text
         XCTAssertTrue(text.contains("Netværksmøde Søren Sørensen (m1)"))
         XCTAssertTrue(text.contains("Lokale: Mødelokale 1"))
-        XCTAssertTrue(text.contains("Mette Kjær") && text.contains("Anna Vestergaard, Psykiatrien (partner)"))
+        XCTAssertTrue(text.contains("Mette Kjær") && text.contains("Anna Vestergaard, Psykiatrien (samarbejdspartner)"))
         h.press(.escape)
         h.assertRow(1, startsWith: "Uge 48")
     }

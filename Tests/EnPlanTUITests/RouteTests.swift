@@ -114,7 +114,7 @@ final class RouteTests: XCTestCase {
         let h = try loggedIn(rows: 50)
         h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
         h.press(.char("?"))
-        for c in KeyTable.commands { XCTAssertTrue(h.text.contains(":\(c.name)"), "help lists :\(c.name)") }
+        for c in KeyTable.commands { XCTAssertTrue(h.text.contains(":\(c.danish)"), "help lists :\(c.danish)") }
         h.press(.escape)
         h.press(.char(":")); h.type("ca"); h.press(.tab)
         XCTAssertTrue(h.screen.line(h.screen.rows - 2).hasPrefix(":calendar"), "completion from the same table")

@@ -131,7 +131,7 @@ final class ScreenTests: XCTestCase {
         for binding in KeyTable.global + KeyTable.citizenList {
             XCTAssertTrue(text.contains(String(Strings(.da).text(binding.help).prefix(30))), "help for \(binding.action)")
         }
-        for c in KeyTable.commands { XCTAssertTrue(text.contains(":\(c.name)"), ":\(c.name)") }
+        for c in KeyTable.commands { XCTAssertTrue(text.contains(":\(c.danish)"), ":\(c.danish)") }
         // The bottom bar shows exactly the bar bindings' labels that fit.
         h.press(.escape)
         let bar = h.screen.line(h.screen.rows - 1)

@@ -7,8 +7,9 @@ extension App {
         history.append(text)
         let parts = text.split(separator: " ").map(String.init)
         let rest = parts.dropFirst().joined(separator: " ")
-        switch parts[0] {
-        case "q", "quit": running = false
+        // Either language's word runs the command; the English one names it here.
+        switch CommandSpec.named(parts[0])?.name ?? parts[0] {
+        case "quit": running = false
         case "lock": lock()
         case "help": showHelp = true
         case "citizens": withSession { open(.citizens, &$0) }
@@ -18,11 +19,13 @@ extension App {
         case "calendar":
             let subject: CalendarScreen.Subject
             switch (parts.count > 1 ? parts[1] : "me", parts.count > 2 ? parts.dropFirst(2).joined(separator: " ") : nil) {
-            case ("me", _): subject = .me
-            case ("user", let id?): subject = .user(id)
-            case ("room", let r?): subject = .room(r)
-            case ("citizen", let c?): subject = .citizen(c)
-            default: message = (":calendar " + (KeyTable.commands.first { $0.name == "calendar" }?.arguments ?? ""), .error); return
+            case ("me", _), ("mig", _): subject = .me
+            case ("user", let id?), ("bruger", let id?): subject = .user(id)
+            case ("room", let r?), ("lokale", let r?): subject = .room(r)
+            case ("citizen", let c?), ("borger", let c?): subject = .citizen(c)
+            default:
+                let spec = CommandSpec.named("calendar")!
+                message = (":\(spec.shown(strings)) " + strings.text(spec.arguments), .error); return
             }
             withSession { open(.calendar(subject), &$0) }
         case "theme":
@@ -34,7 +37,7 @@ extension App {
             strings = Strings(l)
             message = (strings.t(.langSet), .normal)
         default:
-            message = ("\(strings.t(.unknownCommand)) \"\(parts[0])\" (\(strings.t(.commandsAre)): \(KeyTable.commands.map(\.name).joined(separator: ", ")))", .error)
+            message = ("\(strings.t(.unknownCommand)) \"\(parts[0])\" (\(strings.t(.commandsAre)): \(KeyTable.commands.map { $0.shown(strings) }.joined(separator: ", ")))", .error)
         }
     }
 

@@ -105,7 +105,10 @@ extension App {
             let help = strings.text(b.help), keys = b.keys.map(\.description).joined(separator: " ")
             if let i = entries.firstIndex(where: { $0.help == help }) { entries[i].keys += " " + keys } else { entries.append((keys, help)) }
         }
-        for c in KeyTable.commands { entries.append((":\(c.name)", strings.text(c.help) + (c.arguments.isEmpty ? "" : " (\(c.arguments))"))) }
+        for c in KeyTable.commands {
+            let args = strings.text(c.arguments)
+            entries.append((":\(c.shown(strings))", strings.text(c.help) + (args.isEmpty ? "" : " (\(args))")))
+        }
         let keyWidth = min(22, entries.map { TextWidth.columns($0.keys) }.max() ?? 10)
         var lines: [(keys: String, help: String)] = []
         for e in entries {

@@ -27,7 +27,7 @@ extension Strings {
             case .kRedraw: return ("Tegn igen", "Redraw")
             case .kCitizens: return ("Borgere", "Citizens")
             case .hHelp: return ("Vis eller skjul denne hjælp", "Show or hide this help")
-            case .hCommand: return ("Kommandolinje: :citizens :lock :theme NAVN :lang da|en :quit (Tab fuldender, ↑↓ historik)", "Command line: :citizens :lock :theme NAME :lang da|en :quit (Tab completes, ↑↓ history)")
+            case .hCommand: return ("Kommandolinje: :borgere :plan :kalender :overblik :lås :tema NAVN :sprog da|en :afslut (Tab fuldender, ↑↓ historik)", "Command line: :citizens :plan :calendar :dashboard :lock :theme NAME :lang da|en :quit (Tab completes, ↑↓ history)")
             case .hOpen: return ("Åbn den valgte borger (opslaget logges)", "Open the selected citizen (the look is logged)")
             case .hBack: return ("Luk, ryd søgning eller gå tilbage", "Close, clear the search or go back")
             case .hQuit: return ("Forlad skærmen (afslut på borgerlisten)", "Leave the screen (quit from the citizen list)")

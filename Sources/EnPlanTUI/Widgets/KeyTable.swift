@@ -36,12 +36,28 @@ public struct Binding: Sendable {
     }
 }
 
-/// A `:` command: its name, what it takes, and its help. The command line completes from these
-/// and the help overlay lists them; the frame runs them.
+/// A `:` command: its Danish name and its English one (both are typed; the screens show the
+/// user's language's), what it takes, and its help. The command line completes from these and
+/// the help overlay lists them; the frame runs them by `name`, the English one.
 public struct CommandSpec: Sendable {
     public let name: String
-    public let arguments: String
+    public let danish: String
+    public let arguments: any Localized
     public let help: any Localized
+
+    public init(name: String, danish: String, arguments: any Localized = Words("", ""), help: any Localized) {
+        self.name = name; self.danish = danish; self.arguments = arguments; self.help = help
+    }
+
+    /// The name a user of `language` reads.
+    public func shown(_ s: Strings) -> String { s.language == .da ? danish : name }
+    /// Every word that runs it.
+    public var words: [String] { [danish, name] }
+
+    /// The command a typed word names (either language), or nil.
+    public static func named(_ word: String) -> CommandSpec? {
+        word == "q" ? KeyTable.commands.first { $0.name == "quit" } : KeyTable.commands.first { $0.words.contains(word) }
+    }
 }
 
 public enum KeyTable {
@@ -85,16 +101,17 @@ public enum KeyTable {
 
     /// The `:` commands.
     public static let commands: [CommandSpec] = [
-        CommandSpec(name: "audit", arguments: "", help: Strings.A.cAudit),
-        CommandSpec(name: "calendar", arguments: "[me | user ID | room NAVN | citizen ID]", help: Strings.T.cCalendar),
-        CommandSpec(name: "citizens", arguments: "", help: Strings.T.hCitizens),
-        CommandSpec(name: "dashboard", arguments: "", help: Strings.D.cDashboard),
-        CommandSpec(name: "help", arguments: "", help: Strings.T.hHelp),
-        CommandSpec(name: "lang", arguments: "da | en", help: Strings.T.cLang),
-        CommandSpec(name: "lock", arguments: "", help: Strings.T.hLock),
-        CommandSpec(name: "plan", arguments: "CPR | navn", help: Strings.T.cPlan),
-        CommandSpec(name: "quit", arguments: "", help: Strings.T.hQuit),
-        CommandSpec(name: "theme", arguments: "NAVN", help: Strings.T.cTheme),
+        CommandSpec(name: "citizens", danish: "borgere", help: Strings.T.hCitizens),
+        CommandSpec(name: "plan", danish: "plan", arguments: Words("CPR | navn | id", "CPR | name | id"), help: Strings.T.cPlan),
+        CommandSpec(name: "calendar", danish: "kalender", arguments: Words("[mig | bruger ID | lokale NAVN | borger ID]",
+                                                                         "[me | user ID | room NAME | citizen ID]"), help: Strings.T.cCalendar),
+        CommandSpec(name: "dashboard", danish: "overblik", help: Strings.D.cDashboard),
+        CommandSpec(name: "audit", danish: "opslagslog", help: Strings.A.cAudit),
+        CommandSpec(name: "lock", danish: "lås", help: Strings.T.hLock),
+        CommandSpec(name: "theme", danish: "tema", arguments: Words("NAVN", "NAME"), help: Strings.T.cTheme),
+        CommandSpec(name: "lang", danish: "sprog", arguments: Words("da | en", "da | en"), help: Strings.T.cLang),
+        CommandSpec(name: "help", danish: "hjælp", help: Strings.T.hHelp),
+        CommandSpec(name: "quit", danish: "afslut", help: Strings.T.hQuit),
     ]
 
     public static func action(for key: Key, in table: [Binding]) -> Action? {

@@ -1,7 +1,7 @@
 /// The `:` command line: completion with Tab, history with the arrows.
 public struct CommandPrompt: Sendable {
     /// The command names, from the key table.
-    public static var commands: [String] { KeyTable.commands.map(\.name) }
+    public static var commands: [String] { KeyTable.commands.flatMap(\.words) }
 
     public var text = ""
     private var historyIndex: Int?
@@ -38,9 +38,9 @@ public struct CommandPrompt: Sendable {
         let prefix: String
         if parts.count <= 1 {
             candidates = Self.commands; prefix = parts.first ?? ""
-        } else if parts[0] == "theme" {
+        } else if parts[0] == "theme" || parts[0] == "tema" {
             candidates = themes; prefix = parts[1]
-        } else if parts[0] == "lang" {
+        } else if parts[0] == "lang" || parts[0] == "sprog" {
             candidates = ["da", "en"]; prefix = parts[1]
         } else {
             return text

@@ -106,7 +106,7 @@ extension CalendarScreen {
         for (r, i) in list.window(count: items.count, height: height).enumerated() {
             let m = items[i]
             let people = m.participants.map { names[$0] ?? $0 }.joined(separator: ", ")
-            let line = "\(s.weekdayName(m.start.day)) \(s.date(m.start.day)) \(hhmm(m.start.minuteOfDay))–\(hhmm(m.end.minuteOfDay))  \(label(m, service: service))  · \(m.room ?? "–") · \(people)\(m.status == .planned ? "" : " · " + m.status.rawValue)"
+            let line = "\(s.weekdayName(m.start.day)) \(s.date(m.start.day)) \(hhmm(m.start.minuteOfDay))–\(hhmm(m.end.minuteOfDay))  \(label(m, service: service))  · \(m.room ?? "–") · \(people)\(m.status == .planned ? "" : " · " + s.word(m.status.rawValue))"
             let role: Role = i == selected ? .selected : (m.status == .cancelled ? .dim : .normal)
             canvas.clear(row: top + r, role: i == selected ? .selected : .normal)
             canvas.put(TextWidth.truncate(line, to: width), row: top + r, col: 0, role: role, width: width)
@@ -119,11 +119,11 @@ extension CalendarScreen {
         var out = [label(m, service: service) + " (\(m.id))",
                    "\(s.weekdayName(m.start.day)) \(s.date(m.start.day)) \(hhmm(m.start.minuteOfDay))–\(hhmm(m.end.minuteOfDay))",
                    s.c(.room) + ": " + (m.room ?? "–"),
-                   s.c(.status) + ": " + m.status.rawValue]
+                   s.c(.status) + ": " + s.word(m.status.rawValue)]
         if let c = m.citizen, let name = service.citizenName(c) { out.append(s.c(.citizen) + ": " + name + " (\(c))") }
         out.append(s.c(.participants) + ":")
         out += m.participants.map { "  " + (names[$0] ?? $0) }
-        out += m.guests.map { "  " + $0.name + ($0.organisation.map { ", " + $0 } ?? "") + " (\($0.kind.rawValue))" }
+        out += m.guests.map { "  " + $0.name + ($0.organisation.map { ", " + $0 } ?? "") + " (\(s.guestKind($0.kind)))" }
         if !m.agenda.isEmpty { out.append(s.c(.agenda) + ": " + m.agenda.joined(separator: ", ")) }
         if let o = m.outcome { out.append(s.c(.outcome) + ": " + o) }
         out.append("")

@@ -1,9 +1,11 @@
+import EnPlanDomain
+
 extension Strings {
     public func c(_ k: C) -> String { text(k) }
 
     /// The meeting calendar and its forms.
     public enum C: Localized {
-        case weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
+        case outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
         case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
@@ -12,6 +14,7 @@ extension Strings {
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .outsidePartner: return ("samarbejdspartner", "outside partner")
             case .weekend: return ("weekend", "a weekend")
             case .fHoldAnyway: return ("j: hold mødet alligevel · en anden tast: ret", "y: hold the meeting anyway · any other key: edit")
             case .noSuchPerson: return ("ingen medarbejder hedder", "no staff member is called")
@@ -80,6 +83,15 @@ extension Strings {
             case .hExport: return ("Gem perioden som iCalendar-fil (uden CPR, noter og helbred)", "Save the period as an iCalendar file (no CPR, notes or health)")
             case .exported: return ("Gemt som", "Saved as")
             }
+        }
+    }
+
+    /// A meeting's guest: the citizen, an outside partner, a relative. Exhaustive.
+    public func guestKind(_ k: Guest.Kind) -> String {
+        switch k {
+        case .citizen: return c(.citizenWord)
+        case .partner: return c(.outsidePartner)
+        case .relative: return pick("pårørende", "relative")
         }
     }
 }

@@ -29,7 +29,7 @@ public struct JourneyView: Sendable {
         ]
         func lead(_ l: Journey.Lead) -> String {
             l.started != nil ? "\(l.days) \(s.p(.daysUnit)) (\(s.date(l.from)) → \(s.date(l.started!)))"
-                             : "\(s.p(.noEffortYet)) (\(s.p(.waitingDays)) \(l.days))"
+                             : "\(s.p(.noEffortYet)) (\(s.p(.waitingDays)) \(l.days) \(s.p(.daysUnit)))"
         }
         if let p = f.planToFirstEffort { out.append(("\(s.p(.planToEffort)): \(lead(p))", p.started == nil && p.days > 30 ? .alert : .normal)) }
         for r in f.referrals {
