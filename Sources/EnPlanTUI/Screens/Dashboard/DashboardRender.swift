@@ -10,9 +10,12 @@ extension DashboardScreen {
             return
         }
         canvas.put(TextWidth.truncate(filterLine(x), to: width - 1), row: 1, col: 1, role: .header)
+        // The sections, a key each: named in full when they fit, else only the shown one is.
         var col = 1
-        for sec in FigureSection.allCases {
-            let tab = " \(sec.key) \(s.d(sec.name)) "
+        let full = FigureSection.allCases.map { " \($0.key) \(s.d($0.name)) " }
+        let fits = full.map(TextWidth.columns).reduce(0, +) + 1 <= width
+        for (i, sec) in FigureSection.allCases.enumerated() {
+            let tab = fits || sec == section ? full[i] : " \(sec.key) "
             guard col + TextWidth.columns(tab) <= width else { break }
             col += canvas.put(tab, row: 2, col: col, role: sec == section ? .selected : .dim)
         }
@@ -71,12 +74,13 @@ extension DashboardScreen {
     /// The label column and as many value columns as fit, scrolled so the cursor's column shows.
     func columnLayout(_ table: FigureTable, _ x: ScreenContext) -> Layout {
         let s = x.strings
-        let labelWidth = min(30, max(12, table.rows.map { TextWidth.columns(s.text($0.label)) }.max() ?? 12))
+        // The labels take at most a third of a narrow window; a flag's word is room kept only if a row has one.
+        let labelWidth = min(max(12, x.cols / 3), 30, max(12, table.rows.map { TextWidth.columns(s.text($0.label)) }.max() ?? 12))
         let widths = table.columns.indices.map { c in
             min(22, max(TextWidth.columns(s.text(table.columns[c].title)),
                         table.rows.map { $0.cells.indices.contains(c) ? TextWidth.columns(Self.format($0.cells[c].value, s)) : 0 }.max() ?? 0, 4))
         }
-        let room = x.cols - labelWidth - 3 - 14   // leave room for a flag word
+        let room = x.cols - labelWidth - 3 - (table.rows.contains { $0.flag != nil } ? 16 : 0)
         var first = 0
         func fits(from f: Int) -> [(Int, Int)] {
             var used = 0, out: [(Int, Int)] = []

@@ -162,7 +162,7 @@ public struct DashboardScreen: Screen {
         let s = x.strings
         if let problem { return Status(problem, .error) }
         let count = table?.rows.count ?? 0
-        return Status("\(s.d(.title)): \(s.d(section.name)) · \(count) \(s.d(.rows))" + (frozen ? " · \(s.d(.frozen))" : ""))
+        return Status("\(s.d(.title)): \(s.d(section.name)) · \(count) \(s.d(count == 1 ? .row : .rows))" + (frozen ? " · \(s.d(.frozen))" : ""))
     }
 }
 
