@@ -82,6 +82,9 @@ public enum KeyTable {
         Binding(action: .pageDown, keys: [.pageDown], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
     ]
 
+    /// Only up and down, a row or a page (lists without a first and last key of their own).
+    public static let rows: [Binding] = moving.filter { [.up, .down, .pageUp, .pageDown].contains($0.action) }
+
     /// Moving, and back to where the user came from: the plan and the journey.
     public static let movement = moving + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
 

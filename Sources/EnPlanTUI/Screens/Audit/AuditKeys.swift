@@ -4,11 +4,7 @@ extension Action {
 }
 
 extension KeyTable {
-    private static let auditMoving: [Binding] = [
-        Binding(action: .up, keys: [.up, .char("k")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
-        Binding(action: .down, keys: [.down, .char("j")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
-        Binding(action: .pageUp, keys: [.pageUp], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
-        Binding(action: .pageDown, keys: [.pageDown], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
+    private static let auditMoving: [Binding] = rows + [
         Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
     ]
 

@@ -55,9 +55,7 @@ extension KeyTable {
         Binding(action: .previousSection, keys: [.backTab], label: Strings.D.kSection, help: Strings.D.hSection, inBar: false),
     ] + FigureSection.allCases.map {
         Binding(action: .figures($0), keys: [.char($0.key)], label: Strings.D.kSection, help: Strings.D.hSection, inBar: false)
-    } + [
-        Binding(action: .up, keys: [.up, .char("k")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
-        Binding(action: .down, keys: [.down, .char("j")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
+    } + rows + [
         Binding(action: .left, keys: [.left], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
         Binding(action: .right, keys: [.right], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
         Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
