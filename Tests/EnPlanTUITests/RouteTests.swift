@@ -284,3 +284,29 @@ final class PrivacyScreenTests: XCTestCase {
         XCTAssertEqual(h.service.state.citizens["c1"]!.plan!.referrals.first?.to, .misuse)
     }
 }
+
+/// The inbox: what is new for me, counted in the title bar, one key away.
+final class InboxTests: XCTestCase {
+    func testReferralsToMySectorAndCitizensGivenToMe() throws {
+        let h = try Harness()
+        let s = h.service
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: s.today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette")
+        try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte?"), as: "mette")
+        try s.execute(.reassign(citizens: ["c2"], to: "jonas", reason: "Fordeling"), as: "karen")
+        h.login("jonas")
+        XCTAssertTrue(h.screen.line(0).contains("Indbakke 2 nyt (4)"), h.screen.line(0))
+        h.press(.char("4"))
+        h.assertShows("Søren Sørensen")
+        h.assertShows("Henvisning fra beskæftigelse (r1) venter på svar")
+        h.assertShows("Åse Bækgaard")
+        h.assertShows("Givet til dig som ansvarlig sagsbehandler")
+        // Answered, the referral leaves the inbox, at this terminal's refresh.
+        try s.execute(.answerReferral(citizen: "c1", referral: "r1", status: .accepted), as: "jonas")
+        h.app.tick(now: Date().addingTimeInterval(5))
+        h.assertHides("(r1) venter på svar")
+        XCTAssertTrue(h.screen.line(0).contains("Indbakke 1 nyt (4)"), h.screen.line(0))
+        h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Plan: Åse Bækgaard"), h.statusLine)
+    }
+}

@@ -109,3 +109,46 @@ extension CaseService {
         return id
     }
 }
+
+/// What is new for a user: referrals to their sector awaiting an answer, and citizens given to
+/// them lately (the title bar counts them; the inbox lists them).
+public struct Inbox: Equatable, Sendable {
+    public struct Item: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable { case referral(id: String, from: Sector), givenToMe }
+        public let citizen: String
+        public let kind: Kind
+        public let since: Day
+        public init(citizen: String, kind: Kind, since: Day) { self.citizen = citizen; self.kind = kind; self.since = since }
+    }
+    public var items: [Item] = []
+    public init(items: [Item] = []) { self.items = items }
+    public var referrals: Int { items.filter { if case .referral = $0.kind { return true } else { return false } }.count }
+    public var givenToMe: Int { items.count - referrals }
+}
+
+extension CaseService {
+    /// Days a citizen given to a caseworker counts as new.
+    public static let newForDays = 14
+
+    /// The user's inbox, newest first: among the citizens they may see, referrals to their sector
+    /// still requested, and citizens they became responsible for in the last `newForDays` days.
+    /// `only`: just these citizens' items (a refresh after they changed), not a pass over all.
+    public func inbox(for userID: String, only: Set<String>? = nil) -> Inbox {
+        guard let viewer = store.projection.user(userID), viewer.active else { return Inbox() }
+        let today = self.today, state = store.projection
+        var out = Inbox()
+        func look(_ c: Citizen) {
+            guard Access.canSee(viewer, c) else { return }
+            for r in c.plan?.referrals ?? [] where r.to == viewer.sector && r.status == .requested && r.from != viewer.sector {
+                out.items.append(.init(citizen: c.id, kind: .referral(id: r.id, from: r.from), since: r.date))
+            }
+            if c.responsible == viewer.id, let last = c.facts.responsible.last, last.user == viewer.id,
+               today - last.from <= Self.newForDays, c.facts.responsible.count > 1 {
+                out.items.append(.init(citizen: c.id, kind: .givenToMe, since: last.from))
+            }
+        }
+        if let only { for id in only { if let c = state.citizens[id] { look(c) } } } else { for c in state.citizens.values { look(c) } }
+        out.items.sort { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
+        return out
+    }
+}

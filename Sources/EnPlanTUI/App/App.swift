@@ -38,6 +38,8 @@ public final class App {
         var stack: [any Screen]
         /// The calendar as it was when the user left it for the list (view and day kept).
         var parkedCalendar: CalendarScreen?
+        /// What is new for the user (the title bar counts it).
+        var inbox = Inbox()
     }
 
     enum Phase {
@@ -228,7 +230,7 @@ public final class App {
             root = CitizenListScreen(empty: user)
         }
         seenSeq = service.markAllSeen()   // the list was just read whole
-        phase = .main(Session(user: user, stack: [root]))
+        phase = .main(Session(user: user, stack: [root], inbox: service.inbox(for: user.id)))
     }
 
     /// Clears the screen of everything personal and asks for the password again.

@@ -15,6 +15,7 @@ extension App {
         case "citizens": withSession { open(.citizens, &$0) }
         case "dashboard": withSession { open(.dashboard, &$0) }
         case "audit": withSession { open(.audit, &$0) }
+        case "inbox": withSession { open(.inbox, &$0) }
         case "plan": withSession { openPlan(matching: rest, &$0) }
         case "calendar":
             let subject: CalendarScreen.Subject

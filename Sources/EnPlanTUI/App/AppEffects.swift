@@ -64,6 +64,9 @@ extension App {
                 push(DashboardScreen(context: x), &s)
             case .figureList(let ref):
                 push(try FigureListScreen(ref, context: x), &s)
+            case .inbox:
+                if let i = s.stack.lastIndex(where: { $0 is InboxScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
+                push(InboxScreen(context: x), &s)
             case .audit:
                 if let i = s.stack.lastIndex(where: { $0 is AuditScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
                 push(try AuditScreen(context: x), &s)
@@ -105,9 +108,19 @@ extension App {
             seenSeq = seq
             guard service.isActive(s.user.id) else { logOut(); return }
             reloadAll(changes, &s, from: 0)
+            updateInbox(changes, &s)
         } catch {
             message = ("\(error)", .error)
         }
+    }
+
+    /// The title bar's count of what is new: only the changed citizens are looked at again.
+    func updateInbox(_ changes: CaseService.Changes?, _ s: inout Session) {
+        guard let changes, !changes.users else { s.inbox = service.inbox(for: s.user.id); return }
+        guard !changes.citizens.isEmpty else { return }
+        var items = s.inbox.items.filter { !changes.citizens.contains($0.citizen) }
+        items += service.inbox(for: s.user.id, only: changes.citizens).items
+        s.inbox.items = items.sorted { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
     }
 
     /// Hands `changes` (nil: everything) to the screens from `from` up. A screen that can no

@@ -58,6 +58,8 @@ extension App {
         var left = " " + strings.t(.appName)
         if case .main(let s) = phase {
             left += " · \(s.user.name) (\(strings.sector(s.user.sector)), \(strings.role(s.user.role)))"
+            // What is new for me, one key away (4 or F5): a word with the count, not a colour.
+            if !s.inbox.items.isEmpty { left += " · \(strings.i(.title)) \(s.inbox.items.count) \(strings.i(.bar)) (4)" }
         }
         let right = "\(service.terminal) · \(strings.date(today)) \(strings.week(today)) "
         canvas.put(left, row: 0, col: 0, role: .title)

@@ -46,6 +46,7 @@ public enum Route: Equatable, Sendable {
     case dashboard
     case figureList(FigureRef)
     case audit
+    case inbox
 }
 
 /// What a screen asks the program to do. The App carries effects out in one place.
@@ -141,6 +142,7 @@ extension Effect {
         case .citizens: return .open(.citizens)
         case .calendar: return .open(.calendar(nil))
         case .dashboard: return .open(.dashboard)
+        case .inbox: return .open(.inbox)
         default: return nil
         }
     }

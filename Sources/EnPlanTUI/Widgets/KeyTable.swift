@@ -68,6 +68,7 @@ public enum KeyTable {
         Binding(action: .citizens, keys: [.char("1"), .function(2)], label: Strings.T.kCitizens, help: Strings.T.hCitizens, inBar: false),
         Binding(action: .calendar, keys: [.char("2"), .function(3)], label: Strings.T.kCalendar, help: Strings.T.hCalendar, inBar: false),
         Binding(action: .dashboard, keys: [.char("3"), .function(4)], label: Strings.D.kDashboard, help: Strings.D.hDashboard, inBar: false),
+        Binding(action: .inbox, keys: [.char("4"), .function(5)], label: Strings.I.kInbox, help: Strings.I.hInbox, inBar: false),
         Binding(action: .lock, keys: [.function(12)], label: Strings.T.kLock, help: Strings.T.hLock, inBar: true),
         Binding(action: .redraw, keys: [.ctrl("l")], label: Strings.T.kRedraw, help: Strings.T.hRedraw, inBar: false),
     ]
@@ -110,6 +111,7 @@ public enum KeyTable {
                                                                          "[me | user ID | room NAME | citizen ID]"), help: Strings.T.cCalendar),
         CommandSpec(name: "dashboard", danish: "overblik", help: Strings.D.cDashboard),
         CommandSpec(name: "audit", danish: "opslagslog", help: Strings.A.cAudit),
+        CommandSpec(name: "inbox", danish: "indbakke", help: Strings.I.cInbox),
         CommandSpec(name: "lock", danish: "lås", help: Strings.T.hLock),
         CommandSpec(name: "theme", danish: "tema", arguments: Words("NAVN", "NAME"), help: Strings.T.cTheme),
         CommandSpec(name: "lang", danish: "sprog", arguments: Words("da | en", "da | en"), help: Strings.T.cLang),

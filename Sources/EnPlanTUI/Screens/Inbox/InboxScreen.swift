@@ -1,0 +1,94 @@
+import EnPlanDomain
+
+/// What is new for me (`4`/F5, `:indbakke`): referrals to my sector awaiting an answer, and
+/// citizens given to me lately, newest first. Enter opens the citizen's plan.
+public struct InboxScreen: Screen {
+    public private(set) var inbox: Inbox
+    var list = ScrollList()
+
+    init(context x: ScreenContext) { inbox = x.service.inbox(for: x.user.id) }
+
+    public var route: Route { .inbox }
+    static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 1) }
+    public func keys(_ context: ScreenContext) -> [Binding] { KeyTable.inbox + KeyTable.global }
+
+    public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
+        let height = Self.height(x), count = inbox.items.count
+        if key == .resize { list.clamp(count: count, height: height); return .none }
+        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
+        if let global = Effect.global(action) { return global }
+        switch action {
+        case .back: return .back
+        case .up: list.move(by: -1, count: count, height: height)
+        case .down: list.move(by: 1, count: count, height: height)
+        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
+        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
+        case .open: if inbox.items.indices.contains(list.selected) { return .open(.plan(citizen: inbox.items[list.selected].citizen)) }
+        default: break
+        }
+        return .none
+    }
+
+    /// Read again after any change: an answered referral leaves, a new one arrives.
+    public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
+        inbox = x.service.inbox(for: x.user.id)
+        list.clamp(count: inbox.items.count, height: Self.height(x))
+        return .none
+    }
+
+    public func status(_ x: ScreenContext) -> Status {
+        Status("\(x.strings.i(.title)): \(inbox.referrals) \(x.strings.i(.referrals)) · \(inbox.givenToMe) \(x.strings.i(.given))")
+    }
+
+    public func render(into canvas: inout Canvas, context x: ScreenContext) {
+        let s = x.strings
+        canvas.put(TextWidth.truncate(s.i(.heading), to: x.cols - 1), row: 1, col: 1, role: .header)
+        list.draw(into: &canvas, row: 2, col: 1, height: Self.height(x), width: x.cols - 2, count: inbox.items.count, empty: s.i(.empty)) { i in
+            let item = inbox.items[i]
+            let name = x.service.citizenName(item.citizen) ?? item.citizen
+            switch item.kind {
+            case let .referral(id, from):
+                return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.referralFrom)) \(s.sector(from)) (\(id)) \(s.i(.awaits))", .alert)
+            case .givenToMe:
+                return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.givenToYou))", .normal)
+            }
+        }
+    }
+}
+
+extension Action {
+    public static let inbox = Action("inbox")
+}
+
+extension KeyTable {
+    public static let inbox: [Binding] = [
+        Binding(action: .open, keys: [.enter], label: Strings.T.kOpen, help: Strings.T.hOpen, inBar: true),
+    ] + rows + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+}
+
+extension Strings {
+    public func i(_ k: I) -> String { text(k) }
+
+    /// The inbox.
+    public enum I: Localized {
+        case title, heading, referrals, given, empty, referralFrom, awaits, givenToYou, kInbox, hInbox, cInbox, bar
+
+        public var pair: (da: String, en: String) {
+            switch self {
+            case .title: return ("Indbakke", "Inbox")
+            case .heading: return ("Nyt for dig: henvisninger til dit fagområde, der venter på svar, og borgere, du har fået de sidste 14 dage",
+                                   "New for you: referrals to your sector awaiting an answer, and citizens given to you in the last 14 days")
+            case .referrals: return ("henvisninger", "referrals")
+            case .given: return ("nye borgere", "new citizens")
+            case .empty: return ("Intet nyt.", "Nothing new.")
+            case .referralFrom: return ("Henvisning fra", "Referral from")
+            case .awaits: return ("venter på svar", "awaits an answer")
+            case .givenToYou: return ("Givet til dig som ansvarlig sagsbehandler", "Given to you as the responsible caseworker")
+            case .kInbox: return ("Indbakke", "Inbox")
+            case .hInbox: return ("Indbakken: henvisninger, der venter på dit svar, og borgere, du har fået", "The inbox: referrals awaiting your answer, and citizens given to you")
+            case .cInbox: return ("Indbakken", "The inbox")
+            case .bar: return ("nyt", "new")
+            }
+        }
+    }
+}
