@@ -17,6 +17,11 @@ enum Context {
         return base + "/enplan"
     }
 
+    /// This program's own path (/proc/self/exe), whatever PATH or argv[0] said.
+    static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
     /// The terminal for the audit log: the tty's name, else "headless:<host>:<pid>".
     static var terminal: String {
         for fd in [Int32(0), 1, 2] { if let t = ttyname(fd) { return String(cString: t) } }

@@ -22,7 +22,7 @@ enum FullScreen {
         let settings = Settings.load(directory: dataDirectory)
         var options = App.Options()
         options.demo = inv.demo
-        options.themePaths = Theme.searchPaths(dataDirectory: dataDirectory, executable: CommandLine.arguments[0])
+        options.themePaths = Theme.searchPaths(dataDirectory: dataDirectory, executable: Context.executable)
         if let lang = inv.string("lang") ?? settings.language {
             guard let l = Language(rawValue: lang) else { throw UsageError("--lang must be da or en, not \"\(lang)\"") }
             options.language = l
