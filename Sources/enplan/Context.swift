@@ -22,6 +22,12 @@ enum Context {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
+    /// The OS user running this process.
+    static var osUser: String {
+        guard let pw = getpwuid(geteuid()) else { return "uid\(geteuid())" }
+        return String(cString: pw.pointee.pw_name)
+    }
+
     /// The terminal for the audit log: the tty's name, else "headless:<host>:<pid>".
     static var terminal: String {
         for fd in [Int32(0), 1, 2] { if let t = ttyname(fd) { return String(cString: t) } }

@@ -16,6 +16,7 @@ public enum AuditKind: String, CaseIterable, Sendable {
     case storeHead = "StoreHead"
     case truncationAccepted = "TruncationAccepted"
     case spotChecked = "SpotChecked"
+    case restored = "Restored"
 }
 
 /// A supervisor's verdict on a lookup drawn for a spot check (stikprøve).
@@ -70,6 +71,9 @@ public enum AuditEntry: Equatable, Sendable {
     case storeHead(user: String, eventsSeq: Int, eventsHash: String, auditSeq: Int, auditHash: String)
     /// An administrator accepted a log that ends before its recorded head (a restored backup, say).
     case truncationAccepted(by: String, file: String, expectedSeq: Int, expectedHash: String, foundSeq: Int, reason: String)
+    /// The store was restored from a backup (`enplan restore`): by whom (the OS user), from where,
+    /// and the heads it was restored to; `verify` checks the event log against them from here on.
+    case restored(by: String, source: String, eventsSeq: Int, eventsHash: String, auditSeq: Int, auditHash: String)
     /// A spot check of the audit record `entry` (its seq): work-related, or flagged for follow-up.
     case spotChecked(by: String, entry: Int, citizen: String?, verdict: SpotCheckVerdict, note: String?)
 
@@ -90,6 +94,7 @@ public enum AuditEntry: Equatable, Sendable {
         case .storeHead: .storeHead
         case .truncationAccepted: .truncationAccepted
         case .spotChecked: .spotChecked
+        case .restored: .restored
         }
     }
 
@@ -137,6 +142,10 @@ public enum AuditEntry: Equatable, Sendable {
         case let .truncationAccepted(by, file, expectedSeq, expectedHash, foundSeq, reason):
             f.set("terminal", terminal); f.set("file", file); f.set("expectedSeq", expectedSeq); f.set("expectedHash", expectedHash)
             f.set("foundSeq", foundSeq); f.set("reason", reason)
+            return (by, "-", f)
+        case let .restored(by, source, eventsSeq, eventsHash, auditSeq, auditHash):
+            f.set("terminal", terminal); f.set("source", source); f.set("eventsSeq", eventsSeq); f.set("eventsHash", eventsHash)
+            f.set("auditSeq", auditSeq); f.set("auditHash", auditHash)
             return (by, "-", f)
         case let .spotChecked(by, entry, citizen, verdict, note):
             f.set("what", "spot-check"); f.set("entry", entry); f.set("verdict", verdict); f.set("note", note); f.set("terminal", terminal)

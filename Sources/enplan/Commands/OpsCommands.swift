@@ -4,7 +4,7 @@ import Foundation
 
 /// Running EnPlan on a server: its version, its man page, backups and restores.
 enum OpsCommands {
-    static var all: [CommandSpec] { [version, themes, manpage] }
+    static var all: [CommandSpec] { [version, themes, manpage, backup, restore] }
 
     static var version: CommandSpec {
         CommandSpec(["version"], "print the version (also enplan --version)") { _ in
@@ -30,5 +30,46 @@ enum OpsCommands {
             print(ManPage.render(CLI.commands), terminator: "")
             return 0
         }
+    }
+
+    static var backup: CommandSpec {
+        CommandSpec(["backup"], "copy the store to DEST (a new or empty directory) while terminals keep writing: up to the heads it records, fsynced, verified",
+                    arguments: ["DEST"]) { inv in
+            let dest = try emptyDirectory(inv.arguments[0], "backup")
+            guard FileManager.default.fileExists(atPath: inv.dataDirectory + "/" + Store.eventsFile) else {
+                throw UsageError("backup: no store in \(inv.dataDirectory)")
+            }
+            let started = Date()
+            let r = try Store.backup(directory: inv.dataDirectory, to: dest)
+            print("Backed up \(inv.dataDirectory) to \(dest): \(Store.eventsFile) to seq \(r.events.seq) (\(r.events.hash.prefix(16))…), "
+                  + "\(Store.auditFile) to seq \(r.audit.seq); \(r.events.bytes + r.audit.bytes) bytes, verified, in \(String(format: "%.2f", Date().timeIntervalSince(started))) s.")
+            return 0
+        }
+    }
+
+    static var restore: CommandSpec {
+        CommandSpec(["restore"], "restore a backup (SRC, from enplan backup) into DIR, a new or empty data directory; the restore is recorded in its audit log",
+                    arguments: ["SRC", "DIR"]) { inv in
+            let src = inv.arguments[0]
+            guard FileManager.default.fileExists(atPath: src + "/" + Store.eventsFile) else { throw UsageError("restore: no backup in \(src) (no \(Store.eventsFile))") }
+            let dest = try emptyDirectory(inv.arguments[1], "restore")
+            let r = try Store.restore(from: src, to: dest)
+            let service = try Context.open(dest)
+            try service.recordRestore(by: "os:" + Context.osUser, source: URL(fileURLWithPath: src).standardizedFileURL.path, report: r)
+            print("Restored \(src) into \(dest): \(Store.eventsFile) to seq \(r.events.seq), \(Store.auditFile) to seq \(r.audit.seq); verified; recorded in its audit log.")
+            return 0
+        }
+    }
+
+    /// A path that does not exist yet, or an empty directory: nothing is ever written over.
+    private static func emptyDirectory(_ path: String, _ command: String) throws -> String {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw UsageError("\(command): \(path) is a file, not a directory") }
+            guard (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true else {
+                throw UsageError("\(command): \(path) is not empty (give a new or empty directory)")
+            }
+        }
+        return path
     }
 }

@@ -116,3 +116,12 @@ extension CaseService {
         return accepted
     }
 }
+
+// A restore from a backup.
+extension CaseService {
+    /// Records in the restored store's audit log that it was restored, from where and to which heads.
+    public func recordRestore(by who: String, source: String, report: BackupReport) throws {
+        try record(.restored(by: who, source: source, eventsSeq: report.events.seq, eventsHash: report.events.hash,
+                             auditSeq: report.audit.seq, auditHash: report.audit.hash))
+    }
+}
