@@ -28,9 +28,15 @@ enum Context {
         return String(cString: pw.pointee.pw_name)
     }
 
-    /// The terminal for the audit log: the tty's name, else "headless:<host>:<pid>".
+    /// Over SSH (`ssh-session`): "ssh:FINGERPRINT@ADDRESS", set before the store is opened.
+    nonisolated(unsafe) static var sshIdentity: String?
+
+    /// The terminal for the audit log: the tty's name, else "headless:<host>:<pid>"; over SSH the
+    /// key's fingerprint and the client's address first ("ssh:SHA256:…@10.0.0.5 /dev/pts/3").
     static var terminal: String {
-        for fd in [Int32(0), 1, 2] { if let t = ttyname(fd) { return String(cString: t) } }
+        let tty = [Int32(0), 1, 2].lazy.compactMap { ttyname($0).map { String(cString: $0) } }.first
+        if let ssh = sshIdentity { return ssh + (tty.map { " " + $0 } ?? "") }
+        if let tty { return tty }
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         return "headless:\(String(cString: host)):\(getpid())"
