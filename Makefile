@@ -15,7 +15,7 @@ release:
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/enplan/themes
-	install -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/enplan
+	install -s -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/enplan
 	install -m 0644 man/enplan.1 $(DESTDIR)$(PREFIX)/share/man/man1/enplan.1
 	install -m 0644 themes/*.theme $(DESTDIR)$(PREFIX)/share/enplan/themes/
 
