@@ -182,7 +182,8 @@ public final class App {
         let id = form.value("user").lowercased()
         do {
             if let only = options.sessionUser, id != only {
-                throw DomainError.invalid("this terminal's SSH key is \(only)'s: only \(only) logs in here")
+                throw DomainError.invalid(options.language == .da ? "Denne terminals SSH-nøgle er \(only)s: kun \(only) logger ind her."
+                                                                  : "This terminal's SSH key is \(only)'s: only \(only) logs in here.")
             }
             if screen.kind == .firstAdmin {
                 guard let sector = Sector(rawValue: form.value("sector")) else {
