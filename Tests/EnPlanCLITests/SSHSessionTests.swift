@@ -78,6 +78,11 @@ final class SSHSessionTests: XCTestCase {
         let remove = try d.run("key", "remove", "--as", "admin", "--user", "mette", "--authorized-keys", file)
         XCTAssertEqual(remove.status, 0, remove.stderr)
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count, 2)
+        // Each change is in the audit log: who, whose key, which.
+        let audit = try String(contentsOfFile: d.path + "/audit.jsonl", encoding: .utf8)
+        XCTAssertTrue(audit.contains(#""actor":"admin","type":"KeyChanged","stream":"user:mette""#), audit)
+        XCTAssertTrue(audit.contains(#""what":"key-added","fingerprint":"\#(fingerprint)","kiosk":false"#), audit)
+        XCTAssertTrue(audit.contains(#""what":"key-removed","fingerprint":"\#(fingerprint)""#), audit)
     }
 
     /// A headless command runs as the key's user; --as someone else, --data-dir, the service

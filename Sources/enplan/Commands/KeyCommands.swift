@@ -40,6 +40,7 @@ enum KeyCommands {
             let dir = URL(fileURLWithPath: inv.dataDirectory).standardizedFileURL.path
             lines.append(try AuthorizedKeys.line(key, user: user, executable: Context.executable, dataDirectory: dir))
             try AuthorizedKeys.write(lines, to: path)
+            try service.recordKeyChange(user: user, fingerprint: key.fingerprint, added: true, as: inv.required("as"))
             print("\(key.fingerprint) \(user.map { "logs in as \($0)" } ?? "opens the login screen (kiosk)") (\(path)).")
             return 0
         }
@@ -67,15 +68,17 @@ enum KeyCommands {
         ]) { inv in
             let fingerprint = inv.string("fingerprint"), user = inv.string("user")
             guard (fingerprint == nil) != (user == nil) else { throw UsageError("key remove: give either --fingerprint or --user") }
-            _ = try admin(inv)
+            let service = try admin(inv)
             let path = inv.string("authorized-keys") ?? AuthorizedKeys.defaultPath
             let lines = AuthorizedKeys.read(path)
+            let removed = lines.compactMap(AuthorizedKeys.entry).filter { $0.fingerprint == fingerprint || (user != nil && $0.user == user) }
             let kept = lines.filter { l in
                 guard let e = AuthorizedKeys.entry(l) else { return true }
                 return !(e.fingerprint == fingerprint || (user != nil && e.user == user))
             }
             guard kept.count < lines.count else { throw UsageError("key remove: no such key in \(path) (enplan key list shows them)") }
             try AuthorizedKeys.write(kept, to: path)
+            for e in removed { try service.recordKeyChange(user: e.user, fingerprint: e.fingerprint, added: false, as: inv.required("as")) }
             print("Removed \(lines.count - kept.count) key\(lines.count - kept.count == 1 ? "" : "s") from \(path).")
             return 0
         }

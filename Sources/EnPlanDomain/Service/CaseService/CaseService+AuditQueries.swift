@@ -125,3 +125,13 @@ extension CaseService {
                              auditSeq: report.audit.seq, auditHash: report.audit.hash))
     }
 }
+
+// SSH keys tied to users.
+extension CaseService {
+    /// Records that an administrator added or removed the SSH key `fingerprint` of `user` (nil: a kiosk key).
+    public func recordKeyChange(user: String?, fingerprint: String, added: Bool, as adminID: String) throws {
+        let admin = try self.user(adminID)
+        guard admin.role == .admin else { throw DomainError.forbidden("only an administrator manages SSH keys") }
+        try record(.keyChanged(by: admin.id, user: user, fingerprint: fingerprint, added: added))
+    }
+}
