@@ -96,5 +96,16 @@ final class BackupTests: XCTestCase {
         let intoStore = try Binary.run(["restore", backup, d.path])
         XCTAssertEqual(intoStore.status, 2, "never over an existing store")
         XCTAssertTrue(intoStore.stderr.hasSuffix("is not empty (give a new or empty directory)\n"), intoStore.stderr)
+
+        // A damaged backup is not restored, and nothing is left where it was to go.
+        var text = try String(contentsOfFile: backup + "/events.jsonl", encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":33,")
+        try text.write(toFile: backup + "/events.jsonl", atomically: true, encoding: .utf8)
+        let target = temp("restored")
+        let damaged = try Binary.run(["restore", backup, target])
+        XCTAssertEqual(damaged.status, 1)
+        XCTAssertTrue(damaged.stderr.hasPrefix("enplan: \(backup)/events.jsonl:3: "), damaged.stderr)
+        XCTAssertEqual(damaged.stderr.filter { $0 == "\n" }.count, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
     }
 }

@@ -106,6 +106,7 @@ final class SSHSessionTests: XCTestCase {
             ("key list", "admin", 1, "enplan: key list is run by the service account on the server, not over SSH"),
             ("backup /tmp/x", "admin", 1, "enplan: backup is run by the service account on the server, not over SSH"),
             ("audit", "mette", 1, "enplan: only supervisors and administrators read the audit log"),
+            ("template import \(d.events)", "karen", 1, "enplan: template import reads FILE.json on the server: not over SSH (the service account runs it)"),
             ("citizens", nil, 1, "enplan: a kiosk key opens the login screen only; log in there"),
             ("citizens", "nobody", 1, "enplan: nobody is not an active user of this store"),
             ("citizens 'open", "mette", 2, "enplan: ssh-session: the command has an unterminated quote or a trailing backslash"),

@@ -40,7 +40,7 @@ enum OpsCommands {
                 throw UsageError("backup: no store in \(inv.dataDirectory)")
             }
             let started = Date()
-            let r = try Store.backup(directory: inv.dataDirectory, to: dest)
+            let r = try cleaningUp(dest) { try Store.backup(directory: inv.dataDirectory, to: dest) }
             print("Backed up \(inv.dataDirectory) to \(dest): \(Store.eventsFile) to seq \(r.events.seq) (\(r.events.hash.prefix(16))…), "
                   + "\(Store.auditFile) to seq \(r.audit.seq); \(r.events.bytes + r.audit.bytes) bytes, verified, in \(String(format: "%.2f", Date().timeIntervalSince(started))) s.")
             return 0
@@ -53,11 +53,24 @@ enum OpsCommands {
             let src = inv.arguments[0]
             guard FileManager.default.fileExists(atPath: src + "/" + Store.eventsFile) else { throw UsageError("restore: no backup in \(src) (no \(Store.eventsFile))") }
             let dest = try emptyDirectory(inv.arguments[1], "restore")
-            let r = try Store.restore(from: src, to: dest)
+            let r = try cleaningUp(dest) { try Store.restore(from: src, to: dest) }
             let service = try Context.open(dest)
             try service.recordRestore(by: "os:" + Context.osUser, source: URL(fileURLWithPath: src).standardizedFileURL.path, report: r)
             print("Restored \(src) into \(dest): \(Store.eventsFile) to seq \(r.events.seq), \(Store.auditFile) to seq \(r.audit.seq); verified; recorded in its audit log.")
             return 0
+        }
+    }
+
+    /// Runs `body`, which fills the new or empty directory `dest`; when it fails, what it wrote is removed again.
+    private static func cleaningUp<T>(_ dest: String, _ body: () throws -> T) throws -> T {
+        let existed = FileManager.default.fileExists(atPath: dest)
+        do { return try body() } catch {
+            if existed {
+                for f in (try? FileManager.default.contentsOfDirectory(atPath: dest)) ?? [] { try? FileManager.default.removeItem(atPath: dest + "/" + f) }
+            } else {
+                try? FileManager.default.removeItem(atPath: dest)
+            }
+            throw error
         }
     }
 

@@ -10,7 +10,7 @@ import Glibc
 /// - a headless command (`ssh enplan@host citizens --json`): run as the key's person. `--as` is
 ///   added when left out and may not name anyone else; `--data-dir` and `--demo` cannot be given;
 ///   the store's own administration (keys, backups, restores, the demo, the writer the tests kill)
-///   is the service account's, not reachable over SSH; the domain refuses what the role does not allow.
+///   and commands that read a file on the server are the service account's, not reachable over SSH; the domain refuses what the role does not allow.
 ///
 /// The audit log's terminal is `ssh:FINGERPRINT@ADDRESS` (SSH_CLIENT's), with the tty when there is one.
 enum SSHSession {
@@ -48,6 +48,10 @@ enum SSHSession {
                 throw DomainError.forbidden("\(command.name) is run by the service account on the server, not over SSH")
             }
             guard let user else { throw DomainError.forbidden("a kiosk key opens the login screen only; log in there") }
+            // A file argument would be read on the server, as the service account.
+            if !command.arguments.isEmpty {
+                throw DomainError.forbidden("\(command.name) reads \(command.arguments.joined(separator: " ")) on the server: not over SSH (the service account runs it)")
+            }
             if command.option("as") != nil, !words.contains(where: { $0 == "--as" || $0.hasPrefix("--as=") }) { argv += ["--as", user] }
         }
         let parsed = try Parser.parse(["--data-dir", dataDirectory] + argv, commands: commands)
