@@ -17,9 +17,26 @@ enum Context {
         return base + "/enplan"
     }
 
-    /// The terminal for the audit log: the tty's name, else "headless:<host>:<pid>".
+    /// This program's own path (/proc/self/exe), whatever PATH or argv[0] said.
+    static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// The OS user running this process.
+    static var osUser: String {
+        guard let pw = getpwuid(geteuid()) else { return "uid\(geteuid())" }
+        return String(cString: pw.pointee.pw_name)
+    }
+
+    /// Over SSH (`ssh-session`): "ssh:FINGERPRINT@ADDRESS", set before the store is opened.
+    nonisolated(unsafe) static var sshIdentity: String?
+
+    /// The terminal for the audit log: the tty's name, else "headless:<host>:<pid>"; over SSH the
+    /// key's fingerprint and the client's address first ("ssh:SHA256:…@10.0.0.5 /dev/pts/3").
     static var terminal: String {
-        for fd in [Int32(0), 1, 2] { if let t = ttyname(fd) { return String(cString: t) } }
+        let tty = [Int32(0), 1, 2].lazy.compactMap { ttyname($0).map { String(cString: $0) } }.first
+        if let ssh = sshIdentity { return ssh + (tty.map { " " + $0 } ?? "") }
+        if let tty { return tty }
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         return "headless:\(String(cString: host)):\(getpid())"

@@ -17,12 +17,13 @@ enum FullScreen {
     }()
 
     /// `inv`: the options of `enplan` without a command (`StoreCommands.open`).
-    static func run(service: CaseService, invocation inv: Invocation) throws -> Int32 {
+    static func run(service: CaseService, invocation inv: Invocation, sessionUser: String? = nil) throws -> Int32 {
         let dataDirectory = inv.dataDirectory
         let settings = Settings.load(directory: dataDirectory)
         var options = App.Options()
         options.demo = inv.demo
-        options.themePaths = Theme.searchPaths(dataDirectory: dataDirectory, executable: CommandLine.arguments[0])
+        options.sessionUser = sessionUser
+        options.themePaths = Theme.searchPaths(dataDirectory: dataDirectory, executable: Context.executable)
         if let lang = inv.string("lang") ?? settings.language {
             guard let l = Language(rawValue: lang) else { throw UsageError("--lang must be da or en, not \"\(lang)\"") }
             options.language = l

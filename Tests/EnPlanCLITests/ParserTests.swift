@@ -128,7 +128,8 @@ final class ParserTests: XCTestCase {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "8", "--seed", "2").status, 0)
         let known = ["as": "karen", "citizen": "c1", "user": "mette", "meeting": "m1", "participants": "mette,jonas", "template": "ung-uddannelse",
-                     "followup": "f1", "id": "ny", "name": "Ny Bruger", "cpr": "010190-1234", "partner": "Ole Mørk, Misbrugscentret", "theme": "default"]
+                     "followup": "f1", "id": "ny", "name": "Ny Bruger", "cpr": "010190-1234", "partner": "Ole Mørk, Misbrugscentret", "theme": "default",
+                     "authorized-keys": d.path + "/authorized_keys"]
         for c in CLI.commands {
             for all in [false, true] {
                 var args = c.path

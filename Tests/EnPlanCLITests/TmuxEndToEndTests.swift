@@ -177,6 +177,9 @@ final class TmuxEndToEndTests: XCTestCase {
     func testTerminalsWithoutFKeysOrCursorAddressing() throws {
         let vt100 = "TERM=vt100 LANG=C.UTF-8 '\(Binary.url.path)' --data-dir '\(data.path)'; echo EXIT=$?; sleep 30"
         _ = try tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "25", vt100)
+        // A second session keeps the server up when the first is killed: a new session started
+        // while the last one's server is shutting down can be lost with it (a blank pane).
+        _ = try tmux("new-session", "-d", "-s", session + "-keep", "sleep 120")
         try waitFor("Bruger-id:")
         try keys("mette", "Tab", "demo", "Enter")
         try waitFor("Navn▲")

@@ -31,13 +31,14 @@ public enum Binary {
         return env
     }
 
-    public static func start(_ args: [String], stdin: String? = nil) throws -> Child {
-        try Child.start([url.path] + args, environment: environment, stdin: stdin)
+    /// `env` is added to the environment (SSH_ORIGINAL_COMMAND, say).
+    public static func start(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Child {
+        try Child.start([url.path] + args, environment: environment.merging(env) { $1 }, stdin: stdin)
     }
 
     @discardableResult
-    public static func run(_ args: [String], stdin: String? = nil) throws -> Result {
-        let r = try start(args, stdin: stdin).finish()
+    public static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:], timeout: TimeInterval = 300) throws -> Result {
+        let r = try start(args, stdin: stdin, env: env).finish(timeout: timeout)
         return Result(status: r.status ?? 128 + (r.signal ?? 0), stdout: r.stdout, stderr: r.stderr)
     }
 }

@@ -16,6 +16,8 @@ public enum AuditKind: String, CaseIterable, Sendable {
     case storeHead = "StoreHead"
     case truncationAccepted = "TruncationAccepted"
     case spotChecked = "SpotChecked"
+    case restored = "Restored"
+    case keyChanged = "KeyChanged"
 }
 
 /// A supervisor's verdict on a lookup drawn for a spot check (stikprøve).
@@ -70,6 +72,11 @@ public enum AuditEntry: Equatable, Sendable {
     case storeHead(user: String, eventsSeq: Int, eventsHash: String, auditSeq: Int, auditHash: String)
     /// An administrator accepted a log that ends before its recorded head (a restored backup, say).
     case truncationAccepted(by: String, file: String, expectedSeq: Int, expectedHash: String, foundSeq: Int, reason: String)
+    /// The store was restored from a backup (`enplan restore`): by whom (the OS user), from where,
+    /// and the heads it was restored to; `verify` checks the event log against them from here on.
+    case restored(by: String, source: String, eventsSeq: Int, eventsHash: String, auditSeq: Int, auditHash: String)
+    /// An administrator tied an SSH key to a user (nil: a kiosk key) or took it away (`enplan key`).
+    case keyChanged(by: String, user: String?, fingerprint: String, added: Bool)
     /// A spot check of the audit record `entry` (its seq): work-related, or flagged for follow-up.
     case spotChecked(by: String, entry: Int, citizen: String?, verdict: SpotCheckVerdict, note: String?)
 
@@ -90,6 +97,8 @@ public enum AuditEntry: Equatable, Sendable {
         case .storeHead: .storeHead
         case .truncationAccepted: .truncationAccepted
         case .spotChecked: .spotChecked
+        case .restored: .restored
+        case .keyChanged: .keyChanged
         }
     }
 
@@ -138,6 +147,14 @@ public enum AuditEntry: Equatable, Sendable {
             f.set("terminal", terminal); f.set("file", file); f.set("expectedSeq", expectedSeq); f.set("expectedHash", expectedHash)
             f.set("foundSeq", foundSeq); f.set("reason", reason)
             return (by, "-", f)
+        case let .restored(by, source, eventsSeq, eventsHash, auditSeq, auditHash):
+            f.set("terminal", terminal); f.set("source", source); f.set("eventsSeq", eventsSeq); f.set("eventsHash", eventsHash)
+            f.set("auditSeq", auditSeq); f.set("auditHash", auditHash)
+            return (by, "-", f)
+        case let .keyChanged(by, user, fingerprint, added):
+            f.set("what", added ? "key-added" : "key-removed"); f.set("fingerprint", fingerprint); f.set("kiosk", user == nil)
+            f.set("terminal", terminal)
+            return (by, user.map(Streams.user) ?? "-", f)
         case let .spotChecked(by, entry, citizen, verdict, note):
             f.set("what", "spot-check"); f.set("entry", entry); f.set("verdict", verdict); f.set("note", note); f.set("terminal", terminal)
             return (by, citizen ?? "-", f)

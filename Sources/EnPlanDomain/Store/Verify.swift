@@ -34,6 +34,9 @@ extension Store {
                     } else if e.type == AuditKind.storeHead.rawValue, let seq = try? e.data.int("eventsSeq"),
                               let hash = try? e.data.string("eventsHash"), seq >= (recorded?.seq ?? 0) {
                         recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
+                    } else if e.type == AuditKind.restored.rawValue, let seq = try? e.data.int("eventsSeq"), let hash = try? e.data.string("eventsHash") {
+                        // A restore starts the record afresh at the heads it restored.
+                        recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
                     } else if e.type == AuditKind.truncationAccepted.rawValue, (try? e.data.string("file")) == eventsFile {
                         recorded = nil
                     }

@@ -29,6 +29,9 @@ public final class App {
         /// Saves an export (iCalendar, a plan for the citizen) under a name and says where it went.
         /// The program gives this: screens do not touch files.
         public var saveExport: (@Sendable (_ name: String, _ text: String) throws -> String)?
+        /// The person an SSH key names (`enplan ssh-session --user`): the login form comes filled in
+        /// with them (the password is still asked), and nobody else may log in at this terminal.
+        public var sessionUser: String?
         public init() {}
     }
 
@@ -79,6 +82,7 @@ public final class App {
         self.options = options
         strings = Strings(options.language)
         phase = .login(LoginScreen(kind: service.hasAccounts ? .login : .firstAdmin, strings: Strings(options.language)))
+        phase = .login(loginScreen())
         applyTheme(options.themeName)
     }
 
@@ -183,6 +187,10 @@ public final class App {
         let form = screen.form
         let id = form.value("user").lowercased()
         do {
+            if let only = options.sessionUser, id != only {
+                throw DomainError.invalid(options.language == .da ? "Denne terminals SSH-nøgle er \(only)s: kun \(only) logger ind her."
+                                                                  : "This terminal's SSH key is \(only)'s: only \(only) logs in here.")
+            }
             if screen.kind == .firstAdmin {
                 guard let sector = Sector(rawValue: form.value("sector")) else {
                     throw DomainError.invalid("\(strings.g(.sector)): employment, social, health, family, misuse")
@@ -252,7 +260,14 @@ public final class App {
     func logOut() {
         lockedSession = nil
         terminal.wipe()
-        phase = .login(LoginScreen(kind: .login, strings: strings))
+        phase = .login(loginScreen())
+    }
+
+    /// The login form, filled in with the SSH key's person when there is one.
+    private func loginScreen() -> LoginScreen {
+        var screen = LoginScreen(kind: service.hasAccounts ? .login : .firstAdmin, strings: strings)
+        if let user = options.sessionUser, screen.kind == .login { screen.form["user"] = user; screen.form.focus(on: "password") }
+        return screen
     }
 
     func applyTheme(_ name: String) {

@@ -94,12 +94,14 @@ public struct Theme: Equatable, Sendable {
         """, name: "monochrome", file: "(built in)")
 
     /// Where theme files are looked for, in order: $ENPLAN_THEMES, the data directory's themes/,
-    /// themes/ beside the executable's package (swift run), and the current directory's themes/.
+    /// themes/ beside the executable's package (swift run), PREFIX/share/enplan/themes (make install)
+    /// and the current directory's themes/. The built-in themes come after all of them.
     public static func searchPaths(dataDirectory: String, executable: String) -> [String] {
         var paths: [String] = []
         if let env = ProcessInfo.processInfo.environment["ENPLAN_THEMES"], !env.isEmpty { paths.append(env) }
         paths.append(dataDirectory + "/themes")
         var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        paths.append(dir.deletingLastPathComponent().appendingPathComponent("share/enplan/themes").path)
         for _ in 0..<4 {
             paths.append(dir.appendingPathComponent("themes").path)
             dir = dir.deletingLastPathComponent()
@@ -110,7 +112,7 @@ public struct Theme: Equatable, Sendable {
 
     /// The theme files found, by name.
     public static func available(in paths: [String]) -> [String] {
-        var names = Set<String>()
+        var names = Set(builtIn.keys)
         for p in paths {
             for f in (try? FileManager.default.contentsOfDirectory(atPath: p)) ?? [] where f.hasSuffix(".theme") {
                 names.insert(String(f.dropLast(6)))
@@ -119,8 +121,15 @@ public struct Theme: Equatable, Sendable {
         return names.sorted()
     }
 
-    /// Loads a theme by name. A missing or bad file gives the error (naming file and line) and
-    /// the monochrome theme, so the program always starts.
+    /// Where `load` finds a theme: its file, "(built in)", or nil when there is none.
+    public static func source(_ name: String, in paths: [String]) -> String? {
+        for p in paths where FileManager.default.fileExists(atPath: p + "/" + name + ".theme") { return p + "/" + name + ".theme" }
+        return builtIn[name] != nil ? "(built in)" : nil
+    }
+
+    /// Loads a theme by name: a file in `paths` first (they override), else the one compiled in
+    /// (`builtIn`). A missing or bad file gives the error (naming file and line) and the monochrome
+    /// theme, so the program always starts.
     public static func load(_ name: String, from paths: [String]) -> (Theme, String?) {
         if name == "monochrome", !paths.contains(where: { FileManager.default.fileExists(atPath: $0 + "/monochrome.theme") }) {
             return (.monochrome, nil)
@@ -130,6 +139,7 @@ public struct Theme: Equatable, Sendable {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
             do { return (try parse(text, name: name, file: file), nil) } catch { return (.monochrome, "\(error); using the monochrome theme") }
         }
+        if let text = builtIn[name], let theme = try? parse(text, name: name, file: "(built in)") { return (theme, nil) }
         return (.monochrome, "no theme \"\(name)\" (themes: \(available(in: paths).joined(separator: ", "))); using the monochrome theme")
     }
 }

@@ -9,6 +9,7 @@ enum Parser {
         .text("data-dir", "DIR", "the data directory (else $ENPLAN_DATA, else $XDG_DATA_HOME/enplan)"),
         .flag("demo", "use the demo store in $XDG_DATA_HOME/enplan-demo (created first when opened without a command)"),
         .flag("help", "show the usage, or the command's help (also -h)"),
+        .flag("version", "print the version (the same as `enplan version`)"),
     ] }
 
     enum Outcome {
@@ -48,6 +49,13 @@ enum Parser {
             // A required option left empty is reported as missing, below.
             if !(spec.required && value.isEmpty), let complaint = spec.check(value) { throw refuse(complaint) }
             values[key] = value
+        }
+        if flags.contains("version") {
+            guard command.path.isEmpty || command.path == ["version"], rest == command.path,
+                  let version = commands.first(where: { $0.path == ["version"] }) else {
+                throw refuse("--version is given alone (enplan --version)")
+            }
+            return .run(Invocation(command: version, dataDirectory: "", demo: false, arguments: [], values: [:], flags: []))
         }
         // The command's words come first among the words (the resolution above found them so).
         guard rest.starts(with: command.path) else { throw refuse("give the options after the command's words") }

@@ -116,3 +116,22 @@ extension CaseService {
         return accepted
     }
 }
+
+// A restore from a backup.
+extension CaseService {
+    /// Records in the restored store's audit log that it was restored, from where and to which heads.
+    public func recordRestore(by who: String, source: String, report: BackupReport) throws {
+        try record(.restored(by: who, source: source, eventsSeq: report.events.seq, eventsHash: report.events.hash,
+                             auditSeq: report.audit.seq, auditHash: report.audit.hash))
+    }
+}
+
+// SSH keys tied to users.
+extension CaseService {
+    /// Records that an administrator added or removed the SSH key `fingerprint` of `user` (nil: a kiosk key).
+    public func recordKeyChange(user: String?, fingerprint: String, added: Bool, as adminID: String) throws {
+        let admin = try self.user(adminID)
+        guard admin.role == .admin else { throw DomainError.forbidden("only an administrator manages SSH keys") }
+        try record(.keyChanged(by: admin.id, user: user, fingerprint: fingerprint, added: added))
+    }
+}

@@ -98,6 +98,8 @@ extension Strings {
         case .storeHead: return pick("Lagerets hoved", "Store head")
         case .truncationAccepted: return pick("Afkortning godkendt", "Truncation accepted")
         case .spotChecked: return pick("Stikprøve", "Spot check")
+        case .restored: return pick("Gendannet fra sikkerhedskopi", "Restored from a backup")
+        case .keyChanged: return pick("SSH-nøgle ændret", "SSH key changed")
         }
     }
 }

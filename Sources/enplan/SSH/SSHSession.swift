@@ -1,0 +1,102 @@
+@_spi(Store) import EnPlanDomain
+import Foundation
+import Glibc
+
+/// `enplan ssh-session`: the forced command of every key (`key add`). sshd runs it whatever the
+/// client asked for, which arrives in SSH_ORIGINAL_COMMAND:
+///
+/// - empty (`ssh enplan@host`): the full-screen interface, the login form filled in with the
+///   key's person (the password is still asked); a kiosk key gets the plain login screen;
+/// - a headless command (`ssh enplan@host citizens --json`): run as the key's person. `--as` is
+///   added when left out and may not name anyone else; `--data-dir` and `--demo` cannot be given;
+///   the store's own administration (keys, backups, restores, the demo, the writer the tests kill)
+///   and commands that read a file on the server are the service account's, not reachable over SSH; the domain refuses what the role does not allow.
+///
+/// The audit log's terminal is `ssh:FINGERPRINT@ADDRESS` (SSH_CLIENT's), with the tty when there is one.
+enum SSHSession {
+    /// Commands only the service account runs (their first words).
+    static let serviceOnly: Set<String> = ["ssh-session", "key", "backup", "restore", "demo", "stress", "snapshot"]
+
+    static var spec: CommandSpec {
+        CommandSpec(["ssh-session"], "the forced command of an SSH key (written by key add): runs SSH_ORIGINAL_COMMAND, or the full-screen interface, as the key's user", options: [
+            .text("user", "ID", "the user the key belongs to"), .flag("kiosk", "a kiosk key: the login screen only"),
+            .text("key", "SHA256:…", "the key's fingerprint, for the audit log"),
+        ]) { inv in
+            let user = inv.string("user"), kiosk = inv.flag("kiosk")
+            guard (user == nil) != !kiosk else { throw UsageError("ssh-session: give either --user ID or --kiosk") }
+            let env = ProcessInfo.processInfo.environment
+            let address = env["SSH_CLIENT"].flatMap { $0.split(separator: " ").first.map(String.init) } ?? "local"
+            Context.sshIdentity = "ssh:\(inv.string("key") ?? "unknown-key")@\(address)"
+            let words = try split(env["SSH_ORIGINAL_COMMAND"] ?? "")
+            return try run(words: words.first == "enplan" ? Array(words.dropFirst()) : words, user: user, dataDirectory: inv.dataDirectory)
+        }
+    }
+
+    /// What the client asked for, run as `user` (nil: a kiosk) on `dataDirectory`.
+    static func run(words: [String], user: String?, dataDirectory: String) throws -> Int32 {
+        for w in words where w == "--data-dir" || w.hasPrefix("--data-dir=") || w == "--demo" {
+            throw UsageError("ssh-session: \(w.split(separator: "=")[0]) cannot be given over SSH (the key names the data directory)")
+        }
+        let commands = CLI.commands
+        // The command asked for, before its options are checked: a kiosk runs none, and `--as` is
+        // the key's person when left out.
+        let (named, help) = Parser.scan(words, commands: commands)
+        var argv = words
+        if !help, named.first != "help", !named.isEmpty {
+            let command = try Parser.resolve(named, in: commands)
+            if let first = command.path.first, serviceOnly.contains(first) {
+                throw DomainError.forbidden("\(command.name) is run by the service account on the server, not over SSH")
+            }
+            guard let user else { throw DomainError.forbidden("a kiosk key opens the login screen only; log in there") }
+            // A file argument would be read on the server, as the service account.
+            if !command.arguments.isEmpty {
+                throw DomainError.forbidden("\(command.name) reads \(command.arguments.joined(separator: " ")) on the server: not over SSH (the service account runs it)")
+            }
+            if command.option("as") != nil, !words.contains(where: { $0 == "--as" || $0.hasPrefix("--as=") }) { argv += ["--as", user] }
+        }
+        let parsed = try Parser.parse(["--data-dir", dataDirectory] + argv, commands: commands)
+        guard case .run(let inv) = parsed else {
+            if case .help(let h) = parsed { print(try CLI.help(h, commands), terminator: "") }
+            return 0
+        }
+        let service = try Context.open(dataDirectory)
+        if let user {
+            guard let u = service.state.user(user), u.active else { throw DomainError.forbidden("\(user) is not an active user of this store") }
+        }
+        if inv.command.path.isEmpty {
+            guard isatty(0) == 1 && isatty(1) == 1 else {
+                throw UsageError("ssh-session: no terminal for the full-screen interface (ssh -t, or give a command: ssh HOST citizens)")
+            }
+            return try FullScreen.run(service: service, invocation: inv, sessionUser: user)
+        }
+        guard let user else { throw DomainError.forbidden("a kiosk key opens the login screen only; log in there") }
+        if let other = inv.values["as"], other != user {
+            throw DomainError.forbidden("--as \(other): this SSH key is \(user)'s, so --as may name only \(user)")
+        }
+        return try inv.command.run(inv)
+    }
+
+    /// The words of SSH_ORIGINAL_COMMAND as a POSIX shell would split them (quotes and
+    /// backslashes), without running a shell: no expansion, no redirection, no second command.
+    static func split(_ s: String) throws -> [String] {
+        var words: [String] = [], word = "", inWord = false
+        var quote: Character?
+        var escaped = false
+        for c in s {
+            if escaped { word.append(c); escaped = false; inWord = true; continue }
+            if let q = quote {
+                if c == q { quote = nil } else if c == "\\" && q == "\"" { escaped = true } else { word.append(c) }
+                continue
+            }
+            switch c {
+            case "\\": escaped = true; inWord = true
+            case "'", "\"": quote = c; inWord = true
+            case " ", "\t", "\n": if inWord { words.append(word); word = ""; inWord = false }
+            default: word.append(c); inWord = true
+            }
+        }
+        guard quote == nil, !escaped else { throw UsageError("ssh-session: the command has an unterminated quote or a trailing backslash") }
+        if inWord { words.append(word) }
+        return words
+    }
+}
