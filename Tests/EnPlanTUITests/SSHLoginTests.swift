@@ -18,7 +18,7 @@ final class SSHLoginTests: XCTestCase {
         h.press(.backTab)   // back to the user id
         for _ in 0..<5 { h.press(.backspace) }
         h.login("karen", "demo")
-        h.assertShows("Denne terminals SSH-nøgle er mettes: kun mette logger ind her.")
+        h.assertShows("Kun SSH-nøglens ejer logger ind her: mette")
         guard case .login = h.app.phase else { return XCTFail("still at the login") }
     }
 }

@@ -81,7 +81,7 @@ public final class App {
         self.terminal = terminal
         self.options = options
         strings = Strings(options.language)
-        phase = .login(LoginScreen(kind: service.hasAccounts ? .login : .firstAdmin, strings: Strings(options.language)))
+        phase = .login(LoginScreen(kind: .login, strings: Strings(options.language)))
         phase = .login(loginScreen())
         applyTheme(options.themeName)
     }
@@ -178,96 +178,6 @@ public final class App {
         case .moving:
             break
         }
-    }
-
-    // MARK: login and lock
-
-    private func submit(_ screen: LoginScreen) {
-        var screen = screen
-        let form = screen.form
-        let id = form.value("user").lowercased()
-        do {
-            if let only = options.sessionUser, id != only {
-                throw DomainError.invalid(options.language == .da ? "Denne terminals SSH-nøgle er \(only)s: kun \(only) logger ind her."
-                                                                  : "This terminal's SSH key is \(only)'s: only \(only) logs in here.")
-            }
-            if screen.kind == .firstAdmin {
-                guard let sector = Sector(rawValue: form.value("sector")) else {
-                    throw DomainError.invalid("\(strings.g(.sector)): employment, social, health, family, misuse")
-                }
-                try Passwords.check(form["password"])
-                try service.execute(.createUser(User(id: id, name: form["name"], sector: sector, role: .admin),
-                                                passwordHash: try Passwords.hash(form["password"])), as: id)
-            }
-            startSession(try service.login(id, password: form["password"]))
-        } catch DomainError.invalid(let text) where text == "wrong user id or password" {
-            screen.refused(strings.g(.wrongLogin))
-            phase = .login(screen)
-        } catch let e as DomainError {
-            screen.refused(e.description)
-            phase = .login(screen)
-        } catch {
-            screen.form.error = "\(error)"
-            phase = .login(screen)
-        }
-    }
-
-    private func startSession(_ user: User) {
-        if var kept = lockedSession, kept.user.id == user.id {
-            kept.user = user
-            phase = .main(kept)
-            lockedSession = nil
-            // What the list does not show may have changed access while the screen was locked:
-            // the screens above it are read again, then whatever else changed.
-            withSession { s in
-                reloadAll(nil, &s, from: 1)
-                refresh(&s)
-            }
-            return
-        }
-        if let kept = lockedSession {
-            // Someone else logs in at a locked terminal: the first user's session goes.
-            message = ("\(kept.user.name): \(strings.t(.discarded))", .alert)
-            lockedSession = nil
-        }
-        let root: any Screen
-        do {
-            root = try CitizenListScreen(context: context(user))
-        } catch {
-            message = ("\(error)", .error)
-            root = CitizenListScreen(empty: user)
-        }
-        seenSeq = service.markAllSeen()   // the list was just read whole
-        phase = .main(Session(user: user, stack: [root], inbox: service.inbox(for: user.id)))
-    }
-
-    /// Clears the screen of everything personal and asks for the password again.
-    public func lock() {
-        guard case .main(var s) = phase else { return }
-        lock(&s)
-    }
-
-    func lock(_ s: inout Session) {
-        lockedSession = s
-        showHelp = false
-        commandLine = nil
-        message = nil
-        terminal.wipe()
-        phase = .login(LoginScreen(kind: .locked(user: s.user.id), strings: strings))
-    }
-
-    /// Deactivated at another terminal: the session ends here too.
-    func logOut() {
-        lockedSession = nil
-        terminal.wipe()
-        phase = .login(loginScreen())
-    }
-
-    /// The login form, filled in with the SSH key's person when there is one.
-    private func loginScreen() -> LoginScreen {
-        var screen = LoginScreen(kind: service.hasAccounts ? .login : .firstAdmin, strings: strings)
-        if let user = options.sessionUser, screen.kind == .login { screen.form["user"] = user; screen.form.focus(on: "password") }
-        return screen
     }
 
     func applyTheme(_ name: String) {

@@ -3,11 +3,12 @@ extension Strings {
 
     /// The login and lock screen.
     public enum G: Localized {
-        case loginTitle, userID, password, name, sector, loginHint, demoHint, firstAdminTitle, firstAdminHint
+        case keyIsFor, loginTitle, userID, password, name, sector, loginHint, demoHint, firstAdminTitle, firstAdminHint
         case lockedTitle, lockedHint, unlockHint, wrongLogin
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .keyIsFor: return ("Kun SSH-nøglens ejer logger ind her:", "Only the SSH key's holder logs in here:")
             case .loginTitle: return ("Log ind", "Log in")
             case .userID: return ("Bruger-id", "User id")
             case .password: return ("Adgangskode", "Password")
