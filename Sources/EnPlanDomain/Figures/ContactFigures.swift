@@ -90,12 +90,25 @@ enum ContactFigures {
 
     /// Contacts per citizen in one quarter, as a number (the targets' "contacts per quarter").
     static func perCitizen(_ s: FigureScope, quarter q: Period, sector: Sector?) -> (contacts: Int, citizens: Int) {
-        var contacts = 0, citizens = 0
-        let to = min(q.to, s.today)
-        for c in s.state.citizens.values where (sector == nil || c.sectors.contains(sector!)) && c.facts.registered <= to {
-            citizens += 1
-            for contact in c.contacts { let d = contact.at.copenhagenDay; if d >= q.from && d <= to { contacts += 1 } }
+        perCitizen(s, quarters: [q], sector: sector)[0]
+    }
+
+    /// The same for several quarters in one pass (each contact's day worked out once).
+    static func perCitizen(_ s: FigureScope, quarters: [Period], sector: Sector?) -> [(contacts: Int, citizens: Int)] {
+        var out = Array(repeating: (contacts: 0, citizens: 0), count: quarters.count)
+        let spans = quarters.map { Period(from: $0.from, to: min($0.to, s.today)) }
+        let values = s.state.citizens.values
+        for i in values.indices {
+            if let sector, !values[i].involves(sector) { continue }
+            let registered = values[i].facts.registered
+            var counted = false
+            for (k, q) in spans.enumerated() where registered <= q.to { out[k].citizens += 1; counted = true }
+            guard counted else { continue }
+            for contact in values[i].contacts {
+                let d = contact.at.copenhagenDay
+                for (k, q) in spans.enumerated() where d >= q.from && d <= q.to && registered <= q.to { out[k].contacts += 1 }
+            }
         }
-        return (contacts, citizens)
+        return out
     }
 }

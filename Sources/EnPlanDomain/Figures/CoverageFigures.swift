@@ -4,7 +4,7 @@
 enum CoverageFigures {
     static let keys = ["shared", "withPlan", "withConsent", "withFollowUp"]
 
-    static func isShared(_ c: Citizen) -> Bool { c.sectors.count >= 2 }
+    static func isShared(_ c: Citizen) -> Bool { c.sectorMask.nonzeroBitCount >= 2 }
 
     static func columns(_ s: FigureScope) -> [FigureColumn] {
         let now = Bilingual("I dag (\(s.today.danish))", "Today (\(s.today.iso))")
