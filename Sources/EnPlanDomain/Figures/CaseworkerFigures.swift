@@ -6,7 +6,7 @@ enum CaseworkerFigures {
     static let keys = ["none", "one", "two", "three", "fourPlus"]
 
     /// The distinct caseworkers who worked on `c` from `from` to `to` (inclusive).
-    static func staff(_ c: Citizen, from: Day, to: Day, in state: Projection) -> Set<String> {
+    static func staff(_ c: CitizenRef, from: Day, to: Day, in state: Projection) -> Set<String> {
         var who = Set<String>()
         func worked(_ user: String, _ day: Day) {
             guard day >= from, day <= to, !who.contains(user), state.user(user)?.role == .caseworker else { return }

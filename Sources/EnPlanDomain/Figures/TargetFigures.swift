@@ -37,15 +37,15 @@ enum TargetFigures {
     static func row(_ t: Target, _ s: FigureScope) -> FigureRow {
         let deadline = FigureCell.plain(t.deadline.map { .text(Bilingual($0.danish, $0.iso)) } ?? .none)
         func text(_ da: String, _ en: String) -> FigureCell { .plain(.text(Bilingual(da, en))) }
-        func inSector(_ c: Citizen) -> Bool { t.sector == nil || c.sectors.contains(t.sector!) }
+        func inSector(_ c: CitizenRef) -> Bool { t.sector == nil || c.involves(t.sector!) }
         switch t.kind {
         case .planCoverage:
             var ids: [String] = [], created: [Day] = []
-            for c in s.state.citizens.values where inSector(c) && CoverageFigures.isShared(c) {
+            for c in s.all() where inSector(c) && CoverageFigures.isShared(c) {
                 guard let plan = c.plan else { continue }
                 ids.append(c.id); created.append(plan.created)
             }
-            ids.sort(by: FigureScope.idOrder); created.sort()
+            ids = FigureScope.sortedByID(ids); created.sort()
             // Plans created on or before `d`: the first index past `d` in the sorted days.
             func at(_ d: Day) -> Int {
                 var lo = 0, hi = created.count
@@ -73,12 +73,12 @@ enum TargetFigures {
                              flag: behind ? .behind : nil)
         case .caseloadMax:
             var loads: [String: [String]] = [:]
-            for c in s.state.citizens.values where s.isActiveCaseworker(c.responsible) {
+            for c in s.all() where s.isActiveCaseworker(c.responsible) {
                 if let sector = t.sector, s.state.user(c.responsible)?.sector != sector { continue }
                 loads[c.responsible, default: []].append(c.id)
             }
             let over = loads.filter { $0.value.count > t.value }
-            let ids = over.values.flatMap { $0 }.sorted(by: FigureScope.idOrder)
+            let ids = FigureScope.sortedByID(over.values.flatMap { $0 })
             let spark = caseloadWeeks(s, sector: t.sector)
             let largest = loads.values.map(\.count).max() ?? 0
             return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
