@@ -97,14 +97,13 @@ enum ContactFigures {
     static func perCitizen(_ s: FigureScope, quarters: [Period], sector: Sector?) -> [(contacts: Int, citizens: Int)] {
         var out = Array(repeating: (contacts: 0, citizens: 0), count: quarters.count)
         let spans = quarters.map { Period(from: $0.from, to: min($0.to, s.today)) }
-        let values = s.state.citizens.values
-        for i in values.indices {
-            if let sector, !values[i].involves(sector) { continue }
-            let registered = values[i].facts.registered
+        for c in s.all() {
+            if let sector, !c.involves(sector) { continue }
+            let registered = c.p.pointee.facts.registered
             var counted = false
             for (k, q) in spans.enumerated() where registered <= q.to { out[k].citizens += 1; counted = true }
             guard counted else { continue }
-            for contact in values[i].contacts {
+            for contact in c.contacts {
                 let d = contact.at.copenhagenDay
                 for (k, q) in spans.enumerated() where d >= q.from && d <= q.to && registered <= q.to { out[k].contacts += 1 }
             }

@@ -15,6 +15,8 @@ struct FigureScope {
     let settings: FigureSettings
     let today: Day
     let asOf: Timestamp
+    /// The projection's citizens, readable in place (`FigureBase`).
+    let rows: UnsafeBufferPointer<Citizen>
 
     func includes(_ c: CitizenRef) -> Bool {
         if let u = filter.user, c.responsible != u { return false }
@@ -25,14 +27,14 @@ struct FigureScope {
     }
 
     /// Every citizen of the projection, read in place (`CitizenRef`).
-    func all() -> LazyMapSequence<DefaultIndices<Dictionary<String, Citizen>.Values>, CitizenRef> {
-        let values = state.citizens.values
-        return values.indices.lazy.map { CitizenRef(values: values, index: $0) }
+    func all() -> LazyMapSequence<Range<Int>, CitizenRef> {
+        let rows = self.rows
+        return (0..<rows.count).lazy.map { CitizenRef(rows.baseAddress! + $0) }
     }
 
-    /// Every citizen in scope, read in place (no copy of 100,000 citizens into an array); the
-    /// lists behind the cells are put in order when they are opened.
-    func citizens() -> LazyFilterSequence<LazyMapSequence<DefaultIndices<Dictionary<String, Citizen>.Values>, CitizenRef>> {
+    /// Every citizen in scope, read in place (no copy of 100,000 citizens); the lists behind the
+    /// cells are put in order when they are opened.
+    func citizens() -> LazyFilterSequence<LazyMapSequence<Range<Int>, CitizenRef>> {
         all().filter(includes)
     }
 
@@ -107,33 +109,33 @@ struct FigureScope {
     static let all = Bilingual("I alt", "All")
 }
 
-/// A citizen of the projection read in place: each property reads one field through the
-/// dictionary's index (the optimiser then loads and retains that field only), where `for c in
-/// citizens.values` would copy every field of every citizen. Names as on `Citizen`.
+/// A citizen read in place: each property reads one field through the pointer (`pointee` is an
+/// address, so only that field is loaded and retained), where `for c in citizens` would copy
+/// every field of every citizen. Names as on `Citizen`. Valid while `FigureBase.withCitizens` runs.
 struct CitizenRef {
-    let values: Dictionary<String, Citizen>.Values
-    let index: Dictionary<String, Citizen>.Index
+    let p: UnsafePointer<Citizen>
+    init(_ p: UnsafePointer<Citizen>) { self.p = p }
 
-    var id: String { values[index].id }
-    var responsible: String { values[index].responsible }
-    var plan: Plan? { values[index].plan }
-    var hasPlan: Bool { values[index].plan != nil }
-    var contacts: [ContactEntry] { values[index].contacts }
-    var meetings: [String] { values[index].meetings }
-    var consents: [Consent] { values[index].consents }
-    var facts: CitizenFacts { values[index].facts }
+    var id: String { p.pointee.id }
+    var responsible: String { p.pointee.responsible }
+    var plan: Plan? { p.pointee.plan }
+    var hasPlan: Bool { p.pointee.plan != nil }
+    var contacts: [ContactEntry] { p.pointee.contacts }
+    var meetings: [String] { p.pointee.meetings }
+    var consents: [Consent] { p.pointee.consents }
+    var facts: CitizenFacts { p.pointee.facts }
     /// The whole citizen, copied (for `Access` with a role that does not see everyone).
-    var citizen: Citizen { values[index] }
+    var citizen: Citizen { p.pointee }
 
-    func targetGroup(on day: Day) -> TargetGroup { TargetGroup(age: values[index].cpr.birthDate.years(until: day)) }
+    func targetGroup(on day: Day) -> TargetGroup { TargetGroup(age: p.pointee.cpr.birthDate.years(until: day)) }
     func activeConsents(on day: Day) -> [Consent] { consents.filter { $0.isActive(on: day) } }
 
     /// `Citizen.sectorMask`, from the fields.
     var sectorMask: UInt8 {
         var m: UInt8 = 0
-        for s in values[index].registeredSectors { m |= s.bit }
-        if let efforts = values[index].plan?.efforts { for e in efforts where e.status != .cancelled { m |= e.sector.bit } }
-        if let referrals = values[index].plan?.referrals {
+        for s in p.pointee.registeredSectors { m |= s.bit }
+        if let efforts = p.pointee.plan?.efforts { for e in efforts where e.status != .cancelled { m |= e.sector.bit } }
+        if let referrals = p.pointee.plan?.referrals {
             for r in referrals where r.status == .requested || r.status == .accepted { m |= r.to.bit }
         }
         return m

@@ -118,10 +118,9 @@ enum TargetFigures {
             slot[who] = i
             return i
         }
-        let citizens = s.state.citizens.values
-        for ci in citizens.indices {
-            let registered = citizens[ci].facts.registered
-            let spans = citizens[ci].facts.responsible
+        for c in s.all() {
+            let registered = c.p.pointee.facts.registered
+            let spans = c.p.pointee.facts.responsible
             var k = -1, last: String?, base = -1    // k: the last span that began on or before the week's end
             for (w, end) in ends.enumerated() where registered <= end {
                 while k + 1 < spans.count, spans[k + 1].from <= end { k += 1 }
