@@ -66,9 +66,9 @@ enum CaseloadFigures {
             case .adult: t.add(r, "adults", c.id)
             case .child: break
             }
-            if let plan = c.plan {
+            if let followUps = c.followUps {
                 t.add(r, "withPlan", c.id)
-                if plan.overdueFollowUps(on: s.today) > 0 { t.add(r, "overdue", c.id) }
+                if followUps.contains(where: { $0.isOverdue(on: s.today) }) { t.add(r, "overdue", c.id) }
             }
             if c.meetings.contains(where: { id in
                 guard let m = s.state.meetings[id] else { return false }

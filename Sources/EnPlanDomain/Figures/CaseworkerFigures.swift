@@ -17,7 +17,7 @@ enum CaseworkerFigures {
             guard let m = state.meetings[id], m.status == .held else { continue }
             for p in m.participants { worked(p, m.start.day) }
         }
-        for mark in c.facts.recorded { worked(mark.what, mark.day) }
+        for mark in c.p.pointee.facts.recorded { worked(mark.what, mark.day) }
         return who
     }
 

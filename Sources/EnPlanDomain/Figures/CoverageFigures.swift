@@ -31,7 +31,7 @@ enum CoverageFigures {
                 t.add(r, "shared", c.id)
                 if c.hasPlan { t.add(r, "withPlan", c.id) }
                 if !c.activeConsents(on: s.today).isEmpty { t.add(r, "withConsent", c.id) }
-                if c.plan?.followUps.contains(where: { $0.done == nil && $0.due >= s.today && $0.due <= horizon }) == true { t.add(r, "withFollowUp", c.id) }
+                if c.followUps?.contains(where: { $0.done == nil && $0.due >= s.today && $0.due <= horizon }) == true { t.add(r, "withFollowUp", c.id) }
             }
         }
         func row(_ key: String, _ label: Bilingual) -> FigureRow {

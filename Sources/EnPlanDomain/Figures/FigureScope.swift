@@ -118,12 +118,17 @@ struct CitizenRef {
 
     var id: String { p.pointee.id }
     var responsible: String { p.pointee.responsible }
-    var plan: Plan? { p.pointee.plan }
+    // The plan's parts one by one: a whole `Plan` copied is a dozen retains more.
     var hasPlan: Bool { p.pointee.plan != nil }
+    var planCreated: Day? { p.pointee.plan?.created }
+    var followUps: [FollowUp]? { p.pointee.plan?.followUps }
+    var efforts: [Effort]? { p.pointee.plan?.efforts }
+    var referrals: [Referral]? { p.pointee.plan?.referrals }
     var contacts: [ContactEntry] { p.pointee.contacts }
     var meetings: [String] { p.pointee.meetings }
     var consents: [Consent] { p.pointee.consents }
     var facts: CitizenFacts { p.pointee.facts }
+    var registered: Day { p.pointee.facts.registered }
     /// The whole citizen, copied (for `Access` with a role that does not see everyone).
     var citizen: Citizen { p.pointee }
 
@@ -151,11 +156,29 @@ func definition(_ numerator: (String, String), _ denominator: (String, String), 
 }
 
 /// Lists of citizens by row and column key, filled in one pass: each count is its list's length.
+/// A row is found by its key once per run of adds to it (the last row is remembered), a column by
+/// a look along the few columns seen: no hashing of both keys at every add.
 struct Tally {
-    struct Cell: Hashable { let row: String, column: String }
-    private(set) var lists: [Cell: [String]] = [:]
-    mutating func add(_ row: String, _ column: String, _ citizen: String) { lists[Cell(row: row, column: column), default: []].append(citizen) }
-    func ids(_ row: String, _ column: String) -> [String] { lists[Cell(row: row, column: column)] ?? [] }
+    private var rowSlot: [String: Int] = [:]
+    private var columns: [String] = []
+    /// Per row slot, per column slot: the citizens.
+    private var lists: [[[String]]] = []
+    private var lastRow: String?, lastSlot = 0
+
+    mutating func add(_ row: String, _ column: String, _ citizen: String) {
+        let r: Int
+        if let last = lastRow, last == row { r = lastSlot } else {
+            if let slot = rowSlot[row] { r = slot } else { r = lists.count; rowSlot[row] = r; lists.append([]) }
+            lastRow = row; lastSlot = r
+        }
+        let c = columns.firstIndex(of: column) ?? { columns.append(column); return columns.count - 1 }()
+        if lists[r].count <= c { lists[r] += Array(repeating: [], count: c + 1 - lists[r].count) }
+        lists[r][c].append(citizen)
+    }
+    func ids(_ row: String, _ column: String) -> [String] {
+        guard let r = rowSlot[row], let c = columns.firstIndex(of: column), c < lists[r].count else { return [] }
+        return lists[r][c]
+    }
     func count(_ row: String, _ column: String) -> FigureCell { .count(ids(row, column)) }
 }
 

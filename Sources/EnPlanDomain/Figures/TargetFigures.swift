@@ -42,8 +42,8 @@ enum TargetFigures {
         case .planCoverage:
             var ids: [String] = [], created: [Day] = []
             for c in s.all() where inSector(c) && CoverageFigures.isShared(c) {
-                guard let plan = c.plan else { continue }
-                ids.append(c.id); created.append(plan.created)
+                guard let day = c.planCreated else { continue }
+                ids.append(c.id); created.append(day)
             }
             ids = FigureScope.sortedByID(ids); created.sort()
             // Plans created on or before `d`: the first index past `d` in the sorted days.
