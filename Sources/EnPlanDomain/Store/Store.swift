@@ -71,6 +71,10 @@ public final class Store {
     private var journalFrom = Int.max
     static let journalLimit = 100_000
 
+    /// The figures' array of the citizens (`FigureBase`), shared by every service on this store:
+    /// filled at the first figures read, then brought up to date through the journal.
+    let figureBase = FigureBase()
+
     /// The streams changed after `seq`, or nil when the store no longer knows (before it opened,
     /// too long ago, or after the state was read back from disk): then start from nothing.
     public func streams(after seq: Int) -> Set<String>? {

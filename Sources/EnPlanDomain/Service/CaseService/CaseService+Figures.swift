@@ -11,7 +11,7 @@ extension CaseService {
         let viewer = try user(viewerID)
         let f = try allowed(filter, section: section, for: viewer)
         let seq = store.lastSeq
-        let base = figureCache.base
+        let base = store.figureBase
         base.update(store.projection, seq: seq, changed: base.seq < 0 ? nil : store.streams(after: base.seq))
         let table = figureCache.table(FigureCache.Key(section: section, filter: f, settings: settings, viewer: viewer.id, today: today,
                                                       seq: seq)) { base.withCitizens { rows in
@@ -105,8 +105,8 @@ extension CaseService {
 
 /// Tables already computed, by what they were computed from: the same section, filter, settings,
 /// viewer and day at the same last seq is the same table. Another terminal's change moves the seq
-/// on, and the next read computes the tables afresh from `base`, which takes in just the citizens
-/// that changed.
+/// on, and the next read computes the tables afresh from the store's `figureBase`, which takes in
+/// just the citizens that changed.
 public final class FigureCache: @unchecked Sendable {
     struct Key: Hashable {
         let section: FigureSection
@@ -117,8 +117,6 @@ public final class FigureCache: @unchecked Sendable {
         let seq: Int
     }
     private var tables: [Key: FigureTable] = [:]
-    /// The citizens the tables are computed from, taken in change by change (`FigureBase`).
-    let base = FigureBase()
     private var seq = -1
 
     public init() {}
