@@ -12,7 +12,8 @@ enum CaseworkerFigures {
             guard day >= from, day <= to, !who.contains(user), state.user(user)?.role == .caseworker else { return }
             who.insert(user)
         }
-        for contact in c.contacts { worked(contact.user, contact.at.copenhagenDay) }
+        let contacts = c.contacts
+        for i in contacts.indices { worked(contacts[i].user, contacts[i].at.copenhagenDay) }
         for id in c.meetings {
             guard let m = state.meetings[id], m.status == .held else { continue }
             for p in m.participants { worked(p, m.start.day) }

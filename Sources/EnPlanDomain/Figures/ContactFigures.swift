@@ -61,7 +61,7 @@ enum ContactFigures {
             }
             let registered = c.registered
             for (i, q) in qs.enumerated() where registered <= q.counted.to { per[i].citizens = 1 }
-            for contact in c.contacts { if let i = quarter(contact.at.copenhagenDay) { per[i].contacts += 1 } }
+            c.forEachContactDay { if let i = quarter($0) { per[i].contacts += 1 } }
             for id in c.meetings {
                 guard let m = s.state.meetings[id], m.status != .cancelled, let i = quarter(m.start.day) else { continue }
                 per[i].meetings += 1
@@ -104,8 +104,7 @@ enum ContactFigures {
             var counted = false
             for (k, q) in spans.enumerated() where registered <= q.to { out[k].citizens += 1; counted = true }
             guard counted else { continue }
-            for contact in c.contacts {
-                let d = contact.at.copenhagenDay
+            c.forEachContactDay { d in
                 for (k, q) in spans.enumerated() where d >= q.from && d <= q.to && registered <= q.to { out[k].contacts += 1 }
             }
         }

@@ -139,13 +139,22 @@ struct CitizenRef {
     var sectorMask: UInt8 {
         var m: UInt8 = 0
         for s in p.pointee.registeredSectors { m |= s.bit }
-        if let efforts = p.pointee.plan?.efforts { for e in efforts where e.status != .cancelled { m |= e.sector.bit } }
+        // By index, field by field: `for e in efforts` would copy each effort (and retain its strings).
+        if let efforts = p.pointee.plan?.efforts {
+            for i in efforts.indices where efforts[i].status != .cancelled { m |= efforts[i].sector.bit }
+        }
         if let referrals = p.pointee.plan?.referrals {
-            for r in referrals where r.status == .requested || r.status == .accepted { m |= r.to.bit }
+            for i in referrals.indices where referrals[i].status == .requested || referrals[i].status == .accepted { m |= referrals[i].to.bit }
         }
         return m
     }
     func involves(_ sector: Sector) -> Bool { sectorMask & sector.bit != 0 }
+
+    /// The Copenhagen day of each contact, in order (`at.copenhagenDay`), read field by field.
+    func forEachContactDay(_ body: (Day) -> Void) {
+        let contacts = p.pointee.contacts
+        for i in contacts.indices { body(contacts[i].at.copenhagenDay) }
+    }
 }
 
 /// One column's definition, written once.
