@@ -1,5 +1,6 @@
-/// The citizens the figures count, kept for this service in an array beside the projection, and
-/// brought up to date by taking in only the citizens that changed.
+/// The citizens the figures count, kept in an array beside the projection (one per store,
+/// `Store.figureBase`, shared by its services), and brought up to date by taking in only the
+/// citizens that changed. Used from the one thread that uses the store.
 ///
 /// Invariants:
 /// - After `update(_:seq:changed:)`, `citizens` holds exactly the projection's citizens as they
