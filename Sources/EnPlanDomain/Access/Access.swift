@@ -7,7 +7,7 @@ public enum Access {
     public static func worksOn(_ user: User, _ c: Citizen) -> Bool {
         guard user.active else { return false }
         if c.responsible == user.id || c.participants.contains(user.id) { return true }
-        return user.role == .caseworker && c.sectors.contains(user.sector)
+        return user.role == .caseworker && c.involves(user.sector)
     }
 
     /// Supervisors and administrators see every citizen; a caseworker those they work on.

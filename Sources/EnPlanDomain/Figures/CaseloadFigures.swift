@@ -44,6 +44,14 @@ enum CaseloadFigures {
         let ends = weekEnds(s.today)
         let horizon = s.today + 13
         var rowOf: [String: String] = [:]
+        // The sparkline's counts, 12 a row, where `trendSlot` says.
+        var trendSlot: [String: Int] = [:], trendCounts: [Int] = []
+        func slot(_ row: String) -> Int {
+            if let i = trendSlot[row] { return i }
+            trendSlot[row] = trendCounts.count
+            trendCounts += Array(repeating: 0, count: 12)
+            return trendSlot[row]!
+        }
         func row(_ user: String) -> String {
             if let r = rowOf[user] { return r }
             let r = s.isActiveCaseworker(user) ? "user:" + user : unassigned
@@ -58,17 +66,28 @@ enum CaseloadFigures {
             case .adult: t.add(r, "adults", c.id)
             case .child: break
             }
-            if c.plan != nil { t.add(r, "withPlan", c.id) }
-            if (c.plan?.overdueFollowUps(on: s.today) ?? 0) > 0 { t.add(r, "overdue", c.id) }
+            if let followUps = c.followUps {
+                t.add(r, "withPlan", c.id)
+                if followUps.contains(where: { $0.isOverdue(on: s.today) }) { t.add(r, "overdue", c.id) }
+            }
             if c.meetings.contains(where: { id in
                 guard let m = s.state.meetings[id] else { return false }
                 return m.status == .planned && m.start.day >= s.today && m.start.day <= horizon
             }) { t.add(r, "meetings14", c.id) }
-            for (w, end) in ends.enumerated() where c.facts.registered <= end {
-                guard let who = c.facts.responsible(on: end) else { continue }
-                trend[row(who), default: Array(repeating: 0, count: 12)][w] += 1
+            // `facts.responsible(on:)` at each week's end, walking the history once along the ascending ends.
+            let facts = c.facts
+            var k = -1, last: String?, counts: Int = -1
+            for (w, end) in ends.enumerated() where facts.registered <= end {
+                while k + 1 < facts.responsible.count, facts.responsible[k + 1].from <= end { k += 1 }
+                guard k >= 0 else { continue }
+                if facts.responsible[k].user != last {
+                    last = facts.responsible[k].user
+                    counts = slot(row(last!))
+                }
+                trendCounts[counts + w] += 1
             }
         }
+        for (r, i) in trendSlot { trend[r] = Array(trendCounts[i..<i + 12]) }
         let keys = ["responsible", "youth", "adults", "withPlan", "overdue", "meetings14"]
         func cells(_ r: String) -> [FigureCell] {
             keys.map { t.count(r, $0) } + [.plain(.spark(trend[r] ?? Array(repeating: 0, count: 12)))]

@@ -6,18 +6,19 @@ enum CaseworkerFigures {
     static let keys = ["none", "one", "two", "three", "fourPlus"]
 
     /// The distinct caseworkers who worked on `c` from `from` to `to` (inclusive).
-    static func staff(_ c: Citizen, from: Day, to: Day, in state: Projection) -> Set<String> {
+    static func staff(_ c: CitizenRef, from: Day, to: Day, in state: Projection) -> Set<String> {
         var who = Set<String>()
         func worked(_ user: String, _ day: Day) {
             guard day >= from, day <= to, !who.contains(user), state.user(user)?.role == .caseworker else { return }
             who.insert(user)
         }
-        for contact in c.contacts { worked(contact.user, contact.at.copenhagenDay) }
+        let contacts = c.contacts
+        for i in contacts.indices { worked(contacts[i].user, contacts[i].at.copenhagenDay) }
         for id in c.meetings {
             guard let m = state.meetings[id], m.status == .held else { continue }
             for p in m.participants { worked(p, m.start.day) }
         }
-        for mark in c.facts.recorded { worked(mark.what, mark.day) }
+        for mark in c.p.pointee.facts.recorded { worked(mark.what, mark.day) }
         return who
     }
 

@@ -63,12 +63,22 @@ extension Timestamp {
         let secs = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let utc = Day(daysSinceEpoch: Int(secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400))
         let year = utc.components.year
+        let (start, end) = year >= Timestamp.summerFirstYear && year < Timestamp.summerFirstYear + Timestamp.summerTimes.count
+            ? Timestamp.summerTimes[year - Timestamp.summerFirstYear] : Timestamp.summerTime(year)
+        let summer = secs >= start && secs < end
+        let local = secs + (summer ? 7200 : 3600)
+        return Day(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
+    }
+
+    /// Summer time's start and end in a year, in seconds since the epoch (UTC).
+    static func summerTime(_ year: Int) -> (start: Int64, end: Int64) {
         func lastSunday(_ month: Int) -> Int64 {
             let last = Day(year: year, month: month, day: 31)!
             return Int64((last + -(last.weekday % 7)).daysSinceEpoch) * 86_400 + 3600
         }
-        let summer = secs >= lastSunday(3) && secs < lastSunday(10)
-        let local = secs + (summer ? 7200 : 3600)
-        return Day(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
+        return (lastSunday(3), lastSunday(10))
     }
+    /// `summerTime` worked out once for the years the figures meet (others are worked out each time).
+    static let summerFirstYear = 1900
+    static let summerTimes: [(start: Int64, end: Int64)] = (summerFirstYear..<2200).map(summerTime)
 }

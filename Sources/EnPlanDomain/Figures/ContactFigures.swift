@@ -59,8 +59,9 @@ enum ContactFigures {
                 guard d >= first, d <= last else { return nil }
                 return qs.firstIndex { $0.counted.contains(d) }
             }
-            for (i, q) in qs.enumerated() where c.facts.registered <= q.counted.to { per[i].citizens = 1 }
-            for contact in c.contacts { if let i = quarter(contact.at.copenhagenDay) { per[i].contacts += 1 } }
+            let registered = c.registered
+            for (i, q) in qs.enumerated() where registered <= q.counted.to { per[i].citizens = 1 }
+            c.forEachContactDay { if let i = quarter($0) { per[i].contacts += 1 } }
             for id in c.meetings {
                 guard let m = s.state.meetings[id], m.status != .cancelled, let i = quarter(m.start.day) else { continue }
                 per[i].meetings += 1
@@ -70,7 +71,7 @@ enum ContactFigures {
                 var acc = sums[r] ?? Array(repeating: (0, 0, 0), count: 4)
                 for i in 0..<4 { acc[i].citizens += per[i].citizens; acc[i].contacts += per[i].contacts; acc[i].meetings += per[i].meetings }
                 sums[r] = acc
-                for d in c.facts.merged where d >= first && d <= last { t.add(r, "avoided", c.id) }
+                for d in c.p.pointee.facts.merged where d >= first && d <= last { t.add(r, "avoided", c.id) }
             }
         }
         func row(_ key: String, _ label: Bilingual) -> FigureRow {
@@ -90,12 +91,23 @@ enum ContactFigures {
 
     /// Contacts per citizen in one quarter, as a number (the targets' "contacts per quarter").
     static func perCitizen(_ s: FigureScope, quarter q: Period, sector: Sector?) -> (contacts: Int, citizens: Int) {
-        var contacts = 0, citizens = 0
-        let to = min(q.to, s.today)
-        for c in s.state.citizens.values where (sector == nil || c.sectors.contains(sector!)) && c.facts.registered <= to {
-            citizens += 1
-            for contact in c.contacts { let d = contact.at.copenhagenDay; if d >= q.from && d <= to { contacts += 1 } }
+        perCitizen(s, quarters: [q], sector: sector)[0]
+    }
+
+    /// The same for several quarters in one pass (each contact's day worked out once).
+    static func perCitizen(_ s: FigureScope, quarters: [Period], sector: Sector?) -> [(contacts: Int, citizens: Int)] {
+        var out = Array(repeating: (contacts: 0, citizens: 0), count: quarters.count)
+        let spans = quarters.map { Period(from: $0.from, to: min($0.to, s.today)) }
+        for c in s.all() {
+            if let sector, !c.involves(sector) { continue }
+            let registered = c.registered
+            var counted = false
+            for (k, q) in spans.enumerated() where registered <= q.to { out[k].citizens += 1; counted = true }
+            guard counted else { continue }
+            c.forEachContactDay { d in
+                for (k, q) in spans.enumerated() where d >= q.from && d <= q.to && registered <= q.to { out[k].contacts += 1 }
+            }
         }
-        return (contacts, citizens)
+        return out
     }
 }

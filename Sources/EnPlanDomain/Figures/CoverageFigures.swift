@@ -4,7 +4,7 @@
 enum CoverageFigures {
     static let keys = ["shared", "withPlan", "withConsent", "withFollowUp"]
 
-    static func isShared(_ c: Citizen) -> Bool { c.sectors.count >= 2 }
+    static func isShared(_ c: CitizenRef) -> Bool { c.sectorMask.nonzeroBitCount >= 2 }
 
     static func columns(_ s: FigureScope) -> [FigureColumn] {
         let now = Bilingual("I dag (\(s.today.danish))", "Today (\(s.today.iso))")
@@ -29,9 +29,9 @@ enum CoverageFigures {
         for c in s.citizens() where isShared(c) {
             for r in ["all", "group:" + c.targetGroup(on: s.today).rawValue] {
                 t.add(r, "shared", c.id)
-                if c.plan != nil { t.add(r, "withPlan", c.id) }
+                if c.hasPlan { t.add(r, "withPlan", c.id) }
                 if !c.activeConsents(on: s.today).isEmpty { t.add(r, "withConsent", c.id) }
-                if c.plan?.followUps.contains(where: { $0.done == nil && $0.due >= s.today && $0.due <= horizon }) == true { t.add(r, "withFollowUp", c.id) }
+                if c.followUps?.contains(where: { $0.done == nil && $0.due >= s.today && $0.due <= horizon }) == true { t.add(r, "withFollowUp", c.id) }
             }
         }
         func row(_ key: String, _ label: Bilingual) -> FigureRow {

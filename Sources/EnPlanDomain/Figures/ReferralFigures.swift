@@ -34,8 +34,8 @@ enum ReferralFigures {
     }
 
     /// Days from `day` to the first effort of `sector` that has started, or nil.
-    static func daysToEffort(_ plan: Plan, from day: Day, sector: Sector, today: Day) -> Int? {
-        plan.efforts.filter { $0.sector == sector && ($0.status == .active || $0.status == .ended) && $0.start <= today
+    static func daysToEffort(_ efforts: [Effort], from day: Day, sector: Sector, today: Day) -> Int? {
+        efforts.filter { $0.sector == sector && ($0.status == .active || $0.status == .ended) && $0.start <= today
             && ($0.start >= day || ($0.end ?? today) >= day) }.map { max($0.start, day) - day }.min()
     }
 
@@ -44,12 +44,12 @@ enum ReferralFigures {
         var answer: [String: [(Int, String)]] = [:], effort: [String: [(Int, String)]] = [:]
         var pairs = Set<String>()
         for c in s.citizens() {
-            guard let plan = c.plan else { continue }
-            for r in plan.referrals where s.filter.period.contains(r.date) {
+            guard let referrals = c.referrals, let efforts = c.efforts else { continue }
+            for r in referrals where s.filter.period.contains(r.date) {
                 let keys = ["all", r.from.rawValue + ">" + r.to.rawValue]
                 pairs.insert(keys[1])
-                let answered = c.facts.answerDay(of: r.id).map { $0 - r.date }
-                let started = daysToEffort(plan, from: r.date, sector: r.to, today: s.today)
+                let answered = (c.p.pointee.facts.answered.first { $0.what == r.id }).map { $0.day - r.date }
+                let started = daysToEffort(efforts, from: r.date, sector: r.to, today: s.today)
                 for k in keys {
                     t.add(k, "sent", c.id)
                     if let a = answered { answer[k, default: []].append((a, c.id)) }

@@ -37,16 +37,21 @@ enum TargetFigures {
     static func row(_ t: Target, _ s: FigureScope) -> FigureRow {
         let deadline = FigureCell.plain(t.deadline.map { .text(Bilingual($0.danish, $0.iso)) } ?? .none)
         func text(_ da: String, _ en: String) -> FigureCell { .plain(.text(Bilingual(da, en))) }
-        func inSector(_ c: Citizen) -> Bool { t.sector == nil || c.sectors.contains(t.sector!) }
+        func inSector(_ c: CitizenRef) -> Bool { t.sector == nil || c.involves(t.sector!) }
         switch t.kind {
         case .planCoverage:
             var ids: [String] = [], created: [Day] = []
-            for c in s.state.citizens.values where inSector(c) && CoverageFigures.isShared(c) {
-                guard let plan = c.plan else { continue }
-                ids.append(c.id); created.append(plan.created)
+            for c in s.all() where inSector(c) && CoverageFigures.isShared(c) {
+                guard let day = c.planCreated else { continue }
+                ids.append(c.id); created.append(day)
             }
-            ids.sort(by: FigureScope.idOrder); created.sort()
-            func at(_ d: Day) -> Int { created.reduce(0) { $0 + ($1 <= d ? 1 : 0) } }
+            ids = FigureScope.sortedByID(ids); created.sort()
+            // Plans created on or before `d`: the first index past `d` in the sorted days.
+            func at(_ d: Day) -> Int {
+                var lo = 0, hi = created.count
+                while lo < hi { let mid = (lo + hi) / 2; if created[mid] <= d { lo = mid + 1 } else { hi = mid } }
+                return lo
+            }
             var weeks: [Day] = []
             var d = t.defined
             while d < s.today { weeks.append(d); d = d + 7 }
@@ -68,22 +73,13 @@ enum TargetFigures {
                              flag: behind ? .behind : nil)
         case .caseloadMax:
             var loads: [String: [String]] = [:]
-            for c in s.state.citizens.values where s.isActiveCaseworker(c.responsible) {
+            for c in s.all() where s.isActiveCaseworker(c.responsible) {
                 if let sector = t.sector, s.state.user(c.responsible)?.sector != sector { continue }
                 loads[c.responsible, default: []].append(c.id)
             }
             let over = loads.filter { $0.value.count > t.value }
-            let ids = over.values.flatMap { $0 }.sorted(by: FigureScope.idOrder)
-            var spark: [Int] = []
-            for end in CaseloadFigures.weekEnds(s.today) {
-                var n: [String: Int] = [:]
-                for c in s.state.citizens.values where c.facts.registered <= end {
-                    if let who = c.facts.responsible(on: end), s.isActiveCaseworker(who), t.sector == nil || s.state.user(who)?.sector == t.sector {
-                        n[who, default: 0] += 1
-                    }
-                }
-                spark.append(n.values.max() ?? 0)
-            }
+            let ids = FigureScope.sortedByID(over.values.flatMap { $0 })
+            let spark = caseloadWeeks(s, sector: t.sector)
             let largest = loads.values.map(\.count).max() ?? 0
             return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
                              cells: [.plain(.count(t.value)), FigureCell(value: .count(largest), citizens: ids), deadline, .plain(.spark(spark)),
@@ -91,13 +87,10 @@ enum TargetFigures {
                              flag: over.isEmpty ? nil : .behind)
         case .contactsPerQuarter:
             var q = Period.quarter(of: s.today)
-            var rates: [Double] = []
-            for _ in 0..<4 {
-                let (contacts, citizens) = ContactFigures.perCitizen(s, quarter: q, sector: t.sector)
-                rates.append(citizens > 0 ? Double(contacts) / Double(citizens) : 0)
-                q = Period.quarter(of: q.from + -1)
-            }
-            rates.reverse()
+            var quarters: [Period] = []
+            for _ in 0..<4 { quarters.append(q); q = Period.quarter(of: q.from + -1) }
+            let rates: [Double] = Array(ContactFigures.perCitizen(s, quarters: quarters, sector: t.sector)
+                .map { $0.citizens > 0 ? Double($0.contacts) / Double($0.citizens) : 0 }.reversed())
             let this = Period.quarter(of: s.today)
             let elapsed = Double(s.today - this.from + 1) / Double(this.to - this.from + 1)
             let now = rates[3], projected = now / max(elapsed, 0.01)
@@ -108,6 +101,35 @@ enum TargetFigures {
                                      text("højst \(room.da) mere pr. borger i kvartalet", "at most \(room.en) more per citizen this quarter"), status(behind)],
                              flag: behind ? .behind : nil)
         }
+    }
+
+    /// The largest caseload of an active caseworker (of `sector`, if given) at the end of each of
+    /// the 12 weeks of `CaseloadFigures.weekEnds`, in one pass: each citizen's responsible history
+    /// is walked once along the ascending week ends.
+    static func caseloadWeeks(_ s: FigureScope, sector: Sector?) -> [Int] {
+        let ends = CaseloadFigures.weekEnds(s.today)
+        var slot: [String: Int] = [:]          // user id -> index into `counts` (-1: not counted)
+        var counts: [Int] = []                 // 12 per counted user
+        func index(_ who: String) -> Int {
+            if let i = slot[who] { return i }
+            let counted = s.isActiveCaseworker(who) && (sector == nil || s.state.user(who)?.sector == sector)
+            let i = counted ? counts.count : -1
+            if counted { counts += Array(repeating: 0, count: ends.count) }
+            slot[who] = i
+            return i
+        }
+        for c in s.all() {
+            let registered = c.p.pointee.facts.registered
+            let spans = c.p.pointee.facts.responsible
+            var k = -1, last: String?, base = -1    // k: the last span that began on or before the week's end
+            for (w, end) in ends.enumerated() where registered <= end {
+                while k + 1 < spans.count, spans[k + 1].from <= end { k += 1 }
+                guard k >= 0 else { continue }
+                if spans[k].user != last { last = spans[k].user; base = index(spans[k].user) }
+                if base >= 0 { counts[base + w] += 1 }
+            }
+        }
+        return ends.indices.map { w in stride(from: w, to: counts.count, by: ends.count).map { counts[$0] }.max() ?? 0 }
     }
 
     static func status(_ behind: Bool) -> FigureCell {

@@ -36,12 +36,12 @@ enum TimelinessFigures {
         var t = Tally()
         var sectorsSeen = Set<Sector>(), groupsSeen = Set<TargetGroup>(), usersSeen = Set<String>()
         for c in s.citizens() {
-            guard let plan = c.plan else { continue }
+            guard let followUps = c.followUps else { continue }
             let group = c.targetGroup(on: s.today)
             let user = c.responsible
             let sector = s.state.user(user)?.sector
             let rows = ["all", "user:" + user, "group:" + group.rawValue] + (sector.map { ["sector:" + $0.rawValue] } ?? [])
-            for f in plan.followUps where s.filter.period.contains(f.due) {
+            for f in followUps where s.filter.period.contains(f.due) {
                 let column: String
                 if let done = f.done {
                     column = done <= f.due ? "onTime" : "late" + band(done - f.due)

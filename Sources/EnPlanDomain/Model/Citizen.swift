@@ -88,13 +88,23 @@ public struct Citizen: Equatable, Sendable {
 
     /// Sectors involved: where registered, where an effort runs, where a referral went.
     public var sectors: [Sector] {
-        var s = Set(registeredSectors)
-        if let plan {
-            for e in plan.efforts where e.status != .cancelled { s.insert(e.sector) }
-            for r in plan.referrals where r.status == .requested || r.status == .accepted { s.insert(r.to) }
-        }
-        return s.sorted()
+        let mask = sectorMask
+        return Sector.allCases.filter { mask & $0.bit != 0 }
     }
+
+    /// `sectors` as one bit per sector (`Sector.bit`), without building a set: the figures ask it of every citizen.
+    var sectorMask: UInt8 {
+        var m: UInt8 = 0
+        for s in registeredSectors { m |= s.bit }
+        if let plan {
+            for e in plan.efforts where e.status != .cancelled { m |= e.sector.bit }
+            for r in plan.referrals where r.status == .requested || r.status == .accepted { m |= r.to.bit }
+        }
+        return m
+    }
+
+    /// Whether `sectors` holds `sector`.
+    func involves(_ sector: Sector) -> Bool { sectorMask & sector.bit != 0 }
 
     public func activeConsents(on day: Day) -> [Consent] { consents.filter { $0.isActive(on: day) } }
 

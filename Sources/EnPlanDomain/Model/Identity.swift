@@ -2,8 +2,17 @@
 public enum Sector: String, CaseIterable, Sendable, Comparable {
     case employment, social, health, family, misuse
 
-    public static func < (a: Sector, b: Sector) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: Sector, b: Sector) -> Bool { a.bit < b.bit }
+
+    /// One bit per sector, in `allCases`' order (`Citizen.sectorMask`).
+    var bit: UInt8 {
+        switch self {
+        case .employment: 1
+        case .social: 2
+        case .health: 4
+        case .family: 8
+        case .misuse: 16
+        }
     }
 }
 

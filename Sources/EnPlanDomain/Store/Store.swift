@@ -55,7 +55,34 @@ public final class Store {
         return changed
     }
 
-    private func applied(_ e: RecordedEvent) { if tracking { changed.insert(e.stream) } }
+    private func applied(_ e: RecordedEvent) {
+        guard tracking else { return }
+        changed.insert(e.stream)
+        journal.append((e.seq, e.stream))
+        if journal.count > Store.journalLimit {
+            journalFrom = journal[Store.journalLimit / 2 - 1].seq
+            journal.removeFirst(Store.journalLimit / 2)
+        }
+    }
+
+    /// Every stream applied after `journalFrom`, with its seq, oldest first (tracked after opening;
+    /// the older half dropped past `journalLimit`): for caches that catch up, like the figures'.
+    private var journal: [(seq: Int, stream: String)] = []
+    private var journalFrom = Int.max
+    static let journalLimit = 100_000
+
+    /// The figures' array of the citizens (`FigureBase`), shared by every service on this store:
+    /// filled at the first figures read, then brought up to date through the journal.
+    let figureBase = FigureBase()
+
+    /// The streams changed after `seq`, or nil when the store no longer knows (before it opened,
+    /// too long ago, or after the state was read back from disk): then start from nothing.
+    public func streams(after seq: Int) -> Set<String>? {
+        guard seq >= journalFrom else { return nil }
+        var lo = 0, hi = journal.count
+        while lo < hi { let mid = (lo + hi) / 2; if journal[mid].seq <= seq { lo = mid + 1 } else { hi = mid } }
+        return Set(journal[lo...].map(\.stream))
+    }
 
     /// Applies an event read from the log. `events.offset` is still the start of its line (it moves
     /// on after this returns): the stream's line index notes it.
@@ -98,6 +125,7 @@ public final class Store {
         try checkHeads()
         replayedAtOpen = projection.lastSeq - before
         tracking = true
+        journalFrom = projection.lastSeq
         if options.useSnapshot, replayedAtOpen >= options.snapshotAfter, events.damage == nil {
             try? Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
         }
@@ -258,6 +286,8 @@ public final class Store {
             projection = snap.projection
         }
         try events.readNew(typed: true) { try replayed($0, $1!) }
+        journal = []
+        journalFrom = projection.lastSeq
     }
 
     /// Appends one record to the audit log (durable before it returns, like every event).

@@ -10,9 +10,13 @@ extension CaseService {
         try store.refresh()
         let viewer = try user(viewerID)
         let f = try allowed(filter, section: section, for: viewer)
+        let seq = store.lastSeq
+        let base = store.figureBase
+        base.update(store.projection, seq: seq, changed: base.seq < 0 ? nil : store.streams(after: base.seq))
         let table = figureCache.table(FigureCache.Key(section: section, filter: f, settings: settings, viewer: viewer.id, today: today,
-                                                      seq: store.lastSeq)) {
-            let scope = FigureScope(state: store.projection, viewer: viewer, filter: f, settings: settings, today: today, asOf: store.clock.now())
+                                                      seq: seq)) { base.withCitizens { rows in
+            let scope = FigureScope(state: store.projection, viewer: viewer, filter: f, settings: settings, today: today, asOf: store.clock.now(),
+                                    rows: rows)
             switch section {
             case .caseload: return CaseloadFigures.table(scope)
             case .timeliness: return TimelinessFigures.table(scope)
@@ -22,7 +26,7 @@ extension CaseService {
             case .referrals: return ReferralFigures.table(scope)
             case .targets: return TargetFigures.table(scope)
             }
-        }
+        } }
         if logged { try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count)) }
         return table
     }
@@ -101,7 +105,8 @@ extension CaseService {
 
 /// Tables already computed, by what they were computed from: the same section, filter, settings,
 /// viewer and day at the same last seq is the same table. Another terminal's change moves the seq
-/// on, and the next read computes afresh (from the projection, which took the change in place).
+/// on, and the next read computes the tables afresh from the store's `figureBase`, which takes in
+/// just the citizens that changed.
 public final class FigureCache: @unchecked Sendable {
     struct Key: Hashable {
         let section: FigureSection
