@@ -174,4 +174,16 @@ final class CalendarScreenTests: XCTestCase {
         h.assertHides("hold mødet alligevel")
         XCTAssertEqual(h.service.state.meetings.count, 3)
     }
+
+    func testCancellingAMeetingTakesAReason() throws {
+        let h = try harness()
+        h.press(.enter, .char("c"))                              // m1, today 12:00: cancel it
+        XCTAssertTrue(h.statusLine.hasPrefix("Hvorfor aflyses mødet?"), h.statusLine)
+        h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Skriv hvorfor mødet aflyses"), h.statusLine)
+        XCTAssertEqual(h.service.state.meetings["m1"]?.status, .planned, "nothing saved without a reason")
+        h.type("Borgeren er syg"); h.press(.enter)
+        XCTAssertEqual(h.service.state.meetings["m1"]?.status, .cancelled)
+        XCTAssertEqual(h.service.state.meetings["m1"]?.outcome, "Borgeren er syg")
+    }
 }

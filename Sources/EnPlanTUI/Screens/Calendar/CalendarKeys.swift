@@ -126,6 +126,12 @@ extension CalendarScreen: Screen {
         if !entry.askingResult {
             switch key {
             case .enter:
+                // Cancelling a meeting is a decision others depend on: it takes a reason.
+                if entry.status == .cancelled && entry.note.trimmingCharacters(in: .whitespaces).isEmpty {
+                    entry.missingReason = true
+                    outcome = entry
+                    return .none
+                }
                 let hasFollowUps = entry.status == .held && !m.agenda.filter { $0.hasPrefix("f") }.isEmpty
                 if hasFollowUps { entry.askingResult = true; outcome = entry } else { return saveOutcome(m, entry, nil) }
             case .backspace: if !entry.note.isEmpty { entry.note.removeLast() }; outcome = entry

@@ -149,7 +149,11 @@ extension CalendarScreen {
 
     public func status(_ x: ScreenContext) -> Status {
         let s = x.strings
-        if let entry = outcome { return Status(entry.askingResult ? s.c(.resultPrompt) : s.c(.outcomePrompt) + entry.note, .input, input: true) }
+        if let entry = outcome {
+            let prompt = entry.askingResult ? s.c(.resultPrompt)
+                : (entry.missingReason ? s.c(.cancelNeedsReason) + " " : "") + s.c(entry.status == .cancelled ? .cancelPrompt : .outcomePrompt) + entry.note
+            return Status(prompt, .input, input: true)
+        }
         if let typed = goTo { return Status(s.c(.goToPrompt) + typed, .input, input: true) }
         // The meetings of the whole period shown (a week's, a month's), not only the cursor's day.
         let shown = meetings.filter { period.contains($0.start.day.daysSinceEpoch) && $0.status != .cancelled }.count

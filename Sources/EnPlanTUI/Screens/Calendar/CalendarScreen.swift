@@ -34,6 +34,8 @@ public struct CalendarScreen: Sendable {
         public var status: MeetingStatus
         public var note = ""
         public var askingResult = false
+        /// Enter was pressed on a cancellation without a reason.
+        public var missingReason = false
     }
 
     public init(today: Day) { cursor = today }
