@@ -295,7 +295,11 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertTrue(box.text.contains("Din plan: Søren Sørensen"))
         XCTAssertTrue(box.text.contains("Brobygning, UU Roskilde, fra 13-11-2026 til 11-02-2027"), box.text)
         XCTAssertTrue(box.text.contains("Du kan klage til og med 18-12-2026"))
-        XCTAssertTrue(box.text.contains("Indsatser i andre fagområder, som ikke deles her: 1."), box.text)
+        XCTAssertTrue(box.text.contains("fordi du ikke har givet samtykke til, at de deles mellem fagområderne. Antal: 1."), box.text)
+        // The follow-up still to come, and apart from it the one whose day has passed.
+        let late = try XCTUnwrap(box.text.range(of: "Opfølgninger, der skulle have været holdt"), box.text)
+        XCTAssertTrue(box.text[late.upperBound...].contains("18-11-2026"), box.text)
+        XCTAssertTrue(box.text[..<late.lowerBound].contains("13-12-2026"), "the one ahead under its own heading: \(box.text)")
         for secret in ["Stofbehandling", "0101901234", "010190", "Bostøtte?", "Arbejdsevne"] {
             XCTAssertFalse(box.text.contains(secret), "\(secret) in the export:\n\(box.text)")
         }

@@ -56,10 +56,17 @@ public enum PlanDocument {
                 bullet("\(s.date(x.date)): \(x.text) (\(x.legalArea.rawValue))" + (x.appealRuns(on: today) ? ". \(s.p(.docAppeal)) \(s.date(x.appealDeadline))." : ""))
             }
         }
-        let next = plan.followUps.filter { $0.done == nil }.sorted { $0.due < $1.due }
+        // Follow-ups still to come, and apart from them those whose day has passed (the citizen
+        // should know that one is owed, not read it as a date ahead).
+        let open = plan.followUps.filter { $0.done == nil }.sorted { $0.due < $1.due }
+        let late = open.filter { $0.due < today }, next = open.filter { $0.due >= today }
         if !next.isEmpty {
             heading(s.p(.docFollowUps), level: 2)
             for f in next { bullet(s.date(f.due)) }
+        }
+        if !late.isEmpty {
+            heading(s.p(.docFollowUpsLate), level: 2)
+            for f in late { bullet(s.date(f.due)) }
         }
         let meetings = d.meetings.filter { $0.status == .planned && $0.start.day >= today }
         if !meetings.isEmpty {

@@ -21,7 +21,7 @@ extension Strings {
         case hSection, hNewItem, hEdit, hToggle, hContact, hResponsible, hTemplate, hJourney, hExportPlan, hCPR
         case kFilterSector, kFilterKind, hFilterSector, hFilterKind, planNotFound, readOnly, readOnlyMark, shareAnyway, notShared, scoresNotShared, fSent
         case docTitle, docIntro, docGoal, docYourWords, docGoals, docEfforts, docDecisions, docAppeal, docFollowUps, docMeetings
-        case docContact, docFooter, docNotShared, docFrom, docUntil, docOngoing
+        case docContact, docFooter, docNotShared, docFrom, docUntil, docOngoing, docFollowUpsLate
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -173,7 +173,9 @@ extension Strings {
             case .docMeetings: return ("Dine møder", "Your meetings")
             case .docContact: return ("Din kontakt i kommunen", "Your contact at the municipality")
             case .docFooter: return ("Spørg din sagsbehandler, hvis noget er uklart.", "Ask your caseworker if anything is unclear.")
-            case .docNotShared: return ("Indsatser i andre fagområder, som ikke deles her", "Efforts in other sectors that are not shared here")
+            case .docNotShared: return ("Du har også indsatser i andre fagområder. De står ikke her, fordi du ikke har givet samtykke til, at de deles mellem fagområderne. Antal",
+                                        "You also have efforts in other sectors. They are not listed here, because you have not consented to their being shared between sectors. Number")
+            case .docFollowUpsLate: return ("Opfølgninger, der skulle have været holdt (din sagsbehandler kontakter dig)", "Follow-ups that are overdue (your caseworker will contact you)")
             case .docFrom: return ("fra", "from")
             case .docUntil: return ("til", "until")
             case .docOngoing: return ("løbende", "ongoing")
