@@ -50,7 +50,7 @@ public struct CommandSpec: Sendable {
     }
 
     /// The name a user of `language` reads.
-    public func shown(_ s: Strings) -> String { s.language == .da ? danish : name }
+    public func shown(_ s: Strings) -> String { s.pick(danish, name) }
     /// Every word that runs it.
     public var words: [String] { [danish, name] }
 

@@ -102,7 +102,7 @@ extension DashboardScreen {
         case .days(let d):
             guard let d else { return "–" }
             let text = d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
-            return (s.language == .da ? text.replacingOccurrences(of: ".", with: ",") : text) + " d"
+            return s.pick(text.replacingOccurrences(of: ".", with: ","), text) + " d"
         case .spark(let xs):
             let top = max(1, xs.max() ?? 1), bars = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
             return xs.map { bars[min(7, $0 * 7 / top)] }.joined()

@@ -88,7 +88,7 @@ public struct PlanForm: Sendable {
                 F.date("deadline", "\(s.p(.fDeadline)) \(s.p(.optional))", required: false),
             ])
         case .followUp:
-            form = Form(title: s.p(.formFollowUp), fields: [F.date("due", s.p(.fDue), s.language == .da ? "+4u" : "+4w")])
+            form = Form(title: s.p(.formFollowUp), fields: [F.date("due", s.p(.fDue), s.pick("+4u", "+4w"))])
         case .completeFollowUp(let id):
             guard let f = plan?.followUps.first(where: { $0.id == id }), f.done == nil else { return nil }
             let results = FollowUpResult.allCases.map(\.rawValue)
