@@ -40,6 +40,19 @@ final class AuditScreenTests: XCTestCase {
         h.assertShows("Opslagslog · de sidste 30 dage · Opslag · ")
     }
 
+    func testDatesOfOnesOwn() throws {
+        let h = try harness()
+        h.press(.char("D"))
+        h.assertShows("Fra:")
+        h.type("01-11-2026"); h.press(.tab); h.type("20-11-2026"); h.press(.enter)
+        h.assertShows("Opslagslog · 01-11-2026 – 20-11-2026")
+        h.assertShows("Ingen opslag med dette filter.")
+        h.press(.char("D"), .tab); h.type("23-11-2026"); h.press(.enter)
+        h.assertShows("⚠ BEGRUNDET")
+        h.press(.char("D")); h.type("24-11-2026"); h.press(.tab); h.type("23-11-2026"); h.press(.enter)
+        h.assertShows("Fra > Til", "a period that runs backwards is refused at the field")
+    }
+
     func testASpotCheckIsDrawnJudgedAndCounted() throws {
         let h = try harness()
         h.press(.char("s"), .char("n"))

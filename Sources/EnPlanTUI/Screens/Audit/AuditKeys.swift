@@ -14,6 +14,7 @@ extension KeyTable {
         Binding(action: .search, keys: [.char("/")], label: Strings.A.kCitizen, help: Strings.A.hCitizen, inBar: true),
         Binding(action: .filterCaseworker, keys: [.char("u")], label: Strings.A.kUser, help: Strings.A.hUser, inBar: true),
         Binding(action: .period, keys: [.char("d")], label: Strings.A.kPeriod, help: Strings.A.hPeriod, inBar: true),
+        Binding(action: .dates, keys: [.char("D")], label: Strings.D.kDates, help: Strings.D.hDates, inBar: false),
         Binding(action: .filterKind, keys: [.char("t")], label: Strings.A.kKind, help: Strings.A.hKind, inBar: true),
         Binding(action: .spotChecks, keys: [.char("s")], label: Strings.A.kSpot, help: Strings.A.hSpot, inBar: true),
         Binding(action: .refresh, keys: [.char("r")], label: Strings.A.kRefresh, help: Strings.A.hRefresh, inBar: false),

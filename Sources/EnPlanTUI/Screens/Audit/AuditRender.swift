@@ -5,6 +5,7 @@ import EnPlanDomain
 extension AuditScreen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols
+        if let datesForm { datesForm.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s); return }
         canvas.put(TextWidth.truncate(headerLine(x), to: width - 1), row: 1, col: 1, role: .header)
         let height = Self.height(x)
         switch tab {
@@ -31,9 +32,10 @@ extension AuditScreen {
         case .spotCheck: return "\(s.a(.title)) · \(s.a(.spotCheck))"
         case .log:
             let periods = [s.a(.last30), s.a(.last7), s.a(.today), s.a(.allTime)]
+            let shownPeriod = period.map { periods[$0] } ?? dates.map { "\(s.date($0.from)) – \(s.date($0.to))" } ?? ""
             let kinds = Self.kindChoices[self.kinds].map { set in set.map(s.auditKind).sorted().joined(separator: ", ") } ?? s.a(.allKinds)
             let who = filter.user.map { x.service.userNames[$0] ?? $0 } ?? s.a(.allUsers)
-            return [s.a(.title), periods[period], kinds, who, filter.citizen.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: " · ")
+            return [s.a(.title), shownPeriod, kinds, who, filter.citizen.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: " · ")
         }
     }
 

@@ -7,8 +7,11 @@ public struct AuditScreen: Screen {
     public enum Tab: Sendable { case log, spotCheck, report }
     public private(set) var tab: Tab = .log
     var filter = AuditFilter()
-    /// 0: the last 30 days, 1: the last 7, 2: today, 3: the whole log.
-    var period = 0
+    /// 0: the last 30 days, 1: the last 7, 2: today, 3: the whole log; nil: `dates`.
+    var period: Int? = 0
+    /// Dates typed with `D` (both inclusive), and the form they are typed in.
+    var dates: (from: Day, to: Day)?
+    var datesForm: Form?
     /// Which kinds (nil: all), cycled with `t`.
     var kinds = 0
     static let kindChoices: [Set<AuditKind>?] = [nil, [.citizenViewed], [.citizensSearched], [.exported, .figuresExported],
@@ -39,6 +42,7 @@ public struct AuditScreen: Screen {
 
     public func keys(_ x: ScreenContext) -> [Binding] {
         if typing != nil { return KeyTable.line }
+        if datesForm != nil { return KeyTable.form + KeyTable.whileTyping }
         switch tab {
         case .log: return KeyTable.auditLog + KeyTable.global
         case .spotCheck: return KeyTable.spotCheck + KeyTable.global
@@ -49,8 +53,8 @@ public struct AuditScreen: Screen {
     /// Reads the log with the filter (the domain logs the read of the audit log).
     mutating func read(_ x: ScreenContext) {
         let today = x.today
-        filter.from = [today + -30, today + -7, today, nil][period]
-        filter.to = nil
+        if let period { filter.from = [today + -30, today + -7, today, nil][period]; filter.to = nil }
+        else if let dates { filter.from = dates.from; filter.to = dates.to }
         filter.kinds = Self.kindChoices[kinds]
         do {
             records = try x.service.auditEntries(filter, as: x.user.id)
@@ -66,6 +70,23 @@ public struct AuditScreen: Screen {
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let height = Self.height(x)
         if key == .resize { list.clamp(count: shown.count, height: height); return .none }
+        if var form = datesForm {
+            switch form.handle(key) {
+            case .none: datesForm = form
+            case .cancel: datesForm = nil
+            case .save:
+                guard form.validate(today: x.today, strings: x.strings), let from = form.day("from", today: x.today),
+                      let to = form.day("to", today: x.today), from <= to else {
+                    if form.error == nil && form.fields.allSatisfy({ $0.error == nil }) { form.show("\(x.strings.d(.fFrom)) > \(x.strings.d(.fTo))", at: "to") }
+                    datesForm = form
+                    return .none
+                }
+                datesForm = nil
+                dates = (from, to); period = nil
+                list = ScrollList(); read(x)
+            }
+            return .none
+        }
         if var typed = typing {
             switch key {
             case .escape: typing = nil
@@ -91,7 +112,14 @@ public struct AuditScreen: Screen {
         case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
         case .search: typing = filter.citizen ?? ""
         case .filterKind: kinds = (kinds + 1) % Self.kindChoices.count; list = ScrollList(); read(x)
-        case .period: period = (period + 1) % 4; list = ScrollList(); read(x)
+        case .period: period = ((period ?? -1) + 1) % 4; list = ScrollList(); read(x)
+        case .dates:
+            var form = Form(title: x.strings.d(.datesTitle), fields: [
+                Form.Field.date("from", x.strings.d(.fFrom), x.strings.date(filter.from ?? x.today + -30)),
+                Form.Field.date("to", x.strings.d(.fTo), x.strings.date(filter.to ?? x.today)),
+            ], hint: x.strings.d(.datesHint))
+            form.confirmDiscard = false
+            datesForm = form
         case .filterCaseworker:
             let users = [nil] + Set(records.map(\.user)).filter { $0 != "-" }.sorted()
             filter.user = users[((users.firstIndex(of: filter.user) ?? 0) + 1) % users.count]
