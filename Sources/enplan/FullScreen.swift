@@ -33,6 +33,7 @@ enum FullScreen {
         options.workingHours = settings.workingHours
         options.figureSettings = settings.figures
         options.auditReportNames = settings.auditReportNames
+        options.rooms = settings.rooms
         // Calendar exports go to the home directory (they carry no CPR number, notes or health details).
         options.saveExport = { name, text in
             let dir = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath

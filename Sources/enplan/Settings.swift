@@ -16,6 +16,18 @@ struct Settings {
     var workingHours = WorkingHours()
     /// The caseload thresholds the dashboard and `report caseload` flag.
     var figures = FigureSettings()
+    /// The meeting rooms an administrator keeps (`rooms = Mødelokale 1, Mødelokale 2`): when set,
+    /// a meeting's room is one of them (the form picks from the list; headless is checked).
+    var rooms: [String] = []
+
+    /// The room the list names for `typed` (whatever its case and spacing), or a one-line error.
+    func room(_ typed: String?) throws -> String? {
+        guard let typed, !typed.isEmpty, !rooms.isEmpty else { return typed }
+        guard let r = rooms.first(where: { Scheduling.sameRoom($0, typed) }) else {
+            throw UsageError("no room \"\(typed)\" (rooms: \(rooms.joined(separator: ", ")))")
+        }
+        return r
+    }
     /// The citizen's access report names staff (`yes`) or only their unit (`no`, the default).
     var auditReportNames = false
     var problems: [String] = []
@@ -54,13 +66,15 @@ struct Settings {
                     s.problems.append("\(path):\(i + 1): working-days is like 1-5 (Monday-Friday) or 1,2,3"); continue
                 }
                 s.workingHours.days = days
+            case "rooms":
+                s.rooms = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             case "caseload-warn", "caseload-max":
                 guard let n = Int(parts[1]), (1...1000).contains(n) else { s.problems.append("\(path):\(i + 1): \(parts[0]) is a number of citizens, 1 to 1000"); continue }
                 if parts[0] == "caseload-warn" { s.figures.caseloadWarn = n } else { s.figures.caseloadMax = n }
             case "audit-report-names":
                 guard ["yes", "no"].contains(parts[1]) else { s.problems.append("\(path):\(i + 1): audit-report-names is yes or no"); continue }
                 s.auditReportNames = parts[1] == "yes"
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names)")
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms)")
             }
         }
         if s.figures.caseloadWarn > s.figures.caseloadMax {

@@ -27,3 +27,26 @@ final class DecisionCommandTests: XCTestCase {
         XCTAssertEqual(try d.eventObjects().count, before, "nothing written")
     }
 }
+
+/// The rooms an administrator keeps in the settings: a meeting's room is one of them.
+final class RoomSettingsTests: XCTestCase {
+    func testAMeetingsRoomIsOneOfTheKeptRooms() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "6", "--seed", "3").status, 0)
+        try "rooms = Mødelokale 1, Mødelokale 2\n".write(toFile: d.path + "/settings", atomically: true, encoding: .utf8)
+        let tomorrow = SystemClock().now().local.day + 1
+        func add(_ room: String, at time: String) throws -> Binary.Result {
+            try d.run("meeting", "add", "--as", "mette", "--type", "network", "--start", "\(tomorrow.iso)T\(time)", "--minutes", "30",
+                      "--participants", "mette", "--room", room, "--allow-conflict")
+        }
+        let ok = try add("mødelokale  1", at: "10:00")
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        let rows = try JSONSerialization.jsonObject(with: Data(try d.run("meetings", "--as", "mette", "--room", "Mødelokale 1", "--json").stdout.utf8))
+        XCTAssertTrue("\(rows)".contains("Mødelokale 1"), "stored under the kept name: \(rows)")
+        let before = try d.eventObjects().count
+        let bad = try add("Mødelokale 9", at: "11:00")
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("no room \"Mødelokale 9\" (rooms: Mødelokale 1, Mødelokale 2)"), bad.stderr)
+        XCTAssertEqual(try d.eventObjects().count, before, "nothing written")
+    }
+}

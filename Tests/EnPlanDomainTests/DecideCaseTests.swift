@@ -77,7 +77,7 @@ final class DecideCaseTests: XCTestCase {
                                                     provider: "Jobcentret", startAfterDays: 7, days: 90)],
                                     followUpDays: [30])
         var meeting = Meeting(id: "m1", type: .network, citizen: "c1", start: LocalTime(day: day, minuteOfDay: 9 * 60), minutes: 60,
-                              room: nil, participants: ["mette"], guests: [], status: .planned, outcome: nil)
+                              room: "Mødelokale 1", participants: ["mette"], guests: [], status: .planned, outcome: nil)
         meeting.agenda = ["f1"]
         let met = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day)), Given("m1", .meetingScheduled(meeting))]
         var tomorrow = meeting
@@ -116,6 +116,10 @@ final class DecideCaseTests: XCTestCase {
             DecideCase("but it can be cancelled ahead", given: met + [Given("m2", .meetingScheduled(tomorrow))],
                        when: .recordMeetingOutcome(meeting: "m2", status: .cancelled, outcome: "Syg", completeFollowUps: nil), as: "mette",
                        then: .events([.init("m2", .meetingStatusChanged(status: .cancelled, outcome: "Syg"))])),
+            DecideCase("a room is one room whatever its case and spacing", given: met,
+                       when: .scheduleMeeting(type: .network, citizen: nil, start: LocalTime(day: day, minuteOfDay: 9 * 60 + 30), minutes: 30,
+                                              room: "mødelokale  1", participants: ["per"], guests: [], allowConflict: false), as: "per",
+                       then: .refused(.conflict, "room mødelokale  1 is booked in meeting m1")),
             DecideCase("a decision is not dated in the future", given: withPlan,
                        when: .recordDecision(citizen: "c1", legalArea: .lab, date: day + 1, text: "Bevilget", appealDeadline: nil), as: "mette",
                        then: .refused(.invalid, "a decision cannot be dated in the future")),

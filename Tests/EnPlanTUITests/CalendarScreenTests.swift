@@ -186,4 +186,19 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(h.service.state.meetings["m1"]?.status, .cancelled)
         XCTAssertEqual(h.service.state.meetings["m1"]?.outcome, "Borgeren er syg")
     }
+
+    func testRoomsFromTheListAreOneRoomWhateverTheirCase() throws {
+        let h = try Harness(rows: 34, cols: 120, rooms: ["Mødelokale 1", "Mødelokale 2"])
+        try h.service.execute(.scheduleMeeting(type: .network, citizen: nil, start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,
+                                               room: "mødelokale  1", participants: ["jonas"], guests: [], allowConflict: false), as: "jonas")
+        h.login("mette")
+        h.press(.char("2"), .char("n"))
+        h.press(.tab, .tab, .ctrl("u")); h.type("24-11-2026"); h.press(.tab, .ctrl("u")); h.type("10:30")
+        h.press(.tab, .tab)                                     // the room: picked from the list
+        h.assertShows("‹ (intet lokale) ›")
+        h.press(.right)
+        h.assertShows("‹ Mødelokale 1 ›")
+        h.press(.enter)
+        h.assertShows("is booked in meeting m1", "the room typed in another case is the same room")
+    }
 }

@@ -13,7 +13,7 @@ public final class Harness {
 
     public init(citizens: [(String, String)] = Harness.names, rows: Int = 30, cols: Int = 110, language: Language = .da,
          theme: String = "default", themePaths: [String]? = nil, users: Bool = true,
-         saveExport: (@Sendable (String, String) throws -> String)? = nil, sessionUser: String? = nil) throws {
+         saveExport: (@Sendable (String, String) throws -> String)? = nil, sessionUser: String? = nil, rooms: [String] = []) throws {
         service = CaseService(store: try Store(directory: dir, clock: FixedClock(Harness.now)), terminal: "/dev/pts/7")
         if users {
             let hash = Harness.hash
@@ -35,6 +35,7 @@ public final class Harness {
         options.themePaths = themePaths ?? [Harness.themesDirectory]
         options.demo = true
         options.saveExport = saveExport
+        options.rooms = rooms
         options.sessionUser = sessionUser
         app = App(service: service, terminal: terminal, options: options)
     }

@@ -16,7 +16,7 @@ extension Scheduling {
             for d in [day + -1, day] {
                 for id in state.meetingsByDay[d] ?? [] {
                     guard let m = state.meetings[id], m.status == .planned,
-                          !people.isDisjoint(with: m.participants) || (room != nil && m.room == room) else { continue }
+                          !people.isDisjoint(with: m.participants) || (room != nil && m.room.map { Scheduling.sameRoom($0, room!) } == true) else { continue }
                     let start = m.start.minutesSinceEpoch - day.daysSinceEpoch * 1440
                     busy.append((start, start + m.minutes))
                 }

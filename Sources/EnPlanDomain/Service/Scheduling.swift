@@ -20,11 +20,17 @@ public enum Scheduling {
             for p in meeting.participants where other.participants.contains(p) {
                 out.append(Conflict(who: p, meeting: other.id, start: other.start, end: other.end))
             }
-            if let room = meeting.room, room == other.room {
+            if let room = meeting.room, let theirs = other.room, sameRoom(room, theirs) {
                 out.append(Conflict(who: "room \(room)", meeting: other.id, start: other.start, end: other.end))
             }
         }
         return out.sorted { ($0.start, $0.who) < ($1.start, $1.who) }
+    }
+
+    /// A room is one room whatever its case and spacing: "mødelokale  1" is "Mødelokale 1".
+    public static func sameRoom(_ a: String, _ b: String) -> Bool { roomKey(a) == roomKey(b) }
+    public static func roomKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 

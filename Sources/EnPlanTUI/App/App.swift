@@ -26,6 +26,8 @@ public final class App {
         public var figureSettings = FigureSettings()
         /// The citizen's access report names staff (else only their sector and role).
         public var auditReportNames = false
+        /// The meeting rooms an administrator keeps (settings `rooms`): the scheduling form picks from them.
+        public var rooms: [String] = []
         /// Saves an export (iCalendar, a plan for the citizen) under a name and says where it went.
         /// The program gives this: screens do not touch files.
         public var saveExport: (@Sendable (_ name: String, _ text: String) throws -> String)?
@@ -101,6 +103,7 @@ public final class App {
         var x = ScreenContext(service: service, user: user, strings: strings, rows: terminal.size.rows - 3, cols: terminal.size.cols,
                               workingHours: options.workingHours, canExport: options.saveExport != nil, figureSettings: options.figureSettings)
         x.auditReportNames = options.auditReportNames
+        x.rooms = options.rooms
         return x
     }
 

@@ -109,6 +109,8 @@ public struct ScreenContext {
     public let figureSettings: FigureSettings
     /// Whether the citizen's access report names staff (setting `audit-report-names`) or units only.
     public var auditReportNames = false
+    /// The meeting rooms kept in the settings (empty: any room may be typed).
+    public var rooms: [String] = []
 
     public init(service: CaseService, user: User, strings: Strings, rows: Int, cols: Int,
                 workingHours: WorkingHours = WorkingHours(), canExport: Bool = false, figureSettings: FigureSettings = FigureSettings()) {

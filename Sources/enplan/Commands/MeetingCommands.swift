@@ -74,7 +74,7 @@ enum MeetingCommands {
                 Output.warning("\(citizen) already has meeting \(other.id) on \(other.start.iso.replacingOccurrences(of: "T", with: " ")) (within 14 days): consider adding this agenda and these participants to it")
             }
             let command = Command.scheduleMeeting(type: inv.choice("type", MeetingType.self)!, citizen: citizen, start: start, minutes: inv.int("minutes")!,
-                                                  room: inv.string("room"), participants: inv.list("participants")!, guests: guests,
+                                                  room: try Settings.load(directory: inv.dataDirectory).room(inv.string("room")), participants: inv.list("participants")!, guests: guests,
                                                   allowConflict: inv.flag("allow-conflict"), agenda: inv.list("agenda") ?? [])
             let e = try service.execute(command, as: inv.required("as"))
             print(e[0].stream)

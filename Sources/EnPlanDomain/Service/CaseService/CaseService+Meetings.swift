@@ -24,7 +24,7 @@ extension CaseService {
             guard m.start.day >= from && m.start.day <= to else { return false }
             switch scope {
             case .user(let uid): return m.participants.contains(uid)
-            case .room(let r): return m.room == r
+            case .room(let r): return m.room.map { Scheduling.sameRoom($0, r) } ?? false
             case .citizen: return true
             }
         }.map { Access.shown($0, to: viewer, in: state) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }

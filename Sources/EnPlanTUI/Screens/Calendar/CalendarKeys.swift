@@ -85,7 +85,7 @@ extension CalendarScreen: Screen {
         switch action {
         case .quit, .back: return .back
         case .open: open = selectedMeeting
-        case .newMeeting: form = ScheduleForm(day: cursor, userName: x.user.name, strings: x.strings)
+        case .newMeeting: form = ScheduleForm(day: cursor, userName: x.user.name, rooms: x.rooms, strings: x.strings)
         case .switchView: nextView()
         case .today: jump(to: x.today)
         case .goToDate: goTo = ""

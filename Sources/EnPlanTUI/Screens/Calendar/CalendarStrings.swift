@@ -5,7 +5,7 @@ extension Strings {
 
     /// The meeting calendar and its forms.
     public enum C: Localized {
-        case cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
+        case noRoom, cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
         case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
@@ -14,6 +14,7 @@ extension Strings {
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .noRoom: return ("(intet lokale)", "(no room)")
             case .cancelNeedsReason: return ("Skriv hvorfor mødet aflyses, før det gemmes.", "Write why the meeting is cancelled before it is saved.")
             case .cancelPrompt: return ("Hvorfor aflyses mødet? (Enter gemmer): ", "Why is the meeting cancelled? (Enter saves): ")
             case .outsidePartner: return ("samarbejdspartner", "outside partner")

@@ -16,13 +16,15 @@ public struct ScheduleForm: Sendable {
     public var offDayConfirmed = false
 
     /// `userName`: the one scheduling, the first participant.
-    public init(day: Day, userName: String, strings s: Strings) {
+    /// `rooms`: the rooms kept in the settings; when there are any, the room is picked from them.
+    public init(day: Day, userName: String, rooms: [String] = [], strings s: Strings) {
         typealias F = Form.Field
         form = Form(title: s.c(.fTitle), fields: [
             F.choice("type", s.c(.fType), MeetingType.allCases.map(\.rawValue), shown: MeetingType.allCases.map(ICalendar.typeName)),
             F.text("citizen", s.c(.fCitizen), required: false),
             F.text("date", s.c(.fDate), day.danish, required: false), F.text("time", s.c(.fTime), "10:00", required: false),
-            F.text("minutes", s.c(.fMinutes), "60", required: false), F.text("room", s.c(.fRoom), required: false),
+            F.text("minutes", s.c(.fMinutes), "60", required: false),
+            rooms.isEmpty ? F.text("room", s.c(.fRoom), required: false) : F.choice("room", s.c(.fRoom), [""] + rooms, shown: [s.c(.noRoom)] + rooms),
             F.text("participants", s.c(.fParticipants), userName, required: false), F.text("agenda", s.c(.fAgenda), required: false),
             F.text("partners", s.c(.fPartners), required: false),
         ], hint: s.c(.fHint))
