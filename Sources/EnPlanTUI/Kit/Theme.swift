@@ -77,21 +77,7 @@ public struct Theme: Equatable, Sendable {
 
     /// The theme that needs no colour: used for NO_COLOR, terminals without colours, and when a
     /// theme file cannot be read or parsed.
-    public static let monochrome = try! parse("""
-        normal = default default
-        title = default default reverse bold
-        bar = default default reverse
-        key = default default bold
-        header = default default bold underline
-        selected = default default reverse
-        match = default default underline bold
-        alert = default default bold
-        dim = default default dim
-        error = default default bold reverse
-        input = default default underline
-        overlay = default default
-        frame = default default bold
-        """, name: "monochrome", file: "(built in)")
+    public static let monochrome = try! parse(builtIn["monochrome"]!, name: "monochrome", file: "(built in)")
 
     /// Where theme files are looked for, in order: $ENPLAN_THEMES, the data directory's themes/,
     /// themes/ beside the executable's package (swift run), PREFIX/share/enplan/themes (make install)

@@ -120,9 +120,7 @@ public struct ScreenContext {
 
     public var today: Day { service.today }
     /// Names for ids (users, benefits), in the user's language.
-    public var names: Names {
-        Names(users: service.userNames, benefits: service.benefits.mapValues { strings.pick($0.danish, $0.english) })
-    }
+    public var names: Names { Names(service, strings) }
 }
 
 /// Names the screens show for ids: users, benefits.
@@ -130,6 +128,10 @@ public struct Names: Sendable {
     public var users: [String: String] = [:]
     public var benefits: [String: String] = [:]
     public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
+    /// Every user's and benefit's name, in the language of `strings` (the screens and the headless exports alike).
+    public init(_ service: CaseService, _ strings: Strings) {
+        self.init(users: service.userNames, benefits: service.benefits.mapValues { strings.pick($0.danish, $0.english) })
+    }
     public func user(_ id: String) -> String { users[id].map { "\($0) (\(id))" } ?? id }
 }
 

@@ -50,7 +50,7 @@ extension Strings {
     /// An event type as words (a type outside a citizen's case, or unknown: its name in the log).
     public func eventName(_ type: String) -> String {
         guard let eventType = EventType.named(type), let n = Self.eventNames(eventType) else { return type }
-        return language == .da ? n.0 : n.1
+        return pick(n.0, n.1)
     }
 
     private static func eventNames(_ type: EventType) -> (String, String)? {

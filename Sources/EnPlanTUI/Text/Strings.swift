@@ -31,7 +31,7 @@ public struct Strings: Sendable {
     public func pick(_ da: String, _ en: String) -> String { language == .da ? da : en }
 
     /// dd-mm-yyyy in Danish, ISO in English.
-    public func date(_ d: Day) -> String { language == .da ? d.danish : d.iso }
+    public func date(_ d: Day) -> String { pick(d.danish, d.iso) }
 
     public func time(_ t: LocalTime) -> String { date(t.day) + " " + Day.pad(t.minuteOfDay / 60, 2) + ":" + Day.pad(t.minuteOfDay % 60, 2) }
 
@@ -40,13 +40,13 @@ public struct Strings: Sendable {
 
     public func weekdayName(_ d: Day) -> String {
         let da = ["man", "tir", "ons", "tor", "fre", "lør", "søn"], en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return (language == .da ? da : en)[d.weekday - 1]
+        return pick(da[d.weekday - 1], en[d.weekday - 1])
     }
 
     public func monthName(_ d: Day) -> String {
         let da = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
         let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return (language == .da ? da : en)[d.components.month - 1]
+        return pick(da[d.components.month - 1], en[d.components.month - 1])
     }
 
     public func sector(_ s: Sector) -> String {

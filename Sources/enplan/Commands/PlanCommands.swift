@@ -60,10 +60,7 @@ enum PlanCommands {
 
     static var lang: OptionSpec { .choice("lang", Language.self, "the language (default da)") }
 
-    static func names(_ service: CaseService, _ s: Strings) -> PlanScreen.Names {
-        PlanScreen.Names(users: Dictionary(uniqueKeysWithValues: service.state.users.map { ($0.id, $0.name) }),
-                         benefits: service.state.benefits.mapValues { s.language == .da ? $0.danish : $0.english })
-    }
+    static func names(_ service: CaseService, _ s: Strings) -> PlanScreen.Names { Names(service, s) }
 
     static var export: CommandSpec {
         CommandSpec(["plan", "export"], "the plan as a document for the citizen on stdout: no CPR, notes or unshared content; the look is audit-logged",
