@@ -125,4 +125,16 @@ final class DashboardScreenTests: XCTestCase {
         h.press(.escape)
         XCTAssertTrue(row(h, "Jonas Dahl")?.contains(" 4 ") ?? false, "the figure took the move in:\n\(h.numbered)")
     }
+
+    func testThreeFromDeeperGoesBackToTheOpenDashboard() throws {
+        let h = try harness()
+        while !(h.screen.line(h.screen.cursor!.row).hasPrefix(" Mette Kjær")) { h.press(.down) }
+        h.press(.enter)
+        h.assertShows("Borgerne bag")
+        h.press(.char("3"))                                 // back down to the dashboard under the list
+        XCTAssertTrue(h.statusLine.hasPrefix("Overblik: Sagsbelastning"), h.statusLine)
+        XCTAssertTrue(h.screen.line(h.screen.cursor!.row).hasPrefix(" Mette Kjær"), "the same dashboard, cursor kept")
+        h.press(.escape)
+        h.assertShows("Navn▲")
+    }
 }

@@ -60,16 +60,13 @@ extension App {
             case .reason(let id):
                 push(ReasonScreen(citizen: id, context: x), &s)
             case .dashboard:
-                if let i = s.stack.lastIndex(where: { $0 is DashboardScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
-                push(DashboardScreen(context: x), &s)
+                if !backTo(route, &s) { push(DashboardScreen(context: x), &s) }
             case .figureList(let ref):
                 push(try FigureListScreen(ref, context: x), &s)
             case .inbox:
-                if let i = s.stack.lastIndex(where: { $0 is InboxScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
-                push(InboxScreen(context: x), &s)
+                if !backTo(route, &s) { push(InboxScreen(context: x), &s) }
             case .audit:
-                if let i = s.stack.lastIndex(where: { $0 is AuditScreen }) { while s.stack.count > i + 1 { pop(&s) }; return }
-                push(try AuditScreen(context: x), &s)
+                if !backTo(route, &s) { push(try AuditScreen(context: x), &s) }
             case .calendar(let subject):
                 if subject == nil, let i = s.stack.lastIndex(where: { $0 is CalendarScreen }) {
                     while s.stack.count > i + 1 { pop(&s) }
@@ -88,6 +85,14 @@ extension App {
         } catch {
             message = (strings.refusal(error), .error)
         }
+    }
+
+    /// Goes back down to a screen already on the stack for `route` (a screen one opens once);
+    /// false when there is none.
+    private func backTo(_ route: Route, _ s: inout Session) -> Bool {
+        guard let i = s.stack.lastIndex(where: { $0.route == route }) else { return false }
+        while s.stack.count > i + 1 { pop(&s) }
+        return true
     }
 
     private func push(_ screen: any Screen, _ s: inout Session) {
