@@ -101,7 +101,7 @@ public final class App {
     /// What the screens may read: the user, the language, the body's size, the domain's queries.
     func context(_ user: User) -> ScreenContext {
         var x = ScreenContext(service: service, user: user, strings: strings, rows: terminal.size.rows - 3, cols: terminal.size.cols,
-                              workingHours: options.workingHours, canExport: options.saveExport != nil, figureSettings: options.figureSettings)
+                              workingHours: options.workingHours, figureSettings: options.figureSettings)
         x.auditReportNames = options.auditReportNames
         x.rooms = options.rooms
         return x

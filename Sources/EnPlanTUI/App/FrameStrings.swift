@@ -1,17 +1,16 @@
 extension Strings {
     /// The frame's texts: title, help, the command line, the keys every screen shares.
     public enum T: Localized {
-        case appName, week, tooSmall, commandPrompt, helpTitle, helpClose, kHelp, kCommand, kOpen, kBack, kQuit, kLock
+        case appName, week, tooSmall, helpTitle, helpClose, kHelp, kCommand, kOpen, kBack, kQuit, kLock
         case kMove, kTop, kBottom, kPage, kRedraw, kCitizens, hHelp, hCommand, hOpen, hBack, hQuit, hLock, hMove, hTop
         case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar
-        case helpMore, quitAsk, noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme, helpCommands
+        case helpMore, quitAsk, noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme
 
         public var pair: (da: String, en: String) {
             switch self {
             case .appName: return ("EnPlan", "EnPlan")
             case .week: return ("uge", "week")
             case .tooSmall: return ("Terminalen er for lille", "The terminal is too small")
-            case .commandPrompt: return (":", ":")
             case .helpTitle: return ("Hjælp: taster", "Help: keys")
             case .helpClose: return ("Esc, q eller ? lukker hjælpen", "Esc, q or ? closes the help")
             case .kHelp: return ("Hjælp", "Help")
@@ -60,7 +59,6 @@ extension Strings {
             case .cLang: return ("Skift sprog", "Switch language")
             case .cPlan: return ("Åbn en borgers plan ud fra CPR-nummer eller navn", "Open a citizen's plan by CPR number or name")
             case .cTheme: return ("Skift farvetema", "Switch colour theme")
-            case .helpCommands: return ("Kommandoer", "Commands")
             }
         }
     }

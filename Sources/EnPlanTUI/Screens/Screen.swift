@@ -103,8 +103,6 @@ public struct ScreenContext {
     /// The rows and columns between the title and the status line.
     public let rows: Int, cols: Int
     public let workingHours: WorkingHours
-    /// Whether the program can save files (`Effect.export` does nothing without it).
-    public let canExport: Bool
     /// The caseload thresholds (settings `caseload-warn`, `caseload-max`).
     public let figureSettings: FigureSettings
     /// Whether the citizen's access report names staff (setting `audit-report-names`) or units only.
@@ -113,9 +111,9 @@ public struct ScreenContext {
     public var rooms: [String] = []
 
     public init(service: CaseService, user: User, strings: Strings, rows: Int, cols: Int,
-                workingHours: WorkingHours = WorkingHours(), canExport: Bool = false, figureSettings: FigureSettings = FigureSettings()) {
+                workingHours: WorkingHours = WorkingHours(), figureSettings: FigureSettings = FigureSettings()) {
         self.service = service; self.user = user; self.strings = strings; self.rows = rows; self.cols = cols
-        self.workingHours = workingHours; self.canExport = canExport; self.figureSettings = figureSettings
+        self.workingHours = workingHours; self.figureSettings = figureSettings
     }
 
     public var today: Day { service.today }
