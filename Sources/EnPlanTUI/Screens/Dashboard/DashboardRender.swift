@@ -141,7 +141,7 @@ extension DashboardScreen {
             let wrapped = TextWidth.wrap("\(label): \(s.text(text))", to: width - 4)
             lines += wrapped
         }
-        lines += ["", s.t(.helpClose)]
+        lines += ["", s.d(.definitionClose)]
         for (i, l) in lines.prefix(x.rows - 2).enumerated() {
             canvas.put(String(repeating: " ", count: width), row: 3 + i, col: left, role: .overlay)
             canvas.put(l, row: 3 + i, col: left + 2, role: i == 0 ? .header : .overlay, width: width - 4)

@@ -6,7 +6,7 @@ extension Strings {
 
     /// The supervisors' dashboard and the lists behind its figures.
     public enum D: Localized {
-        case row, changedSince, title, asOf, frozen, period, allSectors, allGroups, allCaseworkers, custom, noRows, rows
+        case definitionClose, row, changedSince, title, asOf, frozen, period, allSectors, allGroups, allCaseworkers, custom, noRows, rows
         case kSection, hSection, kDefinition, hDefinition, kSector, hSector, kGroup, hGroup, kCaseworker, hCaseworker
         case kPeriod, hPeriod, kDates, hDates, kFreeze, hFreeze, kRefresh, hRefresh, kExport, hExport, kCell, hCell
         case kDashboard, hDashboard, cDashboard, exported, numerator, denominator, exclusions, periodDef, definitionOf
@@ -17,6 +17,7 @@ extension Strings {
 
         public var pair: (da: String, en: String) {
             switch self {
+            case .definitionClose: return ("Esc eller i lukker definitionen", "Esc or i closes the definition")
             case .row: return ("række", "row")
             case .changedSince: return ("ændret siden (r: opdatér)", "changed since (r: refresh)")
             case .title: return ("Overblik", "Dashboard")
