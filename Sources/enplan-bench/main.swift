@@ -252,6 +252,18 @@ case "dashboard-child":
     out.append(("peakMB", peakMemoryMB()))
     emit(out)
 
+case "section-child":
+    // One section computed again and again by fresh services (nothing cached), to profile it:
+    //   enplan-bench section-child --dir DIR --section caseload --times 30
+    let store = try Store(directory: dir)
+    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
+    let filter = FigureFilter(period: Period.named(.thisQuarter, today: store.clock.now().local.day))
+    let section = FigureSection(rawValue: option("section", "caseload"))!
+    _ = try CaseService(store: store, terminal: "bench").figures(section, filter: filter, as: supervisor)
+    let t = DispatchTime.now().uptimeNanoseconds, times = Int(option("times", "30"))!
+    for _ in 0..<times { _ = try CaseService(store: store, terminal: "bench").figures(section, filter: filter, as: supervisor) }
+    emit([(section.rawValue, Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6 / Double(times))])
+
 case "snapshot-child":
     var options = Store.Options(); options.useSnapshot = false
     let store = try Store(directory: dir, options: options)

@@ -8,9 +8,37 @@ final class FigureFastPathTests: XCTestCase {
     func withScope(_ f: Fixture, _ body: (FigureScope) throws -> Void) throws {
         let viewer = try f.service.user(f.service.state.users.first { $0.role == .supervisor }!.id)
         let citizens = Array(f.service.state.citizens.values)
-        try citizens.withUnsafeBufferPointer { rows in
+        var userIDs: [String] = []
+        func number(_ id: String) -> Int {
+            if let i = userIDs.firstIndex(of: id) { return i }
+            userIDs.append(id); return userIDs.count - 1
+        }
+        let summaries = citizens.map { FigureSummary($0, f.service.state, user: number) }
+        try citizens.withUnsafeBufferPointer { rows in try summaries.withUnsafeBufferPointer { sums in
             try body(FigureScope(state: f.service.state, viewer: viewer, filter: FigureFilter(period: Period.named(.thisQuarter, today: f.today)),
-                                 settings: FigureSettings(), today: f.today, asOf: Fixture.now, rows: rows))
+                                 settings: FigureSettings(), today: f.today, asOf: Fixture.now, rows: rows, summaries: sums, userIDs: userIDs))
+        } }
+    }
+
+    /// The summary's shortcuts answer as the citizen does: the target group from two birthdays
+    /// (29 February included) on every day around them, the sectors, each contact's day, the meetings.
+    func testSummaryAnswersAsTheCitizen() throws {
+        let f = try demo()
+        for c in f.service.state.citizens.values {
+            let s = FigureSummary(c, f.service.state, user: { _ in 0 })
+            XCTAssertEqual(s.sectorMask, c.sectorMask, c.id)
+            XCTAssertEqual(s.contactDays, c.contacts.map(\.at.copenhagenDay), c.id)
+            XCTAssertEqual(s.meetings.map(\.day), c.meetings.compactMap { f.service.state.meetings[$0]?.start.day }, c.id)
+            XCTAssertEqual(s.planCreated, c.plan?.created, c.id)
+            for day in [f.today, s.youthFrom + -1, s.youthFrom, s.adultFrom + -1, s.adultFrom] {
+                XCTAssertEqual(s.targetGroup(on: day), c.targetGroup(on: day), "\(c.id) \(day.iso)")
+            }
+        }
+        let leap = Day(year: 2008, month: 2, day: 29)!
+        XCTAssertEqual(leap.adding(years: 15).iso, "2023-03-01")
+        XCTAssertEqual(leap.adding(years: 16).iso, "2024-02-29")
+        for day in [Day(year: 2023, month: 2, day: 28)!, Day(year: 2023, month: 3, day: 1)!] {
+            XCTAssertEqual(leap.years(until: day) >= 15, day >= leap.adding(years: 15), day.iso)
         }
     }
 

@@ -40,54 +40,39 @@ enum CaseloadFigures {
 
     static func table(_ s: FigureScope) -> FigureTable {
         var t = Tally()
-        var trend: [String: [Int]] = [:]
         let ends = weekEnds(s.today)
         let horizon = s.today + 13
-        var rowOf: [String: String] = [:]
-        // The sparkline's counts, 12 a row, where `trendSlot` says.
-        var trendSlot: [String: Int] = [:], trendCounts: [Int] = []
-        func slot(_ row: String) -> Int {
-            if let i = trendSlot[row] { return i }
-            trendSlot[row] = trendCounts.count
-            trendCounts += Array(repeating: 0, count: 12)
-            return trendSlot[row]!
-        }
-        func row(_ user: String) -> String {
-            if let r = rowOf[user] { return r }
-            let r = s.isActiveCaseworker(user) ? "user:" + user : unassigned
-            rowOf[user] = r
-            return r
-        }
+        var rowOf = [Int?](repeating: nil, count: s.staff.count)   // the row's number, by `responsibleIndex`
+        let unassignedRow = t.row(unassigned)
+        let (responsible, youth, adults, withPlan, overdue, meetings14) = (t.column("responsible"), t.column("youth"), t.column("adults"),
+                                                                          t.column("withPlan"), t.column("overdue"), t.column("meetings14"))
+        // The sparkline's counts by user number (`s.staff`), 12 a user; rows summed from them below.
+        var weekly = [Int](repeating: 0, count: s.staff.count * 12)
         for c in s.citizens() {
-            let r = row(c.responsible)
-            t.add(r, "responsible", c.id)
+            let i = c.summary.pointee.responsibleIndex
+            let r: Int
+            if let known = rowOf[i] { r = known } else { r = FigureScope.isActiveCaseworker(s.staff[i]) ? t.row(c.userRow) : unassignedRow; rowOf[i] = r }
+            let id = c.id
+            t.add(r, responsible, id)
             switch c.targetGroup(on: s.today) {
-            case .youth: t.add(r, "youth", c.id)
-            case .adult: t.add(r, "adults", c.id)
+            case .youth: t.add(r, youth, id)
+            case .adult: t.add(r, adults, id)
             case .child: break
             }
             if let followUps = c.followUps {
-                t.add(r, "withPlan", c.id)
-                if followUps.contains(where: { $0.isOverdue(on: s.today) }) { t.add(r, "overdue", c.id) }
+                t.add(r, withPlan, id)
+                if followUps.contains(where: { $0.isOverdue(on: s.today) }) { t.add(r, overdue, id) }
             }
-            if c.meetings.contains(where: { id in
-                guard let m = s.state.meetings[id] else { return false }
-                return m.status == .planned && m.start.day >= s.today && m.start.day <= horizon
-            }) { t.add(r, "meetings14", c.id) }
-            // `facts.responsible(on:)` at each week's end, walking the history once along the ascending ends.
-            let facts = c.facts
-            var k = -1, last: String?, counts: Int = -1
-            for (w, end) in ends.enumerated() where facts.registered <= end {
-                while k + 1 < facts.responsible.count, facts.responsible[k + 1].from <= end { k += 1 }
-                guard k >= 0 else { continue }
-                if facts.responsible[k].user != last {
-                    last = facts.responsible[k].user
-                    counts = slot(row(last!))
-                }
-                trendCounts[counts + w] += 1
-            }
+            if c.meetings.contains(where: { $0.status == .planned && $0.day >= s.today && $0.day <= horizon }) { t.add(r, meetings14, id) }
+            c.responsibleIndex(at: ends) { w, user in weekly[user * 12 + w] += 1 }
         }
-        for (r, i) in trendSlot { trend[r] = Array(trendCounts[i..<i + 12]) }
+        var trend: [String: [Int]] = [:]
+        for (i, user) in s.staff.enumerated() where weekly[i * 12..<i * 12 + 12].contains(where: { $0 > 0 }) {
+            let r = FigureScope.isActiveCaseworker(user) ? "user:" + user!.id : unassigned
+            var sum = trend[r] ?? Array(repeating: 0, count: 12)
+            for w in 0..<12 { sum[w] += weekly[i * 12 + w] }
+            trend[r] = sum
+        }
         let keys = ["responsible", "youth", "adults", "withPlan", "overdue", "meetings14"]
         func cells(_ r: String) -> [FigureCell] {
             keys.map { t.count(r, $0) } + [.plain(.spark(trend[r] ?? Array(repeating: 0, count: 12)))]

@@ -6,20 +6,19 @@ enum CaseworkerFigures {
     static let keys = ["none", "one", "two", "three", "fourPlus"]
 
     /// The distinct caseworkers who worked on `c` from `from` to `to` (inclusive).
-    static func staff(_ c: CitizenRef, from: Day, to: Day, in state: Projection) -> Set<String> {
-        var who = Set<String>()
-        func worked(_ user: String, _ day: Day) {
-            guard day >= from, day <= to, !who.contains(user), state.user(user)?.role == .caseworker else { return }
-            who.insert(user)
+    /// How many distinct caseworkers (`isCaseworker` by user number) worked on `c` from `from` to `to` (inclusive).
+    static func staff(_ c: CitizenRef, from: Day, to: Day, isCaseworker: [Bool]) -> Int {
+        var who: (Int, Int, Int, Int) = (-1, -1, -1, -1)     // the first four met: "4+" needs no more
+        var n = 0
+        let work = c.work
+        for i in work.indices where work[i].day >= from && work[i].day <= to {
+            let u = work[i].user
+            guard isCaseworker[u], u != who.0, u != who.1, u != who.2, u != who.3 else { continue }
+            switch n { case 0: who.0 = u; case 1: who.1 = u; case 2: who.2 = u; default: who.3 = u }
+            n += 1
+            if n == 4 { break }
         }
-        let contacts = c.contacts
-        for i in contacts.indices { worked(contacts[i].user, contacts[i].at.copenhagenDay) }
-        for id in c.meetings {
-            guard let m = state.meetings[id], m.status == .held else { continue }
-            for p in m.participants { worked(p, m.start.day) }
-        }
-        for mark in c.p.pointee.facts.recorded { worked(mark.what, mark.day) }
-        return who
+        return n
     }
 
     static func columns(_ s: FigureScope) -> [FigureColumn] {
@@ -44,12 +43,17 @@ enum CaseworkerFigures {
         var t = Tally()
         var users = Set<String>()
         let from = s.today + -89
+        let isCaseworker = s.staff.map { $0?.role == .caseworker }
+        let all = t.row("all"), columnOf = keys.map { t.column($0) }
+        var userRow = [Int?](repeating: nil, count: s.staff.count)
         for c in s.citizens() {
-            let n = staff(c, from: from, to: s.today, in: s.state).count
-            let key = keys[min(n, 4)]
-            t.add("all", key, c.id)
-            t.add("user:" + c.responsible, key, c.id)
-            users.insert(c.responsible)
+            let n = staff(c, from: from, to: s.today, isCaseworker: isCaseworker)
+            let column = columnOf[min(n, 4)], u = c.summary.pointee.responsibleIndex
+            let r: Int
+            if let known = userRow[u] { r = known } else { r = t.row(c.userRow); userRow[u] = r; users.insert(c.responsible) }
+            let id = c.id
+            t.add(all, column, id)
+            t.add(r, column, id)
         }
         func row(_ key: String, _ label: Bilingual) -> FigureRow { FigureRow(key: key, label: label, cells: keys.map { t.count(key, $0) }) }
         let rows = [row("all", FigureScope.all)]

@@ -52,28 +52,30 @@ enum ContactFigures {
         var sums: [String: [(citizens: Int, contacts: Int, meetings: Int)]] = [:]
         var t = Tally()
         let first = qs[0].counted.from, last = qs[3].counted.to
+        let rowKeys = ["all"] + groups.map(FigureScope.row)            // by number: all, then the groups in order
+        let rowOf = rowKeys.map { t.row($0) }, citizensColumn = t.column("citizens"), avoided = t.column("avoided")
+        // By row number, then quarter: (citizens, contacts, meetings), 4 a row.
+        var perRow = Array(repeating: (citizens: 0, contacts: 0, meetings: 0), count: rowKeys.count * 4)
+        var seen = Array(repeating: false, count: rowKeys.count)
+        let ends = qs.map(\.counted.to)
+        func quarter(_ d: Day) -> Int? {
+            guard d >= first, d <= last else { return nil }
+            return qs.firstIndex { $0.counted.contains(d) }
+        }
         for c in s.citizens() {
-            let rows = ["all", "group:" + c.targetGroup(on: s.today).rawValue]
-            var per = Array(repeating: (citizens: 0, contacts: 0, meetings: 0), count: 4)
-            func quarter(_ d: Day) -> Int? {
-                guard d >= first, d <= last else { return nil }
-                return qs.firstIndex { $0.counted.contains(d) }
-            }
+            let a = 0, g = 4 * (1 + groups.firstIndex(of: c.targetGroup(on: s.today))!)     // the two rows' first slots
             let registered = c.registered
-            for (i, q) in qs.enumerated() where registered <= q.counted.to { per[i].citizens = 1 }
-            c.forEachContactDay { if let i = quarter($0) { per[i].contacts += 1 } }
-            for id in c.meetings {
-                guard let m = s.state.meetings[id], m.status != .cancelled, let i = quarter(m.start.day) else { continue }
-                per[i].meetings += 1
-            }
-            for r in rows {
-                t.add(r, "citizens", c.id)
-                var acc = sums[r] ?? Array(repeating: (0, 0, 0), count: 4)
-                for i in 0..<4 { acc[i].citizens += per[i].citizens; acc[i].contacts += per[i].contacts; acc[i].meetings += per[i].meetings }
-                sums[r] = acc
-                for d in c.p.pointee.facts.merged where d >= first && d <= last { t.add(r, "avoided", c.id) }
+            for i in 0..<4 where registered <= ends[i] { perRow[a + i].citizens += 1; perRow[g + i].citizens += 1 }
+            c.forEachContactDay { if let i = quarter($0) { perRow[a + i].contacts += 1; perRow[g + i].contacts += 1 } }
+            for m in c.meetings where m.status != .cancelled { if let i = quarter(m.day) { perRow[a + i].meetings += 1; perRow[g + i].meetings += 1 } }
+            let id = c.id, merged = c.merged
+            for r in [a / 4, g / 4] {
+                t.add(rowOf[r], citizensColumn, id)
+                seen[r] = true
+                for d in merged where d >= first && d <= last { t.add(rowOf[r], avoided, id) }
             }
         }
+        for r in rowKeys.indices where seen[r] { sums[rowKeys[r]] = Array(perRow[r * 4..<r * 4 + 4]) }
         func row(_ key: String, _ label: Bilingual) -> FigureRow {
             var cells = [t.count(key, "citizens")]
             let acc = sums[key] ?? Array(repeating: (0, 0, 0), count: 4)
@@ -85,7 +87,7 @@ enum ContactFigures {
             cells.append(t.count(key, "avoided"))
             return FigureRow(key: key, label: label, cells: cells)
         }
-        let rows = [row("all", FigureScope.all)] + groups.filter { sums["group:" + $0.rawValue] != nil }.map { row("group:" + $0.rawValue, FigureScope.label($0)) }
+        let rows = [row("all", FigureScope.all)] + groups.filter { sums[FigureScope.row($0)] != nil }.map { row(FigureScope.row($0), FigureScope.label($0)) }
         return s.table(.contacts, columns(s, qs), rows)
     }
 

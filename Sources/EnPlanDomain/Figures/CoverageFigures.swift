@@ -26,12 +26,18 @@ enum CoverageFigures {
     static func table(_ s: FigureScope) -> FigureTable {
         var t = Tally()
         let horizon = s.today + 182
+        let all = t.row("all"), groupRow = Dictionary(uniqueKeysWithValues: TargetGroup.allCases.map { ($0, t.row(FigureScope.row($0))) })
+        let (shared, withPlan, withConsent, withFollowUp) = (t.column("shared"), t.column("withPlan"), t.column("withConsent"), t.column("withFollowUp"))
         for c in s.citizens() where isShared(c) {
-            for r in ["all", "group:" + c.targetGroup(on: s.today).rawValue] {
-                t.add(r, "shared", c.id)
-                if c.hasPlan { t.add(r, "withPlan", c.id) }
-                if !c.activeConsents(on: s.today).isEmpty { t.add(r, "withConsent", c.id) }
-                if c.followUps?.contains(where: { $0.done == nil && $0.due >= s.today && $0.due <= horizon }) == true { t.add(r, "withFollowUp", c.id) }
+            let plan = c.hasPlan
+            let consent = c.hasConsent(on: s.today)
+            let followUp = c.followUps?.contains(where: { $0.done == nil && $0.due >= s.today && $0.due <= horizon }) == true
+            let id = c.id
+            for r in [all, groupRow[c.targetGroup(on: s.today)]!] {
+                t.add(r, shared, id)
+                if plan { t.add(r, withPlan, id) }
+                if consent { t.add(r, withConsent, id) }
+                if followUp { t.add(r, withFollowUp, id) }
             }
         }
         func row(_ key: String, _ label: Bilingual) -> FigureRow {
@@ -39,7 +45,7 @@ enum CoverageFigures {
             return FigureRow(key: key, label: label, cells: [t.count(key, "shared")] + keys.dropFirst().map { .share(t.ids(key, $0), of: n) })
         }
         let rows = [row("all", FigureScope.all)]
-            + [TargetGroup.child, .youth, .adult].filter { !t.ids("group:" + $0.rawValue, "shared").isEmpty }.map { row("group:" + $0.rawValue, FigureScope.label($0)) }
+            + [TargetGroup.child, .youth, .adult].filter { !t.ids(FigureScope.row($0), "shared").isEmpty }.map { row(FigureScope.row($0), FigureScope.label($0)) }
         return s.table(.coverage, columns(s), rows)
     }
 }

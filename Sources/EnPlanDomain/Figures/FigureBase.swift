@@ -18,7 +18,23 @@
 /// the citizens' fixed-size part only.
 final class FigureBase {
     private(set) var citizens: [Citizen] = []
+    /// Index-aligned with `citizens`: what the figures ask of each again and again, worked out
+    /// when the citizen is taken in (`FigureSummary`).
+    private(set) var summaries: [FigureSummary] = []
     private var position: [String: Int] = [:]
+    /// The users the summaries name, each once, by a small number (`FigureSummary.responsibleIndex`):
+    /// a pass looks a user up in an array (`FigureScope.staff`) instead of hashing the id.
+    private(set) var userIDs: [String] = []
+    private var userIndex: [String: Int] = [:]
+
+    private func intern(_ id: String) -> Int {
+        if let i = userIndex[id] { return i }
+        userIndex[id] = userIDs.count
+        userIDs.append(id)
+        return userIDs.count - 1
+    }
+
+    private func summary(_ c: Citizen, _ state: Projection) -> FigureSummary { FigureSummary(c, state, user: intern) }
     /// The seq the array is at (-1: never filled).
     private(set) var seq = -1
     /// How many citizens the last update took in (all of them when it started from nothing).
@@ -29,6 +45,7 @@ final class FigureBase {
         defer { self.seq = seq }
         guard self.seq >= 0, let changed else {
             citizens = Array(state.citizens.values)
+            summaries = citizens.map { summary($0, state) }
             position = Dictionary(uniqueKeysWithValues: citizens.indices.map { (citizens[$0].id, $0) })
             lastTakenIn = citizens.count
             return
@@ -40,13 +57,98 @@ final class FigureBase {
         }
         for id in ids {
             guard let c = state.citizens[id] else { continue }
-            if let p = position[id] { citizens[p] = c } else { position[id] = citizens.count; citizens.append(c) }
+            if let p = position[id] { citizens[p] = c; summaries[p] = summary(c, state) } else {
+                position[id] = citizens.count; citizens.append(c); summaries.append(summary(c, state))
+            }
         }
         lastTakenIn = ids.count
     }
 
-    /// Calls `body` with the citizens, readable in place for as long as it runs.
-    func withCitizens<R>(_ body: (UnsafeBufferPointer<Citizen>) throws -> R) rethrows -> R {
-        try citizens.withUnsafeBufferPointer(body)
+    /// Calls `body` with the citizens and their summaries, readable in place for as long as it runs.
+    func withCitizens<R>(_ body: (UnsafeBufferPointer<Citizen>, UnsafeBufferPointer<FigureSummary>) throws -> R) rethrows -> R {
+        try citizens.withUnsafeBufferPointer { c in try summaries.withUnsafeBufferPointer { s in try body(c, s) } }
     }
+}
+
+/// What the figures ask of one citizen on every pass, worked out once when the citizen is taken
+/// in: the passes then read small numbers in place instead of working out dates, looking up
+/// meetings and hashing keys for 100,000 citizens each time. A citizen changes only through its
+/// own stream or a meeting stream about it, and `FigureBase` takes in exactly those citizens
+/// again, so a summary is never older than its citizen. What depends on today (the target
+/// group, an overdue follow-up, a meeting in the next 14 days) is kept as the days it turns on.
+struct FigureSummary {
+    /// The 15th and 30th birthdays: the target group on a day is two comparisons.
+    let youthFrom: Day, adultFrom: Day
+    /// `Citizen.sectorMask`.
+    let sectorMask: UInt8
+    /// The row key of the responsible caseworker ("user:" + id), made once.
+    let userRow: String
+    /// The responsible caseworker's number in `FigureBase.userIDs`.
+    let responsibleIndex: Int
+    /// `CitizenFacts.responsible`: each responsible caseworker (by number) from the day they
+    /// became it, oldest first; index-aligned.
+    let spanFrom: [Day], spanUser: [Int]
+    /// Each contact's Copenhagen day, in the order logged.
+    let contactDays: [Day]
+    /// The citizen's meetings that exist: their day and status.
+    let meetings: [MeetingMark]
+    /// Who worked on the citizen on which day: contacts by who logged them, held meetings by
+    /// their participants, efforts and decisions by who recorded them (section 3).
+    let work: [Work]
+
+    /// A day someone (by user number, `FigureBase.userIDs`) worked on the citizen.
+    struct Work {
+        let day: Day
+        let user: Int
+    }
+    /// The plan's day of creation (nil: no plan) and its lists, shared with the plan (reading
+    /// them through `plan?` copied the whole plan, a dozen retains, at every read).
+    let planCreated: Day?
+    let followUps: [FollowUp], efforts: [Effort], referrals: [Referral]
+    /// `CitizenFacts`' parts, one by one (a whole `CitizenFacts` copied is five retains).
+    let registered: Day
+    let merged: [Day], answered: [CitizenFacts.Mark]
+    /// The consents' days they were given and withdrawn, one pair each (`Consent.isActive`'s terms).
+    let consents: [(given: Day, withdrawn: Day?)]
+
+    struct MeetingMark {
+        let day: Day
+        let status: MeetingStatus
+    }
+
+    /// `user`: a user id's number (`FigureBase.userIDs`).
+    init(_ c: Citizen, _ state: Projection, user: (String) -> Int) {
+        responsibleIndex = user(c.responsible)
+        spanFrom = c.facts.responsible.map(\.from)
+        spanUser = c.facts.responsible.map { user($0.user) }
+        let birth = c.cpr.birthDate
+        youthFrom = birth.adding(years: 15)
+        adultFrom = birth.adding(years: 30)
+        sectorMask = c.sectorMask
+        userRow = "user:" + c.responsible
+        contactDays = c.contacts.map(\.at.copenhagenDay)
+        var meetings: [MeetingMark] = [], work: [Work] = []
+        meetings.reserveCapacity(c.meetings.count)
+        work.reserveCapacity(c.contacts.count + c.facts.recorded.count)
+        for (i, contact) in c.contacts.enumerated() { work.append(Work(day: contactDays[i], user: user(contact.user))) }
+        for id in c.meetings {
+            guard let m = state.meetings[id] else { continue }
+            let day = m.start.day
+            meetings.append(MeetingMark(day: day, status: m.status))
+            if m.status == .held { for p in m.participants { work.append(Work(day: day, user: user(p))) } }
+        }
+        work += c.facts.recorded.map { Work(day: $0.day, user: user($0.what)) }
+        self.meetings = meetings
+        self.work = work
+        registered = c.facts.registered
+        merged = c.facts.merged
+        answered = c.facts.answered
+        planCreated = c.plan?.created
+        followUps = c.plan?.followUps ?? []
+        efforts = c.plan?.efforts ?? []
+        referrals = c.plan?.referrals ?? []
+        consents = c.consents.map { ($0.given, $0.withdrawn) }
+    }
+
+    func targetGroup(on day: Day) -> TargetGroup { day < youthFrom ? .child : day < adultFrom ? .youth : .adult }
 }

@@ -17,19 +17,41 @@ struct FigureScope {
     let asOf: Timestamp
     /// The projection's citizens, readable in place (`FigureBase`).
     let rows: UnsafeBufferPointer<Citizen>
+    /// Index-aligned with `rows`: each citizen's `FigureSummary`.
+    let summaries: UnsafeBufferPointer<FigureSummary>
+    /// The users the summaries name by number (`FigureBase.userIDs`), as they are now (nil: no such user).
+    let staff: [User?]
+
+    init(state: Projection, viewer: User, filter: FigureFilter, settings: FigureSettings, today: Day, asOf: Timestamp,
+         rows: UnsafeBufferPointer<Citizen>, summaries: UnsafeBufferPointer<FigureSummary>, userIDs: [String]) {
+        self.state = state; self.viewer = viewer; self.filter = filter; self.settings = settings; self.today = today; self.asOf = asOf
+        self.rows = rows; self.summaries = summaries
+        staff = userIDs.map { state.user($0) }
+        onlyUser = filter.user; onlyGroup = filter.group; onlySector = filter.sector
+        seesAll = viewer.role.seesAllCitizens ? viewer.active : nil
+    }
+
+    // `includes`' terms, read once: reading them from `filter` and `viewer` at each citizen
+    // copied those structs (a retain for each of their strings) 100,000 times a pass.
+    private let onlyUser: String?, onlyGroup: TargetGroup?, onlySector: Sector?
+    /// Whether the viewer sees every citizen (nil: ask `Access` citizen by citizen).
+    private let seesAll: Bool?
+
+    /// The responsible caseworker of `c` as they are now (nil: no such user).
+    func responsibleUser(_ c: CitizenRef) -> User? { staff[c.summary.pointee.responsibleIndex] }
 
     func includes(_ c: CitizenRef) -> Bool {
-        if let u = filter.user, c.responsible != u { return false }
-        if let g = filter.group, c.targetGroup(on: today) != g { return false }
-        if let s = filter.sector, !c.involves(s) { return false }
+        if let u = onlyUser, c.responsible != u { return false }
+        if let g = onlyGroup, c.targetGroup(on: today) != g { return false }
+        if let s = onlySector, !c.involves(s) { return false }
         // `Access.canSee`, asked of the whole citizen only when the role does not see everyone.
-        return viewer.role.seesAllCitizens ? viewer.active : Access.canSee(viewer, c.citizen)
+        return seesAll ?? Access.canSee(viewer, c.citizen)
     }
 
     /// Every citizen of the projection, read in place (`CitizenRef`).
     func all() -> LazyMapSequence<Range<Int>, CitizenRef> {
-        let rows = self.rows
-        return (0..<rows.count).lazy.map { CitizenRef(rows.baseAddress! + $0) }
+        let rows = self.rows, summaries = self.summaries
+        return (0..<rows.count).lazy.map { CitizenRef(rows.baseAddress! + $0, summaries.baseAddress! + $0) }
     }
 
     /// Every citizen in scope, read in place (no copy of 100,000 citizens); the lists behind the
@@ -66,10 +88,8 @@ struct FigureScope {
     }
 
     /// Whether a user is an active caseworker (a row of their own; else "unassigned or deactivated").
-    func isActiveCaseworker(_ id: String) -> Bool {
-        guard let u = state.user(id) else { return false }
-        return u.active && u.role == .caseworker
-    }
+    func isActiveCaseworker(_ id: String) -> Bool { FigureScope.isActiveCaseworker(state.user(id)) }
+    static func isActiveCaseworker(_ u: User?) -> Bool { u.map { $0.active && $0.role == .caseworker } ?? false }
 
     func name(_ id: String) -> String { state.user(id)?.name ?? id }
 
@@ -107,6 +127,26 @@ struct FigureScope {
     }
 
     static let all = Bilingual("I alt", "All")
+
+    /// The row keys of a target group and a sector ("group:youth", "sector:social"): constants,
+    /// so a pass does not join a string per citizen.
+    static func row(_ g: TargetGroup) -> String {
+        switch g {
+        case .child: "group:child"
+        case .youth: "group:youth"
+        case .adult: "group:adult"
+        }
+    }
+
+    static func row(_ s: Sector) -> String {
+        switch s {
+        case .employment: "sector:employment"
+        case .social: "sector:social"
+        case .health: "sector:health"
+        case .family: "sector:family"
+        case .misuse: "sector:misuse"
+        }
+    }
 }
 
 /// A citizen read in place: each property reads one field through the pointer (`pointee` is an
@@ -114,46 +154,57 @@ struct FigureScope {
 /// every field of every citizen. Names as on `Citizen`. Valid while `FigureBase.withCitizens` runs.
 struct CitizenRef {
     let p: UnsafePointer<Citizen>
-    init(_ p: UnsafePointer<Citizen>) { self.p = p }
+    /// What the passes ask most, worked out when the citizen was taken in.
+    let summary: UnsafePointer<FigureSummary>
+    init(_ p: UnsafePointer<Citizen>, _ summary: UnsafePointer<FigureSummary>) { self.p = p; self.summary = summary }
 
     var id: String { p.pointee.id }
     var responsible: String { p.pointee.responsible }
-    // The plan's parts one by one: a whole `Plan` copied is a dozen retains more.
-    var hasPlan: Bool { p.pointee.plan != nil }
-    var planCreated: Day? { p.pointee.plan?.created }
-    var followUps: [FollowUp]? { p.pointee.plan?.followUps }
-    var efforts: [Effort]? { p.pointee.plan?.efforts }
-    var referrals: [Referral]? { p.pointee.plan?.referrals }
+    /// "user:" + `responsible`, the row key, made once.
+    var userRow: String { summary.pointee.userRow }
+    // The plan's parts from the summary (nil: no plan): `p.pointee.plan?` copies the whole plan.
+    var hasPlan: Bool { summary.pointee.planCreated != nil }
+    var planCreated: Day? { summary.pointee.planCreated }
+    var followUps: [FollowUp]? { hasPlan ? summary.pointee.followUps : nil }
+    var efforts: [Effort]? { hasPlan ? summary.pointee.efforts : nil }
+    var referrals: [Referral]? { hasPlan ? summary.pointee.referrals : nil }
     var contacts: [ContactEntry] { p.pointee.contacts }
-    var meetings: [String] { p.pointee.meetings }
-    var consents: [Consent] { p.pointee.consents }
-    var facts: CitizenFacts { p.pointee.facts }
-    var registered: Day { p.pointee.facts.registered }
+    var registered: Day { summary.pointee.registered }
+    /// The number (`staff`) of the caseworker responsible at the end of each of `ends` (ascending),
+    /// nil before the citizen was registered or had one: the responsible history walked once.
+    func responsibleIndex(at ends: [Day], _ body: (_ week: Int, _ user: Int) -> Void) {
+        let from = summary.pointee.spanFrom, who = summary.pointee.spanUser, registered = summary.pointee.registered
+        var k = -1
+        for w in ends.indices where registered <= ends[w] {
+            while k + 1 < from.count, from[k + 1] <= ends[w] { k += 1 }
+            if k >= 0 { body(w, who[k]) }
+        }
+    }
+    var merged: [Day] { summary.pointee.merged }
+    func answerDay(of referral: String) -> Day? {
+        let answered = summary.pointee.answered
+        for i in answered.indices where answered[i].what == referral { return answered[i].day }
+        return nil
+    }
+    /// The citizen's meetings: day and status (`FigureSummary`).
+    var meetings: [FigureSummary.MeetingMark] { summary.pointee.meetings }
+    /// Who worked on the citizen when (`FigureSummary.work`).
+    var work: [FigureSummary.Work] { summary.pointee.work }
     /// The whole citizen, copied (for `Access` with a role that does not see everyone).
     var citizen: Citizen { p.pointee }
 
-    func targetGroup(on day: Day) -> TargetGroup { TargetGroup(age: p.pointee.cpr.birthDate.years(until: day)) }
-    func activeConsents(on day: Day) -> [Consent] { consents.filter { $0.isActive(on: day) } }
+    func targetGroup(on day: Day) -> TargetGroup { summary.pointee.targetGroup(on: day) }
+    /// Whether a consent is in force on `day`.
+    func hasConsent(on day: Day) -> Bool { summary.pointee.consents.contains { Consent.isActive(given: $0.given, withdrawn: $0.withdrawn, on: day) } }
 
-    /// `Citizen.sectorMask`, from the fields.
-    var sectorMask: UInt8 {
-        var m: UInt8 = 0
-        for s in p.pointee.registeredSectors { m |= s.bit }
-        // By index, field by field: `for e in efforts` would copy each effort (and retain its strings).
-        if let efforts = p.pointee.plan?.efforts {
-            for i in efforts.indices where efforts[i].status != .cancelled { m |= efforts[i].sector.bit }
-        }
-        if let referrals = p.pointee.plan?.referrals {
-            for i in referrals.indices where referrals[i].status == .requested || referrals[i].status == .accepted { m |= referrals[i].to.bit }
-        }
-        return m
-    }
+    /// `Citizen.sectorMask`.
+    var sectorMask: UInt8 { summary.pointee.sectorMask }
     func involves(_ sector: Sector) -> Bool { sectorMask & sector.bit != 0 }
 
-    /// The Copenhagen day of each contact, in order (`at.copenhagenDay`), read field by field.
+    /// The Copenhagen day of each contact, in order (`at.copenhagenDay`), worked out when taken in.
     func forEachContactDay(_ body: (Day) -> Void) {
-        let contacts = p.pointee.contacts
-        for i in contacts.indices { body(contacts[i].at.copenhagenDay) }
+        let days = summary.pointee.contactDays
+        for i in days.indices { body(days[i]) }
     }
 }
 
@@ -165,27 +216,40 @@ func definition(_ numerator: (String, String), _ denominator: (String, String), 
 }
 
 /// Lists of citizens by row and column key, filled in one pass: each count is its list's length.
-/// A row is found by its key once per run of adds to it (the last row is remembered), a column by
-/// a look along the few columns seen: no hashing of both keys at every add.
+/// A pass over 100,000 citizens finds its rows and columns by number (`row(_:)`, `column(_:)`,
+/// asked once for each key, then `add(_:_:_:)` with the numbers): comparing and hashing the
+/// keys' strings at every add was most of a pass's time. `add` with the keys themselves is for
+/// the passes over few things.
 struct Tally {
     private var rowSlot: [String: Int] = [:]
-    private var columns: [String] = []
-    /// Per row slot, per column slot: the citizens.
+    private var columnSlot: [String: Int] = [:]
+    /// Per row number, per column number: the citizens.
     private var lists: [[[String]]] = []
-    private var lastRow: String?, lastSlot = 0
 
-    mutating func add(_ row: String, _ column: String, _ citizen: String) {
-        let r: Int
-        if let last = lastRow, last == row { r = lastSlot } else {
-            if let slot = rowSlot[row] { r = slot } else { r = lists.count; rowSlot[row] = r; lists.append([]) }
-            lastRow = row; lastSlot = r
-        }
-        let c = columns.firstIndex(of: column) ?? { columns.append(column); return columns.count - 1 }()
-        if lists[r].count <= c { lists[r] += Array(repeating: [], count: c + 1 - lists[r].count) }
-        lists[r][c].append(citizen)
+    /// The number of a row key (made on first use).
+    mutating func row(_ key: String) -> Int {
+        if let r = rowSlot[key] { return r }
+        rowSlot[key] = lists.count
+        lists.append(Array(repeating: [], count: columnSlot.count))
+        return lists.count - 1
     }
+
+    /// The number of a column key (made on first use).
+    mutating func column(_ key: String) -> Int {
+        if let c = columnSlot[key] { return c }
+        columnSlot[key] = columnSlot.count
+        for r in lists.indices { lists[r].append([]) }
+        return columnSlot.count - 1
+    }
+
+    mutating func add(_ row: Int, _ column: Int, _ citizen: String) { lists[row][column].append(citizen) }
+    mutating func add(_ row: String, _ column: String, _ citizen: String) {
+        let c = self.column(column)
+        add(self.row(row), c, citizen)
+    }
+
     func ids(_ row: String, _ column: String) -> [String] {
-        guard let r = rowSlot[row], let c = columns.firstIndex(of: column), c < lists[r].count else { return [] }
+        guard let r = rowSlot[row], let c = columnSlot[column] else { return [] }
         return lists[r][c]
     }
     func count(_ row: String, _ column: String) -> FigureCell { .count(ids(row, column)) }

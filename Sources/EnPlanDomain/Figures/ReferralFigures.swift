@@ -48,7 +48,7 @@ enum ReferralFigures {
             for r in referrals where s.filter.period.contains(r.date) {
                 let keys = ["all", r.from.rawValue + ">" + r.to.rawValue]
                 pairs.insert(keys[1])
-                let answered = (c.p.pointee.facts.answered.first { $0.what == r.id }).map { $0.day - r.date }
+                let answered = c.answerDay(of: r.id).map { $0 - r.date }
                 let started = daysToEffort(efforts, from: r.date, sector: r.to, today: s.today)
                 for k in keys {
                     t.add(k, "sent", c.id)

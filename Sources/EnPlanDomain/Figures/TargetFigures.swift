@@ -72,15 +72,17 @@ enum TargetFigures {
                              cells: [.plain(.count(t.value)), .count(ids), deadline, .plain(.spark(burnup)), pace, status(behind)],
                              flag: behind ? .behind : nil)
         case .caseloadMax:
-            var loads: [String: [String]] = [:]
-            for c in s.all() where s.isActiveCaseworker(c.responsible) {
-                if let sector = t.sector, s.state.user(c.responsible)?.sector != sector { continue }
-                loads[c.responsible, default: []].append(c.id)
+            // Per user (by `responsibleIndex`): their citizens, when they are an active caseworker (of the sector).
+            let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (t.sector == nil || $0?.sector == t.sector) }
+            var loads = [[String]](repeating: [], count: s.staff.count)
+            for c in s.all() {
+                let i = c.summary.pointee.responsibleIndex
+                if counted[i] { loads[i].append(c.id) }
             }
-            let over = loads.filter { $0.value.count > t.value }
-            let ids = FigureScope.sortedByID(over.values.flatMap { $0 })
+            let over = loads.filter { $0.count > t.value }
+            let ids = FigureScope.sortedByID(over.flatMap { $0 })
             let spark = caseloadWeeks(s, sector: t.sector)
-            let largest = loads.values.map(\.count).max() ?? 0
+            let largest = loads.map(\.count).max() ?? 0
             return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
                              cells: [.plain(.count(t.value)), FigureCell(value: .count(largest), citizens: ids), deadline, .plain(.spark(spark)),
                                      text("\(over.count) sagsbehandlere over loftet", "\(over.count) caseworkers above the ceiling"), status(!over.isEmpty)],
@@ -107,29 +109,13 @@ enum TargetFigures {
     /// the 12 weeks of `CaseloadFigures.weekEnds`, in one pass: each citizen's responsible history
     /// is walked once along the ascending week ends.
     static func caseloadWeeks(_ s: FigureScope, sector: Sector?) -> [Int] {
-        let ends = CaseloadFigures.weekEnds(s.today)
-        var slot: [String: Int] = [:]          // user id -> index into `counts` (-1: not counted)
-        var counts: [Int] = []                 // 12 per counted user
-        func index(_ who: String) -> Int {
-            if let i = slot[who] { return i }
-            let counted = s.isActiveCaseworker(who) && (sector == nil || s.state.user(who)?.sector == sector)
-            let i = counted ? counts.count : -1
-            if counted { counts += Array(repeating: 0, count: ends.count) }
-            slot[who] = i
-            return i
-        }
+        let ends = CaseloadFigures.weekEnds(s.today), n = ends.count
+        let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (sector == nil || $0?.sector == sector) }
+        var counts = [Int](repeating: 0, count: s.staff.count * n)     // n a user, by user number
         for c in s.all() {
-            let registered = c.p.pointee.facts.registered
-            let spans = c.p.pointee.facts.responsible
-            var k = -1, last: String?, base = -1    // k: the last span that began on or before the week's end
-            for (w, end) in ends.enumerated() where registered <= end {
-                while k + 1 < spans.count, spans[k + 1].from <= end { k += 1 }
-                guard k >= 0 else { continue }
-                if spans[k].user != last { last = spans[k].user; base = index(spans[k].user) }
-                if base >= 0 { counts[base + w] += 1 }
-            }
+            c.responsibleIndex(at: ends) { w, user in if counted[user] { counts[user * n + w] += 1 } }
         }
-        return ends.indices.map { w in stride(from: w, to: counts.count, by: ends.count).map { counts[$0] }.max() ?? 0 }
+        return ends.indices.map { w in stride(from: w, to: counts.count, by: n).map { counts[$0] }.max() ?? 0 }
     }
 
     static func status(_ behind: Bool) -> FigureCell {

@@ -8,8 +8,8 @@
 enum TimelinessFigures {
     static let keys = ["due", "onTime", "late7", "late21", "lateMore", "open7", "open21", "openMore"]
 
-    /// 1...7 days: "7", 8...21: "21", beyond: "More".
-    static func band(_ days: Int) -> String { days <= 7 ? "7" : days <= 21 ? "21" : "More" }
+    /// The column (in `keys`) of a follow-up done `days` late or open `days` past due: 1...7, 8...21, beyond.
+    static func band(_ days: Int, open: Bool) -> Int { (open ? 5 : 2) + (days <= 7 ? 0 : days <= 21 ? 1 : 2) }
 
     static func columns(_ s: FigureScope) -> [FigureColumn] {
         let p = s.periodText
@@ -35,21 +35,34 @@ enum TimelinessFigures {
     static func table(_ s: FigureScope) -> FigureTable {
         var t = Tally()
         var sectorsSeen = Set<Sector>(), groupsSeen = Set<TargetGroup>(), usersSeen = Set<String>()
+        // Rows and columns by number (`Tally`): "all", the groups', and by user number the caseworker's and their sector's.
+        let all = t.row("all"), columnOf = keys.map { t.column($0) }, due = columnOf[0]
+        let groupRow = Dictionary(uniqueKeysWithValues: TargetGroup.allCases.map { ($0, t.row(FigureScope.row($0))) })
+        var userRow = [(user: Int, sector: Int?)?](repeating: nil, count: s.staff.count)
         for c in s.citizens() {
             guard let followUps = c.followUps else { continue }
-            let group = c.targetGroup(on: s.today)
-            let user = c.responsible
-            let sector = s.state.user(user)?.sector
-            let rows = ["all", "user:" + user, "group:" + group.rawValue] + (sector.map { ["sector:" + $0.rawValue] } ?? [])
-            for f in followUps where s.filter.period.contains(f.due) {
-                let column: String
-                if let done = f.done {
-                    column = done <= f.due ? "onTime" : "late" + band(done - f.due)
-                } else if f.due < s.today {
-                    column = "open" + band(s.today - f.due)
+            for i in followUps.indices where s.filter.period.contains(followUps[i].due) {
+                let day = followUps[i].due
+                let key: Int
+                if let done = followUps[i].done {
+                    key = done <= day ? 1 : band(done - day, open: false)
+                } else if day < s.today {
+                    key = band(s.today - day, open: true)
                 } else { continue }
-                for r in rows { t.add(r, column, c.id); t.add(r, "due", c.id) }
-                usersSeen.insert(user); groupsSeen.insert(group); if let sector { sectorsSeen.insert(sector) }
+                let column = columnOf[key]
+                let group = c.targetGroup(on: s.today)
+                let u = c.summary.pointee.responsibleIndex
+                let rows: (user: Int, sector: Int?)
+                if let known = userRow[u] { rows = known } else {
+                    let sector = s.staff[u]?.sector
+                    rows = (t.row(c.userRow), sector.map { t.row(FigureScope.row($0)) })
+                    userRow[u] = rows
+                    usersSeen.insert(c.responsible); if let sector { sectorsSeen.insert(sector) }
+                }
+                let id = c.id
+                for r in [all, rows.user, groupRow[group]!] { t.add(r, column, id); t.add(r, due, id) }
+                if let r = rows.sector { t.add(r, column, id); t.add(r, due, id) }
+                groupsSeen.insert(group)
             }
         }
         func row(_ key: String, _ label: Bilingual) -> FigureRow {
@@ -61,8 +74,8 @@ enum TimelinessFigures {
         for u in usersSeen.sorted(by: { (s.name($0), $0) < (s.name($1), $1) }) {
             rows.append(row("user:" + u, Bilingual(s.name(u), s.name(u))))
         }
-        for sector in Sector.allCases where sectorsSeen.contains(sector) { rows.append(row("sector:" + sector.rawValue, FigureScope.label(sector))) }
-        for g in [TargetGroup.child, .youth, .adult] where groupsSeen.contains(g) { rows.append(row("group:" + g.rawValue, FigureScope.label(g))) }
+        for sector in Sector.allCases where sectorsSeen.contains(sector) { rows.append(row(FigureScope.row(sector), FigureScope.label(sector))) }
+        for g in [TargetGroup.child, .youth, .adult] where groupsSeen.contains(g) { rows.append(row(FigureScope.row(g), FigureScope.label(g))) }
         return s.table(.timeliness, columns(s), rows)
     }
 }

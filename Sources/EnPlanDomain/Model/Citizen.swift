@@ -27,7 +27,8 @@ public struct Consent: Equatable, Sendable {
         self.id = id; self.sectors = sectors; self.given = given; self.withdrawn = withdrawn
     }
 
-    public func isActive(on day: Day) -> Bool { given <= day && (withdrawn.map { $0 > day } ?? true) }
+    public func isActive(on day: Day) -> Bool { Consent.isActive(given: given, withdrawn: withdrawn, on: day) }
+    static func isActive(given: Day, withdrawn: Day?, on day: Day) -> Bool { given <= day && (withdrawn.map { $0 > day } ?? true) }
 }
 
 public enum Channel: String, CaseIterable, Sendable { case phone, meeting, letter, digital }

@@ -58,6 +58,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))!
     }
 
+    /// The `n`th anniversary: the first day `years(until:)` reaches `n` (29 February's is 1 March
+    /// in a year without one).
+    public func adding(years n: Int) -> Day {
+        let (y, m, d) = components
+        return Day(year: y + n, month: m, day: d) ?? Day(year: y + n, month: 3, day: 1)!
+    }
+
     /// Whole years from `self` to `other` (an age).
     public func years(until other: Day) -> Int {
         let a = components, b = other.components

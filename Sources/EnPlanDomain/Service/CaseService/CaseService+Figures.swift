@@ -14,9 +14,9 @@ extension CaseService {
         let base = store.figureBase
         base.update(store.projection, seq: seq, changed: base.seq < 0 ? nil : store.streams(after: base.seq))
         let table = figureCache.table(FigureCache.Key(section: section, filter: f, settings: settings, viewer: viewer.id, today: today,
-                                                      seq: seq)) { base.withCitizens { rows in
+                                                      seq: seq)) { base.withCitizens { rows, summaries in
             let scope = FigureScope(state: store.projection, viewer: viewer, filter: f, settings: settings, today: today, asOf: store.clock.now(),
-                                    rows: rows)
+                                    rows: rows, summaries: summaries, userIDs: base.userIDs)
             switch section {
             case .caseload: return CaseloadFigures.table(scope)
             case .timeliness: return TimelinessFigures.table(scope)
