@@ -129,6 +129,8 @@ struct CitizenRef {
     var consents: [Consent] { p.pointee.consents }
     var facts: CitizenFacts { p.pointee.facts }
     var registered: Day { p.pointee.facts.registered }
+    var outcomes: CitizenOutcomes { p.pointee.outcomes }
+    var birthDate: Day { p.pointee.cpr.birthDate }
     /// The whole citizen, copied (for `Access` with a role that does not see everyone).
     var citizen: Citizen { p.pointee }
 

@@ -28,6 +28,11 @@ public struct Consent: Equatable, Sendable {
     }
 
     public func isActive(on day: Day) -> Bool { given <= day && (withdrawn.map { $0 > day } ?? true) }
+
+    /// Whether one of `consents`, active on `day`, lets `viewer`'s sector see content from `owner`'s sector.
+    public static func covers(_ consents: [Consent], _ viewer: Sector, _ owner: Sector, on day: Day) -> Bool {
+        Consent.covers(consents, viewer, owner, on: day)
+    }
 }
 
 public enum Channel: String, CaseIterable, Sendable { case phone, meeting, letter, digital }
@@ -77,6 +82,8 @@ public struct Citizen: Equatable, Sendable {
     public var version: Int = 0
     /// Who (which sector) recorded the pieces that carry no sector of their own.
     public var recorded = Recorders()
+    /// Outcomes toward self-support, the citizen's own assessments, the vulnerability flag (`Outcome.swift`).
+    public var outcomes = CitizenOutcomes()
 
     public init(id: String, cpr: CPR, name: String, benefit: String?, responsible: String, registeredSectors: [Sector]) {
         self.id = id; self.cpr = cpr; self.name = name; self.benefit = benefit

@@ -25,6 +25,8 @@ extension CaseService {
             case .coverage: return CoverageFigures.table(scope)
             case .referrals: return ReferralFigures.table(scope)
             case .targets: return TargetFigures.table(scope)
+            case .youth: return YouthFigures.table(scope)
+            case .assessments: return AssessmentFigures.table(scope)
             }
         } }
         if logged { try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count)) }

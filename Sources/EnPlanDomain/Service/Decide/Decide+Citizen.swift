@@ -30,9 +30,9 @@ extension Decide {
         return [.init(cid, .responsibleChanged(user: user))]
     }
 
-    func chooseContactPerson(citizen cid: String, name: String?) throws -> [Store.Pending] {
+    func chooseContactPerson(citizen cid: String, name: String?, byCitizen: Bool = false) throws -> [Store.Pending] {
         _ = try changeable(cid)
-        return [.init(cid, .contactPersonChosen(name: try name.map { try text($0, "contact person") }))]
+        return [.init(cid, .contactPersonChosen(name: try name.map { try text($0, "contact person") }, byCitizen: byCitizen && name != nil))]
     }
 
     func linkHousehold(citizen cid: String, member: HouseholdMember) throws -> [Store.Pending] {

@@ -22,6 +22,8 @@ extension FigureSection {
         case .coverage: return "p"       // én plan
         case .referrals: return "h"      // henvisninger
         case .targets: return "m"        // mål
+        case .youth: return "a"          // unge-kohorter (u is the target group filter)
+        case .assessments: return "o"    // borgerens egen vurdering
         }
     }
 
@@ -34,6 +36,8 @@ extension FigureSection {
         case .coverage: return .coverage
         case .referrals: return .referrals
         case .targets: return .targets
+        case .youth: return .youth
+        case .assessments: return .assessments
         }
     }
 }

@@ -116,6 +116,7 @@ extension DashboardScreen {
         case .warn: return s.d(.warn)
         case .over: return s.d(.over)
         case .behind: return s.d(.behind)
+        case .interim: return s.d(.interim)
         }
     }
 

@@ -13,7 +13,7 @@ extension Strings {
         case warn, over, behind, notDrillable, behindFigure, kMark, hMark, kMarkAll, hMarkAll, kGive, hGive
         case giveTitle, giveTo, giveReason, givePreview, given, noneMarked, fFrom, fTo, datesTitle, datesHint
         case thisMonth, lastMonth, thisQuarter, lastQuarter, thisYear, lastYear
-        case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets
+        case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, youth, assessments, interim
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -95,6 +95,9 @@ extension Strings {
             case .coverage: return ("Én plan", "Unified plan")
             case .referrals: return ("Henvisninger", "Referrals")
             case .targets: return ("Mål", "Targets")
+            case .youth: return ("Unge-kohorter", "Youth cohorts")
+            case .assessments: return ("Egen vurdering", "Own assessment")
+            case .interim: return ("◷ foreløbig", "◷ interim")
             }
         }
     }

@@ -215,6 +215,7 @@ extension Strings {
         "held": "afholdt", "noshow": "udeblev", "none": "ingen",
         "case": "sagen", "consent": "samtykke", "plan": "plan", "effort": "indsats", "decision": "afgørelse",
         "followup": "opfølgning", "assessment": "egenmestring", "referral": "henvisning", "contact": "kontakt",
+        "outcome": "status",
     ]
     static let englishWords: [String: String] = ["followup": "follow-up",
                                                  "noshow": "did not come", "case": "case"]
