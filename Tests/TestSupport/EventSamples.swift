@@ -20,7 +20,7 @@ public enum EventSamples {
         case .citizenRegistered: .citizenRegistered(cpr: "0101901234", name: "Å", benefit: nil, responsible: "u1", sectors: [.family, .misuse])
         case .citizenDetailsChanged: .citizenDetailsChanged(name: "B", benefit: "fleksjob")
         case .responsibleChanged: .responsibleChanged(user: "u2")
-        case .contactPersonChosen: .contactPersonChosen(name: "Lise", byCitizen: true)
+        case .contactPersonChosen: .contactPersonChosen(name: nil)
         case .householdLinked: .householdLinked(HouseholdMember(relation: .child, name: "C", citizen: "c2"))
         case .consentGiven: .consentGiven(Consent(id: "s1", sectors: [.employment, .health], given: day, withdrawn: nil))
         case .consentWithdrawn: .consentWithdrawn(id: "s1", date: day)
