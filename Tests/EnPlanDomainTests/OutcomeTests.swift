@@ -149,8 +149,8 @@ final class OutcomeTests: XCTestCase {
         try at("2024-02-01") {
             try s.execute(.addEffort(citizen: id, goal: nil, title: "Tablet", sector: .social, legalBasis: "SEL § 112", provider: "Hjælpemidler",
                                      start: day("2024-02-01"), end: nil, welfareTechnology: true), as: "mette")
-            try s.execute(.chooseContactPerson(citizen: id, name: "Lise Lund", byCitizen: true), as: "mette")
-            try s.execute(.chooseContactPerson(citizen: other, name: "Ole Bak", byCitizen: true), as: "mette")
+            try s.execute(.chooseContactPerson(citizen: id, name: "Lise Lund", chosenByCitizen: day("2024-01-20")), as: "mette")
+            try s.execute(.chooseContactPerson(citizen: other, name: "Ole Bak", chosenByCitizen: day("2024-02-01")), as: "mette")
             try s.execute(.recordOwnAssessment(citizen: id, topic: .contactPerson, score: 2, words: "For tidligt", date: day("2024-02-01")), as: "mette")
         }
         clock.time = Fixture.now

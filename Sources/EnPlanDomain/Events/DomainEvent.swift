@@ -17,8 +17,8 @@ public enum DomainEvent: Equatable, Sendable {
     case citizenDetailsChanged(name: String?, benefit: String?)
     /// `reason`: why, when a supervisor moved the citizen to another caseworker (`Command.reassign`).
     case responsibleChanged(user: String, reason: String? = nil)
-    /// `byCitizen`: the citizen chose the contact person themselves (the evaluation after a year).
-    case contactPersonChosen(name: String?, byCitizen: Bool = false)
+    /// `chosenByCitizen`: the day the citizen chose the contact person themselves (the evaluation after a year).
+    case contactPersonChosen(name: String?, chosenByCitizen: Day? = nil)
     case householdLinked(HouseholdMember)
     case consentGiven(Consent)
     case consentWithdrawn(id: String, date: Day)

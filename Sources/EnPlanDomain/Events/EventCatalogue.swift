@@ -93,7 +93,7 @@ public enum EventType: String, CaseIterable, Sendable {
             EventRow(.actor, .caseFile) { .citizenDetailsChanged(name: try $0.optionalString("name"), benefit: try $0.optionalString("benefit")) }
         case .responsibleChanged: EventRow(.shared, .caseFile) { .responsibleChanged(user: try $0.string("user"), reason: try $0.optionalString("reason")) }
         case .contactPersonChosen:
-            EventRow(.shared, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name"), byCitizen: try $0.optionalBool("byCitizen") ?? false) }
+            EventRow(.shared, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name"), chosenByCitizen: try $0.optionalDay("chosenByCitizen")) }
         case .householdLinked: EventRow(.actor, .caseFile) { .householdLinked(try HouseholdMember(fields: $0)) }
         case .consentGiven: EventRow(.shared, .consent) { .consentGiven(try Consent(fields: $0)) }
         case .consentWithdrawn: EventRow(.shared, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date")) }
@@ -224,7 +224,7 @@ extension DomainEvent {
             f.set("cpr", cpr); f.set("name", name); f.set("benefit", benefit); f.set("responsible", responsible); f.set("sectors", sectors)
         case let .citizenDetailsChanged(name, benefit): f.set("name", name); f.set("benefit", benefit)
         case let .responsibleChanged(user, reason): f.set("user", user); f.set("reason", reason)
-        case let .contactPersonChosen(name, byCitizen): f.set("name", name); if byCitizen { f.set("byCitizen", true) }
+        case let .contactPersonChosen(name, chosen): f.set("name", name); f.set("chosenByCitizen", chosen)
         case let .householdLinked(m): f = m.fields
         case let .consentGiven(c): f = c.fields
         case let .consentWithdrawn(id, date): f.set("id", id); f.set("date", date)

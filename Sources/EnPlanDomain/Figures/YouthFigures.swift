@@ -4,7 +4,8 @@
 /// - The target group is data (`YouthTargetGroup`, set by a supervisor): on a day a citizen is in
 ///   it when they are under `maxAge`, their benefit that day is one of `benefits`, an effort whose
 ///   legal basis starts with `effortBasis` runs that day (active or ended, start to end), and, if
-///   asked for, their vulnerability flag is on.
+///   asked for, their vulnerability flag is on. The benefit they were registered with counts
+///   from before the registration (EnPlan cannot know when it began); a change from its day.
 /// - The baseline cohort: everyone in the group on the baseline day; their entry is that day.
 ///   Entry cohort k (k = 1, 2 …): everyone not in the baseline cohort whose first day in the group
 ///   after the baseline falls in the k-th year after it.
@@ -37,7 +38,9 @@ enum YouthFigures {
     static func inGroup(_ c: CitizenRef, _ g: YouthTargetGroup, on day: Day) -> Bool {
         guard day < c.birthDate.adding(months: 12 * g.maxAge) else { return false }
         let o = c.outcomes
-        guard let span = o.benefits.last(where: { $0.from <= day }), let code = span.code, g.benefits.contains(code) else { return false }
+        // The benefit a citizen was registered with counts from before the registration (EnPlan
+        // cannot know when it began: existing registrations); a change from the day it was recorded.
+        guard let span = o.benefits.last(where: { $0.from <= day }) ?? o.benefits.first, let code = span.code, g.benefits.contains(code) else { return false }
         if g.requireVulnerability { guard o.vulnerability.last(where: { $0.date <= day })?.on == true else { return false } }
         return runsEffort(c, g, on: day)
     }

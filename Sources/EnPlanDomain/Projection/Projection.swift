@@ -225,9 +225,9 @@ public struct Projection: Sendable {
         case let .responsibleChanged(user, _):
             c.responsible = user
             c.facts.responsible.append(.init(from: ts.copenhagenDay, user: user))
-        case let .contactPersonChosen(name, byCitizen):
+        case let .contactPersonChosen(name, chosen):
             c.contactPerson = name
-            c.outcomes.contactChosen = byCitizen && name != nil ? ts.copenhagenDay : nil
+            c.outcomes.contactChosen = name == nil ? nil : chosen
         case let .householdLinked(m): c.household.append(m); c.recorded.household.append(sector)
         case let .consentGiven(consent): c.consents.append(consent)
         case let .consentWithdrawn(id, date):

@@ -12,8 +12,8 @@ public enum Command: Sendable {
     case registerCitizen(cpr: String, name: String, benefit: String?, responsible: String?)
     case changeCitizenDetails(citizen: String, name: String?, benefit: String?)
     case changeResponsible(citizen: String, user: String)
-    /// `byCitizen`: the citizen chose the person themselves.
-    case chooseContactPerson(citizen: String, name: String?, byCitizen: Bool = false)
+    /// `chosenByCitizen`: the day the citizen chose the person themselves (nil: not their choice).
+    case chooseContactPerson(citizen: String, name: String?, chosenByCitizen: Day? = nil)
     case linkHousehold(citizen: String, member: HouseholdMember)
     case giveConsent(citizen: String, sectors: [Sector], given: Day?)
     case withdrawConsent(citizen: String, consent: String)

@@ -18,7 +18,7 @@ extension Strings {
             detail = "\(v("name")), \(p(.cpr)) \((try? CPR(v("cpr")).masked) ?? v("cpr"))"
         case .citizenDetailsChanged?: detail = [v("name"), v("benefit")].filter { !$0.isEmpty }.joined(separator: ", ")
         case .responsibleChanged?: detail = names.user(v("user"))
-        case .contactPersonChosen?: detail = v("name") + ((try? d.optionalBool("byCitizen")) == true ? " (\(o(.byCitizen).lowercased()))" : "")
+        case .contactPersonChosen?: detail = v("name") + (v("chosenByCitizen").isEmpty ? "" : " (\(o(.byCitizen).lowercased()) \(day("chosenByCitizen")))")
         case .householdLinked?: detail = "\(word(v("relation"))): \(v("name"))"
         case .consentGiven?: detail = ((try? d.strings("sectors")) ?? []).compactMap(Sector.init(rawValue:)).map(sector).joined(separator: " + ")
         case .consentWithdrawn?: detail = v("id")

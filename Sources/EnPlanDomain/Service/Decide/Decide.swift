@@ -47,7 +47,7 @@ public struct Decide {
             return try registerCitizen(cpr: cprText, name: name, benefit: benefit, responsible: responsible)
         case let .changeCitizenDetails(cid, name, benefit): return try changeCitizenDetails(citizen: cid, name: name, benefit: benefit)
         case let .changeResponsible(cid, user): return try changeResponsible(citizen: cid, user: user)
-        case let .chooseContactPerson(cid, name, byCitizen): return try chooseContactPerson(citizen: cid, name: name, byCitizen: byCitizen)
+        case let .chooseContactPerson(cid, name, chosen): return try chooseContactPerson(citizen: cid, name: name, chosenByCitizen: chosen)
         case let .linkHousehold(cid, member): return try linkHousehold(citizen: cid, member: member)
         case let .giveConsent(cid, sectors, given): return try giveConsent(citizen: cid, sectors: sectors, given: given)
         case let .withdrawConsent(cid, id): return try withdrawConsent(citizen: cid, consent: id)
