@@ -31,7 +31,7 @@ public struct Consent: Equatable, Sendable {
 
     /// Whether one of `consents`, active on `day`, lets `viewer`'s sector see content from `owner`'s sector.
     public static func covers(_ consents: [Consent], _ viewer: Sector, _ owner: Sector, on day: Day) -> Bool {
-        Consent.covers(consents, viewer, owner, on: day)
+        viewer == owner || consents.contains { $0.isActive(on: day) && $0.sectors.contains(viewer) && $0.sectors.contains(owner) }
     }
 }
 
@@ -117,6 +117,6 @@ public struct Citizen: Equatable, Sendable {
 
     /// Whether an active consent lets `viewer`'s sector see content from `owner`'s sector.
     public func consentCovers(_ viewer: Sector, _ owner: Sector, on day: Day) -> Bool {
-        viewer == owner || consents.contains { $0.isActive(on: day) && $0.sectors.contains(viewer) && $0.sectors.contains(owner) }
+        Consent.covers(consents, viewer, owner, on: day)
     }
 }
