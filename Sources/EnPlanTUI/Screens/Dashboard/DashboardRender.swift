@@ -5,8 +5,8 @@ import EnPlanDomain
 extension DashboardScreen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols
-        if let dates {
-            dates.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s)
+        if let form = dates ?? groupForm {
+            form.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s)
             return
         }
         canvas.put(TextWidth.truncate(filterLine(x), to: width - 1), row: 1, col: 1, role: .header)
@@ -21,7 +21,7 @@ extension DashboardScreen {
         }
         guard let table else { return }
         guard !table.rows.isEmpty else {
-            canvas.put(s.d(.noRows), row: 4, col: 1, role: .dim)
+            canvas.put(s.d(section == .youth && x.service.youthTargetGroup == nil ? .noTargetGroup : .noRows), row: 4, col: 1, role: .dim)
             canvas.cursor = (4, 0)
             return
         }

@@ -14,6 +14,7 @@ extension Strings {
         case giveTitle, giveTo, giveReason, givePreview, given, noneMarked, fFrom, fTo, datesTitle, datesHint
         case thisMonth, lastMonth, thisQuarter, lastQuarter, thisYear, lastYear
         case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, youth, assessments, interim
+        case kTargetGroup, hTargetGroup, groupOnYouth, groupSaved, unknownBenefit, noTargetGroup
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -98,6 +99,12 @@ extension Strings {
             case .youth: return ("Unge-kohorter", "Youth cohorts")
             case .assessments: return ("Egen vurdering", "Own assessment")
             case .interim: return ("◷ foreløbig", "◷ interim")
+            case .kTargetGroup: return ("Målgruppe", "Target group")
+            case .hTargetGroup: return ("Sæt målgruppen for unge-kohorterne (i afsnittet unge-kohorter)", "Set the youth cohorts' target group (in the youth cohorts section)")
+            case .groupOnYouth: return ("Målgruppen sættes i afsnittet unge-kohorter (a).", "The target group is set in the youth cohorts section (a).")
+            case .groupSaved: return ("Målgruppen er gemt; kohorterne er talt op igen.", "The target group is saved; the cohorts are counted again.")
+            case .unknownBenefit: return ("ukendt ydelse", "unknown benefit")
+            case .noTargetGroup: return ("Ingen målgruppe sat endnu: M sætter den.", "No target group set yet: M sets it.")
             }
         }
     }
