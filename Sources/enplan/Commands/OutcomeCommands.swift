@@ -5,89 +5,64 @@ import Foundation
 /// youth measure's target group, headless (issue 10, parts 1, 2 and 5). The lists read the citizen
 /// through `CaseService.citizen` (the same redaction as the plan screen; the look is logged once).
 enum OutcomeCommands {
-    static var all: [CommandSpec] { [outcomeRecord, outcomeList, ownRecord, ownList, vulnerability, groupSet, groupShow] }
+    static var all: [CommandSpec] { outcome + ownAssessment + [vulnerability, groupSet, groupShow] }
 
-    static var outcomeRecord: CommandSpec {
-        CommandSpec(["outcome", "record"], "record a status toward self-support (or an exit), dated, with its source", options: [
-            .actor(), .citizen, .choice("status", OutcomeStatus.self, required: true, "the status"),
-            .date("date", required: true, "the day it holds from"), .text("source", "TEXT", "where it came from (a register, the citizen, a letter)"),
+    static var outcome: [CommandSpec] {
+        pair("outcome", record: "record a status toward self-support (or an exit), dated, with its source",
+             list: "a citizen's statuses toward self-support, oldest first (what consent lets you see; the look is logged)", options: [
+                .choice("status", OutcomeStatus.self, required: true, "the status"), .date("date", required: true, "the day it holds from"),
+                .text("source", "TEXT", "where it came from (a register, the citizen, a letter)"),
+             ], header: ["DATE", "STATUS", "SECTOR", "SOURCE"], pieces: { $0.outcomes.statuses }) { inv, citizen, today in
+            .recordOutcome(citizen: citizen, status: inv.choice("status", OutcomeStatus.self)!, date: try inv.day("date", today: today)!,
+                           source: inv.string("source"))
+        } cells: { (o: Outcome) in [o.date.iso, o.status.rawValue, o.sector.rawValue, o.source ?? ""] } json: { o, w in
+            w.field("status", o.status); w.field("date", o.date); w.field("source", o.source); w.field("sector", o.sector)
+            w.field("success", o.status.isSuccess); w.field("exit", o.status.isExit)
+        }
+    }
+
+    static var ownAssessment: [CommandSpec] {
+        pair("own-assessment", record: "record the citizen's own assessment: a topic, a score 1-5 and their own words",
+             list: "a citizen's own assessments, oldest first (what consent lets you see; the look is logged)", options: [
+                .choice("topic", OwnAssessmentTopic.self, required: true, "what it is about"),
+                .int("score", in: 1...5, required: true, "the citizen's score, 1-5"), .text("words", "TEXT", "in the citizen's own words"),
+                .date("date", "the day they said it (default today)"),
+             ], header: ["DATE", "TOPIC", "SCORE", "SECTOR", "WORDS"], pieces: { $0.outcomes.assessments }) { inv, citizen, today in
+            .recordOwnAssessment(citizen: citizen, topic: inv.choice("topic", OwnAssessmentTopic.self)!, score: inv.int("score")!,
+                                 words: inv.string("words") ?? "", date: try inv.day("date", today: today) ?? today)
+        } cells: { (a: OwnAssessment) in [a.date.iso, a.topic.rawValue, String(a.score), a.sector.rawValue, a.words] } json: { a, w in
+            w.field("topic", a.topic); w.field("score", a.score); w.field("words", a.words); w.field("date", a.date); w.field("sector", a.sector)
+        }
+    }
+
+    /// `NOUN record` and `NOUN list` for one kind of piece of a case: the record writes one command
+    /// and prints its seq once it is on disk (with `--json`, the piece as written, with its seq);
+    /// the list reads the citizen as the plan screen does (redacted by `Access`, the look logged once).
+    static func pair<T: FieldsConvertible>(_ noun: String, record: String, list: String, options: [OptionSpec], header: [String],
+                                           pieces: @escaping (Citizen) -> [T],
+                                           _ make: @escaping (Invocation, String, Day) throws -> Command,
+                                           cells: @escaping (T) -> [String], json: @escaping (T, inout JSONWriter) -> Void) -> [CommandSpec] {
+        func object(_ piece: T, _ citizen: String, _ w: inout JSONWriter, seq: Int? = nil) {
+            w.openObject(); w.field("citizen", citizen); json(piece, &w); w.field("seq", seq); w.closeObject()
+        }
+        let recording = CommandSpec([noun, "record"], record, options: [.actor(), .citizen] + options + [
             .int("expect-version", "N", "the citizen's version you saw (`citizen show`); refused if it has changed since"), .json,
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
-            let today = service.today, citizen = inv.required("citizen")
-            let command = Command.recordOutcome(citizen: citizen, status: inv.choice("status", OutcomeStatus.self)!,
-                                                date: try inv.day("date", today: today)!, source: inv.string("source"))
-            let events = try service.execute(command,
-                                             as: inv.required("as"), expectedVersion: inv.int("expect-version"))
+            let citizen = inv.required("citizen")
+            let events = try service.execute(try make(inv, citizen, service.today), as: inv.required("as"), expectedVersion: inv.int("expect-version"))
             guard inv.flag("json") else { print(events[0].seq); return 0 }
-            let written = try Outcome(fields: events[0].data)
-            Output.jsonArray([written]) { o, w in outcomeJSON(o, citizen: citizen, &w); w.field("seq", events[0].seq); w.closeObject() }
+            Output.jsonArray([try T(fields: events[0].data)]) { piece, w in object(piece, citizen, &w, seq: events[0].seq) }
             return 0
         }
-    }
-
-    static var outcomeList: CommandSpec {
-        CommandSpec(["outcome", "list"], "a citizen's statuses toward self-support, oldest first (what consent lets you see; the look is logged)",
-                    options: [.actor(), .citizen, .reason, .json]) { inv in
+        let listing = CommandSpec([noun, "list"], list, options: [.actor(), .citizen, .reason, .json]) { inv in
             let service = try Context.open(inv.dataDirectory)
             let citizen = inv.required("citizen")
-            let d = try service.citizen(citizen, as: inv.required("as"), reason: inv.string("reason"))
-            let list = d.citizen.outcomes.statuses
-            if inv.flag("json") {
-                Output.jsonArray(list) { o, w in outcomeJSON(o, citizen: citizen, &w); w.closeObject() }
-            } else {
-                Output.table(["DATE", "STATUS", "SECTOR", "SOURCE"], list.map { [$0.date.iso, $0.status.rawValue, $0.sector.rawValue, $0.source ?? ""] })
-            }
+            let all = pieces(try service.citizen(citizen, as: inv.required("as"), reason: inv.string("reason")).citizen)
+            if inv.flag("json") { Output.jsonArray(all) { piece, w in object(piece, citizen, &w) } } else { Output.table(header, all.map(cells)) }
             return 0
         }
-    }
-
-    /// An outcome's fields, the object left open for the caller's last fields.
-    static func outcomeJSON(_ o: Outcome, citizen: String, _ w: inout JSONWriter) {
-        w.openObject()
-        w.field("citizen", citizen); w.field("status", o.status); w.field("date", o.date); w.field("source", o.source); w.field("sector", o.sector)
-        w.field("success", o.status.isSuccess); w.field("exit", o.status.isExit)
-    }
-
-    static var ownRecord: CommandSpec {
-        CommandSpec(["own-assessment", "record"], "record the citizen's own assessment: a topic, a score 1-5 and their own words", options: [
-            .actor(), .citizen, .choice("topic", OwnAssessmentTopic.self, required: true, "what it is about"),
-            .int("score", in: 1...5, required: true, "the citizen's score, 1-5"), .text("words", "TEXT", "in the citizen's own words"),
-            .date("date", "the day they said it (default today)"),
-            .int("expect-version", "N", "the citizen's version you saw (`citizen show`); refused if it has changed since"), .json,
-        ]) { inv in
-            let service = try Context.open(inv.dataDirectory)
-            let today = service.today, citizen = inv.required("citizen")
-            let events = try service.execute(.recordOwnAssessment(citizen: citizen, topic: inv.choice("topic", OwnAssessmentTopic.self)!,
-                                                                  score: inv.int("score")!, words: inv.string("words") ?? "",
-                                                                  date: try inv.day("date", today: today) ?? today),
-                                             as: inv.required("as"), expectedVersion: inv.int("expect-version"))
-            guard inv.flag("json") else { print(events[0].seq); return 0 }
-            let written = try OwnAssessment(fields: events[0].data)
-            Output.jsonArray([written]) { a, w in ownJSON(a, citizen: citizen, &w); w.field("seq", events[0].seq); w.closeObject() }
-            return 0
-        }
-    }
-
-    static var ownList: CommandSpec {
-        CommandSpec(["own-assessment", "list"], "a citizen's own assessments, oldest first (what consent lets you see; the look is logged)",
-                    options: [.actor(), .citizen, .reason, .json]) { inv in
-            let service = try Context.open(inv.dataDirectory)
-            let citizen = inv.required("citizen")
-            let list = try service.citizen(citizen, as: inv.required("as"), reason: inv.string("reason")).citizen.outcomes.assessments
-            if inv.flag("json") {
-                Output.jsonArray(list) { a, w in ownJSON(a, citizen: citizen, &w); w.closeObject() }
-            } else {
-                Output.table(["DATE", "TOPIC", "SCORE", "SECTOR", "WORDS"], list.map { [$0.date.iso, $0.topic.rawValue, String($0.score), $0.sector.rawValue, $0.words] })
-            }
-            return 0
-        }
-    }
-
-    static func ownJSON(_ a: OwnAssessment, citizen: String, _ w: inout JSONWriter) {
-        w.openObject()
-        w.field("citizen", citizen); w.field("topic", a.topic); w.field("score", a.score); w.field("words", a.words); w.field("date", a.date)
-        w.field("sector", a.sector)
+        return [recording, listing]
     }
 
     enum YesNo: String, CaseIterable { case yes, no }
