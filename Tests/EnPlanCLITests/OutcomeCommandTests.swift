@@ -79,7 +79,7 @@ final class OutcomeCommandTests: XCTestCase {
             (["report", "youth-cohorts", "--as", "karen", "--list", "baseline/nope"], 2, "no cell"),
             (["target-group", "set", "--as", "mette", "--baseline", "01-04-2023"], 1, "supervisors and administrators"),
             (["target-group", "set", "--as", "karen", "--baseline", "01-04-2023", "--benefits", "nope"], 2, "unknown benefit \"nope\""),
-            (["target-group", "set", "--as", "karen", "--baseline", "01-04-2023", "--max-age", "40"], 2, "--max-age must be between 15 and 30"),
+            (["target-group", "set", "--as", "karen", "--baseline", "01-04-2023", "--max-age", "40"], 2, "the age limit of the youth target group is 15-30"),
             (["vulnerability", "set", "--as", "karen", "--citizen", "c1", "--on", "maybe"], 2, "--on must be one of yes, no"),
         ])
     }

@@ -170,6 +170,26 @@ final class OutcomeTests: XCTestCase {
         XCTAssertEqual(contact.cells[t.column("mean")!].value, .text(Bilingual("4,0", "4.0")))
     }
 
+    func testOutcomesAssessmentsAndTheTargetGroupAreInTheSnapshot() throws {
+        let id = try youth("150599-1001", "Anna", from: "2024-01-10")
+        clock.time = Fixture.now
+        try outcome(id, .jobReady, "2025-02-01")
+        try s.execute(.recordOwnAssessment(citizen: id, topic: .meeting, score: 3, words: "Kort møde", date: s.today), as: "mette")
+        try s.execute(.recordVulnerability(citizen: id, on: true, date: s.today), as: "mette")
+        try s.execute(.chooseContactPerson(citizen: id, name: "Lise Lund", chosenByCitizen: day("2025-01-01")), as: "mette")
+        try s.execute(.addEffort(citizen: id, goal: nil, title: "App", sector: .social, legalBasis: "SEL § 112", provider: "H",
+                                 start: s.today, end: nil, welfareTechnology: true), as: "mette")
+        try setGroup(vulnerability: true)
+        try f.store.writeSnapshot()
+        let reopened = try Store(directory: f.dir, clock: clock)
+        XCTAssertTrue(reopened.usedSnapshot)
+        XCTAssertEqual(reopened.projection.citizens[id]?.outcomes, f.store.projection.citizens[id]?.outcomes)
+        XCTAssertEqual(reopened.projection.citizens[id]?.outcomes.contactChosen, day("2025-01-01"))
+        XCTAssertEqual(reopened.projection.citizens[id]?.plan?.efforts.map(\.welfareTechnology), [false, true])
+        XCTAssertEqual(reopened.projection.youthTargetGroup, f.store.projection.youthTargetGroup)
+        XCTAssertEqual(reopened.projection.youthTargetGroup?.version, 1)
+    }
+
     /// The cohorts as karen's figures count them (read while the citizens are in place).
     func cohorts() -> [YouthFigures.Cohort] {
         f.store.figureBase.update(f.store.projection, seq: f.store.lastSeq, changed: nil)

@@ -79,7 +79,7 @@ enum OutcomeCommands {
         CommandSpec(["target-group", "set"], "set the youth measure's target group (supervisors and admins); replaces the one before", options: [
             .actor("SUPERVISOR"), .date("baseline", required: true, "the baseline day (everyone in the group that day is the baseline cohort)"),
             .text("benefits", "CODE,…", "the benefits that count (default: \(YouthTargetGroup.defaultBenefits.joined(separator: ",")))"),
-            .int("max-age", in: 15...30, "under this age at entry (default 30)"),
+            .int("max-age", "N", "under this age at entry, 15-30 (default 30)"),
             .text("basis", "\"SEL\"", "the legal basis an active effort must have, by its start (default SEL: serviceloven)"),
             .choice("vulnerability", YesNo.self, "only citizens with the vulnerability flag (default no)"),
         ]) { inv in

@@ -42,7 +42,7 @@ extension CaseService {
         if viewer.role == .caseworker {
             if section == .targets { throw DomainError.forbidden("the targets are the team's figures: for supervisors and administrators") }
             if section == .youth || section == .assessments {
-                throw DomainError.forbidden("the \(section.title.en.lowercased()) are the team's figures: for supervisors and administrators")
+                throw DomainError.forbidden("the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators")
             }
             if let u = f.user, u != viewer.id { throw DomainError.forbidden("\(viewer.id) may see their own figures only, not \(u)'s") }
             f.user = viewer.id
