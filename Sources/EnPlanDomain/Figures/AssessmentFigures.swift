@@ -34,16 +34,19 @@ enum AssessmentFigures {
         var welfare: [String] = [], welfareAsked: [String] = [], welfareScores: [Int] = []
         var chose: [String] = [], yearPassed: [String] = [], contactAsked: [String] = [], contactScores: [Int] = []
         for c in s.citizens() {
-            let o = c.outcomes, consents = c.consents
+            let welfareEffort = c.efforts?.contains(where: { $0.welfareTechnology && $0.status != .cancelled }) == true
+            let chosenOn = c.contactChosen
+            guard welfareEffort || chosenOn != nil else { continue }
+            let assessments = c.ownAssessments, consents = c.consents
             func latest(_ topic: OwnAssessmentTopic, from: Day?) -> OwnAssessment? {
-                o.assessments.filter { a in a.topic == topic && (from.map { a.date >= $0 } ?? true)
+                assessments.filter { a in a.topic == topic && (from.map { a.date >= $0 } ?? true)
                     && Access.countsInFigures(s.viewer, of: a.sector, consents: consents, on: s.today) }.max { $0.date < $1.date }
             }
-            if c.efforts?.contains(where: { $0.welfareTechnology && $0.status != .cancelled }) == true {
+            if welfareEffort {
                 welfare.append(c.id)
                 if let a = latest(.welfareTechnology, from: nil) { welfareAsked.append(c.id); welfareScores.append(a.score) }
             }
-            if let chosen = o.contactChosen, chosen <= s.today {
+            if let chosen = chosenOn, chosen <= s.today {
                 chose.append(c.id)
                 if s.today - chosen >= 365 {
                     yearPassed.append(c.id)

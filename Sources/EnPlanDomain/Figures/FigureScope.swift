@@ -130,6 +130,12 @@ struct CitizenRef {
     var facts: CitizenFacts { p.pointee.facts }
     var registered: Day { p.pointee.facts.registered }
     var outcomes: CitizenOutcomes { p.pointee.outcomes }
+    // The outcomes' parts one by one (a whole `CitizenOutcomes` copied retains each array).
+    var statuses: [Outcome] { p.pointee.outcomes.statuses }
+    var outcomesBenefits: [CitizenOutcomes.BenefitSpan] { p.pointee.outcomes.benefits }
+    var vulnerability: [CitizenOutcomes.Flag] { p.pointee.outcomes.vulnerability }
+    var ownAssessments: [OwnAssessment] { p.pointee.outcomes.assessments }
+    var contactChosen: Day? { p.pointee.outcomes.contactChosen }
     var birthDate: Day { p.pointee.cpr.birthDate }
     /// The whole citizen, copied (for `Access` with a role that does not see everyone).
     var citizen: Citizen { p.pointee }

@@ -3,7 +3,7 @@
 /// Invariants (the measure, as the definitions say it):
 /// - The target group is data (`YouthTargetGroup`, set by a supervisor): on a day a citizen is in
 ///   it when they are under `maxAge`, their benefit that day is one of `benefits`, an effort whose
-///   legal basis starts with `effortBasis` runs that day (active or ended, start to end), and, if
+///   legal basis starts with `effortBasis` (kept in capitals: "SEL") runs that day (active or ended, start to end), and, if
 ///   asked for, their vulnerability flag is on. The benefit they were registered with counts
 ///   from before the registration (EnPlan cannot know when it began); a change from its day.
 /// - The baseline cohort: everyone in the group on the baseline day; their entry is that day.
@@ -34,34 +34,46 @@ enum YouthFigures {
     /// The last day of the 24 months from `entry`.
     static func windowEnd(_ entry: Day) -> Day { entry.adding(months: 24) + -1 }
 
-    /// Whether `c` is in the target group on `day`.
-    static func inGroup(_ c: CitizenRef, _ g: YouthTargetGroup, on day: Day) -> Bool {
-        guard day < c.birthDate.adding(months: 12 * g.maxAge) else { return false }
-        let o = c.outcomes
+    /// What one citizen's membership is decided from, read once (each field in place: `CitizenRef`).
+    struct Facts {
+        let limit: Day
+        let benefits: [CitizenOutcomes.BenefitSpan]
+        let vulnerability: [CitizenOutcomes.Flag]
+        /// The efforts under the group's legal basis that ran (active or ended).
+        let efforts: [(start: Day, end: Day?)]
+    }
+
+    /// Whether the citizen is in the target group on `day`.
+    static func inGroup(_ f: Facts, _ g: YouthTargetGroup, on day: Day) -> Bool {
+        guard day < f.limit else { return false }
         // The benefit a citizen was registered with counts from before the registration (EnPlan
         // cannot know when it began: existing registrations); a change from the day it was recorded.
-        guard let span = o.benefits.last(where: { $0.from <= day }) ?? o.benefits.first, let code = span.code, g.benefits.contains(code) else { return false }
-        if g.requireVulnerability { guard o.vulnerability.last(where: { $0.date <= day })?.on == true else { return false } }
-        return runsEffort(c, g, on: day)
+        guard let span = f.benefits.last(where: { $0.from <= day }) ?? f.benefits.first, let code = span.code, g.benefits.contains(code) else { return false }
+        if g.requireVulnerability { guard f.vulnerability.last(where: { $0.date <= day })?.on == true else { return false } }
+        return f.efforts.contains { $0.start <= day && ($0.end ?? day) >= day }
     }
 
     static func effortCounts(_ e: Effort, _ g: YouthTargetGroup) -> Bool {
-        (e.status == .active || e.status == .ended) && e.legalBasis.uppercased().hasPrefix(g.effortBasis.uppercased())
-    }
-
-    static func runsEffort(_ c: CitizenRef, _ g: YouthTargetGroup, on day: Day) -> Bool {
-        guard let efforts = c.efforts else { return false }
-        return efforts.contains { effortCounts($0, g) && $0.start <= day && ($0.end ?? day) >= day }
+        (e.status == .active || e.status == .ended) && e.legalBasis.hasPrefix(g.effortBasis)
     }
 
     /// The baseline (entry = the baseline day) or the first day in the group after it, up to today.
+    /// The cheap refusals first: too old at the baseline, no benefit on the list, no such effort.
     static func entry(_ c: CitizenRef, _ g: YouthTargetGroup, today: Day) -> (baseline: Bool, day: Day)? {
-        if inGroup(c, g, on: g.baseline) { return (true, g.baseline) }
+        let limit = c.birthDate.adding(months: 12 * g.maxAge)
+        guard limit > g.baseline else { return nil }
+        let benefits = c.outcomesBenefits
+        guard benefits.contains(where: { $0.code.map(g.benefits.contains) ?? false }) else { return nil }
+        guard let all = c.efforts else { return nil }
+        var efforts: [(start: Day, end: Day?)] = []
+        for i in all.indices where effortCounts(all[i], g) { efforts.append((all[i].start, all[i].end)) }
+        guard !efforts.isEmpty else { return nil }
+        let f = Facts(limit: limit, benefits: benefits, vulnerability: g.requireVulnerability ? c.vulnerability : [], efforts: efforts)
+        if inGroup(f, g, on: g.baseline) { return (true, g.baseline) }
         // The group's first day after the baseline is the start of one of its conditions.
-        var candidates = c.outcomes.benefits.map(\.from) + c.outcomes.vulnerability.filter(\.on).map(\.date)
-        candidates += (c.efforts ?? []).filter { effortCounts($0, g) }.map(\.start)
+        let candidates = benefits.map(\.from) + f.vulnerability.filter(\.on).map(\.date) + efforts.map(\.start)
         for d in Set(candidates).sorted() where d > g.baseline && d <= today {
-            if inGroup(c, g, on: d) { return (false, d) }
+            if inGroup(f, g, on: d) { return (false, d) }
         }
         return nil
     }
@@ -93,7 +105,7 @@ enum YouthFigures {
             let i = baseline ? 0 : cohorts.firstIndex { !($0.key == "baseline") && $0.from <= day && day <= $0.to }
             guard let i else { continue }
             let consents = c.consents
-            let seen = c.outcomes.statuses.filter { Access.countsInFigures(s.viewer, of: $0.sector, consents: consents, on: s.today) }
+            let seen = c.statuses.filter { Access.countsInFigures(s.viewer, of: $0.sector, consents: consents, on: s.today) }
             cohorts[i].members.append(Member(id: c.id, entry: day, result: result(seen, entry: day, today: s.today)))
         }
         return cohorts

@@ -32,7 +32,7 @@ extension Decide {
         guard !benefits.isEmpty else { throw DomainError.invalid("the target group needs at least one benefit") }
         for code in benefits where state.benefits[code] == nil { throw DomainError.invalid("unknown benefit \"\(code)\" (see `enplan benefits`)") }
         try notInFuture(baseline)
-        let g = YouthTargetGroup(maxAge: maxAge, benefits: Array(Set(benefits)).sorted(), effortBasis: try text(effortBasis, "legal basis"),
+        let g = YouthTargetGroup(maxAge: maxAge, benefits: Array(Set(benefits)).sorted(), effortBasis: try text(effortBasis, "legal basis").uppercased(),
                                  requireVulnerability: requireVulnerability, baseline: baseline, setOn: today)
         return [.init(Streams.youthTargetGroup, .youthTargetGroupSet(g))]
     }

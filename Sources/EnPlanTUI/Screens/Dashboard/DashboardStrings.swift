@@ -32,7 +32,7 @@ extension Strings {
             case .noRows: return ("Ingen tal at vise med dette filter.", "No figures to show with this filter.")
             case .rows: return ("rækker", "rows")
             case .kSection: return ("Afsnit", "Section")
-            case .hSection: return ("Gå til et afsnit: b t e k p h m (Tab: det næste)", "Go to a section: b t e k p h m (Tab: the next)")
+            case .hSection: return ("Gå til et afsnit: b t e k p h m a o (Tab: det næste)", "Go to a section: b t e k p h m a o (Tab: the next)")
             case .kDefinition: return ("Definition", "Definition")
             case .hDefinition: return ("Vis tallets definition: tæller, nævner, undtagelser, periode", "Show the figure's definition: numerator, denominator, exclusions, period")
             case .kSector: return ("Fagområde", "Sector")
