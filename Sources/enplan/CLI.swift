@@ -8,6 +8,7 @@ enum CLI {
     static var commands: [CommandSpec] {
         StoreCommands.all + DemoCommands.all + UserCommands.all + CitizenCommands.all + PlanCommands.all
             + DecisionCommands.all + TemplateCommands.all + MeetingCommands.all + AuditCommands.all + [StoreCommands.stress] + ReportCommands.all
+            + OutcomeCommands.all
             + OpsCommands.all + KeyCommands.all + [SSHSession.spec]
     }
 

@@ -12,7 +12,8 @@ final class EventCatalogueTests: XCTestCase {
                       "GoalChanged", "EffortAdded", "EffortStatusChanged", "EffortChanged", "TemplateApplied", "DecisionRecorded",
                       "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent", "ReferralAnswered",
                       "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
-                      "TargetDefined", "TargetEnded"]
+                      "TargetDefined", "TargetEnded", "OutcomeRecorded", "OwnAssessmentRecorded", "VulnerabilityRecorded",
+                      "YouthTargetGroupSet"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")
@@ -25,7 +26,7 @@ final class EventCatalogueTests: XCTestCase {
             .plan: [.planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .templateApplied],
             .effort: [.effortAdded, .effortStatusChanged, .effortChanged],
             .decision: [.decisionRecorded], .followUp: [.followUpScheduled, .followUpCompleted],
-            .assessment: [.assessmentRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],
+            .assessment: [.assessmentRecorded, .ownAssessmentRecorded], .outcome: [.outcomeRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],
             .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined],
         ]
         for type in EventType.allCases {

@@ -20,6 +20,9 @@ final class CrossingRuleTests: XCTestCase {
         try s.execute(.sendReferral(citizen: id, to: .social, text: "Bostøtte?"), as: "mette")
         try s.execute(.logContact(citizen: id, channel: .phone, note: "Fortalte om sit forbrug", at: nil), as: "mette")
         try s.execute(.linkHousehold(citizen: id, member: HouseholdMember(relation: .partner, name: "Fatima Christensen", citizen: nil)), as: "mette")
+        try s.execute(.recordOutcome(citizen: id, status: .jobReady, date: today, source: "Jobnet"), as: "mette")
+        try s.execute(.recordOwnAssessment(citizen: id, topic: .plan, score: 4, words: "Planen giver mening", date: today), as: "mette")
+        try s.execute(.recordVulnerability(citizen: id, on: true, date: today), as: "mette")
         try s.execute(.scheduleMeeting(type: .network, citizen: id, start: LocalTime(iso: "2026-11-25T09:00")!, minutes: 60, room: "R1",
                                        participants: ["mette", "jonas", "per"], guests: [], allowConflict: false), as: "mette")
         return (f, id)
@@ -40,6 +43,9 @@ final class CrossingRuleTests: XCTestCase {
             "household": d.citizen.household.first?.name,
             "benefit": d.citizen.benefit,
             "ownWords": text(p.ownWords, false),
+            "outcome": d.citizen.outcomes.statuses.first.map { "\($0.status.rawValue) \($0.source ?? "")" },
+            "ownAssessment": d.citizen.outcomes.assessments.first.map { "\($0.score) \($0.words)" },
+            "vulnerability": d.citizen.outcomes.vulnerability.first.map { "\($0.on)" },
         ]
     }
 
@@ -47,7 +53,8 @@ final class CrossingRuleTests: XCTestCase {
         let (f, id) = try caseOfEveryKind()
         let all: [String: String?] = ["goal": "Stabilt helbred", "effort": "Mentor", "decision": "Bevilget mentor", "followUp": "f1",
                                       "assessment": "Arbejdsevne 3", "referral": "Bostøtte?", "household": "Fatima Christensen",
-                                      "benefit": "kontanthjaelp", "ownWords": "Jeg vil være tømrer"]
+                                      "benefit": "kontanthjaelp", "ownWords": "Jeg vil være tømrer", "outcome": "job-ready Jobnet",
+                                      "ownAssessment": "4 Planen giver mening", "vulnerability": "true"]
         XCTAssertEqual(try shown(f, id, "mette"), all, "the recording sector sees everything")
         XCTAssertEqual(try shown(f, id, "jonas"), all, "social is covered by the consent")
         // per (misuse) is not covered: every piece exists, none of its content shows.

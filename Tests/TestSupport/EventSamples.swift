@@ -60,6 +60,11 @@ public enum EventSamples {
             .targetDefined(Target(id: "plan1000", kind: .planCoverage, name: "1.000 borgere med én plan", value: 1000,
                                   deadline: Day(year: 2027, month: 12, day: 31)!, sector: nil, defined: day))
         case .targetEnded: .targetEnded(date: day)
+        case .outcomeRecorded: .outcomeRecorded(Outcome(status: .educationReady, date: day, source: "Jobnet", sector: .employment))
+        case .ownAssessmentRecorded: .ownAssessmentRecorded(OwnAssessment(topic: .welfareTechnology, score: 4, words: "Appen hjælper", date: day, sector: .social))
+        case .vulnerabilityRecorded: .vulnerabilityRecorded(on: true, date: day, sector: .social)
+        case .youthTargetGroupSet:
+            .youthTargetGroupSet(YouthTargetGroup(benefits: ["kontanthjaelp"], requireVulnerability: true, baseline: day, setOn: day))
         }
     }
 }

@@ -30,6 +30,14 @@ public enum Access {
         c.consentCovers(viewer.sector, sector, on: day)
     }
 
+    /// Whether a figure counts a piece owned by `sector` (an outcome, an own assessment, a
+    /// vulnerability flag): the team's figures (supervisors, administrators) count every one, as
+    /// they count every plan, and show counts and citizens only; a caseworker's own figures count
+    /// only what the citizen's consent lets them see.
+    public static func countsInFigures(_ viewer: User, of sector: Sector, consents: [Consent], on day: Day) -> Bool {
+        viewer.role.seesAllCitizens || Consent.covers(consents, viewer.sector, sector, on: day)
+    }
+
     /// The benefit belongs to the sector that recorded it.
     public static func seesBenefit(_ viewer: User, _ c: Citizen, on day: Day) -> Bool {
         c.recorded.benefit.map { seesContent(viewer, of: $0, in: c, on: day) } ?? true

@@ -38,7 +38,7 @@ public enum ContentOwner: Sendable, Equatable {
 /// household members, the benefit and the plan's own words are taken out and listed only here.
 public struct Withheld: Equatable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        case goal, effort, decision, followUp, assessment, referral, household, benefit, ownWords
+        case goal, effort, decision, followUp, assessment, referral, household, benefit, ownWords, outcome, ownAssessment, vulnerability
     }
     public let kind: Kind
     public let id: String?
@@ -110,6 +110,10 @@ extension Access {
             if sees(s) { household.append(m); householdBy.append(s) } else { withheld.append(Withheld(.household, nil, s)) }
         }
         shown.household = household; shown.recorded.household = householdBy
+        // Outcomes, own assessments and the vulnerability flag carry their recorder's sector.
+        shown.outcomes.statuses = c.outcomes.statuses.filter { o in sees(o.sector) || { withheld.append(Withheld(.outcome, nil, o.sector)); return false }() }
+        shown.outcomes.assessments = c.outcomes.assessments.filter { a in sees(a.sector) || { withheld.append(Withheld(.ownAssessment, nil, a.sector)); return false }() }
+        shown.outcomes.vulnerability = c.outcomes.vulnerability.filter { v in sees(v.sector) || { withheld.append(Withheld(.vulnerability, nil, v.sector)); return false }() }
         guard var plan = c.plan else { return (shown, [], withheld) }
         if let s = c.recorded.plan, !sees(s), !plan.ownWords.isEmpty { plan.ownWords = ""; withheld.append(Withheld(.ownWords, nil, s)) }
         for i in plan.goals.indices {

@@ -17,7 +17,8 @@ public enum DomainEvent: Equatable, Sendable {
     case citizenDetailsChanged(name: String?, benefit: String?)
     /// `reason`: why, when a supervisor moved the citizen to another caseworker (`Command.reassign`).
     case responsibleChanged(user: String, reason: String? = nil)
-    case contactPersonChosen(name: String?)
+    /// `chosenByCitizen`: the day the citizen chose the contact person themselves (the evaluation after a year).
+    case contactPersonChosen(name: String?, chosenByCitizen: Day? = nil)
     case householdLinked(HouseholdMember)
     case consentGiven(Consent)
     case consentWithdrawn(id: String, date: Day)
@@ -51,6 +52,13 @@ public enum DomainEvent: Equatable, Sendable {
     // Targets (stream "target:<id>")
     case targetDefined(Target)
     case targetEnded(date: Day)
+    // Outcomes and the citizen's own assessment (a citizen's stream)
+    case outcomeRecorded(Outcome)
+    case ownAssessmentRecorded(OwnAssessment)
+    /// A vulnerability flag set (or cleared) on the citizen, for the youth target group.
+    case vulnerabilityRecorded(on: Bool, date: Day, sector: Sector)
+    // The youth measure's target group (stream "targetgroup:youth")
+    case youthTargetGroupSet(YouthTargetGroup)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -52,6 +52,12 @@ public enum EventType: String, CaseIterable, Sendable {
     // Targets (stream "target:<id>")
     case targetDefined = "TargetDefined"
     case targetEnded = "TargetEnded"
+    // Outcomes and the citizen's own assessment (a citizen's stream)
+    case outcomeRecorded = "OutcomeRecorded"
+    case ownAssessmentRecorded = "OwnAssessmentRecorded"
+    case vulnerabilityRecorded = "VulnerabilityRecorded"
+    // The youth measure's target group (stream "targetgroup:youth")
+    case youthTargetGroupSet = "YouthTargetGroupSet"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -86,7 +92,8 @@ public enum EventType: String, CaseIterable, Sendable {
         case .citizenDetailsChanged:
             EventRow(.actor, .caseFile) { .citizenDetailsChanged(name: try $0.optionalString("name"), benefit: try $0.optionalString("benefit")) }
         case .responsibleChanged: EventRow(.shared, .caseFile) { .responsibleChanged(user: try $0.string("user"), reason: try $0.optionalString("reason")) }
-        case .contactPersonChosen: EventRow(.shared, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name")) }
+        case .contactPersonChosen:
+            EventRow(.shared, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name"), chosenByCitizen: try $0.optionalDay("chosenByCitizen")) }
         case .householdLinked: EventRow(.actor, .caseFile) { .householdLinked(try HouseholdMember(fields: $0)) }
         case .consentGiven: EventRow(.shared, .consent) { .consentGiven(try Consent(fields: $0)) }
         case .consentWithdrawn: EventRow(.shared, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date")) }
@@ -135,6 +142,11 @@ public enum EventType: String, CaseIterable, Sendable {
         case .templateDefined: EventRow(.actor, .caseFile) { .templateDefined(try PlanTemplate(fields: $0)) }
         case .targetDefined: EventRow(.actor, .caseFile) { .targetDefined(try Target(fields: $0)) }
         case .targetEnded: EventRow(.actor, .caseFile) { .targetEnded(date: try $0.day("date")) }
+        case .outcomeRecorded: EventRow(.recordedSector, .outcome) { .outcomeRecorded(try Outcome(fields: $0)) }
+        case .ownAssessmentRecorded: EventRow(.recordedSector, .assessment) { .ownAssessmentRecorded(try OwnAssessment(fields: $0)) }
+        case .vulnerabilityRecorded:
+            EventRow(.recordedSector, .caseFile) { .vulnerabilityRecorded(on: try $0.bool("on"), date: try $0.day("date"), sector: try $0.value("sector")) }
+        case .youthTargetGroupSet: EventRow(.actor, .caseFile) { .youthTargetGroupSet(try YouthTargetGroup(fields: $0)) }
         }
     }
 }
@@ -192,6 +204,10 @@ extension DomainEvent {
         case .templateDefined: .templateDefined
         case .targetDefined: .targetDefined
         case .targetEnded: .targetEnded
+        case .outcomeRecorded: .outcomeRecorded
+        case .ownAssessmentRecorded: .ownAssessmentRecorded
+        case .vulnerabilityRecorded: .vulnerabilityRecorded
+        case .youthTargetGroupSet: .youthTargetGroupSet
         }
     }
 
@@ -208,7 +224,7 @@ extension DomainEvent {
             f.set("cpr", cpr); f.set("name", name); f.set("benefit", benefit); f.set("responsible", responsible); f.set("sectors", sectors)
         case let .citizenDetailsChanged(name, benefit): f.set("name", name); f.set("benefit", benefit)
         case let .responsibleChanged(user, reason): f.set("user", user); f.set("reason", reason)
-        case let .contactPersonChosen(name): f.set("name", name)
+        case let .contactPersonChosen(name, chosen): f.set("name", name); f.set("chosenByCitizen", chosen)
         case let .householdLinked(m): f = m.fields
         case let .consentGiven(c): f = c.fields
         case let .consentWithdrawn(id, date): f.set("id", id); f.set("date", date)
@@ -238,6 +254,10 @@ extension DomainEvent {
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)
+        case let .outcomeRecorded(o): f = o.fields
+        case let .ownAssessmentRecorded(a): f = a.fields
+        case let .vulnerabilityRecorded(on, date, sector): f.set("on", on); f.set("date", date); f.set("sector", sector)
+        case let .youthTargetGroupSet(g): f = g.fields
         }
         return f
     }

@@ -83,6 +83,15 @@ public struct Fields: Equatable, Sendable, JSONCodable {
         return b
     }
 
+    /// A flag that older lines do not carry: nil when absent.
+    public func optionalBool(_ k: String) throws -> Bool? {
+        switch find(k) {
+        case nil: return nil
+        case .bool(let b)?: return b
+        default: throw Missing(key: k, problem: "is not true or false")
+        }
+    }
+
     public func day(_ k: String) throws -> Day {
         guard let d = try optionalDay(k) else { throw Missing(key: k, problem: "is missing") }
         return d

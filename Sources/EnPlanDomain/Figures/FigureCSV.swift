@@ -52,6 +52,7 @@ public enum FigureCSV {
         case .warn: danish ? "advarsel" : "warning"
         case .over: danish ? "over loftet" : "over the maximum"
         case .behind: danish ? "bagud" : "behind"
+        case .interim: danish ? "foreløbig" : "interim"
         }
     }
 

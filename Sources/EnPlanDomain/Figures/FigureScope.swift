@@ -190,6 +190,15 @@ struct CitizenRef {
     var meetings: [FigureSummary.MeetingMark] { summary.pointee.meetings }
     /// Who worked on the citizen when (`FigureSummary.work`).
     var work: [FigureSummary.Work] { summary.pointee.work }
+    var consents: [Consent] { p.pointee.consents }
+    var outcomes: CitizenOutcomes { p.pointee.outcomes }
+    // The outcomes' parts one by one (a whole `CitizenOutcomes` copied retains each array).
+    var statuses: [Outcome] { p.pointee.outcomes.statuses }
+    var outcomesBenefits: [CitizenOutcomes.BenefitSpan] { p.pointee.outcomes.benefits }
+    var vulnerability: [CitizenOutcomes.Flag] { p.pointee.outcomes.vulnerability }
+    var ownAssessments: [OwnAssessment] { p.pointee.outcomes.assessments }
+    var contactChosen: Day? { p.pointee.outcomes.contactChosen }
+    var birthDate: Day { p.pointee.cpr.birthDate }
     /// The whole citizen, copied (for `Access` with a role that does not see everyone).
     var citizen: Citizen { p.pointee }
 

@@ -8,7 +8,7 @@
 ///   English: what the screen's `i` shows and what the CSV export's header block holds.
 /// - Rows are in a stable order (the section's own order, then by key).
 public enum FigureSection: String, CaseIterable, Sendable {
-    case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets
+    case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, youth, assessments
 
     public var title: Bilingual {
         switch self {
@@ -19,6 +19,8 @@ public enum FigureSection: String, CaseIterable, Sendable {
         case .coverage: Bilingual("Dækning med én plan", "Unified plan coverage")
         case .referrals: Bilingual("Flaskehalse i henvisninger", "Referral bottlenecks")
         case .targets: Bilingual("Måltal", "Targets")
+        case .youth: Bilingual("Unge under 30: 2-års-kohorter", "Youth under 30: 2-year cohorts")
+        case .assessments: Bilingual("Borgernes egen vurdering", "The citizens' own assessment")
         }
     }
 }
@@ -110,7 +112,7 @@ public struct FigureCell: Sendable {
     public static func plain(_ v: FigureValue) -> FigureCell { FigureCell(value: v, citizens: nil) }
 }
 
-public enum FigureFlag: String, Sendable { case warn, over, behind }
+public enum FigureFlag: String, Sendable { case warn, over, behind, interim }
 
 public struct FigureRow: Sendable {
     /// Stable, e.g. "user:mette", "unassigned", "employment>social".

@@ -29,6 +29,11 @@ public struct Consent: Equatable, Sendable {
 
     public func isActive(on day: Day) -> Bool { Consent.isActive(given: given, withdrawn: withdrawn, on: day) }
     static func isActive(given: Day, withdrawn: Day?, on day: Day) -> Bool { given <= day && (withdrawn.map { $0 > day } ?? true) }
+
+    /// Whether one of `consents`, active on `day`, lets `viewer`'s sector see content from `owner`'s sector.
+    public static func covers(_ consents: [Consent], _ viewer: Sector, _ owner: Sector, on day: Day) -> Bool {
+        viewer == owner || consents.contains { $0.isActive(on: day) && $0.sectors.contains(viewer) && $0.sectors.contains(owner) }
+    }
 }
 
 public enum Channel: String, CaseIterable, Sendable { case phone, meeting, letter, digital }
@@ -78,6 +83,8 @@ public struct Citizen: Equatable, Sendable {
     public var version: Int = 0
     /// Who (which sector) recorded the pieces that carry no sector of their own.
     public var recorded = Recorders()
+    /// Outcomes toward self-support, the citizen's own assessments, the vulnerability flag (`Outcome.swift`).
+    public var outcomes = CitizenOutcomes()
 
     public init(id: String, cpr: CPR, name: String, benefit: String?, responsible: String, registeredSectors: [Sector]) {
         self.id = id; self.cpr = cpr; self.name = name; self.benefit = benefit
@@ -111,6 +118,6 @@ public struct Citizen: Equatable, Sendable {
 
     /// Whether an active consent lets `viewer`'s sector see content from `owner`'s sector.
     public func consentCovers(_ viewer: Sector, _ owner: Sector, on day: Day) -> Bool {
-        viewer == owner || consents.contains { $0.isActive(on: day) && $0.sectors.contains(viewer) && $0.sectors.contains(owner) }
+        Consent.covers(consents, viewer, owner, on: day)
     }
 }

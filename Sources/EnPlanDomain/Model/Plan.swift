@@ -47,11 +47,13 @@ public struct Effort: Equatable, Sendable {
     public var start: Day
     public var end: Day?
     public var status: EffortStatus
+    /// A welfare-technology effort (a smartphone, a tablet, an app): counted with the citizens' own assessment of it.
+    public var welfareTechnology: Bool
 
     public init(id: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?,
-                status: EffortStatus) {
+                status: EffortStatus, welfareTechnology: Bool = false) {
         self.id = id; self.goal = goal; self.title = title; self.sector = sector; self.legalBasis = legalBasis
-        self.provider = provider; self.start = start; self.end = end; self.status = status
+        self.provider = provider; self.start = start; self.end = end; self.status = status; self.welfareTechnology = welfareTechnology
     }
 }
 

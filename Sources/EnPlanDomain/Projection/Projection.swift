@@ -30,6 +30,8 @@ public struct Projection: Sendable {
     public private(set) var templateVersions: [String: Int] = [:]
     /// Targets (måltal) by id, with their streams' versions in `Target.version`.
     public private(set) var targets: [String: Target] = [:]
+    /// The youth measure's target group (stream `targetgroup:youth`), with its version.
+    public private(set) var youthTargetGroup: YouthTargetGroup?
     /// Where each stream's lines start in the event log, in order: a citizen's history is read
     /// from these lines instead of scanning two million (`Store.events(of:)`).
     public private(set) var lines: [String: [Int]] = [:]
@@ -53,6 +55,7 @@ public struct Projection: Sendable {
         if stream == Streams.benefits { return benefitsVersion }
         if stream.hasPrefix(Streams.templatePrefix) { return templateVersions[String(stream.dropFirst(Streams.templatePrefix.count))] ?? 0 }
         if stream.hasPrefix(Streams.targetPrefix) { return targets[String(stream.dropFirst(Streams.targetPrefix.count))]?.version ?? 0 }
+        if stream == Streams.youthTargetGroup { return youthTargetGroup?.version ?? 0 }
         return 0
     }
 
@@ -119,6 +122,11 @@ public struct Projection: Sendable {
             var target = t
             target.version = version
             targets[t.id] = target
+        case let .youthTargetGroupSet(g):
+            guard stream == Streams.youthTargetGroup else { throw Inconsistent(reason: "a target group on stream \(stream)") }
+            var group = g
+            group.version = version
+            youthTargetGroup = group
         case let .targetEnded(date):
             let id = String(stream.dropFirst(Streams.targetPrefix.count))
             guard targets[id] != nil else { throw Inconsistent(reason: "no target \(id)") }
@@ -130,6 +138,7 @@ public struct Projection: Sendable {
             c.version = version
             c.facts.registered = ts.copenhagenDay
             c.facts.responsible = [.init(from: ts.copenhagenDay, user: responsible)]
+            if benefit != nil { c.outcomes.benefits = [.init(from: ts.copenhagenDay, code: benefit)] }
             if benefit != nil { c.recorded.benefit = accounts[actor]?.user.sector ?? sectors.first }
             citizens[stream] = c
             citizenByCPR[cpr.digits] = stream
@@ -174,7 +183,7 @@ public struct Projection: Sendable {
         case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
              .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
              .effortChanged, .templateApplied, .decisionRecorded, .followUpScheduled, .followUpCompleted, .assessmentRecorded,
-             .referralSent, .referralAnswered, .contactLogged:
+             .referralSent, .referralAnswered, .contactLogged, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
     }
@@ -196,7 +205,8 @@ public struct Projection: Sendable {
              .responsibleChanged, .contactPersonChosen, .consentGiven, .consentWithdrawn, .goalStatusChanged, .goalChanged,
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
-             .templateApplied, .targetDefined, .targetEnded:
+             .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
+             .youthTargetGroupSet:
             return false
         }
     }
@@ -208,11 +218,16 @@ public struct Projection: Sendable {
         switch event {
         case let .citizenDetailsChanged(name, benefit):
             if let name { c.name = name }
-            if let benefit { c.benefit = benefit; c.recorded.benefit = sector }
+            if let benefit {
+                c.benefit = benefit; c.recorded.benefit = sector
+                c.outcomes.benefits.append(.init(from: ts.copenhagenDay, code: benefit))
+            }
         case let .responsibleChanged(user, _):
             c.responsible = user
             c.facts.responsible.append(.init(from: ts.copenhagenDay, user: user))
-        case let .contactPersonChosen(name): c.contactPerson = name
+        case let .contactPersonChosen(name, chosen):
+            c.contactPerson = name
+            c.outcomes.contactChosen = name == nil ? nil : chosen
         case let .householdLinked(m): c.household.append(m); c.recorded.household.append(sector)
         case let .consentGiven(consent): c.consents.append(consent)
         case let .consentWithdrawn(id, date):
@@ -257,7 +272,10 @@ public struct Projection: Sendable {
                     p.efforts[i].provider = provider; p.efforts[i].start = start; p.efforts[i].end = end
                 }
             }
-        case .templateApplied, .templateDefined, .targetDefined, .targetEnded:
+        case let .outcomeRecorded(o): c.outcomes.add(o)
+        case let .ownAssessmentRecorded(a): c.outcomes.assessments.append(a)
+        case let .vulnerabilityRecorded(on, date, sector): c.outcomes.vulnerability.append(.init(date: date, on: on, sector: sector))
+        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
              .meetingScheduled, .meetingStatusChanged, .meetingJoined:
@@ -269,8 +287,9 @@ public struct Projection: Sendable {
     mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
-                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:]) {
-        self.targets = targets
+                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
+                          youthTargetGroup: YouthTargetGroup? = nil) {
+        self.targets = targets; self.youthTargetGroup = youthTargetGroup
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
         self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
@@ -288,4 +307,6 @@ public enum Streams {
     public static func user(_ id: String) -> String { userPrefix + id }
     public static let targetPrefix = "target:"
     public static func target(_ id: String) -> String { targetPrefix + id }
+    /// The youth measure's target group: one aggregate.
+    public static let youthTargetGroup = "targetgroup:youth"
 }

@@ -12,7 +12,8 @@ public enum Command: Sendable {
     case registerCitizen(cpr: String, name: String, benefit: String?, responsible: String?)
     case changeCitizenDetails(citizen: String, name: String?, benefit: String?)
     case changeResponsible(citizen: String, user: String)
-    case chooseContactPerson(citizen: String, name: String?)
+    /// `chosenByCitizen`: the day the citizen chose the person themselves (nil: not their choice).
+    case chooseContactPerson(citizen: String, name: String?, chosenByCitizen: Day? = nil)
     case linkHousehold(citizen: String, member: HouseholdMember)
     case giveConsent(citizen: String, sectors: [Sector], given: Day?)
     case withdrawConsent(citizen: String, consent: String)
@@ -22,7 +23,8 @@ public enum Command: Sendable {
     case addGoal(citizen: String, area: LifeArea, text: String)
     case setGoalStatus(citizen: String, goal: String, status: GoalStatus)
     case changeGoal(citizen: String, goal: String, area: LifeArea, text: String)
-    case addEffort(citizen: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?)
+    case addEffort(citizen: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?,
+                   welfareTechnology: Bool = false)
     case setEffortStatus(citizen: String, effort: String, status: EffortStatus, end: Day?)
     case changeEffort(citizen: String, effort: String, goal: String?, title: String, legalBasis: String, provider: String, start: Day, end: Day?)
     /// Adds a template's goals, efforts and follow-ups, dated from `start` (default: today). An
@@ -56,6 +58,14 @@ public enum Command: Sendable {
     /// A target (måltal), as data: `id` names it; the same id again is refused (end it first).
     case defineTarget(id: String, kind: Target.Kind, name: String, value: Int, deadline: Day?, sector: Sector?)
     case endTarget(id: String)
+    /// A status toward self-support (or an exit), dated, with where it came from.
+    case recordOutcome(citizen: String, status: OutcomeStatus, date: Day, source: String?)
+    /// The citizen's own assessment: a topic, a score 1-5, their own words.
+    case recordOwnAssessment(citizen: String, topic: OwnAssessmentTopic, score: Int, words: String, date: Day)
+    /// The vulnerability flag on the citizen (the youth target group may ask for it).
+    case recordVulnerability(citizen: String, on: Bool, date: Day)
+    /// The youth measure's target group, as a supervisor sets it (replaces the one before).
+    case setYouthTargetGroup(maxAge: Int, benefits: [String], effortBasis: String, requireVulnerability: Bool, baseline: Day)
 
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
@@ -65,10 +75,10 @@ public enum Command: Sendable {
         case .defineBenefit: return Streams.benefits
         case .defineTemplate(let t): return Streams.template(t.id)
         case .registerCitizen, .scheduleMeeting: return nil
-        case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _),
+        case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _, _),
              .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
-             .addEffort(let c, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
+             .addEffort(let c, _, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _),
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
@@ -76,6 +86,8 @@ public enum Command: Sendable {
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
         case .reassign: return nil
         case .defineTarget(let id, _, _, _, _, _), .endTarget(let id): return Streams.target(id)
+        case .recordOutcome(let c, _, _, _), .recordOwnAssessment(let c, _, _, _, _), .recordVulnerability(let c, _, _): return c
+        case .setYouthTargetGroup: return Streams.youthTargetGroup
         }
     }
 }

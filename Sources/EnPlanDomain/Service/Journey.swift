@@ -8,7 +8,7 @@ public struct SeenEvent: Sendable {
 
 /// What kind of thing happened, for filtering the journey (a column of the event catalogue).
 public enum JourneyKind: String, CaseIterable, Sendable {
-    case caseFile = "case", consent, plan, effort, decision, followUp = "followup", assessment, referral, contact, meeting
+    case caseFile = "case", consent, plan, effort, decision, followUp = "followup", assessment, referral, contact, meeting, outcome
 
     /// The kind the catalogue gives an event type (a name the catalogue does not know: the case file).
     public init(eventType: String) {

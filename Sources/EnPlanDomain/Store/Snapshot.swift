@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 10
+    static let format = 11
 
     struct Loaded {
         let projection: Projection
@@ -30,6 +30,7 @@ enum Snapshot {
         w.values(Array(p.meetings.values))
         w.array(Array(p.templates.values)) { w, t in w.string(t.fields.json); w.int(p.templateVersions[t.id] ?? 1) }
         w.values(Array(p.targets.values))
+        w.optional(p.youthTargetGroup) { $0.value($1) }
         // The line index: stream names with their counts, then every offset in one raw block.
         let streams = Array(p.lines.keys)
         w.array(streams) { w, s in w.string(s); w.int(p.lines[s]!.count) }
@@ -111,6 +112,7 @@ enum Snapshot {
             }
             var targets: [String: Target] = [:]
             for t in try r.values(Target.self) { targets[t.id] = t }
+            let youth = try r.optional { try YouthTargetGroup(from: &$0) }
             release.upTo(magic.count + r.pos)
             let streams = try r.array { r in (try r.string(), try r.count()) }
             guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
@@ -124,7 +126,7 @@ enum Snapshot {
             guard r.atEnd else { return nil }
             p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
-                      lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets)
+                      lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets, youthTargetGroup: youth)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }()
     }

@@ -153,11 +153,12 @@ extension Goal: SnapshotCodable {
 extension Effort: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.string(id); w.optional(goal) { $0.string($1) }; w.string(title); w.raw(sector); w.string(legalBasis); w.string(provider)
-        w.day(start); w.optional(end) { $0.day($1) }; w.raw(status)
+        w.day(start); w.optional(end) { $0.day($1) }; w.raw(status); w.bool(welfareTechnology)
     }
     init(from r: inout SnapshotReader) throws {
         self.init(id: try r.string(), goal: try r.optional { try $0.string() }, title: try r.string(), sector: try r.raw(),
-                  legalBasis: try r.string(), provider: try r.string(), start: try r.day(), end: try r.optional { try $0.day() }, status: try r.raw())
+                  legalBasis: try r.string(), provider: try r.string(), start: try r.day(), end: try r.optional { try $0.day() }, status: try r.raw(),
+                  welfareTechnology: try r.bool())
     }
 }
 
@@ -221,6 +222,7 @@ extension Citizen: SnapshotCodable {
         w.array(meetings) { $0.string($1) }; w.array(participants.sorted()) { $0.string($1) }; w.int(version)
         w.value(facts)
         w.value(recorded)
+        w.value(outcomes)
     }
     init(from r: inout SnapshotReader) throws {
         self.init(id: try r.string(), cpr: try CPR(try r.string()), name: try r.string(), benefit: try r.optional { try $0.string() },
@@ -230,6 +232,7 @@ extension Citizen: SnapshotCodable {
         meetings = try r.array { try $0.string() }; participants = Set(try r.array { try $0.string() }); version = try r.int()
         facts = try CitizenFacts(from: &r)
         recorded = try Recorders(from: &r)
+        outcomes = try CitizenOutcomes(from: &r)
     }
 }
 

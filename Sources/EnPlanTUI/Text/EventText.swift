@@ -18,7 +18,7 @@ extension Strings {
             detail = "\(v("name")), \(p(.cpr)) \((try? CPR(v("cpr")).masked) ?? v("cpr"))"
         case .citizenDetailsChanged?: detail = [v("name"), v("benefit")].filter { !$0.isEmpty }.joined(separator: ", ")
         case .responsibleChanged?: detail = names.user(v("user"))
-        case .contactPersonChosen?: detail = v("name")
+        case .contactPersonChosen?: detail = v("name") + (v("chosenByCitizen").isEmpty ? "" : " (\(o(.byCitizen).lowercased()) \(day("chosenByCitizen")))")
         case .householdLinked?: detail = "\(word(v("relation"))): \(v("name"))"
         case .consentGiven?: detail = ((try? d.strings("sectors")) ?? []).compactMap(Sector.init(rawValue:)).map(sector).joined(separator: " + ")
         case .consentWithdrawn?: detail = v("id")
@@ -39,9 +39,15 @@ extension Strings {
         case .meetingScheduled?: detail = "\(e.stream) \(v("start").replacingOccurrences(of: "T", with: " ")) · \(v("room"))"
         case .meetingStatusChanged?: detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
         case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
+        case .outcomeRecorded?:
+            detail = [OutcomeStatus(rawValue: v("status")).map(outcomeStatus) ?? v("status"), day("date"), v("source")].filter { !$0.isEmpty }.joined(separator: " · ")
+        case .ownAssessmentRecorded?:
+            detail = "\(OwnAssessmentTopic(rawValue: v("topic")).map(ownTopic) ?? v("topic")): \((try? d.int("score")).map(String.init) ?? "")/5 (\(day("date")))"
+                + (v("words").isEmpty ? "" : " “\(v("words"))”")
+        case .vulnerabilityRecorded?: detail = ((try? d.bool("on")) == true ? o(.vulnerable) : pick("ikke psykisk sårbar", "not psychologically vulnerable")) + " (\(day("date")))"
         // Not in a citizen's case: no detail.
         case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
-             .targetDefined?, .targetEnded?:
+             .targetDefined?, .targetEnded?, .youthTargetGroupSet?:
             detail = ""
         }
         return detail.isEmpty ? what : "\(what): \(detail)"
@@ -81,7 +87,11 @@ extension Strings {
         case .meetingScheduled: ("Møde planlagt", "Meeting planned")
         case .meetingStatusChanged: ("Møde", "Meeting")
         case .meetingJoined: ("Møde udvidet", "Meeting joined")
-        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded: nil
+        case .outcomeRecorded: ("Status mod selvforsørgelse", "Status toward self-support")
+        case .ownAssessmentRecorded: ("Borgerens egen vurdering", "The citizen's own assessment")
+        case .vulnerabilityRecorded: ("Sårbarhed", "Vulnerability")
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
+             .youthTargetGroupSet: nil
         }
     }
 }

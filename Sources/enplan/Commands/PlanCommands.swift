@@ -20,10 +20,12 @@ enum PlanCommands {
             .text("title", "T", required: true, "what it is"), .choice("sector", Sector.self, required: true, "the sector that provides it"),
             .text("basis", "\"SEL § 85\"", required: true, "its legal basis"), .text("provider", "P", required: true, "who provides it"),
             .date("start", "when it starts (default today)"), .date("end", "when it ends"), .text("goal", "G", "the goal it serves"),
+            .flag("welfare-technology", "a welfare-technology effort (a smartphone, a tablet, an app)"),
         ]) { inv, citizen, today in
             .addEffort(citizen: citizen, goal: inv.string("goal"), title: inv.required("title"), sector: inv.choice("sector", Sector.self)!,
                        legalBasis: inv.required("basis"), provider: inv.required("provider"),
-                       start: try inv.day("start", today: today) ?? today, end: try inv.day("end", today: today))
+                       start: try inv.day("start", today: today) ?? today, end: try inv.day("end", today: today),
+                       welfareTechnology: inv.flag("welfare-technology"))
         }
     }
 

@@ -8,7 +8,7 @@ enum ReportCommands {
     static var all: [CommandSpec] { FigureSection.allCases.map(report) + [targetAdd, targets, targetEnd, reassign] }
 
     static func report(_ section: FigureSection) -> CommandSpec {
-        CommandSpec(["report", section.rawValue], "the supervisors' figures: \(section.title.en.lowercased()) (a caseworker: their own caseload only)", options: [
+        CommandSpec(["report", word(section)], "the supervisors' figures: \(section.title.en.lowercased()) (a caseworker: their own caseload only)", options: [
             .actor(), .choice("sector", Sector.self, "only citizens whose case involves this sector"),
             .choice("group", TargetGroup.self, "only this target group"), .text("user", "USER", "only this caseworker's citizens (responsible)"),
             .date("from", "the period's first day (default: this quarter)"), .date("to", "the period's last day"),
@@ -49,6 +49,9 @@ enum ReportCommands {
         }
     }
 
+    /// The section's word on the command line (`report youth-cohorts`: the name for it).
+    static func word(_ section: FigureSection) -> String { section == .youth ? "youth-cohorts" : section.rawValue }
+
     /// A row as JSON: its key and label, then each column's value by key (counts as numbers,
     /// shares as {"n","of"}, days as a number or null, sparklines as arrays, text in English).
     static func json(_ row: FigureRow, _ table: FigureTable, _ section: FigureSection, _ service: CaseService, _ w: inout JSONWriter) {
@@ -59,6 +62,10 @@ enum ReportCommands {
             w.field("user", id); w.field("name", service.state.user(id)?.name ?? id); w.field("sector", service.state.user(id)?.sector)
         } else if section == .caseload {
             w.field("user", row.key); w.field("name", row.label.en)
+        } else if section == .youth {
+            // The cohort's first possible entry day, and whether its rate is still interim.
+            w.field("entry", row.key == "baseline" ? service.youthTargetGroup?.baseline.iso : String(row.key.dropFirst("entry:".count)))
+            w.field("interim", row.flag == .interim)
         }
         for (col, cell) in zip(table.columns, row.cells) {
             w.key(col.key)

@@ -25,6 +25,8 @@ extension CaseService {
             case .coverage: return CoverageFigures.table(scope)
             case .referrals: return ReferralFigures.table(scope)
             case .targets: return TargetFigures.table(scope)
+            case .youth: return YouthFigures.table(scope)
+            case .assessments: return AssessmentFigures.table(scope)
             }
         } }
         if logged { try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count)) }
@@ -39,6 +41,9 @@ extension CaseService {
         var f = filter
         if viewer.role == .caseworker {
             if section == .targets { throw DomainError.forbidden("the targets are the team's figures: for supervisors and administrators") }
+            if section == .youth || section == .assessments {
+                throw DomainError.forbidden("the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators")
+            }
             if let u = f.user, u != viewer.id { throw DomainError.forbidden("\(viewer.id) may see their own figures only, not \(u)'s") }
             f.user = viewer.id
         } else if let u = f.user, store.projection.user(u) == nil {

@@ -30,9 +30,10 @@ extension Decide {
         return [.init(cid, .responsibleChanged(user: user))]
     }
 
-    func chooseContactPerson(citizen cid: String, name: String?) throws -> [Store.Pending] {
+    func chooseContactPerson(citizen cid: String, name: String?, chosenByCitizen: Day? = nil) throws -> [Store.Pending] {
         _ = try changeable(cid)
-        return [.init(cid, .contactPersonChosen(name: try name.map { try text($0, "contact person") }))]
+        if let day = chosenByCitizen, day > today { throw DomainError.invalid("the date \(day.iso) is in the future") }
+        return [.init(cid, .contactPersonChosen(name: try name.map { try text($0, "contact person") }, chosenByCitizen: name == nil ? nil : chosenByCitizen))]
     }
 
     func linkHousehold(citizen cid: String, member: HouseholdMember) throws -> [Store.Pending] {

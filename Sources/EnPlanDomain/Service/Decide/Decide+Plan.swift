@@ -47,13 +47,13 @@ extension Decide {
     }
 
     func addEffort(citizen cid: String, goal: String?, title: String, sector: Sector, legalBasis basis: String,
-                   provider: String, start: Day, end: Day?) throws -> [Store.Pending] {
+                   provider: String, start: Day, end: Day?, welfareTechnology: Bool = false) throws -> [Store.Pending] {
         let p = try planOf(cid)
         if let goal, !p.goals.contains(where: { $0.id == goal }) { throw DomainError.notFound("no goal \(goal) in \(cid)'s plan") }
         if let end, end < start { throw DomainError.invalid("an effort cannot end (\(end.iso)) before it starts (\(start.iso))") }
         let effort = Effort(id: "e\(p.efforts.count + 1)", goal: goal, title: try text(title, "title"), sector: sector,
                             legalBasis: try text(basis, "legal basis"), provider: try text(provider, "provider"),
-                            start: start, end: end, status: start <= today ? .active : .planned)
+                            start: start, end: end, status: start <= today ? .active : .planned, welfareTechnology: welfareTechnology)
         return [.init(cid, .effortAdded(effort))]
     }
 

@@ -47,7 +47,7 @@ public struct Decide {
             return try registerCitizen(cpr: cprText, name: name, benefit: benefit, responsible: responsible)
         case let .changeCitizenDetails(cid, name, benefit): return try changeCitizenDetails(citizen: cid, name: name, benefit: benefit)
         case let .changeResponsible(cid, user): return try changeResponsible(citizen: cid, user: user)
-        case let .chooseContactPerson(cid, name): return try chooseContactPerson(citizen: cid, name: name)
+        case let .chooseContactPerson(cid, name, chosen): return try chooseContactPerson(citizen: cid, name: name, chosenByCitizen: chosen)
         case let .linkHousehold(cid, member): return try linkHousehold(citizen: cid, member: member)
         case let .giveConsent(cid, sectors, given): return try giveConsent(citizen: cid, sectors: sectors, given: given)
         case let .withdrawConsent(cid, id): return try withdrawConsent(citizen: cid, consent: id)
@@ -58,9 +58,9 @@ public struct Decide {
         case let .addGoal(cid, area, goalText): return try addGoal(citizen: cid, area: area, text: goalText)
         case let .setGoalStatus(cid, gid, status): return try setGoalStatus(citizen: cid, goal: gid, status: status)
         case let .changeGoal(cid, gid, area, goalText): return try changeGoal(citizen: cid, goal: gid, area: area, text: goalText)
-        case let .addEffort(cid, goal, title, sector, basis, provider, start, end):
+        case let .addEffort(cid, goal, title, sector, basis, provider, start, end, welfare):
             return try addEffort(citizen: cid, goal: goal, title: title, sector: sector, legalBasis: basis, provider: provider,
-                                 start: start, end: end)
+                                 start: start, end: end, welfareTechnology: welfare)
         case let .setEffortStatus(cid, eid, status, end):
             return try setEffortStatus(citizen: cid, effort: eid, status: status, end: end)
         case let .changeEffort(cid, eid, goal, title, basis, provider, start, end):
@@ -95,6 +95,13 @@ public struct Decide {
         case let .defineTarget(id, kind, name, value, deadline, sector):
             return try defineTarget(id: id, kind: kind, name: name, value: value, deadline: deadline, sector: sector)
         case let .endTarget(id): return try endTarget(id: id)
+        // outcomes (Decide+Outcomes.swift)
+        case let .recordOutcome(cid, status, date, source): return try recordOutcome(citizen: cid, status: status, date: date, source: source)
+        case let .recordOwnAssessment(cid, topic, score, words, date):
+            return try recordOwnAssessment(citizen: cid, topic: topic, score: score, words: words, date: date)
+        case let .recordVulnerability(cid, on, date): return try recordVulnerability(citizen: cid, on: on, date: date)
+        case let .setYouthTargetGroup(maxAge, benefits, basis, vulnerability, baseline):
+            return try setYouthTargetGroup(maxAge: maxAge, benefits: benefits, effortBasis: basis, requireVulnerability: vulnerability, baseline: baseline)
         }
     }
 }

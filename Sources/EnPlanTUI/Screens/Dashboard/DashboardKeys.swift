@@ -7,6 +7,7 @@ extension Action {
     public static let freeze = Action("freeze"), refresh = Action("refresh"), exportCSV = Action("exportCSV")
     public static let left = Action("left"), right = Action("right")
     public static let mark = Action("mark"), markAll = Action("markAll"), give = Action("give")
+    public static let targetGroup = Action("targetGroup")
     /// The key that shows a dashboard section.
     public static func figures(_ s: FigureSection) -> Action { Action("figures", s.rawValue) }
 }
@@ -22,6 +23,8 @@ extension FigureSection {
         case .coverage: return "p"       // én plan
         case .referrals: return "h"      // henvisninger
         case .targets: return "m"        // mål
+        case .youth: return "a"          // unge-kohorter (u is the target group filter)
+        case .assessments: return "o"    // borgerens egen vurdering
         }
     }
 
@@ -34,6 +37,8 @@ extension FigureSection {
         case .coverage: return .coverage
         case .referrals: return .referrals
         case .targets: return .targets
+        case .youth: return .youth
+        case .assessments: return .assessments
         }
     }
 }
@@ -51,6 +56,7 @@ extension KeyTable {
         Binding(action: .exportCSV, keys: [.char("x")], label: Strings.D.kExport, help: Strings.D.hExport, inBar: true),
         Binding(action: .freeze, keys: [.char("F")], label: Strings.D.kFreeze, help: Strings.D.hFreeze, inBar: false),
         Binding(action: .refresh, keys: [.char("r")], label: Strings.D.kRefresh, help: Strings.D.hRefresh, inBar: false),
+        Binding(action: .targetGroup, keys: [.char("M")], label: Strings.D.kTargetGroup, help: Strings.D.hTargetGroup, inBar: false),
         Binding(action: .nextSection, keys: [.tab], label: Strings.D.kSection, help: Strings.D.hSection, inBar: false),
         Binding(action: .previousSection, keys: [.backTab], label: Strings.D.kSection, help: Strings.D.hSection, inBar: false),
     ] + FigureSection.allCases.map {

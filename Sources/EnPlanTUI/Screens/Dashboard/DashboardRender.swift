@@ -5,23 +5,33 @@ import EnPlanDomain
 extension DashboardScreen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols
-        if let dates {
-            dates.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s)
+        if let form = dates ?? groupForm {
+            form.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s)
             return
         }
         canvas.put(TextWidth.truncate(filterLine(x), to: width - 1), row: 1, col: 1, role: .header)
-        // The sections, a key each: named in full when they fit, else only the shown one is.
+        // The sections, a key each: named in full from the left while the rest still fit as keys
+        // alone; the shown one is always named.
         var col = 1
-        let full = FigureSection.allCases.map { " \($0.key) \(s.d($0.name)) " }
-        let fits = full.map(TextWidth.columns).reduce(0, +) + 1 <= width
-        for (i, sec) in FigureSection.allCases.enumerated() {
-            let tab = fits || sec == section ? full[i] : " \(sec.key) "
+        let all = FigureSection.allCases
+        let full = all.map { " \($0.key) \(s.d($0.name)) " }, short = all.map { " \($0.key) " }
+        let shown = all.firstIndex(of: section) ?? 0
+        var named: Set<Int> = [shown]
+        var used = short.map(TextWidth.columns).reduce(0, +) + TextWidth.columns(full[shown]) - TextWidth.columns(short[shown]) + 1
+        for i in all.indices where i != shown {
+            let more = TextWidth.columns(full[i]) - TextWidth.columns(short[i])
+            guard used + more <= width else { break }
+            used += more
+            named.insert(i)
+        }
+        for (i, sec) in all.enumerated() {
+            let tab = named.contains(i) ? full[i] : short[i]
             guard col + TextWidth.columns(tab) <= width else { break }
             col += canvas.put(tab, row: 2, col: col, role: sec == section ? .selected : .dim)
         }
         guard let table else { return }
         guard !table.rows.isEmpty else {
-            canvas.put(s.d(.noRows), row: 4, col: 1, role: .dim)
+            canvas.put(s.d(section == .youth && x.service.youthTargetGroup == nil ? .noTargetGroup : .noRows), row: 4, col: 1, role: .dim)
             canvas.cursor = (4, 0)
             return
         }
@@ -116,6 +126,7 @@ extension DashboardScreen {
         case .warn: return s.d(.warn)
         case .over: return s.d(.over)
         case .behind: return s.d(.behind)
+        case .interim: return s.d(.interim)
         }
     }
 

@@ -17,6 +17,8 @@ public struct DashboardScreen: Screen {
     var showDefinition = false
     /// Typing the period's dates.
     var dates: Form?
+    /// Setting the youth cohorts' target group (`M` on the youth section).
+    var groupForm: Form?
     /// Another terminal changed something since the figures were computed (shown until `r`, or
     /// the next automatic recompute).
     var changedSince = false
@@ -36,7 +38,7 @@ public struct DashboardScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 4) }
 
     public func keys(_ context: ScreenContext) -> [Binding] {
-        if dates != nil { return KeyTable.form + KeyTable.whileTyping }
+        if dates != nil || groupForm != nil { return KeyTable.form + KeyTable.whileTyping }
         return KeyTable.dashboard + KeyTable.global
     }
 
@@ -60,6 +62,7 @@ public struct DashboardScreen: Screen {
         let height = Self.height(x), count = table?.rows.count ?? 0
         if key == .resize { rows.clamp(count: count, height: height); return .none }
         if var form = dates { return typeDates(key, &form, x) }
+        if var form = groupForm { return typeGroup(key, &form, x) }
         if showDefinition { showDefinition = false; if key == .escape || key == .char("i") { return .none } }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
@@ -101,6 +104,9 @@ public struct DashboardScreen: Screen {
             ], hint: x.strings.d(.datesHint))
             form.confirmDiscard = false
             dates = form
+        case .targetGroup:
+            guard section == .youth else { return .message(x.strings.d(.groupOnYouth), .alert) }
+            groupForm = TargetGroupForm.make(x.service.youthTargetGroup, benefits: Array(x.service.benefits.values), today: x.today, strings: x.strings)
         case .freeze: frozen.toggle()
         case .refresh: compute(x)
         case .exportCSV:
@@ -137,6 +143,37 @@ public struct DashboardScreen: Screen {
             compute(x)
         }
         return .none
+    }
+
+    private mutating func typeGroup(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
+        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        switch form.handle(key) {
+        case .none: groupForm = form
+        case .cancel: groupForm = nil
+        case .save:
+            groupForm = form
+            guard form.validate(today: x.today, strings: x.strings) else { groupForm = form; return .none }
+            let benefits = Array(x.service.benefits.values)
+            if let unknown = TargetGroupForm.codes(form.value("benefits"), benefits: benefits).unknown {
+                form.show("\"\(unknown)\"? \(x.strings.d(.unknownBenefit))", at: "benefits"); groupForm = form; return .none
+            }
+            return .write([TargetGroupForm.command(form, benefits: benefits, today: x.today)], expectedVersion: nil)
+        }
+        return .none
+    }
+
+    /// The target group's save: the form closes and the cohorts are counted again; a refusal stays in the form.
+    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        guard groupForm != nil else { return .none }
+        switch result {
+        case .saved:
+            groupForm = nil
+            compute(x)
+            return .message(x.strings.d(.groupSaved), .normal)
+        case .refused(let e):
+            groupForm?.show(x.strings.refusal(e))
+            return .none
+        }
     }
 
     /// Enter on a cell: the citizens behind it, on a screen of their own above the dashboard.

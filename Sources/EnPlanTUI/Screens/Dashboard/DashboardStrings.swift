@@ -13,7 +13,8 @@ extension Strings {
         case warn, over, behind, notDrillable, behindFigure, kMark, hMark, kMarkAll, hMarkAll, kGive, hGive
         case giveTitle, giveTo, giveReason, givePreview, given, noneMarked, fFrom, fTo, datesTitle, datesHint
         case thisMonth, lastMonth, thisQuarter, lastQuarter, thisYear, lastYear
-        case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets
+        case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, youth, assessments, interim
+        case kTargetGroup, hTargetGroup, groupOnYouth, groupSaved, unknownBenefit, noTargetGroup
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -31,7 +32,7 @@ extension Strings {
             case .noRows: return ("Ingen tal at vise med dette filter.", "No figures to show with this filter.")
             case .rows: return ("rækker", "rows")
             case .kSection: return ("Afsnit", "Section")
-            case .hSection: return ("Gå til et afsnit: b t e k p h m (Tab: det næste)", "Go to a section: b t e k p h m (Tab: the next)")
+            case .hSection: return ("Gå til et afsnit: b t e k p h m a o (Tab: det næste)", "Go to a section: b t e k p h m a o (Tab: the next)")
             case .kDefinition: return ("Definition", "Definition")
             case .hDefinition: return ("Vis tallets definition: tæller, nævner, undtagelser, periode", "Show the figure's definition: numerator, denominator, exclusions, period")
             case .kSector: return ("Fagområde", "Sector")
@@ -95,6 +96,15 @@ extension Strings {
             case .coverage: return ("Én plan", "Unified plan")
             case .referrals: return ("Henvisninger", "Referrals")
             case .targets: return ("Mål", "Targets")
+            case .youth: return ("Unge-kohorter", "Youth cohorts")
+            case .assessments: return ("Egen vurdering", "Own assessment")
+            case .interim: return ("◷ foreløbig", "◷ interim")
+            case .kTargetGroup: return ("Målgruppe", "Target group")
+            case .hTargetGroup: return ("Sæt målgruppen for unge-kohorterne (i afsnittet unge-kohorter)", "Set the youth cohorts' target group (in the youth cohorts section)")
+            case .groupOnYouth: return ("Målgruppen sættes i afsnittet unge-kohorter (a).", "The target group is set in the youth cohorts section (a).")
+            case .groupSaved: return ("Målgruppen er gemt; kohorterne er talt op igen.", "The target group is saved; the cohorts are counted again.")
+            case .unknownBenefit: return ("ukendt ydelse", "unknown benefit")
+            case .noTargetGroup: return ("Ingen målgruppe sat endnu: M sætter den.", "No target group set yet: M sets it.")
             }
         }
     }

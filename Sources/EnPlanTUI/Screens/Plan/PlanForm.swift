@@ -6,6 +6,7 @@ public struct PlanForm: Sendable {
     public enum Purpose: Equatable, Sendable {
         case overall, newGoal, editGoal(String), newEffort, editEffort(String), decision, followUp, completeFollowUp(String)
         case assessment, referral, answerReferral(String), contact, responsible, consent, withdrawConsent(String), household, template
+        case outcome, ownAssessment
     }
 
     public let purpose: Purpose
@@ -63,6 +64,7 @@ public struct PlanForm: Sendable {
                 F.text("provider", s.p(.fProvider)),
                 F.date("start", s.p(.fStart), s.date(today)),
                 F.date("end", "\(s.p(.fEnd)) \(s.p(.optional))", required: false),
+                F.choice("welfare", s.o(.welfareTech), ["no", "yes"], shown: [s.pick("nej", "no"), s.pick("ja", "yes")]),
             ])
         case .editEffort(let id):
             guard let e = plan?.efforts.first(where: { $0.id == id }), !detail.hidden.contains(id) else { return nil }
@@ -127,6 +129,8 @@ public struct PlanForm: Sendable {
             form = Form(title: s.p(.formResponsible), fields: [
                 F.choice("user", s.p(.fUser), workers.map(\.id), shown: workers.map { "\($0.name) (\($0.id), \(s.sector($0.sector)))" }, c.responsible),
                 F.text("contact", "\(s.p(.fContactPerson)) \(s.p(.optional))", c.contactPerson ?? "", required: false),
+                F.choice("chosen", s.o(.byCitizen), ["no", "yes"], shown: [s.pick("nej", "no"), s.pick("ja", "yes")],
+                         c.outcomes.contactChosen == nil ? "no" : "yes"),
             ])
         case .consent:
             form = Form(title: "\(s.p(.formConsent)): \(sectorNames.joined(separator: ", "))", fields: [
@@ -145,6 +149,8 @@ public struct PlanForm: Sendable {
                 F.text("name", s.p(.fName)),
                 F.text("citizen", "\(s.p(.fCitizenID)) \(s.p(.optional))", required: false),
             ])
+        case .outcome, .ownAssessment:
+            form = PlanForm.outcomeForm(purpose, citizen: c, today: today, strings: s)
         case .template:
             guard !x.templates.isEmpty else { return nil }
             form = Form(title: s.p(.formTemplate), fields: [
@@ -177,7 +183,8 @@ public struct PlanForm: Sendable {
             let goal = f.value("goal")
             return [.addEffort(citizen: c, goal: goal.isEmpty ? nil : goal, title: f.value("title"),
                                sector: Sector(rawValue: f.value("sector")) ?? .employment, legalBasis: f.value("basis"),
-                               provider: f.value("provider"), start: day("start") ?? today, end: day("end"))]
+                               provider: f.value("provider"), start: day("start") ?? today, end: day("end"),
+                               welfareTechnology: f.value("welfare") == "yes")]
         case .editEffort(let id):
             guard let e = plan?.efforts.first(where: { $0.id == id }) else { return [] }
             let goal = f.value("goal").isEmpty ? nil : f.value("goal")
@@ -219,7 +226,11 @@ public struct PlanForm: Sendable {
             var out: [Command] = []
             if f.value("user") != detail.citizen.responsible { out.append(.changeResponsible(citizen: c, user: f.value("user"))) }
             let person = f.value("contact")
-            if person != (detail.citizen.contactPerson ?? "") { out.append(.chooseContactPerson(citizen: c, name: person.isEmpty ? nil : person)) }
+            if person != (detail.citizen.contactPerson ?? "") || f.changed("chosen") {
+                // The citizen's own choice is dated today (kept when only the name is corrected).
+                let chosen = f.value("chosen") == "yes" ? (f.changed("chosen") ? today : detail.citizen.outcomes.contactChosen ?? today) : nil
+                out.append(.chooseContactPerson(citizen: c, name: person.isEmpty ? nil : person, chosenByCitizen: chosen))
+            }
             return out
         case .consent:
             return [.giveConsent(citizen: c, sectors: PlanForm.sectors(in: f.value("sectors"), strings: s), given: day("given"))]
@@ -229,6 +240,8 @@ public struct PlanForm: Sendable {
             let other = f.value("citizen")
             return [.linkHousehold(citizen: c, member: HouseholdMember(relation: Relation(rawValue: f.value("relation")) ?? .other,
                                                                       name: f.value("name"), citizen: other.isEmpty ? nil : other))]
+        case .outcome, .ownAssessment:
+            return PlanForm.outcomeCommands(purpose, form: f, citizen: detail.citizen, today: today)
         case .template:
             return [.applyTemplate(citizen: c, template: f.value("template"), start: day("start"), confirmedSharing: confirmedSharing)]
         }
@@ -269,6 +282,8 @@ public struct PlanForm: Sendable {
         case .template: return [("year", "start"), ("template", "template")]
         case .newGoal, .editGoal: return [("goal", "text")]
         case .referral: return [("referral text", "text"), ("sector", "to")]
+        case .outcome: return [("future", "date"), ("source", "source")]
+        case .ownAssessment: return [("future", "date"), ("score", "score"), ("own words", "words")]
         default: return []
         }
     }

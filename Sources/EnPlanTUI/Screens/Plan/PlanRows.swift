@@ -19,6 +19,11 @@ extension PlanScreen {
         var household = c.household.isEmpty ? s.p(.empty) : c.household.map { "\(s.word($0.relation.rawValue)) \($0.name)" }.joined(separator: ", ")
         if let w = withheld(.household) { household = c.household.isEmpty ? w : household + "; " + w }
         lines.append(("\(s.p(.consent)): \(consent) · \(s.p(.household)): \(household)", active.isEmpty ? .alert : .dim))
+        // The current status toward self-support (the last one dated today or before).
+        let status = c.outcomes.current(on: detail.today).map { "\(s.outcomeStatus($0.status)) (\(s.date($0.date)))" }
+            ?? withheld(.outcome) ?? s.o(.noStatus)
+        let vulnerable = c.outcomes.vulnerability.last { $0.date <= detail.today }?.on == true ? " · \(s.o(.vulnerable))" : ""
+        lines[1].0 += " · \(s.o(.status)): \(status)\(vulnerable)"
         return lines
     }
 
@@ -26,11 +31,12 @@ extension PlanScreen {
         let today = detail.today
         var out: [Row] = []
         let plan = citizen.plan
-        func heading(_ section: Section, _ title: Strings.P, count: Int?) {
+        func titled(_ section: Section, _ title: String, count: Int?) {
             let mark = collapsed.contains(section) ? "▸" : "▾"
             let n = count.map { " (\($0))" } ?? ""
-            out.append(Row(section: section, item: nil, text: "\(mark) \(s.p(title))\(n)", role: .header))
+            out.append(Row(section: section, item: nil, text: "\(mark) \(title)\(n)", role: .header))
         }
+        func heading(_ section: Section, _ title: Strings.P, count: Int?) { titled(section, s.p(title), count: count) }
         func item(_ section: Section, _ id: String, _ text: String, _ role: Role = .normal) {
             guard !collapsed.contains(section) else { return }
             out.append(Row(section: section, item: id, text: "  " + text, role: role))
@@ -109,6 +115,7 @@ extension PlanScreen {
                      open ? .alert : r.status == .accepted ? .normal : .dim)
             }
         }
+        outcomeRows(s, heading: { titled($0, $1, count: $2) }, item: { item($0, $1, $2, $3) }, label: label)
         heading(.consents, .sConsents, count: citizen.consents.count)
         for c in citizen.consents {
             let active = c.isActive(on: today)
@@ -133,7 +140,7 @@ extension PlanScreen {
     /// `n`: the form that adds to the selected section.
     func newPurpose(in rows: [Row]) -> PlanForm.Purpose? {
         guard let row = selected(in: rows) else { return nil }
-        if citizen.plan == nil && row.section != .consents && row.section != .household { return .overall }
+        if citizen.plan == nil && ![.consents, .household, .outcomes, .ownAssessments].contains(row.section) { return .overall }
         switch row.section {
         case .overall: return .overall
         case .goals: return .newGoal
@@ -144,6 +151,8 @@ extension PlanScreen {
         case .referrals: return .referral
         case .consents: return .consent
         case .household: return .household
+        case .outcomes: return .outcome
+        case .ownAssessments: return .ownAssessment
         }
     }
 
@@ -158,6 +167,8 @@ extension PlanScreen {
         case .referrals: return .answerReferral(id)
         case .consents: return .withdrawConsent(id)
         case .assessments: return .assessment
+        case .outcomes: return .outcome
+        case .ownAssessments: return .ownAssessment
         case .decisions, .household: return nil
         }
     }

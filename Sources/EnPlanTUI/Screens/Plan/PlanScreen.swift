@@ -6,7 +6,7 @@ import EnPlanDomain
 /// exists and its sector. Every save is a `.write` with the version the form was opened on.
 public struct PlanScreen: Screen {
     public enum Section: String, CaseIterable, Sendable {
-        case overall, goals, efforts, decisions, followUps, assessments, referrals, consents, household
+        case overall, goals, efforts, decisions, followUps, assessments, referrals, consents, household, outcomes, ownAssessments
 
         /// The key that jumps to the section (shown in the help).
         public var key: Character {
@@ -20,6 +20,8 @@ public struct PlanScreen: Screen {
             case .referrals: return "r"
             case .consents: return "s"
             case .household: return "h"
+            case .outcomes: return "u"          // udfald: status mod selvforsørgelse
+            case .ownAssessments: return "v"    // borgerens egen vurdering
             }
         }
     }

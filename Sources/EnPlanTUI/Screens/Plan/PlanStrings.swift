@@ -144,8 +144,8 @@ extension Strings {
             case .kJourney: return ("Forløb", "Journey")
             case .kExportPlan: return ("Eksport", "Export")
             case .kCPR: return ("CPR", "CPR")
-            case .hSection: return ("Gå til afsnit: o mål · m delmål · e indsatser · d afgørelser · f opfølgning · a egenmestring · r henvisninger · s samtykker · h husstand (Tab: næste)",
-                                    "Go to a section: o goal · m sub-goals · e efforts · d decisions · f follow-ups · a mastery · r referrals · s consents · h household (Tab: next)")
+            case .hSection: return ("Gå til afsnit: o mål · m delmål · e indsatser · d afgørelser · f opfølgning · a egenmestring · r henvisninger · s samtykker · h husstand · u status · v egen vurdering (Tab: næste)",
+                                    "Go to a section: o goal · m sub-goals · e efforts · d decisions · f follow-ups · a mastery · r referrals · s consents · h household · u status · v own assessment (Tab: next)")
             case .hNewItem: return ("Tilføj i afsnittet (delmål, indsats, afgørelse, opfølgning …)", "Add to the section (sub-goal, effort, decision, follow-up …)")
             case .hEdit: return ("Ret det valgte, afslut en opfølgning, besvar en henvisning; på en overskrift: fold", "Edit the selection, complete a follow-up, answer a referral; on a heading: fold")
             case .hToggle: return ("Fold afsnittet sammen eller ud", "Fold the section in or out")
@@ -215,6 +215,7 @@ extension Strings {
         "held": "afholdt", "noshow": "udeblev", "none": "ingen",
         "case": "sagen", "consent": "samtykke", "plan": "plan", "effort": "indsats", "decision": "afgørelse",
         "followup": "opfølgning", "assessment": "egenmestring", "referral": "henvisning", "contact": "kontakt",
+        "outcome": "status",
     ]
     static let englishWords: [String: String] = ["followup": "follow-up",
                                                  "noshow": "did not come", "case": "case"]

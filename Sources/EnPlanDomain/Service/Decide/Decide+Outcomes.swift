@@ -1,0 +1,43 @@
+import Foundation
+
+// Outcomes toward self-support, the citizen's own assessment, the vulnerability flag (the
+// citizen's stream) and the youth measure's target group (stream "targetgroup:youth").
+// Each piece of a case carries the recorder's sector (what consent is checked against).
+extension Decide {
+    func recordOutcome(citizen cid: String, status: OutcomeStatus, date: Day, source: String?) throws -> [Store.Pending] {
+        _ = try changeable(cid)
+        try notInFuture(date)
+        let from = try source.map { try text($0, "source") }
+        return [.init(cid, .outcomeRecorded(Outcome(status: status, date: date, source: from, sector: actor.sector)))]
+    }
+
+    func recordOwnAssessment(citizen cid: String, topic: OwnAssessmentTopic, score: Int, words: String, date: Day) throws -> [Store.Pending] {
+        _ = try changeable(cid)
+        guard OwnAssessment.isValidScore(score) else { throw DomainError.invalid("the citizen's own score is 1-5") }
+        try notInFuture(date)
+        let own = words.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard own.utf8.count <= 2000 else { throw DomainError.invalid("the own words are longer than 2000 bytes") }
+        return [.init(cid, .ownAssessmentRecorded(OwnAssessment(topic: topic, score: score, words: own, date: date, sector: actor.sector)))]
+    }
+
+    func recordVulnerability(citizen cid: String, on: Bool, date: Day) throws -> [Store.Pending] {
+        _ = try changeable(cid)
+        try notInFuture(date)
+        return [.init(cid, .vulnerabilityRecorded(on: on, date: date, sector: actor.sector))]
+    }
+
+    func setYouthTargetGroup(maxAge: Int, benefits: [String], effortBasis: String, requireVulnerability: Bool, baseline: Day) throws -> [Store.Pending] {
+        guard actor.role != .caseworker else { throw DomainError.forbidden("supervisors and administrators set the target group") }
+        guard (15...30).contains(maxAge) else { throw DomainError.invalid("the age limit of the youth target group is 15-30") }
+        guard !benefits.isEmpty else { throw DomainError.invalid("the target group needs at least one benefit") }
+        for code in benefits where state.benefits[code] == nil { throw DomainError.invalid("unknown benefit \"\(code)\" (see `enplan benefits`)") }
+        try notInFuture(baseline)
+        let g = YouthTargetGroup(maxAge: maxAge, benefits: Array(Set(benefits)).sorted(), effortBasis: try text(effortBasis, "legal basis").uppercased(),
+                                 requireVulnerability: requireVulnerability, baseline: baseline, setOn: today)
+        return [.init(Streams.youthTargetGroup, .youthTargetGroupSet(g))]
+    }
+
+    private func notInFuture(_ date: Day) throws {
+        guard date <= today else { throw DomainError.invalid("the date \(date.iso) is in the future") }
+    }
+}
