@@ -193,10 +193,12 @@ final class OutcomeTests: XCTestCase {
     /// The cohorts as karen's figures count them (read while the citizens are in place).
     func cohorts() -> [YouthFigures.Cohort] {
         f.store.figureBase.update(f.store.projection, seq: f.store.lastSeq, changed: nil)
-        return f.store.figureBase.withCitizens { rows in
+        let base = f.store.figureBase
+        return base.withCitizens { rows, summaries in
             YouthFigures.cohorts(FigureScope(state: f.store.projection, viewer: f.store.projection.user("karen")!,
                                              filter: FigureFilter(period: Period(from: s.today, to: s.today)),
-                                             settings: FigureSettings(), today: s.today, asOf: Fixture.now, rows: rows))
+                                             settings: FigureSettings(), today: s.today, asOf: Fixture.now, rows: rows,
+                                             summaries: summaries, userIDs: base.userIDs))
         }
     }
 }

@@ -133,6 +133,9 @@ public final class App {
         if now.timeIntervalSince(lastRefresh) >= 1 {
             lastRefresh = now
             withSession { refresh(&$0) }
+        } else if now.timeIntervalSince(lastInput) >= 2 {
+            // Idle: the dashboard's figures brought up to date now, so that opening it costs no wait.
+            service.prepareFigures()
         }
     }
 

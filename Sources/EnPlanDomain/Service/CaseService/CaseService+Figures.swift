@@ -11,8 +11,7 @@ extension CaseService {
         let viewer = try user(viewerID)
         let f = try allowed(filter, section: section, for: viewer)
         let seq = store.lastSeq
-        let base = store.figureBase
-        base.update(store.projection, seq: seq, changed: base.seq < 0 ? nil : store.streams(after: base.seq))
+        let base = figureBase()
         let table = figureCache.table(FigureCache.Key(section: section, filter: f, settings: settings, viewer: viewer.id, today: today,
                                                       seq: seq)) { base.withCitizens { rows, summaries in
             let scope = FigureScope(state: store.projection, viewer: viewer, filter: f, settings: settings, today: today, asOf: store.clock.now(),
@@ -31,6 +30,17 @@ extension CaseService {
         } }
         if logged { try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count)) }
         return table
+    }
+
+    /// Brings the figures' citizen array and summaries up to the store's last seq (from nothing
+    /// the first time: about a third of a second at 100,000 citizens). The figures call it; a
+    /// screen may call it while the user is idle, so that the dashboard opens at once.
+    public func prepareFigures() { _ = figureBase() }
+
+    func figureBase() -> FigureBase {
+        let base = store.figureBase
+        base.update(store.projection, seq: store.lastSeq, changed: base.seq < 0 ? nil : store.streams(after: base.seq))
+        return base
     }
 
     /// The filter a viewer may have: a caseworker's is their own caseload; the targets are the team's.
