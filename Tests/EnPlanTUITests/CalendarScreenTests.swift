@@ -76,7 +76,7 @@ final class CalendarScreenTests: XCTestCase {
         h.assertShows("Nyt møde")
         // 12:00 today clashes with m1 for mette.
         h.press(.tab, .tab, .tab, .ctrl("u")); h.type("12:00"); h.press(.enter)
-        h.assertShows("mette is booked in meeting m1 from 2026-11-23 12:00 to 13:00 · y: gem alligevel")
+        h.assertShows("Mette Kjær er booket i mødet ‘Netværksmøde’ 23-11-2026 kl. 12:00-13:00 · y: gem alligevel")
         h.press(.char("x"))                 // edit instead
         h.press(.ctrl("f"))                 // first free hour for mette: 11:00 (now), before m1
         XCTAssertTrue(h.text.split(separator: "\n").contains { $0.contains("Tid:") && $0.contains("11:00") }, h.numbered)
@@ -199,6 +199,6 @@ final class CalendarScreenTests: XCTestCase {
         h.press(.right)
         h.assertShows("‹ Mødelokale 1 ›")
         h.press(.enter)
-        h.assertShows("is booked in meeting m1", "the room typed in another case is the same room")
+        h.assertShows("Mødelokale 1 er booket i mødet", "the room typed in another case is the same room")
     }
 }

@@ -165,7 +165,7 @@ final class PlanScreenTests: XCTestCase {
         h.press(.enter)
         c = h.screen
         let endRow = (0..<c.rows).first { c.line($0).contains("Slut (valgfri):") }!
-        XCTAssertTrue((c.line(endRow) + c.line(endRow + 1)).contains("cannot end"), "beside the field or, when long, under it, whole:\n\(c.text)")
+        XCTAssertTrue((c.line(endRow) + c.line(endRow + 1)).contains("ligger før startdatoen"), "beside the field or, when long, under it, whole:\n\(c.text)")
         XCTAssertEqual(try events(h).count, before, "nothing invalid is saved")
     }
 

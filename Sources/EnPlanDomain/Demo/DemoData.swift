@@ -67,7 +67,7 @@ public enum DemoData {
     public static func fill(_ service: CaseService, options: Options) throws -> Report {
         try service.store.refresh()
         guard service.state.accounts.isEmpty, service.state.citizens.isEmpty, service.store.lastSeq == 0 else {
-            throw DomainError.invalid("the store at \(service.store.directory) is not empty: the demo fills only an empty store")
+            throw DomainError.invalid(.demoStoreNotEmpty(path: "\(service.store.directory)"))
         }
         var rng = SeededRandom(seed: options.seed)
         var report = Report()

@@ -104,7 +104,7 @@ extension CaseService {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw DomainError.needsReason(citizen: digits) }
         guard let id = store.projection.citizenByCPR[digits] else {
             try record(.lookupRefused(by: viewer.id, citizen: String(digits.prefix(6)) + "-XXXX", why: "unknown CPR number"))
-            throw DomainError.notFound("no citizen with that CPR number")
+            throw DomainError.notFound(.citizenWithCPR)
         }
         return id
     }

@@ -92,7 +92,7 @@ enum MeetingCommands {
             let service = try Context.open(inv.dataDirectory)
             let after = try inv.day("after", today: service.today)
             _ = try service.user(actor)
-            for p in participants where service.state.user(p) == nil { throw DomainError.notFound("no user \(p)") }
+            for p in participants where service.state.user(p) == nil { throw DomainError.notFound(.user(p)) }
             let now = service.store.clock.now().local
             let from = after.map { LocalTime(day: $0, minuteOfDay: 0) }.map { max($0, now) } ?? now
             let hours = Settings.load(directory: inv.dataDirectory).workingHours

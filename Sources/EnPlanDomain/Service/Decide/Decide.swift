@@ -22,14 +22,14 @@ public struct Decide {
     /// themself (before any user exists, there is no one else to create them).
     public static func actor(_ id: String, in state: Projection) throws -> User {
         if state.accounts.isEmpty { return User(id: id, name: id, sector: .employment, role: .admin) }
-        guard let u = state.user(id) else { throw DomainError.notFound("no user \(id)") }
+        guard let u = state.user(id) else { throw DomainError.notFound(.user(id)) }
         return u
     }
 
     /// The events `command` causes (each with its stream), or the reason it is refused.
     public func events(for command: Command, expectedVersion: Int? = nil) throws -> [Store.Pending] {
         if case .recordLogin = command {} else if !actor.active {
-            throw DomainError.forbidden("user \(actor.id) is deactivated")
+            throw DomainError.forbidden(.deactivated(user: actor.id))
         }
         if let expectedVersion, let stream = command.stream {
             let actual = state.version(of: stream)

@@ -31,7 +31,7 @@ public struct AuditScreen: Screen {
     var problem: String?
 
     init(context x: ScreenContext) throws {
-        guard x.user.role != .caseworker else { throw DomainError.forbidden(x.strings.a(.onlySupervisors)) }
+        guard x.user.role != .caseworker else { throw DomainError.forbidden(.supervisorsOnly(.readAuditLog)) }
         names = x.auditReportNames
         read(x)
     }

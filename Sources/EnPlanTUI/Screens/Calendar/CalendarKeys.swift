@@ -228,10 +228,11 @@ extension CalendarScreen: Screen {
         case (.schedule?, .saved): form = nil; return .message(x.strings.c(.fSaved), .normal)
         case (.merge?, .saved): form = nil; return .message(x.strings.c(.fMerged), .normal)
         case (.outcome?, .saved): outcome = nil; open = nil; return .message(x.strings.c(.outcomeSaved), .normal)
-        case (.outcome?, .refused(let e)): outcome = nil; return .message("\(e)", .error)
+        case (.outcome?, .refused(let e)): outcome = nil; return .message(x.strings.refusal(e, names: x.names), .error)
         case (_, .refused(let e)):
-            guard var f = form else { return .message("\(e)", .error) }
-            if what == .schedule, case DomainError.conflict(let text) = e { f.conflict = text } else { f.form.error = "\(e)" }
+            guard var f = form else { return .message(x.strings.refusal(e, names: x.names), .error) }
+            if what == .schedule, case DomainError.conflict(.booked) = e { f.conflict = x.strings.refusal(e, names: x.names) }
+            else { f.form.show(refusal: e, strings: x.strings, names: x.names, fields: ScheduleForm.refusalFields) }
             f.mergeInto = nil
             form = f
             return .none

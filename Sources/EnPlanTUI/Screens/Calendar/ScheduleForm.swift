@@ -33,6 +33,12 @@ public struct ScheduleForm: Sendable {
         form.inputWidth = 40
     }
 
+    /// The field of this form each refusal names.
+    public static let refusalFields: [RefusalField: String] = [
+        .minutes: "minutes", .participants: "participants", .room: "room", .citizen: "citizen", .user: "participants",
+        .date: "date", .start: "date", .time: "time", .textOf(.agendaItem): "agenda",
+    ]
+
     public enum Outcome: Equatable { case none, cancel, save(allowConflict: Bool), merge, findFreeSlot }
 
     public mutating func handle(_ key: Key) -> Outcome {

@@ -252,24 +252,22 @@ public struct PlanForm: Sendable {
         return ("sectors", "\"\(first)\"? " + Sector.allCases.map(s.sector).joined(separator: ", "))
     }
 
-    /// Words in the domain's refusals that name a field of this form, in order: the first that
-    /// occurs wins ("cannot end … before it starts" is about the end).
-    public var fieldHints: [(word: String, field: String)] {
+    /// The field of this form each refusal names (the form ignores keys it does not have).
+    public var refusalFields: [RefusalField: String] {
+        var map: [RefusalField: String] = [
+            .goal: "goal", .textOf(.title): "title", .textOf(.legalBasis): "basis", .textOf(.provider): "provider",
+            .start: "start", .end: "end", .date: "date", .deadline: "deadline", .textOf(.decisionText): "text",
+            .due: "due", .done: "done", .score: "score", .textOf(.domain): "domain", .sectors: "sectors",
+            .textOf(.referralText): "text", .responsible: "user", .user: "user", .textOf(.contactPerson): "contact",
+            .citizen: "citizen", .textOf(.name): "name", .template: "template", .textOf(.goal): "text",
+            .status: "status", .consent: "consent",
+        ]
         switch purpose {
-        case .newEffort, .editEffort:
-            return [("cannot end", "end"), ("before it starts", "end"), ("title", "title"), ("legal basis", "basis"),
-                    ("provider", "provider"), ("goal", "goal"), ("is ended", "status"), ("is cancelled", "status")]
-        case .decision: return [("appeal", "deadline"), ("decision text", "text")]
-        case .completeFollowUp: return [("future", "done")]
-        case .assessment: return [("future", "date"), ("score", "score"), ("domain", "domain")]
-        case .contact: return [("future", "date")]
-        case .consent: return [("future", "given"), ("sectors", "sectors")]
-        case .responsible: return [("caseworker", "user"), ("user", "user")]
-        case .household: return [("citizen", "citizen"), ("name", "name")]
-        case .template: return [("year", "start"), ("template", "template")]
-        case .newGoal, .editGoal: return [("goal", "text")]
-        case .referral: return [("referral text", "text"), ("sector", "to")]
-        default: return []
+        case .consent: map[.date] = "given"
+        case .referral: map[.sectors] = "to"
+        case .answerReferral: map[.status] = "answer"
+        default: break
         }
+        return map
     }
 }
