@@ -79,7 +79,7 @@ final class DecideCaseTests: XCTestCase {
         var meeting = Meeting(id: "m1", type: .network, citizen: "c1", start: LocalTime(day: day, minuteOfDay: 9 * 60), minutes: 60,
                               room: "Mødelokale 1", participants: ["mette"], guests: [], status: .planned, outcome: nil)
         meeting.agenda = ["f1"]
-        let met = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day)), Given("m1", .meetingScheduled(meeting))]
+        let met = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day, planned: nil)), Given("m1", .meetingScheduled(meeting))]
         var tomorrow = meeting
         tomorrow.id = "m2"; tomorrow.start = LocalTime(day: day + 1, minuteOfDay: 9 * 60); tomorrow.agenda = []
         let cases = [
@@ -97,7 +97,7 @@ final class DecideCaseTests: XCTestCase {
                            .init("c1", .goalAdded(Goal(id: "g1", area: .job, text: "Job", status: .open))),
                            .init("c1", .effortAdded(Effort(id: "e1", goal: "g1", title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
                                                            provider: "Jobcentret", start: day + 7, end: day + 97, status: .planned))),
-                           .init("c1", .followUpScheduled(id: "f1", due: day + 30)),
+                           .init("c1", .followUpScheduled(id: "f1", due: day + 30, planned: day)),
                        ])),
             DecideCase("caseworkers do not define templates", given: DecideCase.staff,
                        when: .defineTemplate(template), as: "mette",
@@ -128,6 +128,31 @@ final class DecideCaseTests: XCTestCase {
                                               room: nil, participants: ["mette", "nobody"], guests: [], allowConflict: false),
                        as: "mette",
                        then: .refused(.notFound, "no active user nobody")),
+        ]
+        cases.forEach { assertDecide($0) }
+    }
+
+    /// A follow-up is planned for today or later, records the day it was planned, and is not
+    /// completed before that day (an older log's follow-up: the day of its event).
+    func testFollowUpsArePlannedAheadAndNotCompletedBeforeTheyWerePlanned() {
+        let plannedAWeekAgo = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day + 7, planned: day + -7))]
+        let oldLog = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day + 7, planned: nil))]
+        let cases = [
+            DecideCase("a follow-up today or later records its planning day", given: withPlan,
+                       when: .scheduleFollowUp(citizen: "c1", due: day), as: "mette",
+                       then: .events([.init("c1", .followUpScheduled(id: "f1", due: day, planned: day))])),
+            DecideCase("not in the past", given: withPlan,
+                       when: .scheduleFollowUp(citizen: "c1", due: day + -1), as: "mette",
+                       then: .refused(.invalid, "a follow-up cannot be planned in the past (2026-11-22)")),
+            DecideCase("completed after it was planned", given: plannedAWeekAgo,
+                       when: .completeFollowUp(citizen: "c1", followUp: "f1", done: day + -7, result: .continue, note: nil), as: "mette",
+                       then: .events([.init("c1", .followUpCompleted(id: "f1", done: day + -7, result: .continue, note: nil))])),
+            DecideCase("not before", given: plannedAWeekAgo,
+                       when: .completeFollowUp(citizen: "c1", followUp: "f1", done: day + -8, result: .continue, note: nil), as: "mette",
+                       then: .refused(.invalid, "cannot be completed (2026-11-15) before it was planned (2026-11-16)")),
+            DecideCase("an older log's follow-up was planned on the day of its event", given: oldLog,
+                       when: .completeFollowUp(citizen: "c1", followUp: "f1", done: day + -1, result: .continue, note: nil), as: "mette",
+                       then: .refused(.invalid, "before it was planned (2026-11-23)")),
         ]
         cases.forEach { assertDecide($0) }
     }

@@ -17,7 +17,7 @@ final class PlanScreenTests: XCTestCase {
         try s.execute(.addEffort(citizen: c, goal: "g1", title: "Brobygning", sector: .employment, legalBasis: "LAB § 32",
                                  provider: "UU Roskilde", start: today + -10, end: today + 80), as: "mette")
         try s.execute(.recordDecision(citizen: c, legalArea: .lab, date: today + -3, text: "Brobygning bevilget", appealDeadline: nil), as: "mette")
-        try s.execute(.scheduleFollowUp(citizen: c, due: today + -5), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: c, due: today + -5), as: "mette", on: today + -60)
         try s.execute(.scheduleFollowUp(citizen: c, due: today + 20), as: "mette")
         try s.execute(.recordAssessment(citizen: c, domain: "Arbejdsevne", score: 3, date: today + -60), as: "mette")
         try s.execute(.recordAssessment(citizen: c, domain: "Arbejdsevne", score: 1, date: today + -2), as: "mette")

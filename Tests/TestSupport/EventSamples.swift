@@ -36,7 +36,7 @@ public enum EventSamples {
             .effortChanged(id: "e1", goal: "g1", title: "Mentor", legalBasis: "LAB § 31", provider: "Jobcentret", start: day, end: day + 90)
         case .templateApplied: .templateApplied(template: "ung", name: "Ung i job", start: day)
         case .decisionRecorded: .decisionRecorded(Decision(id: "d1", legalArea: .barnetsLov, date: day, text: "t", appealDeadline: day + 28))
-        case .followUpScheduled: .followUpScheduled(id: "f1", due: day)
+        case .followUpScheduled: .followUpScheduled(id: "f1", due: day, planned: day + -7)
         case .followUpCompleted: .followUpCompleted(id: "f1", done: day, result: .reassess, note: "n")
         case .assessmentRecorded: .assessmentRecorded(Assessment(domain: "Helbred", score: 9, date: day))
         case .referralSent: .referralSent(Referral(id: "r1", from: .employment, to: .misuse, text: "t", date: day, status: .requested))

@@ -93,13 +93,23 @@ public enum DemoData {
                 citizenNumber += 1
                 batch += citizen(number: citizenNumber, today: today, rng: &rng, usedCPR: &usedCPR, booked: &booked, meetings: &meetingNumber)
             }
-            let events = try service.execute(batch: batch)
+            let events = try service.execute(batch: batch, asOf: historicalDay)
             report.events += events.count
             report.meetings += events.filter { EventType.named($0.type) == .meetingScheduled }.count
         }
         report.citizens = options.citizens
         report.events += try service.execute(batch: supervision(service, citizens: options.citizens, today: today)).count
         return report
+    }
+
+    /// The day the demo's history did a command on, where it was not today: a past follow-up was
+    /// planned three weeks before it was due and completed on the day it was done.
+    static func historicalDay(_ command: Command) -> Day? {
+        switch command {
+        case let .scheduleFollowUp(_, due): return due + -21
+        case let .completeFollowUp(_, _, done, _, _): return done
+        default: return nil
+        }
     }
 
     /// What the supervisors keep: three targets (the plan coverage one behind its pace, the

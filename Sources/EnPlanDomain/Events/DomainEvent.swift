@@ -28,7 +28,8 @@ public enum DomainEvent: Equatable, Sendable {
     case effortAdded(Effort)
     case effortStatusChanged(id: String, status: EffortStatus, end: Day?)
     case decisionRecorded(Decision)
-    case followUpScheduled(id: String, due: Day)
+    /// `planned`: the day it was planned (older logs lack it: the event's own day then).
+    case followUpScheduled(id: String, due: Day, planned: Day?)
     case followUpCompleted(id: String, done: Day, result: FollowUpResult, note: String?)
     case assessmentRecorded(Assessment)
     case referralSent(Referral)

@@ -26,10 +26,10 @@ extension App {
             screen.refused(p.text)
             phase = .login(screen)
         } catch let e as DomainError {
-            screen.refused(strings.refusal(e))
+            screen.refused(strings.refusal(e, names: Names(service, strings)))
             phase = .login(screen)
         } catch {
-            screen.form.error = "\(error)"
+            screen.form.error = strings.refusal(error)
             phase = .login(screen)
         }
     }
@@ -59,7 +59,7 @@ extension App {
         do {
             root = try CitizenListScreen(context: context(user))
         } catch {
-            message = ("\(error)", .error)
+            message = (strings.refusal(error, names: Names(service, strings)), .error)
             root = CitizenListScreen(empty: user)
         }
         seenSeq = service.markAllSeen()   // the list was just read whole

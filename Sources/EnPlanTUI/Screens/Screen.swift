@@ -26,7 +26,7 @@ public protocol Screen {
 
 extension Screen {
     public mutating func written(_ result: WriteResult, context: ScreenContext) -> Effect {
-        if case .refused(let e) = result { return .message(context.strings.refusal(e), .error) }
+        if case .refused(let e) = result { return .message(context.strings.refusal(e, names: context.names), .error) }
         return .none
     }
     public mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect { .none }

@@ -104,7 +104,8 @@ extension Decide {
 
     func scheduleFollowUp(citizen cid: String, due: Day) throws -> [Store.Pending] {
         let p = try planOf(cid)
-        return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due))]
+        guard due >= today else { throw DomainError.invalid(.followUpInPast(due: due)) }
+        return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due, planned: today))]
     }
 
     func completeFollowUp(citizen cid: String, followUp fid: String, done: Day, result: FollowUpResult, note: String?) throws -> [Store.Pending] {
@@ -112,6 +113,7 @@ extension Decide {
         guard let f = p.followUps.first(where: { $0.id == fid }) else { throw DomainError.notFound(.inPlan(.followUp, fid, citizen: cid)) }
         guard f.done == nil else { throw DomainError.invalid(.followUpDone(fid)) }
         guard done <= today else { throw DomainError.invalid(.inFuture(.followUpCompletion)) }
+        if let planned = f.planned, done < planned { throw DomainError.invalid(.completedBeforePlanned(done: done, planned: planned)) }
         return [.init(cid, .followUpCompleted(id: fid, done: done, result: result, note: note))]
     }
 

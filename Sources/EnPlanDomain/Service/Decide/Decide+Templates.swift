@@ -32,8 +32,8 @@ extension Decide {
         }
         for days in t.followUpDays {
             let id = "f\(p.followUps.count + 1)"
-            p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil))
-            events.append(.init(cid, .followUpScheduled(id: id, due: base + days)))
+            p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil, planned: today))
+            events.append(.init(cid, .followUpScheduled(id: id, due: base + days, planned: today)))
         }
         return events
     }

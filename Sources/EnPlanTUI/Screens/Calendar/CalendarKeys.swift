@@ -262,7 +262,7 @@ extension CalendarScreen: Screen {
             return .none
         } catch {
             loaded([], window: window)
-            return .message("\(error)", .error)
+            return .message(x.strings.refusal(error, names: x.names), .error)
         }
     }
 }

@@ -168,7 +168,7 @@ public struct CitizenListScreen: Screen {
             }
             if let added, added > 0 { try x.service.recordListRefresh(added: added, total: list.total, as: x.user.id) }
         } catch {
-            return .message("\(error)", .error)
+            return .message(x.strings.refusal(error, names: x.names), .error)
         }
         return .none
     }

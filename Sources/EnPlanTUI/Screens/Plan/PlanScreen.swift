@@ -197,7 +197,7 @@ public struct PlanScreen: Screen {
             scroll.clamp(count: rows(x.strings, names: x.names).count, height: Self.height(x))
             return .none
         } catch {
-            return .closed("\(error)")
+            return .closed(x.strings.refusal(error, names: x.names))
         }
     }
 
