@@ -145,6 +145,37 @@ final class PlanScreenTests: XCTestCase {
         h.assertShows("Brobygning til uddannelse")
     }
 
+    /// The row of the form's field `label` and the one under it (a long error wraps under the field).
+    private func fieldLines(_ h: Harness, _ label: String) -> String {
+        let c = h.screen
+        guard let row = (0..<c.rows).first(where: { c.line($0).hasPrefix("  \(label):") }) else { return "no field \(label):\n\(c.text)" }
+        return c.line(row) + c.line(row + 1)
+    }
+
+    func testTheDomainsRefusalsStandBesideTheirFieldInDanish() throws {
+        let h = try harness()
+        let before = try events(h).count
+        // A follow-up due yesterday: refused at the due field, the date the Danish way.
+        h.press(.char("f"), .char("n"), .ctrl("u")); h.type("22-11-2026"); h.press(.enter)
+        XCTAssertTrue(fieldLines(h, "Frist").contains("En opfølgning kan ikke planlægges i fortiden (22-11-2026)"), h.numbered)
+        h.press(.escape, .char("j"))
+        // f1 was planned on 24-09-2026 (60 days ago): completing it before that is refused at the done field.
+        h.press(.char("f"))
+        for _ in 0..<40 where !h.screen.line(h.screen.cursor!.row).contains("f1 frist") { h.press(.down) }
+        h.press(.enter)
+        h.press(.ctrl("u")); h.type("01-09-2026"); h.press(.enter)
+        XCTAssertTrue(fieldLines(h, "Udført").contains("før den blev planlagt (24-09-2026)"), h.numbered)
+        h.press(.escape, .char("j"))
+        // A decision dated tomorrow: refused at the date field.
+        h.press(.char("d"), .char("n"))
+        for _ in 0..<4 where !h.screen.line(h.screen.cursor!.row).hasPrefix("  Dato:") { h.press(.tab) }
+        h.press(.ctrl("u")); h.type("24-11-2026"); h.press(.tab); h.type("Bevilget"); h.press(.enter)
+        XCTAssertTrue(fieldLines(h, "Dato").contains("En afgørelse kan ikke dateres i fremtiden"), h.numbered)
+        XCTAssertEqual(try events(h).count, before, "nothing refused is saved")
+        h.assertHides("cannot")
+        h.assertHides("2026-11")
+    }
+
     func testFieldErrorsAppearAtTheFieldAndNothingIsSaved() throws {
         let h = try harness()
         let before = try events(h).count
