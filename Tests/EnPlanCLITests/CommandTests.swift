@@ -58,6 +58,30 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: d.events, encoding: .utf8), before)
     }
 
+    /// Withdrawing consent, a new responsible and a referral's answer take a reason; the journey
+    /// shows it; a follow-up in the past is refused as bad input and writes nothing.
+    func testChangesWithAReasonAndTheirJourney() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)
+        let who = try JSONSerialization.jsonObject(with: Data(try d.run("citizen", "show", "--as", "karen", "--citizen", "c1", "--json").stdout.utf8)) as! [String: Any]
+        let responsible = who["responsible"] as! String
+        let other = responsible == "mette" ? "jonas" : "mette"
+        let moved = try d.run("citizen", "responsible", "--as", responsible, "--citizen", "c1", "--user", other, "--reason", "Flytter til Roskilde")
+        XCTAssertEqual(moved.status, 0, moved.stderr)
+        let consent = ((who["consents"] as? [[String: Any]]) ?? []).first?["id"] as? String ?? "s1"
+        let withdrawn = try d.run("consent", "withdraw", "--as", other, "--citizen", "c1", "--consent", consent, "--reason", "Borgeren ønsker det")
+        XCTAssertEqual(withdrawn.status, 0, withdrawn.stderr)
+        let journey = try d.run("journey", "--as", other, "--citizen", "c1")
+        XCTAssertTrue(journey.stdout.contains("begrundelse: “Flytter til Roskilde”"), journey.stdout)
+        XCTAssertTrue(journey.stdout.contains("Samtykke tilbagekaldt: \(consent) · begrundelse: “Borgeren ønsker det”"), journey.stdout)
+
+        let before = try String(contentsOfFile: d.events, encoding: .utf8)
+        let past = try d.run("followup", "add", "--as", other, "--citizen", "c1", "--due", "2020-01-01")
+        XCTAssertEqual(past.status, 2, past.stderr)
+        XCTAssertEqual(past.stderr, "enplan: a follow-up cannot be planned in the past (2020-01-01)\n")
+        XCTAssertEqual(try String(contentsOfFile: d.events, encoding: .utf8), before)
+    }
+
     func testContactPrintsItsSeqAndLogShowsIt() throws {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)

@@ -127,7 +127,7 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(try save(h, section: "o", open: .char("c")) { h.press(.tab); h.type("Ringede om praktik") }, ["ContactLogged"])
         XCTAssertEqual(try save(h, section: "o", open: .char("R")) { h.type("Lone fra UU") }, ["ContactPersonChosen"])
         XCTAssertEqual(try save(h, section: "s") { h.type("beskæftigelse, sundhed") }, ["ConsentGiven"])
-        XCTAssertEqual(try save(h, section: "s", open: .enter, row: "s1") {}, ["ConsentWithdrawn"])
+        XCTAssertEqual(try save(h, section: "s", open: .enter, row: "s1") { h.type("Borgeren ønsker det") }, ["ConsentWithdrawn"])
         XCTAssertEqual(try save(h, section: "h") { h.type("Lille Bo"); h.press(.backTab, .right) }, ["HouseholdLinked"])
         XCTAssertEqual(h.service.state.citizens["c1"]?.household.last?.relation, .child)
         XCTAssertEqual(h.service.state.citizens["c1"]?.contactPerson, "Lone fra UU")

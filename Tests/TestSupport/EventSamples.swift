@@ -23,7 +23,7 @@ public enum EventSamples {
         case .contactPersonChosen: .contactPersonChosen(name: nil)
         case .householdLinked: .householdLinked(HouseholdMember(relation: .child, name: "C", citizen: "c2"))
         case .consentGiven: .consentGiven(Consent(id: "s1", sectors: [.employment, .health], given: day, withdrawn: nil))
-        case .consentWithdrawn: .consentWithdrawn(id: "s1", date: day)
+        case .consentWithdrawn: .consentWithdrawn(id: "s1", date: day, reason: "Borgeren ønsker det")
         case .planCreated: .planCreated(overallGoal: .education, ownWords: "ord", date: day)
         case .planGoalChanged: .planGoalChanged(overallGoal: .employment, ownWords: "")
         case .goalAdded: .goalAdded(Goal(id: "g1", area: .housing, text: "t", status: .open))
@@ -40,7 +40,7 @@ public enum EventSamples {
         case .followUpCompleted: .followUpCompleted(id: "f1", done: day, result: .reassess, note: "n")
         case .assessmentRecorded: .assessmentRecorded(Assessment(domain: "Helbred", score: 9, date: day))
         case .referralSent: .referralSent(Referral(id: "r1", from: .employment, to: .misuse, text: "t", date: day, status: .requested))
-        case .referralAnswered: .referralAnswered(id: "r1", status: .rejected)
+        case .referralAnswered: .referralAnswered(id: "r1", status: .rejected, reason: "Ikke vores målgruppe")
         case .contactLogged: .contactLogged(channel: .digital, sector: .family, note: nil, at: Timestamp(iso: "2026-11-01T08:00:00.000Z"))
         case .meetingScheduled:
             .meetingScheduled(Meeting(id: "m1", type: .roundtable, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,

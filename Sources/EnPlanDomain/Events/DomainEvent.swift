@@ -20,7 +20,8 @@ public enum DomainEvent: Equatable, Sendable {
     case contactPersonChosen(name: String?)
     case householdLinked(HouseholdMember)
     case consentGiven(Consent)
-    case consentWithdrawn(id: String, date: Day)
+    /// `reason`: why (asked for since; older logs lack it).
+    case consentWithdrawn(id: String, date: Day, reason: String? = nil)
     case planCreated(overallGoal: OverallGoal, ownWords: String, date: Day)
     case planGoalChanged(overallGoal: OverallGoal, ownWords: String)
     case goalAdded(Goal)
@@ -33,7 +34,8 @@ public enum DomainEvent: Equatable, Sendable {
     case followUpCompleted(id: String, done: Day, result: FollowUpResult, note: String?)
     case assessmentRecorded(Assessment)
     case referralSent(Referral)
-    case referralAnswered(id: String, status: ReferralStatus)
+    /// `reason`: why (a rejection asks for one; older logs lack it).
+    case referralAnswered(id: String, status: ReferralStatus, reason: String? = nil)
     /// `at`: when the contact happened, if not when it was logged.
     case contactLogged(channel: Channel, sector: Sector, note: String?, at: Timestamp?)
     // A meeting (stream = the meeting's id)

@@ -89,7 +89,7 @@ public enum EventType: String, CaseIterable, Sendable {
         case .contactPersonChosen: EventRow(.shared, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name")) }
         case .householdLinked: EventRow(.actor, .caseFile) { .householdLinked(try HouseholdMember(fields: $0)) }
         case .consentGiven: EventRow(.shared, .consent) { .consentGiven(try Consent(fields: $0)) }
-        case .consentWithdrawn: EventRow(.shared, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date")) }
+        case .consentWithdrawn: EventRow(.shared, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date"), reason: try $0.optionalString("reason")) }
         case .planCreated:
             EventRow(.actor, .plan) { .planCreated(overallGoal: try $0.value("overallGoal"), ownWords: try $0.string("ownWords"), date: try $0.day("date")) }
         case .planGoalChanged:
@@ -116,7 +116,7 @@ public enum EventType: String, CaseIterable, Sendable {
             }
         case .assessmentRecorded: EventRow(.actor, .assessment) { .assessmentRecorded(try Assessment(fields: $0)) }
         case .referralSent: EventRow(.referral, .referral) { .referralSent(try Referral(fields: $0)) }
-        case .referralAnswered: EventRow(.referral, .referral) { .referralAnswered(id: try $0.string("id"), status: try $0.value("status")) }
+        case .referralAnswered: EventRow(.referral, .referral) { .referralAnswered(id: try $0.string("id"), status: try $0.value("status"), reason: try $0.optionalString("reason")) }
         case .contactLogged:
             EventRow(.recordedSector, .contact) { f in
                 let at = try f.optionalString("at")
@@ -211,7 +211,7 @@ extension DomainEvent {
         case let .contactPersonChosen(name): f.set("name", name)
         case let .householdLinked(m): f = m.fields
         case let .consentGiven(c): f = c.fields
-        case let .consentWithdrawn(id, date): f.set("id", id); f.set("date", date)
+        case let .consentWithdrawn(id, date, reason): f.set("id", id); f.set("date", date); f.set("reason", reason)
         case let .planCreated(goal, words, date): f.set("overallGoal", goal); f.set("ownWords", words); f.set("date", date)
         case let .planGoalChanged(goal, words): f.set("overallGoal", goal); f.set("ownWords", words)
         case let .goalAdded(g): f = g.fields
@@ -228,7 +228,7 @@ extension DomainEvent {
         case let .followUpCompleted(id, done, result, note): f.set("id", id); f.set("done", done); f.set("result", result); f.set("note", note)
         case let .assessmentRecorded(a): f = a.fields
         case let .referralSent(r): f = r.fields
-        case let .referralAnswered(id, status): f.set("id", id); f.set("status", status)
+        case let .referralAnswered(id, status, reason): f.set("id", id); f.set("status", status); f.set("reason", reason)
         case let .contactLogged(channel, sector, note, at):
             f.set("channel", channel); f.set("sector", sector); f.set("note", note); f.set("at", at?.iso)
         case let .meetingScheduled(m): f = m.fields

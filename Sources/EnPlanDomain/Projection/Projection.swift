@@ -215,7 +215,7 @@ public struct Projection: Sendable {
         case let .contactPersonChosen(name): c.contactPerson = name
         case let .householdLinked(m): c.household.append(m); c.recorded.household.append(sector)
         case let .consentGiven(consent): c.consents.append(consent)
-        case let .consentWithdrawn(id, date):
+        case let .consentWithdrawn(id, date, _):
             if let i = c.consents.firstIndex(where: { $0.id == id }) { c.consents[i].withdrawn = date }
         case let .planCreated(goal, words, date): c.plan = Plan(overallGoal: goal, ownWords: words, created: date); c.recorded.plan = sector
         case let .planGoalChanged(goal, words): plan { $0.overallGoal = goal; $0.ownWords = words }; c.recorded.plan = sector
@@ -243,7 +243,7 @@ public struct Projection: Sendable {
             }
         case let .assessmentRecorded(a): if c.plan != nil { c.plan!.assessments.append(a); c.recorded.assessments.append(sector) }
         case let .referralSent(r): plan { $0.referrals.append(r) }
-        case let .referralAnswered(id, status):
+        case let .referralAnswered(id, status, _):
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
             if c.facts.answerDay(of: id) == nil { c.facts.answered.append(.init(day: ts.copenhagenDay, what: id)) }
         case let .contactLogged(channel, sector, _, at):

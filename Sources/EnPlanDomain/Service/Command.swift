@@ -11,11 +11,12 @@ public enum Command: Sendable {
 
     case registerCitizen(cpr: String, name: String, benefit: String?, responsible: String?)
     case changeCitizenDetails(citizen: String, name: String?, benefit: String?)
-    case changeResponsible(citizen: String, user: String)
+    /// `reason`: why (the screens ask for one; the journey shows it).
+    case changeResponsible(citizen: String, user: String, reason: String? = nil)
     case chooseContactPerson(citizen: String, name: String?)
     case linkHousehold(citizen: String, member: HouseholdMember)
     case giveConsent(citizen: String, sectors: [Sector], given: Day?)
-    case withdrawConsent(citizen: String, consent: String)
+    case withdrawConsent(citizen: String, consent: String, reason: String? = nil)
 
     case createPlan(citizen: String, overallGoal: OverallGoal, ownWords: String)
     case changePlanGoal(citizen: String, overallGoal: OverallGoal, ownWords: String)
@@ -38,7 +39,7 @@ public enum Command: Sendable {
     case recordAssessment(citizen: String, domain: String, score: Int, date: Day)
     /// Into a sector the consent does not share with the actor's: refused unless `confirmedSharing`.
     case sendReferral(citizen: String, to: Sector, text: String, confirmedSharing: Bool = false)
-    case answerReferral(citizen: String, referral: String, status: ReferralStatus)
+    case answerReferral(citizen: String, referral: String, status: ReferralStatus, reason: String? = nil)
     case logContact(citizen: String, channel: Channel, note: String?, at: Timestamp?)
 
     case scheduleMeeting(type: MeetingType, citizen: String?, start: LocalTime, minutes: Int, room: String?,
@@ -65,12 +66,12 @@ public enum Command: Sendable {
         case .defineBenefit: return Streams.benefits
         case .defineTemplate(let t): return Streams.template(t.id)
         case .registerCitizen, .scheduleMeeting: return nil
-        case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _),
-             .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _), .createPlan(let c, _, _),
+        case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _, _), .chooseContactPerson(let c, _),
+             .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
              .addEffort(let c, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
-             .sendReferral(let c, _, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _),
+             .sendReferral(let c, _, _, _), .answerReferral(let c, _, _, _), .logContact(let c, _, _, _),
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m

@@ -44,7 +44,9 @@ extension Strings {
              .targetDefined?, .targetEnded?:
             detail = ""
         }
-        return detail.isEmpty ? what : "\(what): \(detail)"
+        // A change that asks for a reason (a new responsible, a withdrawn consent, a referral's answer) shows it.
+        let why = v("reason").isEmpty ? "" : " · \(p(.because)): “\(v("reason"))”"
+        return (detail.isEmpty ? what : "\(what): \(detail)") + why
     }
 
     /// An event type as words (a type outside a citizen's case, or unknown: its name in the log).

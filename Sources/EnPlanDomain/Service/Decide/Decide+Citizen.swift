@@ -23,11 +23,11 @@ extension Decide {
         return [.init(cid, .citizenDetailsChanged(name: try name.map { try text($0, .name) }, benefit: benefit))]
     }
 
-    func changeResponsible(citizen cid: String, user: String) throws -> [Store.Pending] {
+    func changeResponsible(citizen cid: String, user: String, reason: String?) throws -> [Store.Pending] {
         let c = try changeable(cid)
         try requireCaseworker(user)
         guard c.responsible != user else { throw DomainError.invalid(.alreadyResponsible(user: user, citizen: cid)) }
-        return [.init(cid, .responsibleChanged(user: user))]
+        return [.init(cid, .responsibleChanged(user: user, reason: try reason.map { try text($0, .reason) }))]
     }
 
     func chooseContactPerson(citizen cid: String, name: String?) throws -> [Store.Pending] {
@@ -54,11 +54,11 @@ extension Decide {
         return [.init(cid, .consentGiven(Consent(id: "s\(c.consents.count + 1)", sectors: unique, given: date, withdrawn: nil)))]
     }
 
-    func withdrawConsent(citizen cid: String, consent id: String) throws -> [Store.Pending] {
+    func withdrawConsent(citizen cid: String, consent id: String, reason: String?) throws -> [Store.Pending] {
         let c = try changeable(cid)
         guard let consent = c.consents.first(where: { $0.id == id }) else { throw DomainError.notFound(.consent(id, citizen: cid)) }
         guard consent.withdrawn == nil else { throw DomainError.invalid(.consentWithdrawn(id)) }
-        return [.init(cid, .consentWithdrawn(id: id, date: today))]
+        return [.init(cid, .consentWithdrawn(id: id, date: today, reason: try reason.map { try text($0, .reason) }))]
     }
 
     func logContact(citizen cid: String, channel: Channel, note: String?, at: Timestamp?) throws -> [Store.Pending] {

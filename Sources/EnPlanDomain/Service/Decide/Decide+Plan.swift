@@ -133,7 +133,7 @@ extension Decide {
                                                   text: body, date: today, status: .requested)))]
     }
 
-    func answerReferral(citizen cid: String, referral rid: String, status: ReferralStatus) throws -> [Store.Pending] {
+    func answerReferral(citizen cid: String, referral rid: String, status: ReferralStatus, reason: String?) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard let r = p.referrals.first(where: { $0.id == rid }) else { throw DomainError.notFound(.inPlan(.referral, rid, citizen: cid)) }
         guard r.status == .requested || (r.status == .accepted && status == .revoked) else {
@@ -146,6 +146,6 @@ extension Decide {
             guard actor.sector == r.from else { throw DomainError.forbidden(.referralSector(referral: rid, sector: r.from, revokes: true)) }
         case .requested: throw DomainError.invalid(.referralAnswer)
         }
-        return [.init(cid, .referralAnswered(id: rid, status: status))]
+        return [.init(cid, .referralAnswered(id: rid, status: status, reason: try reason.map { try text($0, .reason) }))]
     }
 }

@@ -46,11 +46,11 @@ public struct Decide {
         case let .registerCitizen(cprText, name, benefit, responsible):
             return try registerCitizen(cpr: cprText, name: name, benefit: benefit, responsible: responsible)
         case let .changeCitizenDetails(cid, name, benefit): return try changeCitizenDetails(citizen: cid, name: name, benefit: benefit)
-        case let .changeResponsible(cid, user): return try changeResponsible(citizen: cid, user: user)
+        case let .changeResponsible(cid, user, reason): return try changeResponsible(citizen: cid, user: user, reason: reason)
         case let .chooseContactPerson(cid, name): return try chooseContactPerson(citizen: cid, name: name)
         case let .linkHousehold(cid, member): return try linkHousehold(citizen: cid, member: member)
         case let .giveConsent(cid, sectors, given): return try giveConsent(citizen: cid, sectors: sectors, given: given)
-        case let .withdrawConsent(cid, id): return try withdrawConsent(citizen: cid, consent: id)
+        case let .withdrawConsent(cid, id, reason): return try withdrawConsent(citizen: cid, consent: id, reason: reason)
         case let .logContact(cid, channel, note, at): return try logContact(citizen: cid, channel: channel, note: note, at: at)
         // plan (Decide+Plan.swift)
         case let .createPlan(cid, goal, words): return try createPlan(citizen: cid, overallGoal: goal, ownWords: words)
@@ -75,7 +75,7 @@ public struct Decide {
             return try recordAssessment(citizen: cid, domain: domain, score: score, date: date)
         case let .sendReferral(cid, to, referralText, confirmed):
             return try sendReferral(citizen: cid, to: to, text: referralText, confirmedSharing: confirmed)
-        case let .answerReferral(cid, rid, status): return try answerReferral(citizen: cid, referral: rid, status: status)
+        case let .answerReferral(cid, rid, status, reason): return try answerReferral(citizen: cid, referral: rid, status: status, reason: reason)
         // templates (Decide+Templates.swift)
         case let .defineTemplate(t): return try defineTemplate(t)
         case let .applyTemplate(cid, tid, start, confirmed):
