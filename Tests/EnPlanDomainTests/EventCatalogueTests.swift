@@ -12,7 +12,7 @@ final class EventCatalogueTests: XCTestCase {
                       "GoalChanged", "EffortAdded", "EffortStatusChanged", "EffortChanged", "TemplateApplied", "DecisionRecorded",
                       "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent", "ReferralAnswered",
                       "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
-                      "TargetDefined", "TargetEnded"]
+                      "TargetDefined", "TargetEnded", "MeetingChanged"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")
@@ -26,7 +26,7 @@ final class EventCatalogueTests: XCTestCase {
             .effort: [.effortAdded, .effortStatusChanged, .effortChanged],
             .decision: [.decisionRecorded], .followUp: [.followUpScheduled, .followUpCompleted],
             .assessment: [.assessmentRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],
-            .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined],
+            .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged],
         ]
         for type in EventType.allCases {
             let kind = expected.first { $0.value.contains(type) }?.key ?? .caseFile

@@ -30,7 +30,8 @@ final class RefusalWordsTests: XCTestCase {
         .templateEmpty("ung"), .templateGoalTwice(template: "ung", key: "job"), .templateUnknownGoal(template: "ung", effort: 1, goal: "x"),
         .templateEffortDays(template: "ung", effort: 1, max: 730), .templateFollowUpDays(template: "ung", max: 730),
         .templateFile(index: 2, detail: "missing field name"), .demoStoreNotEmpty(path: "/tmp/x"), .followUpInPast(due: day + -1),
-        .completedBeforePlanned(done: day + -2, planned: day),
+        .completedBeforePlanned(done: day + -2, planned: day), .meetingInPast(start: LocalTime(day: day + -1, minuteOfDay: 600)),
+        .unchanged(.meeting, "m2"),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
@@ -125,6 +126,7 @@ final class RefusalWordsTests: XCTestCase {
             case .demoStoreNotEmpty: return "i61"
             case .followUpInPast: return "i62"
             case .completedBeforePlanned: return "i63"
+            case .meetingInPast: return "i64"
             }
         case .notFound(let r):
             switch r {
@@ -174,7 +176,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 63, "n": 11, "f": 14, "c": 6, "o": 4]
+    static let counts = ["i": 64, "n": 11, "f": 14, "c": 6, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

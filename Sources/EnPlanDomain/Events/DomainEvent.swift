@@ -54,6 +54,8 @@ public enum DomainEvent: Equatable, Sendable {
     // Targets (stream "target:<id>")
     case targetDefined(Target)
     case targetEnded(date: Day)
+    // A meeting moved or edited (stream = the meeting's id): its new type, time, length, room and agenda.
+    case meetingChanged(type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String])
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

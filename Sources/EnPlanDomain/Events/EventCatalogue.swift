@@ -52,6 +52,7 @@ public enum EventType: String, CaseIterable, Sendable {
     // Targets (stream "target:<id>")
     case targetDefined = "TargetDefined"
     case targetEnded = "TargetEnded"
+    case meetingChanged = "MeetingChanged"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -135,6 +136,12 @@ public enum EventType: String, CaseIterable, Sendable {
         case .templateDefined: EventRow(.actor, .caseFile) { .templateDefined(try PlanTemplate(fields: $0)) }
         case .targetDefined: EventRow(.actor, .caseFile) { .targetDefined(try Target(fields: $0)) }
         case .targetEnded: EventRow(.actor, .caseFile) { .targetEnded(date: try $0.day("date")) }
+        case .meetingChanged:
+            EventRow(.actor, .meeting) { f in
+                guard let start = LocalTime(iso: try f.string("start")) else { throw Fields.Missing(key: "start", problem: "is not YYYY-MM-DDTHH:MM") }
+                return .meetingChanged(type: try f.value("type"), start: start, minutes: try f.int("minutes"), room: try f.optionalString("room"),
+                                       agenda: try f.strings("agenda"))
+            }
         }
     }
 }
@@ -192,6 +199,7 @@ extension DomainEvent {
         case .templateDefined: .templateDefined
         case .targetDefined: .targetDefined
         case .targetEnded: .targetEnded
+        case .meetingChanged: .meetingChanged
         }
     }
 
@@ -238,6 +246,8 @@ extension DomainEvent {
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)
+        case let .meetingChanged(type, start, minutes, room, agenda):
+            f.set("type", type); f.set("start", start.iso); f.set("minutes", minutes); f.set("room", room); f.set("agenda", agenda)
         }
         return f
     }

@@ -124,6 +124,17 @@ public struct Projection: Sendable {
             guard targets[id] != nil else { throw Inconsistent(reason: "no target \(id)") }
             targets[id]!.ended = date
             targets[id]!.version = version
+        case let .meetingChanged(type, start, minutes, room, agenda):
+            guard let old = meetings[stream] else { throw Inconsistent(reason: "no meeting \(stream)") }
+            if old.start.day != start.day {
+                meetingsByDay[old.start.day]?.removeAll { $0 == stream }
+                if meetingsByDay[old.start.day]?.isEmpty == true { meetingsByDay[old.start.day] = nil }
+                meetingsByDay[start.day, default: []].append(stream)
+            }
+            meetings[stream]!.type = type; meetings[stream]!.start = start; meetings[stream]!.minutes = minutes
+            meetings[stream]!.room = room; meetings[stream]!.agenda = agenda
+            meetings[stream]!.version = version
+            meetings[stream]!.updated = ts
         case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
             let cpr = try CPR(cprText)
             var c = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
@@ -196,7 +207,7 @@ public struct Projection: Sendable {
              .responsibleChanged, .contactPersonChosen, .consentGiven, .consentWithdrawn, .goalStatusChanged, .goalChanged,
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
-             .templateApplied, .targetDefined, .targetEnded:
+             .templateApplied, .targetDefined, .targetEnded, .meetingChanged:
             return false
         }
     }
@@ -257,10 +268,10 @@ public struct Projection: Sendable {
                     p.efforts[i].provider = provider; p.efforts[i].start = start; p.efforts[i].end = end
                 }
             }
-        case .templateApplied, .templateDefined, .targetDefined, .targetEnded:
+        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .meetingChanged:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
-             .meetingScheduled, .meetingStatusChanged, .meetingJoined:
+             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged:
             break
         }
     }

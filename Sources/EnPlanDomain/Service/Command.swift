@@ -57,6 +57,10 @@ public enum Command: Sendable {
     /// A target (måltal), as data: `id` names it; the same id again is refused (end it first).
     case defineTarget(id: String, kind: Target.Kind, name: String, value: Int, deadline: Day?, sector: Sector?)
     case endTarget(id: String)
+    /// A planned meeting moved or edited: its new type, time, length, room and agenda (the same
+    /// conflict check as booking, for its participants and its room, unless `allowConflict`).
+    case changeMeeting(meeting: String, type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String],
+                       allowConflict: Bool)
 
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
@@ -75,6 +79,7 @@ public enum Command: Sendable {
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
+        case .changeMeeting(let m, _, _, _, _, _, _): return m
         case .reassign: return nil
         case .defineTarget(let id, _, _, _, _, _), .endTarget(let id): return Streams.target(id)
         }

@@ -47,7 +47,7 @@ extension DomainError {
     }
 
     /// A piece of a citizen's plan, named by id.
-    public enum PlanPart: String, Equatable, Sendable { case goal, effort, followUp = "follow-up", referral }
+    public enum PlanPart: String, Equatable, Sendable { case goal, effort, followUp = "follow-up", referral, meeting }
 
     /// Bad input: exit status 2.
     public enum Invalid: Equatable, Sendable, CustomStringConvertible {
@@ -120,6 +120,8 @@ extension DomainError {
         case followUpInPast(due: Day)
         /// A follow-up completed before the day it was planned.
         case completedBeforePlanned(done: Day, planned: Day)
+        /// A meeting moved to a day before today.
+        case meetingInPast(start: LocalTime)
 
         public var description: String {
             switch self {
@@ -192,6 +194,7 @@ extension DomainError {
             case .demoStoreNotEmpty(let path): return "the store at \(path) is not empty: the demo fills only an empty store"
             case .followUpInPast(let due): return "a follow-up cannot be planned in the past (\(due.iso))"
             case let .completedBeforePlanned(done, planned): return "a follow-up cannot be completed (\(done.iso)) before it was planned (\(planned.iso))"
+            case .meetingInPast(let start): return "a meeting cannot be moved into the past (\(start.day.iso))"
             }
         }
 
@@ -226,6 +229,7 @@ extension DomainError {
             case .referralToOwnSector: return .sectors
             case .templateStart: return .start
             case .followUpInPast: return .due
+            case .meetingInPast: return .date
             }
         }
     }

@@ -38,6 +38,10 @@ extension Strings {
         case .templateApplied?: detail = "\(v("name")) \(p(.docFrom)) \(day("start"))"
         case .meetingScheduled?: detail = "\(e.stream) \(v("start").replacingOccurrences(of: "T", with: " ")) · \(v("room"))"
         case .meetingStatusChanged?: detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
+        case .meetingChanged?:
+            let start = v("start").split(separator: "T")
+            let when = start.count == 2 ? (Day(iso: String(start[0])).map(date) ?? "") + " " + start[1] : v("start")
+            detail = "\(e.stream) → \(when) · \(v("room"))"
         case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
         // Not in a citizen's case: no detail.
         case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
@@ -83,6 +87,7 @@ extension Strings {
         case .meetingScheduled: ("Møde planlagt", "Meeting planned")
         case .meetingStatusChanged: ("Møde", "Meeting")
         case .meetingJoined: ("Møde udvidet", "Meeting joined")
+        case .meetingChanged: ("Møde flyttet eller rettet", "Meeting moved or edited")
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded: nil
         }
     }

@@ -57,6 +57,7 @@ private struct RefusalWords {
         case .effort: return pick("indsatsen", "effort")
         case .followUp: return pick("opfølgningen", "follow-up")
         case .referral: return pick("henvisningen", "referral")
+        case .meeting: return pick("mødet", "meeting")
         }
     }
 
@@ -158,6 +159,7 @@ private struct RefusalWords {
         case let .templateFile(i, _): return pick("Pakkeforløb nr. \(i) i filen kan ikke læses", "Template \(i) in the file does not read")
         case .demoStoreNotEmpty: return pick("Lageret er ikke tomt: demoen fylder kun et tomt lager", "The store is not empty: the demo fills only an empty store")
         case .followUpInPast(let due): return pick("En opfølgning kan ikke planlægges i fortiden (\(date(due)))", "A follow-up cannot be planned in the past (\(date(due)))")
+        case .meetingInPast(let start): return pick("Et møde kan ikke flyttes til en dag, der er gået (\(date(start.day)))", "A meeting cannot be moved into the past (\(date(start.day)))")
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")
         }
     }

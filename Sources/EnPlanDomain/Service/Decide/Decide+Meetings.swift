@@ -20,6 +20,27 @@ extension Decide {
         return [.init(meeting.id, .meetingScheduled(meeting))]
     }
 
+    /// A planned meeting moved or edited, by those who may change it; checked as a booking is.
+    func changeMeeting(meeting mid: String, type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String],
+                       allowConflict: Bool) throws -> [Store.Pending] {
+        guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
+        guard m.status == .planned else { throw DomainError.invalid(.meetingNotPlanned(meeting: mid, status: m.status)) }
+        if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
+            throw DomainError.forbidden(.participantsOnly(.change, meeting: mid))
+        }
+        guard (5...480).contains(minutes) else { throw DomainError.invalid(.meetingMinutes(5...480)) }
+        guard start.day >= today else { throw DomainError.invalid(.meetingInPast(start: start)) }
+        var moved = m
+        moved.type = type; moved.start = start; moved.minutes = minutes; moved.room = room?.isEmpty == true ? nil : room
+        try requireOpenAgenda(agenda.filter { !m.agenda.contains($0) }, citizen: m.citizen)
+        moved.agenda = agenda
+        guard moved != m else { throw DomainError.invalid(.unchanged(.meeting, mid)) }
+        if !allowConflict, let clash = Scheduling.conflicts(for: moved, in: state).first {
+            throw DomainError.conflict(.booked(clash))
+        }
+        return [.init(mid, .meetingChanged(type: type, start: start, minutes: minutes, room: moved.room, agenda: agenda))]
+    }
+
     func setMeetingStatus(meeting mid: String, status: MeetingStatus, outcome: String?) throws -> [Store.Pending] {
         guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
         guard m.participants.contains(actor.id) || actor.role == .supervisor || (m.citizen.flatMap { state.citizens[$0] }.map { Access.canChange(actor, $0) } ?? false) else {

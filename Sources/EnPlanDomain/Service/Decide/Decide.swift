@@ -95,6 +95,8 @@ public struct Decide {
         case let .defineTarget(id, kind, name, value, deadline, sector):
             return try defineTarget(id: id, kind: kind, name: name, value: value, deadline: deadline, sector: sector)
         case let .endTarget(id): return try endTarget(id: id)
+        case let .changeMeeting(mid, type, start, minutes, room, agenda, allowConflict):
+            return try changeMeeting(meeting: mid, type: type, start: start, minutes: minutes, room: room, agenda: agenda, allowConflict: allowConflict)
         }
     }
 }
