@@ -82,6 +82,29 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: d.events, encoding: .utf8), before)
     }
 
+    /// A meeting moves and is edited headless, with the booking's conflict check (exit 1).
+    func testMeetingMoveAndEdit() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)
+        let a = try d.run("meeting", "add", "--as", "mette", "--type", "network", "--start", "2027-03-01T10:00", "--minutes", "60", "--participants", "mette,jonas")
+        let b = try d.run("meeting", "add", "--as", "mette", "--type", "followup", "--start", "2027-03-02T10:00", "--minutes", "30", "--participants", "mette")
+        XCTAssertEqual(a.status, 0, a.stderr); XCTAssertEqual(b.status, 0, b.stderr)
+        let m1 = a.stdout.trimmingCharacters(in: .whitespacesAndNewlines), m2 = b.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let clash = try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "2027-03-01T10:30")
+        XCTAssertEqual(clash.status, 1)
+        XCTAssertEqual(clash.stderr, "enplan: mette is booked in meeting \(m1) from 2027-03-01 10:00 to 11:00\n")
+        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "2027-03-01T13:00", "--minutes", "45").status, 0)
+        XCTAssertEqual(try d.run("meeting", "edit", "--as", "mette", "--meeting", m2, "--type", "roundtable", "--room", "Lille sal").status, 0)
+        let list = try d.run("meetings", "--as", "mette", "--from", "2027-03-01", "--to", "2027-03-02", "--json")
+        let found = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
+        let moved = found.first { $0["id"] as? String == m2 }
+        XCTAssertEqual(moved?["start"] as? String, "2027-03-01T13:00")
+        XCTAssertEqual(moved?["minutes"] as? Int, 45)
+        XCTAssertEqual(moved?["type"] as? String, "roundtable")
+        XCTAssertEqual(moved?["room"] as? String, "Lille sal")
+        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", "m999", "--start", "2027-03-01T13:00").status, 2)
+    }
+
     func testContactPrintsItsSeqAndLogShowsIt() throws {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)

@@ -127,6 +127,37 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(h.service.state.meetings["m1"]?.outcome, "Aftalt praktik")
     }
 
+    /// An open meeting shows its agenda by what it is, and moves (Flyt/ret, `e`) with the same
+    /// conflict check as a booking: a clash is said with the name, the meeting and the time.
+    func testAMeetingMovesWithTheConflictCheckAndShowsItsAgendaInWords() throws {
+        let h = try Harness(rows: 34, cols: 120)
+        let s = h.service, today = s.today
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: "Tømrer"), as: "mette")
+        try s.execute(.addEffort(citizen: "c1", goal: nil, title: "Brobygning", sector: .employment, legalBasis: "LAB § 32",
+                                 provider: "UU", start: today, end: nil), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: "c1", due: today + 7), as: "mette")
+        try s.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-23T14:00")!, minutes: 60, room: nil,
+                                       participants: ["mette"], guests: [], allowConflict: false, agenda: ["f1", "e1"]), as: "mette")
+        try s.execute(.scheduleMeeting(type: .followup, citizen: nil, start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 30, room: nil,
+                                       participants: ["mette"], guests: [], allowConflict: false), as: "mette")
+        h.login("mette")
+        h.press(.char("2"), .enter)
+        h.assertShows("f1: opfølgning, frist 30-11-2026")
+        h.assertShows("e1: Brobygning")
+        h.assertShows("e Flyt/ret")
+        h.press(.char("e"))
+        h.assertShows("Flyt eller ret mødet (m1)")
+        h.press(.ctrl("u")); h.type("24-11-2026"); h.press(.tab, .ctrl("u")); h.type("10:00"); h.press(.enter)
+        h.assertShows("Mette Kjær er booket i mødet ‘Opfølgningsmøde’ 24-11-2026 kl. 10:00-10:30 · y: gem alligevel")
+        XCTAssertEqual(s.state.meetings["m1"]?.start, LocalTime(iso: "2026-11-23T14:00"), "nothing moved on a conflict")
+        h.press(.char("x"), .ctrl("u")); h.type("11:00"); h.press(.enter)
+        h.assertShows("Mødet er flyttet/rettet")
+        XCTAssertEqual(s.state.meetings["m1"]?.start, LocalTime(iso: "2026-11-24T11:00"))
+        XCTAssertEqual(try s.store.events(of: ["m1"]).last?.type, "MeetingChanged")
+        h.assertHides("is booked")
+    }
+
     func testAnotherCaseworkersCalendarShowsBusyTimeOnly() throws {
         let h = try Harness(rows: 34, cols: 120)
         try h.service.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,

@@ -152,3 +152,30 @@ extension CaseService {
         return out
     }
 }
+
+/// One item on a meeting's agenda in words: a follow-up by its due day, an effort by its title;
+/// `hidden`: an effort whose content the viewer's sector may not see (its id only).
+public struct AgendaItem: Sendable, Equatable {
+    public let id: String
+    public let due: Day?
+    public let title: String?
+    public let hidden: Bool
+}
+
+extension CaseService {
+    /// A meeting's agenda in words, read from its citizen's case as `viewerID` may see it: one
+    /// look at the citizen, logged (purpose "meeting"). Empty for a meeting without a citizen or
+    /// an agenda.
+    public func agenda(of meetingID: String, as viewerID: String) throws -> [AgendaItem] {
+        try store.refresh()
+        guard let m = store.projection.meetings[meetingID], let cid = m.citizen, !m.agenda.isEmpty else { return [] }
+        let d = try citizen(cid, as: viewerID, purpose: "meeting")
+        let plan = d.citizen.plan
+        return m.agenda.map { id in
+            if let f = plan?.followUps.first(where: { $0.id == id }) { return AgendaItem(id: id, due: f.due, title: nil, hidden: false) }
+            let hidden = d.hidden.contains(id)
+            let title = hidden ? nil : plan?.efforts.first(where: { $0.id == id })?.title
+            return AgendaItem(id: id, due: nil, title: title, hidden: hidden)
+        }
+    }
+}

@@ -11,6 +11,7 @@ extension Strings {
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
         case hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, goToPrompt, fAgenda, fPartners, outcomeKeys
         case outcomePrompt, resultPrompt, outcomeSaved, kExport, hExport, exported
+        case kEditMeeting, hEditMeeting, fEditTitle, fChanged, badType, badDate, badTime, badMinutes, agendaHidden
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -85,6 +86,16 @@ extension Strings {
             case .kExport: return ("Eksport", "Export")
             case .hExport: return ("Gem perioden som iCalendar-fil (uden CPR, noter og helbred)", "Save the period as an iCalendar file (no CPR, notes or health)")
             case .exported: return ("Gemt som", "Saved as")
+            case .kEditMeeting: return ("Flyt/ret", "Move/edit")
+            case .hEditMeeting: return ("Flyt eller ret mødet (tid, længde, lokale, type, dagsorden; konflikter tjekkes som ved booking)",
+                                        "Move or edit the meeting (time, length, room, type, agenda; conflicts checked as when booking)")
+            case .fEditTitle: return ("Flyt eller ret mødet", "Move or edit the meeting")
+            case .fChanged: return ("Mødet er flyttet/rettet", "The meeting is moved/edited")
+            case .badType: return ("vælg en mødetype", "choose a meeting type")
+            case .badDate: return ("dato: dd-mm-åååå, +2u …", "date: dd-mm-yyyy, +2w …")
+            case .badTime: return ("tid: TT:MM", "time: HH:MM")
+            case .badMinutes: return ("minutter: 5-480", "minutes: 5-480")
+            case .agendaHidden: return ("indhold ikke delt", "content not shared")
             }
         }
     }
