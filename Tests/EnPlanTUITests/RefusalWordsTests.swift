@@ -31,14 +31,14 @@ final class RefusalWordsTests: XCTestCase {
         .templateEffortDays(template: "ung", effort: 1, max: 730), .templateFollowUpDays(template: "ung", max: 730),
         .templateFile(index: 2, detail: "missing field name"), .demoStoreNotEmpty(path: "/tmp/x"), .followUpInPast(due: day + -1),
         .completedBeforePlanned(done: day + -2, planned: day), .meetingInPast(start: LocalTime(day: day + -1, minuteOfDay: 600)),
-        .unchanged(.meeting, "m2"),
+        .unchanged(.meeting, "m2"), .badPhone("12ab"), .badEmail("mette@"),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
         .meeting("m83"), .target("t9"), .consent("s9", citizen: "c1"), .inPlan(.followUp, "f9", citizen: "c1"), .template("ung"),
     ]
     static let forbidden: [DomainError.Forbidden] = [
-        .adminOnly(.sshKeys), .supervisorsOnly(.moveCitizens), .adminsManageUsers(meetings: true), .deactivated(user: "per"),
+        .adminOnly(.sshKeys), .adminOnly(.otherContacts), .supervisorsOnly(.moveCitizens), .adminsManageUsers(meetings: true), .deactivated(user: "per"),
         .doesNotWorkOn(user: "per", citizen: "c28"), .ownFiguresOnly(user: "mette", other: "per"), .participantsOnly(.change, meeting: "m2"),
         .notShared(.effort, "e2", owner: .misuse, actor: .social), .referralSector(referral: "r1", sector: .misuse, revokes: false),
         .serverOnly(command: "backup"), .serverFile(command: "import", arguments: "x.json"), .kioskKey, .notActiveUser("per"),
@@ -127,6 +127,8 @@ final class RefusalWordsTests: XCTestCase {
             case .followUpInPast: return "i62"
             case .completedBeforePlanned: return "i63"
             case .meetingInPast: return "i64"
+            case .badPhone: return "i65"
+            case .badEmail: return "i66"
             }
         case .notFound(let r):
             switch r {
@@ -176,7 +178,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 64, "n": 11, "f": 14, "c": 6, "o": 4]
+    static let counts = ["i": 66, "n": 11, "f": 14, "c": 6, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -48,6 +48,7 @@ public enum EventSamples {
                                       status: .planned, outcome: nil))
         case .meetingStatusChanged: .meetingStatusChanged(status: .noshow, outcome: "x")
         case .meetingJoined: .meetingJoined(participants: ["u3"], guests: [Guest(kind: .relative, name: "R", organisation: nil)], agenda: ["f1"])
+        case .userContactSet: .userContactSet(phone: "+45 46 31 30 00", email: "mette@kommune.dk")
         case .meetingChanged: .meetingChanged(type: .followup, start: LocalTime(iso: "2026-11-25T13:30")!, minutes: 45, room: "Lille sal", agenda: ["f1"])
         case .templateDefined:
             .templateDefined(PlanTemplate(id: "ung", name: "Ung i job", description: "d",

@@ -56,6 +56,8 @@ public enum DomainEvent: Equatable, Sendable {
     case targetEnded(date: Day)
     // A meeting moved or edited (stream = the meeting's id): its new type, time, length, room and agenda.
     case meetingChanged(type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String])
+    // A user's contact details (stream "user:<id>"): nil clears one.
+    case userContactSet(phone: String?, email: String?)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

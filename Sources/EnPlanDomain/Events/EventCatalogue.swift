@@ -53,6 +53,7 @@ public enum EventType: String, CaseIterable, Sendable {
     case targetDefined = "TargetDefined"
     case targetEnded = "TargetEnded"
     case meetingChanged = "MeetingChanged"
+    case userContactSet = "UserContactSet"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -142,6 +143,7 @@ public enum EventType: String, CaseIterable, Sendable {
                 return .meetingChanged(type: try f.value("type"), start: start, minutes: try f.int("minutes"), room: try f.optionalString("room"),
                                        agenda: try f.strings("agenda"))
             }
+        case .userContactSet: EventRow(.actor, .caseFile) { .userContactSet(phone: try $0.optionalString("phone"), email: try $0.optionalString("email")) }
         }
     }
 }
@@ -200,6 +202,7 @@ extension DomainEvent {
         case .targetDefined: .targetDefined
         case .targetEnded: .targetEnded
         case .meetingChanged: .meetingChanged
+        case .userContactSet: .userContactSet
         }
     }
 
@@ -248,6 +251,7 @@ extension DomainEvent {
         case let .targetEnded(date): f.set("date", date)
         case let .meetingChanged(type, start, minutes, room, agenda):
             f.set("type", type); f.set("start", start.iso); f.set("minutes", minutes); f.set("room", room); f.set("agenda", agenda)
+        case let .userContactSet(phone, email): f.set("phone", phone); f.set("email", email)
         }
         return f
     }

@@ -105,6 +105,8 @@ public struct Projection: Sendable {
             try updateAccount(stream) { $0.passwordHash = hash }
         case let .userActiveSet(active):
             try updateAccount(stream) { $0.user.active = active }
+        case let .userContactSet(phone, email):
+            try updateAccount(stream) { $0.user.phone = phone; $0.user.email = email }
         case .loginFailed:
             try updateAccount(stream) { $0.failedLogins += 1; $0.lastFailure = ts }
         case .loginSucceeded:
@@ -207,7 +209,7 @@ public struct Projection: Sendable {
              .responsibleChanged, .contactPersonChosen, .consentGiven, .consentWithdrawn, .goalStatusChanged, .goalChanged,
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
-             .templateApplied, .targetDefined, .targetEnded, .meetingChanged:
+             .templateApplied, .targetDefined, .targetEnded, .meetingChanged, .userContactSet:
             return false
         }
     }
@@ -271,7 +273,7 @@ public struct Projection: Sendable {
         case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .meetingChanged:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
-             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged:
+             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet:
             break
         }
     }

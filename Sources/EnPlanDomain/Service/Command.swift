@@ -61,6 +61,8 @@ public enum Command: Sendable {
     /// conflict check as booking, for its participants and its room, unless `allowConflict`).
     case changeMeeting(meeting: String, type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String],
                        allowConflict: Bool)
+    /// A user's phone and e-mail (their own, or by an administrator); nil clears one.
+    case setUserContact(user: String, phone: String?, email: String?)
 
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
@@ -80,6 +82,7 @@ public enum Command: Sendable {
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
         case .changeMeeting(let m, _, _, _, _, _, _): return m
+        case .setUserContact(let u, _, _): return Streams.user(u)
         case .reassign: return nil
         case .defineTarget(let id, _, _, _, _, _), .endTarget(let id): return Streams.target(id)
         }

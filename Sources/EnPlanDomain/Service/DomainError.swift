@@ -76,4 +76,5 @@ public enum RefusalField: Hashable, Sendable {
     case value, period, reason, template, consent
     /// A free text the command takes (a title, a provider, a decision text …).
     case textOf(DomainError.TextField)
+    case phone, email
 }

@@ -122,6 +122,8 @@ extension DomainError {
         case completedBeforePlanned(done: Day, planned: Day)
         /// A meeting moved to a day before today.
         case meetingInPast(start: LocalTime)
+        case badPhone(String)
+        case badEmail(String)
 
         public var description: String {
             switch self {
@@ -195,6 +197,8 @@ extension DomainError {
             case .followUpInPast(let due): return "a follow-up cannot be planned in the past (\(due.iso))"
             case let .completedBeforePlanned(done, planned): return "a follow-up cannot be completed (\(done.iso)) before it was planned (\(planned.iso))"
             case .meetingInPast(let start): return "a meeting cannot be moved into the past (\(start.day.iso))"
+            case .badPhone(let p): return "\"\(p)\" is not a phone number (digits, spaces and a leading +)"
+            case .badEmail(let e): return "\"\(e)\" is not an e-mail address"
             }
         }
 
@@ -230,6 +234,8 @@ extension DomainError {
             case .templateStart: return .start
             case .followUpInPast: return .due
             case .meetingInPast: return .date
+            case .badPhone: return .phone
+            case .badEmail: return .email
             }
         }
     }
@@ -283,7 +289,7 @@ extension DomainError {
     }
 
     /// What only an administrator does.
-    public enum AdminTask: String, Equatable, Sendable { case anything, sshKeys, acceptTruncation, otherPasswords }
+    public enum AdminTask: String, Equatable, Sendable { case anything, sshKeys, acceptTruncation, otherPasswords, otherContacts }
 
     /// What only a meeting's participants do.
     public enum MeetingAction: String, Equatable, Sendable { case change, recordOutcome, add }
@@ -316,6 +322,7 @@ extension DomainError {
             case .adminOnly(.sshKeys): return "only an administrator manages SSH keys"
             case .adminOnly(.acceptTruncation): return "only an administrator accepts a truncated log"
             case .adminOnly(.otherPasswords): return "only an administrator changes another user's password"
+            case .adminOnly(.otherContacts): return "only an administrator changes another user's contact details"
             case .supervisorsOnly(.readAuditLog): return "only supervisors and administrators read the audit log"
             case .supervisorsOnly(.moveCitizens): return "only supervisors and administrators move citizens between caseworkers"
             case .supervisorsOnly(.defineTargets): return "supervisors and administrators define targets"

@@ -15,6 +15,13 @@ extension CaseService {
         Dictionary(uniqueKeysWithValues: store.projection.users.map { ($0.id, $0.name) })
     }
 
+    /// Every user's phone and e-mail, where given (how a citizen reaches their caseworker).
+    public var userContacts: [String: (phone: String?, email: String?)] {
+        var out: [String: (phone: String?, email: String?)] = [:]
+        for u in store.projection.users where u.phone != nil || u.email != nil { out[u.id] = (u.phone, u.email) }
+        return out
+    }
+
     /// The benefit code list.
     public var benefits: [String: Benefit] { store.projection.benefits }
 

@@ -44,7 +44,7 @@ extension Strings {
             detail = "\(e.stream) → \(when) · \(v("room"))"
         case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
         // Not in a citizen's case: no detail.
-        case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
+        case .userContactSet?, .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
              .targetDefined?, .targetEnded?:
             detail = ""
         }
@@ -88,7 +88,8 @@ extension Strings {
         case .meetingStatusChanged: ("Møde", "Meeting")
         case .meetingJoined: ("Møde udvidet", "Meeting joined")
         case .meetingChanged: ("Møde flyttet eller rettet", "Meeting moved or edited")
-        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded: nil
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
+             .userContactSet: nil
         }
     }
 }

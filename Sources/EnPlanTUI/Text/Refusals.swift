@@ -160,6 +160,8 @@ private struct RefusalWords {
         case .demoStoreNotEmpty: return pick("Lageret er ikke tomt: demoen fylder kun et tomt lager", "The store is not empty: the demo fills only an empty store")
         case .followUpInPast(let due): return pick("En opfølgning kan ikke planlægges i fortiden (\(date(due)))", "A follow-up cannot be planned in the past (\(date(due)))")
         case .meetingInPast(let start): return pick("Et møde kan ikke flyttes til en dag, der er gået (\(date(start.day)))", "A meeting cannot be moved into the past (\(date(start.day)))")
+        case .badPhone(let p): return pick("“\(p)” er ikke et telefonnummer (cifre, mellemrum og evt. + først)", "“\(p)” is not a phone number (digits, spaces and a leading +)")
+        case .badEmail(let e): return pick("“\(e)” er ikke en e-mailadresse", "“\(e)” is not an e-mail address")
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")
         }
     }
@@ -186,6 +188,7 @@ private struct RefusalWords {
         case .adminOnly(.sshKeys): return pick("Kun en administrator styrer SSH-nøgler", "Only an administrator manages SSH keys")
         case .adminOnly(.acceptTruncation): return pick("Kun en administrator godkender en afkortet log", "Only an administrator accepts a truncated log")
         case .adminOnly(.otherPasswords): return pick("Kun en administrator skifter en andens adgangskode", "Only an administrator changes another user's password")
+        case .adminOnly(.otherContacts): return pick("Kun en administrator retter en andens kontaktoplysninger", "Only an administrator changes another user's contact details")
         case .supervisorsOnly(.readAuditLog): return s.a(.onlySupervisors)
         case .supervisorsOnly(.moveCitizens): return pick("Kun ledere og administratorer flytter borgere mellem sagsbehandlere", "Only supervisors and administrators move citizens between caseworkers")
         case .supervisorsOnly(.defineTargets): return pick("Kun ledere og administratorer fastsætter mål", "Supervisors and administrators define targets")

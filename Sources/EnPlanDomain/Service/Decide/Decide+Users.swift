@@ -25,6 +25,25 @@ extension Decide {
         return [.init(Streams.user(id), succeeded ? .loginSucceeded : .loginFailed)]
     }
 
+    /// A phone number is digits, spaces and a leading '+' (6-20 of them); an e-mail address has a
+    /// name, an '@' and a domain with a dot.
+    func setUserContact(user id: String, phone: String?, email: String?) throws -> [Store.Pending] {
+        guard state.accounts[id] != nil else { throw DomainError.notFound(.user(id)) }
+        guard id == actor.id || actor.role == .admin else { throw DomainError.forbidden(.adminOnly(.otherContacts)) }
+        let phone = phone?.trimmingCharacters(in: .whitespaces), email = email?.trimmingCharacters(in: .whitespaces)
+        if let phone, !phone.isEmpty {
+            let digits = phone.filter(\.isNumber).count
+            let ok = phone.enumerated().allSatisfy { i, ch in ch.isASCII && (ch.isNumber || ch == " " || (ch == "+" && i == 0)) }
+            guard ok, (6...20).contains(digits) else { throw DomainError.invalid(.badPhone(phone)) }
+        }
+        if let email, !email.isEmpty {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+                  !email.contains(where: \.isWhitespace) else { throw DomainError.invalid(.badEmail(email)) }
+        }
+        return [.init(Streams.user(id), .userContactSet(phone: phone?.isEmpty == true ? nil : phone, email: email?.isEmpty == true ? nil : email))]
+    }
+
     func setUserActive(user id: String, active: Bool) throws -> [Store.Pending] {
         try requireAdmin()
         guard state.accounts[id] != nil else { throw DomainError.notFound(.user(id)) }

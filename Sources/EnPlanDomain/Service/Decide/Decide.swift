@@ -97,6 +97,7 @@ public struct Decide {
         case let .endTarget(id): return try endTarget(id: id)
         case let .changeMeeting(mid, type, start, minutes, room, agenda, allowConflict):
             return try changeMeeting(meeting: mid, type: type, start: start, minutes: minutes, room: room, agenda: agenda, allowConflict: allowConflict)
+        case let .setUserContact(id, phone, email): return try setUserContact(user: id, phone: phone, email: email)
         }
     }
 }

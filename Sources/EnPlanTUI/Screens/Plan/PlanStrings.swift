@@ -23,6 +23,7 @@ extension Strings {
         case docTitle, docIntro, docGoal, docYourWords, docGoals, docEfforts, docDecisions, docAppeal, docFollowUps, docMeetings
         case docContact, docFooter, docNotShared, docFrom, docUntil, docOngoing, docFollowUpsLate
         case fReason, reasonForChange, reasonForRejection, because
+        case docPhone, docEmail
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -190,6 +191,8 @@ extension Strings {
             case .reasonForChange: return ("Et skift af ansvarlig kræver en begrundelse", "A change of responsible needs a reason")
             case .reasonForRejection: return ("En afvisning kræver en begrundelse", "A rejection needs a reason")
             case .because: return ("begrundelse", "reason")
+            case .docPhone: return ("Telefon", "Phone")
+            case .docEmail: return ("E-mail", "E-mail")
             }
         }
     }
