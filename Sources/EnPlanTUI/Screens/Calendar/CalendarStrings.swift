@@ -79,7 +79,7 @@ extension Strings {
             case .goToPrompt: return ("Gå til dato: ", "Go to date: ")
             case .fAgenda: return ("Dagsorden", "Agenda")
             case .fPartners: return ("Partnere", "Partners")
-            case .outcomeKeys: return ("a: afholdt · c: aflyst · u: borgeren udeblev · Esc: luk", "a: held · c: cancelled · u: the citizen did not come · Esc: close")
+            case .outcomeKeys: return ("a: afholdt · c: aflyst · u: borgeren udeblev · e: flyt/ret · Esc: luk", "a: held · c: cancelled · u: the citizen did not come · e: move/edit · Esc: close")
             case .outcomePrompt: return ("Udfald (Enter gemmer): ", "Outcome (Enter saves): ")
             case .resultPrompt: return ("Opfølgningerne på dagsordenen: 1 fortsæt · 2 ændring · 3 afslut · 4 revurdering · Enter: lad dem stå åbne", "The follow-ups on the agenda: 1 continue · 2 change · 3 end · 4 reassess · Enter: leave them open")
             case .outcomeSaved: return ("Udfaldet er gemt", "The outcome is saved")
