@@ -205,6 +205,15 @@ final class RefusalWordsTests: XCTestCase {
         }
     }
 
+    func testTheStoresReportsAreDanishToo() {
+        for e in [StoreError.io("EIO"), .damaged(file: "events.jsonl", line: 7, reason: "bad hash"),
+                  .syncFailed(file: "events.jsonl", reason: "EIO"), .diskFull(file: "events.jsonl", reason: "ENOSPC")] {
+            let words = Strings(.da).refusal(e)
+            for w in DanishWordsTests.english where words.contains(w) { XCTFail("English “\(w)” in “\(words)”") }
+            XCTAssertNotEqual(words, e.description)
+        }
+    }
+
     func testABookingNamesThePersonTheMeetingAndTheTimeTheDanishWay() {
         let e = DomainError.conflict(.booked(Self.clash))
         let names = Names(users: ["mette": "Mette Kjær"])

@@ -5,8 +5,9 @@ import EnPlanDomain
 /// worded here). Dates as the language writes them; users by name where `names` knows them.
 extension Strings {
     public func refusal(_ error: Error, names: Names = Names()) -> String {
-        guard let e = error as? DomainError else { return "\(error)" }
         let w = RefusalWords(s: self, names: names)
+        if let e = error as? StoreError { return w.store(e) }
+        guard let e = error as? DomainError else { return "\(error)" }
         switch e {
         case .invalid(let r): return w.invalid(r)
         case .notFound(let r): return w.missing(r)
@@ -214,6 +215,21 @@ private struct RefusalWords {
         case .kioskKey: return pick("En kiosknøgle åbner kun loginskærmen: log ind der", "A kiosk key opens the login screen only: log in there")
         case .notActiveUser(let u): return pick("\(user(u)) er ikke en aktiv bruger her", "\(user(u)) is not an active user here")
         case let .sshKeyIsFor(u, _): return pick("Denne SSH-nøgle tilhører \(user(u))", "This SSH key is \(user(u))'s")
+        }
+    }
+
+    /// What the store reports, in the user's words (the file and line for the administrator).
+    func store(_ e: StoreError) -> String {
+        switch e {
+        case .io: return pick("Lageret kunne ikke læses eller skrives: kontakt en administrator", "The store could not be read or written: contact an administrator")
+        case let .damaged(file, line, _):
+            return pick("\(file):\(line) er beskadiget: lageret kan kun læses (en administrator kører enplan verify)",
+                        "\(file):\(line) is damaged: the store is read-only (an administrator runs enplan verify)")
+        case .syncFailed: return pick("Gemningen på disken slog fejl: ændringen er måske ikke gemt. Luk EnPlan, start igen og tjek",
+                                      "Saving to disk failed: the change may not be kept. Close EnPlan, start again and check")
+        case .diskFull: return pick("Disken er fuld: intet blev gemt eller ændret", "The disk is full: nothing was saved or changed")
+        case .truncated: return pick("Loggen er kortere end forventet: lageret kan kun læses, til en administrator godkender det",
+                                     "The log is shorter than expected: the store is read-only until an administrator accepts it")
         }
     }
 

@@ -77,9 +77,16 @@ enum MeetingCommands {
                                                   room: try Settings.load(directory: inv.dataDirectory).room(inv.string("room")), participants: inv.list("participants")!, guests: guests,
                                                   allowConflict: inv.flag("allow-conflict"), agenda: inv.list("agenda") ?? [])
             let e = try service.execute(command, as: inv.required("as"))
+            warnIfOffDay(start)
             print(e[0].stream)
             return 0
         }
+    }
+
+    /// A meeting on a weekend or a public holiday: the screens ask first; headless says so.
+    static func warnIfOffDay(_ start: LocalTime) {
+        guard !AppealDeadline.isWorkingDay(start.day) else { return }
+        Output.warning("\(start.day.iso) is not a working day (\(Holidays.name(of: start.day) ?? "a weekend"))")
     }
 
     /// A planned meeting changed from what it is: `change` sets what the options give.
@@ -88,6 +95,7 @@ enum MeetingCommands {
         let id = try inv.required("meeting")
         guard var m = service.state.meetings[id] else { throw DomainError.notFound(.meeting(id)) }
         try change(&m, Settings.load(directory: inv.dataDirectory))
+        warnIfOffDay(m.start)
         let events = try service.execute(.changeMeeting(meeting: id, type: m.type, start: m.start, minutes: m.minutes, room: m.room,
                                                         agenda: m.agenda, allowConflict: inv.flag("allow-conflict")), as: inv.required("as"))
         print(events[0].seq)
