@@ -176,6 +176,37 @@ final class PlanScreenTests: XCTestCase {
         h.assertHides("2026-11")
     }
 
+    /// Rejecting a referral asks for the reason first (beside its field); the journey shows it.
+    func testARejectionTakesAReasonAndTheJourneyShowsIt() throws {
+        let h = try Harness(rows: 40, cols: 120)
+        let s = h.service, today = s.today
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: "Tømrer"), as: "mette")
+        try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte?"), as: "mette")
+        // A social effort: the social sector works on the citizen too.
+        try s.execute(.addEffort(citizen: "c1", goal: nil, title: "Netværksgruppe", sector: .social, legalBasis: "SEL § 79",
+                                 provider: "Frivillige", start: today, end: nil), as: "mette")
+        h.login("jonas")
+        h.press(.char(":")); h.type("plan c1"); h.press(.enter)
+        h.assertShows("▾ Henvisninger")
+        h.press(.char("r"))
+        for _ in 0..<40 where !h.screen.line(h.screen.cursor!.row).contains("r1") { h.press(.down) }
+        h.press(.enter)
+        h.assertShows("Begrundelse:")
+        h.press(.backTab, .right)              // the answer: rejected
+        h.assertShows("‹ afvist ›")
+        h.press(.enter)
+        let c = h.screen
+        let row = try XCTUnwrap((0..<c.rows).first { c.line($0).hasPrefix("  Begrundelse:") }, c.text)
+        XCTAssertTrue((c.line(row) + c.line(row + 1)).contains("En afvisning kræver en begrundelse"), c.text)
+        XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .requested, "nothing saved without the reason")
+        h.type("Ikke vores målgruppe"); h.press(.enter)
+        h.assertShows("Gemt")
+        XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .rejected)
+        h.press(.char("b"))
+        h.assertShows("Henvisning besvaret: r1 → afvist · begrundelse: “Ikke vores")
+    }
+
     func testFieldErrorsAppearAtTheFieldAndNothingIsSaved() throws {
         let h = try harness()
         let before = try events(h).count
