@@ -52,6 +52,13 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(c.cells[appeal * c.cols + 5].role, .alert)
     }
 
+    func testTheResponsiblesPhoneAndEmailAreInTheHeader() throws {
+        let h = try harness()
+        try h.service.execute(.setUserContact(user: "mette", phone: "+45 46 31 30 00", email: "mette@kommune.dk"), as: "mette")
+        h.press(.escape); h.press(.char(":")); h.type("plan c1"); h.press(.enter)
+        h.assertShows("Ansvarlig sagsbehandler: Mette Kjær (mette) · +45 46 31 30 00 · mette@kommune.dk")
+    }
+
     func testAnotherSectorsEffortShowsOnlyThatItExists() throws {
         let h = try harness()
         try h.service.execute(.addEffort(citizen: "c1", goal: nil, title: "Stofbehandling", sector: .misuse, legalBasis: "SEL § 101",
