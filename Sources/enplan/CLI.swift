@@ -46,4 +46,6 @@ extension OptionSpec {
     static var citizen: OptionSpec { .text("citizen", "ID", required: true, "the citizen") }
     static var json: OptionSpec { .flag("json", "JSON: an array with one object a line") }
     static var reason: OptionSpec { .text("reason", "TEXT", "why you look at a citizen you do not work on (audit-logged)") }
+    /// Why a change is made (the citizen's journey shows it).
+    static var why: OptionSpec { .text("reason", "TEXT", "why (the citizen's journey shows it)") }
 }

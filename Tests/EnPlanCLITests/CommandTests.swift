@@ -50,6 +50,53 @@ final class CommandTests: XCTestCase {
         try d.assertFails(cases)
     }
 
+    /// Withdrawing consent, a new responsible and a referral's answer take a reason; the journey
+    /// shows it; a follow-up in the past is refused as bad input and writes nothing.
+    func testChangesWithAReasonAndTheirJourney() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)
+        let who = try JSONSerialization.jsonObject(with: Data(try d.run("citizen", "show", "--as", "karen", "--citizen", "c1", "--json").stdout.utf8)) as! [String: Any]
+        let responsible = who["responsible"] as! String
+        let other = responsible == "mette" ? "jonas" : "mette"
+        let moved = try d.run("citizen", "responsible", "--as", responsible, "--citizen", "c1", "--user", other, "--reason", "Flytter til Roskilde")
+        XCTAssertEqual(moved.status, 0, moved.stderr)
+        let consent = ((who["consents"] as? [[String: Any]]) ?? []).first?["id"] as? String ?? "s1"
+        let withdrawn = try d.run("consent", "withdraw", "--as", other, "--citizen", "c1", "--consent", consent, "--reason", "Borgeren ønsker det")
+        XCTAssertEqual(withdrawn.status, 0, withdrawn.stderr)
+        let journey = try d.run("journey", "--as", other, "--citizen", "c1")
+        XCTAssertTrue(journey.stdout.contains("begrundelse: “Flytter til Roskilde”"), journey.stdout)
+        XCTAssertTrue(journey.stdout.contains("Samtykke tilbagekaldt: \(consent) · begrundelse: “Borgeren ønsker det”"), journey.stdout)
+
+        let before = try String(contentsOfFile: d.events, encoding: .utf8)
+        let past = try d.run("followup", "add", "--as", other, "--citizen", "c1", "--due", "2020-01-01")
+        XCTAssertEqual(past.status, 2, past.stderr)
+        XCTAssertEqual(past.stderr, "enplan: a follow-up cannot be planned in the past (2020-01-01)\n")
+        XCTAssertEqual(try String(contentsOfFile: d.events, encoding: .utf8), before)
+    }
+
+    /// A meeting moves and is edited headless, with the booking's conflict check (exit 1).
+    func testMeetingMoveAndEdit() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)
+        let a = try d.run("meeting", "add", "--as", "mette", "--type", "network", "--start", "2027-03-01T10:00", "--minutes", "60", "--participants", "mette,jonas")
+        let b = try d.run("meeting", "add", "--as", "mette", "--type", "followup", "--start", "2027-03-02T10:00", "--minutes", "30", "--participants", "mette")
+        XCTAssertEqual(a.status, 0, a.stderr); XCTAssertEqual(b.status, 0, b.stderr)
+        let m1 = a.stdout.trimmingCharacters(in: .whitespacesAndNewlines), m2 = b.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let clash = try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "2027-03-01T10:30")
+        XCTAssertEqual(clash.status, 1)
+        XCTAssertEqual(clash.stderr, "enplan: mette is booked in meeting \(m1) from 2027-03-01 10:00 to 11:00\n")
+        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "2027-03-01T13:00", "--minutes", "45").status, 0)
+        XCTAssertEqual(try d.run("meeting", "edit", "--as", "mette", "--meeting", m2, "--type", "roundtable", "--room", "Lille sal").status, 0)
+        let list = try d.run("meetings", "--as", "mette", "--from", "2027-03-01", "--to", "2027-03-02", "--json")
+        let found = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
+        let moved = found.first { $0["id"] as? String == m2 }
+        XCTAssertEqual(moved?["start"] as? String, "2027-03-01T13:00")
+        XCTAssertEqual(moved?["minutes"] as? Int, 45)
+        XCTAssertEqual(moved?["type"] as? String, "roundtable")
+        XCTAssertEqual(moved?["room"] as? String, "Lille sal")
+        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", "m999", "--start", "2027-03-01T13:00").status, 2)
+    }
+
     func testContactPrintsItsSeqAndLogShowsIt() throws {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)

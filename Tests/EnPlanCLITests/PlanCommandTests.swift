@@ -67,6 +67,18 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertFalse(text.stdout.contains(String(cpr.prefix(6))), "no CPR number in the export")
         XCTAssertFalse(text.stdout.contains("Samtale om planen"), "no contact notes")
         XCTAssertEqual(try d.run("plan", "export", "--as", "mette", "--citizen", c, "--format", "pdf").status, 2)
+        XCTAssertFalse(text.stdout.contains("Telefon:"), "no contact details given yet")
+
+        // The responsible caseworker's phone and e-mail, once given, are in the citizen's document.
+        let responsible = show["responsible"] as! String
+        XCTAssertEqual(try d.run("user", "contact", "--as", "admin", "--user", responsible, "--phone", "+45 46 31 30 00",
+                                 "--email", "sagsbehandler@kommune.dk").status, 0)
+        let bad = try d.run("user", "contact", "--as", responsible, "--email", "ikke en adresse")
+        XCTAssertEqual(bad.status, 2, bad.stderr)
+        XCTAssertEqual(try d.run("user", "contact", "--as", "per", "--user", responsible, "--phone", "12345678").status, 1,
+                       "another user's contact details are an administrator's to change")
+        let withContact = try d.run("plan", "export", "--as", "mette", "--citizen", c).stdout
+        XCTAssertTrue(withContact.contains("  • Telefon: +45 46 31 30 00\n  • E-mail: sagsbehandler@kommune.dk\n"), withContact)
     }
 
     func testTheJourneyHeadless() throws {

@@ -119,6 +119,67 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(audit.stdout.contains("LoginSucceeded") && audit.stdout.contains("CitizenViewed") && audit.stdout.contains("/dev/pts/"), audit.stdout)
     }
 
+    /// Waits (up to 10 s) until the screen shows one of `texts`; returns which, and the screen.
+    private func waitForAny(_ texts: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (String, String) {
+        var last = ""
+        for _ in 0..<100 {
+            last = try screen()
+            if let t = texts.first(where: last.contains) { return (t, last) }
+            usleep(100_000)
+        }
+        XCTFail("screen never showed any of \(texts):\n\(last)", file: file, line: line)
+        return ("", last)
+    }
+
+    /// The proof in the real binary: an emoji name keeps its row whole, a full CPR number
+    /// finds the citizen, a meeting is booked by names (citizen and participants), and "held" for a
+    /// meeting that has not begun is refused in Danish.
+    func testNamesCPRSearchSchedulingByNameAndAForbiddenHeld() throws {
+        let emoji = "Søren 🧑🏽‍🦱 Ørsted-Ålund"
+        let added = try data.run("citizen", "add", "--as", "mette", "--cpr", "150585-4327", "--name", emoji)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let command = "LANG=C.UTF-8 TERM=xterm-256color '\(Binary.url.path)' --data-dir '\(data.path)' --idle-lock-seconds 600; sleep 30"
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "32", command)
+        try waitFor("Bruger-id:")
+        try keys("mette", "Tab", "demo", "Enter")
+        try waitFor("Navn▲")
+
+        // The full CPR number, without the dash, finds the citizen; the emoji leaves the row whole.
+        try keys("/", "1505854327")
+        var s = try waitFor("Søg: 1505854327  1/")
+        let row = try XCTUnwrap(s.split(separator: "\n").first { $0.contains("Ørsted-Ål") }, s)
+        XCTAssertTrue(row.contains("150585-XXXX"), "the CPR's dash and digits are whole beside the emoji: \(row)")
+        try keys("Escape")
+
+        // Book by names: the citizen by part of the name, a participant by first name.
+        let day = SystemClock().now().local.day + 7
+        try keys("2")
+        try waitFor("mine møder")
+        try keys("n")
+        try waitFor("Nyt møde")
+        try keys("Tab", "Ørsted", "Tab", "C-u", day.danish, "Tab", "C-u", "07:00", "Tab", "Tab", "Tab", "C-u", "Mette, Jonas", "Enter")
+        var (seen, screen) = try waitForAny(["Mødet er gemt", "hold mødet alligevel", "gem alligevel", "Sammenlæg"])
+        for _ in 0..<3 where seen != "Mødet er gemt" {
+            try keys("j")
+            (seen, screen) = try waitForAny(["Mødet er gemt", "hold mødet alligevel", "gem alligevel"])
+        }
+        XCTAssertEqual(seen, "Mødet er gemt", screen)
+        let booked = try JSONSerialization.jsonObject(with: Data(try data.run("meetings", "--as", "mette", "--from", day.iso, "--to", day.iso, "--json").stdout.utf8)) as! [[String: Any]]
+        let meeting = try XCTUnwrap(booked.first { ($0["start"] as? String) == day.iso + "T07:00" }, "\(booked)")
+        XCTAssertEqual(meeting["participants"] as? [String], ["jonas", "mette"])
+        XCTAssertNotNil(meeting["citizen"] as? String)
+
+        // "Held" for that meeting next week: refused, in Danish, and nothing is recorded.
+        try keys("g", "C-u", day.danish, "Enter")
+        try keys("Enter")
+        try waitFor("a: afholdt")
+        try keys("a", "Godt møde", "Enter")
+        s = try waitFor("ikke begyndt endnu")
+        XCTAssertTrue(s.contains("Mødet er ikke begyndt endnu: det kan aflyses, men ikke registreres som afholdt"), s)
+        XCTAssertFalse(s.contains("has not begun"), s)
+        XCTAssertFalse(try data.run("meetings", "--as", "mette", "--from", day.iso, "--to", day.iso).stdout.contains("held"))
+    }
+
     /// Open a plan, add an effort through the form, see it in the plan and in `enplan log`, export.
     func testAnEffortAddedInThePlanFormIsInTheLogAndTheExport() throws {
         let citizens = try data.run("citizens", "--as", "mette", "--json")

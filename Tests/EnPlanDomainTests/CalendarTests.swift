@@ -78,7 +78,7 @@ final class CalendarTests: XCTestCase {
     func testTheOutcomeCompletesTheFollowUpsOnTheAgenda() throws {
         let f = try Fixture()
         let c = try f.citizenWithPlan()
-        try f.service.execute(.scheduleFollowUp(citizen: c, due: f.today + -2), as: "mette")
+        try f.service.execute(.scheduleFollowUp(citizen: c, due: f.today + -2), as: "mette", on: f.today + -60)
         try f.service.execute(.scheduleFollowUp(citizen: c, due: f.today + 30), as: "mette")
         try f.service.execute(.addEffort(citizen: c, goal: nil, title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
                                          provider: "Jobcentret", start: f.today, end: nil), as: "mette")

@@ -79,7 +79,7 @@ final class DecideCaseTests: XCTestCase {
         var meeting = Meeting(id: "m1", type: .network, citizen: "c1", start: LocalTime(day: day, minuteOfDay: 9 * 60), minutes: 60,
                               room: "Mødelokale 1", participants: ["mette"], guests: [], status: .planned, outcome: nil)
         meeting.agenda = ["f1"]
-        let met = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day)), Given("m1", .meetingScheduled(meeting))]
+        let met = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day, planned: nil)), Given("m1", .meetingScheduled(meeting))]
         var tomorrow = meeting
         tomorrow.id = "m2"; tomorrow.start = LocalTime(day: day + 1, minuteOfDay: 9 * 60); tomorrow.agenda = []
         let cases = [
@@ -89,6 +89,18 @@ final class DecideCaseTests: XCTestCase {
             DecideCase("the receiving sector accepts", given: referred,
                        when: .answerReferral(citizen: "c1", referral: "r1", status: .accepted), as: "per",
                        then: .events([.init("c1", .referralAnswered(id: "r1", status: .accepted))])),
+            DecideCase("a rejection keeps its reason, trimmed", given: referred,
+                       when: .answerReferral(citizen: "c1", referral: "r1", status: .rejected, reason: " Ikke vores målgruppe "), as: "per",
+                       then: .events([.init("c1", .referralAnswered(id: "r1", status: .rejected, reason: "Ikke vores målgruppe"))])),
+            DecideCase("a reason is not empty when given", given: referred,
+                       when: .answerReferral(citizen: "c1", referral: "r1", status: .rejected, reason: "  "), as: "per",
+                       then: .refused(.invalid, "the reason is empty")),
+            DecideCase("a withdrawn consent keeps its reason", given: withPlan,
+                       when: .withdrawConsent(citizen: "c1", consent: "s1", reason: "Borgeren ønsker det"), as: "mette",
+                       then: .events([.init("c1", .consentWithdrawn(id: "s1", date: day, reason: "Borgeren ønsker det"))])),
+            DecideCase("so does a new responsible caseworker", given: withPlan,
+                       when: .changeResponsible(citizen: "c1", user: "jonas", reason: "Flytter"), as: "mette",
+                       then: .events([.init("c1", .responsibleChanged(user: "jonas", reason: "Flytter"))])),
             DecideCase("a template adds its goals, efforts and follow-ups, dated from today",
                        given: withPlan + [Given("template:ung", .templateDefined(template), by: "karen")],
                        when: .applyTemplate(citizen: "c1", template: "ung", start: nil), as: "mette",
@@ -97,7 +109,7 @@ final class DecideCaseTests: XCTestCase {
                            .init("c1", .goalAdded(Goal(id: "g1", area: .job, text: "Job", status: .open))),
                            .init("c1", .effortAdded(Effort(id: "e1", goal: "g1", title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
                                                            provider: "Jobcentret", start: day + 7, end: day + 97, status: .planned))),
-                           .init("c1", .followUpScheduled(id: "f1", due: day + 30)),
+                           .init("c1", .followUpScheduled(id: "f1", due: day + 30, planned: day)),
                        ])),
             DecideCase("caseworkers do not define templates", given: DecideCase.staff,
                        when: .defineTemplate(template), as: "mette",
@@ -120,6 +132,27 @@ final class DecideCaseTests: XCTestCase {
                        when: .scheduleMeeting(type: .network, citizen: nil, start: LocalTime(day: day, minuteOfDay: 9 * 60 + 30), minutes: 30,
                                               room: "mødelokale  1", participants: ["per"], guests: [], allowConflict: false), as: "per",
                        then: .refused(.conflict, "room mødelokale  1 is booked in meeting m1")),
+            DecideCase("a meeting is moved: its new time, length, room and agenda", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .changeMeeting(meeting: "m2", type: .roundtable, start: LocalTime(day: day + 2, minuteOfDay: 13 * 60), minutes: 90,
+                                            room: "Lille sal", agenda: [], allowConflict: false), as: "mette",
+                       then: .events([.init("m2", .meetingChanged(type: .roundtable, start: LocalTime(day: day + 2, minuteOfDay: 13 * 60),
+                                                                 minutes: 90, room: "Lille sal", agenda: []))])),
+            DecideCase("moved onto another booking of a participant: the same conflict as booking", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .changeMeeting(meeting: "m2", type: .network, start: LocalTime(day: day, minuteOfDay: 9 * 60 + 30), minutes: 60,
+                                            room: nil, agenda: [], allowConflict: false), as: "mette",
+                       then: .refused(.conflict, "mette is booked in meeting m1")),
+            DecideCase("only those who may change it move it", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .changeMeeting(meeting: "m2", type: .network, start: LocalTime(day: day, minuteOfDay: 9 * 60 + 30), minutes: 60,
+                                            room: "mødelokale 1", agenda: [], allowConflict: true), as: "per",
+                       then: .refused(.forbidden, "does not work on c1")),
+            DecideCase("not into the past", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .changeMeeting(meeting: "m2", type: .network, start: LocalTime(day: day + -1, minuteOfDay: 9 * 60), minutes: 60,
+                                            room: nil, agenda: [], allowConflict: false), as: "mette",
+                       then: .refused(.invalid, "cannot be moved into the past")),
+            DecideCase("nor unchanged", given: met + [Given("m2", .meetingScheduled(tomorrow))],
+                       when: .changeMeeting(meeting: "m2", type: .network, start: tomorrow.start, minutes: 60, room: "Mødelokale 1", agenda: [],
+                                            allowConflict: false), as: "mette",
+                       then: .refused(.invalid, "meeting m2 is like that already")),
             DecideCase("a decision is not dated in the future", given: withPlan,
                        when: .recordDecision(citizen: "c1", legalArea: .lab, date: day + 1, text: "Bevilget", appealDeadline: nil), as: "mette",
                        then: .refused(.invalid, "a decision cannot be dated in the future")),
@@ -128,6 +161,31 @@ final class DecideCaseTests: XCTestCase {
                                               room: nil, participants: ["mette", "nobody"], guests: [], allowConflict: false),
                        as: "mette",
                        then: .refused(.notFound, "no active user nobody")),
+        ]
+        cases.forEach { assertDecide($0) }
+    }
+
+    /// A follow-up is planned for today or later, records the day it was planned, and is not
+    /// completed before that day (an older log's follow-up: the day of its event).
+    func testFollowUpsArePlannedAheadAndNotCompletedBeforeTheyWerePlanned() {
+        let plannedAWeekAgo = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day + 7, planned: day + -7))]
+        let oldLog = withPlan + [Given("c1", .followUpScheduled(id: "f1", due: day + 7, planned: nil))]
+        let cases = [
+            DecideCase("a follow-up today or later records its planning day", given: withPlan,
+                       when: .scheduleFollowUp(citizen: "c1", due: day), as: "mette",
+                       then: .events([.init("c1", .followUpScheduled(id: "f1", due: day, planned: day))])),
+            DecideCase("not in the past", given: withPlan,
+                       when: .scheduleFollowUp(citizen: "c1", due: day + -1), as: "mette",
+                       then: .refused(.invalid, "a follow-up cannot be planned in the past (2026-11-22)")),
+            DecideCase("completed after it was planned", given: plannedAWeekAgo,
+                       when: .completeFollowUp(citizen: "c1", followUp: "f1", done: day + -7, result: .continue, note: nil), as: "mette",
+                       then: .events([.init("c1", .followUpCompleted(id: "f1", done: day + -7, result: .continue, note: nil))])),
+            DecideCase("not before", given: plannedAWeekAgo,
+                       when: .completeFollowUp(citizen: "c1", followUp: "f1", done: day + -8, result: .continue, note: nil), as: "mette",
+                       then: .refused(.invalid, "cannot be completed (2026-11-15) before it was planned (2026-11-16)")),
+            DecideCase("an older log's follow-up was planned on the day of its event", given: oldLog,
+                       when: .completeFollowUp(citizen: "c1", followUp: "f1", done: day + -1, result: .continue, note: nil), as: "mette",
+                       then: .refused(.invalid, "before it was planned (2026-11-23)")),
         ]
         cases.forEach { assertDecide($0) }
     }

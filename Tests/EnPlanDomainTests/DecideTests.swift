@@ -58,7 +58,7 @@ final class DecideTests: XCTestCase {
                                                                     provider: "p", start: today, end: today + -1), as: "mette")) { $0.description.contains("before it starts") }
         try f.service.execute(.recordDecision(citizen: id, legalArea: .sel, date: today, text: "Bevilget", appealDeadline: nil), as: "mette")
         XCTAssertEqual(f.service.state.citizens[id]!.plan!.decisions[0].appealDeadline, today + 28, "appeal deadline defaults to four weeks")
-        try f.service.execute(.scheduleFollowUp(citizen: id, due: today + -3), as: "mette")
+        try f.service.execute(.scheduleFollowUp(citizen: id, due: today + -3), as: "mette", on: today + -60)
         XCTAssertEqual(f.service.state.citizens[id]!.plan!.overdueFollowUps(on: today), 1)
         XCTAssertThrowsDomainError(try f.service.execute(.completeFollowUp(citizen: id, followUp: "f1", done: today + 1, result: .continue, note: nil), as: "mette")) {
             $0.description.contains("future")

@@ -13,7 +13,7 @@ final class EventCatalogueTests: XCTestCase {
                       "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent", "ReferralAnswered",
                       "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
                       "TargetDefined", "TargetEnded", "OutcomeRecorded", "OwnAssessmentRecorded", "VulnerabilityRecorded",
-                      "YouthTargetGroupSet"]
+                      "YouthTargetGroupSet", "MeetingChanged", "UserContactSet"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")
@@ -27,7 +27,7 @@ final class EventCatalogueTests: XCTestCase {
             .effort: [.effortAdded, .effortStatusChanged, .effortChanged],
             .decision: [.decisionRecorded], .followUp: [.followUpScheduled, .followUpCompleted],
             .assessment: [.assessmentRecorded, .ownAssessmentRecorded], .outcome: [.outcomeRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],
-            .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined],
+            .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged],
         ]
         for type in EventType.allCases {
             let kind = expected.first { $0.value.contains(type) }?.key ?? .caseFile

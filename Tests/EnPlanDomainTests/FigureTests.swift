@@ -286,7 +286,7 @@ final class FigureTests: XCTestCase {
         try s.execute(.scheduleFollowUp(citizen: c, due: day("2026-10-01")), as: "mette")
         now()
         try s.execute(.completeFollowUp(citizen: c, followUp: "f1", done: day("2026-10-01"), result: .continue, note: nil), as: "mette")
-        try s.execute(.scheduleFollowUp(citizen: c, due: day("2026-10-02")), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: c, due: day("2026-10-02")), as: "mette", on: day("2026-09-01"))
         let t = try s.figures(.timeliness, filter: FigureFilter(period: quarter.period, user: "mette"), as: "karen")
         let csv = FigureCSV.render(t, danish: true, names: ["mette": "Mette Kjær"])
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}Afsnit;Rettidighed i opfølgninger\r\n"))

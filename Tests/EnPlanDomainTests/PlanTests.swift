@@ -75,7 +75,7 @@ final class PlanTests: XCTestCase {
         try f.service.execute(.addEffort(citizen: c, goal: nil, title: "Senere", sector: .employment, legalBasis: "LAB § 31", provider: "JC",
                                          start: f.today + 10, end: nil), as: "mette")
         XCTAssertThrowsDomainError(try f.service.execute(.setEffortStatus(citizen: c, effort: "e1", status: .ended, end: f.today + 40), as: "mette")) {
-            if case .invalid(let m) = $0 { return m.contains("future") } else { return false }
+            if case .invalid(.inFuture(.effortEnd(f.today + 40))) = $0 { return true } else { return false }
         }
         try f.service.execute(.setEffortStatus(citizen: c, effort: "e1", status: .ended, end: nil), as: "mette")
         try f.service.execute(.setEffortStatus(citizen: c, effort: "e2", status: .cancelled, end: nil), as: "mette")
@@ -124,7 +124,7 @@ final class PlanTests: XCTestCase {
         }
         t.efforts[0].goal = "nowhere"
         XCTAssertThrowsDomainError(try f.service.execute(.defineTemplate(t), as: "karen")) {
-            if case .invalid(let m) = $0 { return m.contains("nowhere") } else { return false }
+            if case .invalid(.templateUnknownGoal(_, 1, "nowhere")) = $0 { return true } else { return false }
         }
         t = DemoTemplates.all[0]; t.followUpDays = [-3]
         XCTAssertThrowsDomainError(try f.service.execute(.defineTemplate(t), as: "karen")) {

@@ -76,7 +76,7 @@ final class CalendarScreenTests: XCTestCase {
         h.assertShows("Nyt møde")
         // 12:00 today clashes with m1 for mette.
         h.press(.tab, .tab, .tab, .ctrl("u")); h.type("12:00"); h.press(.enter)
-        h.assertShows("mette is booked in meeting m1 from 2026-11-23 12:00 to 13:00 · y: gem alligevel")
+        h.assertShows("Mette Kjær er booket i mødet ‘Netværksmøde’ 23-11-2026 kl. 12:00-13:00 · y: gem alligevel")
         h.press(.char("x"))                 // edit instead
         h.press(.ctrl("f"))                 // first free hour for mette: 11:00 (now), before m1
         XCTAssertTrue(h.text.split(separator: "\n").contains { $0.contains("Tid:") && $0.contains("11:00") }, h.numbered)
@@ -125,6 +125,37 @@ final class CalendarScreenTests: XCTestCase {
         h.assertShows("Udfaldet er gemt")
         XCTAssertEqual(h.service.state.meetings["m1"]?.status, .held)
         XCTAssertEqual(h.service.state.meetings["m1"]?.outcome, "Aftalt praktik")
+    }
+
+    /// An open meeting shows its agenda by what it is, and moves (Flyt/ret, `e`) with the same
+    /// conflict check as a booking: a clash is said with the name, the meeting and the time.
+    func testAMeetingMovesWithTheConflictCheckAndShowsItsAgendaInWords() throws {
+        let h = try Harness(rows: 34, cols: 120)
+        let s = h.service, today = s.today
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: "Tømrer"), as: "mette")
+        try s.execute(.addEffort(citizen: "c1", goal: nil, title: "Brobygning", sector: .employment, legalBasis: "LAB § 32",
+                                 provider: "UU", start: today, end: nil), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: "c1", due: today + 7), as: "mette")
+        try s.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-23T14:00")!, minutes: 60, room: nil,
+                                       participants: ["mette"], guests: [], allowConflict: false, agenda: ["f1", "e1"]), as: "mette")
+        try s.execute(.scheduleMeeting(type: .followup, citizen: nil, start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 30, room: nil,
+                                       participants: ["mette"], guests: [], allowConflict: false), as: "mette")
+        h.login("mette")
+        h.press(.char("2"), .enter)
+        h.assertShows("f1: opfølgning, frist 30-11-2026")
+        h.assertShows("e1: Brobygning")
+        h.assertShows("e Flyt/ret")
+        h.press(.char("e"))
+        h.assertShows("Flyt eller ret mødet (m1)")
+        h.press(.ctrl("u")); h.type("24-11-2026"); h.press(.tab, .ctrl("u")); h.type("10:00"); h.press(.enter)
+        h.assertShows("Mette Kjær er booket i mødet ‘Opfølgningsmøde’ 24-11-2026 kl. 10:00-10:30 · y: gem alligevel")
+        XCTAssertEqual(s.state.meetings["m1"]?.start, LocalTime(iso: "2026-11-23T14:00"), "nothing moved on a conflict")
+        h.press(.char("x"), .ctrl("u")); h.type("11:00"); h.press(.enter)
+        h.assertShows("Mødet er flyttet/rettet")
+        XCTAssertEqual(s.state.meetings["m1"]?.start, LocalTime(iso: "2026-11-24T11:00"))
+        XCTAssertEqual(try s.store.events(of: ["m1"]).last?.type, "MeetingChanged")
+        h.assertHides("is booked")
     }
 
     func testAnotherCaseworkersCalendarShowsBusyTimeOnly() throws {
@@ -199,6 +230,6 @@ final class CalendarScreenTests: XCTestCase {
         h.press(.right)
         h.assertShows("‹ Mødelokale 1 ›")
         h.press(.enter)
-        h.assertShows("is booked in meeting m1", "the room typed in another case is the same room")
+        h.assertShows("Mødelokale 1 er booket i mødet", "the room typed in another case is the same room")
     }
 }

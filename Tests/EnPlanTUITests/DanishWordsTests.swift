@@ -49,6 +49,8 @@ final class DanishWordsTests: XCTestCase {
         for view in ["week", "month", "agenda", "day"] { check(h, "the calendar's \(view) view"); h.press(.char("v")) }
         h.press(.char("n")); check(h, "the scheduling form"); h.press(.escape)
         h.press(.char("t"), .char("l"), .enter); check(h, "a cancelled meeting, open"); h.press(.escape)
+        h.press(.char("t"), .enter); check(h, "a planned meeting, open")
+        h.press(.char("e")); h.assertShows("Flyt eller ret mødet"); check(h, "moving a meeting"); h.press(.escape, .escape)
         h.press(.char("3"))
         for key in ["b", "t", "e", "k", "p", "h"] { h.press(.char(Character(key))); check(h, "the dashboard's \(key)") }
         h.press(.char("q"))

@@ -17,7 +17,7 @@ final class PlanScreenTests: XCTestCase {
         try s.execute(.addEffort(citizen: c, goal: "g1", title: "Brobygning", sector: .employment, legalBasis: "LAB § 32",
                                  provider: "UU Roskilde", start: today + -10, end: today + 80), as: "mette")
         try s.execute(.recordDecision(citizen: c, legalArea: .lab, date: today + -3, text: "Brobygning bevilget", appealDeadline: nil), as: "mette")
-        try s.execute(.scheduleFollowUp(citizen: c, due: today + -5), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: c, due: today + -5), as: "mette", on: today + -60)
         try s.execute(.scheduleFollowUp(citizen: c, due: today + 20), as: "mette")
         try s.execute(.recordAssessment(citizen: c, domain: "Arbejdsevne", score: 3, date: today + -60), as: "mette")
         try s.execute(.recordAssessment(citizen: c, domain: "Arbejdsevne", score: 1, date: today + -2), as: "mette")
@@ -50,6 +50,13 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(c.cells[overdue * c.cols + 5].role, .alert)
         let appeal = (0..<c.rows).first { c.line($0).contains("klagefrist") }!
         XCTAssertEqual(c.cells[appeal * c.cols + 5].role, .alert)
+    }
+
+    func testTheResponsiblesPhoneAndEmailAreInTheHeader() throws {
+        let h = try harness()
+        try h.service.execute(.setUserContact(user: "mette", phone: "+45 46 31 30 00", email: "mette@kommune.dk"), as: "mette")
+        h.press(.escape); h.press(.char(":")); h.type("plan c1"); h.press(.enter)
+        h.assertShows("Ansvarlig sagsbehandler: Mette Kjær (mette) · +45 46 31 30 00 · mette@kommune.dk")
     }
 
     func testAnotherSectorsEffortShowsOnlyThatItExists() throws {
@@ -127,7 +134,7 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(try save(h, section: "o", open: .char("c")) { h.press(.tab); h.type("Ringede om praktik") }, ["ContactLogged"])
         XCTAssertEqual(try save(h, section: "o", open: .char("R")) { h.type("Lone fra UU") }, ["ContactPersonChosen"])
         XCTAssertEqual(try save(h, section: "s") { h.type("beskæftigelse, sundhed") }, ["ConsentGiven"])
-        XCTAssertEqual(try save(h, section: "s", open: .enter, row: "s1") {}, ["ConsentWithdrawn"])
+        XCTAssertEqual(try save(h, section: "s", open: .enter, row: "s1") { h.type("Borgeren ønsker det") }, ["ConsentWithdrawn"])
         XCTAssertEqual(try save(h, section: "h") { h.type("Lille Bo"); h.press(.backTab, .right) }, ["HouseholdLinked"])
         XCTAssertEqual(h.service.state.citizens["c1"]?.household.last?.relation, .child)
         XCTAssertEqual(h.service.state.citizens["c1"]?.contactPerson, "Lone fra UU")
@@ -143,6 +150,68 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(types.first, "TemplateApplied")
         XCTAssertEqual(types.filter { $0 == "EffortAdded" }.count, 3)
         h.assertShows("Brobygning til uddannelse")
+    }
+
+    /// The row of the form's field `label` and the one under it (a long error wraps under the field).
+    private func fieldLines(_ h: Harness, _ label: String) -> String {
+        let c = h.screen
+        guard let row = (0..<c.rows).first(where: { c.line($0).hasPrefix("  \(label):") }) else { return "no field \(label):\n\(c.text)" }
+        return c.line(row) + c.line(row + 1)
+    }
+
+    func testTheDomainsRefusalsStandBesideTheirFieldInDanish() throws {
+        let h = try harness()
+        let before = try events(h).count
+        // A follow-up due yesterday: refused at the due field, the date the Danish way.
+        h.press(.char("f"), .char("n"), .ctrl("u")); h.type("22-11-2026"); h.press(.enter)
+        XCTAssertTrue(fieldLines(h, "Frist").contains("En opfølgning kan ikke planlægges i fortiden (22-11-2026)"), h.numbered)
+        h.press(.escape, .char("j"))
+        // f1 was planned on 24-09-2026 (60 days ago): completing it before that is refused at the done field.
+        h.press(.char("f"))
+        for _ in 0..<40 where !h.screen.line(h.screen.cursor!.row).contains("f1 frist") { h.press(.down) }
+        h.press(.enter)
+        h.press(.ctrl("u")); h.type("01-09-2026"); h.press(.enter)
+        XCTAssertTrue(fieldLines(h, "Udført").contains("før den blev planlagt (24-09-2026)"), h.numbered)
+        h.press(.escape, .char("j"))
+        // A decision dated tomorrow: refused at the date field.
+        h.press(.char("d"), .char("n"))
+        for _ in 0..<4 where !h.screen.line(h.screen.cursor!.row).hasPrefix("  Dato:") { h.press(.tab) }
+        h.press(.ctrl("u")); h.type("24-11-2026"); h.press(.tab); h.type("Bevilget"); h.press(.enter)
+        XCTAssertTrue(fieldLines(h, "Dato").contains("En afgørelse kan ikke dateres i fremtiden"), h.numbered)
+        XCTAssertEqual(try events(h).count, before, "nothing refused is saved")
+        h.assertHides("cannot")
+        h.assertHides("2026-11")
+    }
+
+    /// Rejecting a referral asks for the reason first (beside its field); the journey shows it.
+    func testARejectionTakesAReasonAndTheJourneyShowsIt() throws {
+        let h = try Harness(rows: 40, cols: 120)
+        let s = h.service, today = s.today
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: "Tømrer"), as: "mette")
+        try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte?"), as: "mette")
+        // A social effort: the social sector works on the citizen too.
+        try s.execute(.addEffort(citizen: "c1", goal: nil, title: "Netværksgruppe", sector: .social, legalBasis: "SEL § 79",
+                                 provider: "Frivillige", start: today, end: nil), as: "mette")
+        h.login("jonas")
+        h.press(.char(":")); h.type("plan c1"); h.press(.enter)
+        h.assertShows("▾ Henvisninger")
+        h.press(.char("r"))
+        for _ in 0..<40 where !h.screen.line(h.screen.cursor!.row).contains("r1") { h.press(.down) }
+        h.press(.enter)
+        h.assertShows("Begrundelse:")
+        h.press(.backTab, .right)              // the answer: rejected
+        h.assertShows("‹ afvist ›")
+        h.press(.enter)
+        let c = h.screen
+        let row = try XCTUnwrap((0..<c.rows).first { c.line($0).hasPrefix("  Begrundelse:") }, c.text)
+        XCTAssertTrue((c.line(row) + c.line(row + 1)).contains("En afvisning kræver en begrundelse"), c.text)
+        XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .requested, "nothing saved without the reason")
+        h.type("Ikke vores målgruppe"); h.press(.enter)
+        h.assertShows("Gemt")
+        XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .rejected)
+        h.press(.char("b"))
+        h.assertShows("Henvisning besvaret: r1 → afvist · begrundelse: “Ikke vores")
     }
 
     func testFieldErrorsAppearAtTheFieldAndNothingIsSaved() throws {
@@ -165,7 +234,7 @@ final class PlanScreenTests: XCTestCase {
         h.press(.enter)
         c = h.screen
         let endRow = (0..<c.rows).first { c.line($0).contains("Slut (valgfri):") }!
-        XCTAssertTrue((c.line(endRow) + c.line(endRow + 1)).contains("cannot end"), "beside the field or, when long, under it, whole:\n\(c.text)")
+        XCTAssertTrue((c.line(endRow) + c.line(endRow + 1)).contains("ligger før startdatoen"), "beside the field or, when long, under it, whole:\n\(c.text)")
         XCTAssertEqual(try events(h).count, before, "nothing invalid is saved")
     }
 

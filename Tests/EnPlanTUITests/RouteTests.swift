@@ -63,7 +63,10 @@ final class RouteTests: XCTestCase {
         h.app.tick(now: Date().addingTimeInterval(5))
         h.assertShows("Kontaktperson: Lise Lund")
         // A write of this terminal's reaches the list under the plan at once, with no tick.
-        h.press(.char("R"), .backTab, .char("j"), .enter)   // responsible: Jonas Dahl
+        h.press(.char("R"), .backTab, .char("j"))           // responsible: Jonas Dahl
+        h.press(.enter)
+        XCTAssertTrue(h.text.contains("Et skift af ansvarlig kræver en begrundelse"), "a change asks for its reason first:\n\(h.text)")
+        h.type("Flytter til socialområdet"); h.press(.enter)
         XCTAssertTrue(statusLine(h).hasPrefix("Gemt"), statusLine(h))
         h.press(.escape, .char("a"))                        // the list, all citizens
         let row = h.text.split(separator: "\n").first { $0.contains("Åse Bækgaard") }

@@ -23,7 +23,7 @@ public enum EventSamples {
         case .contactPersonChosen: .contactPersonChosen(name: nil)
         case .householdLinked: .householdLinked(HouseholdMember(relation: .child, name: "C", citizen: "c2"))
         case .consentGiven: .consentGiven(Consent(id: "s1", sectors: [.employment, .health], given: day, withdrawn: nil))
-        case .consentWithdrawn: .consentWithdrawn(id: "s1", date: day)
+        case .consentWithdrawn: .consentWithdrawn(id: "s1", date: day, reason: "Borgeren ønsker det")
         case .planCreated: .planCreated(overallGoal: .education, ownWords: "ord", date: day)
         case .planGoalChanged: .planGoalChanged(overallGoal: .employment, ownWords: "")
         case .goalAdded: .goalAdded(Goal(id: "g1", area: .housing, text: "t", status: .open))
@@ -36,11 +36,11 @@ public enum EventSamples {
             .effortChanged(id: "e1", goal: "g1", title: "Mentor", legalBasis: "LAB § 31", provider: "Jobcentret", start: day, end: day + 90)
         case .templateApplied: .templateApplied(template: "ung", name: "Ung i job", start: day)
         case .decisionRecorded: .decisionRecorded(Decision(id: "d1", legalArea: .barnetsLov, date: day, text: "t", appealDeadline: day + 28))
-        case .followUpScheduled: .followUpScheduled(id: "f1", due: day)
+        case .followUpScheduled: .followUpScheduled(id: "f1", due: day, planned: day + -7)
         case .followUpCompleted: .followUpCompleted(id: "f1", done: day, result: .reassess, note: "n")
         case .assessmentRecorded: .assessmentRecorded(Assessment(domain: "Helbred", score: 9, date: day))
         case .referralSent: .referralSent(Referral(id: "r1", from: .employment, to: .misuse, text: "t", date: day, status: .requested))
-        case .referralAnswered: .referralAnswered(id: "r1", status: .rejected)
+        case .referralAnswered: .referralAnswered(id: "r1", status: .rejected, reason: "Ikke vores målgruppe")
         case .contactLogged: .contactLogged(channel: .digital, sector: .family, note: nil, at: Timestamp(iso: "2026-11-01T08:00:00.000Z"))
         case .meetingScheduled:
             .meetingScheduled(Meeting(id: "m1", type: .roundtable, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,
@@ -48,6 +48,8 @@ public enum EventSamples {
                                       status: .planned, outcome: nil))
         case .meetingStatusChanged: .meetingStatusChanged(status: .noshow, outcome: "x")
         case .meetingJoined: .meetingJoined(participants: ["u3"], guests: [Guest(kind: .relative, name: "R", organisation: nil)], agenda: ["f1"])
+        case .userContactSet: .userContactSet(phone: "+45 46 31 30 00", email: "mette@kommune.dk")
+        case .meetingChanged: .meetingChanged(type: .followup, start: LocalTime(iso: "2026-11-25T13:30")!, minutes: 45, room: "Lille sal", agenda: ["f1"])
         case .templateDefined:
             .templateDefined(PlanTemplate(id: "ung", name: "Ung i job", description: "d",
                                           goals: [.init(key: "job", area: .job, text: "Job")],

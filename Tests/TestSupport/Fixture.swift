@@ -82,3 +82,11 @@ public func XCTAssertThrowsDomainError(_ expression: @autoclosure () throws -> A
         XCTFail("expected a DomainError, got \(error)", file: file, line: line)
     }
 }
+
+extension CaseService {
+    /// `command` judged as of an earlier `day` (a follow-up planned weeks ago that is overdue now).
+    @discardableResult
+    public func execute(_ command: Command, as actor: String, on day: Day) throws -> [RecordedEvent] {
+        try execute(batch: [(actor, command)], asOf: { _ in day })
+    }
+}

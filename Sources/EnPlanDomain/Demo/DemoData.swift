@@ -67,7 +67,7 @@ public enum DemoData {
     public static func fill(_ service: CaseService, options: Options) throws -> Report {
         try service.store.refresh()
         guard service.state.accounts.isEmpty, service.state.citizens.isEmpty, service.store.lastSeq == 0 else {
-            throw DomainError.invalid("the store at \(service.store.directory) is not empty: the demo fills only an empty store")
+            throw DomainError.invalid(.demoStoreNotEmpty(path: "\(service.store.directory)"))
         }
         var rng = SeededRandom(seed: options.seed)
         var report = Report()
@@ -93,7 +93,7 @@ public enum DemoData {
                 citizenNumber += 1
                 batch += citizen(number: citizenNumber, today: today, rng: &rng, usedCPR: &usedCPR, booked: &booked, meetings: &meetingNumber)
             }
-            let events = try service.execute(batch: batch)
+            let events = try service.execute(batch: batch, asOf: historicalDay)
             report.events += events.count
             report.meetings += events.filter { EventType.named($0.type) == .meetingScheduled }.count
         }
@@ -101,6 +101,16 @@ public enum DemoData {
         report.events += try service.execute(batch: supervision(service, citizens: options.citizens, today: today)).count
         report.events += try service.execute(batch: DemoOutcomes.commands(service, today: today, seed: options.seed)).count
         return report
+    }
+
+    /// The day the demo's history did a command on, where it was not today: a past follow-up was
+    /// planned three weeks before it was due and completed on the day it was done.
+    static func historicalDay(_ command: Command) -> Day? {
+        switch command {
+        case let .scheduleFollowUp(_, due): return due + -21
+        case let .completeFollowUp(_, _, done, _, _): return done
+        default: return nil
+        }
     }
 
     /// What the supervisors keep: three targets (the plan coverage one behind its pace, the

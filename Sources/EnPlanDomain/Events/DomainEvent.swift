@@ -21,7 +21,8 @@ public enum DomainEvent: Equatable, Sendable {
     case contactPersonChosen(name: String?, chosenByCitizen: Day? = nil)
     case householdLinked(HouseholdMember)
     case consentGiven(Consent)
-    case consentWithdrawn(id: String, date: Day)
+    /// `reason`: why (asked for since; older logs lack it).
+    case consentWithdrawn(id: String, date: Day, reason: String? = nil)
     case planCreated(overallGoal: OverallGoal, ownWords: String, date: Day)
     case planGoalChanged(overallGoal: OverallGoal, ownWords: String)
     case goalAdded(Goal)
@@ -29,11 +30,13 @@ public enum DomainEvent: Equatable, Sendable {
     case effortAdded(Effort)
     case effortStatusChanged(id: String, status: EffortStatus, end: Day?)
     case decisionRecorded(Decision)
-    case followUpScheduled(id: String, due: Day)
+    /// `planned`: the day it was planned (older logs lack it: the event's own day then).
+    case followUpScheduled(id: String, due: Day, planned: Day?)
     case followUpCompleted(id: String, done: Day, result: FollowUpResult, note: String?)
     case assessmentRecorded(Assessment)
     case referralSent(Referral)
-    case referralAnswered(id: String, status: ReferralStatus)
+    /// `reason`: why (a rejection asks for one; older logs lack it).
+    case referralAnswered(id: String, status: ReferralStatus, reason: String? = nil)
     /// `at`: when the contact happened, if not when it was logged.
     case contactLogged(channel: Channel, sector: Sector, note: String?, at: Timestamp?)
     // A meeting (stream = the meeting's id)
@@ -59,6 +62,10 @@ public enum DomainEvent: Equatable, Sendable {
     case vulnerabilityRecorded(on: Bool, date: Day, sector: Sector)
     // The youth measure's target group (stream "targetgroup:youth")
     case youthTargetGroupSet(YouthTargetGroup)
+    // A meeting moved or edited (stream = the meeting's id): its new type, time, length, room and agenda.
+    case meetingChanged(type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String])
+    // A user's contact details (stream "user:<id>"): nil clears one.
+    case userContactSet(phone: String?, email: String?)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -58,6 +58,8 @@ public enum EventType: String, CaseIterable, Sendable {
     case vulnerabilityRecorded = "VulnerabilityRecorded"
     // The youth measure's target group (stream "targetgroup:youth")
     case youthTargetGroupSet = "YouthTargetGroupSet"
+    case meetingChanged = "MeetingChanged"
+    case userContactSet = "UserContactSet"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -96,7 +98,7 @@ public enum EventType: String, CaseIterable, Sendable {
             EventRow(.shared, .caseFile) { .contactPersonChosen(name: try $0.optionalString("name"), chosenByCitizen: try $0.optionalDay("chosenByCitizen")) }
         case .householdLinked: EventRow(.actor, .caseFile) { .householdLinked(try HouseholdMember(fields: $0)) }
         case .consentGiven: EventRow(.shared, .consent) { .consentGiven(try Consent(fields: $0)) }
-        case .consentWithdrawn: EventRow(.shared, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date")) }
+        case .consentWithdrawn: EventRow(.shared, .consent) { .consentWithdrawn(id: try $0.string("id"), date: try $0.day("date"), reason: try $0.optionalString("reason")) }
         case .planCreated:
             EventRow(.actor, .plan) { .planCreated(overallGoal: try $0.value("overallGoal"), ownWords: try $0.string("ownWords"), date: try $0.day("date")) }
         case .planGoalChanged:
@@ -116,14 +118,14 @@ public enum EventType: String, CaseIterable, Sendable {
         case .templateApplied:
             EventRow(.actor, .plan) { .templateApplied(template: try $0.string("template"), name: try $0.string("name"), start: try $0.day("start")) }
         case .decisionRecorded: EventRow(.decision, .decision) { .decisionRecorded(try Decision(fields: $0)) }
-        case .followUpScheduled: EventRow(.actor, .followUp) { .followUpScheduled(id: try $0.string("id"), due: try $0.day("due")) }
+        case .followUpScheduled: EventRow(.actor, .followUp) { .followUpScheduled(id: try $0.string("id"), due: try $0.day("due"), planned: try $0.optionalDay("planned")) }
         case .followUpCompleted:
             EventRow(.actor, .followUp) { f in
                 .followUpCompleted(id: try f.string("id"), done: try f.day("done"), result: try f.value("result"), note: try f.optionalString("note"))
             }
         case .assessmentRecorded: EventRow(.actor, .assessment) { .assessmentRecorded(try Assessment(fields: $0)) }
         case .referralSent: EventRow(.referral, .referral) { .referralSent(try Referral(fields: $0)) }
-        case .referralAnswered: EventRow(.referral, .referral) { .referralAnswered(id: try $0.string("id"), status: try $0.value("status")) }
+        case .referralAnswered: EventRow(.referral, .referral) { .referralAnswered(id: try $0.string("id"), status: try $0.value("status"), reason: try $0.optionalString("reason")) }
         case .contactLogged:
             EventRow(.recordedSector, .contact) { f in
                 let at = try f.optionalString("at")
@@ -147,6 +149,13 @@ public enum EventType: String, CaseIterable, Sendable {
         case .vulnerabilityRecorded:
             EventRow(.recordedSector, .caseFile) { .vulnerabilityRecorded(on: try $0.bool("on"), date: try $0.day("date"), sector: try $0.value("sector")) }
         case .youthTargetGroupSet: EventRow(.actor, .caseFile) { .youthTargetGroupSet(try YouthTargetGroup(fields: $0)) }
+        case .meetingChanged:
+            EventRow(.actor, .meeting) { f in
+                guard let start = LocalTime(iso: try f.string("start")) else { throw Fields.Missing(key: "start", problem: "is not YYYY-MM-DDTHH:MM") }
+                return .meetingChanged(type: try f.value("type"), start: start, minutes: try f.int("minutes"), room: try f.optionalString("room"),
+                                       agenda: try f.strings("agenda"))
+            }
+        case .userContactSet: EventRow(.actor, .caseFile) { .userContactSet(phone: try $0.optionalString("phone"), email: try $0.optionalString("email")) }
         }
     }
 }
@@ -208,6 +217,8 @@ extension DomainEvent {
         case .ownAssessmentRecorded: .ownAssessmentRecorded
         case .vulnerabilityRecorded: .vulnerabilityRecorded
         case .youthTargetGroupSet: .youthTargetGroupSet
+        case .meetingChanged: .meetingChanged
+        case .userContactSet: .userContactSet
         }
     }
 
@@ -227,7 +238,7 @@ extension DomainEvent {
         case let .contactPersonChosen(name, chosen): f.set("name", name); f.set("chosenByCitizen", chosen)
         case let .householdLinked(m): f = m.fields
         case let .consentGiven(c): f = c.fields
-        case let .consentWithdrawn(id, date): f.set("id", id); f.set("date", date)
+        case let .consentWithdrawn(id, date, reason): f.set("id", id); f.set("date", date); f.set("reason", reason)
         case let .planCreated(goal, words, date): f.set("overallGoal", goal); f.set("ownWords", words); f.set("date", date)
         case let .planGoalChanged(goal, words): f.set("overallGoal", goal); f.set("ownWords", words)
         case let .goalAdded(g): f = g.fields
@@ -240,11 +251,11 @@ extension DomainEvent {
             f.set("start", start); f.set("end", end)
         case let .templateApplied(template, name, start): f.set("template", template); f.set("name", name); f.set("start", start)
         case let .decisionRecorded(d): f = d.fields
-        case let .followUpScheduled(id, due): f.set("id", id); f.set("due", due)
+        case let .followUpScheduled(id, due, planned): f.set("id", id); f.set("due", due); f.set("planned", planned)
         case let .followUpCompleted(id, done, result, note): f.set("id", id); f.set("done", done); f.set("result", result); f.set("note", note)
         case let .assessmentRecorded(a): f = a.fields
         case let .referralSent(r): f = r.fields
-        case let .referralAnswered(id, status): f.set("id", id); f.set("status", status)
+        case let .referralAnswered(id, status, reason): f.set("id", id); f.set("status", status); f.set("reason", reason)
         case let .contactLogged(channel, sector, note, at):
             f.set("channel", channel); f.set("sector", sector); f.set("note", note); f.set("at", at?.iso)
         case let .meetingScheduled(m): f = m.fields
@@ -258,6 +269,9 @@ extension DomainEvent {
         case let .ownAssessmentRecorded(a): f = a.fields
         case let .vulnerabilityRecorded(on, date, sector): f.set("on", on); f.set("date", date); f.set("sector", sector)
         case let .youthTargetGroupSet(g): f = g.fields
+        case let .meetingChanged(type, start, minutes, room, agenda):
+            f.set("type", type); f.set("start", start.iso); f.set("minutes", minutes); f.set("room", room); f.set("agenda", agenda)
+        case let .userContactSet(phone, email): f.set("phone", phone); f.set("email", email)
         }
         return f
     }

@@ -7,11 +7,13 @@ public protocol FieldsConvertible {
 
 extension User: FieldsConvertible {
     public var fields: Fields {
-        var f = Fields(); f.set("id", id); f.set("name", name); f.set("sector", sector); f.set("role", role); f.set("active", active); return f
+        var f = Fields(); f.set("id", id); f.set("name", name); f.set("sector", sector); f.set("role", role); f.set("active", active)
+        f.set("phone", phone); f.set("email", email)
+        return f
     }
     public init(fields f: Fields) throws {
         self.init(id: try f.string("id"), name: try f.string("name"), sector: try f.value("sector"), role: try f.value("role"),
-                  active: (try? f.bool("active")) ?? true)
+                  active: (try? f.bool("active")) ?? true, phone: try f.optionalString("phone"), email: try f.optionalString("email"))
     }
 }
 

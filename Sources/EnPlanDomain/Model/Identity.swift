@@ -29,9 +29,13 @@ public struct User: Equatable, Sendable {
     public var sector: Sector
     public var role: Role
     public var active: Bool
+    /// How a citizen reaches this user (the citizen's plan document gives the responsible's).
+    public var phone: String?
+    public var email: String?
 
-    public init(id: String, name: String, sector: Sector, role: Role, active: Bool = true) {
+    public init(id: String, name: String, sector: Sector, role: Role, active: Bool = true, phone: String? = nil, email: String? = nil) {
         self.id = id; self.name = name; self.sector = sector; self.role = role; self.active = active
+        self.phone = phone; self.email = email
     }
 
     /// User ids: 2-32 characters of a-z, 0-9, '.', '-' and '_', starting with a letter.

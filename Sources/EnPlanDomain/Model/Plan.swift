@@ -80,9 +80,11 @@ public struct FollowUp: Equatable, Sendable {
     public var due: Day
     public var done: Day?
     public var result: FollowUpResult?
+    /// The day it was planned (nil only for one made outside a log): it is not completed before.
+    public var planned: Day?
 
-    public init(id: String, due: Day, done: Day?, result: FollowUpResult?) {
-        self.id = id; self.due = due; self.done = done; self.result = result
+    public init(id: String, due: Day, done: Day?, result: FollowUpResult?, planned: Day? = nil) {
+        self.id = id; self.due = due; self.done = done; self.result = result; self.planned = planned
     }
 
     public func isOverdue(on today: Day) -> Bool { done == nil && due < today }

@@ -86,7 +86,7 @@ extension PlanTemplate {
         }
         return try objects.enumerated().map { i, f in
             do { return try PlanTemplate(fields: f) } catch {
-                throw DomainError.invalid("template \(i + 1) in the file: \(error)")
+                throw DomainError.invalid(.templateFile(index: i + 1, detail: "\(error)"))
             }
         }
     }

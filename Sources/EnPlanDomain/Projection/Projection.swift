@@ -108,6 +108,8 @@ public struct Projection: Sendable {
             try updateAccount(stream) { $0.passwordHash = hash }
         case let .userActiveSet(active):
             try updateAccount(stream) { $0.user.active = active }
+        case let .userContactSet(phone, email):
+            try updateAccount(stream) { $0.user.phone = phone; $0.user.email = email }
         case .loginFailed:
             try updateAccount(stream) { $0.failedLogins += 1; $0.lastFailure = ts }
         case .loginSucceeded:
@@ -132,6 +134,17 @@ public struct Projection: Sendable {
             guard targets[id] != nil else { throw Inconsistent(reason: "no target \(id)") }
             targets[id]!.ended = date
             targets[id]!.version = version
+        case let .meetingChanged(type, start, minutes, room, agenda):
+            guard let old = meetings[stream] else { throw Inconsistent(reason: "no meeting \(stream)") }
+            if old.start.day != start.day {
+                meetingsByDay[old.start.day]?.removeAll { $0 == stream }
+                if meetingsByDay[old.start.day]?.isEmpty == true { meetingsByDay[old.start.day] = nil }
+                meetingsByDay[start.day, default: []].append(stream)
+            }
+            meetings[stream]!.type = type; meetings[stream]!.start = start; meetings[stream]!.minutes = minutes
+            meetings[stream]!.room = room; meetings[stream]!.agenda = agenda
+            meetings[stream]!.version = version
+            meetings[stream]!.updated = ts
         case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
             let cpr = try CPR(cprText)
             var c = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
@@ -206,7 +219,7 @@ public struct Projection: Sendable {
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
-             .youthTargetGroupSet:
+             .youthTargetGroupSet, .meetingChanged, .userContactSet:
             return false
         }
     }
@@ -230,7 +243,7 @@ public struct Projection: Sendable {
             c.outcomes.contactChosen = name == nil ? nil : chosen
         case let .householdLinked(m): c.household.append(m); c.recorded.household.append(sector)
         case let .consentGiven(consent): c.consents.append(consent)
-        case let .consentWithdrawn(id, date):
+        case let .consentWithdrawn(id, date, _):
             if let i = c.consents.firstIndex(where: { $0.id == id }) { c.consents[i].withdrawn = date }
         case let .planCreated(goal, words, date): c.plan = Plan(overallGoal: goal, ownWords: words, created: date); c.recorded.plan = sector
         case let .planGoalChanged(goal, words): plan { $0.overallGoal = goal; $0.ownWords = words }; c.recorded.plan = sector
@@ -250,15 +263,15 @@ public struct Projection: Sendable {
         case let .decisionRecorded(d):
             plan { $0.decisions.append(d) }
             c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
-        case let .followUpScheduled(id, due):
-            if c.plan != nil { c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil)); c.recorded.followUps.append(sector) }
+        case let .followUpScheduled(id, due, planned):
+            if c.plan != nil { c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil, planned: planned ?? ts.copenhagenDay)); c.recorded.followUps.append(sector) }
         case let .followUpCompleted(id, done, result, _):
             plan { p in
                 if let i = p.followUps.firstIndex(where: { $0.id == id }) { p.followUps[i].done = done; p.followUps[i].result = result }
             }
         case let .assessmentRecorded(a): if c.plan != nil { c.plan!.assessments.append(a); c.recorded.assessments.append(sector) }
         case let .referralSent(r): plan { $0.referrals.append(r) }
-        case let .referralAnswered(id, status):
+        case let .referralAnswered(id, status, _):
             plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
             if c.facts.answerDay(of: id) == nil { c.facts.answered.append(.init(day: ts.copenhagenDay, what: id)) }
         case let .contactLogged(channel, sector, _, at):
@@ -275,10 +288,10 @@ public struct Projection: Sendable {
         case let .outcomeRecorded(o): c.outcomes.add(o)
         case let .ownAssessmentRecorded(a): c.outcomes.assessments.append(a)
         case let .vulnerabilityRecorded(on, date, sector): c.outcomes.vulnerability.append(.init(date: date, on: on, sector: sector))
-        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet:
+        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
-             .meetingScheduled, .meetingStatusChanged, .meetingJoined:
+             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet:
             break
         }
     }

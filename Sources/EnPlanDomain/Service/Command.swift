@@ -11,12 +11,13 @@ public enum Command: Sendable {
 
     case registerCitizen(cpr: String, name: String, benefit: String?, responsible: String?)
     case changeCitizenDetails(citizen: String, name: String?, benefit: String?)
-    case changeResponsible(citizen: String, user: String)
+    /// `reason`: why (the screens ask for one; the journey shows it).
+    case changeResponsible(citizen: String, user: String, reason: String? = nil)
     /// `chosenByCitizen`: the day the citizen chose the person themselves (nil: not their choice).
     case chooseContactPerson(citizen: String, name: String?, chosenByCitizen: Day? = nil)
     case linkHousehold(citizen: String, member: HouseholdMember)
     case giveConsent(citizen: String, sectors: [Sector], given: Day?)
-    case withdrawConsent(citizen: String, consent: String)
+    case withdrawConsent(citizen: String, consent: String, reason: String? = nil)
 
     case createPlan(citizen: String, overallGoal: OverallGoal, ownWords: String)
     case changePlanGoal(citizen: String, overallGoal: OverallGoal, ownWords: String)
@@ -40,7 +41,7 @@ public enum Command: Sendable {
     case recordAssessment(citizen: String, domain: String, score: Int, date: Day)
     /// Into a sector the consent does not share with the actor's: refused unless `confirmedSharing`.
     case sendReferral(citizen: String, to: Sector, text: String, confirmedSharing: Bool = false)
-    case answerReferral(citizen: String, referral: String, status: ReferralStatus)
+    case answerReferral(citizen: String, referral: String, status: ReferralStatus, reason: String? = nil)
     case logContact(citizen: String, channel: Channel, note: String?, at: Timestamp?)
 
     case scheduleMeeting(type: MeetingType, citizen: String?, start: LocalTime, minutes: Int, room: String?,
@@ -66,6 +67,12 @@ public enum Command: Sendable {
     case recordVulnerability(citizen: String, on: Bool, date: Day)
     /// The youth measure's target group, as a supervisor sets it (replaces the one before).
     case setYouthTargetGroup(maxAge: Int, benefits: [String], effortBasis: String, requireVulnerability: Bool, baseline: Day)
+    /// A planned meeting moved or edited: its new type, time, length, room and agenda (the same
+    /// conflict check as booking, for its participants and its room, unless `allowConflict`).
+    case changeMeeting(meeting: String, type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String],
+                       allowConflict: Bool)
+    /// A user's phone and e-mail (their own, or by an administrator); nil clears one.
+    case setUserContact(user: String, phone: String?, email: String?)
 
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
@@ -75,15 +82,17 @@ public enum Command: Sendable {
         case .defineBenefit: return Streams.benefits
         case .defineTemplate(let t): return Streams.template(t.id)
         case .registerCitizen, .scheduleMeeting: return nil
-        case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _), .chooseContactPerson(let c, _, _),
-             .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _), .createPlan(let c, _, _),
+        case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _, _), .chooseContactPerson(let c, _, _),
+             .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
              .addEffort(let c, _, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
-             .sendReferral(let c, _, _, _), .answerReferral(let c, _, _), .logContact(let c, _, _, _),
+             .sendReferral(let c, _, _, _), .answerReferral(let c, _, _, _), .logContact(let c, _, _, _),
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
+        case .changeMeeting(let m, _, _, _, _, _, _): return m
+        case .setUserContact(let u, _, _): return Streams.user(u)
         case .reassign: return nil
         case .defineTarget(let id, _, _, _, _, _), .endTarget(let id): return Streams.target(id)
         case .recordOutcome(let c, _, _, _), .recordOwnAssessment(let c, _, _, _, _), .recordVulnerability(let c, _, _): return c

@@ -6,10 +6,10 @@ public enum Passwords {
     public static func hash(_ password: String) throws -> String {
         var salt = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         guard crypt_gensalt_rn("$y$", 0, nil, 0, &salt, Int32(salt.count)) != nil else {
-            throw DomainError.invalid("cannot make a password salt: \(String(cString: strerror(errno)))")
+            throw DomainError.invalid(.saltFailed(String(cString: strerror(errno))))
         }
         guard let h = crypt(password, salt: salt), h.hasPrefix("$y$") else {
-            throw DomainError.invalid("cannot hash the password")
+            throw DomainError.invalid(.hashFailed)
         }
         return h
     }
@@ -39,6 +39,6 @@ public enum Passwords {
 
     /// A password must be at least 4 characters (demo users use `demo`).
     public static func check(_ password: String) throws {
-        guard password.count >= 4 else { throw DomainError.invalid("a password must have at least 4 characters") }
+        guard password.count >= 4 else { throw DomainError.invalid(.passwordTooShort(minimum: 4)) }
     }
 }

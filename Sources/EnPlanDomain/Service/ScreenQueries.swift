@@ -15,6 +15,13 @@ extension CaseService {
         Dictionary(uniqueKeysWithValues: store.projection.users.map { ($0.id, $0.name) })
     }
 
+    /// Every user's phone and e-mail, where given (how a citizen reaches their caseworker).
+    public var userContacts: [String: (phone: String?, email: String?)] {
+        var out: [String: (phone: String?, email: String?)] = [:]
+        for u in store.projection.users where u.phone != nil || u.email != nil { out[u.id] = (u.phone, u.email) }
+        return out
+    }
+
     /// The benefit code list.
     public var benefits: [String: Benefit] { store.projection.benefits }
 
@@ -104,7 +111,7 @@ extension CaseService {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw DomainError.needsReason(citizen: digits) }
         guard let id = store.projection.citizenByCPR[digits] else {
             try record(.lookupRefused(by: viewer.id, citizen: String(digits.prefix(6)) + "-XXXX", why: "unknown CPR number"))
-            throw DomainError.notFound("no citizen with that CPR number")
+            throw DomainError.notFound(.citizenWithCPR)
         }
         return id
     }
@@ -150,5 +157,32 @@ extension CaseService {
         if let only { for id in only { if let c = state.citizens[id] { look(c) } } } else { for c in state.citizens.values { look(c) } }
         out.items.sort { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
         return out
+    }
+}
+
+/// One item on a meeting's agenda in words: a follow-up by its due day, an effort by its title;
+/// `hidden`: an effort whose content the viewer's sector may not see (its id only).
+public struct AgendaItem: Sendable, Equatable {
+    public let id: String
+    public let due: Day?
+    public let title: String?
+    public let hidden: Bool
+}
+
+extension CaseService {
+    /// A meeting's agenda in words, read from its citizen's case as `viewerID` may see it: one
+    /// look at the citizen, logged (purpose "meeting"). Empty for a meeting without a citizen or
+    /// an agenda.
+    public func agenda(of meetingID: String, as viewerID: String) throws -> [AgendaItem] {
+        try store.refresh()
+        guard let m = store.projection.meetings[meetingID], let cid = m.citizen, !m.agenda.isEmpty else { return [] }
+        let d = try citizen(cid, as: viewerID, purpose: "meeting")
+        let plan = d.citizen.plan
+        return m.agenda.map { id in
+            if let f = plan?.followUps.first(where: { $0.id == id }) { return AgendaItem(id: id, due: f.due, title: nil, hidden: false) }
+            let hidden = d.hidden.contains(id)
+            let title = hidden ? nil : plan?.efforts.first(where: { $0.id == id })?.title
+            return AgendaItem(id: id, due: nil, title: title, hidden: hidden)
+        }
     }
 }

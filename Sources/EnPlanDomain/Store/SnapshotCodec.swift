@@ -114,9 +114,12 @@ extension SnapshotReader {
 }
 
 extension User: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.string(id); w.string(name); w.raw(sector); w.raw(role); w.bool(active) }
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.string(name); w.raw(sector); w.raw(role); w.bool(active); w.optional(phone) { $0.string($1) }; w.optional(email) { $0.string($1) }
+    }
     init(from r: inout SnapshotReader) throws {
-        self.init(id: try r.string(), name: try r.string(), sector: try r.raw(), role: try r.raw(), active: try r.bool())
+        self.init(id: try r.string(), name: try r.string(), sector: try r.raw(), role: try r.raw(), active: try r.bool(),
+                  phone: try r.optional { try $0.string() }, email: try r.optional { try $0.string() })
     }
 }
 
@@ -171,9 +174,12 @@ extension Decision: SnapshotCodable {
 }
 
 extension FollowUp: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.string(id); w.day(due); w.optional(done) { $0.day($1) }; w.optional(result) { $0.raw($1) } }
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.day(due); w.optional(done) { $0.day($1) }; w.optional(result) { $0.raw($1) }; w.optional(planned) { $0.day($1) }
+    }
     init(from r: inout SnapshotReader) throws {
-        self.init(id: try r.string(), due: try r.day(), done: try r.optional { try $0.day() }, result: try r.optional { try $0.raw() })
+        self.init(id: try r.string(), due: try r.day(), done: try r.optional { try $0.day() }, result: try r.optional { try $0.raw() },
+                  planned: try r.optional { try $0.day() })
     }
 }
 

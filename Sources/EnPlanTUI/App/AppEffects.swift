@@ -31,10 +31,10 @@ extension App {
                 }
                 message = ("\(done) \(path)", .normal)
             } catch {
-                message = (strings.refusal(error), .error)
+                message = (strings.refusal(error, names: Names(service, strings)), .error)
             }
         case .logSearch(let query, let results):
-            do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = ("\(error)", .error) }
+            do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = (strings.refusal(error, names: Names(service, strings)), .error) }
         case .help: showHelp = true
         case .commandLine: commandLine = CommandPrompt()
         case .lock: lock(&s)
@@ -83,7 +83,7 @@ extension App {
             // Not a citizen the user works on (or none at all: the same answer): a reason opens it.
             open(.reason(citizen: id), &s)
         } catch {
-            message = (strings.refusal(error), .error)
+            message = (strings.refusal(error, names: Names(service, strings)), .error)
         }
     }
 
@@ -115,7 +115,7 @@ extension App {
             reloadAll(changes, &s, from: 0)
             updateInbox(changes, &s)
         } catch {
-            message = ("\(error)", .error)
+            message = (strings.refusal(error, names: Names(service, strings)), .error)
         }
     }
 

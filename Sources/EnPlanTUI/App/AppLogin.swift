@@ -10,28 +10,32 @@ extension App {
         let id = form.value("user").lowercased()
         do {
             if let only = options.sessionUser, id != only {
-                throw DomainError.invalid("\(strings.g(.keyIsFor)) \(only)")
+                throw LoginProblem(text: "\(strings.g(.keyIsFor)) \(only)")
             }
             if screen.kind == .firstAdmin {
-                guard let sector = Sector(rawValue: form.value("sector")) else {
-                    throw DomainError.invalid("\(strings.g(.sector)): employment, social, health, family, misuse")
+                let typed = form.value("sector").lowercased()
+                guard let sector = Sector(rawValue: typed) ?? Sector.allCases.first(where: { strings.sector($0).lowercased() == typed }) else {
+                    throw LoginProblem(text: "\(strings.g(.sector)): " + Sector.allCases.map(strings.sector).joined(separator: ", "))
                 }
                 try Passwords.check(form["password"])
                 try service.execute(.createUser(User(id: id, name: form["name"], sector: sector, role: .admin),
                                                 passwordHash: try Passwords.hash(form["password"])), as: id)
             }
             startSession(try service.login(id, password: form["password"]))
-        } catch DomainError.invalid(let text) where text == "wrong user id or password" {
-            screen.refused(strings.g(.wrongLogin))
+        } catch let p as LoginProblem {
+            screen.refused(p.text)
             phase = .login(screen)
         } catch let e as DomainError {
-            screen.refused(e.description)
+            screen.refused(strings.refusal(e, names: Names(service, strings)))
             phase = .login(screen)
         } catch {
-            screen.form.error = "\(error)"
+            screen.form.error = strings.refusal(error)
             phase = .login(screen)
         }
     }
+
+    /// The login form's own check (the SSH key's holder, a sector), in the user's words.
+    private struct LoginProblem: Error { let text: String }
 
     func startSession(_ user: User) {
         if var kept = lockedSession, kept.user.id == user.id {
@@ -55,7 +59,7 @@ extension App {
         do {
             root = try CitizenListScreen(context: context(user))
         } catch {
-            message = ("\(error)", .error)
+            message = (strings.refusal(error, names: Names(service, strings)), .error)
             root = CitizenListScreen(empty: user)
         }
         seenSeq = service.markAllSeen()   // the list was just read whole

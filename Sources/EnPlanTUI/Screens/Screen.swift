@@ -26,7 +26,7 @@ public protocol Screen {
 
 extension Screen {
     public mutating func written(_ result: WriteResult, context: ScreenContext) -> Effect {
-        if case .refused(let e) = result { return .message(context.strings.refusal(e), .error) }
+        if case .refused(let e) = result { return .message(context.strings.refusal(e, names: context.names), .error) }
         return .none
     }
     public mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect { .none }
@@ -125,10 +125,16 @@ public struct ScreenContext {
 public struct Names: Sendable {
     public var users: [String: String] = [:]
     public var benefits: [String: String] = [:]
+    /// Users' phone numbers and e-mail addresses, by id (the citizen's plan document gives the responsible's).
+    public var phones: [String: String] = [:]
+    public var emails: [String: String] = [:]
     public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
     /// Every user's and benefit's name, in the language of `strings` (the screens and the headless exports alike).
     public init(_ service: CaseService, _ strings: Strings) {
         self.init(users: service.userNames, benefits: service.benefits.mapValues { strings.pick($0.danish, $0.english) })
+        let contacts = service.userContacts
+        phones = contacts.compactMapValues(\.phone)
+        emails = contacts.compactMapValues(\.email)
     }
     public func user(_ id: String) -> String { users[id].map { "\($0) (\(id))" } ?? id }
 }

@@ -38,6 +38,10 @@ extension Strings {
         case .templateApplied?: detail = "\(v("name")) \(p(.docFrom)) \(day("start"))"
         case .meetingScheduled?: detail = "\(e.stream) \(v("start").replacingOccurrences(of: "T", with: " ")) · \(v("room"))"
         case .meetingStatusChanged?: detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
+        case .meetingChanged?:
+            let start = v("start").split(separator: "T")
+            let when = start.count == 2 ? (Day(iso: String(start[0])).map(date) ?? "") + " " + start[1] : v("start")
+            detail = "\(e.stream) → \(when) · \(v("room"))"
         case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
         case .outcomeRecorded?:
             detail = [OutcomeStatus(rawValue: v("status")).map(outcomeStatus) ?? v("status"), day("date"), v("source")].filter { !$0.isEmpty }.joined(separator: " · ")
@@ -46,11 +50,13 @@ extension Strings {
                 + (v("words").isEmpty ? "" : " “\(v("words"))”")
         case .vulnerabilityRecorded?: detail = ((try? d.bool("on")) == true ? o(.vulnerable) : pick("ikke psykisk sårbar", "not psychologically vulnerable")) + " (\(day("date")))"
         // Not in a citizen's case: no detail.
-        case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
+        case .userContactSet?, .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
              .targetDefined?, .targetEnded?, .youthTargetGroupSet?:
             detail = ""
         }
-        return detail.isEmpty ? what : "\(what): \(detail)"
+        // A change that asks for a reason (a new responsible, a withdrawn consent, a referral's answer) shows it.
+        let why = v("reason").isEmpty ? "" : " · \(p(.because)): “\(v("reason"))”"
+        return (detail.isEmpty ? what : "\(what): \(detail)") + why
     }
 
     /// An event type as words (a type outside a citizen's case, or unknown: its name in the log).
@@ -90,8 +96,9 @@ extension Strings {
         case .outcomeRecorded: ("Status mod selvforsørgelse", "Status toward self-support")
         case .ownAssessmentRecorded: ("Borgerens egen vurdering", "The citizen's own assessment")
         case .vulnerabilityRecorded: ("Sårbarhed", "Vulnerability")
+        case .meetingChanged: ("Møde flyttet eller rettet", "Meeting moved or edited")
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
-             .youthTargetGroupSet: nil
+             .youthTargetGroupSet, .userContactSet: nil
         }
     }
 }

@@ -75,6 +75,8 @@ public enum PlanDocument {
         }
         heading(s.p(.docContact), level: 2)
         bullet("\(s.p(.responsible)): \(names.users[c.responsible] ?? c.responsible)")
+        if let phone = names.phones[c.responsible] { bullet("\(s.p(.docPhone)): \(phone)") }
+        if let email = names.emails[c.responsible] { bullet("\(s.p(.docEmail)): \(email)") }
         if let person = c.contactPerson { bullet("\(s.p(.contactPerson)): \(person)") }
         out.append("")
         paragraph(s.p(.docFooter))

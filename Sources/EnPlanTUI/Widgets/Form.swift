@@ -167,13 +167,18 @@ public struct Form: Sendable {
         fields[i].error = problem; focus = i; error = nil
     }
 
-    /// Puts the domain's refusal at the field it names (by the field's key or label), else below.
-    public mutating func show(_ refusal: String, fieldHints: [(word: String, field: String)] = []) {
-        let lower = refusal.lowercased()
-        for (word, key) in fieldHints where lower.contains(word) {
-            if fields.contains(where: { $0.key == key }) { show(refusal, at: key); return }
+    /// A problem above the fields, as worded (the domain's refusals go through `show(refusal:…)`).
+    public mutating func show(_ problem: String) { error = problem }
+
+    /// Puts the domain's refusal, in the user's words, beside the field it names (`fields`: the
+    /// refusal's field -> this form's key), else above the fields.
+    public mutating func show(refusal: Error, strings s: Strings, names: Names = Names(), fields: [RefusalField: String]) {
+        let words = s.refusal(refusal, names: names)
+        if let f = (refusal as? DomainError)?.field, let key = fields[f], self.fields.contains(where: { $0.key == key }) {
+            show(words, at: key)
+        } else {
+            error = words
         }
-        error = refusal
     }
 
     /// The title, the fields, the errors and the hint from `top`.

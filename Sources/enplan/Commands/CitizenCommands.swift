@@ -4,7 +4,7 @@ import Foundation
 /// The citizens: the list, registering one, one citizen's case, contacts and consent; and the
 /// benefit code list their cases use.
 enum CitizenCommands {
-    static var all: [CommandSpec] { [benefits, citizens, add, show, contact, consent] }
+    static var all: [CommandSpec] { [benefits, citizens, add, show, contact, consent, withdraw, responsible] }
 
     static var benefits: CommandSpec {
         CommandSpec(["benefits"], "the date-bounded benefit code list", options: [.json]) { inv in
@@ -84,6 +84,22 @@ enum CitizenCommands {
             .choices("sectors", Sector.self, each: "sector", required: true, "the sectors that may share"),
         ]) { inv, citizen, _ in
             .giveConsent(citizen: citizen, sectors: inv.choices("sectors", Sector.self)!, given: nil)
+        }
+    }
+
+    static var withdraw: CommandSpec {
+        CitizenWrite.command(["consent", "withdraw"], "withdraw the citizen's consent (from today), with the reason", options: [
+            .text("consent", "ID", required: true, "the consent (`citizen show`)"), .why,
+        ]) { inv, citizen, _ in
+            .withdrawConsent(citizen: citizen, consent: try inv.required("consent"), reason: inv.string("reason"))
+        }
+    }
+
+    static var responsible: CommandSpec {
+        CitizenWrite.command(["citizen", "responsible"], "give the citizen another responsible caseworker, with the reason", options: [
+            .text("user", "USER", required: true, "the new responsible caseworker"), .why,
+        ]) { inv, citizen, _ in
+            .changeResponsible(citizen: citizen, user: try inv.required("user"), reason: inv.string("reason"))
         }
     }
 }

@@ -11,7 +11,7 @@ enum KeyCommands {
     static func admin(_ inv: Invocation) throws -> CaseService {
         let service = try Context.open(inv.dataDirectory)
         let actor = try service.user(inv.required("as"))
-        guard actor.role == .admin, actor.active else { throw DomainError.forbidden("only an administrator manages SSH keys") }
+        guard actor.role == .admin, actor.active else { throw DomainError.forbidden(.adminOnly(.sshKeys)) }
         return service
     }
 

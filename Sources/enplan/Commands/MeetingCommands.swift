@@ -4,7 +4,7 @@ import Foundation
 /// The calendar: meetings in a period, booking one, its outcome, the first free slot, the
 /// iCalendar export.
 enum MeetingCommands {
-    static var all: [CommandSpec] { [list, add, outcome, free, export] }
+    static var all: [CommandSpec] { [list, add, move, edit, outcome, free, export] }
 
     /// Whose meetings: one of --user, --citizen, --room (default: the acting user's own).
     static var scopeOptions: [OptionSpec] {
@@ -77,8 +77,56 @@ enum MeetingCommands {
                                                   room: try Settings.load(directory: inv.dataDirectory).room(inv.string("room")), participants: inv.list("participants")!, guests: guests,
                                                   allowConflict: inv.flag("allow-conflict"), agenda: inv.list("agenda") ?? [])
             let e = try service.execute(command, as: inv.required("as"))
+            warnIfOffDay(start)
             print(e[0].stream)
             return 0
+        }
+    }
+
+    /// A meeting on a weekend or a public holiday: the screens ask first; headless says so.
+    static func warnIfOffDay(_ start: LocalTime) {
+        guard !AppealDeadline.isWorkingDay(start.day) else { return }
+        Output.warning("\(start.day.iso) is not a working day (\(Holidays.name(of: start.day) ?? "a weekend"))")
+    }
+
+    /// A planned meeting changed from what it is: `change` sets what the options give.
+    static func change(_ inv: Invocation, _ change: (inout Meeting, Settings) throws -> Void) throws -> Int32 {
+        let service = try Context.open(inv.dataDirectory)
+        let id = try inv.required("meeting")
+        guard var m = service.state.meetings[id] else { throw DomainError.notFound(.meeting(id)) }
+        try change(&m, Settings.load(directory: inv.dataDirectory))
+        warnIfOffDay(m.start)
+        let events = try service.execute(.changeMeeting(meeting: id, type: m.type, start: m.start, minutes: m.minutes, room: m.room,
+                                                        agenda: m.agenda, allowConflict: inv.flag("allow-conflict")), as: inv.required("as"))
+        print(events[0].seq)
+        return 0
+    }
+
+    static var move: CommandSpec {
+        CommandSpec(["meeting", "move"], "move a planned meeting; checked as a booking is (its participants and room), refused (exit 1) unless --allow-conflict; prints the seq", options: [
+            .actor(), .text("meeting", "ID", required: true, "the meeting"), .time("start", required: true, "the new start (Copenhagen time)"),
+            .int("minutes", in: 5...480, "the new length (default: as it was)"), .flag("allow-conflict", "move it even if a participant or the room is taken"),
+        ]) { inv in
+            try change(inv) { m, _ in
+                m.start = LocalTime(iso: try inv.required("start"))!
+                if let minutes = inv.int("minutes") { m.minutes = minutes }
+            }
+        }
+    }
+
+    static var edit: CommandSpec {
+        CommandSpec(["meeting", "edit"], "change a planned meeting's type, room, length or agenda; checked as a booking is; prints the seq", options: [
+            .actor(), .text("meeting", "ID", required: true, "the meeting"), .choice("type", MeetingType.self, "the kind of meeting"),
+            .text("room", "R", "the room (\"\" for none)"), .int("minutes", in: 5...480, "how long"),
+            .text("agenda", "f1,e2", "the agenda, in full: the citizen's open follow-ups and running efforts"),
+            .flag("allow-conflict", "change it even if a participant or the room is taken"),
+        ]) { inv in
+            try change(inv) { m, settings in
+                if let type = inv.choice("type", MeetingType.self) { m.type = type }
+                if let room = inv.string("room") { m.room = room.isEmpty ? nil : try settings.room(room) }
+                if let minutes = inv.int("minutes") { m.minutes = minutes }
+                if let agenda = inv.list("agenda") { m.agenda = agenda }
+            }
         }
     }
 
@@ -92,7 +140,7 @@ enum MeetingCommands {
             let service = try Context.open(inv.dataDirectory)
             let after = try inv.day("after", today: service.today)
             _ = try service.user(actor)
-            for p in participants where service.state.user(p) == nil { throw DomainError.notFound("no user \(p)") }
+            for p in participants where service.state.user(p) == nil { throw DomainError.notFound(.user(p)) }
             let now = service.store.clock.now().local
             let from = after.map { LocalTime(day: $0, minuteOfDay: 0) }.map { max($0, now) } ?? now
             let hours = Settings.load(directory: inv.dataDirectory).workingHours

@@ -97,7 +97,7 @@ enum OutcomeCommands {
         CommandSpec(["target-group", "show"], "the youth measure's target group as it is set", options: [.actor(), .json]) { inv in
             let service = try Context.open(inv.dataDirectory)
             _ = try service.user(inv.required("as"))
-            guard let g = service.youthTargetGroup else { throw DomainError.notFound("no target group is set yet (`enplan target-group set`)") }
+            guard let g = service.youthTargetGroup else { throw DomainError.notFound(.youthTargetGroup) }
             if inv.flag("json") {
                 Output.jsonArray([g]) { g, w in
                     w.openObject(); w.field("maxAge", g.maxAge); w.field("benefits", g.benefits); w.field("effortBasis", g.effortBasis)

@@ -5,7 +5,7 @@ import Foundation
 /// The unified plan: creating it, applying a template, its efforts and follow-ups, the export
 /// for the citizen, and the citizen's journey.
 enum PlanCommands {
-    static var all: [CommandSpec] { [create, apply, export, effort, followUpAdd, followUpDone, journey] }
+    static var all: [CommandSpec] { [create, apply, export, effort, followUpAdd, followUpDone, journey, referralAnswer] }
 
     static var create: CommandSpec {
         CitizenWrite.command(["plan", "create"], "the unified plan (needs consent)", options: [
@@ -43,6 +43,16 @@ enum PlanCommands {
         ]) { inv, citizen, today in
             .completeFollowUp(citizen: citizen, followUp: inv.required("followup"), done: try inv.day("done", today: today) ?? today,
                               result: inv.choice("result", FollowUpResult.self)!, note: inv.string("note"))
+        }
+    }
+
+    static var referralAnswer: CommandSpec {
+        CitizenWrite.command(["referral", "answer"], "answer a referral to your sector (accepted, rejected) or revoke your own, with the reason", options: [
+            .text("referral", "ID", required: true, "the referral (`citizen show`)"),
+            .choice("answer", ReferralStatus.self, required: true, "accepted, rejected or revoked"), .why,
+        ]) { inv, citizen, _ in
+            .answerReferral(citizen: citizen, referral: try inv.required("referral"), status: inv.choice("answer", ReferralStatus.self)!,
+                            reason: inv.string("reason"))
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// The users: listing them, adding one, passwords, deactivating and activating.
 enum UserCommands {
-    static var all: [CommandSpec] { [users, add, passwd, active(false), active(true)] }
+    static var all: [CommandSpec] { [users, add, passwd, active(false), active(true), contact] }
 
     static var users: CommandSpec {
         CommandSpec(["users"], "the users: id, name, sector, role (caseworker, supervisor, admin), active", options: [.json]) { inv in
@@ -11,7 +11,7 @@ enum UserCommands {
             if inv.flag("json") {
                 Output.jsonArray(users) { u, w in
                     w.openObject(); w.field("id", u.id); w.field("name", u.name); w.field("sector", u.sector); w.field("role", u.role)
-                    w.field("active", u.active); w.closeObject()
+                    w.field("active", u.active); w.field("phone", u.phone); w.field("email", u.email); w.closeObject()
                 }
             } else {
                 Output.table(["ID", "NAME", "SECTOR", "ROLE", "ACTIVE"], users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue, $0.active ? "yes" : "no"] })
@@ -51,6 +51,22 @@ enum UserCommands {
             try Passwords.check(password)
             try service.execute(.changePassword(user: target, passwordHash: try Passwords.hash(password)), as: actor)
             print("Password changed for \(target).")
+            return 0
+        }
+    }
+
+    static var contact: CommandSpec {
+        CommandSpec(["user", "contact"], "a user's phone and e-mail (your own, or as admin anyone's); the citizen's plan document gives the responsible's; \"\" clears one", options: [
+            .actor(), .text("user", "ID", "whose (default: your own)"), .text("phone", "NUMBER", "the phone number, e.g. \"+45 46 31 30 00\""),
+            .text("email", "ADDRESS", "the e-mail address"),
+        ]) { inv in
+            let actor = inv.required("as")
+            let target = inv.string("user") ?? actor
+            let service = try Context.open(inv.dataDirectory)
+            guard let u = service.state.user(target) else { throw DomainError.notFound(.user(target)) }
+            guard inv.string("phone") != nil || inv.string("email") != nil else { throw UsageError("give --phone, --email or both") }
+            let events = try service.execute(.setUserContact(user: target, phone: inv.string("phone") ?? u.phone, email: inv.string("email") ?? u.email), as: actor)
+            print(events[0].seq)
             return 0
         }
     }

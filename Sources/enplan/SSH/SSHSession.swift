@@ -45,12 +45,12 @@ enum SSHSession {
         if !help, named.first != "help", !named.isEmpty {
             let command = try Parser.resolve(named, in: commands)
             if let first = command.path.first, serviceOnly.contains(first) {
-                throw DomainError.forbidden("\(command.name) is run by the service account on the server, not over SSH")
+                throw DomainError.forbidden(.serverOnly(command: command.name))
             }
-            guard let user else { throw DomainError.forbidden("a kiosk key opens the login screen only; log in there") }
+            guard let user else { throw DomainError.forbidden(.kioskKey) }
             // A file argument would be read on the server, as the service account.
             if !command.arguments.isEmpty {
-                throw DomainError.forbidden("\(command.name) reads \(command.arguments.joined(separator: " ")) on the server: not over SSH (the service account runs it)")
+                throw DomainError.forbidden(.serverFile(command: command.name, arguments: command.arguments.joined(separator: " ")))
             }
             if command.option("as") != nil, !words.contains(where: { $0 == "--as" || $0.hasPrefix("--as=") }) { argv += ["--as", user] }
         }
@@ -61,7 +61,7 @@ enum SSHSession {
         }
         let service = try Context.open(dataDirectory)
         if let user {
-            guard let u = service.state.user(user), u.active else { throw DomainError.forbidden("\(user) is not an active user of this store") }
+            guard let u = service.state.user(user), u.active else { throw DomainError.forbidden(.notActiveUser(user)) }
         }
         if inv.command.path.isEmpty {
             guard isatty(0) == 1 && isatty(1) == 1 else {
@@ -69,9 +69,9 @@ enum SSHSession {
             }
             return try FullScreen.run(service: service, invocation: inv, sessionUser: user)
         }
-        guard let user else { throw DomainError.forbidden("a kiosk key opens the login screen only; log in there") }
+        guard let user else { throw DomainError.forbidden(.kioskKey) }
         if let other = inv.values["as"], other != user {
-            throw DomainError.forbidden("--as \(other): this SSH key is \(user)'s, so --as may name only \(user)")
+            throw DomainError.forbidden(.sshKeyIsFor(user: user, other: other))
         }
         return try inv.command.run(inv)
     }

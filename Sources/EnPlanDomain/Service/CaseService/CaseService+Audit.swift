@@ -21,7 +21,7 @@ extension CaseService {
     /// The audit log, for supervisors and administrators (reading it is itself logged).
     public func auditTrail(as viewerID: String, citizen: String? = nil) throws -> [RecordedEvent] {
         let viewer = try user(viewerID)
-        guard viewer.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators read the audit log") }
+        guard viewer.role != .caseworker else { throw DomainError.forbidden(.supervisorsOnly(.readAuditLog)) }
         var out: [RecordedEvent] = []
         try store.scan(audit: true) { e in
             if citizen == nil || e.stream == citizen { out.append(e) }
@@ -47,7 +47,7 @@ extension CaseService {
         guard let c = store.projection.citizens[id] else {
             try record(.lookupRefused(by: viewer.id, citizen: id, why: "unknown citizen"))
             if reasonText == nil && !viewer.role.seesAllCitizens { throw DomainError.needsReason(citizen: id) }
-            throw DomainError.notFound("no citizen \(id)")
+            throw DomainError.notFound(.citizen(id))
         }
         let maySee = Access.canSee(viewer, c)
         if !maySee && reasonText == nil {

@@ -43,8 +43,8 @@ extension CaseService {
             if r.checkedEntry == entry { done = true }
             return true
         }
-        guard let target, target.isLookup else { throw DomainError.notFound("no lookup \(entry) in the audit log") }
-        guard !done else { throw DomainError.conflict("lookup \(entry) has been spot-checked already") }
+        guard let target, target.isLookup else { throw DomainError.notFound(.lookup("\(entry)")) }
+        guard !done else { throw DomainError.conflict(.spotChecked(lookup: "\(entry)")) }
         let text = note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         try record(.spotChecked(by: viewer.id, entry: entry, citizen: target.citizen, verdict: verdict, note: text))
     }
@@ -64,7 +64,7 @@ extension CaseService {
     /// the access report tells the citizen (`AccessReport.render`).
     public func accessReport(citizen id: String, from: Day? = nil, to: Day? = nil, as viewerID: String) throws -> AccessReport {
         let viewer = try auditor(viewerID)
-        guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
+        guard let c = store.projection.citizens[id] else { throw DomainError.notFound(.citizen(id)) }
         let filter = AuditFilter(from: from, to: to, kinds: [.citizenViewed, .exported, .lookupRefused], exceptionsFirst: false)
         var looks: [AuditRecord] = []
         try store.scan(audit: true) { e in
@@ -80,7 +80,7 @@ extension CaseService {
     /// A supervisor or an administrator.
     func auditor(_ id: String) throws -> User {
         let viewer = try user(id)
-        guard viewer.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators read the audit log") }
+        guard viewer.role != .caseworker else { throw DomainError.forbidden(.supervisorsOnly(.readAuditLog)) }
         return viewer
     }
 
@@ -104,9 +104,9 @@ extension CaseService {
     @discardableResult
     public func acceptTruncation(as adminID: String, reason: String) throws -> [Truncation] {
         let admin = try user(adminID)
-        guard admin.role == .admin else { throw DomainError.forbidden("only an administrator accepts a truncated log") }
+        guard admin.role == .admin else { throw DomainError.forbidden(.adminOnly(.acceptTruncation)) }
         guard let why = reason.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty else {
-            throw DomainError.invalid("accepting a truncated log needs a reason")
+            throw DomainError.invalid(.truncationNeedsReason)
         }
         let accepted = try store.acceptTruncations()
         for t in accepted {
@@ -131,7 +131,7 @@ extension CaseService {
     /// Records that an administrator added or removed the SSH key `fingerprint` of `user` (nil: a kiosk key).
     public func recordKeyChange(user: String?, fingerprint: String, added: Bool, as adminID: String) throws {
         let admin = try self.user(adminID)
-        guard admin.role == .admin else { throw DomainError.forbidden("only an administrator manages SSH keys") }
+        guard admin.role == .admin else { throw DomainError.forbidden(.adminOnly(.sshKeys)) }
         try record(.keyChanged(by: admin.id, user: user, fingerprint: fingerprint, added: added))
     }
 }

@@ -25,9 +25,18 @@ extension CaseService {
     /// Several commands, all or nothing, in one write (the demo data).
     @discardableResult
     public func execute(batch: [(actor: String, command: Command)]) throws -> [RecordedEvent] {
+        try execute(batch: batch, asOf: { _ in nil })
+    }
+
+    /// Several commands, all or nothing, each judged as of the day `asOf` gives it (nil: today;
+    /// never after today): the demo's history, where a follow-up is planned weeks before it was
+    /// due and completed on the day it was done. The events are stamped now, as every event is.
+    @_spi(Store) @discardableResult
+    public func execute(batch: [(actor: String, command: Command)], asOf: (Command) -> Day?) throws -> [RecordedEvent] {
         let today = store.clock.now().local.day
         return try store.transact(batch.map { step in
-            (step.actor, { state in try Decide(state: state, actor: try self.actor(step.actor, in: state), today: today).events(for: step.command) })
+            let day = min(asOf(step.command) ?? today, today)
+            return (step.actor, { state in try Decide(state: state, actor: try self.actor(step.actor, in: state), today: day).events(for: step.command) })
         })
     }
 

@@ -46,18 +46,15 @@ extension CaseService {
     /// The filter a viewer may have: a caseworker's is their own caseload; the targets are the team's.
     func allowed(_ filter: FigureFilter, section: FigureSection, for viewer: User) throws -> FigureFilter {
         guard filter.period.from <= filter.period.to, filter.period.to - filter.period.from <= 3660 else {
-            throw DomainError.invalid("the period must run forwards and be at most ten years")
+            throw DomainError.invalid(.period)
         }
         var f = filter
         if viewer.role == .caseworker {
-            if section == .targets { throw DomainError.forbidden("the targets are the team's figures: for supervisors and administrators") }
-            if section == .youth || section == .assessments {
-                throw DomainError.forbidden("the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators")
-            }
-            if let u = f.user, u != viewer.id { throw DomainError.forbidden("\(viewer.id) may see their own figures only, not \(u)'s") }
+            if section == .targets || section == .youth || section == .assessments { throw DomainError.forbidden(.supervisorsOnly(.teamFigures)) }
+            if let u = f.user, u != viewer.id { throw DomainError.forbidden(.ownFiguresOnly(user: viewer.id, other: u)) }
             f.user = viewer.id
         } else if let u = f.user, store.projection.user(u) == nil {
-            throw DomainError.notFound("no user \(u)")
+            throw DomainError.notFound(.user(u))
         }
         return f
     }
@@ -70,10 +67,10 @@ extension CaseService {
         let viewer = try user(viewerID)
         _ = try allowed(table.filter, section: table.section, for: viewer)
         guard table.rows.indices.contains(row), table.rows[row].cells.indices.contains(column) else {
-            throw DomainError.invalid("no cell at row \(row + 1), column \(column + 1)")
+            throw DomainError.invalid(.noCell(row: row, column: column))
         }
         guard let ids = table.rows[row].cells[column].citizens else {
-            throw DomainError.invalid("\(table.columns[column].title.en) of \(table.rows[row].label.en) is not a count of citizens")
+            throw DomainError.invalid(.notACount(column: table.columns[column].title, row: table.rows[row].label))
         }
         let today = self.today
         var seen = Set<String>()
@@ -89,11 +86,11 @@ extension CaseService {
     public func caseloadPreview(moving citizens: [String], to: String, as viewerID: String) throws -> [(user: String, before: Int, after: Int)] {
         try store.refresh()
         let viewer = try user(viewerID)
-        guard viewer.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators move citizens between caseworkers") }
-        guard let target = store.projection.user(to), target.active, target.role == .caseworker else { throw DomainError.notFound("no active caseworker \(to)") }
+        guard viewer.role != .caseworker else { throw DomainError.forbidden(.supervisorsOnly(.moveCitizens)) }
+        guard let target = store.projection.user(to), target.active, target.role == .caseworker else { throw DomainError.notFound(.activeCaseworker(to)) }
         var moved: [String: Int] = [:]
         for id in Set(citizens) {
-            guard let c = store.projection.citizens[id] else { throw DomainError.notFound("no citizen \(id)") }
+            guard let c = store.projection.citizens[id] else { throw DomainError.notFound(.citizen(id)) }
             if c.responsible != to { moved[c.responsible, default: 0] += 1 }
         }
         let affected = Set(moved.keys).union([to])

@@ -7,7 +7,7 @@ extension CaseService {
     public func meetings(as viewerID: String, scope: MeetingScope, from: Day, to: Day, reason: String? = nil) throws -> [Meeting] {
         try store.refresh()
         let viewer = try user(viewerID)
-        guard from <= to, to - from <= 3660 else { throw DomainError.invalid("the period must run forwards and be at most ten years") }
+        guard from <= to, to - from <= 3660 else { throw DomainError.invalid(.period) }
         let state = store.projection
         var ids: [String] = []
         switch scope {
@@ -15,7 +15,7 @@ extension CaseService {
             _ = try readable(cid, viewer: viewer, reason: reason, purpose: "meetings")
             ids = state.citizens[cid]?.meetings ?? []
         case .user(let uid):
-            guard state.user(uid) != nil else { throw DomainError.notFound("no user \(uid)") }
+            guard state.user(uid) != nil else { throw DomainError.notFound(.user(uid)) }
             fallthrough
         case .room:
             for d in from.daysSinceEpoch...to.daysSinceEpoch { ids += state.meetingsByDay[Day(daysSinceEpoch: d)] ?? [] }

@@ -33,8 +33,8 @@ public final class CaseService {
 
     /// The acting user: must exist and be active.
     public func user(_ id: String) throws -> User {
-        guard let u = store.projection.user(id) else { throw DomainError.notFound("no user \(id)") }
-        guard u.active else { throw DomainError.forbidden("user \(id) is deactivated") }
+        guard let u = store.projection.user(id) else { throw DomainError.notFound(.user(id)) }
+        guard u.active else { throw DomainError.forbidden(.deactivated(user: id)) }
         return u
     }
 }

@@ -4,38 +4,38 @@ import Foundation
 extension Decide {
     func requireAdmin(orFirstUser: Bool = false) throws {
         if orFirstUser && state.accounts.isEmpty { return }
-        guard actor.role == .admin else { throw DomainError.forbidden("only an administrator may do this") }
+        guard actor.role == .admin else { throw DomainError.forbidden(.adminOnly(.anything)) }
     }
 
-    func requireCaseworker(_ id: String, as what: String) throws {
-        guard let u = state.user(id), u.active else { throw DomainError.notFound("no active user \(id)") }
-        guard u.role == .caseworker else { throw DomainError.invalid("the \(what) must be a caseworker; \(id) is \(u.role.rawValue)") }
+    func requireCaseworker(_ id: String) throws {
+        guard let u = state.user(id), u.active else { throw DomainError.notFound(.activeUser(id)) }
+        guard u.role == .caseworker else { throw DomainError.invalid(.notACaseworker(user: id, role: u.role)) }
     }
 
     func requireBenefit(_ code: String) throws {
         guard let b = state.benefits[code] else {
-            throw DomainError.invalid("unknown benefit \"\(code)\" (see `enplan benefits`)")
+            throw DomainError.invalid(.unknownBenefit(code))
         }
-        guard b.isValid(on: today) else { throw DomainError.invalid("the benefit \(b.danish) is not in force on \(today.iso)") }
+        guard b.isValid(on: today) else { throw DomainError.invalid(.benefitNotInForce(name: b.danish, on: today)) }
     }
 
     func changeable(_ cid: String) throws -> Citizen {
-        guard let c = state.citizens[cid] else { throw DomainError.notFound("no citizen \(cid)") }
-        guard Access.canChange(actor, c) else { throw DomainError.forbidden("\(actor.id) does not work on \(cid) and may not change it") }
+        guard let c = state.citizens[cid] else { throw DomainError.notFound(.citizen(cid)) }
+        guard Access.canChange(actor, c) else { throw DomainError.forbidden(.doesNotWorkOn(user: actor.id, citizen: cid)) }
         return c
     }
 
     func planOf(_ cid: String) throws -> Plan {
         let c = try changeable(cid)
-        guard let p = c.plan else { throw DomainError.invalid("\(cid) has no unified plan yet: create it first") }
+        guard let p = c.plan else { throw DomainError.invalid(.noPlan(citizen: cid)) }
         return p
     }
 
     /// Trimmed, non-empty, one line unless it is free text.
-    func text(_ s: String, _ what: String) throws -> String {
+    func text(_ s: String, _ what: DomainError.TextField) throws -> String {
         let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !t.isEmpty else { throw DomainError.invalid("the \(what) is empty") }
-        guard t.utf8.count <= 2000 else { throw DomainError.invalid("the \(what) is longer than 2000 bytes") }
+        guard !t.isEmpty else { throw DomainError.invalid(.emptyText(what)) }
+        guard t.utf8.count <= 2000 else { throw DomainError.invalid(.textTooLong(what, maxBytes: 2000)) }
         return t
     }
 

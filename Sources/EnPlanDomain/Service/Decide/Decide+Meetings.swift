@@ -2,12 +2,12 @@
 extension Decide {
     func scheduleMeeting(type: MeetingType, citizen cid: String?, start: LocalTime, minutes: Int, room: String?,
                          participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String]) throws -> [Store.Pending] {
-        guard actor.role != .admin else { throw DomainError.forbidden("administrators manage users, not meetings") }
+        guard actor.role != .admin else { throw DomainError.forbidden(.adminsManageUsers(meetings: true)) }
         if let cid { _ = try changeable(cid) }
-        guard (5...480).contains(minutes) else { throw DomainError.invalid("a meeting lasts 5 to 480 minutes") }
-        guard !participants.isEmpty else { throw DomainError.invalid("a meeting needs at least one participant") }
+        guard (5...480).contains(minutes) else { throw DomainError.invalid(.meetingMinutes(5...480)) }
+        guard !participants.isEmpty else { throw DomainError.invalid(.noParticipants) }
         for p in participants {
-            guard let u = state.user(p), u.active else { throw DomainError.notFound("no active user \(p)") }
+            guard let u = state.user(p), u.active else { throw DomainError.notFound(.activeUser(p)) }
         }
         var meeting = Meeting(id: "m\(state.meetingCount + 1)", type: type, citizen: cid, start: start, minutes: minutes,
                               room: room?.isEmpty == true ? nil : room, participants: Array(Set(participants)).sorted(),
@@ -15,34 +15,55 @@ extension Decide {
         try requireOpenAgenda(agenda, citizen: cid)
         meeting.agenda = agenda
         if !allowConflict, let clash = Scheduling.conflicts(for: meeting, in: state).first {
-            throw DomainError.conflict(clash.description)
+            throw DomainError.conflict(.booked(clash))
         }
         return [.init(meeting.id, .meetingScheduled(meeting))]
     }
 
+    /// A planned meeting moved or edited, by those who may change it; checked as a booking is.
+    func changeMeeting(meeting mid: String, type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String],
+                       allowConflict: Bool) throws -> [Store.Pending] {
+        guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
+        guard m.status == .planned else { throw DomainError.invalid(.meetingNotPlanned(meeting: mid, status: m.status)) }
+        if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
+            throw DomainError.forbidden(.participantsOnly(.change, meeting: mid))
+        }
+        guard (5...480).contains(minutes) else { throw DomainError.invalid(.meetingMinutes(5...480)) }
+        guard start.day >= today else { throw DomainError.invalid(.meetingInPast(start: start)) }
+        var moved = m
+        moved.type = type; moved.start = start; moved.minutes = minutes; moved.room = room?.isEmpty == true ? nil : room
+        try requireOpenAgenda(agenda.filter { !m.agenda.contains($0) }, citizen: m.citizen)
+        moved.agenda = agenda
+        guard moved != m else { throw DomainError.invalid(.unchanged(.meeting, mid)) }
+        if !allowConflict, let clash = Scheduling.conflicts(for: moved, in: state).first {
+            throw DomainError.conflict(.booked(clash))
+        }
+        return [.init(mid, .meetingChanged(type: type, start: start, minutes: minutes, room: moved.room, agenda: agenda))]
+    }
+
     func setMeetingStatus(meeting mid: String, status: MeetingStatus, outcome: String?) throws -> [Store.Pending] {
-        guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
+        guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
         guard m.participants.contains(actor.id) || actor.role == .supervisor || (m.citizen.flatMap { state.citizens[$0] }.map { Access.canChange(actor, $0) } ?? false) else {
-            throw DomainError.forbidden("only the meeting's participants change meeting \(mid)")
+            throw DomainError.forbidden(.participantsOnly(.change, meeting: mid))
         }
         return [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
     }
 
     func recordMeetingOutcome(meeting mid: String, status: MeetingStatus, outcome: String?,
                               completeFollowUps result: FollowUpResult?) throws -> [Store.Pending] {
-        guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
+        guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
         guard m.participants.contains(actor.id) || actor.role == .supervisor || (m.citizen.flatMap { state.citizens[$0] }.map { Access.canChange(actor, $0) } ?? false) else {
-            throw DomainError.forbidden("only the meeting's participants record its outcome")
+            throw DomainError.forbidden(.participantsOnly(.recordOutcome, meeting: mid))
         }
-        guard status != .planned else { throw DomainError.invalid("an outcome is held, cancelled or noshow") }
+        guard status != .planned else { throw DomainError.invalid(.outcomeIsPlanned) }
         // Held and no-show are facts of a meeting that began; a future one can only be cancelled
         // (else a meeting marked held stops blocking its hour, and a second booking goes through).
         guard status == .cancelled || m.start.day <= today else {
-            throw DomainError.invalid("meeting \(mid) has not begun: it can be cancelled, not \(status.rawValue)")
+            throw DomainError.invalid(.meetingNotBegun(meeting: mid, status: status))
         }
         var events: [Store.Pending] = [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
         if let result, status == .held, let cid = m.citizen, let plan = state.citizens[cid]?.plan {
-            guard m.start.day <= today else { throw DomainError.invalid("a meeting that has not happened yet completes no follow-up") }
+            guard m.start.day <= today else { throw DomainError.invalid(.futureMeetingCompletesNothing) }
             for f in plan.followUps where m.agenda.contains(f.id) && f.done == nil {
                 events.append(.init(cid, .followUpCompleted(id: f.id, done: m.start.day, result: result, note: "\(mid)")))
             }
@@ -51,24 +72,24 @@ extension Decide {
     }
 
     func joinMeeting(meeting mid: String, participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String]) throws -> [Store.Pending] {
-        guard let m = state.meetings[mid] else { throw DomainError.notFound("no meeting \(mid)") }
-        guard m.status == .planned else { throw DomainError.invalid("meeting \(mid) is \(m.status.rawValue): only a planned meeting can be joined") }
+        guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
+        guard m.status == .planned else { throw DomainError.invalid(.meetingNotPlanned(meeting: mid, status: m.status)) }
         if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
-            throw DomainError.forbidden("only the meeting's participants add to meeting \(mid)")
+            throw DomainError.forbidden(.participantsOnly(.add, meeting: mid))
         }
         let new = Array(Set(participants).subtracting(m.participants)).sorted()
         let newAgenda = agenda.filter { !m.agenda.contains($0) }
         try requireOpenAgenda(newAgenda, citizen: m.citizen)
         let newGuests = guests.filter { g in !m.guests.contains(g) }
         guard !new.isEmpty || !newGuests.isEmpty || !newAgenda.isEmpty else {
-            throw DomainError.invalid("everyone and everything named is in meeting \(mid) already")
+            throw DomainError.invalid(.nothingToAdd(meeting: mid))
         }
         for p in new {
-            guard let u = state.user(p), u.active else { throw DomainError.notFound("no active user \(p)") }
+            guard let u = state.user(p), u.active else { throw DomainError.notFound(.activeUser(p)) }
         }
         if !allowConflict {
             var probe = m; probe.participants = new; probe.room = nil
-            if let clash = Scheduling.conflicts(for: probe, in: state).first { throw DomainError.conflict(clash.description) }
+            if let clash = Scheduling.conflicts(for: probe, in: state).first { throw DomainError.conflict(.booked(clash)) }
         }
         return [.init(mid, .meetingJoined(participants: new, guests: newGuests, agenda: newAgenda))]
     }
@@ -76,11 +97,11 @@ extension Decide {
     /// Agenda items are the citizen's open follow-ups and running efforts.
     func requireOpenAgenda(_ items: [String], citizen cid: String?) throws {
         guard !items.isEmpty else { return }
-        guard let cid, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid("an agenda needs a citizen with a unified plan") }
+        guard let cid, let plan = state.citizens[cid]?.plan else { throw DomainError.invalid(.agendaNeedsPlan) }
         for item in items {
             let open = plan.followUps.contains { $0.id == item && $0.done == nil }
                 || plan.efforts.contains { $0.id == item && ($0.status == .planned || $0.status == .active) }
-            guard open else { throw DomainError.invalid("\(item) is not an open follow-up or a running effort in \(cid)'s plan") }
+            guard open else { throw DomainError.invalid(.notOnAgenda(item: item, citizen: cid)) }
         }
     }
 }

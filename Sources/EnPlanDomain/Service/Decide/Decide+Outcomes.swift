@@ -7,16 +7,16 @@ extension Decide {
     func recordOutcome(citizen cid: String, status: OutcomeStatus, date: Day, source: String?) throws -> [Store.Pending] {
         _ = try changeable(cid)
         try notInFuture(date)
-        let from = try source.map { try text($0, "source") }
+        let from = try source.map { try text($0, .source) }
         return [.init(cid, .outcomeRecorded(Outcome(status: status, date: date, source: from, sector: actor.sector)))]
     }
 
     func recordOwnAssessment(citizen cid: String, topic: OwnAssessmentTopic, score: Int, words: String, date: Day) throws -> [Store.Pending] {
         _ = try changeable(cid)
-        guard OwnAssessment.isValidScore(score) else { throw DomainError.invalid("the citizen's own score is 1-5") }
+        guard OwnAssessment.isValidScore(score) else { throw DomainError.invalid(.ownScoreRange) }
         try notInFuture(date)
         let own = words.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard own.utf8.count <= 2000 else { throw DomainError.invalid("the own words are longer than 2000 bytes") }
+        guard own.utf8.count <= 2000 else { throw DomainError.invalid(.textTooLong(.ownWords, maxBytes: 2000)) }
         return [.init(cid, .ownAssessmentRecorded(OwnAssessment(topic: topic, score: score, words: own, date: date, sector: actor.sector)))]
     }
 
@@ -27,17 +27,17 @@ extension Decide {
     }
 
     func setYouthTargetGroup(maxAge: Int, benefits: [String], effortBasis: String, requireVulnerability: Bool, baseline: Day) throws -> [Store.Pending] {
-        guard actor.role != .caseworker else { throw DomainError.forbidden("supervisors and administrators set the target group") }
-        guard (15...30).contains(maxAge) else { throw DomainError.invalid("the age limit of the youth target group is 15-30") }
-        guard !benefits.isEmpty else { throw DomainError.invalid("the target group needs at least one benefit") }
-        for code in benefits where state.benefits[code] == nil { throw DomainError.invalid("unknown benefit \"\(code)\" (see `enplan benefits`)") }
+        guard actor.role != .caseworker else { throw DomainError.forbidden(.supervisorsOnly(.setTargetGroup)) }
+        guard (15...30).contains(maxAge) else { throw DomainError.invalid(.youthAgeLimit(15...30)) }
+        guard !benefits.isEmpty else { throw DomainError.invalid(.targetGroupNeedsBenefit) }
+        for code in benefits where state.benefits[code] == nil { throw DomainError.invalid(.unknownBenefit(code)) }
         try notInFuture(baseline)
-        let g = YouthTargetGroup(maxAge: maxAge, benefits: Array(Set(benefits)).sorted(), effortBasis: try text(effortBasis, "legal basis").uppercased(),
+        let g = YouthTargetGroup(maxAge: maxAge, benefits: Array(Set(benefits)).sorted(), effortBasis: try text(effortBasis, .legalBasis).uppercased(),
                                  requireVulnerability: requireVulnerability, baseline: baseline, setOn: today)
         return [.init(Streams.youthTargetGroup, .youthTargetGroupSet(g))]
     }
 
     private func notInFuture(_ date: Day) throws {
-        guard date <= today else { throw DomainError.invalid("the date \(date.iso) is in the future") }
+        guard date <= today else { throw DomainError.invalid(.inFuture(.day(date))) }
     }
 }

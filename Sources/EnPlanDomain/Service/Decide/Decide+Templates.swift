@@ -3,17 +3,17 @@ import Foundation
 // Plan templates: defining one (stream "template:<id>") and applying one to a plan (the citizen's stream).
 extension Decide {
     func defineTemplate(_ t: PlanTemplate) throws -> [Store.Pending] {
-        guard actor.role != .caseworker else { throw DomainError.forbidden("supervisors and administrators define plan templates") }
+        guard actor.role != .caseworker else { throw DomainError.forbidden(.supervisorsOnly(.defineTemplates)) }
         return [.init(Streams.template(t.id), .templateDefined(try checkedTemplate(t)))]
     }
 
     func applyTemplate(citizen cid: String, template tid: String, start: Day?, confirmedSharing: Bool) throws -> [Store.Pending] {
         var p = try planOf(cid)
-        guard let t = state.templates[tid] else { throw DomainError.notFound("no plan template \(tid) (see `enplan templates`)") }
+        guard let t = state.templates[tid] else { throw DomainError.notFound(.template(tid)) }
         let crossing = t.efforts.filter { $0.sector != actor.sector }
         try checkSharing(cid, with: crossing.map(\.sector), what: crossing.map(\.title), confirmed: confirmedSharing)
         let base = start ?? today
-        guard abs(base - today) <= 365 else { throw DomainError.invalid("a template starts within a year of today") }
+        guard abs(base - today) <= 365 else { throw DomainError.invalid(.templateStart) }
         var events: [Store.Pending] = [.init(cid, .templateApplied(template: t.id, name: t.name, start: base))]
         var goalIDs: [String: String] = [:]
         for g in t.goals {
@@ -32,8 +32,8 @@ extension Decide {
         }
         for days in t.followUpDays {
             let id = "f\(p.followUps.count + 1)"
-            p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil))
-            events.append(.init(cid, .followUpScheduled(id: id, due: base + days)))
+            p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil, planned: today))
+            events.append(.init(cid, .followUpScheduled(id: id, due: base + days, planned: today)))
         }
         return events
     }
@@ -42,29 +42,28 @@ extension Decide {
     /// its own goals, and offsets within ten years.
     func checkedTemplate(_ t: PlanTemplate) throws -> PlanTemplate {
         guard User.isValidID(t.id) else {
-            throw DomainError.invalid("template id \"\(t.id)\": use 2-32 of a-z, 0-9, '.', '-', '_', starting with a letter")
+            throw DomainError.invalid(.badID(.template, t.id))
         }
         var checked = t
-        checked.name = try text(t.name, "template name")
+        checked.name = try text(t.name, .templateName)
         checked.description = t.description.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !t.goals.isEmpty || !t.efforts.isEmpty else { throw DomainError.invalid("template \(t.id) has neither goals nor efforts") }
+        guard !t.goals.isEmpty || !t.efforts.isEmpty else { throw DomainError.invalid(.templateEmpty(t.id)) }
         var keys = Set<String>()
         for (i, g) in t.goals.enumerated() {
-            guard keys.insert(g.key).inserted else { throw DomainError.invalid("template \(t.id): two goals have the key \"\(g.key)\"") }
-            checked.goals[i].text = try text(g.text, "text of goal \(g.key)")
+            guard keys.insert(g.key).inserted else { throw DomainError.invalid(.templateGoalTwice(template: t.id, key: g.key)) }
+            checked.goals[i].text = try text(g.text, .templateGoal(key: g.key))
         }
         let range = 0...PlanTemplate.maxDays
         for (i, e) in t.efforts.enumerated() {
-            let what = "effort \(i + 1) of template \(t.id)"
-            if let goal = e.goal, !keys.contains(goal) { throw DomainError.invalid("\(what) names the goal \"\(goal)\", which the template does not have") }
-            checked.efforts[i].title = try text(e.title, "title of \(what)")
-            checked.efforts[i].legalBasis = try text(e.legalBasis, "legal basis of \(what)")
-            checked.efforts[i].provider = try text(e.provider, "provider of \(what)")
+            if let goal = e.goal, !keys.contains(goal) { throw DomainError.invalid(.templateUnknownGoal(template: t.id, effort: i + 1, goal: goal)) }
+            checked.efforts[i].title = try text(e.title, .templateEffort(.title, effort: i + 1, template: t.id))
+            checked.efforts[i].legalBasis = try text(e.legalBasis, .templateEffort(.legalBasis, effort: i + 1, template: t.id))
+            checked.efforts[i].provider = try text(e.provider, .templateEffort(.provider, effort: i + 1, template: t.id))
             guard range.contains(e.startAfterDays), e.days.map({ (1...PlanTemplate.maxDays).contains($0) }) ?? true else {
-                throw DomainError.invalid("\(what): days are 0 to \(PlanTemplate.maxDays)")
+                throw DomainError.invalid(.templateEffortDays(template: t.id, effort: i + 1, max: PlanTemplate.maxDays))
             }
         }
-        guard t.followUpDays.allSatisfy(range.contains) else { throw DomainError.invalid("template \(t.id): follow-ups are 0 to \(PlanTemplate.maxDays) days out") }
+        guard t.followUpDays.allSatisfy(range.contains) else { throw DomainError.invalid(.templateFollowUpDays(template: t.id, max: PlanTemplate.maxDays)) }
         return checked
     }
 }

@@ -22,14 +22,14 @@ public struct Decide {
     /// themself (before any user exists, there is no one else to create them).
     public static func actor(_ id: String, in state: Projection) throws -> User {
         if state.accounts.isEmpty { return User(id: id, name: id, sector: .employment, role: .admin) }
-        guard let u = state.user(id) else { throw DomainError.notFound("no user \(id)") }
+        guard let u = state.user(id) else { throw DomainError.notFound(.user(id)) }
         return u
     }
 
     /// The events `command` causes (each with its stream), or the reason it is refused.
     public func events(for command: Command, expectedVersion: Int? = nil) throws -> [Store.Pending] {
         if case .recordLogin = command {} else if !actor.active {
-            throw DomainError.forbidden("user \(actor.id) is deactivated")
+            throw DomainError.forbidden(.deactivated(user: actor.id))
         }
         if let expectedVersion, let stream = command.stream {
             let actual = state.version(of: stream)
@@ -46,11 +46,11 @@ public struct Decide {
         case let .registerCitizen(cprText, name, benefit, responsible):
             return try registerCitizen(cpr: cprText, name: name, benefit: benefit, responsible: responsible)
         case let .changeCitizenDetails(cid, name, benefit): return try changeCitizenDetails(citizen: cid, name: name, benefit: benefit)
-        case let .changeResponsible(cid, user): return try changeResponsible(citizen: cid, user: user)
+        case let .changeResponsible(cid, user, reason): return try changeResponsible(citizen: cid, user: user, reason: reason)
         case let .chooseContactPerson(cid, name, chosen): return try chooseContactPerson(citizen: cid, name: name, chosenByCitizen: chosen)
         case let .linkHousehold(cid, member): return try linkHousehold(citizen: cid, member: member)
         case let .giveConsent(cid, sectors, given): return try giveConsent(citizen: cid, sectors: sectors, given: given)
-        case let .withdrawConsent(cid, id): return try withdrawConsent(citizen: cid, consent: id)
+        case let .withdrawConsent(cid, id, reason): return try withdrawConsent(citizen: cid, consent: id, reason: reason)
         case let .logContact(cid, channel, note, at): return try logContact(citizen: cid, channel: channel, note: note, at: at)
         // plan (Decide+Plan.swift)
         case let .createPlan(cid, goal, words): return try createPlan(citizen: cid, overallGoal: goal, ownWords: words)
@@ -75,7 +75,7 @@ public struct Decide {
             return try recordAssessment(citizen: cid, domain: domain, score: score, date: date)
         case let .sendReferral(cid, to, referralText, confirmed):
             return try sendReferral(citizen: cid, to: to, text: referralText, confirmedSharing: confirmed)
-        case let .answerReferral(cid, rid, status): return try answerReferral(citizen: cid, referral: rid, status: status)
+        case let .answerReferral(cid, rid, status, reason): return try answerReferral(citizen: cid, referral: rid, status: status, reason: reason)
         // templates (Decide+Templates.swift)
         case let .defineTemplate(t): return try defineTemplate(t)
         case let .applyTemplate(cid, tid, start, confirmed):
@@ -102,6 +102,9 @@ public struct Decide {
         case let .recordVulnerability(cid, on, date): return try recordVulnerability(citizen: cid, on: on, date: date)
         case let .setYouthTargetGroup(maxAge, benefits, basis, vulnerability, baseline):
             return try setYouthTargetGroup(maxAge: maxAge, benefits: benefits, effortBasis: basis, requireVulnerability: vulnerability, baseline: baseline)
+        case let .changeMeeting(mid, type, start, minutes, room, agenda, allowConflict):
+            return try changeMeeting(meeting: mid, type: type, start: start, minutes: minutes, room: room, agenda: agenda, allowConflict: allowConflict)
+        case let .setUserContact(id, phone, email): return try setUserContact(user: id, phone: phone, email: email)
         }
     }
 }

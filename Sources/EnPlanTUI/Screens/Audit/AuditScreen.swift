@@ -31,7 +31,7 @@ public struct AuditScreen: Screen {
     var problem: String?
 
     init(context x: ScreenContext) throws {
-        guard x.user.role != .caseworker else { throw DomainError.forbidden(x.strings.a(.onlySupervisors)) }
+        guard x.user.role != .caseworker else { throw DomainError.forbidden(.supervisorsOnly(.readAuditLog)) }
         names = x.auditReportNames
         read(x)
     }
@@ -62,7 +62,7 @@ public struct AuditScreen: Screen {
             problem = nil
         } catch {
             records = []
-            problem = x.strings.refusal(error)
+            problem = x.strings.refusal(error, names: x.names)
         }
         list.clamp(count: shown.count, height: Self.height(x))
     }
@@ -129,7 +129,7 @@ public struct AuditScreen: Screen {
         case .auditLog: tab = .log; list = ScrollList()
         case .draw:
             do { drawn = try x.service.drawSpotCheck(count: 10, as: x.user.id); verdicts = [:]; list = ScrollList() }
-            catch { return .message(x.strings.refusal(error), .error) }
+            catch { return .message(x.strings.refusal(error, names: x.names), .error) }
         case .workRelated, .flag:
             guard drawn.indices.contains(list.selected) else { return .none }
             let r = drawn[list.selected], verdict: SpotCheckVerdict = action == .flag ? .flagged : .workRelated
@@ -139,7 +139,7 @@ public struct AuditScreen: Screen {
                 counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
                 list.move(by: 1, count: drawn.count, height: height)
                 return .message(x.strings.a(.checked), .normal)
-            } catch { return .message(x.strings.refusal(error), .error) }
+            } catch { return .message(x.strings.refusal(error, names: x.names), .error) }
         case .open:
             guard shown.indices.contains(list.selected), let c = shown[list.selected].citizen else { return .none }
             return showReport(c, x)
@@ -158,7 +158,7 @@ public struct AuditScreen: Screen {
             tab = .report
             list = ScrollList(selects: false)
             return .none
-        } catch { return .message(x.strings.refusal(error), .error) }
+        } catch { return .message(x.strings.refusal(error, names: x.names), .error) }
     }
 
     public func status(_ x: ScreenContext) -> Status {

@@ -7,6 +7,7 @@ extension Action {
     public static let nextWeek = Action("nextWeek"), previousMonth = Action("previousMonth"), nextMonth = Action("nextMonth")
     public static let held = Action("held"), cancelled = Action("cancelled"), noShow = Action("noShow")
     public static let findFreeSlot = Action("findFreeSlot"), saveAnyway = Action("saveAnyway"), merge = Action("merge")
+    public static let editMeeting = Action("editMeeting")
 }
 
 extension KeyTable {
@@ -34,6 +35,7 @@ extension KeyTable {
         Binding(action: .held, keys: [.char("a")], label: Strings.C.kHeld, help: Strings.C.hHeld, inBar: true),
         Binding(action: .cancelled, keys: [.char("c")], label: Strings.C.kCancelled, help: Strings.C.hCancelled, inBar: true),
         Binding(action: .noShow, keys: [.char("u")], label: Strings.C.kNoShow, help: Strings.C.hNoShow, inBar: true),
+        Binding(action: .editMeeting, keys: [.char("e")], label: Strings.C.kEditMeeting, help: Strings.C.hEditMeeting, inBar: true),
         Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
     ]
 
@@ -73,6 +75,8 @@ extension CalendarScreen: Screen {
             case .held?: outcome = OutcomeEntry(status: .held)
             case .cancelled?: outcome = OutcomeEntry(status: .cancelled)
             case .noShow?: outcome = OutcomeEntry(status: .noshow)
+            case .editMeeting?:
+                if let m = open, m.status == .planned, !m.busy { form = ScheduleForm(editing: m, rooms: x.rooms, strings: x.strings) }
             case .lock?: return .lock
             case .help?: return .help
             default: break
@@ -84,7 +88,9 @@ extension CalendarScreen: Screen {
         let listLike = view == .agenda || view == .day
         switch action {
         case .quit, .back: return .back
-        case .open: open = selectedMeeting
+        case .open:
+            open = selectedMeeting
+            openAgenda = open.flatMap { m in m.busy ? nil : try? x.service.agenda(of: m.id, as: x.user.id) } ?? []
         case .newMeeting: form = ScheduleForm(day: cursor, userName: x.user.name, rooms: x.rooms, strings: x.strings)
         case .switchView: nextView()
         case .today: jump(to: x.today)
@@ -175,16 +181,22 @@ extension CalendarScreen: Screen {
             return .write([.joinMeeting(meeting: target.id, participants: people, guests: f.partners, allowConflict: false, agenda: f.agenda)],
                           expectedVersion: nil)
         case .save(let allow):
-            let people: [String], citizen: (id: String, name: String)?
-            switch (f.participants(users: x.service.userNames, strings: x.strings), findCitizen(f.citizenText, x)) {
-            case (.failure(let p), _), (_, .failure(let p)): f.form.show(p.text, at: p.field); return .none
-            case let (.success(p), .success(c)): people = p; citizen = c
+            var people: [String] = [], citizen: (id: String, name: String)?
+            if f.editing == nil {
+                switch (f.participants(users: x.service.userNames, strings: x.strings), findCitizen(f.citizenText, x)) {
+                case (.failure(let p), _), (_, .failure(let p)): f.form.show(p.text, at: p.field); return .none
+                case let (.success(p), .success(c)): people = p; citizen = c
+                }
             }
-            switch f.command(today: x.today, citizen: citizen, people: people, allowConflict: allow) {
+            switch f.command(today: x.today, citizen: citizen, people: people, allowConflict: allow, strings: x.strings) {
             case .failure(let p): f.form.show(p.text, at: p.field)
             case .success(let command):
                 // A weekend or a public holiday is said first (j holds it anyway).
-                if case let .scheduleMeeting(_, _, start, _, _, _, _, _, _) = command, !f.offDayConfirmed, !AppealDeadline.isWorkingDay(start.day) {
+                let start: LocalTime? = switch command {
+                case let .scheduleMeeting(_, _, start, _, _, _, _, _, _), let .changeMeeting(_, _, start, _, _, _, _): start
+                default: nil
+                }
+                if let start, !f.offDayConfirmed, !AppealDeadline.isWorkingDay(start.day) {
                     let what = Holidays.name(of: start.day) ?? x.strings.c(.weekend)
                     f.offDay = "\(x.strings.weekdayName(start.day)) \(x.strings.date(start.day)): \(what)"
                     break
@@ -225,13 +237,18 @@ extension CalendarScreen: Screen {
         let what = pending
         pending = nil
         switch (what, result) {
-        case (.schedule?, .saved): form = nil; return .message(x.strings.c(.fSaved), .normal)
+        case (.schedule?, .saved):
+            let moved = form?.editing != nil
+            form = nil
+            if moved { open = nil; return .message(x.strings.c(.fChanged), .normal) }
+            return .message(x.strings.c(.fSaved), .normal)
         case (.merge?, .saved): form = nil; return .message(x.strings.c(.fMerged), .normal)
         case (.outcome?, .saved): outcome = nil; open = nil; return .message(x.strings.c(.outcomeSaved), .normal)
-        case (.outcome?, .refused(let e)): outcome = nil; return .message("\(e)", .error)
+        case (.outcome?, .refused(let e)): outcome = nil; return .message(x.strings.refusal(e, names: x.names), .error)
         case (_, .refused(let e)):
-            guard var f = form else { return .message("\(e)", .error) }
-            if what == .schedule, case DomainError.conflict(let text) = e { f.conflict = text } else { f.form.error = "\(e)" }
+            guard var f = form else { return .message(x.strings.refusal(e, names: x.names), .error) }
+            if what == .schedule, case DomainError.conflict(.booked) = e { f.conflict = x.strings.refusal(e, names: x.names) }
+            else { f.form.show(refusal: e, strings: x.strings, names: x.names, fields: ScheduleForm.refusalFields) }
             f.mergeInto = nil
             form = f
             return .none
@@ -261,7 +278,7 @@ extension CalendarScreen: Screen {
             return .none
         } catch {
             loaded([], window: window)
-            return .message("\(error)", .error)
+            return .message(x.strings.refusal(error, names: x.names), .error)
         }
     }
 }

@@ -124,7 +124,16 @@ extension CalendarScreen {
         out.append(s.c(.participants) + ":")
         out += m.participants.map { "  " + (names[$0] ?? $0) }
         out += m.guests.map { "  " + $0.name + ($0.organisation.map { ", " + $0 } ?? "") + " (\(s.guestKind($0.kind)))" }
-        if !m.agenda.isEmpty { out.append(s.c(.agenda) + ": " + m.agenda.joined(separator: ", ")) }
+        if !m.agenda.isEmpty {
+            out.append(s.c(.agenda) + ":")
+            for id in m.agenda {
+                let item = openAgenda.first { $0.id == id }
+                let words = item.map { i in
+                    i.hidden ? s.c(.agendaHidden) : i.due.map { "\(s.word("followup")), \(s.p(.due)) \(s.date($0))" } ?? i.title ?? ""
+                } ?? ""
+                out.append("  \(id)" + (words.isEmpty ? "" : ": \(words)"))
+            }
+        }
         if let o = m.outcome { out.append(s.c(.outcome) + ": " + o) }
         out.append("")
         out.append(s.c(.outcomeKeys))

@@ -20,6 +20,8 @@ public struct CalendarScreen: Sendable {
     /// The list's height as last seen (day and agenda views).
     var height = 20
     public var open: Meeting?
+    /// The open meeting's agenda in words (read once, when it is opened: a logged look).
+    public var openAgenda: [AgendaItem] = []
     public var form: ScheduleForm?
     /// Typing a date after `g`.
     public var goTo: String?

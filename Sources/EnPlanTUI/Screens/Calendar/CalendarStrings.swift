@@ -11,6 +11,7 @@ extension Strings {
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
         case hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, goToPrompt, fAgenda, fPartners, outcomeKeys
         case outcomePrompt, resultPrompt, outcomeSaved, kExport, hExport, exported
+        case kEditMeeting, hEditMeeting, fEditTitle, fChanged, badType, badDate, badTime, badMinutes, agendaHidden
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -78,13 +79,23 @@ extension Strings {
             case .goToPrompt: return ("Gå til dato: ", "Go to date: ")
             case .fAgenda: return ("Dagsorden", "Agenda")
             case .fPartners: return ("Partnere", "Partners")
-            case .outcomeKeys: return ("a: afholdt · c: aflyst · u: borgeren udeblev · Esc: luk", "a: held · c: cancelled · u: the citizen did not come · Esc: close")
+            case .outcomeKeys: return ("a: afholdt · c: aflyst · u: borgeren udeblev · e: flyt/ret · Esc: luk", "a: held · c: cancelled · u: the citizen did not come · e: move/edit · Esc: close")
             case .outcomePrompt: return ("Udfald (Enter gemmer): ", "Outcome (Enter saves): ")
             case .resultPrompt: return ("Opfølgningerne på dagsordenen: 1 fortsæt · 2 ændring · 3 afslut · 4 revurdering · Enter: lad dem stå åbne", "The follow-ups on the agenda: 1 continue · 2 change · 3 end · 4 reassess · Enter: leave them open")
             case .outcomeSaved: return ("Udfaldet er gemt", "The outcome is saved")
             case .kExport: return ("Eksport", "Export")
             case .hExport: return ("Gem perioden som iCalendar-fil (uden CPR, noter og helbred)", "Save the period as an iCalendar file (no CPR, notes or health)")
             case .exported: return ("Gemt som", "Saved as")
+            case .kEditMeeting: return ("Flyt/ret", "Move/edit")
+            case .hEditMeeting: return ("Flyt eller ret mødet (tid, længde, lokale, type, dagsorden; konflikter tjekkes som ved booking)",
+                                        "Move or edit the meeting (time, length, room, type, agenda; conflicts checked as when booking)")
+            case .fEditTitle: return ("Flyt eller ret mødet", "Move or edit the meeting")
+            case .fChanged: return ("Mødet er flyttet/rettet", "The meeting is moved/edited")
+            case .badType: return ("vælg en mødetype", "choose a meeting type")
+            case .badDate: return ("dato: dd-mm-åååå, +2u …", "date: dd-mm-yyyy, +2w …")
+            case .badTime: return ("tid: TT:MM", "time: HH:MM")
+            case .badMinutes: return ("minutter: 5-480", "minutes: 5-480")
+            case .agendaHidden: return ("indhold ikke delt", "content not shared")
             }
         }
     }

@@ -14,6 +14,8 @@ public struct ScheduleForm: Sendable {
     /// The day is a weekend or a public holiday: said first, `j` holds the meeting anyway.
     public var offDay: String?
     public var offDayConfirmed = false
+    /// The meeting being moved or edited (nil: a new one).
+    public var editing: Meeting?
 
     /// `userName`: the one scheduling, the first participant.
     /// `rooms`: the rooms kept in the settings; when there are any, the room is picked from them.
@@ -31,6 +33,33 @@ public struct ScheduleForm: Sendable {
         form.focus = 0
         form.confirmDiscard = false
         form.inputWidth = 40
+    }
+
+    /// The field of this form each refusal names.
+    public static let refusalFields: [RefusalField: String] = [
+        .minutes: "minutes", .participants: "participants", .room: "room", .citizen: "citizen", .user: "participants",
+        .date: "date", .start: "date", .time: "time", .textOf(.agendaItem): "agenda",
+    ]
+
+    /// Moving or editing `m`: its type, day, time, length, room and agenda, prefilled.
+    public init(editing m: Meeting, rooms: [String] = [], strings s: Strings) {
+        typealias F = Form.Field
+        let hm = Day.pad(m.start.minuteOfDay / 60, 2) + ":" + Day.pad(m.start.minuteOfDay % 60, 2)
+        let roomList = rooms.contains(where: { Scheduling.sameRoom($0, m.room ?? "") }) || m.room == nil ? rooms : rooms + [m.room!]
+        form = Form(title: "\(s.c(.fEditTitle)) (\(m.id))", fields: [
+            F.choice("type", s.c(.fType), MeetingType.allCases.map(\.rawValue), shown: MeetingType.allCases.map(ICalendar.typeName), m.type.rawValue),
+            F.text("date", s.c(.fDate), m.start.day.danish, required: false), F.text("time", s.c(.fTime), hm, required: false),
+            F.text("minutes", s.c(.fMinutes), String(m.minutes), required: false),
+            rooms.isEmpty ? F.text("room", s.c(.fRoom), m.room ?? "", required: false)
+                          : F.choice("room", s.c(.fRoom), [""] + roomList, shown: [s.c(.noRoom)] + roomList,
+                                     roomList.first { Scheduling.sameRoom($0, m.room ?? "") } ?? ""),
+            F.text("agenda", s.c(.fAgenda), m.agenda.joined(separator: ", "), required: false),
+        ], hint: s.c(.fHint))
+        form.focus = 1
+        form.confirmDiscard = false
+        form.inputWidth = 40
+        editing = m
+        mergeOffered = true
     }
 
     public enum Outcome: Equatable { case none, cancel, save(allowConflict: Bool), merge, findFreeSlot }
@@ -103,20 +132,28 @@ public struct ScheduleForm: Sendable {
 
     /// The fields as a command, or the field and its problem. `citizen`: the citizen found for
     /// the citizen field (id and name: the citizen joins as a guest); `people`: the participants' ids.
-    public func command(today: Day, citizen: (id: String, name: String)?, people: [String], allowConflict: Bool = false) -> Result<Command, FieldProblem> {
-        guard let type = MeetingType(rawValue: form.value("type")) else {
-            return .failure(FieldProblem(field: "type", text: "type: network, followup, roundtable, rehab, other"))
+    public func command(today: Day, citizen: (id: String, name: String)?, people: [String], allowConflict: Bool = false,
+                        strings s: Strings) -> Result<Command, FieldProblem> {
+        when(today: today, strings: s).map { type, start, minutes in
+            if let m = editing {
+                return .changeMeeting(meeting: m.id, type: type, start: start, minutes: minutes, room: room, agenda: agenda, allowConflict: allowConflict)
+            }
+            return .scheduleMeeting(type: type, citizen: citizen?.id, start: start, minutes: minutes, room: room, participants: people,
+                                    guests: (citizen.map { [Guest(kind: .citizen, name: $0.name, organisation: nil)] } ?? []) + partners,
+                                    allowConflict: allowConflict, agenda: agenda)
         }
-        guard let day = DayInput.parse(form.value("date"), today: today) else { return .failure(FieldProblem(field: "date", text: "date: dd-mm-yyyy, +2w …")) }
+    }
+
+    /// The type, start and length the fields give, or the field and its problem.
+    func when(today: Day, strings s: Strings) -> Result<(MeetingType, LocalTime, Int), FieldProblem> {
+        guard let type = MeetingType(rawValue: form.value("type")) else { return .failure(FieldProblem(field: "type", text: s.c(.badType))) }
+        guard let day = DayInput.parse(form.value("date"), today: today) else { return .failure(FieldProblem(field: "date", text: s.c(.badDate))) }
         let t = form.value("time").split(separator: ":")
         guard t.count == 2, let h = Int(t[0]), let mi = Int(t[1]), (0..<24).contains(h), (0..<60).contains(mi) else {
-            return .failure(FieldProblem(field: "time", text: "time: HH:MM"))
+            return .failure(FieldProblem(field: "time", text: s.c(.badTime)))
         }
-        guard let minutes = Int(form.value("minutes")), (5...480).contains(minutes) else { return .failure(FieldProblem(field: "minutes", text: "minutes: 5-480")) }
-        return .success(.scheduleMeeting(type: type, citizen: citizen?.id, start: LocalTime(day: day, minuteOfDay: h * 60 + mi),
-                                         minutes: minutes, room: room, participants: people,
-                                         guests: (citizen.map { [Guest(kind: .citizen, name: $0.name, organisation: nil)] } ?? []) + partners,
-                                         allowConflict: allowConflict, agenda: agenda))
+        guard let minutes = Int(form.value("minutes")), (5...480).contains(minutes) else { return .failure(FieldProblem(field: "minutes", text: s.c(.badMinutes))) }
+        return .success((type, LocalTime(day: day, minuteOfDay: h * 60 + mi), minutes))
     }
 
     /// A problem with one field, to show beside it.

@@ -106,7 +106,8 @@ public struct CitizenListScreen: Screen {
             list.setQuery("")
             return .message("\(x.strings.l(.registered)): \(name)", .normal)
         case .refused(let e):
-            form.show("\(e)", fieldHints: [("cpr", "cpr"), ("birth", "cpr"), ("name", "name"), ("benefit", "benefit"), ("responsible", "responsible")])
+            form.show(refusal: e, strings: x.strings, names: x.names,
+                      fields: [.cpr: "cpr", .textOf(.name): "name", .benefit: "benefit", .responsible: "responsible", .user: "responsible"])
             register = form
             return .none
         }
@@ -167,7 +168,7 @@ public struct CitizenListScreen: Screen {
             }
             if let added, added > 0 { try x.service.recordListRefresh(added: added, total: list.total, as: x.user.id) }
         } catch {
-            return .message("\(error)", .error)
+            return .message(x.strings.refusal(error, names: x.names), .error)
         }
         return .none
     }

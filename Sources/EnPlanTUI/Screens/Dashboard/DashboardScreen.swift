@@ -51,7 +51,7 @@ public struct DashboardScreen: Screen {
             problem = nil
         } catch {
             table = nil
-            problem = "\(error)"
+            problem = x.strings.refusal(error, names: x.names)
         }
         let count = table?.rows.count ?? 0
         rows.clamp(count: count, height: Self.height(x))

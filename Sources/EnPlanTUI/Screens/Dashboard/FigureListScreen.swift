@@ -96,7 +96,7 @@ public struct FigureListScreen: Screen {
             problem = nil
         } catch {
             preview = []
-            problem = "\(error)"
+            problem = x.strings.refusal(error, names: x.names)
         }
     }
 
@@ -107,7 +107,7 @@ public struct FigureListScreen: Screen {
             marked = []
             return .message(x.strings.d(.given), .normal)
         case .refused(let e):
-            give?.show("\(e)")
+            give?.show(refusal: e, strings: x.strings, names: x.names, fields: [.responsible: "to", .user: "to", .textOf(.reason): "reason"])
             return .none
         }
     }
@@ -125,7 +125,7 @@ public struct FigureListScreen: Screen {
             marked = marked.intersection(list.entries.map(\.row.id))
             return .none
         } catch {
-            return .closed("\(error)")
+            return .closed(x.strings.refusal(error, names: x.names))
         }
     }
 

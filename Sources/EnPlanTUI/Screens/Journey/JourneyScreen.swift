@@ -103,7 +103,7 @@ public struct JourneyScreen: Screen {
             scroll.clamp(count: view.entryLines(x.strings, names: x.names).count, height: height(x))
             return .none
         } catch {
-            return .closed("\(error)")
+            return .closed(x.strings.refusal(error, names: x.names))
         }
     }
 

@@ -18,6 +18,8 @@ public struct PlanForm: Sendable {
     public var askingSharing = false
     /// The user said yes to sharing beyond the consent: the save goes through with it.
     public var confirmedSharing = false
+    /// The responsible caseworker when the form opened: a change asks for a reason.
+    public let responsibleBefore: String
 
     /// What a form needs to know besides the citizen.
     public struct Context: Sendable {
@@ -34,6 +36,7 @@ public struct PlanForm: Sendable {
         self.purpose = purpose
         citizen = c.id
         version = c.version
+        responsibleBefore = c.responsible
         typealias F = Form.Field
         let areas = LifeArea.allCases.map(\.rawValue), areaNames = LifeArea.allCases.map { s.word($0.rawValue) }
         let sectors = Sector.allCases.map(\.rawValue), sectorNames = Sector.allCases.map(s.sector)
@@ -117,6 +120,7 @@ public struct PlanForm: Sendable {
             let answers: [ReferralStatus] = x.user.sector == r.from ? [.revoked] : [.accepted, .rejected]
             form = Form(title: "\(s.p(.formAnswer)) \(id): \(s.sector(r.from)) → \(s.sector(r.to))", fields: [
                 F.choice("answer", s.p(.fAnswer), answers.map(\.rawValue), shown: answers.map { s.word($0.rawValue) }),
+                F.text("reason", s.p(.fReason), required: false),
             ])
         case .contact:
             form = Form(title: s.p(.formContact), fields: [
@@ -131,6 +135,7 @@ public struct PlanForm: Sendable {
                 F.text("contact", "\(s.p(.fContactPerson)) \(s.p(.optional))", c.contactPerson ?? "", required: false),
                 F.choice("chosen", s.o(.byCitizen), ["no", "yes"], shown: [s.pick("nej", "no"), s.pick("ja", "yes")],
                          c.outcomes.contactChosen == nil ? "no" : "yes"),
+                F.text("reason", s.p(.fReason), required: false),
             ])
         case .consent:
             form = Form(title: "\(s.p(.formConsent)): \(sectorNames.joined(separator: ", "))", fields: [
@@ -141,6 +146,7 @@ public struct PlanForm: Sendable {
             guard let consent = c.consents.first(where: { $0.id == id }), consent.withdrawn == nil else { return nil }
             form = Form(title: s.p(.formWithdraw), fields: [
                 F.choice("consent", s.p(.fConsent), [id], shown: ["\(id): \(consent.sectors.map(s.sector).joined(separator: " + "))"]),
+                F.text("reason", s.p(.fReason)),
             ])
         case .household:
             let relations = Relation.allCases.map(\.rawValue)
@@ -165,6 +171,8 @@ public struct PlanForm: Sendable {
         let f = form, c = citizen
         let plan = detail.citizen.plan
         func day(_ k: String) -> Day? { f.day(k, today: today) }
+        let typedReason = f.value("reason").trimmingCharacters(in: .whitespaces)
+        let reason: String? = typedReason.isEmpty ? nil : typedReason
         switch purpose {
         case .overall:
             let goal = OverallGoal(rawValue: f.value("goal")) ?? .employment
@@ -216,7 +224,7 @@ public struct PlanForm: Sendable {
         case .referral:
             return [.sendReferral(citizen: c, to: Sector(rawValue: f.value("to")) ?? .social, text: f.value("text"), confirmedSharing: confirmedSharing)]
         case .answerReferral(let id):
-            return [.answerReferral(citizen: c, referral: id, status: ReferralStatus(rawValue: f.value("answer")) ?? .accepted)]
+            return [.answerReferral(citizen: c, referral: id, status: ReferralStatus(rawValue: f.value("answer")) ?? .accepted, reason: reason)]
         case .contact:
             let note = f.value("note")
             // Today's contact is "now"; one on an earlier day is dated at 10:00 UTC, within that day in Copenhagen.
@@ -224,7 +232,7 @@ public struct PlanForm: Sendable {
             return [.logContact(citizen: c, channel: Channel(rawValue: f.value("channel")) ?? .phone, note: note.isEmpty ? nil : note, at: when)]
         case .responsible:
             var out: [Command] = []
-            if f.value("user") != detail.citizen.responsible { out.append(.changeResponsible(citizen: c, user: f.value("user"))) }
+            if f.value("user") != detail.citizen.responsible { out.append(.changeResponsible(citizen: c, user: f.value("user"), reason: reason)) }
             let person = f.value("contact")
             if person != (detail.citizen.contactPerson ?? "") || f.changed("chosen") {
                 // The citizen's own choice is dated today (kept when only the name is corrected).
@@ -235,7 +243,7 @@ public struct PlanForm: Sendable {
         case .consent:
             return [.giveConsent(citizen: c, sectors: PlanForm.sectors(in: f.value("sectors"), strings: s), given: day("given"))]
         case .withdrawConsent(let id):
-            return [.withdrawConsent(citizen: c, consent: id)]
+            return [.withdrawConsent(citizen: c, consent: id, reason: reason)]
         case .household:
             let other = f.value("citizen")
             return [.linkHousehold(citizen: c, member: HouseholdMember(relation: Relation(rawValue: f.value("relation")) ?? .other,
@@ -257,34 +265,37 @@ public struct PlanForm: Sendable {
         Sector(rawValue: w) ?? Sector.allCases.first { s.sector($0).lowercased() == w }
     }
 
-    /// What the fields' own checks cannot see: a word that names no sector. (field, problem)
+    /// What the fields' own checks cannot see: a word that names no sector; a change of the
+    /// responsible or a rejection without a reason. (field, problem)
     public func problem(strings s: Strings) -> (String, String)? {
+        let noReason = form.value("reason").trimmingCharacters(in: .whitespaces).isEmpty
+        switch purpose {
+        case .responsible where noReason && form.value("user") != responsibleBefore: return ("reason", s.p(.reasonForChange))
+        case .answerReferral where noReason && form.value("answer") == ReferralStatus.rejected.rawValue: return ("reason", s.p(.reasonForRejection))
+        default: break
+        }
         guard purpose == .consent else { return nil }
         let unknown = PlanForm.words(form.value("sectors")).filter { PlanForm.sector($0, s) == nil }
         guard let first = unknown.first else { return nil }
         return ("sectors", "\"\(first)\"? " + Sector.allCases.map(s.sector).joined(separator: ", "))
     }
 
-    /// Words in the domain's refusals that name a field of this form, in order: the first that
-    /// occurs wins ("cannot end … before it starts" is about the end).
-    public var fieldHints: [(word: String, field: String)] {
+    /// The field of this form each refusal names (the form ignores keys it does not have).
+    public var refusalFields: [RefusalField: String] {
+        var map: [RefusalField: String] = [
+            .goal: "goal", .textOf(.title): "title", .textOf(.legalBasis): "basis", .textOf(.provider): "provider",
+            .start: "start", .end: "end", .date: "date", .deadline: "deadline", .textOf(.decisionText): "text",
+            .due: "due", .done: "done", .score: "score", .textOf(.domain): "domain", .sectors: "sectors",
+            .textOf(.referralText): "text", .responsible: "user", .user: "user", .textOf(.contactPerson): "contact",
+            .citizen: "citizen", .textOf(.name): "name", .template: "template", .textOf(.goal): "text",
+            .status: "status", .consent: "consent", .textOf(.reason): "reason", .textOf(.source): "source", .textOf(.ownWords): "words",
+        ]
         switch purpose {
-        case .newEffort, .editEffort:
-            return [("cannot end", "end"), ("before it starts", "end"), ("title", "title"), ("legal basis", "basis"),
-                    ("provider", "provider"), ("goal", "goal"), ("is ended", "status"), ("is cancelled", "status")]
-        case .decision: return [("appeal", "deadline"), ("decision text", "text")]
-        case .completeFollowUp: return [("future", "done")]
-        case .assessment: return [("future", "date"), ("score", "score"), ("domain", "domain")]
-        case .contact: return [("future", "date")]
-        case .consent: return [("future", "given"), ("sectors", "sectors")]
-        case .responsible: return [("caseworker", "user"), ("user", "user")]
-        case .household: return [("citizen", "citizen"), ("name", "name")]
-        case .template: return [("year", "start"), ("template", "template")]
-        case .newGoal, .editGoal: return [("goal", "text")]
-        case .referral: return [("referral text", "text"), ("sector", "to")]
-        case .outcome: return [("future", "date"), ("source", "source")]
-        case .ownAssessment: return [("future", "date"), ("score", "score"), ("own words", "words")]
-        default: return []
+        case .consent: map[.date] = "given"
+        case .referral: map[.sectors] = "to"
+        case .answerReferral: map[.status] = "answer"
+        default: break
         }
+        return map
     }
 }

@@ -12,7 +12,9 @@ extension PlanScreen {
         let benefit = withheld(.benefit) ?? c.benefit.map { names.benefits[$0] ?? $0 } ?? s.word("none")
         var lines: [(String, Role)] = [
             ("\(c.name) · \(s.p(.cpr)) \(cpr) · \(detail.age) \(s.p(.age)) · \(s.targetGroup(detail.targetGroup)) · \(s.p(.benefit)): \(benefit)", .header),
-            ("\(s.p(.responsible)): \(names.user(c.responsible))" + (c.contactPerson.map { " · \(s.p(.contactPerson)): \($0)" } ?? ""), .normal),
+            ("\(s.p(.responsible)): \(names.user(c.responsible))"
+                + [names.phones[c.responsible], names.emails[c.responsible]].compactMap { $0 }.map { " · \($0)" }.joined()
+                + (c.contactPerson.map { " · \(s.p(.contactPerson)): \($0)" } ?? ""), .normal),
         ]
         let active = c.activeConsents(on: detail.today)
         let consent = active.isEmpty ? s.p(.noConsent) : active.map { $0.sectors.map(s.sector).joined(separator: " + ") }.joined(separator: "; ")

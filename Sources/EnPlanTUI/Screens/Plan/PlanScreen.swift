@@ -177,13 +177,13 @@ public struct PlanScreen: Screen {
                 if let current = PlanForm(pf.purpose, detail: fresh, context: formContext(x), strings: s) { pf.form.rebase(onto: current.form) }
             }
         case .refused(let e as DomainError) where { if case .sharingNotCovered = e { return true } else { return false } }():
-            pf.form.error = "\(s.refusal(e)) · \(s.p(.shareAnyway))"
+            pf.form.error = "\(s.refusal(e, names: x.names)) · \(s.p(.shareAnyway))"
             pf.askingSharing = true
         case .refused(let e as DomainError):
             pf.form.staleChanges = nil
-            pf.form.show(s.refusal(e), fieldHints: pf.fieldHints)
+            pf.form.show(refusal: e, strings: s, names: x.names, fields: pf.refusalFields)
         case .refused(let e):
-            pf.form.show("\(e)")
+            pf.form.show(refusal: e, strings: s, fields: [:])
         }
         form = pf
         return .none
@@ -199,7 +199,7 @@ public struct PlanScreen: Screen {
             scroll.clamp(count: rows(x.strings, names: x.names).count, height: Self.height(x))
             return .none
         } catch {
-            return .closed("\(error)")
+            return .closed(x.strings.refusal(error, names: x.names))
         }
     }
 

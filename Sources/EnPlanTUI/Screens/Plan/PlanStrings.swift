@@ -22,6 +22,8 @@ extension Strings {
         case kFilterSector, kFilterKind, hFilterSector, hFilterKind, planNotFound, readOnly, readOnlyMark, shareAnyway, notShared, scoresNotShared, fSent
         case docTitle, docIntro, docGoal, docYourWords, docGoals, docEfforts, docDecisions, docAppeal, docFollowUps, docMeetings
         case docContact, docFooter, docNotShared, docFrom, docUntil, docOngoing, docFollowUpsLate
+        case fReason, reasonForChange, reasonForRejection, because
+        case docPhone, docEmail
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -185,6 +187,12 @@ extension Strings {
             case .notShared: return ("ikke delt", "not shared")
             case .scoresNotShared: return ("målinger ikke delt (intet samtykke)", "scores not shared (no consent)")
             case .readOnlyMark: return ("skrivebeskyttet (begrundet opslag)", "read-only (a reasoned look)")
+            case .fReason: return ("Begrundelse", "Reason")
+            case .reasonForChange: return ("Et skift af ansvarlig kræver en begrundelse", "A change of responsible needs a reason")
+            case .reasonForRejection: return ("En afvisning kræver en begrundelse", "A rejection needs a reason")
+            case .because: return ("begrundelse", "reason")
+            case .docPhone: return ("Telefon", "Phone")
+            case .docEmail: return ("E-mail", "E-mail")
             }
         }
     }

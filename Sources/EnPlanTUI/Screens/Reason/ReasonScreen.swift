@@ -31,7 +31,7 @@ public struct ReasonScreen: Screen {
                     form.show("\(x.strings.p(.planNotFound)): \(citizen.prefix(6))-\(citizen.dropFirst(6))", at: "reason")
                     return .none
                 } catch {
-                    form.show(x.strings.refusal(error), at: "reason")
+                    form.show(x.strings.refusal(error, names: x.names), at: "reason")
                     return .none
                 }
             }

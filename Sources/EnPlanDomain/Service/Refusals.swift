@@ -1,0 +1,396 @@
+/// The domain's refusals, grouped by what they mean for the caller (bad input, nothing there,
+/// not allowed, a clash). Each case's `description` is the English the headless commands print;
+/// the screens word the same cases in Danish and English (EnPlanTUI `Strings.refusal`).
+/// New cases go at the END of their enum.
+extension DomainError {
+    /// A free text a command takes, named in a refusal ("the title is empty").
+    public indirect enum TextField: Hashable, Sendable {
+        case name, danishName, englishName, contactPerson, decisionText, domain, goal, legalBasis, provider, reason
+        case referralText, targetName, templateName, title, outcome, agendaItem, source, ownWords
+        /// A goal's text in a template, by the goal's key.
+        case templateGoal(key: String)
+        /// A field of effort `effort` (1-based) of template `template`.
+        case templateEffort(TextField, effort: Int, template: String)
+
+        public var description: String {
+            switch self {
+            case .name: return "name"
+            case .danishName: return "Danish name"
+            case .englishName: return "English name"
+            case .contactPerson: return "contact person"
+            case .decisionText: return "decision text"
+            case .domain: return "domain"
+            case .goal: return "goal"
+            case .legalBasis: return "legal basis"
+            case .provider: return "provider"
+            case .reason: return "reason"
+            case .referralText: return "referral text"
+            case .targetName: return "target name"
+            case .templateName: return "template name"
+            case .title: return "title"
+            case .outcome: return "outcome"
+            case .agendaItem: return "agenda item"
+            case .source: return "source"
+            case .ownWords: return "own words"
+            case .templateGoal(let key): return "text of goal \(key)"
+            case let .templateEffort(f, i, t): return "\(f.description) of effort \(i) of template \(t)"
+            }
+        }
+    }
+
+    /// Kinds of id a user types (a user's, a target's, a template's).
+    public enum IDKind: String, Equatable, Sendable { case user, target, template }
+
+    /// What cannot be dated after today.
+    public enum Dated: Equatable, Sendable {
+        case consent, contact, decision, assessment, followUpCompletion
+        /// An effort recorded as ended on that day.
+        case effortEnd(Day)
+        /// A status, an own assessment, a flag or a baseline on that day.
+        case day(Day)
+    }
+
+    /// A piece of a citizen's plan, named by id.
+    public enum PlanPart: String, Equatable, Sendable { case goal, effort, followUp = "follow-up", referral, meeting }
+
+    /// Bad input: exit status 2.
+    public enum Invalid: Equatable, Sendable, CustomStringConvertible {
+        case wrongLogin
+        /// A period that runs backwards or spans more than ten years.
+        case period
+        case truncationNeedsReason
+        case noCell(row: Int, column: Int)
+        case notACount(column: Bilingual, row: Bilingual)
+        /// The system could not make a password salt (its own words).
+        case saltFailed(String)
+        case hashFailed
+        case passwordTooShort(minimum: Int)
+        case badID(IDKind, String)
+        case firstUserMustBeAdmin
+        case cannotDeactivateSelf
+        case badBenefitCode
+        case benefitEndsBeforeStart
+        case meetingMinutes(ClosedRange<Int>)
+        case noParticipants
+        case outcomeIsPlanned
+        case meetingNotBegun(meeting: String, status: MeetingStatus)
+        case futureMeetingCompletesNothing
+        case meetingNotPlanned(meeting: String, status: MeetingStatus)
+        case nothingToAdd(meeting: String)
+        case agendaNeedsPlan
+        case notOnAgenda(item: String, citizen: String)
+        case noCitizensToMove
+        case citizenNamedTwice
+        case alreadyResponsible(user: String, citizen: String)
+        case targetValue
+        case targetNeedsDeadline
+        case deadlineNotAfterToday
+        case targetEnded(String)
+        case badCPR(text: String, CPR.Problem)
+        case bornInFuture(text: String)
+        case nothingToChange
+        case ownHouseholdMember
+        case consentSectors
+        case inFuture(Dated)
+        case consentWithdrawn(String)
+        case notACaseworker(user: String, role: Role)
+        case unknownBenefit(String)
+        case benefitNotInForce(name: String, on: Day)
+        case noPlan(citizen: String)
+        case emptyText(TextField)
+        case textTooLong(TextField, maxBytes: Int)
+        case planNeedsConsent
+        case unchanged(PlanPart, String)
+        /// An effort's end before its start (`end` nil: the day it is being ended on).
+        case endsBeforeStart(end: Day?, start: Day)
+        case effortClosed(effort: String, status: EffortStatus)
+        case effortNotChangeable(effort: String, status: EffortStatus)
+        case appealBeforeDecision
+        case followUpDone(String)
+        case scoreRange
+        case referralToOwnSector
+        case referralTransition(referral: String, from: ReferralStatus, to: ReferralStatus)
+        case referralAnswer
+        case templateStart
+        case templateEmpty(String)
+        case templateGoalTwice(template: String, key: String)
+        case templateUnknownGoal(template: String, effort: Int, goal: String)
+        case templateEffortDays(template: String, effort: Int, max: Int)
+        case templateFollowUpDays(template: String, max: Int)
+        /// A template file's object `index` (1-based) does not read: the reader's words.
+        case templateFile(index: Int, detail: String)
+        case demoStoreNotEmpty(path: String)
+        /// A follow-up due before today.
+        case ownScoreRange
+        case youthAgeLimit(ClosedRange<Int>)
+        case targetGroupNeedsBenefit
+        case followUpInPast(due: Day)
+        /// A follow-up completed before the day it was planned.
+        case completedBeforePlanned(done: Day, planned: Day)
+        /// A meeting moved to a day before today.
+        case meetingInPast(start: LocalTime)
+        case badPhone(String)
+        case badEmail(String)
+
+        public var description: String {
+            switch self {
+            case .wrongLogin: return "wrong user id or password"
+            case .period: return "the period must run forwards and be at most ten years"
+            case .truncationNeedsReason: return "accepting a truncated log needs a reason"
+            case let .noCell(row, column): return "no cell at row \(row + 1), column \(column + 1)"
+            case let .notACount(column, row): return "\(column.en) of \(row.en) is not a count of citizens"
+            case .saltFailed(let words): return "cannot make a password salt: \(words)"
+            case .hashFailed: return "cannot hash the password"
+            case .passwordTooShort(let n): return "a password must have at least \(n) characters"
+            case let .badID(kind, id): return "\(kind.rawValue) id \"\(id)\": use 2-32 of a-z, 0-9, '.', '-', '_', starting with a letter"
+            case .firstUserMustBeAdmin: return "the first user must be an administrator (--role admin)"
+            case .cannotDeactivateSelf: return "you cannot deactivate yourself"
+            case .badBenefitCode: return "a benefit code uses a-z, 0-9 and '-'"
+            case .benefitEndsBeforeStart: return "a benefit cannot end before it starts"
+            case .meetingMinutes(let r): return "a meeting lasts \(r.lowerBound) to \(r.upperBound) minutes"
+            case .noParticipants: return "a meeting needs at least one participant"
+            case .outcomeIsPlanned: return "an outcome is held, cancelled or noshow"
+            case let .meetingNotBegun(m, status): return "meeting \(m) has not begun: it can be cancelled, not \(status.rawValue)"
+            case .futureMeetingCompletesNothing: return "a meeting that has not happened yet completes no follow-up"
+            case let .meetingNotPlanned(m, status): return "meeting \(m) is \(status.rawValue): only a planned meeting can be joined"
+            case .nothingToAdd(let m): return "everyone and everything named is in meeting \(m) already"
+            case .agendaNeedsPlan: return "an agenda needs a citizen with a unified plan"
+            case let .notOnAgenda(item, cid): return "\(item) is not an open follow-up or a running effort in \(cid)'s plan"
+            case .noCitizensToMove: return "name at least one citizen to move"
+            case .citizenNamedTwice: return "a citizen is named twice"
+            case let .alreadyResponsible(user, cid): return "\(user) is already responsible for \(cid)"
+            case .targetValue: return "a target's value is a whole number above 0"
+            case .targetNeedsDeadline: return "a plan coverage target needs a deadline"
+            case .deadlineNotAfterToday: return "the deadline must be after today"
+            case .targetEnded(let id): return "target \(id) has ended already"
+            case let .badCPR(text, problem): return "\"\(text)\": \(problem)"
+            case .bornInFuture(let text): return "\"\(text)\": the birth date is in the future"
+            case .nothingToChange: return "nothing to change: give a name or a benefit"
+            case .ownHouseholdMember: return "a citizen cannot be their own household member"
+            case .consentSectors: return "a consent to share names at least two sectors"
+            case .inFuture(.consent): return "a consent cannot be given in the future"
+            case .inFuture(.contact): return "a contact cannot be logged in the future"
+            case .inFuture(.decision): return "a decision cannot be dated in the future"
+            case .inFuture(.assessment): return "an assessment cannot be dated in the future"
+            case .inFuture(.followUpCompletion): return "a follow-up cannot be completed in the future"
+            case .inFuture(.effortEnd(let day)): return "an effort cannot have ended in the future (\(day.iso)); plan its end instead"
+            case .inFuture(.day(let day)): return "the date \(day.iso) is in the future"
+            case .ownScoreRange: return "the citizen's own score is 1-5"
+            case .youthAgeLimit(let r): return "the age limit of the youth target group is \(r.lowerBound)-\(r.upperBound)"
+            case .targetGroupNeedsBenefit: return "the target group needs at least one benefit"
+            case .consentWithdrawn(let id): return "consent \(id) was withdrawn already"
+            case let .notACaseworker(user, role): return "the responsible caseworker must be a caseworker; \(user) is \(role.rawValue)"
+            case .unknownBenefit(let code): return "unknown benefit \"\(code)\" (see `enplan benefits`)"
+            case let .benefitNotInForce(name, day): return "the benefit \(name) is not in force on \(day.iso)"
+            case .noPlan(let cid): return "\(cid) has no unified plan yet: create it first"
+            case .emptyText(let f): return "the \(f.description) is empty"
+            case let .textTooLong(f, n): return "the \(f.description) is longer than \(n) bytes"
+            case .planNeedsConsent: return "a unified plan needs the citizen's consent to share between sectors: record it first"
+            case let .unchanged(part, id): return "\(part.rawValue) \(id) is like that already: nothing to save"
+            case let .endsBeforeStart(end?, start): return "an effort cannot end (\(end.iso)) before it starts (\(start.iso))"
+            case let .endsBeforeStart(nil, start): return "an effort cannot end before it starts (\(start.iso))"
+            case let .effortClosed(e, status): return "effort \(e) is \(status.rawValue) already"
+            case let .effortNotChangeable(e, status): return "effort \(e) is \(status.rawValue): it can no longer be changed"
+            case .appealBeforeDecision: return "the appeal deadline cannot be before the decision"
+            case .followUpDone(let id): return "follow-up \(id) was completed already"
+            case .scoreRange: return "a mastery score is 0-4, or 9 for not relevant"
+            case .referralToOwnSector: return "a referral goes to another sector than your own"
+            case let .referralTransition(r, from, to): return "referral \(r) is \(from.rawValue): it cannot become \(to.rawValue)"
+            case .referralAnswer: return "a referral is answered with accepted, rejected or revoked"
+            case .templateStart: return "a template starts within a year of today"
+            case .templateEmpty(let t): return "template \(t) has neither goals nor efforts"
+            case let .templateGoalTwice(t, key): return "template \(t): two goals have the key \"\(key)\""
+            case let .templateUnknownGoal(t, i, goal): return "effort \(i) of template \(t) names the goal \"\(goal)\", which the template does not have"
+            case let .templateEffortDays(t, i, max): return "effort \(i) of template \(t): days are 0 to \(max)"
+            case let .templateFollowUpDays(t, max): return "template \(t): follow-ups are 0 to \(max) days out"
+            case let .templateFile(i, detail): return "template \(i) in the file: \(detail)"
+            case .demoStoreNotEmpty(let path): return "the store at \(path) is not empty: the demo fills only an empty store"
+            case .followUpInPast(let due): return "a follow-up cannot be planned in the past (\(due.iso))"
+            case let .completedBeforePlanned(done, planned): return "a follow-up cannot be completed (\(done.iso)) before it was planned (\(planned.iso))"
+            case .meetingInPast(let start): return "a meeting cannot be moved into the past (\(start.day.iso))"
+            case .badPhone(let p): return "\"\(p)\" is not a phone number (digits, spaces and a leading +)"
+            case .badEmail(let e): return "\"\(e)\" is not an e-mail address"
+            }
+        }
+
+        public var field: RefusalField? {
+            switch self {
+            case .wrongLogin, .passwordTooShort, .saltFailed, .hashFailed: return .password
+            case .period, .noCell, .notACount: return .period
+            case .truncationNeedsReason: return .reason
+            case .badID(.user, _), .cannotDeactivateSelf, .firstUserMustBeAdmin: return .user
+            case .badID(.target, _), .badID(.template, _): return .name
+            case .badBenefitCode, .benefitEndsBeforeStart, .unknownBenefit, .benefitNotInForce, .targetGroupNeedsBenefit: return .benefit
+            case .youthAgeLimit: return .value
+            case .meetingMinutes: return .minutes
+            case .noParticipants, .nothingToAdd: return .participants
+            case .outcomeIsPlanned, .meetingNotBegun, .meetingNotPlanned: return .status
+            case .futureMeetingCompletesNothing, .notOnAgenda, .agendaNeedsPlan: return .textOf(.agendaItem)
+            case .noCitizensToMove, .citizenNamedTwice, .ownHouseholdMember: return .citizen
+            case .alreadyResponsible, .notACaseworker: return .responsible
+            case .targetValue: return .value
+            case .targetNeedsDeadline, .deadlineNotAfterToday, .appealBeforeDecision: return .deadline
+            case .targetEnded, .noPlan, .planNeedsConsent, .nothingToChange, .consentWithdrawn, .effortClosed,
+                 .effortNotChangeable, .unchanged, .followUpDone, .referralTransition, .referralAnswer,
+                 .templateEmpty, .templateGoalTwice, .templateUnknownGoal, .templateEffortDays, .templateFollowUpDays,
+                 .templateFile, .demoStoreNotEmpty:
+                return nil
+            case .badCPR, .bornInFuture: return .cpr
+            case .consentSectors: return .sectors
+            case .inFuture(.consent), .inFuture(.contact), .inFuture(.decision), .inFuture(.assessment), .inFuture(.day): return .date
+            case .inFuture(.followUpCompletion), .completedBeforePlanned: return .done
+            case .inFuture(.effortEnd), .endsBeforeStart: return .end
+            case .emptyText(let f), .textTooLong(let f, _): return .textOf(f)
+            case .scoreRange, .ownScoreRange: return .score
+            case .referralToOwnSector: return .sectors
+            case .templateStart: return .start
+            case .followUpInPast: return .due
+            case .meetingInPast: return .date
+            case .badPhone: return .phone
+            case .badEmail: return .email
+            }
+        }
+    }
+
+    /// Nothing there by that id: exit status 2.
+    public enum Missing: Equatable, Sendable, CustomStringConvertible {
+        case citizen(String)
+        case citizenWithCPR
+        case user(String)
+        case activeUser(String)
+        case activeCaseworker(String)
+        case lookup(String)
+        case meeting(String)
+        case target(String)
+        case consent(String, citizen: String)
+        case inPlan(PlanPart, String, citizen: String)
+        case template(String)
+        case youthTargetGroup
+
+        public var description: String {
+            switch self {
+            case .citizen(let id): return "no citizen \(id)"
+            case .citizenWithCPR: return "no citizen with that CPR number"
+            case .user(let id): return "no user \(id)"
+            case .activeUser(let id): return "no active user \(id)"
+            case .activeCaseworker(let id): return "no active caseworker \(id)"
+            case .lookup(let id): return "no lookup \(id) in the audit log"
+            case .meeting(let id): return "no meeting \(id)"
+            case .target(let id): return "no target \(id)"
+            case let .consent(id, cid): return "no consent \(id) for \(cid)"
+            case let .inPlan(part, id, cid): return "no \(part.rawValue) \(id) in \(cid)'s plan"
+            case .template(let id): return "no plan template \(id) (see `enplan templates`)"
+            case .youthTargetGroup: return "no target group is set yet (`enplan target-group set`)"
+            }
+        }
+
+        public var field: RefusalField? {
+            switch self {
+            case .citizen, .citizenWithCPR: return .citizen
+            case .user, .activeUser: return .user
+            case .activeCaseworker: return .responsible
+            case .inPlan(.goal, _, _): return .goal
+            case .template: return .template
+            case .consent: return .consent
+            case .lookup, .meeting, .target, .inPlan, .youthTargetGroup: return nil
+            }
+        }
+    }
+
+    /// What only some roles do (supervisors and administrators).
+    public enum SupervisorTask: String, Equatable, Sendable {
+        case readAuditLog, moveCitizens, defineTargets, endTargets, defineTemplates, teamFigures, setTargetGroup
+    }
+
+    /// What only an administrator does.
+    public enum AdminTask: String, Equatable, Sendable { case anything, sshKeys, acceptTruncation, otherPasswords, otherContacts }
+
+    /// What only a meeting's participants do.
+    public enum MeetingAction: String, Equatable, Sendable { case change, recordOutcome, add }
+
+    /// The acting user may not: exit status 1.
+    public enum Forbidden: Equatable, Sendable, CustomStringConvertible {
+        case adminOnly(AdminTask)
+        case supervisorsOnly(SupervisorTask)
+        /// Administrators manage users, not citizens (`meetings` false) or meetings.
+        case adminsManageUsers(meetings: Bool)
+        case deactivated(user: String)
+        case doesNotWorkOn(user: String, citizen: String)
+        case ownFiguresOnly(user: String, other: String)
+        case participantsOnly(MeetingAction, meeting: String)
+        /// A goal or an effort of another sector that no consent shares with the actor's.
+        case notShared(PlanPart, String, owner: Sector, actor: Sector)
+        /// Only `sector` answers (`revokes` false) or revokes a referral.
+        case referralSector(referral: String, sector: Sector, revokes: Bool)
+        /// A command the service account runs on the server, not over SSH.
+        case serverOnly(command: String)
+        /// A command that reads a server file, not over SSH.
+        case serverFile(command: String, arguments: String)
+        case kioskKey
+        case notActiveUser(String)
+        case sshKeyIsFor(user: String, other: String)
+
+        public var description: String {
+            switch self {
+            case .adminOnly(.anything): return "only an administrator may do this"
+            case .adminOnly(.sshKeys): return "only an administrator manages SSH keys"
+            case .adminOnly(.acceptTruncation): return "only an administrator accepts a truncated log"
+            case .adminOnly(.otherPasswords): return "only an administrator changes another user's password"
+            case .adminOnly(.otherContacts): return "only an administrator changes another user's contact details"
+            case .supervisorsOnly(.readAuditLog): return "only supervisors and administrators read the audit log"
+            case .supervisorsOnly(.moveCitizens): return "only supervisors and administrators move citizens between caseworkers"
+            case .supervisorsOnly(.defineTargets): return "supervisors and administrators define targets"
+            case .supervisorsOnly(.endTargets): return "supervisors and administrators end targets"
+            case .supervisorsOnly(.defineTemplates): return "supervisors and administrators define plan templates"
+            case .supervisorsOnly(.setTargetGroup): return "supervisors and administrators set the target group"
+            case .supervisorsOnly(.teamFigures): return "the targets, the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators"
+            case .adminsManageUsers(let meetings): return "administrators manage users, not \(meetings ? "meetings" : "citizens")"
+            case .deactivated(let u): return "user \(u) is deactivated"
+            case let .doesNotWorkOn(u, cid): return "\(u) does not work on \(cid) and may not change it"
+            case let .ownFiguresOnly(u, other): return "\(u) may see their own figures only, not \(other)'s"
+            case let .participantsOnly(.change, m): return "only the meeting's participants change meeting \(m)"
+            case .participantsOnly(.recordOutcome, _): return "only the meeting's participants record its outcome"
+            case let .participantsOnly(.add, m): return "only the meeting's participants add to meeting \(m)"
+            case let .notShared(.goal, id, owner, _): return "goal \(id) belongs to the \(owner.rawValue) sector, and no consent shares it with yours"
+            case let .notShared(part, id, owner, actor): return "\(part.rawValue) \(id) belongs to \(owner.rawValue), and no consent lets \(actor.rawValue) see it"
+            case let .referralSector(r, sector, revokes): return "only the \(sector.rawValue) sector \(revokes ? "revokes" : "answers") referral \(r)"
+            case .serverOnly(let c): return "\(c) is run by the service account on the server, not over SSH"
+            case let .serverFile(c, args): return "\(c) reads \(args) on the server: not over SSH (the service account runs it)"
+            case .kioskKey: return "a kiosk key opens the login screen only; log in there"
+            case .notActiveUser(let u): return "\(u) is not an active user of this store"
+            case let .sshKeyIsFor(u, other): return "--as \(other): this SSH key is \(u)'s, so --as may name only \(u)"
+            }
+        }
+    }
+
+    /// A clash with what is there: exit status 1.
+    public enum Conflict: Equatable, Sendable, CustomStringConvertible {
+        case spotChecked(lookup: String)
+        case userExists(String)
+        case targetExists(String)
+        case cprRegistered(masked: String, citizen: String)
+        case planExists(citizen: String)
+        case booked(Scheduling.Conflict)
+
+        public var description: String {
+            switch self {
+            case .spotChecked(let id): return "lookup \(id) has been spot-checked already"
+            case .userExists(let id): return "user \(id) exists already"
+            case .targetExists(let id): return "target \(id) exists already; end it first"
+            case let .cprRegistered(masked, cid): return "a citizen with CPR number \(masked) is registered already (\(cid))"
+            case .planExists(let cid): return "\(cid) has a unified plan already: one plan per citizen"
+            case .booked(let clash): return clash.description
+            }
+        }
+
+        public var field: RefusalField? {
+            switch self {
+            case .userExists: return .user
+            case .targetExists: return .name
+            case .cprRegistered: return .cpr
+            case .booked(let c): if case .room = c.who { return .room } else { return .participants }
+            case .spotChecked, .planExists: return nil
+            }
+        }
+    }
+}
