@@ -32,13 +32,16 @@ final class RefusalWordsTests: XCTestCase {
         .templateFile(index: 2, detail: "missing field name"), .demoStoreNotEmpty(path: "/tmp/x"), .followUpInPast(due: day + -1),
         .completedBeforePlanned(done: day + -2, planned: day), .meetingInPast(start: LocalTime(day: day + -1, minuteOfDay: 600)),
         .unchanged(.meeting, "m2"), .badPhone("12ab"), .badEmail("mette@"),
+        .ownScoreRange, .youthAgeLimit(15...30), .targetGroupNeedsBenefit, .inFuture(.day(day + 1)), .textTooLong(.ownWords, maxBytes: 2000),
+        .emptyText(.source),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
         .meeting("m83"), .target("t9"), .consent("s9", citizen: "c1"), .inPlan(.followUp, "f9", citizen: "c1"), .template("ung"),
+        .youthTargetGroup,
     ]
     static let forbidden: [DomainError.Forbidden] = [
-        .adminOnly(.sshKeys), .adminOnly(.otherContacts), .supervisorsOnly(.moveCitizens), .adminsManageUsers(meetings: true), .deactivated(user: "per"),
+        .adminOnly(.sshKeys), .adminOnly(.otherContacts), .supervisorsOnly(.moveCitizens), .supervisorsOnly(.setTargetGroup), .supervisorsOnly(.teamFigures), .adminsManageUsers(meetings: true), .deactivated(user: "per"),
         .doesNotWorkOn(user: "per", citizen: "c28"), .ownFiguresOnly(user: "mette", other: "per"), .participantsOnly(.change, meeting: "m2"),
         .notShared(.effort, "e2", owner: .misuse, actor: .social), .referralSector(referral: "r1", sector: .misuse, revokes: false),
         .serverOnly(command: "backup"), .serverFile(command: "import", arguments: "x.json"), .kioskKey, .notActiveUser("per"),
@@ -129,6 +132,9 @@ final class RefusalWordsTests: XCTestCase {
             case .meetingInPast: return "i64"
             case .badPhone: return "i65"
             case .badEmail: return "i66"
+            case .ownScoreRange: return "i67"
+            case .youthAgeLimit: return "i68"
+            case .targetGroupNeedsBenefit: return "i69"
             }
         case .notFound(let r):
             switch r {
@@ -143,6 +149,7 @@ final class RefusalWordsTests: XCTestCase {
             case .consent: return "n9"
             case .inPlan: return "n10"
             case .template: return "n11"
+            case .youthTargetGroup: return "n12"
             }
         case .forbidden(let r):
             switch r {
@@ -178,7 +185,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 66, "n": 11, "f": 14, "c": 6, "o": 4]
+    static let counts = ["i": 69, "n": 12, "f": 14, "c": 6, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))
