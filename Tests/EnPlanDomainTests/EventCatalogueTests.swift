@@ -12,7 +12,7 @@ final class EventCatalogueTests: XCTestCase {
                       "GoalChanged", "EffortAdded", "EffortStatusChanged", "EffortChanged", "TemplateApplied", "DecisionRecorded",
                       "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent", "ReferralAnswered",
                       "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
-                      "TargetDefined", "TargetEnded"]
+                      "TargetDefined", "TargetEnded", "ReviewSampleDrawn", "PlanReviewed", "OfferDefined", "OfferAttendanceReported"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")

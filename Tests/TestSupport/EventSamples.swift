@@ -60,6 +60,18 @@ public enum EventSamples {
             .targetDefined(Target(id: "plan1000", kind: .planCoverage, name: "1.000 borgere med én plan", value: 1000,
                                   deadline: Day(year: 2027, month: 12, day: 31)!, sector: nil, defined: day))
         case .targetEnded: .targetEnded(date: day)
+        case .reviewSampleDrawn:
+            .reviewSampleDrawn(ReviewDraw(quarter: Quarter("2026Q4")!, seed: 42, size: 2, drawn: day,
+                                          population: [.init(sector: .employment, group: .youth, citizens: ["c1", "c3"]),
+                                                       .init(sector: .social, group: .adult, citizens: ["c2"])],
+                                          excluded: ["c4"], plans: ["c3", "c2"]))
+        case .planReviewed:
+            .planReviewed(Review(id: "v1", draw: "2026Q4", date: day, authority: "Karen", provider: "Kirkens Korshær", invited: true,
+                                 tookPart: false, focus: .some, findings: "Mere fokus på job", actions: [ReviewAction(text: "Praktik", due: day + 28, followUp: "f2")],
+                                 sector: .employment))
+        case .offerDefined:
+            .offerDefined(Offer(id: "o1", provider: "Kirkens Korshær", kind: .civilSociety, activity: "Madklub", place: "Algade 3", weekdays: [2, 4], defined: day))
+        case .offerAttendanceReported: .offerAttendanceReported(week: IsoWeek(day), count: 14)
         }
     }
 }

@@ -52,6 +52,12 @@ public enum EventType: String, CaseIterable, Sendable {
     // Targets (stream "target:<id>")
     case targetDefined = "TargetDefined"
     case targetEnded = "TargetEnded"
+    // The quarterly review (stream "review:QUARTER"; PlanReviewed in the citizen's stream)
+    case reviewSampleDrawn = "ReviewSampleDrawn"
+    case planReviewed = "PlanReviewed"
+    // The offers register (stream "offer:ID")
+    case offerDefined = "OfferDefined"
+    case offerAttendanceReported = "OfferAttendanceReported"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -135,6 +141,14 @@ public enum EventType: String, CaseIterable, Sendable {
         case .templateDefined: EventRow(.actor, .caseFile) { .templateDefined(try PlanTemplate(fields: $0)) }
         case .targetDefined: EventRow(.actor, .caseFile) { .targetDefined(try Target(fields: $0)) }
         case .targetEnded: EventRow(.actor, .caseFile) { .targetEnded(date: try $0.day("date")) }
+        case .reviewSampleDrawn: EventRow(.actor, .caseFile) { .reviewSampleDrawn(try ReviewDraw(fields: $0)) }
+        case .planReviewed: EventRow(.recordedSector, .plan) { .planReviewed(try Review(fields: $0)) }
+        case .offerDefined: EventRow(.actor, .caseFile) { .offerDefined(try Offer(fields: $0)) }
+        case .offerAttendanceReported:
+            EventRow(.actor, .caseFile) { f in
+                guard let week = IsoWeek(try f.string("week")) else { throw Fields.Missing(key: "week", problem: "is not an ISO week like 2026-W48") }
+                return .offerAttendanceReported(week: week, count: try f.int("count"))
+            }
         }
     }
 }
@@ -192,6 +206,10 @@ extension DomainEvent {
         case .templateDefined: .templateDefined
         case .targetDefined: .targetDefined
         case .targetEnded: .targetEnded
+        case .reviewSampleDrawn: .reviewSampleDrawn
+        case .planReviewed: .planReviewed
+        case .offerDefined: .offerDefined
+        case .offerAttendanceReported: .offerAttendanceReported
         }
     }
 
@@ -238,6 +256,10 @@ extension DomainEvent {
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)
+        case let .reviewSampleDrawn(d): f = d.fields
+        case let .planReviewed(r): f = r.fields
+        case let .offerDefined(o): f = o.fields
+        case let .offerAttendanceReported(week, count): f.set("week", week.iso); f.set("count", count)
         }
         return f
     }

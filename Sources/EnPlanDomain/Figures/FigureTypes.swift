@@ -8,7 +8,7 @@
 ///   English: what the screen's `i` shows and what the CSV export's header block holds.
 /// - Rows are in a stable order (the section's own order, then by key).
 public enum FigureSection: String, CaseIterable, Sendable {
-    case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets
+    case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, reviews, offers
 
     public var title: Bilingual {
         switch self {
@@ -19,6 +19,8 @@ public enum FigureSection: String, CaseIterable, Sendable {
         case .coverage: Bilingual("Dækning med én plan", "Unified plan coverage")
         case .referrals: Bilingual("Flaskehalse i henvisninger", "Referral bottlenecks")
         case .targets: Bilingual("Måltal", "Targets")
+        case .reviews: Bilingual("Kvartalsgennemgang af planer", "Quarterly review of plans")
+        case .offers: Bilingual("Tilbud og ugentlige brugere", "Offers and weekly users")
         }
     }
 }

@@ -47,11 +47,13 @@ public struct Effort: Equatable, Sendable {
     public var start: Day
     public var end: Day?
     public var status: EffortStatus
+    /// The offer in the register it is carried out at (nil: a provider given in words only).
+    public var offer: String?
 
     public init(id: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?,
-                status: EffortStatus) {
+                status: EffortStatus, offer: String? = nil) {
         self.id = id; self.goal = goal; self.title = title; self.sector = sector; self.legalBasis = legalBasis
-        self.provider = provider; self.start = start; self.end = end; self.status = status
+        self.provider = provider; self.start = start; self.end = end; self.status = status; self.offer = offer
     }
 }
 
@@ -120,6 +122,8 @@ public struct Plan: Equatable, Sendable {
     public var followUps: [FollowUp] = []
     public var assessments: [Assessment] = []
     public var referrals: [Referral] = []
+    /// The quarterly reviews of the plan (`PlanReviewed`).
+    public var reviews: [Review] = []
 
     public init(overallGoal: OverallGoal, ownWords: String, created: Day) {
         self.overallGoal = overallGoal; self.ownWords = ownWords; self.created = created

@@ -30,6 +30,10 @@ public struct Projection: Sendable {
     public private(set) var templateVersions: [String: Int] = [:]
     /// Targets (måltal) by id, with their streams' versions in `Target.version`.
     public private(set) var targets: [String: Target] = [:]
+    /// The quarterly review's draws by id (the quarter, "2026Q4"), with their streams' versions.
+    public private(set) var reviewDraws: [String: ReviewDraw] = [:]
+    /// The offers register by id ("o1"), with their streams' versions in `Offer.version`.
+    public private(set) var offers: [String: Offer] = [:]
     /// Where each stream's lines start in the event log, in order: a citizen's history is read
     /// from these lines instead of scanning two million (`Store.events(of:)`).
     public private(set) var lines: [String: [Int]] = [:]
@@ -53,6 +57,8 @@ public struct Projection: Sendable {
         if stream == Streams.benefits { return benefitsVersion }
         if stream.hasPrefix(Streams.templatePrefix) { return templateVersions[String(stream.dropFirst(Streams.templatePrefix.count))] ?? 0 }
         if stream.hasPrefix(Streams.targetPrefix) { return targets[String(stream.dropFirst(Streams.targetPrefix.count))]?.version ?? 0 }
+        if stream.hasPrefix(Streams.reviewPrefix) { return reviewDraws[String(stream.dropFirst(Streams.reviewPrefix.count))]?.version ?? 0 }
+        if stream.hasPrefix(Streams.offerPrefix) { return offers[String(stream.dropFirst(Streams.offerPrefix.count))]?.version ?? 0 }
         return 0
     }
 
@@ -124,6 +130,19 @@ public struct Projection: Sendable {
             guard targets[id] != nil else { throw Inconsistent(reason: "no target \(id)") }
             targets[id]!.ended = date
             targets[id]!.version = version
+        case let .reviewSampleDrawn(d):
+            var draw = d
+            draw.version = version
+            reviewDraws[d.id] = draw
+        case let .offerDefined(o):
+            var offer = o
+            offer.version = version
+            offers[o.id] = offer
+        case let .offerAttendanceReported(week, count):
+            let id = String(stream.dropFirst(Streams.offerPrefix.count))
+            guard offers[id] != nil else { throw Inconsistent(reason: "no offer \(id)") }
+            offers[id]!.attendance[week] = count
+            offers[id]!.version = version
         case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
             let cpr = try CPR(cprText)
             var c = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
@@ -174,7 +193,7 @@ public struct Projection: Sendable {
         case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
              .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
              .effortChanged, .templateApplied, .decisionRecorded, .followUpScheduled, .followUpCompleted, .assessmentRecorded,
-             .referralSent, .referralAnswered, .contactLogged:
+             .referralSent, .referralAnswered, .contactLogged, .planReviewed:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
     }
@@ -196,7 +215,7 @@ public struct Projection: Sendable {
              .responsibleChanged, .contactPersonChosen, .consentGiven, .consentWithdrawn, .goalStatusChanged, .goalChanged,
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
-             .templateApplied, .targetDefined, .targetEnded:
+             .templateApplied, .targetDefined, .targetEnded, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported:
             return false
         }
     }
@@ -257,7 +276,8 @@ public struct Projection: Sendable {
                     p.efforts[i].provider = provider; p.efforts[i].start = start; p.efforts[i].end = end
                 }
             }
-        case .templateApplied, .templateDefined, .targetDefined, .targetEnded:
+        case let .planReviewed(r): plan { $0.reviews.append(r) }
+        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
              .meetingScheduled, .meetingStatusChanged, .meetingJoined:
@@ -269,8 +289,9 @@ public struct Projection: Sendable {
     mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
-                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:]) {
-        self.targets = targets
+                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
+                          reviewDraws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]) {
+        self.targets = targets; self.reviewDraws = reviewDraws; self.offers = offers
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
         self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
@@ -288,4 +309,8 @@ public enum Streams {
     public static func user(_ id: String) -> String { userPrefix + id }
     public static let targetPrefix = "target:"
     public static func target(_ id: String) -> String { targetPrefix + id }
+    public static let reviewPrefix = "review:"
+    public static func review(_ id: String) -> String { reviewPrefix + id }
+    public static let offerPrefix = "offer:"
+    public static func offer(_ id: String) -> String { offerPrefix + id }
 }

@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 10
+    static let format = 11
 
     struct Loaded {
         let projection: Projection
@@ -30,6 +30,8 @@ enum Snapshot {
         w.values(Array(p.meetings.values))
         w.array(Array(p.templates.values)) { w, t in w.string(t.fields.json); w.int(p.templateVersions[t.id] ?? 1) }
         w.values(Array(p.targets.values))
+        w.values(Array(p.reviewDraws.values))
+        w.values(Array(p.offers.values))
         // The line index: stream names with their counts, then every offset in one raw block.
         let streams = Array(p.lines.keys)
         w.array(streams) { w, s in w.string(s); w.int(p.lines[s]!.count) }
@@ -111,6 +113,9 @@ enum Snapshot {
             }
             var targets: [String: Target] = [:]
             for t in try r.values(Target.self) { targets[t.id] = t }
+            var draws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]
+            for d in try r.values(ReviewDraw.self) { draws[d.id] = d }
+            for o in try r.values(Offer.self) { offers[o.id] = o }
             release.upTo(magic.count + r.pos)
             let streams = try r.array { r in (try r.string(), try r.count()) }
             guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
@@ -124,7 +129,8 @@ enum Snapshot {
             guard r.atEnd else { return nil }
             p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
-                      lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets)
+                      lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets,
+                      reviewDraws: draws, offers: offers)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }()
     }

@@ -39,9 +39,12 @@ extension Strings {
         case .meetingScheduled?: detail = "\(e.stream) \(v("start").replacingOccurrences(of: "T", with: " ")) · \(v("room"))"
         case .meetingStatusChanged?: detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
         case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
+        case .planReviewed?:
+            let focus = (try? d.int("focus")).flatMap(ReviewFocus.init(rawValue:)).map { text($0.words) } ?? ""
+            detail = [Quarter(v("draw")).map { text($0.label) } ?? v("draw"), focus, v("findings")].filter { !$0.isEmpty }.joined(separator: " · ")
         // Not in a citizen's case: no detail.
         case .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
-             .targetDefined?, .targetEnded?:
+             .targetDefined?, .targetEnded?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?:
             detail = ""
         }
         return detail.isEmpty ? what : "\(what): \(detail)"
@@ -81,7 +84,9 @@ extension Strings {
         case .meetingScheduled: ("Møde planlagt", "Meeting planned")
         case .meetingStatusChanged: ("Møde", "Meeting")
         case .meetingJoined: ("Møde udvidet", "Meeting joined")
-        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded: nil
+        case .planReviewed: ("Kvartalsgennemgang", "Quarterly review")
+        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
+             .reviewSampleDrawn, .offerDefined, .offerAttendanceReported: nil
         }
     }
 }

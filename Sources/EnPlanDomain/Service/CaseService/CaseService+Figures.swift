@@ -25,6 +25,8 @@ extension CaseService {
             case .coverage: return CoverageFigures.table(scope)
             case .referrals: return ReferralFigures.table(scope)
             case .targets: return TargetFigures.table(scope)
+            case .reviews: return ReviewFigures.table(scope)
+            case .offers: return OfferFigures.table(scope)
             }
         } }
         if logged { try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count)) }

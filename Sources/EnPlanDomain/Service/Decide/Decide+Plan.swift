@@ -47,13 +47,18 @@ extension Decide {
     }
 
     func addEffort(citizen cid: String, goal: String?, title: String, sector: Sector, legalBasis basis: String,
-                   provider: String, start: Day, end: Day?) throws -> [Store.Pending] {
+                   provider: String, start: Day, end: Day?, offer: String? = nil) throws -> [Store.Pending] {
         let p = try planOf(cid)
         if let goal, !p.goals.contains(where: { $0.id == goal }) { throw DomainError.notFound("no goal \(goal) in \(cid)'s plan") }
+        // At an offer of the register: its provider, whatever was typed.
+        let atOffer = try offer.map { id -> Offer in
+            guard let o = state.offers[id] else { throw DomainError.notFound("no offer \(id) in the register") }
+            return o
+        }
         if let end, end < start { throw DomainError.invalid("an effort cannot end (\(end.iso)) before it starts (\(start.iso))") }
         let effort = Effort(id: "e\(p.efforts.count + 1)", goal: goal, title: try text(title, "title"), sector: sector,
-                            legalBasis: try text(basis, "legal basis"), provider: try text(provider, "provider"),
-                            start: start, end: end, status: start <= today ? .active : .planned)
+                            legalBasis: try text(basis, "legal basis"), provider: try text(atOffer?.provider ?? provider, "provider"),
+                            start: start, end: end, status: start <= today ? .active : .planned, offer: atOffer?.id)
         return [.init(cid, .effortAdded(effort))]
     }
 

@@ -22,6 +22,8 @@ extension FigureSection {
         case .coverage: return "p"       // én plan
         case .referrals: return "h"      // henvisninger
         case .targets: return "m"        // mål
+        case .reviews: return "v"        // kvartalsgennemgang (g is the list's top)
+        case .offers: return "c"         // civilsamfund og tilbud
         }
     }
 
@@ -34,6 +36,8 @@ extension FigureSection {
         case .coverage: return .coverage
         case .referrals: return .referrals
         case .targets: return .targets
+        case .reviews: return .reviews
+        case .offers: return .offers
         }
     }
 }

@@ -13,7 +13,7 @@ extension Strings {
         case warn, over, behind, notDrillable, behindFigure, kMark, hMark, kMarkAll, hMarkAll, kGive, hGive
         case giveTitle, giveTo, giveReason, givePreview, given, noneMarked, fFrom, fTo, datesTitle, datesHint
         case thisMonth, lastMonth, thisQuarter, lastQuarter, thisYear, lastYear
-        case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets
+        case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, reviews, offers
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -31,7 +31,7 @@ extension Strings {
             case .noRows: return ("Ingen tal at vise med dette filter.", "No figures to show with this filter.")
             case .rows: return ("rækker", "rows")
             case .kSection: return ("Afsnit", "Section")
-            case .hSection: return ("Gå til et afsnit: b t e k p h m (Tab: det næste)", "Go to a section: b t e k p h m (Tab: the next)")
+            case .hSection: return ("Gå til et afsnit: b t e k p h m v c (Tab: det næste)", "Go to a section: b t e k p h m v c (Tab: the next)")
             case .kDefinition: return ("Definition", "Definition")
             case .hDefinition: return ("Vis tallets definition: tæller, nævner, undtagelser, periode", "Show the figure's definition: numerator, denominator, exclusions, period")
             case .kSector: return ("Fagområde", "Sector")
@@ -95,6 +95,8 @@ extension Strings {
             case .coverage: return ("Én plan", "Unified plan")
             case .referrals: return ("Henvisninger", "Referrals")
             case .targets: return ("Mål", "Targets")
+            case .reviews: return ("Gennemgang", "Review")
+            case .offers: return ("Tilbud", "Offers")
             }
         }
     }
