@@ -99,6 +99,7 @@ public enum DemoData {
         }
         report.citizens = options.citizens
         report.events += try service.execute(batch: supervision(service, citizens: options.citizens, today: today)).count
+        report.events += try DemoReviews.fill(service, today: today, rng: &rng)
         return report
     }
 
