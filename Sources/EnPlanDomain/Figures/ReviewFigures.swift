@@ -38,8 +38,9 @@ enum ReviewFigures {
     static func row(_ q: Quarter, _ s: FigureScope) -> FigureRow {
         let key = "quarter:" + q.id
         guard let draw = s.state.reviewDraws[q.id] else {
-            return FigureRow(key: key, label: q.label, cells: [.count([]), .count([]), .plain(.text(Bilingual("ikke trukket", "not drawn"))),
-                                                                 .count([]), .count([]), .plain(.none), .count([])])
+            // Not drawn yet: no counts (nothing to open), only the words.
+            return FigureRow(key: key, label: q.label, cells: [.plain(.none), .plain(.none), .plain(.text(Bilingual("ikke trukket", "not drawn"))),
+                                                                 .plain(.none), .plain(.none), .plain(.none), .plain(.none)])
         }
         var drawn: [String] = [], reviewed: [String] = [], invited: [String] = [], tookPart: [String] = [], actions: [String] = []
         var focus = 0

@@ -5,8 +5,8 @@ import EnPlanDomain
 extension DashboardScreen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols
-        if let dates {
-            dates.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s)
+        if let form = dates ?? draw {
+            form.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s)
             return
         }
         canvas.put(TextWidth.truncate(filterLine(x), to: width - 1), row: 1, col: 1, role: .header)
@@ -51,7 +51,22 @@ extension DashboardScreen {
                 canvas.put(TextWidth.truncate(Self.flagWord(flag, s), to: width - col - 1), row: y, col: col, role: .alert)
             }
         }
+        if section == .reviews { reviewProgress(&canvas, table, below: 4 + min(height, table.rows.count), x) }
         if showDefinition { definition(&canvas, table, x) }
+    }
+
+    /// Under the review's table: "Kvartalsgennemgang 4. kvartal 2026: 7 af 16 gennemgået i kvartalet".
+    private func reviewProgress(_ canvas: inout Canvas, _ table: FigureTable, below row: Int, _ x: ScreenContext) {
+        let s = x.strings, now = Quarter(of: x.today)
+        guard row + 1 < x.rows - 1, let r = table.row("quarter:" + now.id), let drawn = table.column("drawn"), let done = table.column("reviewed") else { return }
+        let cells = table.rows[r].cells
+        let line: String
+        if cells[drawn].citizens == nil { line = "\(s.v(.progress)) \(s.text(now.label)): \(s.v(.notDrawn))" }
+        else {
+            let n = cells[done].citizens?.count ?? 0, of = cells[drawn].citizens?.count ?? 0
+            line = "\(s.v(.progress)) \(s.text(now.label)): " + s.pick("\(n) af \(of) gennemgået i kvartalet", "\(n) of \(of) reviewed this quarter")
+        }
+        canvas.put(TextWidth.truncate(line, to: x.cols - 2), row: row + 1, col: 1, role: .header)
     }
 
     /// "Overblik · dette kvartal (01-10-2026 – 31-12-2026) · alle fagområder · … · opgjort 23-11-2026 10:00"

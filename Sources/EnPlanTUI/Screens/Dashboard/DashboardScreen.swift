@@ -17,6 +17,8 @@ public struct DashboardScreen: Screen {
     var showDefinition = false
     /// Typing the period's dates.
     var dates: Form?
+    /// Drawing the quarter's review sample: its size.
+    var draw: Form?
     /// Another terminal changed something since the figures were computed (shown until `r`, or
     /// the next automatic recompute).
     var changedSince = false
@@ -36,8 +38,9 @@ public struct DashboardScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 4) }
 
     public func keys(_ context: ScreenContext) -> [Binding] {
-        if dates != nil { return KeyTable.form + KeyTable.whileTyping }
-        return KeyTable.dashboard + KeyTable.global
+        if dates != nil || draw != nil { return KeyTable.form + KeyTable.whileTyping }
+        let drawing = section == .reviews && context.user.role != .caseworker ? KeyTable.reviewDrawing : []
+        return KeyTable.dashboard + drawing + KeyTable.global
     }
 
     /// Asks the domain for the section's figures (logged as an aggregate read, unless it is a
@@ -60,6 +63,7 @@ public struct DashboardScreen: Screen {
         let height = Self.height(x), count = table?.rows.count ?? 0
         if key == .resize { rows.clamp(count: count, height: height); return .none }
         if var form = dates { return typeDates(key, &form, x) }
+        if var form = draw { return typeDraw(key, &form, x) }
         if showDefinition { showDefinition = false; if key == .escape || key == .char("i") { return .none } }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
@@ -103,6 +107,12 @@ public struct DashboardScreen: Screen {
             dates = form
         case .freeze: frozen.toggle()
         case .refresh: compute(x)
+        case .drawSample:
+            var form = Form(title: "\(x.strings.v(.drawTitle)) · \(x.strings.text(Quarter(of: x.today).label))", fields: [
+                Form.Field(key: "size", label: x.strings.v(.fSize), kind: .number(1...1000, extra: []), value: String(ReviewDraw.defaultSize)),
+            ], hint: x.strings.v(.drawHint))
+            form.confirmDiscard = false
+            draw = form
         case .exportCSV:
             guard let table else { return .none }
             return .export(name: "enplan-\(section.rawValue)-\(x.today.iso).csv",
@@ -120,6 +130,33 @@ public struct DashboardScreen: Screen {
         rows = ScrollList()
         column = 0
         compute(x)
+    }
+
+    private mutating func typeDraw(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
+        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        switch form.handle(key) {
+        case .none: draw = form
+        case .cancel: draw = nil
+        case .save:
+            draw = form
+            guard form.validate(today: x.today, strings: x.strings), let size = Int(form.value("size")) else { return .none }
+            // A fresh seed, recorded in the event: the draw can be made again from it (`review sample --check`).
+            return .write([.drawReviewSample(quarter: Quarter(of: x.today), size: size, seed: Int.random(in: 1...(1 << 53)))], expectedVersion: nil)
+        }
+        return .none
+    }
+
+    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        switch result {
+        case .saved:
+            guard draw != nil else { return .none }
+            draw = nil
+            return .message(x.strings.v(.drawn), .normal)
+        case .refused(let e):
+            guard draw != nil else { return .message(x.strings.refusal(e), .error) }
+            draw?.show(x.strings.refusal(e))
+            return .none
+        }
     }
 
     private mutating func typeDates(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
