@@ -53,6 +53,14 @@ extension CaseService {
         return (d, ReviewDraw.sample(population: d.population, size: d.size, seed: d.seed))
     }
 
+    /// A plan's review for a draw, if it has one (for the screen to say so before a form is filled in).
+    public func review(of citizen: String, in draw: String) -> Review? {
+        store.projection.citizens[citizen]?.plan?.reviews.first { $0.draw == draw }
+    }
+
+    /// Whether the quarter's sample is drawn.
+    public func isDrawn(_ quarter: Quarter) -> Bool { store.projection.reviewDraws[quarter.id] != nil }
+
     /// The offers register, by id.
     public func offers(as viewerID: String) throws -> [Offer] {
         try store.refresh()

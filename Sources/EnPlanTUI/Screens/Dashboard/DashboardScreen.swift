@@ -108,6 +108,7 @@ public struct DashboardScreen: Screen {
         case .freeze: frozen.toggle()
         case .refresh: compute(x)
         case .drawSample:
+            guard !x.service.isDrawn(Quarter(of: x.today)) else { return .message(x.strings.v(.alreadyDrawn), .alert) }
             var form = Form(title: "\(x.strings.v(.drawTitle)) · \(x.strings.text(Quarter(of: x.today).label))", fields: [
                 Form.Field(key: "size", label: x.strings.v(.fSize), kind: .number(1...1000, extra: []), value: String(ReviewDraw.defaultSize)),
             ], hint: x.strings.v(.drawHint))

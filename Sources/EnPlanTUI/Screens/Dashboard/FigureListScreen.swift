@@ -82,7 +82,8 @@ public struct FigureListScreen: Screen {
             give = form
             updatePreview(x)
         case .recordReview:
-            guard let row = list.selectedRow else { return .none }
+            guard let row = list.selectedRow, let draw else { return .none }
+            if let done = x.service.review(of: row.id, in: draw) { return .message("\(x.strings.v(.alreadyReviewed)) \(x.strings.date(done.date))", .alert) }
             review = Self.reviewForm(citizen: row.name, x)
             reviewing = row.id
         default: break
@@ -130,6 +131,9 @@ public struct FigureListScreen: Screen {
         case .save:
             review = form
             guard form.validate(today: x.today, strings: x.strings), let cid = reviewing, let draw else { return .none }
+            // What the domain would refuse, said in the user's words at its field.
+            if form.value("tookPart") == "yes" && form.value("invited") == "no" { form.show(x.strings.v(.tookPartNotInvited), at: "tookPart"); review = form; return .none }
+            if let d = form.day("date", today: x.today), d > x.today { form.show(x.strings.v(.inFuture), at: "date"); review = form; return .none }
             let action = form.value("action")
             let due = form.day("due", today: x.today) ?? x.today + 28
             return .write([.recordReview(citizen: cid, draw: draw, date: form.day("date", today: x.today) ?? x.today,

@@ -8,7 +8,7 @@ extension Strings {
     public enum V: Localized {
         case kDraw, hDraw, drawTitle, fSize, drawHint, drawn, notDrawn, progress
         case kReview, hReview, reviewTitle, fAuthority, fProvider, fInvited, fTookPart, fFocus, fFindings, fAction, fActionDue, fDate
-        case reviewed, yes, no, fOffer, noOffer, fProviderNoOffer
+        case reviewed, yes, no, fOffer, noOffer, fProviderNoOffer, alreadyReviewed, alreadyDrawn, tookPartNotInvited, inFuture
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -37,6 +37,10 @@ extension Strings {
             case .no: return ("nej", "no")
             case .fOffer: return ("Tilbud", "Offer")
             case .noOffer: return ("(intet tilbud – skriv udfører)", "(no offer – type the provider)")
+            case .alreadyReviewed: return ("Planen er allerede gennemgået for kvartalet, den", "The plan is reviewed for the quarter already, on")
+            case .alreadyDrawn: return ("Kvartalets stikprøve er allerede trukket (Enter på Trukket viser planerne).", "The quarter's sample is drawn already (Enter on Drawn shows the plans).")
+            case .tookPartNotInvited: return ("en borger, der deltog, var inviteret", "a citizen who took part was invited")
+            case .inFuture: return ("datoen ligger efter i dag", "the date is after today")
             case .fProviderNoOffer: return ("Udfører (uden tilbud)", "Provider (without an offer)")
             }
         }
