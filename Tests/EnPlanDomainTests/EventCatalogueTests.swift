@@ -22,7 +22,7 @@ final class EventCatalogueTests: XCTestCase {
     func testJourneyKinds() {
         let expected: [JourneyKind: [EventType]] = [
             .consent: [.consentGiven, .consentWithdrawn],
-            .plan: [.planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .templateApplied],
+            .plan: [.planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .templateApplied, .planReviewed],
             .effort: [.effortAdded, .effortStatusChanged, .effortChanged],
             .decision: [.decisionRecorded], .followUp: [.followUpScheduled, .followUpCompleted],
             .assessment: [.assessmentRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],
