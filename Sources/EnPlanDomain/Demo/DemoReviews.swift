@@ -42,10 +42,13 @@ enum DemoReviews {
                 try run(c.responsible, on: today, .setEffortStatus(citizen: id, effort: "e\(c.plan!.efforts.count + 1)", status: .ended, end: end))
             }
         }
-        // The review: the two quarters before this one, then this one.
+        // The review: the two quarters before this one, then this one (when there are plans to draw).
+        guard !withPlans.isEmpty else { return events }
         let now = Quarter(of: today)
         for (q, reviewed) in [(now.previous.previous, 16), (now.previous, 15), (now, 7)] {
             let drawDay = q == now ? max(q.period.from, today + -20) : q.period.from + 9
+            // A small demo may have reviewed every plan already: nothing left to draw.
+            guard !Decide.reviewPopulation(s.projection, on: drawDay).strata.isEmpty else { continue }
             try run("karen", on: drawDay, .drawReviewSample(quarter: q, size: ReviewDraw.defaultSize, seed: rng.int(1...1_000_000)))
             guard let draw = s.projection.reviewDraws[q.id] else { continue }
             for (n, id) in draw.plans.prefix(reviewed).enumerated() {
