@@ -61,6 +61,19 @@ public final class DataDirectory {
 
     public var events: String { path + "/events.jsonl" }
 
+    /// Each command must fail with its exit status and one line starting `enplan: ` that says the
+    /// message, and none may write an event.
+    public func assertFails(_ cases: [([String], Int32, String)], file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = try String(contentsOfFile: events, encoding: .utf8)
+        for (args, status, message) in cases {
+            let r = try run(args)
+            XCTAssertEqual(r.status, status, "\(args): \(r.stderr)", file: file, line: line)
+            XCTAssertTrue(r.stderr.hasPrefix("enplan: ") && r.stderr.contains(message), "\(args): \(r.stderr)", file: file, line: line)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one line: \(r.stderr)", file: file, line: line)
+        }
+        XCTAssertEqual(try String(contentsOfFile: events, encoding: .utf8), before, "nothing written", file: file, line: line)
+    }
+
     /// Every line of the event log as a JSON object.
     public func eventObjects() throws -> [[String: Any]] {
         try String(contentsOfFile: events, encoding: .utf8).split(separator: "\n").map {
