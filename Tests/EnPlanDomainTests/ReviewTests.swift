@@ -110,6 +110,31 @@ final class ReviewTests: XCTestCase {
         ] { assertDecide(c) }
     }
 
+    /// The draws, the reviews, the offers with their attendance and an effort's offer survive the snapshot.
+    func testTheReviewAndTheOffersAreInTheSnapshot() throws {
+        let f = try Fixture()
+        let s = f.service, c = try f.citizenWithPlan()
+        try s.execute(.defineOffer(provider: "Røde Kors", kind: .civilSociety, activity: "Lektiehjælp", place: "", weekdays: [1]), as: "karen")
+        try s.execute(.reportAttendance(offer: "o1", week: IsoWeek(f.today), count: 8), as: "mette")
+        try s.execute(.addEffort(citizen: c, goal: nil, title: "Lektier", sector: .employment, legalBasis: "LAB § 32", provider: "",
+                                 start: f.today, end: nil, offer: "o1"), as: "mette")
+        let draw = try s.drawReviewSample(as: "karen")
+        XCTAssertEqual(draw.plans, [c])
+        try s.execute(.recordReview(citizen: c, draw: draw.id, date: f.today, authority: "Karen Holm", provider: "Røde Kors", invited: true,
+                                    tookPart: true, focus: .high, findings: "Godt", actions: [ReviewAction(text: "Ring", due: f.today + 7)]), as: "karen")
+        try f.store.writeSnapshot()
+        let reopened = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertTrue(reopened.usedSnapshot)
+        XCTAssertEqual(reopened.projection.reviewDraws, f.store.projection.reviewDraws)
+        XCTAssertEqual(reopened.projection.offers, f.store.projection.offers)
+        XCTAssertEqual(reopened.projection.offers["o1"]?.attendance[IsoWeek(f.today)], 8)
+        XCTAssertEqual(reopened.projection.citizens[c]?.plan, f.store.projection.citizens[c]?.plan)
+        XCTAssertEqual(reopened.projection.citizens[c]?.plan?.efforts.first?.offer, "o1")
+        XCTAssertEqual(reopened.projection.citizens[c]?.plan?.reviews.first?.actions.first?.followUp, "f1")
+        XCTAssertEqual(reopened.projection.version(of: "offer:o1"), 2)
+        XCTAssertEqual(reopened.projection.version(of: "review:2026Q4"), 1)
+    }
+
     func testAQuarterReadsAndCountsLikeTheCalendar() {
         XCTAssertEqual(Quarter(of: day).id, "2026Q4")
         XCTAssertEqual(Quarter("2026-K4"), Quarter("2026Q4"))

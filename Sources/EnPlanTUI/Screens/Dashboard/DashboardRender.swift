@@ -10,12 +10,19 @@ extension DashboardScreen {
             return
         }
         canvas.put(TextWidth.truncate(filterLine(x), to: width - 1), row: 1, col: 1, role: .header)
-        // The sections, a key each: named in full when they fit, else only the shown one is.
+        // The sections, a key each: the shown one named in full, the others from the first on
+        // while they fit beside the keys of the rest.
         var col = 1
-        let full = FigureSection.allCases.map { " \($0.key) \(s.d($0.name)) " }
-        let fits = full.map(TextWidth.columns).reduce(0, +) + 1 <= width
-        for (i, sec) in FigureSection.allCases.enumerated() {
-            let tab = fits || sec == section ? full[i] : " \(sec.key) "
+        let all = FigureSection.allCases
+        let full = all.map { " \($0.key) \(s.d($0.name)) " }, short = all.map { " \($0.key) " }
+        var named = Set([section])
+        var used = zip(all, zip(full, short)).map { TextWidth.columns($0.0 == section ? $0.1.0 : $0.1.1) }.reduce(0, +) + 1
+        for (i, sec) in all.enumerated() where sec != section {
+            let more = TextWidth.columns(full[i]) - TextWidth.columns(short[i])
+            if used + more <= width { named.insert(sec); used += more }
+        }
+        for (i, sec) in all.enumerated() {
+            let tab = named.contains(sec) ? full[i] : short[i]
             guard col + TextWidth.columns(tab) <= width else { break }
             col += canvas.put(tab, row: 2, col: col, role: sec == section ? .selected : .dim)
         }
