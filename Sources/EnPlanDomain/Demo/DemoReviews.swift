@@ -30,18 +30,22 @@ enum DemoReviews {
         }
         let state = s.projection
         let withPlans = FigureScope.sortedByID(state.citizens.values.filter { $0.plan != nil }.map(\.id))
+        // The efforts in writes of up to 1,000 (one fdatasync each), as the rest of the demo.
+        var batch: [(actor: String, command: Command)] = []
         for id in withPlans {
             guard let c = state.citizens[id], let sector = state.user(c.responsible)?.sector, rng.chance(0.35),
                   case let fits = offers.indices.filter({ offers[$0].sector == sector }), !fits.isEmpty else { continue }
             let i = rng.pick(fits)
             let o = offers[i], start = today + -rng.int(0...84)
-            try run(c.responsible, on: today, .addEffort(citizen: id, goal: nil, title: o.activity, sector: sector, legalBasis: o.basis,
-                                                         provider: o.provider, start: start, end: nil, offer: "o\(i + 1)"))
+            batch.append((c.responsible, .addEffort(citizen: id, goal: nil, title: o.activity, sector: sector, legalBasis: o.basis,
+                                                     provider: o.provider, start: start, end: nil, offer: "o\(i + 1)")))
             if rng.chance(0.3) {
                 let end = min(today, start + rng.int(14...56))
-                try run(c.responsible, on: today, .setEffortStatus(citizen: id, effort: "e\(c.plan!.efforts.count + 1)", status: .ended, end: end))
+                batch.append((c.responsible, .setEffortStatus(citizen: id, effort: "e\(c.plan!.efforts.count + 1)", status: .ended, end: end)))
             }
+            if batch.count >= 1000 { events += try service.execute(batch: batch).count; batch = [] }
         }
+        if !batch.isEmpty { events += try service.execute(batch: batch).count }
         // The review: the two quarters before this one, then this one (when there are plans to draw).
         guard !withPlans.isEmpty else { return events }
         let now = Quarter(of: today)

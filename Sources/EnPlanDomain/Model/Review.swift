@@ -29,6 +29,7 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var period: Period { Period.quarter(of: Day(year: year, month: (number - 1) * 3 + 1, day: 1)!) }
     public var label: Bilingual { Bilingual("\(number). kvartal \(year)", "Q\(number) \(year)") }
     public var previous: Quarter { Quarter(of: period.from + -1) }
+    public var next: Quarter { Quarter(of: period.to + 1) }
     public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.number) < (b.year, b.number) }
 }
 
