@@ -12,7 +12,7 @@ extension CaseService {
 
     private func supervisor(_ viewerID: String) throws -> User {
         let viewer = try user(viewerID)
-        guard viewer.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators draw and record the quarterly review") }
+        try Decide.requireReviewer(viewer)
         return viewer
     }
 

@@ -1,9 +1,10 @@
 // The quarterly review (kvartalsgennemgang): the quarter's draw and each drawn plan's review.
 extension Decide {
-    /// Who may draw and record reviews: supervisors and administrators.
-    private func requireSupervisor() throws {
-        guard actor.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators draw and record the quarterly review") }
+    /// Who may draw, record and list reviews: supervisors and administrators (one refusal for all).
+    static func requireReviewer(_ user: User) throws {
+        guard user.role != .caseworker else { throw DomainError.forbidden("only supervisors and administrators draw and record the quarterly review") }
     }
+    private func requireSupervisor() throws { try Decide.requireReviewer(actor) }
 
     /// The plans a draw on `day` chooses from, by stratum (the responsible caseworker's sector ×
     /// the target group on the day), and those left out as reviewed in the 12 months before.
