@@ -150,6 +150,13 @@ struct CitizenRef {
     }
     func involves(_ sector: Sector) -> Bool { sectorMask & sector.bit != 0 }
 
+    /// Whether an effort of the plan is at an offer of the register, read by index (no effort copied).
+    var hasOfferEffort: Bool {
+        guard let efforts = p.pointee.plan?.efforts else { return false }
+        for i in efforts.indices where efforts[i].offer != nil { return true }
+        return false
+    }
+
     /// The Copenhagen day of each contact, in order (`at.copenhagenDay`), read field by field.
     func forEachContactDay(_ body: (Day) -> Void) {
         let contacts = p.pointee.contacts

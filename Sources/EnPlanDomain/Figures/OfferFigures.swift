@@ -38,9 +38,9 @@ enum OfferFigures {
         // Per row, per week: the citizens (a set: two efforts at one offer are one user).
         var users: [String: [Set<String>]] = [:], offersOf: [Sector: Set<String>] = [:]
         func add(_ row: String, _ i: Int, _ id: String) { users[row, default: Array(repeating: [], count: 12)][i].insert(id) }
-        for c in s.citizens() {
-            guard let efforts = c.efforts, efforts.contains(where: { $0.offer != nil }) else { continue }
-            let id = c.id
+        // Most citizens have no effort at an offer: asked field by field, before anything is copied.
+        for c in s.all() where c.hasOfferEffort && s.includes(c) {
+            let efforts = c.efforts!, id = c.id
             for e in efforts.indices {
                 guard let offer = efforts[e].offer else { continue }
                 for (i, week) in weeks.enumerated() where efforts[e].ran(in: week) {
