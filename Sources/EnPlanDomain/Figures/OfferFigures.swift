@@ -35,36 +35,52 @@ enum OfferFigures {
         let w = week(s)
         let weeks = (0..<12).map { w.adding(weeks: $0 - 11) }
         let offers = s.state.offers.values.sorted { FigureScope.idOrder($0.id, $1.id) }
-        // Per row, per week: the citizens (a set: two efforts at one offer are one user).
-        var users: [String: [Set<String>]] = [:], offersOf: [Sector: Set<String>] = [:]
-        func add(_ row: String, _ i: Int, _ id: String) { users[row, default: Array(repeating: [], count: 12)][i].insert(id) }
+        // Per row, per week, a count; the citizens themselves only for the week shown (the list
+        // behind its cells). Each citizen's weeks are a 12-bit mask per offer and per sector, so
+        // two efforts at one offer are one user, and nothing is hashed per week.
+        let index = Dictionary(uniqueKeysWithValues: offers.enumerated().map { ($1.id, $0) })
+        let sectors = Sector.allCases, shown = 1 << 11
+        var allN = [Int](repeating: 0, count: 12), allIDs: [String] = []
+        var offerN = [[Int]](repeating: allN, count: offers.count), offerIDs = [[String]](repeating: [], count: offers.count)
+        var sectorN = [[Int]](repeating: allN, count: sectors.count), sectorIDs = [[String]](repeating: [], count: sectors.count)
+        var offersOf = [Set<Int>](repeating: [], count: sectors.count)
+        func count(_ mask: Int, into n: inout [Int]) { for i in 0..<12 where mask & (1 << i) != 0 { n[i] += 1 } }
         // Most citizens have no effort at an offer: asked field by field, before anything is copied.
         for c in s.all() where c.hasOfferEffort && s.includes(c) {
-            let efforts = c.efforts!, id = c.id
+            let efforts = c.efforts!
+            var any = 0, byOffer: [(Int, Int)] = [], bySector = [Int](repeating: 0, count: sectors.count)
             for e in efforts.indices {
-                guard let offer = efforts[e].offer else { continue }
-                for (i, week) in weeks.enumerated() where efforts[e].ran(in: week) {
-                    add("all", i, id); add("offer:" + offer, i, id); add("sector:" + efforts[e].sector.rawValue, i, id)
-                    if i == 11 { offersOf[efforts[e].sector, default: []].insert(offer) }
-                }
+                guard let o = efforts[e].offer, let oi = index[o] else { continue }
+                var mask = 0
+                for (i, week) in weeks.enumerated() where efforts[e].ran(in: week) { mask |= 1 << i }
+                guard mask != 0 else { continue }
+                let si = sectors.firstIndex(of: efforts[e].sector)!
+                any |= mask; bySector[si] |= mask
+                if let k = byOffer.firstIndex(where: { $0.0 == oi }) { byOffer[k].1 |= mask } else { byOffer.append((oi, mask)) }
+                if mask & shown != 0 { offersOf[si].insert(oi) }
+            }
+            guard any != 0 else { continue }
+            let id = c.id
+            count(any, into: &allN); if any & shown != 0 { allIDs.append(id) }
+            for (oi, mask) in byOffer { count(mask, into: &offerN[oi]); if mask & shown != 0 { offerIDs[oi].append(id) } }
+            for si in sectors.indices where bySector[si] != 0 {
+                count(bySector[si], into: &sectorN[si]); if bySector[si] & shown != 0 { sectorIDs[si].append(id) }
             }
         }
-        func list(_ row: String) -> [String] { FigureScope.sortedByID(Array(users[row]?[11] ?? [])) }
-        func trend(_ row: String) -> FigureCell { .plain(.spark((users[row] ?? Array(repeating: [], count: 12)).map(\.count))) }
         func attendance(_ list: [Offer]) -> [Int] { weeks.map { wk in list.reduce(0) { $0 + ($1.attendance[wk] ?? 0) } } }
         var rows = [FigureRow(key: "all", label: FigureScope.all, cells: [
-            .plain(.count(offers.count)), .count(list("all")), .plain(.count(attendance(offers)[11])), trend("all"), .plain(.spark(attendance(offers))),
+            .plain(.count(offers.count)), .count(FigureScope.sortedByID(allIDs)), .plain(.count(attendance(offers)[11])), .plain(.spark(allN)),
+            .plain(.spark(attendance(offers))),
         ])]
-        for o in offers {
-            let key = "offer:" + o.id, a = attendance([o])
-            rows.append(FigureRow(key: key, label: Bilingual(o.label, o.label), cells: [
-                .plain(.text(kind(o.kind))), .count(list(key)), .plain(.count(a[11])), trend(key), .plain(.spark(a)),
+        for (oi, o) in offers.enumerated() {
+            let a = attendance([o])
+            rows.append(FigureRow(key: "offer:" + o.id, label: Bilingual(o.label, o.label), cells: [
+                .plain(.text(kind(o.kind))), .count(FigureScope.sortedByID(offerIDs[oi])), .plain(.count(a[11])), .plain(.spark(offerN[oi])), .plain(.spark(a)),
             ]))
         }
-        for sector in Sector.allCases where users["sector:" + sector.rawValue] != nil {
-            let key = "sector:" + sector.rawValue
-            rows.append(FigureRow(key: key, label: FigureScope.label(sector), cells: [
-                .plain(.count(offersOf[sector]?.count ?? 0)), .count(list(key)), .plain(.none), trend(key), .plain(.none),
+        for (si, sector) in sectors.enumerated() where sectorN[si].contains(where: { $0 > 0 }) {
+            rows.append(FigureRow(key: "sector:" + sector.rawValue, label: FigureScope.label(sector), cells: [
+                .plain(.count(offersOf[si].count)), .count(FigureScope.sortedByID(sectorIDs[si])), .plain(.none), .plain(.spark(sectorN[si])), .plain(.none),
             ]))
         }
         return s.table(.offers, columns(s), rows)
