@@ -264,6 +264,23 @@ case "section-child":
     for _ in 0..<times { _ = try CaseService(store: store, terminal: "bench").figures(section, filter: filter, as: supervisor) }
     emit([(section.rawValue, Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6 / Double(times))])
 
+case "review-child":
+    // The quarterly review's draw at this scale: the population (every plan, by stratum), the
+    // sample, and the size of the event's line. Decided only, not written (one draw a quarter).
+    let store = try Store(directory: dir)
+    let supervisor = try Decide.actor(store.projection.users.first { $0.role == .supervisor }!.id, in: store.projection)
+    let today = store.clock.now().local.day
+    var times: [Double] = [], bytes = 0, plans = 0
+    for i in 0..<5 {
+        let t = DispatchTime.now().uptimeNanoseconds
+        let events = try Decide(state: store.projection, actor: supervisor, today: today)
+            .events(for: .drawReviewSample(quarter: Quarter(of: today).next, size: 16, seed: i + 1))
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+        bytes = events[0].event.fields.json.utf8.count
+        if case let .reviewSampleDrawn(d) = events[0].event { plans = d.population.reduce(0) { $0 + $1.citizens.count } }
+    }
+    emit([("drawMedian", times.sorted()[2]), ("lineBytes", Double(bytes)), ("population", Double(plans)), ("peakMB", peakMemoryMB())])
+
 case "snapshot-child":
     var options = Store.Options(); options.useSnapshot = false
     let store = try Store(directory: dir, options: options)
@@ -370,6 +387,7 @@ default:
     let cal = try child(["calendar-child"])
     let plan = try child(["plan-child"])
     let dash = try child(["dashboard-child"])
+    let review = try child(["review-child"])
 
     let fullOpen = median(full.map { $0.json["open"]! })
     print("")
@@ -395,7 +413,9 @@ default:
                  plan.json["openMedian"]!, plan.json["openMax"]!, plan.json["entriesMedian"]!, plan.json["journeyMedian"]!, plan.json["journeyMax"]!,
                  plan.json["saveMedian"]!, plan.json["saveMax"]!))
     print(String(format: "Dashboard, %.0f citizens (a supervisor, this quarter), each section from nothing, median of 5: " +
-                 FigureSection.allCases.map { "\($0.rawValue) %.1f ms" }.joined(separator: ", ") + "; all seven %.1f ms; cached %.2f ms; the first read after opening (fills the citizen array) %.1f ms; a filter change %.1f ms; after a change (all seven) %.1f ms; opened by a fresh service (all seven) %.1f ms; after another terminal's change (all seven) %.1f ms",
+                 FigureSection.allCases.map { "\($0.rawValue) %.1f ms" }.joined(separator: ", ") + "; all sections %.1f ms; cached %.2f ms; the first read after opening (fills the citizen array) %.1f ms; a filter change %.1f ms; after a change (all sections) %.1f ms; opened by a fresh service (all sections) %.1f ms; after another terminal's change (all sections) %.1f ms",
                  arguments: [dash.json["citizens"]!] + FigureSection.allCases.map { dash.json[$0.rawValue]! } + [dash.json["total"]!, dash.json["cached"]!, dash.json["firstRead"]!, dash.json["filterChange"]!, dash.json["afterChange"]!,
                              dash.json["open"]!, dash.json["otherTerminal"]!]))
+    print(String(format: "Quarterly review draw over %.0f plans (decided, not written): median of 5 %.1f ms; the event's line %.0f KB",
+                 review.json["population"]!, review.json["drawMedian"]!, review.json["lineBytes"]! / 1024))
 }

@@ -13,7 +13,8 @@ final class EventCatalogueTests: XCTestCase {
                       "FollowUpScheduled", "FollowUpCompleted", "AssessmentRecorded", "ReferralSent", "ReferralAnswered",
                       "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
                       "TargetDefined", "TargetEnded", "OutcomeRecorded", "OwnAssessmentRecorded", "VulnerabilityRecorded",
-                      "YouthTargetGroupSet", "MeetingChanged", "UserContactSet"]
+                      "YouthTargetGroupSet", "MeetingChanged", "UserContactSet", "ReviewSampleDrawn", "PlanReviewed", "OfferDefined",
+                      "OfferAttendanceReported"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")
@@ -23,7 +24,7 @@ final class EventCatalogueTests: XCTestCase {
     func testJourneyKinds() {
         let expected: [JourneyKind: [EventType]] = [
             .consent: [.consentGiven, .consentWithdrawn],
-            .plan: [.planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .templateApplied],
+            .plan: [.planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .templateApplied, .planReviewed],
             .effort: [.effortAdded, .effortStatusChanged, .effortChanged],
             .decision: [.decisionRecorded], .followUp: [.followUpScheduled, .followUpCompleted],
             .assessment: [.assessmentRecorded, .ownAssessmentRecorded], .outcome: [.outcomeRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],

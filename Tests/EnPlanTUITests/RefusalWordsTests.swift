@@ -33,15 +33,18 @@ final class RefusalWordsTests: XCTestCase {
         .completedBeforePlanned(done: day + -2, planned: day), .meetingInPast(start: LocalTime(day: day + -1, minuteOfDay: 600)),
         .unchanged(.meeting, "m2"), .badPhone("12ab"), .badEmail("mette@"),
         .ownScoreRange, .youthAgeLimit(15...30), .targetGroupNeedsBenefit, .inFuture(.day(day + 1)), .textTooLong(.ownWords, maxBytes: 2000),
-        .emptyText(.source),
+        .emptyText(.source), .weekdays, .reviewSampleSize(1...1000), .quarterEnded("2026Q3"), .noPlansToDraw,
+        .notDrawn(citizen: "c1", draw: "2026Q4"), .reviewDate(drawn: day), .tookPartNotInvited, .attendanceCount(0...100_000),
+        .attendanceWeekNotBegun, .emptyText(.activity), .emptyText(.action), .emptyText(.authorityReviewer), .emptyText(.findings),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
         .meeting("m83"), .target("t9"), .consent("s9", citizen: "c1"), .inPlan(.followUp, "f9", citizen: "c1"), .template("ung"),
-        .youthTargetGroup,
+        .youthTargetGroup, .offer("o9"), .reviewSample("2026Q4"), .citizenWithPlan("c1"),
     ]
     static let forbidden: [DomainError.Forbidden] = [
-        .adminOnly(.sshKeys), .adminOnly(.otherContacts), .supervisorsOnly(.moveCitizens), .supervisorsOnly(.setTargetGroup), .supervisorsOnly(.teamFigures), .adminsManageUsers(meetings: true), .deactivated(user: "per"),
+        .adminOnly(.sshKeys), .adminOnly(.otherContacts), .supervisorsOnly(.moveCitizens), .supervisorsOnly(.setTargetGroup), .supervisorsOnly(.teamFigures),
+        .supervisorsOnly(.addOffers), .supervisorsOnly(.review), .adminsManageUsers(meetings: true), .deactivated(user: "per"),
         .doesNotWorkOn(user: "per", citizen: "c28"), .ownFiguresOnly(user: "mette", other: "per"), .participantsOnly(.change, meeting: "m2"),
         .notShared(.effort, "e2", owner: .misuse, actor: .social), .referralSector(referral: "r1", sector: .misuse, revokes: false),
         .serverOnly(command: "backup"), .serverFile(command: "import", arguments: "x.json"), .kioskKey, .notActiveUser("per"),
@@ -49,7 +52,7 @@ final class RefusalWordsTests: XCTestCase {
     ]
     static let conflict: [DomainError.Conflict] = [
         .spotChecked(lookup: "12"), .userExists("mette"), .targetExists("t1"), .cprRegistered(masked: "010190-XXXX", citizen: "c1"),
-        .planExists(citizen: "c1"), .booked(clash),
+        .planExists(citizen: "c1"), .booked(clash), .sampleDrawn(quarter: "2026Q4"), .planReviewed(citizen: "c1", draw: "2026Q4"),
     ]
     static let others: [DomainError] = [
         .stale(stream: "c1", expected: 1, actual: 2), .needsReason(citizen: "c1"),
@@ -135,6 +138,15 @@ final class RefusalWordsTests: XCTestCase {
             case .ownScoreRange: return "i67"
             case .youthAgeLimit: return "i68"
             case .targetGroupNeedsBenefit: return "i69"
+            case .weekdays: return "i70"
+            case .reviewSampleSize: return "i71"
+            case .quarterEnded: return "i72"
+            case .noPlansToDraw: return "i73"
+            case .notDrawn: return "i74"
+            case .reviewDate: return "i75"
+            case .tookPartNotInvited: return "i76"
+            case .attendanceCount: return "i77"
+            case .attendanceWeekNotBegun: return "i78"
             }
         case .notFound(let r):
             switch r {
@@ -150,6 +162,9 @@ final class RefusalWordsTests: XCTestCase {
             case .inPlan: return "n10"
             case .template: return "n11"
             case .youthTargetGroup: return "n12"
+            case .offer: return "n13"
+            case .reviewSample: return "n14"
+            case .citizenWithPlan: return "n15"
             }
         case .forbidden(let r):
             switch r {
@@ -176,6 +191,8 @@ final class RefusalWordsTests: XCTestCase {
             case .cprRegistered: return "c4"
             case .planExists: return "c5"
             case .booked: return "c6"
+            case .sampleDrawn: return "c7"
+            case .planReviewed: return "c8"
             }
         case .stale: return "o1"
         case .needsReason: return "o2"
@@ -185,7 +202,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 69, "n": 12, "f": 14, "c": 6, "o": 4]
+    static let counts = ["i": 78, "n": 15, "f": 14, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -67,6 +67,18 @@ public enum EventSamples {
         case .vulnerabilityRecorded: .vulnerabilityRecorded(on: true, date: day, sector: .social)
         case .youthTargetGroupSet:
             .youthTargetGroupSet(YouthTargetGroup(benefits: ["kontanthjaelp"], requireVulnerability: true, baseline: day, setOn: day))
+        case .reviewSampleDrawn:
+            .reviewSampleDrawn(ReviewDraw(quarter: Quarter("2026Q4")!, seed: 42, size: 2, drawn: day,
+                                          population: [.init(sector: .employment, group: .youth, citizens: ["c1", "c3"]),
+                                                       .init(sector: .social, group: .adult, citizens: ["c2"])],
+                                          excluded: ["c4"], plans: ["c3", "c2"]))
+        case .planReviewed:
+            .planReviewed(Review(id: "v1", draw: "2026Q4", date: day, authority: "Karen", provider: "Kirkens Korshær", invited: true,
+                                 tookPart: false, focus: .some, findings: "Mere fokus på job", actions: [ReviewAction(text: "Praktik", due: day + 28, followUp: "f2")],
+                                 sector: .employment))
+        case .offerDefined:
+            .offerDefined(Offer(id: "o1", provider: "Kirkens Korshær", kind: .civilSociety, activity: "Madklub", place: "Algade 3", weekdays: [2, 4], defined: day))
+        case .offerAttendanceReported: .offerAttendanceReported(week: IsoWeek(day), count: 14)
         }
     }
 }

@@ -142,6 +142,8 @@ extension Access {
             withheld.append(Withheld(.referral, plan.referrals[i].id, plan.referrals[i].from))
             plan.referrals[i].text = ""
         }
+        // A quarterly review's findings belong to the recorder's sector, like the rest of the case.
+        plan.reviews = plan.reviews.filter { sees($0.sector) }
         shown.plan = plan
         return (shown, withheld.compactMap(\.id), withheld)
     }

@@ -100,6 +100,7 @@ public enum DemoData {
         report.citizens = options.citizens
         report.events += try service.execute(batch: supervision(service, citizens: options.citizens, today: today)).count
         report.events += try service.execute(batch: DemoOutcomes.commands(service, today: today, seed: options.seed)).count
+        report.events += try DemoReviews.fill(service, today: today, rng: &rng)
         return report
     }
 

@@ -66,6 +66,13 @@ public enum DomainEvent: Equatable, Sendable {
     case meetingChanged(type: MeetingType, start: LocalTime, minutes: Int, room: String?, agenda: [String])
     // A user's contact details (stream "user:<id>"): nil clears one.
     case userContactSet(phone: String?, email: String?)
+    // The quarterly review: a draw (stream "review:QUARTER"); a plan's review (the citizen's stream)
+    case reviewSampleDrawn(ReviewDraw)
+    case planReviewed(Review)
+    // The offers register (stream "offer:ID")
+    case offerDefined(Offer)
+    /// The count a provider reported for a week (no names); a later report for the week replaces it.
+    case offerAttendanceReported(week: IsoWeek, count: Int)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -60,6 +60,12 @@ public enum EventType: String, CaseIterable, Sendable {
     case youthTargetGroupSet = "YouthTargetGroupSet"
     case meetingChanged = "MeetingChanged"
     case userContactSet = "UserContactSet"
+    // The quarterly review (stream "review:QUARTER"; PlanReviewed in the citizen's stream)
+    case reviewSampleDrawn = "ReviewSampleDrawn"
+    case planReviewed = "PlanReviewed"
+    // The offers register (stream "offer:ID")
+    case offerDefined = "OfferDefined"
+    case offerAttendanceReported = "OfferAttendanceReported"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -156,6 +162,14 @@ public enum EventType: String, CaseIterable, Sendable {
                                        agenda: try f.strings("agenda"))
             }
         case .userContactSet: EventRow(.actor, .caseFile) { .userContactSet(phone: try $0.optionalString("phone"), email: try $0.optionalString("email")) }
+        case .reviewSampleDrawn: EventRow(.actor, .caseFile) { .reviewSampleDrawn(try ReviewDraw(fields: $0)) }
+        case .planReviewed: EventRow(.recordedSector, .plan) { .planReviewed(try Review(fields: $0)) }
+        case .offerDefined: EventRow(.actor, .caseFile) { .offerDefined(try Offer(fields: $0)) }
+        case .offerAttendanceReported:
+            EventRow(.actor, .caseFile) { f in
+                guard let week = IsoWeek(try f.string("week")) else { throw Fields.Missing(key: "week", problem: "is not an ISO week like 2026-W48") }
+                return .offerAttendanceReported(week: week, count: try f.int("count"))
+            }
         }
     }
 }
@@ -219,6 +233,10 @@ extension DomainEvent {
         case .youthTargetGroupSet: .youthTargetGroupSet
         case .meetingChanged: .meetingChanged
         case .userContactSet: .userContactSet
+        case .reviewSampleDrawn: .reviewSampleDrawn
+        case .planReviewed: .planReviewed
+        case .offerDefined: .offerDefined
+        case .offerAttendanceReported: .offerAttendanceReported
         }
     }
 
@@ -272,6 +290,10 @@ extension DomainEvent {
         case let .meetingChanged(type, start, minutes, room, agenda):
             f.set("type", type); f.set("start", start.iso); f.set("minutes", minutes); f.set("room", room); f.set("agenda", agenda)
         case let .userContactSet(phone, email): f.set("phone", phone); f.set("email", email)
+        case let .reviewSampleDrawn(d): f = d.fields
+        case let .planReviewed(r): f = r.fields
+        case let .offerDefined(o): f = o.fields
+        case let .offerAttendanceReported(week, count): f.set("week", week.iso); f.set("count", count)
         }
         return f
     }

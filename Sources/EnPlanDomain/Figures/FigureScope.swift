@@ -48,6 +48,13 @@ struct FigureScope {
         return seesAll ?? Access.canSee(viewer, c.citizen)
     }
 
+    /// Whether a citizen read from the projection (not from `rows`) is in scope: for the few
+    /// citizens a section looks up by id (a summary is worked out for it).
+    func includes(_ c: Citizen) -> Bool {
+        var c = c, summary = FigureSummary(c, state, user: { _ in 0 })
+        return withUnsafePointer(to: &c) { cp in withUnsafePointer(to: &summary) { includes(CitizenRef(cp, $0)) } }
+    }
+
     /// Every citizen of the projection, read in place (`CitizenRef`).
     func all() -> LazyMapSequence<Range<Int>, CitizenRef> {
         let rows = self.rows, summaries = self.summaries
@@ -209,6 +216,13 @@ struct CitizenRef {
     /// `Citizen.sectorMask`.
     var sectorMask: UInt8 { summary.pointee.sectorMask }
     func involves(_ sector: Sector) -> Bool { sectorMask & sector.bit != 0 }
+
+    /// Whether an effort of the plan is at an offer of the register, read by index (no effort copied).
+    var hasOfferEffort: Bool {
+        let efforts = summary.pointee.efforts
+        for i in efforts.indices where efforts[i].offer != nil { return true }
+        return false
+    }
 
     /// The Copenhagen day of each contact, in order (`at.copenhagenDay`), worked out when taken in.
     func forEachContactDay(_ body: (Day) -> Void) {

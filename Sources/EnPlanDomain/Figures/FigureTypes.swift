@@ -8,7 +8,7 @@
 ///   English: what the screen's `i` shows and what the CSV export's header block holds.
 /// - Rows are in a stable order (the section's own order, then by key).
 public enum FigureSection: String, CaseIterable, Sendable {
-    case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, youth, assessments
+    case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, youth, assessments, reviews, offers
 
     public var title: Bilingual {
         switch self {
@@ -21,6 +21,8 @@ public enum FigureSection: String, CaseIterable, Sendable {
         case .targets: Bilingual("Måltal", "Targets")
         case .youth: Bilingual("Unge under 30: 2-års-kohorter", "Youth under 30: 2-year cohorts")
         case .assessments: Bilingual("Borgernes egen vurdering", "The citizens' own assessment")
+        case .reviews: Bilingual("Kvartalsgennemgang af planer", "Quarterly review of plans")
+        case .offers: Bilingual("Tilbud og ugentlige brugere", "Offers and weekly users")
         }
     }
 }

@@ -56,12 +56,14 @@ extension Effort: FieldsConvertible {
         f.set("id", id); f.set("goal", goal); f.set("title", title); f.set("sector", sector); f.set("legalBasis", legalBasis)
         f.set("provider", provider); f.set("start", start); f.set("end", end); f.set("status", status)
         if welfareTechnology { f.set("welfareTechnology", true) }
+        f.set("offer", offer)
         return f
     }
     public init(fields f: Fields) throws {
         self.init(id: try f.string("id"), goal: try f.optionalString("goal"), title: try f.string("title"), sector: try f.value("sector"),
                   legalBasis: try f.string("legalBasis"), provider: try f.string("provider"), start: try f.day("start"),
-                  end: try f.optionalDay("end"), status: try f.value("status"), welfareTechnology: try f.optionalBool("welfareTechnology") ?? false)
+                  end: try f.optionalDay("end"), status: try f.value("status"), welfareTechnology: try f.optionalBool("welfareTechnology") ?? false,
+                  offer: try f.optionalString("offer"))
     }
 }
 

@@ -49,11 +49,14 @@ public struct Effort: Equatable, Sendable {
     public var status: EffortStatus
     /// A welfare-technology effort (a smartphone, a tablet, an app): counted with the citizens' own assessment of it.
     public var welfareTechnology: Bool
+    /// The offer in the register it is carried out at (nil: a provider given in words only).
+    public var offer: String?
 
     public init(id: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?,
-                status: EffortStatus, welfareTechnology: Bool = false) {
+                status: EffortStatus, welfareTechnology: Bool = false, offer: String? = nil) {
         self.id = id; self.goal = goal; self.title = title; self.sector = sector; self.legalBasis = legalBasis
         self.provider = provider; self.start = start; self.end = end; self.status = status; self.welfareTechnology = welfareTechnology
+        self.offer = offer
     }
 }
 
@@ -124,6 +127,8 @@ public struct Plan: Equatable, Sendable {
     public var followUps: [FollowUp] = []
     public var assessments: [Assessment] = []
     public var referrals: [Referral] = []
+    /// The quarterly reviews of the plan (`PlanReviewed`).
+    public var reviews: [Review] = []
 
     public init(overallGoal: OverallGoal, ownWords: String, created: Day) {
         self.overallGoal = overallGoal; self.ownWords = ownWords; self.created = created

@@ -32,6 +32,10 @@ public struct Projection: Sendable {
     public private(set) var targets: [String: Target] = [:]
     /// The youth measure's target group (stream `targetgroup:youth`), with its version.
     public private(set) var youthTargetGroup: YouthTargetGroup?
+    /// The quarterly review's draws by id (the quarter, "2026Q4"), with their streams' versions.
+    public private(set) var reviewDraws: [String: ReviewDraw] = [:]
+    /// The offers register by id ("o1"), with their streams' versions in `Offer.version`.
+    public private(set) var offers: [String: Offer] = [:]
     /// Where each stream's lines start in the event log, in order: a citizen's history is read
     /// from these lines instead of scanning two million (`Store.events(of:)`).
     public private(set) var lines: [String: [Int]] = [:]
@@ -56,6 +60,8 @@ public struct Projection: Sendable {
         if stream.hasPrefix(Streams.templatePrefix) { return templateVersions[String(stream.dropFirst(Streams.templatePrefix.count))] ?? 0 }
         if stream.hasPrefix(Streams.targetPrefix) { return targets[String(stream.dropFirst(Streams.targetPrefix.count))]?.version ?? 0 }
         if stream == Streams.youthTargetGroup { return youthTargetGroup?.version ?? 0 }
+        if stream.hasPrefix(Streams.reviewPrefix) { return reviewDraws[String(stream.dropFirst(Streams.reviewPrefix.count))]?.version ?? 0 }
+        if stream.hasPrefix(Streams.offerPrefix) { return offers[String(stream.dropFirst(Streams.offerPrefix.count))]?.version ?? 0 }
         return 0
     }
 
@@ -145,6 +151,19 @@ public struct Projection: Sendable {
             meetings[stream]!.room = room; meetings[stream]!.agenda = agenda
             meetings[stream]!.version = version
             meetings[stream]!.updated = ts
+        case let .reviewSampleDrawn(d):
+            var draw = d
+            draw.version = version
+            reviewDraws[d.id] = draw
+        case let .offerDefined(o):
+            var offer = o
+            offer.version = version
+            offers[o.id] = offer
+        case let .offerAttendanceReported(week, count):
+            let id = String(stream.dropFirst(Streams.offerPrefix.count))
+            guard offers[id] != nil else { throw Inconsistent(reason: "no offer \(id)") }
+            offers[id]!.attendance[week] = count
+            offers[id]!.version = version
         case let .citizenRegistered(cprText, name, benefit, responsible, sectors):
             let cpr = try CPR(cprText)
             var c = Citizen(id: stream, cpr: cpr, name: name, benefit: benefit, responsible: responsible, registeredSectors: sectors)
@@ -196,7 +215,7 @@ public struct Projection: Sendable {
         case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
              .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
              .effortChanged, .templateApplied, .decisionRecorded, .followUpScheduled, .followUpCompleted, .assessmentRecorded,
-             .referralSent, .referralAnswered, .contactLogged, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded:
+             .referralSent, .referralAnswered, .contactLogged, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded, .planReviewed:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
     }
@@ -219,7 +238,7 @@ public struct Projection: Sendable {
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
-             .youthTargetGroupSet, .meetingChanged, .userContactSet:
+             .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported:
             return false
         }
     }
@@ -288,7 +307,9 @@ public struct Projection: Sendable {
         case let .outcomeRecorded(o): c.outcomes.add(o)
         case let .ownAssessmentRecorded(a): c.outcomes.assessments.append(a)
         case let .vulnerabilityRecorded(on, date, sector): c.outcomes.vulnerability.append(.init(date: date, on: on, sector: sector))
-        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged:
+        case let .planReviewed(r): plan { $0.reviews.append(r) }
+        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged, .reviewSampleDrawn,
+             .offerDefined, .offerAttendanceReported:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
              .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet:
@@ -301,8 +322,8 @@ public struct Projection: Sendable {
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
                           lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
-                          youthTargetGroup: YouthTargetGroup? = nil) {
-        self.targets = targets; self.youthTargetGroup = youthTargetGroup
+                          youthTargetGroup: YouthTargetGroup? = nil, reviewDraws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]) {
+        self.targets = targets; self.youthTargetGroup = youthTargetGroup; self.reviewDraws = reviewDraws; self.offers = offers
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
         self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
@@ -322,4 +343,8 @@ public enum Streams {
     public static func target(_ id: String) -> String { targetPrefix + id }
     /// The youth measure's target group: one aggregate.
     public static let youthTargetGroup = "targetgroup:youth"
+    public static let reviewPrefix = "review:"
+    public static func review(_ id: String) -> String { reviewPrefix + id }
+    public static let offerPrefix = "offer:"
+    public static func offer(_ id: String) -> String { offerPrefix + id }
 }

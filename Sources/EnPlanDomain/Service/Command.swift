@@ -24,8 +24,9 @@ public enum Command: Sendable {
     case addGoal(citizen: String, area: LifeArea, text: String)
     case setGoalStatus(citizen: String, goal: String, status: GoalStatus)
     case changeGoal(citizen: String, goal: String, area: LifeArea, text: String)
+    /// `offer`: the offer in the register it is carried out at (its provider is then the offer's).
     case addEffort(citizen: String, goal: String?, title: String, sector: Sector, legalBasis: String, provider: String, start: Day, end: Day?,
-                   welfareTechnology: Bool = false)
+                   welfareTechnology: Bool = false, offer: String? = nil)
     case setEffortStatus(citizen: String, effort: String, status: EffortStatus, end: Day?)
     case changeEffort(citizen: String, effort: String, goal: String?, title: String, legalBasis: String, provider: String, start: Day, end: Day?)
     /// Adds a template's goals, efforts and follow-ups, dated from `start` (default: today). An
@@ -73,6 +74,16 @@ public enum Command: Sendable {
                        allowConflict: Bool)
     /// A user's phone and e-mail (their own, or by an administrator); nil clears one.
     case setUserContact(user: String, phone: String?, email: String?)
+    /// The quarter's review sample (supervisors and administrators): at least `size` active plans,
+    /// one from each stratum, none reviewed in the last 12 months; `seed` makes it reproducible.
+    case drawReviewSample(quarter: Quarter, size: Int, seed: Int)
+    /// A drawn plan's review; each action becomes a follow-up on the plan (in the same write).
+    case recordReview(citizen: String, draw: String, date: Day, authority: String, provider: String, invited: Bool, tookPart: Bool,
+                      focus: ReviewFocus, findings: String, actions: [ReviewAction])
+    /// An offer in the register (supervisors and administrators); its id is handed out ("o1", "o2" …).
+    case defineOffer(provider: String, kind: Offer.Kind, activity: String, place: String, weekdays: [Int])
+    /// The attendance a provider reported for a week: a count, no names.
+    case reportAttendance(offer: String, week: IsoWeek, count: Int)
 
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
@@ -85,7 +96,7 @@ public enum Command: Sendable {
         case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _, _), .chooseContactPerson(let c, _, _),
              .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
-             .addEffort(let c, _, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
+             .addEffort(let c, _, _, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
              .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _, _), .answerReferral(let c, _, _, _), .logContact(let c, _, _, _),
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
@@ -97,6 +108,10 @@ public enum Command: Sendable {
         case .defineTarget(let id, _, _, _, _, _), .endTarget(let id): return Streams.target(id)
         case .recordOutcome(let c, _, _, _), .recordOwnAssessment(let c, _, _, _, _), .recordVulnerability(let c, _, _): return c
         case .setYouthTargetGroup: return Streams.youthTargetGroup
+        case .drawReviewSample(let q, _, _): return Streams.review(q.id)
+        case .recordReview(let c, _, _, _, _, _, _, _, _, _): return c
+        case .defineOffer: return nil
+        case .reportAttendance(let o, _, _): return Streams.offer(o)
         }
     }
 }

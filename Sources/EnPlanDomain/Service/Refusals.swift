@@ -7,6 +7,7 @@ extension DomainError {
     public indirect enum TextField: Hashable, Sendable {
         case name, danishName, englishName, contactPerson, decisionText, domain, goal, legalBasis, provider, reason
         case referralText, targetName, templateName, title, outcome, agendaItem, source, ownWords
+        case activity, action, authorityReviewer, findings
         /// A goal's text in a template, by the goal's key.
         case templateGoal(key: String)
         /// A field of effort `effort` (1-based) of template `template`.
@@ -32,6 +33,10 @@ extension DomainError {
             case .agendaItem: return "agenda item"
             case .source: return "source"
             case .ownWords: return "own words"
+            case .activity: return "activity"
+            case .action: return "action"
+            case .authorityReviewer: return "authority reviewer"
+            case .findings: return "findings"
             case .templateGoal(let key): return "text of goal \(key)"
             case let .templateEffort(f, i, t): return "\(f.description) of effort \(i) of template \(t)"
             }
@@ -124,6 +129,15 @@ extension DomainError {
         case ownScoreRange
         case youthAgeLimit(ClosedRange<Int>)
         case targetGroupNeedsBenefit
+        case weekdays
+        case reviewSampleSize(ClosedRange<Int>)
+        case quarterEnded(String)
+        case noPlansToDraw
+        case notDrawn(citizen: String, draw: String)
+        case reviewDate(drawn: Day)
+        case tookPartNotInvited
+        case attendanceCount(ClosedRange<Int>)
+        case attendanceWeekNotBegun
         case followUpInPast(due: Day)
         /// A follow-up completed before the day it was planned.
         case completedBeforePlanned(done: Day, planned: Day)
@@ -178,6 +192,15 @@ extension DomainError {
             case .ownScoreRange: return "the citizen's own score is 1-5"
             case .youthAgeLimit(let r): return "the age limit of the youth target group is \(r.lowerBound)-\(r.upperBound)"
             case .targetGroupNeedsBenefit: return "the target group needs at least one benefit"
+            case .weekdays: return "weekdays are 1 (Monday) to 7 (Sunday)"
+            case .reviewSampleSize(let r): return "a review sample is \(r.lowerBound) to \(r.upperBound) plans"
+            case .quarterEnded(let q): return "the quarter \(q) has ended: draw this quarter's or a later one"
+            case .noPlansToDraw: return "no active plans to draw from"
+            case let .notDrawn(cid, draw): return "\(cid) was not drawn for the review \(draw)"
+            case .reviewDate(let drawn): return "a review is dated between the draw (\(drawn.iso)) and today"
+            case .tookPartNotInvited: return "a citizen who took part was invited"
+            case .attendanceCount(let r): return "an attendance count is \(r.lowerBound) to \(r.upperBound)"
+            case .attendanceWeekNotBegun: return "attendance is reported for a week that has begun"
             case .consentWithdrawn(let id): return "consent \(id) was withdrawn already"
             case let .notACaseworker(user, role): return "the responsible caseworker must be a caseworker; \(user) is \(role.rawValue)"
             case .unknownBenefit(let code): return "unknown benefit \"\(code)\" (see `enplan benefits`)"
@@ -221,7 +244,10 @@ extension DomainError {
             case .badID(.user, _), .cannotDeactivateSelf, .firstUserMustBeAdmin: return .user
             case .badID(.target, _), .badID(.template, _): return .name
             case .badBenefitCode, .benefitEndsBeforeStart, .unknownBenefit, .benefitNotInForce, .targetGroupNeedsBenefit: return .benefit
-            case .youthAgeLimit: return .value
+            case .youthAgeLimit, .reviewSampleSize, .attendanceCount: return .value
+            case .quarterEnded, .noPlansToDraw, .notDrawn, .weekdays, .attendanceWeekNotBegun: return nil
+            case .reviewDate: return .date
+            case .tookPartNotInvited: return .status
             case .meetingMinutes: return .minutes
             case .noParticipants, .nothingToAdd: return .participants
             case .outcomeIsPlanned, .meetingNotBegun, .meetingNotPlanned: return .status
@@ -266,6 +292,9 @@ extension DomainError {
         case inPlan(PlanPart, String, citizen: String)
         case template(String)
         case youthTargetGroup
+        case offer(String)
+        case reviewSample(String)
+        case citizenWithPlan(String)
 
         public var description: String {
             switch self {
@@ -281,6 +310,9 @@ extension DomainError {
             case let .inPlan(part, id, cid): return "no \(part.rawValue) \(id) in \(cid)'s plan"
             case .template(let id): return "no plan template \(id) (see `enplan templates`)"
             case .youthTargetGroup: return "no target group is set yet (`enplan target-group set`)"
+            case .offer(let id): return "no offer \(id) in the register"
+            case .reviewSample(let id): return "no review sample \(id)"
+            case .citizenWithPlan(let id): return "no citizen \(id) with a plan"
             }
         }
 
@@ -292,14 +324,15 @@ extension DomainError {
             case .inPlan(.goal, _, _): return .goal
             case .template: return .template
             case .consent: return .consent
-            case .lookup, .meeting, .target, .inPlan, .youthTargetGroup: return nil
+            case .lookup, .meeting, .target, .inPlan, .youthTargetGroup, .offer, .reviewSample: return nil
+            case .citizenWithPlan: return .citizen
             }
         }
     }
 
     /// What only some roles do (supervisors and administrators).
     public enum SupervisorTask: String, Equatable, Sendable {
-        case readAuditLog, moveCitizens, defineTargets, endTargets, defineTemplates, teamFigures, setTargetGroup
+        case readAuditLog, moveCitizens, defineTargets, endTargets, defineTemplates, teamFigures, setTargetGroup, addOffers, review
     }
 
     /// What only an administrator does.
@@ -343,6 +376,8 @@ extension DomainError {
             case .supervisorsOnly(.endTargets): return "supervisors and administrators end targets"
             case .supervisorsOnly(.defineTemplates): return "supervisors and administrators define plan templates"
             case .supervisorsOnly(.setTargetGroup): return "supervisors and administrators set the target group"
+            case .supervisorsOnly(.addOffers): return "only supervisors and administrators add offers to the register"
+            case .supervisorsOnly(.review): return "only supervisors and administrators draw and record the quarterly review"
             case .supervisorsOnly(.teamFigures): return "the targets, the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators"
             case .adminsManageUsers(let meetings): return "administrators manage users, not \(meetings ? "meetings" : "citizens")"
             case .deactivated(let u): return "user \(u) is deactivated"
@@ -371,6 +406,8 @@ extension DomainError {
         case cprRegistered(masked: String, citizen: String)
         case planExists(citizen: String)
         case booked(Scheduling.Conflict)
+        case sampleDrawn(quarter: String)
+        case planReviewed(citizen: String, draw: String)
 
         public var description: String {
             switch self {
@@ -380,6 +417,8 @@ extension DomainError {
             case let .cprRegistered(masked, cid): return "a citizen with CPR number \(masked) is registered already (\(cid))"
             case .planExists(let cid): return "\(cid) has a unified plan already: one plan per citizen"
             case .booked(let clash): return clash.description
+            case .sampleDrawn(let q): return "the sample for \(q) is drawn already"
+            case let .planReviewed(cid, draw): return "\(cid)'s plan is reviewed for \(draw) already"
             }
         }
 
@@ -389,7 +428,7 @@ extension DomainError {
             case .targetExists: return .name
             case .cprRegistered: return .cpr
             case .booked(let c): if case .room = c.who { return .room } else { return .participants }
-            case .spotChecked, .planExists: return nil
+            case .spotChecked, .planExists, .sampleDrawn, .planReviewed: return nil
             }
         }
     }

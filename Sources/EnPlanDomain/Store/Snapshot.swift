@@ -31,6 +31,8 @@ enum Snapshot {
         w.array(Array(p.templates.values)) { w, t in w.string(t.fields.json); w.int(p.templateVersions[t.id] ?? 1) }
         w.values(Array(p.targets.values))
         w.optional(p.youthTargetGroup) { $0.value($1) }
+        w.values(Array(p.reviewDraws.values))
+        w.values(Array(p.offers.values))
         // The line index: stream names with their counts, then every offset in one raw block.
         let streams = Array(p.lines.keys)
         w.array(streams) { w, s in w.string(s); w.int(p.lines[s]!.count) }
@@ -113,6 +115,9 @@ enum Snapshot {
             var targets: [String: Target] = [:]
             for t in try r.values(Target.self) { targets[t.id] = t }
             let youth = try r.optional { try YouthTargetGroup(from: &$0) }
+            var draws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]
+            for d in try r.values(ReviewDraw.self) { draws[d.id] = d }
+            for o in try r.values(Offer.self) { offers[o.id] = o }
             release.upTo(magic.count + r.pos)
             let streams = try r.array { r in (try r.string(), try r.count()) }
             guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
@@ -126,7 +131,8 @@ enum Snapshot {
             guard r.atEnd else { return nil }
             p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
-                      lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets, youthTargetGroup: youth)
+                      lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets, youthTargetGroup: youth,
+                      reviewDraws: draws, offers: offers)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }()
     }

@@ -156,12 +156,12 @@ extension Goal: SnapshotCodable {
 extension Effort: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.string(id); w.optional(goal) { $0.string($1) }; w.string(title); w.raw(sector); w.string(legalBasis); w.string(provider)
-        w.day(start); w.optional(end) { $0.day($1) }; w.raw(status); w.bool(welfareTechnology)
+        w.day(start); w.optional(end) { $0.day($1) }; w.raw(status); w.bool(welfareTechnology); w.optional(offer) { $0.string($1) }
     }
     init(from r: inout SnapshotReader) throws {
         self.init(id: try r.string(), goal: try r.optional { try $0.string() }, title: try r.string(), sector: try r.raw(),
                   legalBasis: try r.string(), provider: try r.string(), start: try r.day(), end: try r.optional { try $0.day() }, status: try r.raw(),
-                  welfareTechnology: try r.bool())
+                  welfareTechnology: try r.bool(), offer: try r.optional { try $0.string() })
     }
 }
 
@@ -199,11 +199,13 @@ extension Plan: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.raw(overallGoal); w.string(ownWords); w.day(created)
         w.values(goals); w.values(efforts); w.values(decisions); w.values(followUps); w.values(assessments); w.values(referrals)
+        w.array(reviews) { $0.string($1.fields.json) }
     }
     init(from r: inout SnapshotReader) throws {
         self.init(overallGoal: try r.raw(), ownWords: try r.string(), created: try r.day())
         goals = try r.values(); efforts = try r.values(); decisions = try r.values()
         followUps = try r.values(); assessments = try r.values(); referrals = try r.values()
+        reviews = try r.array { try Review(fields: try Fields(json: try $0.string())) }
     }
 }
 
@@ -277,5 +279,26 @@ extension Meeting: SnapshotCodable {
         version = try r.int()
         updated = Timestamp(millis: Int64(try r.int()))
         agenda = try r.array { try $0.string() }
+    }
+}
+
+extension ReviewDraw: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(fields.json); w.int(version) }
+    init(from r: inout SnapshotReader) throws {
+        try self.init(fields: try Fields(json: try r.string()))
+        version = try r.int()
+    }
+}
+
+extension Offer: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.string(fields.json)
+        w.array(attendance.sorted { $0.key < $1.key }) { $0.day($1.key.monday); $0.int($1.value) }
+        w.int(version)
+    }
+    init(from r: inout SnapshotReader) throws {
+        try self.init(fields: try Fields(json: try r.string()))
+        for (week, count) in try r.array({ (IsoWeek(try $0.day()), try $0.int()) }) { attendance[week] = count }
+        version = try r.int()
     }
 }

@@ -49,9 +49,12 @@ extension Strings {
             detail = "\(OwnAssessmentTopic(rawValue: v("topic")).map(ownTopic) ?? v("topic")): \((try? d.int("score")).map(String.init) ?? "")/5 (\(day("date")))"
                 + (v("words").isEmpty ? "" : " “\(v("words"))”")
         case .vulnerabilityRecorded?: detail = ((try? d.bool("on")) == true ? o(.vulnerable) : pick("ikke psykisk sårbar", "not psychologically vulnerable")) + " (\(day("date")))"
+        case .planReviewed?:
+            let focus = (try? d.int("focus")).flatMap(ReviewFocus.init(rawValue:)).map { text($0.words) } ?? ""
+            detail = [Quarter(v("draw")).map { text($0.label) } ?? v("draw"), focus, v("findings")].filter { !$0.isEmpty }.joined(separator: " · ")
         // Not in a citizen's case: no detail.
         case .userContactSet?, .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
-             .targetDefined?, .targetEnded?, .youthTargetGroupSet?:
+             .targetDefined?, .targetEnded?, .youthTargetGroupSet?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?:
             detail = ""
         }
         // A change that asks for a reason (a new responsible, a withdrawn consent, a referral's answer) shows it.
@@ -97,8 +100,9 @@ extension Strings {
         case .ownAssessmentRecorded: ("Borgerens egen vurdering", "The citizen's own assessment")
         case .vulnerabilityRecorded: ("Sårbarhed", "Vulnerability")
         case .meetingChanged: ("Møde flyttet eller rettet", "Meeting moved or edited")
+        case .planReviewed: ("Kvartalsgennemgang", "Quarterly review")
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
-             .youthTargetGroupSet, .userContactSet: nil
+             .youthTargetGroupSet, .userContactSet, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported: nil
         }
     }
 }

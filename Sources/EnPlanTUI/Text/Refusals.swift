@@ -52,6 +52,9 @@ private struct RefusalWords {
     func hm(_ t: LocalTime) -> String { Day.pad(t.minuteOfDay / 60, 2) + ":" + Day.pad(t.minuteOfDay % 60, 2) }
     func status(_ raw: String) -> String { s.word(raw) }
 
+    /// "4. kvartal 2026" for "2026Q4" (the id as it is when it is no quarter).
+    func quarter(_ id: String) -> String { Quarter(id).map { pick($0.label.da, $0.label.en) } ?? id }
+
     func part(_ p: DomainError.PlanPart) -> String {
         switch p {
         case .goal: return pick("delmålet", "goal")
@@ -82,6 +85,10 @@ private struct RefusalWords {
         case .agendaItem: return pick("dagsordenspunktet", "agenda item")
         case .source: return pick("kilden", "source")
         case .ownWords: return pick("borgerens egne ord", "own words")
+        case .activity: return pick("aktiviteten", "activity")
+        case .action: return pick("handlingen", "action")
+        case .authorityReviewer: return pick("myndighedens gennemgår", "authority reviewer")
+        case .findings: return pick("fundene", "findings")
         case .templateGoal(let key): return pick("teksten til delmål \(key)", "text of goal \(key)")
         case let .templateEffort(f, i, t): return pick("\(field(f)) i indsats \(i) i pakkeforløbet \(t)", "\(field(f)) of effort \(i) of template \(t)")
         }
@@ -137,6 +144,15 @@ private struct RefusalWords {
         case .ownScoreRange: return pick("Borgerens egen vurdering er 1-5", "The citizen's own score is 1-5")
         case .youthAgeLimit(let r): return pick("Målgruppens aldersgrænse er \(r.lowerBound)-\(r.upperBound) år", "The target group's age limit is \(r.lowerBound)-\(r.upperBound)")
         case .targetGroupNeedsBenefit: return pick("Målgruppen skal have mindst én ydelse", "The target group needs at least one benefit")
+        case .weekdays: return pick("Ugedagene er 1 (mandag) til 7 (søndag)", "Weekdays are 1 (Monday) to 7 (Sunday)")
+        case .reviewSampleSize(let r): return pick("En stikprøve er \(r.lowerBound) til \(r.upperBound) planer", "A review sample is \(r.lowerBound) to \(r.upperBound) plans")
+        case .quarterEnded(let q): return pick("Kvartalet \(quarter(q)) er slut: træk dette kvartals eller et senere", "The quarter \(quarter(q)) has ended: draw this quarter's or a later one")
+        case .noPlansToDraw: return pick("Der er ingen aktive planer at trække fra", "No active plans to draw from")
+        case .notDrawn: return pick("Borgerens plan er ikke trukket til gennemgangen", "The citizen's plan was not drawn for the review")
+        case .reviewDate(let drawn): return pick("En gennemgang dateres mellem trækningen (\(date(drawn))) og i dag", "A review is dated between the draw (\(date(drawn))) and today")
+        case .tookPartNotInvited: return pick("En borger, der deltog, var inviteret", "A citizen who took part was invited")
+        case .attendanceCount(let r): return pick("Fremmødet er \(r.lowerBound) til \(r.upperBound)", "An attendance count is \(r.lowerBound) to \(r.upperBound)")
+        case .attendanceWeekNotBegun: return pick("Fremmøde indberettes for en uge, der er begyndt", "Attendance is reported for a week that has begun")
         case .inFuture(.effortEnd(let d)): return pick("En indsats kan ikke være afsluttet i fremtiden (\(date(d))): planlæg dens slutdato i stedet", "An effort cannot have ended in the future (\(date(d))): plan its end instead")
         case .consentWithdrawn: return pick("Samtykket er allerede trukket tilbage", "The consent was withdrawn already")
         case let .notACaseworker(u, role): return pick("Den ansvarlige skal være sagsbehandler; \(user(u)) er \(s.role(role))", "The responsible must be a caseworker; \(user(u)) is \(s.role(role))")
@@ -187,6 +203,9 @@ private struct RefusalWords {
         case let .inPlan(p, id, _): return pick("\(part(p).prefix(1).uppercased() + part(p).dropFirst()) \(id) findes ikke i planen", "No \(part(p)) \(id) in the plan")
         case .template(let id): return pick("Intet pakkeforløb “\(id)”", "No plan template “\(id)”")
         case .youthTargetGroup: return pick("Der er endnu ikke sat en målgruppe for ungeforløbene", "No target group is set yet for the youth cohorts")
+        case .offer: return pick("Tilbuddet findes ikke i tilbudsregistret", "No such offer in the register")
+        case .reviewSample(let q): return pick("Der er ingen stikprøve for \(quarter(q))", "No review sample for \(quarter(q))")
+        case .citizenWithPlan: return pick("Borgeren har ingen plan", "The citizen has no plan")
         }
     }
 
@@ -203,6 +222,8 @@ private struct RefusalWords {
         case .supervisorsOnly(.endTargets): return pick("Kun ledere og administratorer afslutter mål", "Supervisors and administrators end targets")
         case .supervisorsOnly(.defineTemplates): return pick("Kun ledere og administratorer opretter pakkeforløb", "Supervisors and administrators define plan templates")
         case .supervisorsOnly(.setTargetGroup): return pick("Kun ledere og administratorer sætter målgruppen", "Supervisors and administrators set the target group")
+        case .supervisorsOnly(.addOffers): return pick("Kun ledere og administratorer opretter tilbud i registret", "Only supervisors and administrators add offers to the register")
+        case .supervisorsOnly(.review): return pick("Kun ledere og administratorer trækker og registrerer kvartalsgennemgangen", "Only supervisors and administrators draw and record the quarterly review")
         case .supervisorsOnly(.teamFigures): return pick("Måltal, ungeforløb og borgernes egen vurdering er holdets tal: for ledere og administratorer",
                                                             "The targets, the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators")
         case .adminsManageUsers(true): return pick("Administratorer styrer brugere, ikke møder", "Administrators manage users, not meetings")
@@ -245,6 +266,8 @@ private struct RefusalWords {
     func conflict(_ r: DomainError.Conflict) -> String {
         switch r {
         case .spotChecked: return pick("Opslaget er allerede stikprøvekontrolleret", "The lookup has been spot-checked already")
+        case .sampleDrawn(let q): return pick("Stikprøven for \(quarter(q)) er allerede trukket", "The sample for \(quarter(q)) is drawn already")
+        case let .planReviewed(_, draw): return pick("Planen er allerede gennemgået for \(quarter(draw))", "The plan is reviewed for \(quarter(draw)) already")
         case .userExists(let id): return pick("Brugeren \(id) findes allerede", "User \(id) exists already")
         case .targetExists(let id): return pick("Målet \(id) findes allerede: afslut det først", "Target \(id) exists already: end it first")
         case let .cprRegistered(masked, _): return pick("En borger med CPR-nummer \(masked) er allerede registreret", "A citizen with CPR number \(masked) is registered already")

@@ -18,14 +18,15 @@ enum PlanCommands {
     static var effort: CommandSpec {
         CitizenWrite.command(["effort", "add"], "add an effort to the plan", options: [
             .text("title", "T", required: true, "what it is"), .choice("sector", Sector.self, required: true, "the sector that provides it"),
-            .text("basis", "\"SEL § 85\"", required: true, "its legal basis"), .text("provider", "P", required: true, "who provides it"),
+            .text("basis", "\"SEL § 85\"", required: true, "its legal basis"), .text("provider", "P", "who provides it (needed without --offer)"),
             .date("start", "when it starts (default today)"), .date("end", "when it ends"), .text("goal", "G", "the goal it serves"),
             .flag("welfare-technology", "a welfare-technology effort (a smartphone, a tablet, an app)"),
+            .text("offer", "ID", "the offer in the register it is carried out at (`offer list`); its provider is then the offer's"),
         ]) { inv, citizen, today in
             .addEffort(citizen: citizen, goal: inv.string("goal"), title: inv.required("title"), sector: inv.choice("sector", Sector.self)!,
-                       legalBasis: inv.required("basis"), provider: inv.required("provider"),
+                       legalBasis: inv.required("basis"), provider: inv.string("provider") ?? "",
                        start: try inv.day("start", today: today) ?? today, end: try inv.day("end", today: today),
-                       welfareTechnology: inv.flag("welfare-technology"))
+                       welfareTechnology: inv.flag("welfare-technology"), offer: inv.string("offer"))
         }
     }
 

@@ -26,6 +26,8 @@ extension CaseService {
             case .targets: return TargetFigures.table(scope)
             case .youth: return YouthFigures.table(scope)
             case .assessments: return AssessmentFigures.table(scope)
+            case .reviews: return ReviewFigures.table(scope)
+            case .offers: return OfferFigures.table(scope)
             }
         } }
         if logged { try record(.figuresRead(by: viewer.id, section: section.rawValue, rows: table.rows.count)) }

@@ -47,13 +47,19 @@ extension Decide {
     }
 
     func addEffort(citizen cid: String, goal: String?, title: String, sector: Sector, legalBasis basis: String,
-                   provider: String, start: Day, end: Day?, welfareTechnology: Bool = false) throws -> [Store.Pending] {
+                   provider: String, start: Day, end: Day?, welfareTechnology: Bool = false, offer: String? = nil) throws -> [Store.Pending] {
         let p = try planOf(cid)
         if let goal, !p.goals.contains(where: { $0.id == goal }) { throw DomainError.notFound(.inPlan(.goal, goal, citizen: cid)) }
+        // At an offer of the register: its provider, whatever was typed.
+        let atOffer = try offer.map { id -> Offer in
+            guard let o = state.offers[id] else { throw DomainError.notFound(.offer(id)) }
+            return o
+        }
         if let end, end < start { throw DomainError.invalid(.endsBeforeStart(end: end, start: start)) }
         let effort = Effort(id: "e\(p.efforts.count + 1)", goal: goal, title: try text(title, .title), sector: sector,
-                            legalBasis: try text(basis, .legalBasis), provider: try text(provider, .provider),
-                            start: start, end: end, status: start <= today ? .active : .planned, welfareTechnology: welfareTechnology)
+                            legalBasis: try text(basis, .legalBasis), provider: try text(atOffer?.provider ?? provider, .provider),
+                            start: start, end: end, status: start <= today ? .active : .planned, welfareTechnology: welfareTechnology,
+                            offer: atOffer?.id)
         return [.init(cid, .effortAdded(effort))]
     }
 

@@ -8,7 +8,7 @@
 /// - A deactivated actor is refused every command but the store's own record of a login.
 /// - A stale command (the stream moved on since the user looked) is refused before any rule.
 /// - One method a command, in a file per aggregate: `Decide+Users`, `+Citizen`, `+Plan`,
-///   `+Templates`, `+Meetings`, `+Supervision`; the checks they share are in `+Checks`.
+///   `+Templates`, `+Meetings`, `+Supervision`, `+Reviews`, `+Offers`; the checks they share are in `+Checks`.
 public struct Decide {
     public let state: Projection
     public let actor: User
@@ -58,9 +58,9 @@ public struct Decide {
         case let .addGoal(cid, area, goalText): return try addGoal(citizen: cid, area: area, text: goalText)
         case let .setGoalStatus(cid, gid, status): return try setGoalStatus(citizen: cid, goal: gid, status: status)
         case let .changeGoal(cid, gid, area, goalText): return try changeGoal(citizen: cid, goal: gid, area: area, text: goalText)
-        case let .addEffort(cid, goal, title, sector, basis, provider, start, end, welfare):
+        case let .addEffort(cid, goal, title, sector, basis, provider, start, end, welfare, offer):
             return try addEffort(citizen: cid, goal: goal, title: title, sector: sector, legalBasis: basis, provider: provider,
-                                 start: start, end: end, welfareTechnology: welfare)
+                                 start: start, end: end, welfareTechnology: welfare, offer: offer)
         case let .setEffortStatus(cid, eid, status, end):
             return try setEffortStatus(citizen: cid, effort: eid, status: status, end: end)
         case let .changeEffort(cid, eid, goal, title, basis, provider, start, end):
@@ -105,6 +105,14 @@ public struct Decide {
         case let .changeMeeting(mid, type, start, minutes, room, agenda, allowConflict):
             return try changeMeeting(meeting: mid, type: type, start: start, minutes: minutes, room: room, agenda: agenda, allowConflict: allowConflict)
         case let .setUserContact(id, phone, email): return try setUserContact(user: id, phone: phone, email: email)
+        // the quarterly review and the offers register (Decide+Reviews.swift, Decide+Offers.swift)
+        case let .drawReviewSample(quarter, size, seed): return try drawReviewSample(quarter: quarter, size: size, seed: seed)
+        case let .recordReview(cid, draw, date, authority, provider, invited, tookPart, focus, findings, actions):
+            return try recordReview(citizen: cid, draw: draw, date: date, authority: authority, provider: provider, invited: invited,
+                                    tookPart: tookPart, focus: focus, findings: findings, actions: actions)
+        case let .defineOffer(provider, kind, activity, place, weekdays):
+            return try defineOffer(provider: provider, kind: kind, activity: activity, place: place, weekdays: weekdays)
+        case let .reportAttendance(offer, week, count): return try reportAttendance(offer: offer, week: week, count: count)
         }
     }
 }

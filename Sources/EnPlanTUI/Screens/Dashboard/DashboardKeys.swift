@@ -8,6 +8,7 @@ extension Action {
     public static let left = Action("left"), right = Action("right")
     public static let mark = Action("mark"), markAll = Action("markAll"), give = Action("give")
     public static let targetGroup = Action("targetGroup")
+    public static let drawSample = Action("drawSample"), recordReview = Action("recordReview")
     /// The key that shows a dashboard section.
     public static func figures(_ s: FigureSection) -> Action { Action("figures", s.rawValue) }
 }
@@ -25,6 +26,8 @@ extension FigureSection {
         case .targets: return "m"        // mål
         case .youth: return "a"          // unge-kohorter (u is the target group filter)
         case .assessments: return "o"    // borgerens egen vurdering
+        case .reviews: return "v"        // kvartalsgennemgang (g is the list's top)
+        case .offers: return "c"         // civilsamfund og tilbud
         }
     }
 
@@ -39,6 +42,8 @@ extension FigureSection {
         case .targets: return .targets
         case .youth: return .youth
         case .assessments: return .assessments
+        case .reviews: return .reviews
+        case .offers: return .offers
         }
     }
 }
@@ -73,6 +78,16 @@ extension KeyTable {
         Binding(action: .sort, keys: [.char("s")], label: Strings.L.kSort, help: Strings.L.hSort, inBar: true),
         Binding(action: .reverse, keys: [.char("r")], label: Strings.L.kReverse, help: Strings.L.hReverse, inBar: false),
     ] + moving + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+
+    /// The quarterly review section: drawing the quarter's sample (supervisors and administrators).
+    public static let reviewDrawing: [Binding] = [
+        Binding(action: .drawSample, keys: [.char("n")], label: Strings.V.kDraw, help: Strings.V.hDraw, inBar: true),
+    ]
+
+    /// The plans drawn for the review: recording a plan's review (supervisors and administrators).
+    public static let reviewing: [Binding] = [
+        Binding(action: .recordReview, keys: [.char("t")], label: Strings.V.kReview, help: Strings.V.hReview, inBar: true),
+    ]
 
     /// Moving citizens to another caseworker: supervisors and administrators.
     public static let reassigning: [Binding] = [

@@ -5,27 +5,24 @@ import EnPlanDomain
 extension DashboardScreen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols
-        if let form = dates ?? groupForm {
+        if let form = dates ?? groupForm ?? draw {
             form.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s)
             return
         }
         canvas.put(TextWidth.truncate(filterLine(x), to: width - 1), row: 1, col: 1, role: .header)
-        // The sections, a key each: named in full from the left while the rest still fit as keys
-        // alone; the shown one is always named.
+        // The sections, a key each: the shown one named in full, the others from the first on
+        // while they fit beside the keys of the rest.
         var col = 1
         let all = FigureSection.allCases
         let full = all.map { " \($0.key) \(s.d($0.name)) " }, short = all.map { " \($0.key) " }
-        let shown = all.firstIndex(of: section) ?? 0
-        var named: Set<Int> = [shown]
-        var used = short.map(TextWidth.columns).reduce(0, +) + TextWidth.columns(full[shown]) - TextWidth.columns(short[shown]) + 1
-        for i in all.indices where i != shown {
+        var named = Set([section])
+        var used = zip(all, zip(full, short)).map { TextWidth.columns($0.0 == section ? $0.1.0 : $0.1.1) }.reduce(0, +) + 1
+        for (i, sec) in all.enumerated() where sec != section {
             let more = TextWidth.columns(full[i]) - TextWidth.columns(short[i])
-            guard used + more <= width else { break }
-            used += more
-            named.insert(i)
+            if used + more <= width { named.insert(sec); used += more }
         }
         for (i, sec) in all.enumerated() {
-            let tab = named.contains(i) ? full[i] : short[i]
+            let tab = named.contains(sec) ? full[i] : short[i]
             guard col + TextWidth.columns(tab) <= width else { break }
             col += canvas.put(tab, row: 2, col: col, role: sec == section ? .selected : .dim)
         }
@@ -61,7 +58,22 @@ extension DashboardScreen {
                 canvas.put(TextWidth.truncate(Self.flagWord(flag, s), to: width - col - 1), row: y, col: col, role: .alert)
             }
         }
+        if section == .reviews { reviewProgress(&canvas, table, below: 4 + min(height, table.rows.count), x) }
         if showDefinition { definition(&canvas, table, x) }
+    }
+
+    /// Under the review's table: "Kvartalsgennemgang 4. kvartal 2026: 7 af 16 gennemgået i kvartalet".
+    private func reviewProgress(_ canvas: inout Canvas, _ table: FigureTable, below row: Int, _ x: ScreenContext) {
+        let s = x.strings, now = Quarter(of: x.today)
+        guard row + 1 < x.rows - 1, let r = table.row("quarter:" + now.id), let drawn = table.column("drawn"), let done = table.column("reviewed") else { return }
+        let cells = table.rows[r].cells
+        let line: String
+        if cells[drawn].citizens == nil { line = "\(s.v(.progress)) \(s.text(now.label)): \(s.v(.notDrawn))" }
+        else {
+            let n = cells[done].citizens?.count ?? 0, of = cells[drawn].citizens?.count ?? 0
+            line = "\(s.v(.progress)) \(s.text(now.label)): " + s.pick("\(n) af \(of) gennemgået i kvartalet", "\(n) of \(of) reviewed this quarter")
+        }
+        canvas.put(TextWidth.truncate(line, to: x.cols - 2), row: row + 1, col: 1, role: .header)
     }
 
     /// "Overblik · dette kvartal (01-10-2026 – 31-12-2026) · alle fagområder · … · opgjort 23-11-2026 10:00"

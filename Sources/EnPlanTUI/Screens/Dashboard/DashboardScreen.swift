@@ -19,6 +19,8 @@ public struct DashboardScreen: Screen {
     var dates: Form?
     /// Setting the youth cohorts' target group (`M` on the youth section).
     var groupForm: Form?
+    /// Drawing the quarter's review sample: its size.
+    var draw: Form?
     /// Another terminal changed something since the figures were computed (shown until `r`, or
     /// the next automatic recompute).
     var changedSince = false
@@ -38,8 +40,9 @@ public struct DashboardScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 4) }
 
     public func keys(_ context: ScreenContext) -> [Binding] {
-        if dates != nil || groupForm != nil { return KeyTable.form + KeyTable.whileTyping }
-        return KeyTable.dashboard + KeyTable.global
+        if dates != nil || groupForm != nil || draw != nil { return KeyTable.form + KeyTable.whileTyping }
+        let drawing = section == .reviews && context.user.role != .caseworker ? KeyTable.reviewDrawing : []
+        return KeyTable.dashboard + drawing + KeyTable.global
     }
 
     /// Asks the domain for the section's figures (logged as an aggregate read, unless it is a
@@ -63,6 +66,7 @@ public struct DashboardScreen: Screen {
         if key == .resize { rows.clamp(count: count, height: height); return .none }
         if var form = dates { return typeDates(key, &form, x) }
         if var form = groupForm { return typeGroup(key, &form, x) }
+        if var form = draw { return typeDraw(key, &form, x) }
         if showDefinition { showDefinition = false; if key == .escape || key == .char("i") { return .none } }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
@@ -109,6 +113,13 @@ public struct DashboardScreen: Screen {
             groupForm = TargetGroupForm.make(x.service.youthTargetGroup, benefits: Array(x.service.benefits.values), today: x.today, strings: x.strings)
         case .freeze: frozen.toggle()
         case .refresh: compute(x)
+        case .drawSample:
+            guard !x.service.isDrawn(Quarter(of: x.today)) else { return .message(x.strings.v(.alreadyDrawn), .alert) }
+            var form = Form(title: "\(x.strings.v(.drawTitle)) · \(x.strings.text(Quarter(of: x.today).label))", fields: [
+                Form.Field(key: "size", label: x.strings.v(.fSize), kind: .number(1...1000, extra: []), value: String(ReviewDraw.defaultSize)),
+            ], hint: x.strings.v(.drawHint))
+            form.confirmDiscard = false
+            draw = form
         case .exportCSV:
             guard let table else { return .none }
             return .export(name: "enplan-\(section.rawValue)-\(x.today.iso).csv",
@@ -126,6 +137,37 @@ public struct DashboardScreen: Screen {
         rows = ScrollList()
         column = 0
         compute(x)
+    }
+
+    private mutating func typeDraw(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
+        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        switch form.handle(key) {
+        case .none: draw = form
+        case .cancel: draw = nil
+        case .save:
+            draw = form
+            guard form.validate(today: x.today, strings: x.strings), let size = Int(form.value("size")) else { return .none }
+            // A fresh seed, recorded in the event: the draw can be made again from it (`review sample --check`).
+            return .write([.drawReviewSample(quarter: Quarter(of: x.today), size: size, seed: Int.random(in: 1...(1 << 53)))], expectedVersion: nil)
+        }
+        return .none
+    }
+
+    /// The answer to the draw's or the target group's form (the dashboard writes nothing else).
+    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        switch result {
+        case .saved:
+            if draw != nil { draw = nil; return .message(x.strings.v(.drawn), .normal) }
+            guard groupForm != nil else { return .none }
+            groupForm = nil
+            compute(x)
+            return .message(x.strings.d(.groupSaved), .normal)
+        case .refused(let e):
+            if draw != nil { draw?.show(refusal: e, strings: x.strings, names: x.names, fields: [.value: "size"]); return .none }
+            guard groupForm != nil else { return .message(x.strings.refusal(e, names: x.names), .error) }
+            groupForm?.show(refusal: e, strings: x.strings, names: x.names, fields: [.benefit: "benefits", .value: "age", .date: "baseline", .textOf(.legalBasis): "basis"])
+            return .none
+        }
     }
 
     private mutating func typeDates(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
@@ -163,19 +205,6 @@ public struct DashboardScreen: Screen {
     }
 
     /// The target group's save: the form closes and the cohorts are counted again; a refusal stays in the form.
-    public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
-        guard groupForm != nil else { return .none }
-        switch result {
-        case .saved:
-            groupForm = nil
-            compute(x)
-            return .message(x.strings.d(.groupSaved), .normal)
-        case .refused(let e):
-            groupForm?.show(x.strings.refusal(e))
-            return .none
-        }
-    }
-
     /// Enter on a cell: the citizens behind it, on a screen of their own above the dashboard.
     private func openCell(_ x: ScreenContext) -> Effect {
         guard let table, table.rows.indices.contains(rows.selected), table.columns.indices.contains(column) else { return .none }

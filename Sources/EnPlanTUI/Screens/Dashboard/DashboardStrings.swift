@@ -15,6 +15,7 @@ extension Strings {
         case thisMonth, lastMonth, thisQuarter, lastQuarter, thisYear, lastYear
         case caseload, timeliness, caseworkers, contacts, coverage, referrals, targets, youth, assessments, interim
         case kTargetGroup, hTargetGroup, groupOnYouth, groupSaved, unknownBenefit, noTargetGroup
+        case reviews, offers
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -32,7 +33,7 @@ extension Strings {
             case .noRows: return ("Ingen tal at vise med dette filter.", "No figures to show with this filter.")
             case .rows: return ("rækker", "rows")
             case .kSection: return ("Afsnit", "Section")
-            case .hSection: return ("Gå til et afsnit: b t e k p h m a o (Tab: det næste)", "Go to a section: b t e k p h m a o (Tab: the next)")
+            case .hSection: return ("Gå til et afsnit: b t e k p h m a o v c (Tab: det næste)", "Go to a section: b t e k p h m a o v c (Tab: the next)")
             case .kDefinition: return ("Definition", "Definition")
             case .hDefinition: return ("Vis tallets definition: tæller, nævner, undtagelser, periode", "Show the figure's definition: numerator, denominator, exclusions, period")
             case .kSector: return ("Fagområde", "Sector")
@@ -105,6 +106,8 @@ extension Strings {
             case .groupSaved: return ("Målgruppen er gemt; kohorterne er talt op igen.", "The target group is saved; the cohorts are counted again.")
             case .unknownBenefit: return ("ukendt ydelse", "unknown benefit")
             case .noTargetGroup: return ("Ingen målgruppe sat endnu: M sætter den.", "No target group set yet: M sets it.")
+            case .reviews: return ("Gennemgang", "Review")
+            case .offers: return ("Tilbud", "Offers")
             }
         }
     }

@@ -12,6 +12,15 @@ public struct FigureListScreen: Screen {
     var give: Form?
     var preview: [(user: String, before: Int, after: Int)] = []
     var problem: String?
+    /// Recording the review of the selected drawn plan (the quarterly review's lists): the form and its citizen.
+    var review: Form?
+    var reviewing: String?
+
+    /// The draw behind a quarterly review row ("quarter:2026Q4"): its plans can be reviewed here.
+    var draw: String? {
+        guard ref.section == .reviews, ref.rowKey.hasPrefix("quarter:") else { return nil }
+        return String(ref.rowKey.dropFirst("quarter:".count))
+    }
 
     /// Reads the citizens behind the cell (logged like the citizen list).
     public init(_ ref: FigureRef, context x: ScreenContext) throws {
@@ -25,8 +34,9 @@ public struct FigureListScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 2) }
 
     public func keys(_ x: ScreenContext) -> [Binding] {
-        if give != nil { return KeyTable.form + KeyTable.whileTyping }
-        return KeyTable.figureList + (x.user.role == .caseworker ? [] : KeyTable.reassigning) + KeyTable.global
+        if give != nil || review != nil { return KeyTable.form + KeyTable.whileTyping }
+        let supervising = x.user.role != .caseworker
+        return KeyTable.figureList + (supervising ? KeyTable.reassigning : []) + (supervising && draw != nil ? KeyTable.reviewing : []) + KeyTable.global
     }
 
     /// "Borgerne bag: Sagsbelastning · Mette Kjær · Ansvarlig"
@@ -40,6 +50,7 @@ public struct FigureListScreen: Screen {
         list.lastHeight = height
         if key == .resize { list.clamp(height: height); return .none }
         if var form = give { return typeGive(key, &form, x) }
+        if var form = review { return typeReview(key, &form, x) }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
         switch action {
@@ -70,6 +81,11 @@ public struct FigureListScreen: Screen {
             form.focus = 0
             give = form
             updatePreview(x)
+        case .recordReview:
+            guard let row = list.selectedRow, let draw else { return .none }
+            if let done = x.service.review(of: row.id, in: draw) { return .message("\(x.strings.v(.alreadyReviewed)) \(x.strings.date(done.date))", .alert) }
+            review = Self.reviewForm(citizen: row.name, x)
+            reviewing = row.id
         default: break
         }
         return .none
@@ -89,6 +105,46 @@ public struct FigureListScreen: Screen {
         return .none
     }
 
+    /// The review of one drawn plan: who reviewed it, the citizen's part, the focus, findings, an action.
+    static func reviewForm(citizen name: String, _ x: ScreenContext) -> Form {
+        let s = x.strings
+        typealias F = Form.Field
+        let yesNo = ["yes", "no"], yesNoShown = [s.v(.yes), s.v(.no)]
+        return Form(title: "\(s.v(.reviewTitle)): \(name)", fields: [
+            F.text("authority", s.v(.fAuthority), x.user.name),
+            F.text("provider", "\(s.v(.fProvider)) \(s.p(.optional))", required: false),
+            F.choice("invited", s.v(.fInvited), yesNo, shown: yesNoShown),
+            F.choice("tookPart", s.v(.fTookPart), yesNo, shown: yesNoShown),
+            F.choice("focus", s.v(.fFocus), ReviewFocus.allCases.map { String($0.rawValue) }, shown: ReviewFocus.allCases.map { s.text($0.words) }, "3"),
+            F.text("findings", s.v(.fFindings)),
+            F.text("action", "\(s.v(.fAction)) \(s.p(.optional))", required: false),
+            F.date("due", s.v(.fActionDue), s.pick("+4u", "+4w")),
+            F.date("date", s.v(.fDate), s.date(x.today)),
+        ])
+    }
+
+    private mutating func typeReview(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
+        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        switch form.handle(key) {
+        case .none: review = form
+        case .cancel: review = nil; reviewing = nil
+        case .save:
+            review = form
+            guard form.validate(today: x.today, strings: x.strings), let cid = reviewing, let draw else { return .none }
+            // What the domain would refuse, said in the user's words at its field.
+            if form.value("tookPart") == "yes" && form.value("invited") == "no" { form.show(x.strings.v(.tookPartNotInvited), at: "tookPart"); review = form; return .none }
+            if let d = form.day("date", today: x.today), d > x.today { form.show(x.strings.v(.inFuture), at: "date"); review = form; return .none }
+            let action = form.value("action")
+            let due = form.day("due", today: x.today) ?? x.today + 28
+            return .write([.recordReview(citizen: cid, draw: draw, date: form.day("date", today: x.today) ?? x.today,
+                                         authority: form.value("authority"), provider: form.value("provider"),
+                                         invited: form.value("invited") == "yes", tookPart: form.value("tookPart") == "yes",
+                                         focus: ReviewFocus(rawValue: Int(form.value("focus")) ?? 3) ?? .some, findings: form.value("findings"),
+                                         actions: action.isEmpty ? [] : [ReviewAction(text: action, due: due)])], expectedVersion: nil)
+        }
+        return .none
+    }
+
     private mutating func updatePreview(_ x: ScreenContext) {
         guard let to = give?.value("to") else { return }
         do {
@@ -101,6 +157,16 @@ public struct FigureListScreen: Screen {
     }
 
     public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        if review != nil {
+            switch result {
+            case .saved: review = nil; reviewing = nil; return .message(x.strings.v(.reviewed), .normal)
+            case .refused(let e):
+                review?.show(refusal: e, strings: x.strings, names: x.names,
+                             fields: [.textOf(.authorityReviewer): "authority", .textOf(.findings): "findings", .textOf(.action): "action",
+                                      .status: "tookPart", .date: "date", .due: "due"])
+                return .none
+            }
+        }
         switch result {
         case .saved:
             give = nil
@@ -137,6 +203,10 @@ public struct FigureListScreen: Screen {
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings
+        if let review {
+            review.render(into: &canvas, top: 1, left: 2, width: x.cols - 4, strings: s)
+            return
+        }
         if let give {
             give.render(into: &canvas, top: 1, left: 2, width: x.cols - 4, strings: s)
             var row = 6 + give.fields.count + (give.error == nil ? 0 : 1)

@@ -27,6 +27,8 @@ public struct PlanForm: Sendable {
         public var caseworkers: [User]
         public var templates: [PlanTemplate]
         public var today: Day
+        /// The offers register: the effort form picks an offer (and so its provider) by name.
+        public var offers: [Offer] = []
     }
 
     public init?(_ purpose: Purpose, detail: CitizenDetail, context x: Context, strings s: Strings) {
@@ -64,7 +66,12 @@ public struct PlanForm: Sendable {
                 F.text("title", s.p(.fTitle)),
                 F.choice("sector", s.p(.fSector), sectors, shown: sectorNames, x.user.sector.rawValue),
                 F.text("basis", s.p(.fLegalBasis)),
-                F.text("provider", s.p(.fProvider)),
+            ] + (x.offers.isEmpty ? [] : [
+                // From the register by name; with no offer, the provider in words.
+                F.choice("offer", s.v(.fOffer), [""] + x.offers.map(\.id), shown: [s.v(.noOffer)] + x.offers.map(\.label)),
+            ]) + [
+                F.text("provider", x.offers.isEmpty ? s.p(.fProvider) : s.v(.fProviderNoOffer),
+                       required: x.offers.isEmpty),
                 F.date("start", s.p(.fStart), s.date(today)),
                 F.date("end", "\(s.p(.fEnd)) \(s.p(.optional))", required: false),
                 F.choice("welfare", s.o(.welfareTech), ["no", "yes"], shown: [s.pick("nej", "no"), s.pick("ja", "yes")]),
@@ -188,11 +195,11 @@ public struct PlanForm: Sendable {
             if let status = GoalStatus(rawValue: f.value("status")), status != g.status { out.append(.setGoalStatus(citizen: c, goal: id, status: status)) }
             return out
         case .newEffort:
-            let goal = f.value("goal")
+            let goal = f.value("goal"), offer = f.value("offer")
             return [.addEffort(citizen: c, goal: goal.isEmpty ? nil : goal, title: f.value("title"),
                                sector: Sector(rawValue: f.value("sector")) ?? .employment, legalBasis: f.value("basis"),
                                provider: f.value("provider"), start: day("start") ?? today, end: day("end"),
-                               welfareTechnology: f.value("welfare") == "yes")]
+                               welfareTechnology: f.value("welfare") == "yes", offer: offer.isEmpty ? nil : offer)]
         case .editEffort(let id):
             guard let e = plan?.efforts.first(where: { $0.id == id }) else { return [] }
             let goal = f.value("goal").isEmpty ? nil : f.value("goal")

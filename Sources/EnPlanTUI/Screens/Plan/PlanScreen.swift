@@ -129,7 +129,8 @@ public struct PlanScreen: Screen {
     // MARK: forms
 
     private func formContext(_ x: ScreenContext) -> PlanForm.Context {
-        PlanForm.Context(user: x.user, caseworkers: x.service.activeCaseworkers, templates: x.service.templates(), today: x.today)
+        PlanForm.Context(user: x.user, caseworkers: x.service.activeCaseworkers, templates: x.service.templates(), today: x.today,
+                         offers: x.service.offerRegister)
     }
 
     /// What a read-only plan (opened with a reason) leaves out: every key that opens a form.
