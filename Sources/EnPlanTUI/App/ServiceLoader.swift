@@ -1,0 +1,58 @@
+import EnPlanDomain
+import Foundation
+
+/// The store opened behind the login screen: the program draws the login form at once and opens
+/// the store (snapshot + tail, or a full replay) on a thread of its own while the user types.
+///
+/// - `open` runs once, on its own thread; its service is handed over under a lock, and from then
+///   on only the App's thread uses it (the loader never touches it again).
+/// - Whatever needs the store waits for it (`wait`): the App asks only after Enter, when it has
+///   drawn "Indlæser …"; a failure to open is handed to the App, which ends and reports it.
+/// - `notices` are what opening found for the user (a repaired tail, a damaged line): the App
+///   shows them as soon as the store is there.
+public final class ServiceLoader: @unchecked Sendable {
+    public struct Loaded {
+        public var service: CaseService
+        public var notices: [String]
+        public init(service: CaseService, notices: [String] = []) { self.service = service; self.notices = notices }
+    }
+
+    /// The terminal's name for the title bar before the store is there.
+    public let terminal: String
+    private let condition = NSCondition()
+    private var result: Result<Loaded, any Error>?
+
+    /// Opens on a thread of its own (a deep stack: the snapshot's decoder and the replay run there).
+    public init(terminal: String, open: @escaping @Sendable () throws -> Loaded) {
+        self.terminal = terminal
+        let thread = Thread { [self] in
+            Thread.current.name = "enplan-open"   // its name in /proc (a benchmark watches for it)
+            let r = Result { try open() }
+            condition.lock()
+            result = r
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    /// A service already open (tests, the benchmark, a store opened before the screen).
+    public init(ready loaded: Loaded) {
+        terminal = loaded.service.terminal
+        result = .success(loaded)
+    }
+
+    /// Whether `wait()` would return at once.
+    public var isDone: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return result != nil
+    }
+
+    /// The opened store, waiting for it if need be; rethrows what opening threw.
+    public func wait() throws -> Loaded {
+        condition.lock(); defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return try result!.get()
+    }
+}
