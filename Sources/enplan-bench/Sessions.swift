@@ -208,3 +208,37 @@ func sessionRows(dir: String, runs: Int) throws {
         print(String(format: "| the same: resident (RSS) each, median | %.0f MB | |", median(rss)))
     }
 }
+
+/// The full replay, `enplan verify` and the open with the snapshot, each run alternated with
+/// Python orjson merely parsing the same file (Benchmarks/orjson_parse.py), so both see the same
+/// machine at the same moments; medians of `runs`, and the ratio of each pair.
+func replayRows(dir: String, runs: Int, child: ([String]) throws -> (json: [String: Double], wall: Double)) throws {
+    func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+    func timedProcess(_ argv: [String]) throws -> Double {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: argv[0])
+        p.arguments = Array(argv.dropFirst())
+        p.standardOutput = FileHandle.nullDevice
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try p.run(); p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw BenchError("\(argv.joined(separator: " ")) failed: \(p.terminationStatus)") }
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    }
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Benchmarks/orjson_parse.py").path
+    var full: [Double] = [], verify: [Double] = [], snap: [Double] = [], orjson: [Double] = [], peak: [Double] = [], resident: [Double] = []
+    var snapResident: [Double] = []
+    for _ in 0..<runs {
+        full.append(try child(["replay-child"]).json["open"]!)
+        orjson.append(try timedProcess(["/usr/bin/env", "python3", script, dir + "/events.jsonl", "1"]))
+        verify.append(try timedProcess([enplanBinary, "--data-dir", dir, "verify"]))
+        let s = try child(["replay-child", "--snapshot"])
+        snap.append(s.json["open"]!); peak.append(s.json["peakMB"]!); resident.append(s.json["residentMB"]!)
+        snapResident.append(s.json["residentMB"]!)
+    }
+    let o = median(orjson)
+    print(String(format: "| full replay (read, every hash and the chain, decode, apply) | %.2f s | %.2f × orjson |", median(full), median(full) / o))
+    print(String(format: "| `enplan verify` (every line of both logs, as a process) | %.2f s | %.2f × orjson |", median(verify), median(verify) / o))
+    print(String(format: "| yardstick: Python orjson merely parsing every line, alternated (process) | %.2f s | runs %@ |", o, orjson.map { String(format: "%.2f", $0) }.joined(separator: " ")))
+    print(String(format: "| open with the snapshot | %.2f s | resident after %.0f MB, peak %.0f MB |", median(snap), median(snapResident), median(peak)))
+}

@@ -371,17 +371,6 @@ default:
         try? FileManager.default.removeItem(atPath: dir + "/" + Store.snapshotFile)
     }
 
-    if argv.contains("--only-generate") { exit(0) }
-    if argv.contains("--only-sessions") { try sessionRows(dir: dir, runs: runs); exit(0) }
-
-    if argv.contains("--only-dashboard") {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        p.arguments = ["dashboard-child", "--dir", dir]
-        try p.run(); p.waitUntilExit()
-        exit(p.terminationStatus)
-    }
-
     func child(_ args: [String]) throws -> (json: [String: Double], wall: Double) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
@@ -398,6 +387,19 @@ default:
         }
         return (o, wall)
     }
+    if argv.contains("--only-generate") { exit(0) }
+    if argv.contains("--only-sessions") { try sessionRows(dir: dir, runs: runs); exit(0) }
+
+    if argv.contains("--only-replay") { try replayRows(dir: dir, runs: runs, child: child); exit(0) }
+
+    if argv.contains("--only-dashboard") {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        p.arguments = ["dashboard-child", "--dir", dir]
+        try p.run(); p.waitUntilExit()
+        exit(p.terminationStatus)
+    }
+
     func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 
     let size = Double((try FileManager.default.attributesOfItem(atPath: eventsPath)[.size] as? Int) ?? 0) / 1e6

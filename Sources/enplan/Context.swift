@@ -54,7 +54,8 @@ enum Context {
     static func loaded(_ directory: String, terminal: String) throws -> ServiceLoader.Loaded {
         let store = try Store(directory: directory)
         return ServiceLoader.Loaded(service: CaseService(store: store, terminal: terminal),
-                                    notices: store.repairs + [store.readOnlyReason?.description].compactMap { $0 })
+                                    notices: store.repairs + [store.readOnlyReason?.description].compactMap { $0 },
+                                    names: store.projection.citizens.values.map(\.name))
     }
 
     /// The store opened on a thread of its own while the login form is up (`ServiceLoader`);
@@ -64,6 +65,7 @@ enum Context {
         return ServiceLoader(terminal: name) {
             let opened = try loaded(directory, terminal: name)
             try check(opened.service)
+            Heap.giveBack()   // what opening freed (the snapshot's buffers, the read-ahead's arena)
             return opened
         }
     }

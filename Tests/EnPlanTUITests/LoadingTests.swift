@@ -102,4 +102,27 @@ final class LoadingTests: XCTestCase {
         XCTAssertFalse(app.running)
         XCTAssertTrue(app.loadError is Refused)
     }
+
+    func testNameKeysWarmedBehindTheFormAreTheListsOwnAndTakenOnce() throws {
+        let h = try Harness()
+        NameKeys.warm(Harness.names.map(\.0) + ["Søren Sørensen"])
+        let warmed = try XCTUnwrap(NameKeys.take())
+        XCTAssertNil(NameKeys.take(), "taken once: nothing is held twice")
+        for (name, _) in Harness.names {
+            let k = warmed.keys(name), fresh = NameKeys.compute(name)
+            XCTAssertEqual([k.short, k.long, k.sort], [fresh.short, fresh.long, fresh.sort], name)
+        }
+        // A list loaded from warmed keys sorts and finds as one loaded without them.
+        NameKeys.warm(Harness.names.map(\.0))
+        h.login()
+        let warmedOrder = h.listedNames
+        h.press(.char("/")); h.type("sore")
+        let found = h.listedNames
+        let plain = try Harness()
+        plain.login()
+        XCTAssertEqual(warmedOrder, plain.listedNames)
+        plain.press(.char("/")); plain.type("sore")
+        XCTAssertEqual(found, plain.listedNames)
+        XCTAssertTrue(found.contains("Søren Sørensen"), "\(found)")
+    }
 }

@@ -8,13 +8,20 @@ import Foundation
 ///   on only the App's thread uses it (the loader never touches it again).
 /// - Whatever needs the store waits for it (`wait`): the App asks only after Enter, when it has
 ///   drawn "Indlæser …"; a failure to open is handed to the App, which ends and reports it.
+/// - Then, on the same thread, the list's name keys are computed for every citizen (`NameKeys`),
+///   which the first list after Enter takes.
 /// - `notices` are what opening found for the user (a repaired tail, a damaged line): the App
 ///   shows them as soon as the store is there.
 public final class ServiceLoader: @unchecked Sendable {
     public struct Loaded {
         public var service: CaseService
         public var notices: [String]
-        public init(service: CaseService, notices: [String] = []) { self.service = service; self.notices = notices }
+        /// Every citizen's name, read before the service is handed over: their list keys are
+        /// computed behind the form (`NameKeys`).
+        public var names: [String]
+        public init(service: CaseService, notices: [String] = [], names: [String] = []) {
+            self.service = service; self.notices = notices; self.names = names
+        }
     }
 
     /// The terminal's name for the title bar before the store is there.
@@ -28,10 +35,14 @@ public final class ServiceLoader: @unchecked Sendable {
         let thread = Thread { [self] in
             Thread.current.name = "enplan-open"   // its name in /proc (a benchmark watches for it)
             let r = Result { try open() }
+            // The names are gathered before the service is handed over (after it, only the App's
+            // thread reads the state); folding them then overlaps the user's typing.
+            let names = (try? r.get())?.names ?? []
             condition.lock()
             result = r
             condition.broadcast()
             condition.unlock()
+            NameKeys.warm(names)
         }
         thread.stackSize = 16 << 20
         thread.start()
