@@ -82,10 +82,10 @@ case "memory-child":
                 arrays += parts.filter { $0 > 0 }.count
             }
         }
-        for (_, l) in p.lines { lines += l.count }
+        lines = p.lines.inMemory
         steps += [("citizenStride", Double(MemoryLayout<Citizen>.stride)), ("contactStride", Double(MemoryLayout<ContactEntry>.stride)),
                   ("planStride", Double(MemoryLayout<Plan>.stride)), ("contacts", Double(contacts)), ("heapArrays", Double(arrays)),
-                  ("longStrings", Double(longStrings)), ("lines", Double(lines)), ("streams", Double(p.lines.count)),
+                  ("longStrings", Double(longStrings)), ("linesInMemory", Double(lines)), ("streams", Double(p.lines.streams.count)),
                   ("withPlan", Double(withPlan)), ("planParts", Double(planParts)), ("meetings", Double(p.meetings.count))]
     }
     let service = CaseService(store: store, terminal: "bench")

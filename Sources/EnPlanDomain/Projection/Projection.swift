@@ -30,9 +30,9 @@ public struct Projection: Sendable {
     public private(set) var templateVersions: [String: Int] = [:]
     /// Targets (måltal) by id, with their streams' versions in `Target.version`.
     public private(set) var targets: [String: Target] = [:]
-    /// Where each stream's lines start in the event log, in order: a citizen's history is read
-    /// from these lines instead of scanning two million (`Store.events(of:)`).
-    public private(set) var lines: [String: [Int]] = [:]
+    /// Where each stream's lines start in the event log, in order (`LineIndex`: up to the
+    /// snapshot read in place from its file, mapped; after it, in memory).
+    public private(set) var lines = LineIndex()
     /// Ids are handed out in order: c1, c2 … and m1, m2 … (under the store's lock, so never twice).
     public private(set) var citizenCount = 0
     public private(set) var meetingCount = 0
@@ -62,7 +62,7 @@ public struct Projection: Sendable {
     }
 
     /// Notes where an applied event's line starts in the log.
-    mutating func noteLine(_ stream: String, at offset: Int) { lines[stream, default: []].append(offset) }
+    mutating func noteLine(_ stream: String, at offset: Int) { lines.note(stream, at: offset) }
 
     public mutating func apply(_ e: RecordedEvent) throws {
         try apply(e, event: try DomainEvent(type: e.type, fields: e.data))
@@ -269,7 +269,7 @@ public struct Projection: Sendable {
     mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
-                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:]) {
+                          lines: LineIndex, citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:]) {
         self.targets = targets
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
