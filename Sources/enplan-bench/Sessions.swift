@@ -79,13 +79,18 @@ final class PtySession {
 
     /// Waits until the store is open behind the form: the thread that opens it ("enplan-open",
     /// `ServiceLoader`) has ended. The time it was seen gone.
+    /// The thread names itself as it starts, so it is first waited for (a build without it, or a
+    /// thread already done: not seen within 3 s), then waited out.
     func waitLoaded(seconds: Double = 300) throws -> UInt64 {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        let appears = DispatchTime.now().uptimeNanoseconds + 3_000_000_000
+        var seen = false
         while true {
             drain()
             let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
             let opening = tasks.contains { ((try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/comm", encoding: .utf8)) ?? "").hasPrefix("enplan-open") }
-            if !opening { return DispatchTime.now().uptimeNanoseconds }
+            seen = seen || opening
+            if !opening && (seen || DispatchTime.now().uptimeNanoseconds > appears) { return DispatchTime.now().uptimeNanoseconds }
             guard DispatchTime.now().uptimeNanoseconds < deadline else { throw BenchError("pid \(pid): the store did not open in \(seconds) s") }
             usleep(5_000)
         }
@@ -125,9 +130,12 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-/// The `enplan` binary built beside this one.
+/// The `enplan` binary built beside this one, or `--enplan PATH` (another build, for a before/after
+/// in the same run).
 var enplanBinary: String {
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: "--enplan"), i + 1 < args.count { return args[i + 1] }
+    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? args[0]
     return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("enplan").path
 }
 
