@@ -49,6 +49,59 @@ case "replay-child":
           ("replayed", Double(store.replayedAtOpen)), ("citizens", Double(store.projection.citizens.count)), ("peakMB", peakMemoryMB()),
           ("residentMB", residentMB())])
 
+case "memory-child":
+    // Where a session's memory goes: private memory after each step of opening and logging in.
+    func privateMB() -> Double {
+        let text = (try? String(contentsOfFile: "/proc/self/smaps_rollup", encoding: .utf8)) ?? ""
+        let line = text.split(separator: "\n").first { $0.hasPrefix("Private_Dirty:") } ?? ""
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+    }
+    var steps: [(String, Double)] = [("start", privateMB())]
+    let store = try Store(directory: dir)
+    steps.append(("opened", privateMB()))
+    Heap.giveBack()
+    steps.append(("openedTrimmed", privateMB()))
+    if argv.contains("--census") {
+        // What the state holds: element counts, and how many heap objects (arrays, long strings).
+        let p = store.projection
+        var contacts = 0, arrays = 0, longStrings = 0, lines = 0, planParts = 0, withPlan = 0
+        func long(_ s: String?) -> Int { (s?.utf8.count ?? 0) > 15 ? 1 : 0 }
+        for c in p.citizens.values {
+            contacts += c.contacts.count
+            let counts: [Int] = [c.registeredSectors.count, c.household.count, c.consents.count, c.contacts.count, c.meetings.count, c.participants.count,
+                       c.facts.responsible.count, c.facts.recorded.count, c.facts.answered.count, c.facts.merged.count,
+                       c.recorded.goals.count, c.recorded.followUps.count, c.recorded.assessments.count, c.recorded.household.count]
+            arrays += counts.filter { $0 > 0 }.count
+            longStrings += long(c.name) + long(c.id) + long(c.benefit)
+            longStrings += long(c.responsible) + long(c.contactPerson)
+            if let plan = c.plan {
+                withPlan += 1
+                planParts += plan.goals.count + plan.efforts.count + plan.decisions.count
+                planParts += plan.followUps.count + plan.assessments.count + plan.referrals.count
+                let parts: [Int] = [plan.goals.count, plan.efforts.count, plan.decisions.count, plan.followUps.count, plan.assessments.count, plan.referrals.count]
+                arrays += parts.filter { $0 > 0 }.count
+            }
+        }
+        lines = p.lines.inMemory
+        steps += [("citizenStride", Double(MemoryLayout<Citizen>.stride)), ("contactStride", Double(MemoryLayout<ContactEntry>.stride)),
+                  ("planStride", Double(MemoryLayout<Plan>.stride)), ("contacts", Double(contacts)), ("heapArrays", Double(arrays)),
+                  ("longStrings", Double(longStrings)), ("linesInMemory", Double(lines)), ("streams", Double(p.lines.streams.count)),
+                  ("withPlan", Double(withPlan)), ("planParts", Double(planParts)), ("meetings", Double(p.meetings.count))]
+    }
+    let service = CaseService(store: store, terminal: "bench")
+    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
+    let terminal = MemoryTerminal(rows: 30, cols: 100)
+    let app = App(service: service, terminal: terminal, options: App.Options())
+    for c in supervisor { app.handle(.char(c)) }
+    app.handle(.tab)
+    for c in DemoData.password { app.handle(.char(c)) }
+    app.handle(.enter)
+    terminal.present(app.render())
+    steps.append(("list", privateMB()))
+    Heap.giveBack()
+    steps.append(("listTrimmed", privateMB()))
+    emit(steps)
+
 case "decode-child":
     // Decoding alone (hash, JSON, chain), no projection: where the replay's time goes.
     let t0 = Date()
@@ -347,14 +400,6 @@ default:
         try? FileManager.default.removeItem(atPath: dir + "/" + Store.snapshotFile)
     }
 
-    if argv.contains("--only-dashboard") {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        p.arguments = ["dashboard-child", "--dir", dir]
-        try p.run(); p.waitUntilExit()
-        exit(p.terminationStatus)
-    }
-
     func child(_ args: [String]) throws -> (json: [String: Double], wall: Double) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
@@ -371,6 +416,19 @@ default:
         }
         return (o, wall)
     }
+    if argv.contains("--only-generate") { exit(0) }
+    if argv.contains("--only-sessions") { try sessionRows(dir: dir, runs: runs); exit(0) }
+
+    if argv.contains("--only-replay") { try replayRows(dir: dir, runs: runs, child: child); exit(0) }
+
+    if argv.contains("--only-dashboard") {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        p.arguments = ["dashboard-child", "--dir", dir]
+        try p.run(); p.waitUntilExit()
+        exit(p.terminationStatus)
+    }
+
     func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 
     let size = Double((try FileManager.default.attributesOfItem(atPath: eventsPath)[.size] as? Int) ?? 0) / 1e6

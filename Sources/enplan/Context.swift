@@ -1,4 +1,5 @@
 @_spi(Store) import EnPlanDomain
+import EnPlanTUI
 import Foundation
 import Glibc
 
@@ -43,10 +44,30 @@ enum Context {
     }
 
     static func open(_ directory: String) throws -> CaseService {
+        let opened = try loaded(directory, terminal: terminal)
+        for n in opened.notices { Output.warning(n) }   // the full-screen interface shows them too
+        return opened.service
+    }
+
+    /// The store opened, with what opening found for the user (repaired tails, damage), unprinted:
+    /// the full-screen interface opens it behind the login form and shows them on the screen.
+    static func loaded(_ directory: String, terminal: String) throws -> ServiceLoader.Loaded {
         let store = try Store(directory: directory)
-        for r in store.repairs { Output.warning(r) }   // the full-screen interface shows them too
-        if let damage = store.readOnlyReason { Output.warning(damage.description) }
-        return CaseService(store: store, terminal: terminal)
+        return ServiceLoader.Loaded(service: CaseService(store: store, terminal: terminal),
+                                    notices: store.repairs + [store.readOnlyReason?.description].compactMap { $0 },
+                                    names: store.projection.citizens.values.map(\.name))
+    }
+
+    /// The store opened on a thread of its own while the login form is up (`ServiceLoader`);
+    /// `check` runs there too, on the opened service (the SSH key's person is an active user).
+    static func loading(_ directory: String, check: @escaping @Sendable (CaseService) throws -> Void = { _ in }) -> ServiceLoader {
+        let name = terminal
+        return ServiceLoader(terminal: name) {
+            let opened = try loaded(directory, terminal: name)
+            try check(opened.service)
+            Heap.giveBack()   // what opening freed (the snapshot's buffers, the read-ahead's arena)
+            return opened
+        }
     }
 
     /// A password: from the terminal without echo, or one line of standard input.

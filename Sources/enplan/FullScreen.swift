@@ -17,7 +17,8 @@ enum FullScreen {
     }()
 
     /// `inv`: the options of `enplan` without a command (`StoreCommands.open`).
-    static func run(service: CaseService, invocation inv: Invocation, sessionUser: String? = nil) throws -> Int32 {
+    /// `loader`: the store, opening behind the login form (or already open).
+    static func run(loader: ServiceLoader, invocation inv: Invocation, sessionUser: String? = nil) throws -> Int32 {
         let dataDirectory = inv.dataDirectory
         let settings = Settings.load(directory: dataDirectory)
         var options = App.Options()
@@ -49,13 +50,14 @@ enum FullScreen {
         installSignalHandlers()
         let terminal = NcursesTerminal()
         options.monochrome = !terminal.canUseColor
-        let app = App(service: service, terminal: terminal, options: options)
-        // What opening the store repaired, and settings it could not read, are shown on the screen
-        // (stderr is hidden behind it).
-        let notices = service.store.repairs + settings.problems + [service.store.readOnlyReason?.description].compactMap { $0 }
+        let app = App(loading: loader, terminal: terminal, options: options)
+        // Settings it could not read are shown on the screen (stderr is hidden behind it); what
+        // opening the store repaired follows as soon as it is open (`ServiceLoader.Loaded.notices`).
+        let notices = [app.startupNotice].compactMap { $0 } + settings.problems
         if !notices.isEmpty { app.startupNotice = notices.joined(separator: " · ") }
         app.run { stopSignal != 0 }
         terminal.end()
+        if let failed = app.loadError { throw failed }
         if stopSignal != 0 { exit(128 + stopSignal) }
         return 0
     }

@@ -36,9 +36,9 @@ public struct Projection: Sendable {
     public private(set) var reviewDraws: [String: ReviewDraw] = [:]
     /// The offers register by id ("o1"), with their streams' versions in `Offer.version`.
     public private(set) var offers: [String: Offer] = [:]
-    /// Where each stream's lines start in the event log, in order: a citizen's history is read
-    /// from these lines instead of scanning two million (`Store.events(of:)`).
-    public private(set) var lines: [String: [Int]] = [:]
+    /// Where each stream's lines start in the event log, in order (`LineIndex`: up to the
+    /// snapshot read in place from its file, mapped; after it, in memory).
+    public private(set) var lines = LineIndex()
     /// Ids are handed out in order: c1, c2 … and m1, m2 … (under the store's lock, so never twice).
     public private(set) var citizenCount = 0
     public private(set) var meetingCount = 0
@@ -71,7 +71,7 @@ public struct Projection: Sendable {
     }
 
     /// Notes where an applied event's line starts in the log.
-    mutating func noteLine(_ stream: String, at offset: Int) { lines[stream, default: []].append(offset) }
+    mutating func noteLine(_ stream: String, at offset: Int) { lines.note(stream, at: offset) }
 
     public mutating func apply(_ e: RecordedEvent) throws {
         try apply(e, event: try DomainEvent(type: e.type, fields: e.data))
@@ -321,7 +321,7 @@ public struct Projection: Sendable {
     mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
-                          lines: [String: [Int]], citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
+                          lines: LineIndex, citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
                           youthTargetGroup: YouthTargetGroup? = nil, reviewDraws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]) {
         self.targets = targets; self.youthTargetGroup = youthTargetGroup; self.reviewDraws = reviewDraws; self.offers = offers
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines

@@ -34,10 +34,10 @@ enum Snapshot {
         w.values(Array(p.reviewDraws.values))
         w.values(Array(p.offers.values))
         // The line index: stream names with their counts, then every offset in one raw block.
-        let streams = Array(p.lines.keys)
-        w.array(streams) { w, s in w.string(s); w.int(p.lines[s]!.count) }
-        w.int(p.lines.values.reduce(0) { $0 + $1.count })
-        for s in streams { w.rawInts(p.lines[s]!) }
+        let streams = p.lines.streams, offsets = streams.map { p.lines.offsets($0) }
+        w.array(Array(zip(streams, offsets))) { w, s in w.string(s.0); w.int(s.1.count) }
+        w.int(offsets.reduce(0) { $0 + $1.count })
+        for o in offsets { w.rawInts(o) }
         // The body's SHA-256 at the end: a snapshot cut short or changed is ignored, not trusted.
         var out = w.bytes
         out += Array(out[magic.count...].withUnsafeBytes { Digest.sha256Hex($0) }.utf8)
@@ -67,14 +67,15 @@ enum Snapshot {
         defer { close(fd) }
         let size = Sys.fileSize(fd)
         guard size > magic.count + 64, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
-        defer { munmap(map, size) }
+        // Kept mapped by the line index (its raw block is read in place); unmapped with it.
+        let mapping = LineIndex.Mapping(base: map, size: size)
         let bytes = UnsafeRawBufferPointer(start: map, count: size)
         guard bytes.starts(with: magic) else { return nil }
         let bodyEnd = size - 64
         let stored = String(decoding: bytes[bodyEnd...], as: UTF8.self)
         guard Digest.sha256Hex(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd])) == stored else { return nil }
         // Hashing read every page in; decoding gives them back behind it, as the state grows.
-        let release = PageRelease(base: map)
+        let release = PageRelease(base: map)   // never past the line index's block (it is read in place)
         return try? {
             var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd]))
             guard try r.int() == format else { return nil }
@@ -121,13 +122,25 @@ enum Snapshot {
             release.upTo(magic.count + r.pos)
             let streams = try r.array { r in (try r.string(), try r.count()) }
             guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
-            var lines = [String: [Int]](minimumCapacity: streams.count)
+            // The raw block stays where it is, in the mapped file (`LineIndex`): checked, not copied.
+            mapping.block = magic.count + r.pos
+            let total = streams.reduce(0, { $0 + $1.1 })
+            guard total < Int(UInt32.max) else { return nil }
+            try r.skip(total * MemoryLayout<Int>.size)
+            var spans = [String: LineIndex.Span](minimumCapacity: streams.count)
+            var first = 0
             for (stream, n) in streams {
-                let offsets = try r.rawInts(count: n)
                 // Each stream's lines ascend and lie before the snapshot's own line: else it is not trusted.
-                for i in offsets.indices where offsets[i] < 0 || offsets[i] >= offset || (i > 0 && offsets[i] <= offsets[i - 1]) { return nil }
-                lines[stream] = offsets
+                var previous = -1
+                for i in first..<first + n {
+                    let o = mapping.offset(i)
+                    guard o > previous, o < offset else { return nil }
+                    previous = o
+                }
+                spans[stream] = LineIndex.Span(first: UInt32(first), count: UInt32(n))
+                first += n
             }
+            let lines = LineIndex(mapping: mapping, spans: spans)
             guard r.atEnd else { return nil }
             p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,

@@ -59,14 +59,10 @@ struct SnapshotReader {
         return n
     }
 
-    mutating func rawInts(count n: Int) throws -> [Int] {
-        let size = n * MemoryLayout<Int>.size
-        guard pos + size <= end else { throw Corrupt() }
-        defer { pos += size }
-        return [Int](unsafeUninitializedCapacity: n) { out, done in
-            memcpy(out.baseAddress!, base + pos, size)
-            done = n
-        }
+    /// Steps over `n` bytes (a raw block read in place).
+    mutating func skip(_ n: Int) throws {
+        guard n >= 0, pos + n <= end else { throw Corrupt() }
+        pos += n
     }
 
     mutating func bool() throws -> Bool {

@@ -334,7 +334,7 @@ public final class Store {
     /// (a citizen's few hundred lines, not the whole log). Each line's hash is checked; one that
     /// does not match, or is not the stream's, is damage and an error.
     public func events(of streams: [String]) throws -> [RecordedEvent] {
-        let offsets = streams.flatMap { projection.lines[$0] ?? [] }.sorted()
+        let offsets = streams.flatMap { projection.lines.offsets($0) }.sorted()
         guard !offsets.isEmpty else { return [] }
         let wanted = Set(streams)
         let path = directory + "/" + Store.eventsFile

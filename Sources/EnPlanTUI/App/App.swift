@@ -56,7 +56,18 @@ public final class App {
 
     public static let minimumSize = (rows: 15, cols: 60)
 
-    let service: CaseService
+    /// The store behind the screens: opened on its own thread while the login form is up
+    /// (`ServiceLoader`). Only what needs it asks for it, and waits for it if need be.
+    let loader: ServiceLoader
+    var loaded: CaseService?
+    var service: CaseService {
+        if let loaded { return loaded }
+        guard let l = try? loader.wait() else { fatalError("the store is asked for after it failed to open") }
+        takeLoaded(l)
+        return l.service
+    }
+    /// Why the store could not be opened (the loop ends; the program reports it).
+    public internal(set) var loadError: (any Error)?
     let terminal: Terminal
     public internal(set) var options: Options
     var strings: Strings
@@ -78,12 +89,19 @@ public final class App {
     /// Errors to show once the screen is up (a bad theme file, a repaired tail).
     public var startupNotice: String?
 
-    public init(service: CaseService, terminal: Terminal, options: Options) {
-        self.service = service
+    public convenience init(service: CaseService, terminal: Terminal, options: Options) {
+        self.init(loading: ServiceLoader(ready: .init(service: service)), terminal: terminal, options: options)
+    }
+
+    /// The login form at once, the store as `loader` has it: before it is open the form is the
+    /// login (a store without users turns it into the first administrator's form when it is).
+    public init(loading loader: ServiceLoader, terminal: Terminal, options: Options) {
+        self.loader = loader
         self.terminal = terminal
         self.options = options
         strings = Strings(options.language)
         phase = .login(LoginScreen(kind: .login, strings: Strings(options.language)))
+        checkLoaded()
         phase = .login(loginScreen())
         applyTheme(options.themeName)
     }
@@ -115,7 +133,8 @@ public final class App {
         if let n = startupNotice { message = (n, .error) }
         terminal.present(render())
         while running && !stop() {
-            if let key = terminal.readKey(timeoutMs: 500) {
+            if loaded == nil { checkLoaded() }
+            if let key = terminal.readKey(timeoutMs: loaded == nil && loadError == nil ? 50 : 500) {
                 lastInput = Date()
                 handle(key)
             } else {

@@ -54,14 +54,15 @@ extension App {
     /// Who is logged in, their sector, the terminal, the date with ISO week.
     private func titleBar(_ canvas: inout Canvas) {
         canvas.clear(row: 0, role: .title)
-        let today = service.today
+        // Before the store is open (the login form is up at once): the system's clock.
+        let today = loaded?.today ?? SystemClock().now().local.day
         var left = " " + strings.t(.appName)
         if case .main(let s) = phase {
             left += " · \(s.user.name) (\(strings.sector(s.user.sector)), \(strings.role(s.user.role)))"
             // What is new for me, one key away (4 or F5): a word with the count, not a colour.
             if !s.inbox.items.isEmpty { left += " · \(strings.i(.title)) \(s.inbox.items.count) \(strings.i(.bar)) (4)" }
         }
-        let right = "\(service.terminal) · \(strings.date(today)) \(strings.week(today)) "
+        let right = "\(loader.terminal) · \(strings.date(today)) \(strings.week(today)) "
         canvas.put(left, row: 0, col: 0, role: .title)
         let rw = TextWidth.columns(right)
         if TextWidth.columns(left) + rw + 2 <= canvas.cols { canvas.put(right, row: 0, col: canvas.cols - rw, role: .title) }

@@ -6,6 +6,9 @@ import Foundation
 extension App {
     func submit(_ screen: LoginScreen) {
         var screen = screen
+        // Enter before the store is open: say so, and wait for it.
+        guard waitLoaded(while: screen) else { return }
+        if screen.kind == .login, !service.hasAccounts { phase = .login(loginScreen()); return }
         let form = screen.form
         let id = form.value("user").lowercased()
         do {
@@ -88,9 +91,45 @@ extension App {
         phase = .login(loginScreen())
     }
 
+    /// Takes the store from the loader when it is open (the loop asks between keys): its notices
+    /// go to the status line, and a store without users turns the form into the first
+    /// administrator's. A store that failed to open ends the program, which reports why.
+    func checkLoaded(waiting: Bool = false) {
+        guard loaded == nil, loadError == nil, waiting || loader.isDone else { return }
+        do { takeLoaded(try loader.wait()) } catch { loadError = error; running = false }
+    }
+
+    func takeLoaded(_ l: ServiceLoader.Loaded) {
+        guard loaded == nil else { return }
+        loaded = l.service
+        if !l.notices.isEmpty {
+            let n = l.notices.joined(separator: " · ")
+            startupNotice = [startupNotice, n].compactMap { $0 }.joined(separator: " · ")
+            message = (n, .error)
+        }
+        if case .login(let screen) = phase, screen.kind == .login, !l.service.hasAccounts { phase = .login(loginScreen()) }
+    }
+
+    /// Waits for the store with "Indlæser …" on the screen; false when it failed to open.
+    private func waitLoaded(while screen: LoginScreen) -> Bool {
+        if loaded != nil { return true }
+        if loadError != nil { return false }
+        let shown = message
+        if !loader.isDone {
+            message = (strings.g(.loading), .normal)
+            phase = .login(screen)
+            terminal.present(render())
+        }
+        checkLoaded(waiting: true)
+        if loadError != nil { return false }
+        if message?.text == strings.g(.loading) { message = shown }
+        return true
+    }
+
     /// The login form, filled in with the SSH key's person when there is one.
     func loginScreen() -> LoginScreen {
-        var screen = LoginScreen(kind: service.hasAccounts ? .login : .firstAdmin, strings: strings)
+        // Before the store is open: the login (`takeLoaded` turns it into the first administrator's).
+        var screen = LoginScreen(kind: loaded?.hasAccounts ?? true ? .login : .firstAdmin, strings: strings)
         if let user = options.sessionUser, screen.kind == .login { screen.form["user"] = user; screen.form.focus(on: "password") }
         return screen
     }

@@ -14,13 +14,21 @@ enum StoreCommands {
             .choice("lang", Language.self, "the language of the screens (default: the settings file's, else da)"),
             .int("idle-lock-seconds", in: 5...14_400, "lock the screen after this long without a key (default: 10 minutes, or the settings file's)"),
         ]) { inv in
-            let service = try Context.open(inv.dataDirectory)
+            let onTerminal = isatty(0) == 1 && isatty(1) == 1
+            // The login form at once; the store opens behind it (unless the demo store is yet to be made).
+            let events = (try? FileManager.default.attributesOfItem(atPath: inv.dataDirectory + "/" + Store.eventsFile)[.size] as? Int) ?? 0
+            if onTerminal && !(inv.demo && events == 0) {
+                return try FullScreen.run(loader: Context.loading(inv.dataDirectory), invocation: inv)
+            }
+            let opened = try Context.loaded(inv.dataDirectory, terminal: Context.terminal)
+            for n in opened.notices { Output.warning(n) }
+            let service = opened.service
             if inv.demo && service.state.accounts.isEmpty {
                 let report = try DemoData.fill(service, options: DemoData.Options())
                 Output.warning("created the demo store in \(inv.dataDirectory): \(report.citizens) citizens, \(report.users) users, \(report.events) events")
             }
-            if isatty(0) == 1 && isatty(1) == 1 {
-                return try FullScreen.run(service: service, invocation: inv)
+            if onTerminal {
+                return try FullScreen.run(loader: ServiceLoader(ready: opened), invocation: inv)
             }
             summary(service, inv.dataDirectory, demo: inv.demo)
             return 0

@@ -59,16 +59,20 @@ enum SSHSession {
             if case .help(let h) = parsed { print(try CLI.help(h, commands), terminator: "") }
             return 0
         }
-        let service = try Context.open(dataDirectory)
-        if let user {
-            guard let u = service.state.user(user), u.active else { throw DomainError.forbidden(.notActiveUser(user)) }
+        let checkUser: @Sendable (CaseService) throws -> Void = { service in
+            if let user {
+                guard let u = service.state.user(user), u.active else { throw DomainError.forbidden(.notActiveUser(user)) }
+            }
         }
         if inv.command.path.isEmpty {
             guard isatty(0) == 1 && isatty(1) == 1 else {
                 throw UsageError("ssh-session: no terminal for the full-screen interface (ssh -t, or give a command: ssh HOST citizens)")
             }
-            return try FullScreen.run(service: service, invocation: inv, sessionUser: user)
+            // The login form at once; the store opens (and the key's person is checked) behind it.
+            return try FullScreen.run(loader: Context.loading(dataDirectory, check: checkUser), invocation: inv, sessionUser: user)
         }
+        let service = try Context.open(dataDirectory)
+        try checkUser(service)
         guard let user else { throw DomainError.forbidden(.kioskKey) }
         if let other = inv.values["as"], other != user {
             throw DomainError.forbidden(.sshKeyIsFor(user: user, other: other))

@@ -49,9 +49,11 @@ public struct CitizenList: Sendable {
     /// New rows from the domain; the selection stays on the same citizen if it is still there.
     public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
         let keep = selectedRow?.id
-        entries = rows.map { Entry(row: $0, sortName: DanishCollation.key($0.name)) }
+        let prepared = NameKeys.take()
+        let keys = rows.map { prepared?.keys($0.name) ?? NameKeys.compute($0.name) }
+        entries = zip(rows, keys).map { Entry(row: $0, sortName: $1.sort) }
         indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.row.id, $0) })
-        search = SearchColumns(rows, user: user)
+        search = SearchColumns(rows, keys, user: user)
         self.names = names
         resort()
         if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(scroll.selected) }
@@ -71,8 +73,9 @@ public struct CitizenList: Sendable {
                 search.update(i, r)
             } else {
                 indexByID[r.id] = entries.count
-                entries.append(Entry(row: r, sortName: DanishCollation.key(r.name)))
-                search.append(r)
+                let keys = NameKeys.compute(r.name)
+                entries.append(Entry(row: r, sortName: keys.sort))
+                search.append(r, keys)
                 added += 1
             }
         }

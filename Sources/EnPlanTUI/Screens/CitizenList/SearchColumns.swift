@@ -21,14 +21,14 @@ struct SearchColumns: Sendable {
 
     init() {}
 
-    init(_ rows: [CitizenRow], user: String) {
+    /// `keys`: each row's name folded (`NameKeys`), index-aligned with `rows`.
+    init(_ rows: [CitizenRow], _ keys: [NameKeys.Keys], user: String) {
         self.user = user
         short.reserveCapacity(rows.count * 20); long.reserveCapacity(rows.count * 20)
-        for r in rows { append(r) }
+        for (r, k) in zip(rows, keys) { append(r, k) }
     }
 
-    mutating func append(_ r: CitizenRow) {
-        let f = FoldedText(r.name)
+    mutating func append(_ r: CitizenRow, _ f: NameKeys.Keys) {
         short += f.short; short.append(0); shortStart.append(short.count)
         long += f.long; long.append(0); longStart.append(long.count)
         let d = Array(r.maskedCPR.utf8.prefix(6))

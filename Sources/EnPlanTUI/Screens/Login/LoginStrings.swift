@@ -4,7 +4,7 @@ extension Strings {
     /// The login and lock screen.
     public enum G: Localized {
         case keyIsFor, loginTitle, userID, password, name, sector, loginHint, demoHint, firstAdminTitle, firstAdminHint
-        case lockedTitle, lockedHint, unlockHint, wrongLogin
+        case lockedTitle, lockedHint, unlockHint, wrongLogin, loading
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -22,6 +22,7 @@ extension Strings {
             case .lockedHint: return ("låste skærmen. Skriv adgangskoden for at låse op, eller skift bruger-id for at logge ind som en anden.", "locked the screen. Type the password to unlock, or change the user id to log in as someone else.")
             case .unlockHint: return ("Enter: lås op · Tab: skift felt", "Enter: unlock · Tab: next field")
             case .wrongLogin: return ("Forkert bruger-id eller adgangskode.", "Wrong user id or password.")
+            case .loading: return ("Indlæser borgerne …", "Loading the citizens …")
             }
         }
     }

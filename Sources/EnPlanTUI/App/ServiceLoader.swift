@@ -1,0 +1,69 @@
+import EnPlanDomain
+import Foundation
+
+/// The store opened behind the login screen: the program draws the login form at once and opens
+/// the store (snapshot + tail, or a full replay) on a thread of its own while the user types.
+///
+/// - `open` runs once, on its own thread; its service is handed over under a lock, and from then
+///   on only the App's thread uses it (the loader never touches it again).
+/// - Whatever needs the store waits for it (`wait`): the App asks only after Enter, when it has
+///   drawn "Indlæser …"; a failure to open is handed to the App, which ends and reports it.
+/// - Then, on the same thread, the list's name keys are computed for every citizen (`NameKeys`),
+///   which the first list after Enter takes.
+/// - `notices` are what opening found for the user (a repaired tail, a damaged line): the App
+///   shows them as soon as the store is there.
+public final class ServiceLoader: @unchecked Sendable {
+    public struct Loaded {
+        public var service: CaseService
+        public var notices: [String]
+        /// Every citizen's name, read before the service is handed over: their list keys are
+        /// computed behind the form (`NameKeys`).
+        public var names: [String]
+        public init(service: CaseService, notices: [String] = [], names: [String] = []) {
+            self.service = service; self.notices = notices; self.names = names
+        }
+    }
+
+    /// The terminal's name for the title bar before the store is there.
+    public let terminal: String
+    private let condition = NSCondition()
+    private var result: Result<Loaded, any Error>?
+
+    /// Opens on a thread of its own (a deep stack: the snapshot's decoder and the replay run there).
+    public init(terminal: String, open: @escaping @Sendable () throws -> Loaded) {
+        self.terminal = terminal
+        let thread = Thread { [self] in
+            Thread.current.name = "enplan-open"   // its name in /proc (a benchmark watches for it)
+            let r = Result { try open() }
+            // The names are gathered before the service is handed over (after it, only the App's
+            // thread reads the state); folding them then overlaps the user's typing.
+            let names = (try? r.get())?.names ?? []
+            condition.lock()
+            result = r
+            condition.broadcast()
+            condition.unlock()
+            NameKeys.warm(names)
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    /// A service already open (tests, the benchmark, a store opened before the screen).
+    public init(ready loaded: Loaded) {
+        terminal = loaded.service.terminal
+        result = .success(loaded)
+    }
+
+    /// Whether `wait()` would return at once.
+    public var isDone: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return result != nil
+    }
+
+    /// The opened store, waiting for it if need be; rethrows what opening threw.
+    public func wait() throws -> Loaded {
+        condition.lock(); defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return try result!.get()
+    }
+}
