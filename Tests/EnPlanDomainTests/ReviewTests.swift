@@ -87,7 +87,7 @@ final class ReviewTests: XCTestCase {
 
     func testAReviewRecordAndItsActionsAsFollowUps() {
         let q = Quarter("2026Q4")!
-        let given = staffAndPlans + [Given("c1", .followUpScheduled(id: "f1", due: day + 10)),
+        let given = staffAndPlans + [Given("c1", .followUpScheduled(id: "f1", due: day + 10, planned: nil)),
                                      Given("review:2026Q4", .reviewSampleDrawn(ReviewDraw(quarter: q, seed: 1, size: 16, drawn: day + -3,
                                                                                           population: [], excluded: [], plans: ["c1", "c2"])), by: "karen")]
         func record(_ cid: String, invited: Bool = true, tookPart: Bool = true, date: Day? = nil) -> Command {
@@ -100,7 +100,7 @@ final class ReviewTests: XCTestCase {
         let reviewed = given + [Given("c1", .planReviewed(review), by: "karen")]
         for c in [
             DecideCase("the review, and its action as the plan's next follow-up", given: given, when: record("c1"), as: "karen",
-                       then: .events([.init("c1", .planReviewed(review)), .init("c1", .followUpScheduled(id: "f2", due: day + 28))])),
+                       then: .events([.init("c1", .planReviewed(review)), .init("c1", .followUpScheduled(id: "f2", due: day + 28, planned: day))])),
             DecideCase("a caseworker does not record reviews", given: given, when: record("c1"), as: "mette", then: .refused(.forbidden, "only supervisors")),
             DecideCase("only a drawn plan", given: given, when: record("c3"), as: "karen", then: .refused(.invalid, "was not drawn")),
             DecideCase("once a draw", given: reviewed, when: record("c1"), as: "karen", then: .refused(.conflict, "reviewed for 2026Q4 already")),

@@ -93,7 +93,7 @@ public enum DemoData {
                 citizenNumber += 1
                 batch += citizen(number: citizenNumber, today: today, rng: &rng, usedCPR: &usedCPR, booked: &booked, meetings: &meetingNumber)
             }
-            let events = try service.execute(batch: batch, asOf: historicalDay)
+            let events = try service.execute(batch: batch, asOf: { historicalDay($0, today: today) })
             report.events += events.count
             report.meetings += events.filter { EventType.named($0.type) == .meetingScheduled }.count
         }
@@ -105,11 +105,14 @@ public enum DemoData {
     }
 
     /// The day the demo's history did a command on, where it was not today: a past follow-up was
-    /// planned three weeks before it was due and completed on the day it was done.
-    static func historicalDay(_ command: Command) -> Day? {
+    /// planned three weeks before it was due and completed on the day it was done; a referral was
+    /// sent 1-60 days ago (answered today, when it is: the referral figures have slow answers and
+    /// referrals unanswered after 14 days to show).
+    static func historicalDay(_ command: Command, today: Day) -> Day? {
         switch command {
         case let .scheduleFollowUp(_, due): return due + -21
         case let .completeFollowUp(_, _, done, _, _): return done
+        case let .sendReferral(citizen, _, _, _): return today + -(1 + (FigureScope.number(citizen) ?? 0) * 7 % 60)
         default: return nil
         }
     }
