@@ -53,9 +53,6 @@ enum YouthFigures {
         return f.efforts.contains { $0.start <= day && ($0.end ?? day) >= day }
     }
 
-    static func effortCounts(_ e: Effort, _ g: YouthTargetGroup) -> Bool {
-        (e.status == .active || e.status == .ended) && e.legalBasis.hasPrefix(g.effortBasis)
-    }
 
     /// The baseline (entry = the baseline day) or the first day in the group after it, up to today.
     /// The cheap refusals first: too old at the baseline, no benefit on the list, no such effort.
@@ -66,7 +63,11 @@ enum YouthFigures {
         guard benefits.contains(where: { $0.code.map(g.benefits.contains) ?? false }) else { return nil }
         guard let all = c.efforts else { return nil }
         var efforts: [(start: Day, end: Day?)] = []
-        for i in all.indices where effortCounts(all[i], g) { efforts.append((all[i].start, all[i].end)) }
+        // The efforts that count: active or ended, under the group's legal basis (read field by
+        // field: passing `all[i]` on would copy each effort and retain its strings).
+        for i in all.indices where (all[i].status == .active || all[i].status == .ended) && all[i].legalBasis.hasPrefix(g.effortBasis) {
+            efforts.append((all[i].start, all[i].end))
+        }
         guard !efforts.isEmpty else { return nil }
         let f = Facts(limit: limit, benefits: benefits, vulnerability: g.requireVulnerability ? c.vulnerability : [], efforts: efforts)
         if inGroup(f, g, on: g.baseline) { return (true, g.baseline) }
@@ -116,11 +117,13 @@ enum YouthFigures {
     /// those who left within them.
     static func byMonth(_ members: [Member], today: Day) -> [(n: Int, of: Int)] {
         var out: [(n: Int, of: Int)] = []
+        // Each member's last day of month m (entry + m months - 1 day), worked out once: 24 a member.
+        let lastDays = members.map { x in (1...24).map { x.entry.adding(months: $0) + -1 } }
         for m in 1...24 {
-            guard members.contains(where: { $0.entry.adding(months: m) + -1 <= today }) else { break }
+            guard lastDays.contains(where: { $0[m - 1] <= today }) else { break }
             var n = 0, of = 0
-            for x in members where x.entry.adding(months: m) + -1 <= today {
-                let last = x.entry.adding(months: m) + -1
+            for (k, x) in members.enumerated() where lastDays[k][m - 1] <= today {
+                let last = lastDays[k][m - 1]
                 switch x.result {
                 case .exited(let d) where d <= last: continue
                 case .succeeded(let d) where d <= last: n += 1; of += 1

@@ -152,8 +152,9 @@ public final class App {
         if now.timeIntervalSince(lastRefresh) >= 1 {
             lastRefresh = now
             withSession { refresh(&$0) }
-        } else if now.timeIntervalSince(lastInput) >= 2 {
-            // Idle: the dashboard's figures brought up to date now, so that opening it costs no wait.
+        } else if now.timeIntervalSince(lastInput) >= 2, case .main(let s) = phase, s.user.role != .caseworker {
+            // A supervisor or administrator idle: the dashboard's figures brought up to date now, so
+            // that opening it costs no wait (a caseworker's session does not hold them unasked).
             service.prepareFigures()
         }
     }
