@@ -41,7 +41,7 @@ final class DanishWordsTests: XCTestCase {
         h.press(.char("?")); check(h, "the help"); h.press(.escape)
         h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
         check(h, "the plan")
-        for key in ["m", "e", "f", "r"] {
+        for key in ["m", "e", "f", "r", "u", "v"] {
             h.press(.char(Character(key)), .char("n")); check(h, "the form of section \(key)"); h.press(.escape, .char("j"))
         }
         h.press(.char("b")); check(h, "the journey"); h.press(.escape)
@@ -52,9 +52,22 @@ final class DanishWordsTests: XCTestCase {
         h.press(.char("t"), .enter); check(h, "a planned meeting, open")
         h.press(.char("e")); h.assertShows("Flyt eller ret mødet"); check(h, "moving a meeting"); h.press(.escape, .escape)
         h.press(.char("3"))
-        for key in ["b", "t", "e", "k", "p", "h"] { h.press(.char(Character(key))); check(h, "the dashboard's \(key)") }
+        // A caseworker's own figures, and the team's sections refused in Danish.
+        for key in ["b", "t", "e", "k", "p", "h", "m", "a", "o", "v", "c"] { h.press(.char(Character(key))); check(h, "the dashboard's \(key)") }
+        h.press(.char("a")); h.assertShows("holdets tal")
         h.press(.char("q"))
         h.press(.function(12)); check(h, "the lock screen")
+    }
+
+    /// A supervisor's sections of the team's figures, the target group's and the draw's forms.
+    func testTheSupervisorsSectionsSpeakDanish() throws {
+        let h = try Harness(rows: 40, cols: 140)
+        h.login("karen")
+        h.press(.char("3"))
+        for key in ["b", "t", "e", "k", "p", "h", "m", "a", "o", "v", "c"] { h.press(.char(Character(key))); check(h, "the supervisor's \(key)") }
+        h.press(.char("a"), .char("M")); h.assertShows("Målgruppe for unge-kohorterne"); check(h, "the target group's form"); h.press(.escape)
+        h.press(.char("v"), .char("n")); h.assertShows("kvartal"); check(h, "the draw's form"); h.press(.escape)
+        h.press(.char("i")); check(h, "a definition"); h.press(.escape)
     }
 
     func testTheTypedRefusalsAreDanish() {
