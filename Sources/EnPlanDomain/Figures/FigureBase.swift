@@ -52,7 +52,7 @@ final class FigureBase {
         }
         var ids = Set<String>()
         for stream in changed {
-            if state.citizens.index(forKey: stream) != nil { ids.insert(stream) }
+            if state.citizens.contains(stream) { ids.insert(stream) }
             else if let i = state.meetings.index(forKey: stream), let c = state.meetings.values[i].citizen { ids.insert(c) }
         }
         for id in ids {

@@ -18,7 +18,7 @@ public struct Projection: Sendable {
     }
 
     public private(set) var accounts: [String: Account] = [:]
-    public private(set) var citizens: [String: Citizen] = [:]
+    public private(set) var citizens = CitizenTable()
     public private(set) var citizenByCPR: [String: String] = [:]
     public private(set) var meetings: [String: Meeting] = [:]
     /// Meeting ids by the day they start on (conflict checks and the calendar look at one day).
@@ -52,8 +52,8 @@ public struct Projection: Sendable {
     public func user(_ id: String) -> User? { accounts[id]?.user }
 
     public func version(of stream: String) -> Int {
-        // Through an index, not `citizens[stream]`: that would copy the whole Citizen on the hot path.
-        if let i = citizens.index(forKey: stream) { return citizens.values[i].version }
+        // In place, not `citizens[stream]?.version`: that would copy the whole Citizen on the hot path.
+        if let v = citizens.version(of: stream) { return v }
         if let i = meetings.index(forKey: stream) { return meetings.values[i].version }
         if stream.hasPrefix(Streams.userPrefix) { return accounts[String(stream.dropFirst(Streams.userPrefix.count))]?.version ?? 0 }
         if stream == Streams.benefits { return benefitsVersion }
@@ -91,16 +91,16 @@ public struct Projection: Sendable {
 
     mutating func apply(_ event: DomainEvent, stream: String, version: Int, actor: String, at ts: Timestamp) throws {
         // Most events change a citizen who exists already: one hash lookup, then work in place.
-        if let i = citizens.index(forKey: stream) {
-            guard version == citizens.values[i].version + 1 else {
-                throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(citizens.values[i].version + 1)")
+        if let i = citizens.place(of: stream) {
+            guard version == citizens[place: i].version + 1 else {
+                throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(citizens[place: i].version + 1)")
             }
             if case .citizenRegistered = event { throw Inconsistent(reason: "citizen \(stream) is registered already") }
             // Static on purpose: an instance method here would copy the whole projection (self is
             // borrowed while one of its citizens is inout), and then every apply copies every citizen.
             let sector = Projection.recordsSector(event) ? accounts[actor]?.user.sector : nil
-            Projection.applyToCitizen(event, &citizens.values[i], actor: actor, sector: sector, at: ts)
-            citizens.values[i].version = version
+            Projection.applyToCitizen(event, &citizens[place: i], actor: actor, sector: sector, at: ts)
+            citizens[place: i].version = version
             return
         }
         let expected = self.version(of: stream) + 1
@@ -193,10 +193,10 @@ public struct Projection: Sendable {
             if let outcome { meetings[stream]!.outcome = outcome }
             meetings[stream]!.version = version
             meetings[stream]!.updated = ts
-            if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) {
+            if let cid = meetings[stream]!.citizen, let i = citizens.place(of: cid) {
                 // A cancelled meeting gives its participants no access: only planned, held and no-show ones do.
-                let ids = citizens.values[i].meetings
-                citizens.values[i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
+                let ids = citizens[place: i].meetings
+                citizens[place: i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
             }
             return
         case let .meetingJoined(participants, guests, agenda):
@@ -206,9 +206,9 @@ public struct Projection: Sendable {
             for item in agenda where !meetings[stream]!.agenda.contains(item) { meetings[stream]!.agenda.append(item) }
             meetings[stream]!.version = version
             meetings[stream]!.updated = ts
-            if let cid = meetings[stream]!.citizen, let i = citizens.index(forKey: cid) {
-                citizens.values[i].participants.formUnion(participants)
-                citizens.values[i].facts.merged.append(meetings[stream]!.start.day)
+            if let cid = meetings[stream]!.citizen, let i = citizens.place(of: cid) {
+                citizens[place: i].participants.formUnion(participants)
+                citizens[place: i].facts.merged.append(meetings[stream]!.start.day)
             }
             return
         // A citizen's events, on a stream that is no citizen.
@@ -318,7 +318,7 @@ public struct Projection: Sendable {
     }
 
     // Snapshot support: the store restores a projection it wrote earlier.
-    mutating func restore(accounts: [String: Account], citizens: [String: Citizen], citizenByCPR: [String: String],
+    mutating func restore(accounts: [String: Account], citizens: CitizenTable, citizenByCPR: [String: String],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
                           lines: LineIndex, citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],

@@ -93,7 +93,7 @@ enum Snapshot {
             }
             for _ in 0..<(try r.count()) { let b = try Benefit(from: &r); benefits[b.code] = b }
             let citizenTotal = try r.count()
-            var citizens = [String: Citizen](minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
+            var citizens = CitizenTable(minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
             for i in 0..<citizenTotal {
                 let c = try Citizen(from: &r)
                 byCPR[c.cpr.digits] = c.id
