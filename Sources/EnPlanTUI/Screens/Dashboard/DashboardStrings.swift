@@ -2,7 +2,7 @@ import EnPlanDomain
 
 extension Strings {
     public func d(_ k: D) -> String { text(k) }
-    public func text(_ b: Bilingual) -> String { language == .da ? b.da : b.en }
+    public func text(_ b: Bilingual) -> String { pick(b.da, b.en) }
 
     /// The supervisors' dashboard and the lists behind its figures.
     public enum D: Localized {
