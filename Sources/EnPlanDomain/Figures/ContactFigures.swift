@@ -63,13 +63,14 @@ enum ContactFigures {
             return qs.firstIndex { $0.counted.contains(d) }
         }
         for c in s.citizens() {
-            let a = 0, g = 4 * (1 + groups.firstIndex(of: c.targetGroup(on: s.today))!)     // the two rows' first slots
+            // The citizen's two rows ("all" and its group's) and where their quarters start in `perRow`.
+            let rows = [0, 1 + groups.firstIndex(of: c.targetGroup(on: s.today))!], a = rows[0] * 4, g = rows[1] * 4
             let registered = c.registered
             for i in 0..<4 where registered <= ends[i] { perRow[a + i].citizens += 1; perRow[g + i].citizens += 1 }
             c.forEachContactDay { if let i = quarter($0) { perRow[a + i].contacts += 1; perRow[g + i].contacts += 1 } }
             for m in c.meetings where m.status != .cancelled { if let i = quarter(m.day) { perRow[a + i].meetings += 1; perRow[g + i].meetings += 1 } }
             let id = c.id, merged = c.merged
-            for r in [a / 4, g / 4] {
+            for r in rows {
                 t.add(rowOf[r], citizensColumn, id)
                 seen[r] = true
                 for d in merged where d >= first && d <= last { t.add(rowOf[r], avoided, id) }

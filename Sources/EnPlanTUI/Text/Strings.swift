@@ -25,7 +25,7 @@ public struct Strings: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }
 
-    public func text(_ k: any Localized) -> String { language == .da ? k.pair.da : k.pair.en }
+    public func text(_ k: any Localized) -> String { pick(k.pair.da, k.pair.en) }
     public func t(_ k: T) -> String { text(k) }
     /// The same sentence in the user's language: `s.pick("møder", "meetings")`.
     public func pick(_ da: String, _ en: String) -> String { language == .da ? da : en }
