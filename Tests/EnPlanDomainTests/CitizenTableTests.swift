@@ -1,5 +1,7 @@
 import XCTest
-@testable import EnPlanDomain
+import Foundation
+@_spi(Store) @testable import EnPlanDomain
+import TestSupport
 
 /// The projection's table of citizens answers as the dictionary it replaced: by id, changed in
 /// place, every citizen once, equal whatever the order they were added in.
@@ -35,5 +37,78 @@ final class CitizenTableTests: XCTestCase {
         XCTAssertEqual(a, b)
         b["c1"]?.name = "Åse Ærø"
         XCTAssertNotEqual(a, b)
+    }
+}
+
+/// Citizens read in place from the mapped snapshot answer exactly as the replayed ones: whole, by
+/// head, changed (then held of the session's own), and written again into a new snapshot.
+final class MappedCitizenTableTests: XCTestCase {
+    func demo() throws -> Fixture {
+        let f = try Fixture(seedUsers: false)
+        var options = DemoData.Options(); options.citizens = 150
+        _ = try DemoData.fill(f.service, options: options)
+        return f
+    }
+
+    func replayed(_ f: Fixture) throws -> Store {
+        try FileManager.default.removeItem(atPath: f.dir + "/" + Store.snapshotFile)
+        defer { try? f.store.writeSnapshot() }
+        let s = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertFalse(s.usedSnapshot)
+        return s
+    }
+
+    func testMappedCitizensEqualTheReplayedOnesWholeAndByHead() throws {
+        let f = try demo()
+        try f.store.writeSnapshot()
+        let mapped = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertTrue(mapped.usedSnapshot)
+        let t = mapped.projection.citizens
+        XCTAssertEqual(t.count, 150)
+        XCTAssertEqual(t.inSnapshot, 150, "opening decodes no citizen into the session's own memory")
+        let replay = try replayed(f).projection.citizens
+        XCTAssertEqual(replay.inSnapshot, 0)
+        XCTAssertEqual(t, replay)
+        var withPlan = 0, withReferral = 0, handedOver = 0
+        for i in 0..<t.count {
+            let c = replay[place: i]
+            XCTAssertEqual(t.head(place: i), CitizenHead(c), c.id)
+            XCTAssertEqual(t.version(at: i), c.version)
+            XCTAssertEqual(t.head(place: i).overdueFollowUps(on: f.today), c.plan?.overdueFollowUps(on: f.today) ?? 0)
+            XCTAssertEqual(t.head(place: i).sectors, c.sectors)
+            withPlan += c.plan == nil ? 0 : 1
+            withReferral += t.head(place: i).requestedReferrals.isEmpty ? 0 : 1
+            handedOver += t.head(place: i).handover == nil ? 0 : 1
+        }
+        // The demo exercises what the head carries, so the comparison above is not of empty lists.
+        XCTAssertGreaterThan(withPlan, 50)
+        XCTAssertGreaterThan(withReferral, 5)
+        XCTAssertGreaterThan(handedOver, 0)
+        XCTAssertEqual(t.inSnapshot, 150, "reading decodes, but keeps nothing")
+    }
+
+    func testAChangedCitizenIsTakenInAndANewSnapshotCopiesTheRest() throws {
+        let f = try demo()
+        try f.store.writeSnapshot()
+        let service = CaseService(store: try Store(directory: f.dir, clock: FixedClock(Fixture.now)), terminal: "t2")
+        let before = service.state.citizens["c7"]!
+        try service.execute(.logContact(citizen: "c7", channel: .phone, note: "ringede", at: nil), as: before.responsible)
+        let t = service.state.citizens
+        XCTAssertEqual(t.inSnapshot, 149, "only the changed citizen is held of the session's own")
+        XCTAssertEqual(t["c7"]?.contacts.count, before.contacts.count + 1)
+        XCTAssertEqual(t.head("c7")?.version, before.version + 1)
+        // Another terminal's change reaches this one through the log, and is taken in the same way.
+        try f.store.refresh()
+        try f.service.execute(.logContact(citizen: "c9", channel: .meeting, note: nil, at: nil), as: f.service.state.citizens["c9"]!.responsible)
+        try service.store.refresh()
+        XCTAssertEqual(service.state.citizens.inSnapshot, 148)
+        XCTAssertEqual(service.state.citizens, f.store.projection.citizens)
+        // A snapshot written from a table partly mapped (records copied) and partly owned (encoded)
+        // opens to the same citizens as a replay.
+        try service.store.writeSnapshot()
+        let reopened = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertTrue(reopened.usedSnapshot)
+        XCTAssertEqual(reopened.projection.citizens.inSnapshot, 150)
+        XCTAssertEqual(reopened.projection.citizens, try replayed(f).projection.citizens)
     }
 }

@@ -4,30 +4,30 @@
 public enum Access {
     /// A caseworker works on a citizen they are responsible for, meet in one of the citizen's
     /// meetings, or whose case involves their sector (an effort, a referral, the registration).
-    public static func worksOn(_ user: User, _ c: Citizen) -> Bool {
+    public static func worksOn(_ user: User, _ c: some CaseAccessFacts) -> Bool {
         guard user.active else { return false }
-        if c.responsible == user.id || c.participants.contains(user.id) { return true }
-        return user.role == .caseworker && c.involves(user.sector)
+        if c.responsible == user.id || c.takesPart(user.id) { return true }
+        return user.role == .caseworker && c.sectorMask & user.sector.bit != 0
     }
 
     /// Supervisors and administrators see every citizen; a caseworker those they work on.
     /// Anyone else needs a stated reason, which is audit-logged (`CaseService`).
-    public static func canSee(_ user: User, _ c: Citizen) -> Bool {
+    public static func canSee(_ user: User, _ c: some CaseAccessFacts) -> Bool {
         user.active && (user.role.seesAllCitizens || worksOn(user, c))
     }
 
     /// The full CPR number appears only to users who work on the citizen; lists always mask it.
-    public static func canSeeFullCPR(_ user: User, _ c: Citizen) -> Bool { worksOn(user, c) }
+    public static func canSeeFullCPR(_ user: User, _ c: some CaseAccessFacts) -> Bool { worksOn(user, c) }
 
     /// Changing a citizen's case: the users who work on it, and supervisors.
-    public static func canChange(_ user: User, _ c: Citizen) -> Bool {
+    public static func canChange(_ user: User, _ c: some CaseAccessFacts) -> Bool {
         user.active && (worksOn(user, c) || user.role == .supervisor)
     }
 
     /// Whether `viewer` sees the content of something owned by `sector` in this citizen's case:
     /// across sectors only where the citizen's active consent covers both.
-    public static func seesContent(_ viewer: User, of sector: Sector, in c: Citizen, on day: Day) -> Bool {
-        c.consentCovers(viewer.sector, sector, on: day)
+    public static func seesContent(_ viewer: User, of sector: Sector, in c: some CaseAccessFacts, on day: Day) -> Bool {
+        Consent.covers(c.consents, viewer.sector, sector, on: day)
     }
 
     /// Whether a figure counts a piece owned by `sector` (an outcome, an own assessment, a
@@ -39,8 +39,8 @@ public enum Access {
     }
 
     /// The benefit belongs to the sector that recorded it.
-    public static func seesBenefit(_ viewer: User, _ c: Citizen, on day: Day) -> Bool {
-        c.recorded.benefit.map { seesContent(viewer, of: $0, in: c, on: day) } ?? true
+    public static func seesBenefit(_ viewer: User, _ c: some CaseAccessFacts, on day: Day) -> Bool {
+        c.benefitRecorder.map { seesContent(viewer, of: $0, in: c, on: day) } ?? true
     }
 
     /// A referral is read by the sector that sent it and the one it went to; others need consent.

@@ -101,7 +101,7 @@ public struct Citizen: Equatable, Sendable {
     }
 
     /// `sectors` as one bit per sector (`Sector.bit`), without building a set: the figures ask it of every citizen.
-    var sectorMask: UInt8 {
+    public var sectorMask: UInt8 {
         var m: UInt8 = 0
         for s in registeredSectors { m |= s.bit }
         if let plan {

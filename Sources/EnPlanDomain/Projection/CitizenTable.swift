@@ -1,78 +1,173 @@
-/// The projection's citizens by id: the citizens in one array, in the order they were
-/// registered, and an index from id to place.
+/// The projection's citizens by id: in the order they were registered, each either read in place
+/// from the mapped snapshot or held as a `Citizen` of the session's own.
 ///
-/// Why not a dictionary of citizens: a `Citizen` is 320 bytes held inline, and a dictionary of
-/// 100,000 of them keeps 262,144 buckets (its load factor stays under 3/4, its size a power of
-/// two): 84 MB a session. The array holds the 100,000 and the index only ids and places (about
-/// 38 MB together).
+/// Why two kinds: a session that opens with the snapshot needs every citizen's state, but most of
+/// it is never changed and seldom read in full. Those citizens stay records in the snapshot file,
+/// mapped read-only (`SnapshotMapping`): the page cache holds one copy for every session on the
+/// store, and a session keeps 16 bytes a citizen of its own. A citizen is decoded when it is read
+/// (one case, ~10 µs), and taken into the session's own memory the first time it changes (an
+/// event of this terminal or another: `Store.refresh`). The passes over every citizen read the
+/// record's head alone (`CitizenHead`). A store opened without a snapshot (a replay) holds every
+/// citizen of its own.
 ///
 /// Invariants:
-/// - `index[id] == i` exactly when `slots[i]` is the citizen with that id; every slot is filled.
+/// - `index[id] == i` exactly when the citizen at place `i` has that id; places are never reused.
+/// - A slot with `owned < 0` is the snapshot's record of that citizen, unchanged since; a slot with
+///   `owned >= 0` is `owned[owned]`, and its record (if any) is no longer read.
+/// - The mapped records never change (a snapshot is written aside and renamed, never rewritten in
+///   place), and `mapping` keeps the file mapped while any table uses it.
 /// - Citizens are added, never removed (a citizen's history is kept): setting a citizen to nil
 ///   is a programming error.
 /// - Changing a citizen through the subscript changes it in place (`_modify`), so appending to a
 ///   citizen's contacts does not copy the citizen or its arrays.
 public struct CitizenTable: Sendable, Equatable {
-    private var slots: [Citizen?] = []
+    private struct Slot {
+        var owned: Int32
+        /// The mapped record's version (an owned citizen's is `Citizen.version`).
+        var version: Int32
+        /// Where the record lies in the mapped file, and its length.
+        var record: UInt32
+        var length: UInt32
+    }
+
+    private var slots: [Slot] = []
+    private var owned: [Citizen?] = []
     private var index: [String: Int] = [:]
+    private var mapping: SnapshotMapping?
 
     public init() {}
-
-    /// The same citizens, whatever the order they were added in (as two dictionaries compare).
-    public static func == (a: CitizenTable, b: CitizenTable) -> Bool {
-        a.count == b.count && a.index.allSatisfy { id, i in b[id] == a.slots[i] }
-    }
 
     public init(minimumCapacity n: Int) {
         slots.reserveCapacity(n)
         index.reserveCapacity(n)
     }
 
+    /// An empty table whose citizens will be records in `mapping` (`addRecord`).
+    init(mapping: SnapshotMapping, minimumCapacity n: Int) {
+        self.init(minimumCapacity: n)
+        self.mapping = mapping
+    }
+
+    /// The same citizens, whatever the order they were added in, and however each is held.
+    public static func == (a: CitizenTable, b: CitizenTable) -> Bool {
+        a.count == b.count && a.index.allSatisfy { id, i in b[id] == a[place: i] }
+    }
+
     public var count: Int { slots.count }
     public var isEmpty: Bool { slots.isEmpty }
+    /// How many citizens are still read in place from the snapshot (not held of the session's own).
+    public var inSnapshot: Int { slots.reduce(0) { $0 + ($1.owned < 0 ? 1 : 0) } }
 
-    /// Every citizen, in the order they were added (an eager collection, as a dictionary's values are).
-    public var values: Values { Values(slots: slots) }
+    /// Adds a citizen kept as a record of the mapped file: `length` bytes at `offset`, written by
+    /// `Citizen.write(to:)` (`Snapshot.load`).
+    mutating func addRecord(id: String, version: Int, offset: Int, length: Int) {
+        precondition(mapping != nil && offset + length <= mapping!.size && offset <= Int(UInt32.max), "a record lies in the mapped file")
+        index[id] = slots.count
+        slots.append(Slot(owned: -1, version: Int32(version), record: UInt32(offset), length: UInt32(length)))
+    }
+
+    private func reader(_ s: Slot) -> SnapshotReader {
+        SnapshotReader(UnsafeRawBufferPointer(start: mapping!.base + Int(s.record), count: Int(s.length)))
+    }
+
+    private func decoded(_ s: Slot) -> Citizen {
+        var r = reader(s)
+        // The file's SHA-256 was checked when it was mapped, and it never changes: a record that
+        // does not decode is a bug in the codec, not bad input.
+        guard let c = try? Citizen(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
+        return c
+    }
+
+    /// Every citizen, in the order they were added (each decoded as it is read, when mapped).
+    public var values: Values { Values(table: self) }
 
     public struct Values: RandomAccessCollection, Sendable {
-        let slots: [Citizen?]
+        let table: CitizenTable
         public var startIndex: Int { 0 }
-        public var endIndex: Int { slots.count }
-        public subscript(i: Int) -> Citizen { slots[i]! }
+        public var endIndex: Int { table.count }
+        public subscript(i: Int) -> Citizen { table[place: i] }
     }
+
+    /// Every citizen's head, in the order they were added: read in place from the record when
+    /// mapped (the case is not decoded), worked out from the citizen when owned.
+    public var heads: Heads { Heads(table: self) }
+
+    public struct Heads: RandomAccessCollection, Sendable {
+        let table: CitizenTable
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { table.count }
+        public subscript(i: Int) -> CitizenHead { table.head(place: i) }
+    }
+
+    public func head(place i: Int) -> CitizenHead {
+        let s = slots[i]
+        if s.owned >= 0 { return CitizenHead(owned[Int(s.owned)]!) }
+        var r = reader(s)
+        guard let h = try? CitizenHead(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
+        return h
+    }
+
+    public func head(_ id: String) -> CitizenHead? { index[id].map { head(place: $0) } }
 
     public func contains(_ id: String) -> Bool { index[id] != nil }
 
-    /// A citizen's stream version, read in place (no copy of the citizen).
-    public func version(of id: String) -> Int? {
-        guard let i = index[id] else { return nil }
-        return slots[i]!.version
+    /// A citizen's stream version, read without decoding or copying the citizen.
+    public func version(of id: String) -> Int? { index[id].map(version(at:)) }
+
+    public func version(at i: Int) -> Int {
+        let s = slots[i]
+        return s.owned >= 0 ? owned[Int(s.owned)]!.version : Int(s.version)
     }
 
     /// Where a citizen is kept (for reading and changing it in place by `subscript(place:)`).
     public func place(of id: String) -> Int? { index[id] }
 
+    /// Takes the citizen at place `i` into the session's own memory (once), and says where.
+    private mutating func own(_ i: Int) -> Int {
+        if slots[i].owned >= 0 { return Int(slots[i].owned) }
+        let c = decoded(slots[i])
+        slots[i].owned = Int32(owned.count)
+        owned.append(c)
+        return owned.count - 1
+    }
+
     /// The citizen at a place, read and changed in place.
     public subscript(place i: Int) -> Citizen {
-        get { slots[i]! }
-        _modify { yield &slots[i]! }
+        get {
+            let s = slots[i]
+            return s.owned >= 0 ? owned[Int(s.owned)]! : decoded(s)
+        }
+        _modify {
+            let j = own(i)
+            yield &owned[j]!
+        }
     }
 
     public subscript(id: String) -> Citizen? {
-        get { index[id].map { slots[$0]! } }
+        get { index[id].map { self[place: $0] } }
         _modify {
             if let i = index[id] {
-                yield &slots[i]
-                precondition(slots[i]?.id == id, "a citizen is never removed or given another id")
+                let j = own(i)
+                yield &owned[j]
+                precondition(owned[j]?.id == id, "a citizen is never removed or given another id")
             } else {
                 var added: Citizen?
                 yield &added
                 if let added {
                     precondition(added.id == id, "a citizen is kept under its own id")
                     index[id] = slots.count
-                    slots.append(added)
+                    slots.append(Slot(owned: Int32(owned.count), version: 0, record: 0, length: 0))
+                    owned.append(added)
                 }
             }
         }
+    }
+
+    /// Writes the citizen at place `i` as a snapshot record's body: a record still mapped is copied
+    /// as it is (it is the same citizen in the same format), an owned citizen is encoded.
+    func write(place i: Int, to w: inout SnapshotWriter) {
+        let s = slots[i]
+        if s.owned >= 0 { owned[Int(s.owned)]!.write(to: &w); return }
+        w.bytes.append(contentsOf: UnsafeRawBufferPointer(start: mapping!.base + Int(s.record), count: Int(s.length)))
     }
 }

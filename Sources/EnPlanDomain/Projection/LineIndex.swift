@@ -12,30 +12,18 @@ import Glibc
 /// The mapping keeps the file it was made from even when a newer snapshot is renamed over it
 /// (snapshots are written aside and renamed, never changed in place).
 public struct LineIndex: Sendable {
-    /// A read-only mapping of a snapshot file, unmapped when the last index using it goes.
-    final class Mapping: @unchecked Sendable {
-        let base: UnsafeMutableRawPointer
-        let size: Int
-        /// Where the raw block of 8-byte offsets starts in the file.
-        var block = 0
-        init(base: UnsafeMutableRawPointer, size: Int) { self.base = base; self.size = size }
-        deinit { munmap(base, size) }
-
-        @inline(__always) func offset(_ i: Int) -> Int { base.loadUnaligned(fromByteOffset: block + i * 8, as: Int.self) }
-    }
-
     struct Span: Sendable {
         var first: UInt32
         var count: UInt32
     }
 
-    private var mapping: Mapping?
+    private var mapping: SnapshotMapping?
     private var mapped: [String: Span] = [:]
     private var added: [String: [Int]] = [:]
 
     public init() {}
 
-    init(mapping: Mapping, spans: [String: Span]) {
+    init(mapping: SnapshotMapping, spans: [String: Span]) {
         self.mapping = mapping
         mapped = spans
     }

@@ -92,8 +92,8 @@ public struct Projection: Sendable {
     mutating func apply(_ event: DomainEvent, stream: String, version: Int, actor: String, at ts: Timestamp) throws {
         // Most events change a citizen who exists already: one hash lookup, then work in place.
         if let i = citizens.place(of: stream) {
-            guard version == citizens[place: i].version + 1 else {
-                throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(citizens[place: i].version + 1)")
+            guard version == citizens.version(at: i) + 1 else {
+                throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(citizens.version(at: i) + 1)")
             }
             if case .citizenRegistered = event { throw Inconsistent(reason: "citizen \(stream) is registered already") }
             // Static on purpose: an instance method here would copy the whole projection (self is
@@ -195,7 +195,7 @@ public struct Projection: Sendable {
             meetings[stream]!.updated = ts
             if let cid = meetings[stream]!.citizen, let i = citizens.place(of: cid) {
                 // A cancelled meeting gives its participants no access: only planned, held and no-show ones do.
-                let ids = citizens[place: i].meetings
+                let ids = citizens.head(place: i).meetings
                 citizens[place: i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
             }
             return

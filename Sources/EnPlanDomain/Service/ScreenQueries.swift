@@ -144,17 +144,17 @@ extension CaseService {
         guard let viewer = store.projection.user(userID), viewer.active else { return Inbox() }
         let today = self.today, state = store.projection
         var out = Inbox()
-        func look(_ c: Citizen) {
+        // Heads, not whole citizens: the inbox reads no case (`CitizenHead`).
+        func look(_ c: CitizenHead) {
             guard Access.canSee(viewer, c) else { return }
-            for r in c.plan?.referrals ?? [] where r.to == viewer.sector && r.status == .requested && r.from != viewer.sector {
+            for r in c.requestedReferrals where r.to == viewer.sector && r.from != viewer.sector {
                 out.items.append(.init(citizen: c.id, kind: .referral(id: r.id, from: r.from), since: r.date))
             }
-            if c.responsible == viewer.id, let last = c.facts.responsible.last, last.user == viewer.id,
-               today - last.from <= Self.newForDays, c.facts.responsible.count > 1 {
+            if c.responsible == viewer.id, let last = c.handover, last.user == viewer.id, today - last.from <= Self.newForDays {
                 out.items.append(.init(citizen: c.id, kind: .givenToMe, since: last.from))
             }
         }
-        if let only { for id in only { if let c = state.citizens[id] { look(c) } } } else { for c in state.citizens.values { look(c) } }
+        if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.heads { look(c) } }
         out.items.sort { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
         return out
     }

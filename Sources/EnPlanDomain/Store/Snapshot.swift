@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 11
+    static let format = 12   // 12: each citizen a record behind its length, its head first (`CitizenTable`)
 
     struct Loaded {
         let projection: Projection
@@ -26,7 +26,9 @@ enum Snapshot {
             w.value(a.user); w.string(a.passwordHash); w.int(a.version); w.int(a.failedLogins); w.optional(a.lastFailure) { $0.int(Int($1.millis)) }
         }
         w.values(Array(p.benefits.values))
-        w.values(Array(p.citizens.values))
+        // Each citizen a record behind its length, read in place by `CitizenTable` after loading.
+        w.int(p.citizens.count)
+        for i in 0..<p.citizens.count { w.record { p.citizens.write(place: i, to: &$0) } }
         w.values(Array(p.meetings.values))
         w.array(Array(p.templates.values)) { w, t in w.string(t.fields.json); w.int(p.templateVersions[t.id] ?? 1) }
         w.values(Array(p.targets.values))
@@ -67,8 +69,8 @@ enum Snapshot {
         defer { close(fd) }
         let size = Sys.fileSize(fd)
         guard size > magic.count + 64, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
-        // Kept mapped by the line index (its raw block is read in place); unmapped with it.
-        let mapping = LineIndex.Mapping(base: map, size: size)
+        // Kept mapped by the citizens' table and the line index (read in place); unmapped with them.
+        let mapping = SnapshotMapping(base: map, size: size)
         let bytes = UnsafeRawBufferPointer(start: map, count: size)
         guard bytes.starts(with: magic) else { return nil }
         let bodyEnd = size - 64
@@ -92,13 +94,17 @@ enum Snapshot {
                 accounts[a.user.id] = a
             }
             for _ in 0..<(try r.count()) { let b = try Benefit(from: &r); benefits[b.code] = b }
+            // The citizens stay records in the mapped file (`CitizenTable`): only each one's id,
+            // version and CPR number are read here.
             let citizenTotal = try r.count()
-            var citizens = CitizenTable(minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
-            for i in 0..<citizenTotal {
-                let c = try Citizen(from: &r)
-                byCPR[c.cpr.digits] = c.id
-                citizens[c.id] = c
-                if i % 4096 == 4095 { release.upTo(magic.count + r.pos) }
+            var citizens = CitizenTable(mapping: mapping, minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
+            for _ in 0..<citizenTotal {
+                let length = try r.recordLength(), start = r.pos
+                let (id, version, cpr) = try CitizenHead.peek(from: &r)
+                guard r.pos <= start + length, magic.count + start + length <= Int(UInt32.max) else { return nil }
+                byCPR[cpr] = id
+                citizens.addRecord(id: id, version: version, offset: magic.count + start, length: length)
+                try r.skip(start + length - r.pos)
             }
             let meetingTotal = try r.count()
             var meetings = [String: Meeting](minimumCapacity: meetingTotal), byDay: [Day: [String]] = [:]

@@ -22,6 +22,14 @@ struct SnapshotWriter {
     mutating func array<T>(_ items: [T], _ write: (inout SnapshotWriter, T) -> Void) {
         int(items.count); for i in items { write(&self, i) }
     }
+    /// A record behind its length in 4 bytes, so that a reader can step over it or read it alone.
+    mutating func record(_ write: (inout SnapshotWriter) -> Void) {
+        let at = bytes.count
+        bytes += [0, 0, 0, 0]
+        write(&self)
+        let n = UInt32(bytes.count - at - 4)
+        for k in 0..<4 { bytes[at + k] = UInt8(truncatingIfNeeded: n >> (8 * UInt32(k))) }
+    }
     /// Many integers as raw 8-byte words (loaded with one copy, not decoded one by one).
     mutating func rawInts(_ values: [Int]) {
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
@@ -56,6 +64,15 @@ struct SnapshotReader {
     mutating func count() throws -> Int {
         let n = try int()
         guard n >= 0, n <= end - pos else { throw Corrupt() }
+        return n
+    }
+
+    /// A record's length (`SnapshotWriter.record`): never more than the bytes left.
+    mutating func recordLength() throws -> Int {
+        guard pos + 4 <= end else { throw Corrupt() }
+        let n = Int(UInt32(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt32.self)))
+        pos += 4
+        guard n <= end - pos else { throw Corrupt() }
         return n
     }
 
@@ -219,24 +236,48 @@ extension ContactEntry: SnapshotCodable {
 }
 
 extension Citizen: SnapshotCodable {
+    /// The head first (`CitizenHead`: what the passes over every citizen read, alone), then the
+    /// rest of the case. `CitizenTable` reads the head in place from the mapped snapshot.
     func write(to w: inout SnapshotWriter) {
-        w.string(id); w.string(cpr.digits); w.string(name); w.optional(benefit) { $0.string($1) }; w.string(responsible)
+        CitizenHead(self).write(to: &w)
         w.array(registeredSectors) { $0.raw($1) }; w.optional(contactPerson) { $0.string($1) }
-        w.values(household); w.values(consents); w.optional(plan) { $0.value($1) }; w.values(contacts)
-        w.array(meetings) { $0.string($1) }; w.array(participants.sorted()) { $0.string($1) }; w.int(version)
-        w.value(facts)
-        w.value(recorded)
-        w.value(outcomes)
+        w.values(household); w.optional(plan) { $0.value($1) }; w.values(contacts)
+        w.value(facts); w.value(recorded); w.value(outcomes)
     }
     init(from r: inout SnapshotReader) throws {
-        self.init(id: try r.string(), cpr: try CPR(try r.string()), name: try r.string(), benefit: try r.optional { try $0.string() },
-                  responsible: try r.string(), registeredSectors: try r.array { try $0.raw() })
+        let h = try CitizenHead(from: &r)
+        self.init(id: h.id, cpr: h.cpr, name: h.name, benefit: h.benefit, responsible: h.responsible, registeredSectors: try r.array { try $0.raw() })
+        version = h.version; consents = h.consents; meetings = h.meetings; participants = Set(h.participants)
         contactPerson = try r.optional { try $0.string() }
-        household = try r.values(); consents = try r.values(); plan = try r.optional { try Plan(from: &$0) }; contacts = try r.values()
-        meetings = try r.array { try $0.string() }; participants = Set(try r.array { try $0.string() }); version = try r.int()
+        household = try r.values(); plan = try r.optional { try Plan(from: &$0) }; contacts = try r.values()
         facts = try CitizenFacts(from: &r)
         recorded = try Recorders(from: &r)
         outcomes = try CitizenOutcomes(from: &r)
+    }
+}
+
+extension CitizenHead: SnapshotCodable {
+    /// Id, version and CPR number first: opening reads just these of every citizen (`peek`).
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.int(version); w.string(cpr.digits); w.string(name); w.optional(benefit) { $0.string($1) }; w.string(responsible)
+        w.values(consents); w.array(meetings) { $0.string($1) }; w.array(participants) { $0.string($1) }
+        w.int(Int(sectorMask)); w.optional(benefitRecorder) { $0.raw($1) }; w.bool(hasPlan); w.array(openFollowUps) { $0.day($1) }
+        w.array(requestedReferrals) { w, r in w.string(r.id); w.raw(r.from); w.raw(r.to); w.day(r.date) }
+        w.optional(handover) { $0.day($1.from); $0.string($1.user) }
+    }
+    init(from r: inout SnapshotReader) throws {
+        let id = try r.string(), version = try r.int(), cpr = try CPR(try r.string())
+        self.init(id: id, version: version, cpr: cpr, name: try r.string(), benefit: try r.optional { try $0.string() }, responsible: try r.string(),
+                  consents: try r.values(), meetings: try r.array { try $0.string() }, participants: try r.array { try $0.string() },
+                  sectorMask: UInt8(truncatingIfNeeded: try r.int()), benefitRecorder: try r.optional { try $0.raw() }, hasPlan: try r.bool(),
+                  openFollowUps: try r.array { try $0.day() },
+                  requestedReferrals: try r.array { RequestedReferral(id: try $0.string(), from: try $0.raw(), to: try $0.raw(), date: try $0.day()) },
+                  handover: try r.optional { let from = try $0.day(); return CitizenFacts.Span(from: from, user: try $0.string()) })
+    }
+
+    /// The id, the version and the CPR digits alone (what opening needs of every citizen).
+    static func peek(from r: inout SnapshotReader) throws -> (id: String, version: Int, cpr: String) {
+        (try r.string(), try r.int(), try r.string())
     }
 }
 

@@ -92,7 +92,7 @@ extension CaseService {
         let digits = t.filter(\.isNumber)
         if digits.count == 10, let id = store.projection.citizenByCPR[digits] { return [id] }
         let folded = t.lowercased()
-        let byName = citizens.values.filter { $0.name.lowercased().contains(folded) }.map(\.id)
+        let byName = citizens.heads.filter { $0.name.lowercased().contains(folded) }.map(\.id)
         return byName.isEmpty ? [t] : Set(byName)
     }
 }

@@ -77,7 +77,7 @@ extension CaseService {
         let today = self.today
         var seen = Set<String>()
         let rows = ids.compactMap { id -> CitizenRow? in
-            guard seen.insert(id).inserted, let c = store.projection.citizens[id], Access.canSee(viewer, c) else { return nil }
+            guard seen.insert(id).inserted, let c = store.projection.citizens.head(id), Access.canSee(viewer, c) else { return nil }
             return self.row(c, viewer: viewer, today: today)
         }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         if logged { try record(.citizensListed(by: viewer.id, count: rows.count)) }
@@ -97,7 +97,7 @@ extension CaseService {
         }
         let affected = Set(moved.keys).union([to])
         var before: [String: Int] = [:]
-        for c in store.projection.citizens.values where affected.contains(c.responsible) { before[c.responsible, default: 0] += 1 }
+        for c in store.projection.citizens.heads where affected.contains(c.responsible) { before[c.responsible, default: 0] += 1 }
         let gained = moved.values.reduce(0, +)
         return affected.sorted().map { u in
             let b = before[u] ?? 0

@@ -7,7 +7,8 @@ extension CaseService {
         try store.refresh()
         let viewer = try user(viewerID)
         let today = self.today
-        let rows = store.projection.citizens.values.compactMap { c -> CitizenRow? in
+        // Heads, not whole citizens: the list reads no case (`CitizenHead`).
+        let rows = store.projection.citizens.heads.compactMap { c -> CitizenRow? in
             guard Access.canSee(viewer, c) else { return nil }
             return row(c, viewer: viewer, today: today)
         }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -23,19 +24,19 @@ extension CaseService {
         let today = self.today
         var rows: [CitizenRow] = [], hidden: [String] = []
         for id in ids {
-            guard let c = store.projection.citizens[id] else { continue }
+            guard let c = store.projection.citizens.head(id) else { continue }
             if Access.canSee(viewer, c) { rows.append(row(c, viewer: viewer, today: today)) } else { hidden.append(id) }
         }
         return (rows, hidden)
     }
 
-    func row(_ c: Citizen, viewer: User, today: Day) -> CitizenRow {
+    func row(_ c: CitizenHead, viewer: User, today: Day) -> CitizenRow {
         let next = c.meetings.compactMap { store.projection.meetings[$0] }
             .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()
         let age = c.age(on: today)
         return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: age, targetGroup: TargetGroup(age: age),
                           benefit: Access.seesBenefit(viewer, c, on: today) ? c.benefit : nil, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
-                          overdueFollowUps: c.plan?.overdueFollowUps(on: today) ?? 0, planStatus: c.plan == nil ? .none : .active,
+                          overdueFollowUps: c.overdueFollowUps(on: today), planStatus: c.hasPlan ? .active : .none,
                           mine: Access.worksOn(viewer, c))
     }
 

@@ -1,0 +1,80 @@
+/// What the passes over every citizen read: the list, the inbox, the access checks, the names
+/// for the search. A citizen kept in the mapped snapshot (`CitizenTable`) gives its head without
+/// decoding its case (its plan, contacts, history), so a pass over 100,000 citizens reads small
+/// records in place instead of building 100,000 whole citizens.
+///
+/// Invariant: a head is exactly `CitizenHead(citizen)` of its citizen as it is now: a mapped
+/// head was written from the same citizen by that initializer (`SnapshotCodec`), and an owned
+/// citizen's head is worked out from it when asked.
+public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
+    public let id: String
+    public let version: Int
+    public let cpr: CPR
+    public let name: String
+    public let benefit: String?
+    public let responsible: String
+    public let consents: [Consent]
+    /// The citizen's meetings (ids), as `Citizen.meetings`.
+    public let meetings: [String]
+    /// `Citizen.participants`, sorted.
+    public let participants: [String]
+    /// `Citizen.sectorMask`.
+    public let sectorMask: UInt8
+    /// The sector that recorded the benefit (`Recorders.benefit`).
+    public let benefitRecorder: Sector?
+    public let hasPlan: Bool
+    /// The due days of the plan's follow-ups not yet done (an overdue follow-up on a day is one of
+    /// these before it).
+    public let openFollowUps: [Day]
+    /// The plan's referrals still requested.
+    public let requestedReferrals: [RequestedReferral]
+    /// The last handover: who became responsible, from which day (nil when the citizen has had
+    /// one responsible caseworker only).
+    public let handover: CitizenFacts.Span?
+
+    public struct RequestedReferral: Sendable, Equatable {
+        public let id: String
+        public let from: Sector, to: Sector
+        public let date: Day
+    }
+
+    public init(_ c: Citizen) {
+        id = c.id; version = c.version; cpr = c.cpr; name = c.name; benefit = c.benefit; responsible = c.responsible
+        consents = c.consents; meetings = c.meetings; participants = c.participants.sorted(); sectorMask = c.sectorMask
+        benefitRecorder = c.recorded.benefit; hasPlan = c.plan != nil
+        openFollowUps = c.plan?.followUps.compactMap { $0.done == nil ? $0.due : nil } ?? []
+        requestedReferrals = c.plan?.referrals.compactMap {
+            $0.status == .requested ? RequestedReferral(id: $0.id, from: $0.from, to: $0.to, date: $0.date) : nil
+        } ?? []
+        handover = c.facts.responsible.count > 1 ? c.facts.responsible.last : nil
+    }
+
+    init(id: String, version: Int, cpr: CPR, name: String, benefit: String?, responsible: String, consents: [Consent],
+         meetings: [String], participants: [String], sectorMask: UInt8, benefitRecorder: Sector?, hasPlan: Bool,
+         openFollowUps: [Day], requestedReferrals: [RequestedReferral], handover: CitizenFacts.Span?) {
+        self.id = id; self.version = version; self.cpr = cpr; self.name = name; self.benefit = benefit
+        self.responsible = responsible; self.consents = consents; self.meetings = meetings; self.participants = participants
+        self.sectorMask = sectorMask; self.benefitRecorder = benefitRecorder; self.hasPlan = hasPlan
+        self.openFollowUps = openFollowUps; self.requestedReferrals = requestedReferrals; self.handover = handover
+    }
+
+    public func age(on day: Day) -> Int { cpr.birthDate.years(until: day) }
+    public var sectors: [Sector] { Sector.allCases.filter { sectorMask & $0.bit != 0 } }
+    public func overdueFollowUps(on today: Day) -> Int { openFollowUps.reduce(0) { $0 + ($1 < today ? 1 : 0) } }
+    public func takesPart(_ user: String) -> Bool { participants.contains(user) }
+}
+
+/// What `Access` reads of a citizen to decide who sees it: a whole `Citizen` or its `CitizenHead`
+/// answer alike, so a pass over heads applies the same rules as a look at one case.
+public protocol CaseAccessFacts {
+    var responsible: String { get }
+    var sectorMask: UInt8 { get }
+    var consents: [Consent] { get }
+    var benefitRecorder: Sector? { get }
+    func takesPart(_ user: String) -> Bool
+}
+
+extension Citizen: CaseAccessFacts {
+    public var benefitRecorder: Sector? { recorded.benefit }
+    public func takesPart(_ user: String) -> Bool { participants.contains(user) }
+}
