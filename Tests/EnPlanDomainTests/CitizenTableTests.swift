@@ -112,3 +112,28 @@ final class MappedCitizenTableTests: XCTestCase {
         XCTAssertEqual(reopened.projection.citizens, try replayed(f).projection.citizens)
     }
 }
+
+/// The compact map of ids answers as a dictionary would, whatever the ids look like.
+final class NumberedMapTests: XCTestCase {
+    func testAnyKeyOnceAndTheHandedOutOnesByNumber() {
+        var m = NumberedMap<Int32>(prefix: "c")
+        var expected: [String: Int32] = [:]
+        let keys = ["c1", "c2", "c10", "c0", "c01", "c", "x7", "user:mette", "c999999999", "c1000000000", "cæ", "c2", "m3", "c3"]
+        for (i, k) in keys.enumerated() { m[k] = Int32(i); expected[k] = Int32(i) }
+        for k in keys + ["c4", "c11", "c999999998", ""] { XCTAssertEqual(m[k], expected[k], k) }
+        XCTAssertEqual(Set(m.keys), Set(expected.keys))
+        m["c2"] = nil; expected["c2"] = nil
+        m["c999999999"] = 5; expected["c999999999"] = 5
+        for k in keys { XCTAssertEqual(m[k], expected[k], k) }
+        XCTAssertEqual(Set(m.keys), Set(expected.keys))
+    }
+
+    func testTheCitizenByCPRNumber() throws {
+        let f = try Fixture()
+        let id = try f.citizen("111299-1444")
+        XCTAssertEqual(f.service.state.citizenID(cpr: "1112991444"), id)
+        XCTAssertNil(f.service.state.citizenID(cpr: "1112991445"))
+        XCTAssertNil(f.service.state.citizenID(cpr: "111299-1444"), "ten digits, no dash")
+        XCTAssertNil(f.service.state.citizenID(cpr: "11129914440"))
+    }
+}

@@ -32,14 +32,15 @@ public struct CitizenTable: Sendable, Equatable {
 
     private var slots: [Slot] = []
     private var owned: [Citizen?] = []
-    private var index: [String: Int] = [:]
+    /// Each id's place (`NumberedMap`: by number for the ids the projection hands out).
+    private var index = NumberedMap<Int32>(prefix: "c")
     private var mapping: SnapshotMapping?
 
     public init() {}
 
     public init(minimumCapacity n: Int) {
         slots.reserveCapacity(n)
-        index.reserveCapacity(n)
+        index = NumberedMap(prefix: "c", minimumCapacity: n)
     }
 
     /// An empty table whose citizens will be records in `mapping` (`addRecord`).
@@ -50,7 +51,7 @@ public struct CitizenTable: Sendable, Equatable {
 
     /// The same citizens, whatever the order they were added in, and however each is held.
     public static func == (a: CitizenTable, b: CitizenTable) -> Bool {
-        a.count == b.count && a.index.allSatisfy { id, i in b[id] == a[place: i] }
+        a.count == b.count && (0..<a.count).allSatisfy { i in b[a.id(at: i)] == a[place: i] }
     }
 
     public var count: Int { slots.count }
@@ -62,7 +63,7 @@ public struct CitizenTable: Sendable, Equatable {
     /// `Citizen.write(to:)` (`Snapshot.load`).
     mutating func addRecord(id: String, version: Int, offset: Int, length: Int) {
         precondition(mapping != nil && offset + length <= mapping!.size && offset <= Int(UInt32.max), "a record lies in the mapped file")
-        index[id] = slots.count
+        index[id] = Int32(slots.count)
         slots.append(Slot(owned: -1, version: Int32(version), record: UInt32(offset), length: UInt32(length)))
     }
 
@@ -107,12 +108,21 @@ public struct CitizenTable: Sendable, Equatable {
         return h
     }
 
-    public func head(_ id: String) -> CitizenHead? { index[id].map { head(place: $0) } }
+    public func head(_ id: String) -> CitizenHead? { place(of: id).map { head(place: $0) } }
+
+    /// The id of the citizen at a place (read from the record's start when mapped).
+    public func id(at i: Int) -> String {
+        let s = slots[i]
+        if s.owned >= 0 { return owned[Int(s.owned)]!.id }
+        var r = reader(s)
+        guard let (id, _, _) = try? CitizenHead.peek(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
+        return id
+    }
 
     public func contains(_ id: String) -> Bool { index[id] != nil }
 
     /// A citizen's stream version, read without decoding or copying the citizen.
-    public func version(of id: String) -> Int? { index[id].map(version(at:)) }
+    public func version(of id: String) -> Int? { place(of: id).map(version(at:)) }
 
     public func version(at i: Int) -> Int {
         let s = slots[i]
@@ -120,7 +130,7 @@ public struct CitizenTable: Sendable, Equatable {
     }
 
     /// Where a citizen is kept (for reading and changing it in place by `subscript(place:)`).
-    public func place(of id: String) -> Int? { index[id] }
+    public func place(of id: String) -> Int? { index[id].map(Int.init) }
 
     /// Takes the citizen at place `i` into the session's own memory (once), and says where.
     private mutating func own(_ i: Int) -> Int {
@@ -144,9 +154,9 @@ public struct CitizenTable: Sendable, Equatable {
     }
 
     public subscript(id: String) -> Citizen? {
-        get { index[id].map { self[place: $0] } }
+        get { place(of: id).map { self[place: $0] } }
         _modify {
-            if let i = index[id] {
+            if let i = place(of: id) {
                 let j = own(i)
                 yield &owned[j]
                 precondition(owned[j]?.id == id, "a citizen is never removed or given another id")
@@ -155,7 +165,7 @@ public struct CitizenTable: Sendable, Equatable {
                 yield &added
                 if let added {
                     precondition(added.id == id, "a citizen is kept under its own id")
-                    index[id] = slots.count
+                    index[id] = Int32(slots.count)
                     slots.append(Slot(owned: Int32(owned.count), version: 0, record: 0, length: 0))
                     owned.append(added)
                 }

@@ -18,12 +18,12 @@ public struct LineIndex: Sendable {
     }
 
     private var mapping: SnapshotMapping?
-    private var mapped: [String: Span] = [:]
+    private var mapped = NumberedMap<Span>(prefix: "c")
     private var added: [String: [Int]] = [:]
 
     public init() {}
 
-    init(mapping: SnapshotMapping, spans: [String: Span]) {
+    init(mapping: SnapshotMapping, spans: NumberedMap<Span>) {
         self.mapping = mapping
         mapped = spans
     }

@@ -19,7 +19,9 @@ public struct Projection: Sendable {
 
     public private(set) var accounts: [String: Account] = [:]
     public private(set) var citizens = CitizenTable()
-    public private(set) var citizenByCPR: [String: String] = [:]
+    /// Each citizen's place (`CitizenTable`) by CPR number, as a number: 12 bytes a bucket, where
+    /// a dictionary of digits to ids keeps 32.
+    private var placeByCPR: [UInt64: Int32] = [:]
     public private(set) var meetings: [String: Meeting] = [:]
     /// Meeting ids by the day they start on (conflict checks and the calendar look at one day).
     public private(set) var meetingsByDay: [Day: [String]] = [:]
@@ -46,6 +48,22 @@ public struct Projection: Sendable {
 
     public init() {
         for b in Benefit.defaults { benefits[b.code] = b }
+    }
+
+    /// The id of the citizen with this CPR number (ten digits, no dash), if one is registered.
+    public func citizenID(cpr digits: String) -> String? {
+        guard let key = Projection.cprKey(digits), let place = placeByCPR[key] else { return nil }
+        return citizens.id(at: Int(place))
+    }
+
+    /// Ten digits as a number (nil for anything else).
+    static func cprKey(_ digits: String) -> UInt64? {
+        var n: UInt64 = 0, count = 0
+        for b in digits.utf8 {
+            guard b >= 48, b <= 57, count < 10 else { return nil }
+            n = n * 10 + UInt64(b - 48); count += 1
+        }
+        return count == 10 ? n : nil
     }
 
     public var users: [User] { accounts.values.map(\.user).sorted { $0.id < $1.id } }
@@ -173,7 +191,7 @@ public struct Projection: Sendable {
             if benefit != nil { c.outcomes.benefits = [.init(from: ts.copenhagenDay, code: benefit)] }
             if benefit != nil { c.recorded.benefit = accounts[actor]?.user.sector ?? sectors.first }
             citizens[stream] = c
-            citizenByCPR[cpr.digits] = stream
+            placeByCPR[Projection.cprKey(cpr.digits)!] = Int32(citizens.place(of: stream)!)
             citizenCount += 1
         case let .meetingScheduled(m):
             var meeting = m
@@ -318,14 +336,14 @@ public struct Projection: Sendable {
     }
 
     // Snapshot support: the store restores a projection it wrote earlier.
-    mutating func restore(accounts: [String: Account], citizens: CitizenTable, citizenByCPR: [String: String],
+    mutating func restore(accounts: [String: Account], citizens: CitizenTable, placeByCPR: [UInt64: Int32],
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
                           lines: LineIndex, citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
                           youthTargetGroup: YouthTargetGroup? = nil, reviewDraws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]) {
         self.targets = targets; self.youthTargetGroup = youthTargetGroup; self.reviewDraws = reviewDraws; self.offers = offers
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
-        self.accounts = accounts; self.citizens = citizens; self.citizenByCPR = citizenByCPR; self.meetings = meetings
+        self.accounts = accounts; self.citizens = citizens; self.placeByCPR = placeByCPR; self.meetings = meetings
         self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
         self.citizenCount = citizenCount; self.meetingCount = meetingCount; self.lastSeq = lastSeq
     }

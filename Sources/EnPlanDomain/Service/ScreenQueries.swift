@@ -30,7 +30,7 @@ extension CaseService {
 
     /// A citizen's name, for a meeting's guest list and its label (initials). Only for a citizen
     /// the caller already got through an access-checked read (a meeting, a plan).
-    public func citizenName(_ id: String) -> String? { store.projection.citizens[id]?.name }
+    public func citizenName(_ id: String) -> String? { store.projection.citizens.head(id)?.name }
 
     /// The citizen an id or a CPR number (any punctuation) names, if `viewerID` may see them. Nil
     /// alike for one that does not exist and one the user may not see: whether a CPR number is
@@ -38,7 +38,7 @@ extension CaseService {
     public func visibleCitizen(_ idOrCPR: String, as viewerID: String) -> String? {
         let state = store.projection
         let digits = idOrCPR.filter(\.isNumber)
-        let id = state.citizens[idOrCPR] != nil ? idOrCPR : digits.count == 10 ? state.citizenByCPR[digits] : nil
+        let id = state.citizens.contains(idOrCPR) ? idOrCPR : digits.count == 10 ? state.citizenID(cpr: digits) : nil
         guard let id, let rows = try? rows(for: [id], as: viewerID), !rows.rows.isEmpty else { return nil }
         return id
     }
@@ -86,7 +86,7 @@ extension CaseService {
         let state = store.projection
         var out = Changes()
         for stream in store.takeChangedStreams() {
-            if state.citizens[stream] != nil { out.citizens.insert(stream) }
+            if state.citizens.contains(stream) { out.citizens.insert(stream) }
             else if let c = state.meetings[stream]?.citizen { out.citizens.insert(c) }
             else if stream.hasPrefix(Streams.userPrefix) { out.users = true }
         }
@@ -109,7 +109,7 @@ extension CaseService {
     public func citizenID(cpr digits: String, as viewerID: String, reason: String) throws -> String {
         let viewer = try user(viewerID)
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw DomainError.needsReason(citizen: digits) }
-        guard let id = store.projection.citizenByCPR[digits] else {
+        guard let id = store.projection.citizenID(cpr: digits) else {
             try record(.lookupRefused(by: viewer.id, citizen: String(digits.prefix(6)) + "-XXXX", why: "unknown CPR number"))
             throw DomainError.notFound(.citizenWithCPR)
         }

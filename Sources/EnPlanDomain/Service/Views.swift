@@ -2,20 +2,37 @@
 /// access rules. A view never carries the full CPR number unless the viewer may see it.
 public enum PlanStatus: String, Sendable { case none, active }
 
+/// One row of the citizen list. Held for every citizen a user may see (100,000 for a supervisor),
+/// so it is kept small: the sectors as a mask and the small numbers narrow (112 bytes and no
+/// allocation of its own for a short name, where `[Sector]` and full-width numbers were 144 and
+/// one allocation a row).
 public struct CitizenRow: Sendable, Equatable {
     public let id: String
     public let name: String
     public let maskedCPR: String
-    public let age: Int
-    public let targetGroup: TargetGroup
     public let benefit: String?
-    public let sectors: [Sector]
     public let responsible: String
     public let nextMeeting: LocalTime?
-    public let overdueFollowUps: Int
+    private let ageYears: UInt8
+    private let sectorMask: UInt8
+    private let overdue: UInt16
     public let planStatus: PlanStatus
     /// Whether the viewer works on this citizen (versus seeing it as supervisor or admin).
     public let mine: Bool
+
+    public var age: Int { Int(ageYears) }
+    public var targetGroup: TargetGroup { TargetGroup(age: age) }
+    public var sectors: [Sector] { Sector.allCases.filter { sectorMask & $0.bit != 0 } }
+    public var sectorCount: Int { sectorMask.nonzeroBitCount }
+    public func involves(_ sector: Sector) -> Bool { sectorMask & sector.bit != 0 }
+    public var overdueFollowUps: Int { Int(overdue) }
+
+    public init(id: String, name: String, maskedCPR: String, age: Int, benefit: String?, sectorMask: UInt8, responsible: String,
+                nextMeeting: LocalTime?, overdueFollowUps: Int, planStatus: PlanStatus, mine: Bool) {
+        self.id = id; self.name = name; self.maskedCPR = maskedCPR; self.benefit = benefit; self.responsible = responsible
+        self.nextMeeting = nextMeeting; ageYears = UInt8(clamping: age); self.sectorMask = sectorMask
+        overdue = UInt16(clamping: overdueFollowUps); self.planStatus = planStatus; self.mine = mine
+    }
 }
 
 public struct CitizenDetail: Sendable {

@@ -97,12 +97,12 @@ enum Snapshot {
             // The citizens stay records in the mapped file (`CitizenTable`): only each one's id,
             // version and CPR number are read here.
             let citizenTotal = try r.count()
-            var citizens = CitizenTable(mapping: mapping, minimumCapacity: citizenTotal), byCPR = [String: String](minimumCapacity: citizenTotal)
+            var citizens = CitizenTable(mapping: mapping, minimumCapacity: citizenTotal), byCPR = [UInt64: Int32](minimumCapacity: citizenTotal)
             for _ in 0..<citizenTotal {
                 let length = try r.recordLength(), start = r.pos
                 let (id, version, cpr) = try CitizenHead.peek(from: &r)
-                guard r.pos <= start + length, magic.count + start + length <= Int(UInt32.max) else { return nil }
-                byCPR[cpr] = id
+                guard r.pos <= start + length, magic.count + start + length <= Int(UInt32.max), let key = Projection.cprKey(cpr) else { return nil }
+                byCPR[key] = Int32(citizens.count)
                 citizens.addRecord(id: id, version: version, offset: magic.count + start, length: length)
                 try r.skip(start + length - r.pos)
             }
@@ -133,7 +133,7 @@ enum Snapshot {
             let total = streams.reduce(0, { $0 + $1.1 })
             guard total < Int(UInt32.max) else { return nil }
             try r.skip(total * MemoryLayout<Int>.size)
-            var spans = [String: LineIndex.Span](minimumCapacity: streams.count)
+            var spans = NumberedMap<LineIndex.Span>(prefix: "c", minimumCapacity: citizenTotal)
             var first = 0
             for (stream, n) in streams {
                 // Each stream's lines ascend and lie before the snapshot's own line: else it is not trusted.
@@ -148,7 +148,7 @@ enum Snapshot {
             }
             let lines = LineIndex(mapping: mapping, spans: spans)
             guard r.atEnd else { return nil }
-            p.restore(accounts: accounts, citizens: citizens, citizenByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
+            p.restore(accounts: accounts, citizens: citizens, placeByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
                       lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets, youthTargetGroup: youth,
                       reviewDraws: draws, offers: offers)

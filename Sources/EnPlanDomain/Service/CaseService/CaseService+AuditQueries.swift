@@ -88,9 +88,9 @@ extension CaseService {
     func matchingCitizens(_ text: String) -> Set<String> {
         let t = text.trimmingCharacters(in: .whitespaces)
         let citizens = store.projection.citizens
-        if citizens[t] != nil { return [t] }
+        if citizens.contains(t) { return [t] }
         let digits = t.filter(\.isNumber)
-        if digits.count == 10, let id = store.projection.citizenByCPR[digits] { return [id] }
+        if digits.count == 10, let id = store.projection.citizenID(cpr: digits) { return [id] }
         let folded = t.lowercased()
         let byName = citizens.heads.filter { $0.name.lowercased().contains(folded) }.map(\.id)
         return byName.isEmpty ? [t] : Set(byName)

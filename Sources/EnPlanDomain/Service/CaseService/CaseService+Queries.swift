@@ -33,9 +33,8 @@ extension CaseService {
     func row(_ c: CitizenHead, viewer: User, today: Day) -> CitizenRow {
         let next = c.meetings.compactMap { store.projection.meetings[$0] }
             .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()
-        let age = c.age(on: today)
-        return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: age, targetGroup: TargetGroup(age: age),
-                          benefit: Access.seesBenefit(viewer, c, on: today) ? c.benefit : nil, sectors: c.sectors, responsible: c.responsible, nextMeeting: next,
+        return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: c.age(on: today),
+                          benefit: Access.seesBenefit(viewer, c, on: today) ? c.benefit : nil, sectorMask: c.sectorMask, responsible: c.responsible, nextMeeting: next,
                           overdueFollowUps: c.overdueFollowUps(on: today), planStatus: c.hasPlan ? .active : .none,
                           mine: Access.worksOn(viewer, c))
     }

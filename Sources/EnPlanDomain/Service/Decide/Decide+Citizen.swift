@@ -5,7 +5,7 @@ extension Decide {
         let cpr: CPR
         do { cpr = try CPR(cprText) } catch let p as CPR.Problem { throw DomainError.invalid(.badCPR(text: cprText, p)) }
         guard cpr.birthDate <= today else { throw DomainError.invalid(.bornInFuture(text: cprText)) }
-        if let existing = state.citizenByCPR[cpr.digits] {
+        if let existing = state.citizenID(cpr: cpr.digits) {
             throw DomainError.conflict(.cprRegistered(masked: cpr.masked, citizen: existing))
         }
         let responsibleID = responsible ?? actor.id
@@ -39,7 +39,7 @@ extension Decide {
     func linkHousehold(citizen cid: String, member: HouseholdMember) throws -> [Store.Pending] {
         _ = try changeable(cid)
         if let other = member.citizen {
-            guard state.citizens[other] != nil else { throw DomainError.notFound(.citizen(other)) }
+            guard state.citizens.contains(other) else { throw DomainError.notFound(.citizen(other)) }
             guard other != cid else { throw DomainError.invalid(.ownHouseholdMember) }
         }
         var m = member; m.name = try text(member.name, .name)

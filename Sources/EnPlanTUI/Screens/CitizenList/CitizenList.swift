@@ -7,12 +7,10 @@ public struct CitizenList: Sendable {
         case name, cpr, age, group, benefit, sectors, responsible, nextMeeting, overdue, plan
     }
 
-    struct Entry: Sendable {
-        let row: CitizenRow
-        let sortName: [UInt8]
-    }
-
-    private(set) var entries: [Entry] = []
+    /// Every row the user may see, in the domain's order; `sortNames` holds their Danish sort keys
+    /// (index-aligned), flat, so 100,000 rows do not keep 100,000 small arrays.
+    private(set) var entries: [CitizenRow] = []
+    private var sortNames = FlatBytes()
     /// What the filter reads, kept flat (no per-row structs to copy on every keystroke): the two
     /// folded spellings of every name, one after the other, and each row's flags.
     private var search = SearchColumns()
@@ -44,37 +42,39 @@ public struct CitizenList: Sendable {
 
     public var count: Int { visible.count }
     public var total: Int { entries.count }
-    public var selectedRow: CitizenRow? { visible.indices.contains(scroll.selected) ? entries[visible[scroll.selected]].row : nil }
+    public var selectedRow: CitizenRow? { visible.indices.contains(scroll.selected) ? entries[visible[scroll.selected]] : nil }
 
     /// New rows from the domain; the selection stays on the same citizen if it is still there.
     public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
         let keep = selectedRow?.id
         let prepared = NameKeys.take()
         let keys = rows.map { prepared?.keys($0.name) ?? NameKeys.compute($0.name) }
-        entries = zip(rows, keys).map { Entry(row: $0, sortName: $1.sort) }
-        indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.row.id, $0) })
+        entries = rows
+        sortNames = FlatBytes(keys.map(\.sort))
+        indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
         search = SearchColumns(rows, keys, user: user)
         self.names = names
         resort()
-        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(scroll.selected) }
+        if let keep, let i = visible.firstIndex(where: { entries[$0].id == keep }) { select(i) } else { select(scroll.selected) }
     }
 
     /// Changed rows from the domain, applied in place: flags and columns updated, new citizens
     /// appended. Returns the number of new rows, or nil when only a full `load` will do (a renamed
     /// citizen, or one the user may no longer see).
     public mutating func update(_ rows: [CitizenRow], hidden: [String]) -> Int? {
-        if entries.count != indexByID.count { indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.row.id, $0) }) }
+        if entries.count != indexByID.count { indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) }) }
         if hidden.contains(where: { indexByID[$0] != nil }) { return nil }
         var added = 0
         for r in rows {
             if let i = indexByID[r.id] {
-                guard entries[i].row.name == r.name else { return nil }
-                entries[i] = Entry(row: r, sortName: entries[i].sortName)
+                guard entries[i].name == r.name else { return nil }
+                entries[i] = r
                 search.update(i, r)
             } else {
                 indexByID[r.id] = entries.count
                 let keys = NameKeys.compute(r.name)
-                entries.append(Entry(row: r, sortName: keys.sort))
+                entries.append(r)
+                sortNames.append(keys.sort)
                 search.append(r, keys)
                 added += 1
             }
@@ -125,24 +125,24 @@ public struct CitizenList: Sendable {
         let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
                             sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
         if let exact { visible = indexByID[exact].map { [$0] } ?? [] } else { visible = search.filter(subset ?? sorted, filter) }
-        if let keep, let i = visible.firstIndex(where: { entries[$0].row.id == keep }) { select(i) } else { select(0) }
+        if let keep, let i = visible.firstIndex(where: { entries[$0].id == keep }) { select(i) } else { select(0) }
     }
 
     private mutating func resort() {
-        let e = entries
+        let e = entries, sortNames = self.sortNames
         // The responsible caseworker sorts by name, the Danish way (Å last), not by user id.
         var keys: [String: [UInt8]] = [:]
         for (id, name) in names { keys[id] = DanishCollation.key(name) }
         func responsibleKey(_ id: String) -> [UInt8] { keys[id] ?? DanishCollation.key(id) }
         func less(_ a: Int, _ b: Int) -> Bool {
-            let x = e[a].row, y = e[b].row
+            let x = e[a], y = e[b]
             switch sortColumn {
-            case .name: return e[a].sortName.lexicographicallyPrecedes(e[b].sortName)
+            case .name: return sortNames.less(a, b)
             case .cpr: return x.maskedCPR < y.maskedCPR
             case .age: return x.age < y.age
             case .group: return x.targetGroup.rawValue < y.targetGroup.rawValue
             case .benefit: return (x.benefit ?? "") < (y.benefit ?? "")
-            case .sectors: return x.sectors.count < y.sectors.count
+            case .sectors: return x.sectorCount < y.sectorCount
             case .responsible: return responsibleKey(x.responsible).lexicographicallyPrecedes(responsibleKey(y.responsible))
             case .nextMeeting: return (x.nextMeeting?.minutesSinceEpoch ?? .max) < (y.nextMeeting?.minutesSinceEpoch ?? .max)
             case .overdue: return x.overdueFollowUps > y.overdueFollowUps
@@ -153,14 +153,14 @@ public struct CitizenList: Sendable {
         sorted = Array(e.indices).sorted { a, b in
             if less(a, b) { return !descending }
             if less(b, a) { return descending }
-            return e[a].sortName.lexicographicallyPrecedes(e[b].sortName)
+            return sortNames.less(a, b)
         }
         refilter()
     }
 
     /// The match to highlight in a row's name (Character offsets).
     func highlight(_ i: Int) -> Range<Int>? {
-        guard !foldedQuery.isEmpty, let r = FoldedText(entries[i].row.name).match(foldedQuery), !r.isEmpty else { return nil }
+        guard !foldedQuery.isEmpty, let r = FoldedText(entries[i].name).match(foldedQuery), !r.isEmpty else { return nil }
         return r
     }
 
@@ -223,7 +223,7 @@ public struct CitizenList: Sendable {
         case .benefit:
             guard let code = r.benefit else { return "" }
             return benefits[code].map { strings.pick($0.danish, $0.english) } ?? code
-        case .sectors: return Sector.allCases.map { r.sectors.contains($0) ? strings.sectorLetter($0) : "·" }.joined()
+        case .sectors: return Sector.allCases.map { r.involves($0) ? strings.sectorLetter($0) : "·" }.joined()
         case .responsible: return names[r.responsible] ?? r.responsible
         case .nextMeeting: return r.nextMeeting.map(strings.time) ?? ""
         case .overdue: return r.overdueFollowUps > 0 ? String(r.overdueFollowUps) : ""
@@ -260,14 +260,14 @@ public struct CitizenList: Sendable {
             canvas.clear(row: row, role: base)
             col = 0
             for (c, w) in layout.columns {
-                var text = cell(c, entry.row, strings: strings, benefits: benefits)
-                if c == .name, let marks { text = (marks.contains(entry.row.id) ? "✓ " : "  ") + text }
-                let role: Role = (c == .overdue && entry.row.overdueFollowUps > 0 && !isSelected) ? .alert : base
+                var text = cell(c, entry, strings: strings, benefits: benefits)
+                if c == .name, let marks { text = (marks.contains(entry.id) ? "✓ " : "  ") + text }
+                let role: Role = (c == .overdue && entry.overdueFollowUps > 0 && !isSelected) ? .alert : base
                 canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
                 if c == .name, marks == nil, let h = highlight(visible[index]) {
                     // Re-draw the matched characters in the match role, at their column.
-                    let before = String(entry.row.name.prefix(h.lowerBound))
-                    let matched = String(entry.row.name.dropFirst(h.lowerBound).prefix(h.count))
+                    let before = String(entry.name.prefix(h.lowerBound))
+                    let matched = String(entry.name.dropFirst(h.lowerBound).prefix(h.count))
                     let start = TextWidth.columns(before)
                     if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
                 }

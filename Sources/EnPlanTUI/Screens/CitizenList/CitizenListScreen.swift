@@ -161,7 +161,7 @@ public struct CitizenListScreen: Screen {
                 added = list.update(update.rows, hidden: update.hidden)
             }
             if added == nil {
-                let before = Set(list.entries.map(\.row.id))
+                let before = Set(list.entries.map(\.id))
                 let rows = try x.service.citizens(as: x.user.id, logged: false)
                 added = rows.filter { !before.contains($0.id) }.count
                 list.load(rows, names: x.service.userNames)

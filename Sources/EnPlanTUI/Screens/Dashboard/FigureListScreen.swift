@@ -68,7 +68,7 @@ public struct FigureListScreen: Screen {
             if let id = list.selectedRow?.id { if marked.contains(id) { marked.remove(id) } else { marked.insert(id) } }
             list.move(by: 1, height: height)
         case .markAll:
-            let shown = Set(list.visible.map { list.entries[$0].row.id })
+            let shown = Set(list.visible.map { list.entries[$0].id })
             marked = marked.isSuperset(of: shown) ? [] : shown
         case .give:
             guard !marked.isEmpty else { return .message(x.strings.d(.noneMarked), .alert) }
@@ -188,7 +188,7 @@ public struct FigureListScreen: Screen {
                 return .none
             }
             list.load(try x.service.citizensBehind(table, row: r, column: c, as: x.user.id, logged: false), names: x.service.userNames)
-            marked = marked.intersection(list.entries.map(\.row.id))
+            marked = marked.intersection(list.entries.map(\.id))
             return .none
         } catch {
             return .closed(x.strings.refusal(error, names: x.names))
