@@ -14,7 +14,7 @@ final class FigureFastPathTests: XCTestCase {
             userIDs.append(id); return userIDs.count - 1
         }
         let summaries = citizens.map { FigureSummary($0, f.service.state, user: number) }
-        try citizens.withUnsafeBufferPointer { rows in try summaries.withUnsafeBufferPointer { sums in
+        try citizens.map(FigureCitizen.init).withUnsafeBufferPointer { rows in try summaries.withUnsafeBufferPointer { sums in
             try body(FigureScope(state: f.service.state, viewer: viewer, filter: FigureFilter(period: Period.named(.thisQuarter, today: f.today)),
                                  settings: FigureSettings(), today: f.today, asOf: Fixture.now, rows: rows, summaries: sums, userIDs: userIDs))
         } }

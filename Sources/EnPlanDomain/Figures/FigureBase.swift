@@ -12,12 +12,13 @@
 /// - Only citizens are kept: meetings, users and targets are read from the projection each time.
 ///
 /// Why an array: its elements can be read in place through a pointer (`CitizenRef`), one field
-/// at a time. The projection's dictionary hands out whole copies, and copying every field of
-/// 100,000 citizens (retaining two dozen arrays and strings each) was a third of the figures' time.
-/// The array shares the citizens' arrays and strings with the projection (copy-on-write): it adds
-/// the citizens' fixed-size part only.
+/// at a time; copying every field of 100,000 citizens (retaining two dozen arrays and strings
+/// each) was a third of the figures' time. It holds what the figures read (`FigureCitizen` and
+/// `FigureSummary`), not whole citizens: most citizens are read from the mapped snapshot
+/// (`CitizenTable`), one at a time, and only these parts are kept.
 final class FigureBase {
-    private(set) var citizens: [Citizen] = []
+    /// What the figures read of each citizen beyond its summary (`FigureCitizen`: not the case).
+    private(set) var citizens: [FigureCitizen] = []
     /// Index-aligned with `citizens`: what the figures ask of each again and again, worked out
     /// when the citizen is taken in (`FigureSummary`).
     private(set) var summaries: [FigureSummary] = []
@@ -44,8 +45,14 @@ final class FigureBase {
         guard seq != self.seq else { return }
         defer { self.seq = seq }
         guard self.seq >= 0, let changed else {
-            citizens = Array(state.citizens.values)
-            summaries = citizens.map { summary($0, state) }
+            // One citizen decoded at a time (`CitizenTable`), its summary and figure fields kept.
+            let all = state.citizens
+            citizens = []; summaries = []
+            citizens.reserveCapacity(all.count); summaries.reserveCapacity(all.count)
+            for i in 0..<all.count {
+                let c = all[place: i]
+                citizens.append(FigureCitizen(c)); summaries.append(summary(c, state))
+            }
             position = Dictionary(uniqueKeysWithValues: citizens.indices.map { (citizens[$0].id, $0) })
             lastTakenIn = citizens.count
             return
@@ -57,17 +64,39 @@ final class FigureBase {
         }
         for id in ids {
             guard let c = state.citizens[id] else { continue }
-            if let p = position[id] { citizens[p] = c; summaries[p] = summary(c, state) } else {
-                position[id] = citizens.count; citizens.append(c); summaries.append(summary(c, state))
+            if let p = position[id] { citizens[p] = FigureCitizen(c); summaries[p] = summary(c, state) } else {
+                position[id] = citizens.count; citizens.append(FigureCitizen(c)); summaries.append(summary(c, state))
             }
         }
         lastTakenIn = ids.count
     }
 
     /// Calls `body` with the citizens and their summaries, readable in place for as long as it runs.
-    func withCitizens<R>(_ body: (UnsafeBufferPointer<Citizen>, UnsafeBufferPointer<FigureSummary>) throws -> R) rethrows -> R {
+    func withCitizens<R>(_ body: (UnsafeBufferPointer<FigureCitizen>, UnsafeBufferPointer<FigureSummary>) throws -> R) rethrows -> R {
         try citizens.withUnsafeBufferPointer { c in try summaries.withUnsafeBufferPointer { s in try body(c, s) } }
     }
+}
+
+/// What the figures read of a citizen beside its `FigureSummary`: who it is, whom `Access` lets
+/// see it, its consents and outcomes; not its case (texts, contacts, history), which a summary
+/// has already made into days and numbers. Holding whole citizens here kept every session's
+/// figures as large as the whole state (370 MB at 100,000 citizens).
+struct FigureCitizen: CaseAccessFacts {
+    let id: String
+    let responsible: String
+    let birthDate: Day
+    let consents: [Consent]
+    let outcomes: CitizenOutcomes
+    let participants: [String]
+    let sectorMask: UInt8
+    let benefitRecorder: Sector?
+
+    init(_ c: Citizen) {
+        id = c.id; responsible = c.responsible; birthDate = c.cpr.birthDate; consents = c.consents; outcomes = c.outcomes
+        participants = c.participants.sorted(); sectorMask = c.sectorMask; benefitRecorder = c.recorded.benefit
+    }
+
+    func takesPart(_ user: String) -> Bool { participants.contains(user) }
 }
 
 /// What the figures ask of one citizen on every pass, worked out once when the citizen is taken

@@ -7,7 +7,7 @@ import Foundation
 /// Invariant (speed): no section copies a whole `Citizen` per pass. A copy retains its two dozen
 /// arrays and strings one by one, which was a third of the figures' time at 100,000 citizens;
 /// sections read citizens through `CitizenRef`, which reads each field in place in the
-/// projection's dictionary, so a pass pays only for the fields it uses.
+/// figures' arrays (`FigureBase`), so a pass pays only for the fields it uses.
 struct FigureScope {
     let state: Projection
     let viewer: User
@@ -16,14 +16,14 @@ struct FigureScope {
     let today: Day
     let asOf: Timestamp
     /// The projection's citizens, readable in place (`FigureBase`).
-    let rows: UnsafeBufferPointer<Citizen>
+    let rows: UnsafeBufferPointer<FigureCitizen>
     /// Index-aligned with `rows`: each citizen's `FigureSummary`.
     let summaries: UnsafeBufferPointer<FigureSummary>
     /// The users the summaries name by number (`FigureBase.userIDs`), as they are now (nil: no such user).
     let staff: [User?]
 
     init(state: Projection, viewer: User, filter: FigureFilter, settings: FigureSettings, today: Day, asOf: Timestamp,
-         rows: UnsafeBufferPointer<Citizen>, summaries: UnsafeBufferPointer<FigureSummary>, userIDs: [String]) {
+         rows: UnsafeBufferPointer<FigureCitizen>, summaries: UnsafeBufferPointer<FigureSummary>, userIDs: [String]) {
         self.state = state; self.viewer = viewer; self.filter = filter; self.settings = settings; self.today = today; self.asOf = asOf
         self.rows = rows; self.summaries = summaries
         staff = userIDs.map { state.user($0) }
@@ -45,13 +45,13 @@ struct FigureScope {
         if let g = onlyGroup, c.targetGroup(on: today) != g { return false }
         if let s = onlySector, !c.involves(s) { return false }
         // `Access.canSee`, asked of the whole citizen only when the role does not see everyone.
-        return seesAll ?? Access.canSee(viewer, c.citizen)
+        return seesAll ?? Access.canSee(viewer, c.p.pointee)
     }
 
     /// Whether a citizen read from the projection (not from `rows`) is in scope: for the few
     /// citizens a section looks up by id (a summary is worked out for it).
     func includes(_ c: Citizen) -> Bool {
-        var c = c, summary = FigureSummary(c, state, user: { _ in 0 })
+        var summary = FigureSummary(c, state, user: { _ in 0 }), c = FigureCitizen(c)
         return withUnsafePointer(to: &c) { cp in withUnsafePointer(to: &summary) { includes(CitizenRef(cp, $0)) } }
     }
 
@@ -160,10 +160,10 @@ struct FigureScope {
 /// address, so only that field is loaded and retained), where `for c in citizens` would copy
 /// every field of every citizen. Names as on `Citizen`. Valid while `FigureBase.withCitizens` runs.
 struct CitizenRef {
-    let p: UnsafePointer<Citizen>
+    let p: UnsafePointer<FigureCitizen>
     /// What the passes ask most, worked out when the citizen was taken in.
     let summary: UnsafePointer<FigureSummary>
-    init(_ p: UnsafePointer<Citizen>, _ summary: UnsafePointer<FigureSummary>) { self.p = p; self.summary = summary }
+    init(_ p: UnsafePointer<FigureCitizen>, _ summary: UnsafePointer<FigureSummary>) { self.p = p; self.summary = summary }
 
     var id: String { p.pointee.id }
     var responsible: String { p.pointee.responsible }
@@ -175,7 +175,6 @@ struct CitizenRef {
     var followUps: [FollowUp]? { hasPlan ? summary.pointee.followUps : nil }
     var efforts: [Effort]? { hasPlan ? summary.pointee.efforts : nil }
     var referrals: [Referral]? { hasPlan ? summary.pointee.referrals : nil }
-    var contacts: [ContactEntry] { p.pointee.contacts }
     var registered: Day { summary.pointee.registered }
     /// The number (`staff`) of the caseworker responsible at the end of each of `ends` (ascending),
     /// nil before the citizen was registered or had one: the responsible history walked once.
@@ -205,9 +204,7 @@ struct CitizenRef {
     var vulnerability: [CitizenOutcomes.Flag] { p.pointee.outcomes.vulnerability }
     var ownAssessments: [OwnAssessment] { p.pointee.outcomes.assessments }
     var contactChosen: Day? { p.pointee.outcomes.contactChosen }
-    var birthDate: Day { p.pointee.cpr.birthDate }
-    /// The whole citizen, copied (for `Access` with a role that does not see everyone).
-    var citizen: Citizen { p.pointee }
+    var birthDate: Day { p.pointee.birthDate }
 
     func targetGroup(on day: Day) -> TargetGroup { summary.pointee.targetGroup(on: day) }
     /// Whether a consent is in force on `day`.
