@@ -55,6 +55,7 @@ final class FigureBase {
             }
             position = Dictionary(uniqueKeysWithValues: citizens.indices.map { (citizens[$0].id, $0) })
             lastTakenIn = citizens.count
+            Heap.giveBack()   // the 100,000 citizens decoded on the way, freed
             return
         }
         var ids = Set<String>()
@@ -127,13 +128,42 @@ struct FigureSummary {
 
     /// A day someone (by user number, `FigureBase.userIDs`) worked on the citizen.
     struct Work {
-        let day: Day
-        let user: Int
+        private let dayNumber: Int32, userNumber: Int32
+        init(day: Day, user: Int) { dayNumber = Int32(day.daysSinceEpoch); userNumber = Int32(user) }
+        var day: Day { Day(daysSinceEpoch: Int(dayNumber)) }
+        var user: Int { Int(userNumber) }
     }
-    /// The plan's day of creation (nil: no plan) and its lists, shared with the plan (reading
-    /// them through `plan?` copied the whole plan, a dozen retains, at every read).
+    /// The plan's day of creation (nil: no plan) and its lists, with the fields the figures count
+    /// by and without their texts (titles, legal bases, providers, referral texts: most of a plan's
+    /// memory, and no figure reads them).
     let planCreated: Day?
-    let followUps: [FollowUp], efforts: [Effort], referrals: [Referral]
+    let followUps: [FollowUpMark], efforts: [EffortMark], referrals: [ReferralMark]
+
+    /// An effort as the figures see it (`Effort` without its title and provider).
+    struct EffortMark: EffortTiming {
+        let sector: Sector, status: EffortStatus, welfareTechnology: Bool
+        let start: Day, end: Day?
+        let offer: String?
+        /// The legal basis (the youth cohorts count efforts under their group's).
+        let legalBasis: String
+        init(_ e: Effort) {
+            sector = e.sector; status = e.status; welfareTechnology = e.welfareTechnology; start = e.start; end = e.end; offer = e.offer
+            legalBasis = e.legalBasis
+        }
+    }
+    /// A follow-up as the figures see it (`FollowUp` without its id).
+    struct FollowUpMark: FollowUpTiming {
+        let due: Day, done: Day?, planned: Day?
+        let result: FollowUpResult?
+        init(_ f: FollowUp) { due = f.due; done = f.done; planned = f.planned; result = f.result }
+    }
+    /// A referral as the figures see it (`Referral` without its text).
+    struct ReferralMark {
+        let id: String
+        let from: Sector, to: Sector, status: ReferralStatus
+        let date: Day
+        init(_ r: Referral) { id = r.id; from = r.from; to = r.to; status = r.status; date = r.date }
+    }
     /// `CitizenFacts`' parts, one by one (a whole `CitizenFacts` copied is five retains).
     let registered: Day
     let merged: [Day], answered: [CitizenFacts.Mark]
@@ -173,9 +203,9 @@ struct FigureSummary {
         merged = c.facts.merged
         answered = c.facts.answered
         planCreated = c.plan?.created
-        followUps = c.plan?.followUps ?? []
-        efforts = c.plan?.efforts ?? []
-        referrals = c.plan?.referrals ?? []
+        followUps = c.plan?.followUps.map(FollowUpMark.init) ?? []
+        efforts = c.plan?.efforts.map(EffortMark.init) ?? []
+        referrals = c.plan?.referrals.map(ReferralMark.init) ?? []
         consents = c.consents.map { ($0.given, $0.withdrawn) }
     }
 

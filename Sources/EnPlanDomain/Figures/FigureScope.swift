@@ -172,9 +172,9 @@ struct CitizenRef {
     // The plan's parts from the summary (nil: no plan): `p.pointee.plan?` copies the whole plan.
     var hasPlan: Bool { summary.pointee.planCreated != nil }
     var planCreated: Day? { summary.pointee.planCreated }
-    var followUps: [FollowUp]? { hasPlan ? summary.pointee.followUps : nil }
-    var efforts: [Effort]? { hasPlan ? summary.pointee.efforts : nil }
-    var referrals: [Referral]? { hasPlan ? summary.pointee.referrals : nil }
+    var followUps: [FigureSummary.FollowUpMark]? { hasPlan ? summary.pointee.followUps : nil }
+    var efforts: [FigureSummary.EffortMark]? { hasPlan ? summary.pointee.efforts : nil }
+    var referrals: [FigureSummary.ReferralMark]? { hasPlan ? summary.pointee.referrals : nil }
     var registered: Day { summary.pointee.registered }
     /// The number (`staff`) of the caseworker responsible at the end of each of `ends` (ascending),
     /// nil before the citizen was registered or had one: the responsible history walked once.

@@ -34,7 +34,7 @@ enum ReferralFigures {
     }
 
     /// Days from `day` to the first effort of `sector` that has started, or nil.
-    static func daysToEffort(_ efforts: [Effort], from day: Day, sector: Sector, today: Day) -> Int? {
+    static func daysToEffort(_ efforts: [some EffortTiming], from day: Day, sector: Sector, today: Day) -> Int? {
         efforts.filter { $0.sector == sector && ($0.status == .active || $0.status == .ended) && $0.start <= today
             && ($0.start >= day || ($0.end ?? today) >= day) }.map { max($0.start, day) - day }.min()
     }

@@ -66,7 +66,7 @@ public struct IsoWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (a: IsoWeek, b: IsoWeek) -> Bool { a.monday < b.monday }
 }
 
-extension Effort {
+extension EffortTiming {
     /// Whether the effort ran during any day of `week`: begun (active or ended, not planned or
     /// cancelled), started by the week's Sunday and not ended before its Monday.
     public func ran(in week: IsoWeek) -> Bool {

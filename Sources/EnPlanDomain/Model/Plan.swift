@@ -89,9 +89,28 @@ public struct FollowUp: Equatable, Sendable {
     public init(id: String, due: Day, done: Day?, result: FollowUpResult?, planned: Day? = nil) {
         self.id = id; self.due = due; self.done = done; self.result = result; self.planned = planned
     }
+}
 
+/// What the rules of a follow-up's timing read: a `FollowUp`, or the figures' mark of one.
+public protocol FollowUpTiming {
+    var due: Day { get }
+    var done: Day? { get }
+}
+
+extension FollowUpTiming {
     public func isOverdue(on today: Day) -> Bool { done == nil && due < today }
 }
+
+/// What the rules of an effort's timing read (`ran(in:)`): an `Effort`, or the figures' mark of one.
+public protocol EffortTiming {
+    var sector: Sector { get }
+    var status: EffortStatus { get }
+    var start: Day { get }
+    var end: Day? { get }
+}
+
+extension FollowUp: FollowUpTiming {}
+extension Effort: EffortTiming {}
 
 /// Mastery (egenmestring) on FSIII's scale: 0 none ... 4 total limitation; 9 not relevant.
 public struct Assessment: Equatable, Sendable {

@@ -84,6 +84,8 @@ public final class App {
     var message: (text: String, role: Role)?
     var lastInput = Date()
     var lastRefresh = Date()
+    /// Whether the heap's free pages have been given back since the last login (`tick`).
+    var trimmedSinceLogin = false
     var seenSeq = 0
     public internal(set) var running = true
     /// Errors to show once the screen is up (a bad theme file, a repaired tail).
@@ -152,6 +154,11 @@ public final class App {
         if now.timeIntervalSince(lastRefresh) >= 1 {
             lastRefresh = now
             withSession { refresh(&$0) }
+        } else if !trimmedSinceLogin, now.timeIntervalSince(lastInput) >= 1 {
+            // Reading the whole list at login leaves freed pages behind (the heads, the rows before
+            // sorting): given back once the user pauses, not on the way to the list (20 MB).
+            trimmedSinceLogin = true
+            Heap.giveBack()
         } else if now.timeIntervalSince(lastInput) >= 2, case .main(let s) = phase, s.user.role != .caseworker {
             // A supervisor or administrator idle: the dashboard's figures brought up to date now, so
             // that opening it costs no wait (a caseworker's session does not hold them unasked).

@@ -41,6 +41,7 @@ extension App {
     private struct LoginProblem: Error { let text: String }
 
     func startSession(_ user: User) {
+        trimmedSinceLogin = false
         if var kept = lockedSession, kept.user.id == user.id {
             kept.user = user
             phase = .main(kept)
