@@ -137,3 +137,24 @@ final class NumberedMapTests: XCTestCase {
         XCTAssertNil(f.service.state.citizenID(cpr: "11129914440"))
     }
 }
+
+/// The list's order is String's order by name, then id, however the names are written.
+final class ListOrderTests: XCTestCase {
+    func row(_ id: String, _ name: String) -> CitizenRow {
+        CitizenRow(id: id, name: name, maskedCPR: "010190-xxxx", age: 36, benefit: nil, sectorMask: 1, responsible: "mette",
+                   nextMeeting: nil, overdueFollowUps: 0, planStatus: .none, mine: true)
+    }
+
+    func testBytewiseFirstThenStringsOwnOrder() {
+        let nfc = ["Åse Ærø", "Aase", "Bo", "Åse Ærø", "Øjvind", "Zoë", "😀 Emoji", "Ærø", "bo", ""]
+        var rows = nfc.enumerated().map { row("c\($0.offset + 1)", $0.element) }
+        XCTAssertEqual(rows.inNameOrder(), rows.sorted { ($0.name, $0.id) < ($1.name, $1.id) })
+        // The same name decomposed (A + combining ring): String finds it equal to the composed one
+        // and orders the two by id; the bytes alone would not.
+        rows.append(row("c0", "A\u{30A}se \u{C6}r\u{F8}"))
+        rows.append(row("c99", "Zoe\u{308}"))
+        let expected = rows.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        XCTAssertEqual(rows.inNameOrder().map(\.id), expected.map(\.id))
+        XCTAssertEqual(rows.shuffled().inNameOrder().map(\.id), expected.map(\.id))
+    }
+}

@@ -79,7 +79,7 @@ extension CaseService {
         let rows = ids.compactMap { id -> CitizenRow? in
             guard seen.insert(id).inserted, let c = store.projection.citizens.head(id), Access.canSee(viewer, c) else { return nil }
             return self.row(c, viewer: viewer, today: today)
-        }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        }.inNameOrder()
         if logged { try record(.citizensListed(by: viewer.id, count: rows.count)) }
         return rows
     }

@@ -11,7 +11,7 @@ extension CaseService {
         let rows = store.projection.citizens.heads.compactMap { c -> CitizenRow? in
             guard Access.canSee(viewer, c) else { return nil }
             return row(c, viewer: viewer, today: today)
-        }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        }.inNameOrder()
         if logged { try record(.citizensListed(by: viewer.id, count: rows.count)) }
         return rows
     }
@@ -101,5 +101,23 @@ extension CaseService {
     /// The plan templates, by name.
     public func templates() -> [PlanTemplate] {
         store.projection.templates.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+}
+
+extension Array where Element == CitizenRow {
+    /// The rows by name, then id, in String's order. Sorted first by the names' UTF-8 bytes (the
+    /// same order for text in NFC, as typed text is, and a tenth of the cost: String's comparison
+    /// normalises non-ASCII names on every compare), then checked pair by pair with String's own
+    /// comparison; a list that fails the check (a name in another normal form) is sorted again
+    /// the slow way, so the order is always String's.
+    func inNameOrder() -> [CitizenRow] {
+        func before(_ a: CitizenRow, _ b: CitizenRow) -> Bool { (a.name, a.id) < (b.name, b.id) }
+        let bytewise = sorted { a, b in
+            let x = a.name.utf8, y = b.name.utf8
+            if x.elementsEqual(y) { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
+            return x.lexicographicallyPrecedes(y)
+        }
+        for i in bytewise.indices.dropFirst() where before(bytewise[i], bytewise[i - 1]) { return sorted(by: before) }
+        return bytewise
     }
 }
