@@ -4,7 +4,7 @@
 /// Why two kinds: a session that opens with the snapshot needs every citizen's state, but most of
 /// it is never changed and seldom read in full. Those citizens stay records in the snapshot file,
 /// mapped read-only (`SnapshotMapping`): the page cache holds one copy for every session on the
-/// store, and a session keeps 16 bytes a citizen of its own. A citizen is decoded when it is read
+/// store, and a session keeps 24 bytes a citizen of its own. A citizen is decoded when it is read
 /// (one case, ~10 µs), and taken into the session's own memory the first time it changes (an
 /// event of this terminal or another: `Store.refresh`). The passes over every citizen read the
 /// record's head alone (`CitizenHead`). A store opened without a snapshot (a replay) holds every
@@ -25,9 +25,9 @@ public struct CitizenTable: Sendable, Equatable {
         var owned: Int32
         /// The mapped record's version (an owned citizen's is `Citizen.version`).
         var version: Int32
-        /// Where the record lies in the mapped file, and its length.
-        var record: UInt32
-        var length: UInt32
+        /// Where the record's head and its rest lie in the mapped file, and their lengths.
+        var head: UInt32, headLength: UInt32
+        var rest: UInt32, restLength: UInt32
     }
 
     private var slots: [Slot] = []
@@ -59,23 +59,33 @@ public struct CitizenTable: Sendable, Equatable {
     /// How many citizens are still read in place from the snapshot (not held of the session's own).
     public var inSnapshot: Int { slots.reduce(0) { $0 + ($1.owned < 0 ? 1 : 0) } }
 
-    /// Adds a citizen kept as a record of the mapped file: `length` bytes at `offset`, written by
-    /// `Citizen.write(to:)` (`Snapshot.load`).
+    /// Adds a citizen kept as records of the mapped file: its head, `length` bytes at `offset`,
+    /// written by `CitizenHead.write(to:)` (`Snapshot.load`); its rest follows (`addRest`).
     mutating func addRecord(id: String, version: Int, offset: Int, length: Int) {
         precondition(mapping != nil && offset + length <= mapping!.size && offset <= Int(UInt32.max), "a record lies in the mapped file")
         index[id] = Int32(slots.count)
-        slots.append(Slot(owned: -1, version: Int32(version), record: UInt32(offset), length: UInt32(length)))
+        slots.append(Slot(owned: -1, version: Int32(version), head: UInt32(offset), headLength: UInt32(length), rest: 0, restLength: 0))
     }
 
-    private func reader(_ s: Slot) -> SnapshotReader {
-        SnapshotReader(UnsafeRawBufferPointer(start: mapping!.base + Int(s.record), count: Int(s.length)))
+    /// The rest of the case of the citizen at place `i` (`Citizen.writeRest(to:)`), as `addRecord`.
+    mutating func addRest(place i: Int, offset: Int, length: Int) {
+        precondition(slots[i].owned < 0 && offset + length <= mapping!.size && offset <= Int(UInt32.max), "a record lies in the mapped file")
+        slots[i].rest = UInt32(offset); slots[i].restLength = UInt32(length)
     }
+
+    private func bytes(_ offset: UInt32, _ length: UInt32) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: mapping!.base + Int(offset), count: Int(length))
+    }
+
+    private func reader(_ s: Slot) -> SnapshotReader { SnapshotReader(bytes(s.head, s.headLength)) }
 
     private func decoded(_ s: Slot) -> Citizen {
-        var r = reader(s)
+        var h = reader(s), r = SnapshotReader(bytes(s.rest, s.restLength))
         // The file's SHA-256 was checked when it was mapped, and it never changes: a record that
         // does not decode is a bug in the codec, not bad input.
-        guard let c = try? Citizen(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
+        guard let head = try? CitizenHead(from: &h), let c = try? Citizen(head: head, rest: &r) else {
+            preconditionFailure("a snapshot record that was checked does not decode")
+        }
         return c
     }
 
@@ -166,18 +176,23 @@ public struct CitizenTable: Sendable, Equatable {
                 if let added {
                     precondition(added.id == id, "a citizen is kept under its own id")
                     index[id] = Int32(slots.count)
-                    slots.append(Slot(owned: Int32(owned.count), version: 0, record: 0, length: 0))
+                    slots.append(Slot(owned: Int32(owned.count), version: 0, head: 0, headLength: 0, rest: 0, restLength: 0))
                     owned.append(added)
                 }
             }
         }
     }
 
-    /// Writes the citizen at place `i` as a snapshot record's body: a record still mapped is copied
-    /// as it is (it is the same citizen in the same format), an owned citizen is encoded.
-    func write(place i: Int, to w: inout SnapshotWriter) {
+    /// Writes the head of the citizen at place `i` as a snapshot record's body: a record still
+    /// mapped is copied as it is (the same citizen in the same format), an owned citizen encoded.
+    func writeHead(place i: Int, to w: inout SnapshotWriter) {
         let s = slots[i]
-        if s.owned >= 0 { owned[Int(s.owned)]!.write(to: &w); return }
-        w.bytes.append(contentsOf: UnsafeRawBufferPointer(start: mapping!.base + Int(s.record), count: Int(s.length)))
+        if s.owned >= 0 { CitizenHead(owned[Int(s.owned)]!).write(to: &w) } else { w.bytes.append(contentsOf: bytes(s.head, s.headLength)) }
+    }
+
+    /// The same for the rest of the citizen's case.
+    func writeRest(place i: Int, to w: inout SnapshotWriter) {
+        let s = slots[i]
+        if s.owned >= 0 { owned[Int(s.owned)]!.writeRest(to: &w) } else { w.bytes.append(contentsOf: bytes(s.rest, s.restLength)) }
     }
 }

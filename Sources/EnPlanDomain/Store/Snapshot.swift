@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 12   // 12: each citizen a record behind its length, its head first (`CitizenTable`)
+    static let format = 13   // 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
 
     struct Loaded {
         let projection: Projection
@@ -26,9 +26,12 @@ enum Snapshot {
             w.value(a.user); w.string(a.passwordHash); w.int(a.version); w.int(a.failedLogins); w.optional(a.lastFailure) { $0.int(Int($1.millis)) }
         }
         w.values(Array(p.benefits.values))
-        // Each citizen a record behind its length, read in place by `CitizenTable` after loading.
+        // Each citizen two records behind their lengths, read in place by `CitizenTable` after
+        // loading: every head in one block (a pass over the heads reads one stretch of the file),
+        // then every rest of the case.
         w.int(p.citizens.count)
-        for i in 0..<p.citizens.count { w.record { p.citizens.write(place: i, to: &$0) } }
+        for i in 0..<p.citizens.count { w.record { p.citizens.writeHead(place: i, to: &$0) } }
+        for i in 0..<p.citizens.count { w.record { p.citizens.writeRest(place: i, to: &$0) } }
         w.values(Array(p.meetings.values))
         w.array(Array(p.templates.values)) { w, t in w.string(t.fields.json); w.int(p.templateVersions[t.id] ?? 1) }
         w.values(Array(p.targets.values))
@@ -105,6 +108,12 @@ enum Snapshot {
                 byCPR[key] = Int32(citizens.count)
                 citizens.addRecord(id: id, version: version, offset: magic.count + start, length: length)
                 try r.skip(start + length - r.pos)
+            }
+            for i in 0..<citizenTotal {
+                let length = try r.recordLength()
+                guard magic.count + r.pos + length <= Int(UInt32.max) else { return nil }
+                citizens.addRest(place: i, offset: magic.count + r.pos, length: length)
+                try r.skip(length)
             }
             let meetingTotal = try r.count()
             var meetings = [String: Meeting](minimumCapacity: meetingTotal), byDay: [Day: [String]] = [:]

@@ -236,16 +236,24 @@ extension ContactEntry: SnapshotCodable {
 }
 
 extension Citizen: SnapshotCodable {
-    /// The head first (`CitizenHead`: what the passes over every citizen read, alone), then the
-    /// rest of the case. `CitizenTable` reads the head in place from the mapped snapshot.
+    /// The head (`CitizenHead`: what the passes over every citizen read, alone), then the rest of
+    /// the case. In a snapshot the two are apart: every head in one block, then every rest
+    /// (`Snapshot.write`), so a pass over the heads reads one stretch of the file.
     func write(to w: inout SnapshotWriter) {
         CitizenHead(self).write(to: &w)
+        writeRest(to: &w)
+    }
+    init(from r: inout SnapshotReader) throws {
+        try self.init(head: try CitizenHead(from: &r), rest: &r)
+    }
+
+    /// Everything of the citizen that is not in its head.
+    func writeRest(to w: inout SnapshotWriter) {
         w.array(registeredSectors) { $0.raw($1) }; w.optional(contactPerson) { $0.string($1) }
         w.values(household); w.optional(plan) { $0.value($1) }; w.values(contacts)
         w.value(facts); w.value(recorded); w.value(outcomes)
     }
-    init(from r: inout SnapshotReader) throws {
-        let h = try CitizenHead(from: &r)
+    init(head h: CitizenHead, rest r: inout SnapshotReader) throws {
         self.init(id: h.id, cpr: h.cpr, name: h.name, benefit: h.benefit, responsible: h.responsible, registeredSectors: try r.array { try $0.raw() })
         version = h.version; consents = h.consents; meetings = h.meetings; participants = Set(h.participants)
         contactPerson = try r.optional { try $0.string() }
