@@ -85,6 +85,16 @@ final class MappedCitizenTableTests: XCTestCase {
         XCTAssertGreaterThan(withReferral, 5)
         XCTAssertGreaterThan(handedOver, 0)
         XCTAssertEqual(t.inSnapshot, 150, "reading decodes, but keeps nothing")
+        // The inbox reads only the heads flagged at opening, and finds what a pass over all finds.
+        XCTAssertEqual(t.headsForTheInbox, replay.heads.filter { !$0.requestedReferrals.isEmpty || $0.handover != nil })
+        let replayedService = CaseService(store: try replayed(f), terminal: "t3"), mappedService = CaseService(store: mapped, terminal: "t4")
+        var items = 0
+        for u in mapped.projection.users {
+            let inbox = mappedService.inbox(for: u.id)
+            XCTAssertEqual(inbox, replayedService.inbox(for: u.id), u.id)
+            items += inbox.items.count
+        }
+        XCTAssertGreaterThan(items, 0, "the demo gives some user an inbox item")
     }
 
     func testAChangedCitizenIsTakenInAndANewSnapshotCopiesTheRest() throws {

@@ -28,6 +28,12 @@ public struct CPR: Hashable, Sendable, CustomStringConvertible {
         birthDate = birth
     }
 
+    /// A number read back from the snapshot with the birth date it had when it was written (the
+    /// snapshot's checksum stands for both): no parsing again.
+    init(checkedDigits digits: String, birthDate: Day) {
+        self.digits = digits; self.birthDate = birthDate
+    }
+
     /// The CPR office's century table.
     static func century(yy: Int, seventhDigit d: Int) -> Int {
         switch d {

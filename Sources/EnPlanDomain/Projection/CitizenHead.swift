@@ -58,6 +58,10 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
         self.openFollowUps = openFollowUps; self.requestedReferrals = requestedReferrals; self.handover = handover
     }
 
+    /// Whether the head holds anything the inbox shows (a requested referral: bit 0; a handover:
+    /// bit 1). Kept with the record's first fields, so the inbox reads only the heads that do.
+    var inboxFlags: UInt8 { (requestedReferrals.isEmpty ? 0 : 1) | (handover == nil ? 0 : 2) }
+
     public func age(on day: Day) -> Int { cpr.birthDate.years(until: day) }
     public var sectors: [Sector] { Sector.allCases.filter { sectorMask & $0.bit != 0 } }
     public func overdueFollowUps(on today: Day) -> Int { openFollowUps.reduce(0) { $0 + ($1 < today ? 1 : 0) } }

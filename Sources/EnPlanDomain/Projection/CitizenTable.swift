@@ -28,6 +28,8 @@ public struct CitizenTable: Sendable, Equatable {
         /// Where the record's head and its rest lie in the mapped file, and their lengths.
         var head: UInt32, headLength: UInt32
         var rest: UInt32, restLength: UInt32
+        /// The mapped head's `CitizenHead.inboxFlags`.
+        var inboxFlags: UInt8
     }
 
     private var slots: [Slot] = []
@@ -61,10 +63,10 @@ public struct CitizenTable: Sendable, Equatable {
 
     /// Adds a citizen kept as records of the mapped file: its head, `length` bytes at `offset`,
     /// written by `CitizenHead.write(to:)` (`Snapshot.load`); its rest follows (`addRest`).
-    mutating func addRecord(id: String, version: Int, offset: Int, length: Int) {
+    mutating func addRecord(id: String, version: Int, offset: Int, length: Int, inboxFlags: UInt8) {
         precondition(mapping != nil && offset + length <= mapping!.size && offset <= Int(UInt32.max), "a record lies in the mapped file")
         index[id] = Int32(slots.count)
-        slots.append(Slot(owned: -1, version: Int32(version), head: UInt32(offset), headLength: UInt32(length), rest: 0, restLength: 0))
+        slots.append(Slot(owned: -1, version: Int32(version), head: UInt32(offset), headLength: UInt32(length), rest: 0, restLength: 0, inboxFlags: inboxFlags))
     }
 
     /// The rest of the case of the citizen at place `i` (`Citizen.writeRest(to:)`), as `addRecord`.
@@ -118,6 +120,17 @@ public struct CitizenTable: Sendable, Equatable {
         return h
     }
 
+    /// The heads that hold something for the inbox (a requested referral, a handover), in order:
+    /// a mapped head without is skipped unread (its flags were read at opening).
+    public var headsForTheInbox: [CitizenHead] {
+        slots.indices.compactMap { i in
+            let s = slots[i]
+            guard s.owned >= 0 || s.inboxFlags != 0 else { return nil }
+            let h = head(place: i)
+            return h.inboxFlags != 0 ? h : nil
+        }
+    }
+
     public func head(_ id: String) -> CitizenHead? { place(of: id).map { head(place: $0) } }
 
     /// The id of the citizen at a place (read from the record's start when mapped).
@@ -125,7 +138,7 @@ public struct CitizenTable: Sendable, Equatable {
         let s = slots[i]
         if s.owned >= 0 { return owned[Int(s.owned)]!.id }
         var r = reader(s)
-        guard let (id, _, _) = try? CitizenHead.peek(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
+        guard let (id, _, _, _) = try? CitizenHead.peek(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
         return id
     }
 
@@ -176,7 +189,7 @@ public struct CitizenTable: Sendable, Equatable {
                 if let added {
                     precondition(added.id == id, "a citizen is kept under its own id")
                     index[id] = Int32(slots.count)
-                    slots.append(Slot(owned: Int32(owned.count), version: 0, head: 0, headLength: 0, rest: 0, restLength: 0))
+                    slots.append(Slot(owned: Int32(owned.count), version: 0, head: 0, headLength: 0, rest: 0, restLength: 0, inboxFlags: 0))
                     owned.append(added)
                 }
             }

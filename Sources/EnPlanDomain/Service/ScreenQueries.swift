@@ -154,7 +154,7 @@ extension CaseService {
                 out.items.append(.init(citizen: c.id, kind: .givenToMe, since: last.from))
             }
         }
-        if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.heads { look(c) } }
+        if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.headsForTheInbox { look(c) } }
         out.items.sort { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
         return out
     }

@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 13   // 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
+    static let format = 14   // 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
 
     struct Loaded {
         let projection: Projection
@@ -103,10 +103,10 @@ enum Snapshot {
             var citizens = CitizenTable(mapping: mapping, minimumCapacity: citizenTotal), byCPR = [UInt64: Int32](minimumCapacity: citizenTotal)
             for _ in 0..<citizenTotal {
                 let length = try r.recordLength(), start = r.pos
-                let (id, version, cpr) = try CitizenHead.peek(from: &r)
+                let (id, version, cpr, inboxFlags) = try CitizenHead.peek(from: &r)
                 guard r.pos <= start + length, magic.count + start + length <= Int(UInt32.max), let key = Projection.cprKey(cpr) else { return nil }
                 byCPR[key] = Int32(citizens.count)
-                citizens.addRecord(id: id, version: version, offset: magic.count + start, length: length)
+                citizens.addRecord(id: id, version: version, offset: magic.count + start, length: length, inboxFlags: inboxFlags)
                 try r.skip(start + length - r.pos)
             }
             for i in 0..<citizenTotal {

@@ -265,16 +265,19 @@ extension Citizen: SnapshotCodable {
 }
 
 extension CitizenHead: SnapshotCodable {
-    /// Id, version and CPR number first: opening reads just these of every citizen (`peek`).
+    /// Id, version, CPR number and the inbox flags first: opening reads just these of every citizen
+    /// (`peek`).
     func write(to w: inout SnapshotWriter) {
-        w.string(id); w.int(version); w.string(cpr.digits); w.string(name); w.optional(benefit) { $0.string($1) }; w.string(responsible)
+        w.string(id); w.int(version); w.string(cpr.digits); w.int(Int(inboxFlags)); w.day(cpr.birthDate); w.string(name); w.optional(benefit) { $0.string($1) }; w.string(responsible)
         w.values(consents); w.array(meetings) { $0.string($1) }; w.array(participants) { $0.string($1) }
         w.int(Int(sectorMask)); w.optional(benefitRecorder) { $0.raw($1) }; w.bool(hasPlan); w.array(openFollowUps) { $0.day($1) }
         w.array(requestedReferrals) { w, r in w.string(r.id); w.raw(r.from); w.raw(r.to); w.day(r.date) }
         w.optional(handover) { $0.day($1.from); $0.string($1.user) }
     }
     init(from r: inout SnapshotReader) throws {
-        let id = try r.string(), version = try r.int(), cpr = try CPR(try r.string())
+        let id = try r.string(), version = try r.int(), digits = try r.string()
+        _ = try r.int()   // the inbox flags: worked out from the fields below
+        let cpr = CPR(checkedDigits: digits, birthDate: try r.day())
         self.init(id: id, version: version, cpr: cpr, name: try r.string(), benefit: try r.optional { try $0.string() }, responsible: try r.string(),
                   consents: try r.values(), meetings: try r.array { try $0.string() }, participants: try r.array { try $0.string() },
                   sectorMask: UInt8(truncatingIfNeeded: try r.int()), benefitRecorder: try r.optional { try $0.raw() }, hasPlan: try r.bool(),
@@ -283,9 +286,10 @@ extension CitizenHead: SnapshotCodable {
                   handover: try r.optional { let from = try $0.day(); return CitizenFacts.Span(from: from, user: try $0.string()) })
     }
 
-    /// The id, the version and the CPR digits alone (what opening needs of every citizen).
-    static func peek(from r: inout SnapshotReader) throws -> (id: String, version: Int, cpr: String) {
-        (try r.string(), try r.int(), try r.string())
+    /// The id, the version, the CPR digits and the inbox flags alone (what opening needs of every
+    /// citizen).
+    static func peek(from r: inout SnapshotReader) throws -> (id: String, version: Int, cpr: String, inboxFlags: UInt8) {
+        (try r.string(), try r.int(), try r.string(), UInt8(truncatingIfNeeded: try r.int()))
     }
 }
 

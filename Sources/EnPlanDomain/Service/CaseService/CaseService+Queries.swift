@@ -1,3 +1,5 @@
+import Glibc
+
 // Queries of citizens and their cases. Each reads other terminals' changes first, shows only what
 // `Access` clears, and is audit-logged (`CaseService+Audit`).
 extension CaseService {
@@ -106,17 +108,31 @@ extension CaseService {
 
 extension Array where Element == CitizenRow {
     /// The rows by name, then id, in String's order. Sorted first by the names' UTF-8 bytes (the
-    /// same order for text in NFC, as typed text is, and a tenth of the cost: String's comparison
-    /// normalises non-ASCII names on every compare), then checked pair by pair with String's own
-    /// comparison; a list that fails the check (a name in another normal form) is sorted again
-    /// the slow way, so the order is always String's.
+    /// same order for text in NFC, as typed text is, and a fraction of the cost: String's
+    /// comparison normalises non-ASCII names on every compare), as places into one buffer of every
+    /// name's bytes (no row moved until the order is known); then checked pair by pair with
+    /// String's own comparison. A list that fails the check (a name in another normal form) is
+    /// sorted again the slow way, so the order is always String's.
     func inNameOrder() -> [CitizenRow] {
         func before(_ a: CitizenRow, _ b: CitizenRow) -> Bool { (a.name, a.id) < (b.name, b.id) }
-        let bytewise = sorted { a, b in
-            let x = a.name.utf8, y = b.name.utf8
-            if x.elementsEqual(y) { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
-            return x.lexicographicallyPrecedes(y)
+        var bytes: [UInt8] = [], start: [Int32] = [0]
+        bytes.reserveCapacity(count * 24); start.reserveCapacity(count + 1)
+        for r in self {
+            bytes += r.name.utf8; bytes.append(0)   // 0 ends a name: a prefix sorts first
+            bytes += r.id.utf8
+            start.append(Int32(bytes.count))
         }
+        var order = [Int32](0..<Int32(count))
+        bytes.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            order.sort { x, y in
+                let xs = Int(start[Int(x)]), xn = Int(start[Int(x) + 1]) - xs
+                let ys = Int(start[Int(y)]), yn = Int(start[Int(y) + 1]) - ys
+                let c = memcmp(base + xs, base + ys, Swift.min(xn, yn))
+                return c != 0 ? c < 0 : xn < yn
+            }
+        }
+        let bytewise = order.map { self[Int($0)] }
         for i in bytewise.indices.dropFirst() where before(bytewise[i], bytewise[i - 1]) { return sorted(by: before) }
         return bytewise
     }
