@@ -50,69 +50,7 @@ case "replay-child":
           ("residentMB", residentMB())])
 
 case "memory-child":
-    // Where a session's memory goes: private memory after each step of opening and logging in.
-    func privateMB() -> Double {
-        let text = (try? String(contentsOfFile: "/proc/self/smaps_rollup", encoding: .utf8)) ?? ""
-        let line = text.split(separator: "\n").first { $0.hasPrefix("Private_Dirty:") } ?? ""
-        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
-    }
-    var steps: [(String, Double)] = [("start", privateMB())]
-    let store = try Store(directory: dir)
-    steps.append(("opened", privateMB()))
-    Heap.giveBack()
-    steps.append(("openedTrimmed", privateMB()))
-    if argv.contains("--census") {
-        // What the state holds: element counts, and how many heap objects (arrays, long strings).
-        let p = store.projection
-        var contacts = 0, arrays = 0, longStrings = 0, lines = 0, planParts = 0, withPlan = 0
-        func long(_ s: String?) -> Int { (s?.utf8.count ?? 0) > 15 ? 1 : 0 }
-        for c in p.citizens.values {
-            contacts += c.contacts.count
-            let counts: [Int] = [c.registeredSectors.count, c.household.count, c.consents.count, c.contacts.count, c.meetings.count, c.participants.count,
-                       c.facts.responsible.count, c.facts.recorded.count, c.facts.answered.count, c.facts.merged.count,
-                       c.recorded.goals.count, c.recorded.followUps.count, c.recorded.assessments.count, c.recorded.household.count]
-            arrays += counts.filter { $0 > 0 }.count
-            longStrings += long(c.name) + long(c.id) + long(c.benefit)
-            longStrings += long(c.responsible) + long(c.contactPerson)
-            if let plan = c.plan {
-                withPlan += 1
-                planParts += plan.goals.count + plan.efforts.count + plan.decisions.count
-                planParts += plan.followUps.count + plan.assessments.count + plan.referrals.count
-                let parts: [Int] = [plan.goals.count, plan.efforts.count, plan.decisions.count, plan.followUps.count, plan.assessments.count, plan.referrals.count]
-                arrays += parts.filter { $0 > 0 }.count
-            }
-        }
-        lines = p.lines.inMemory
-        steps += [("citizenStride", Double(MemoryLayout<Citizen>.stride)), ("contactStride", Double(MemoryLayout<ContactEntry>.stride)),
-                  ("planStride", Double(MemoryLayout<Plan>.stride)), ("contacts", Double(contacts)), ("heapArrays", Double(arrays)),
-                  ("longStrings", Double(longStrings)), ("linesInMemory", Double(lines)), ("streams", Double(p.lines.streams.count)),
-                  ("withPlan", Double(withPlan)), ("planParts", Double(planParts)), ("meetings", Double(p.meetings.count))]
-    }
-    let service = CaseService(store: store, terminal: "bench")
-    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
-    // As the full-screen interface does behind the login form: the names folded before Enter.
-    if argv.contains("--warm") { NameKeys.warm(store.projection.citizens.heads.map(\.name)) }
-    let terminal = MemoryTerminal(rows: 30, cols: 100)
-    let app = App(service: service, terminal: terminal, options: App.Options())
-    for c in supervisor { app.handle(.char(c)) }
-    app.handle(.tab)
-    for c in DemoData.password { app.handle(.char(c)) }
-    let enter = Date()
-    app.handle(.enter)
-    terminal.present(app.render())
-    steps.append(("enterSeconds", Date().timeIntervalSince(enter)))
-    steps.append(("list", privateMB()))
-    Heap.giveBack()
-    steps.append(("listTrimmed", privateMB()))
-    if argv.contains("--figures") {
-        // A supervisor's dashboard prepared (what the full-screen interface does when they are idle).
-        let t0 = Date()
-        service.prepareFigures()
-        steps.append(("figuresSeconds", Date().timeIntervalSince(t0)))
-        Heap.giveBack()
-        steps.append(("figures", privateMB()))
-    }
-    emit(steps)
+    try memoryChild(dir: dir)
 
 case "decode-child":
     // Decoding alone (hash, JSON, chain), no projection: where the replay's time goes.
@@ -122,75 +60,10 @@ case "decode-child":
     emit([("decode", Date().timeIntervalSince(t0)), ("events", Double(n)), ("peakMB", peakMemoryMB())])
 
 case "tui-child":
-    // The citizen list over every citizen (a supervisor sees all): each keystroke of a search
-    // through the real App (filter + render of the visible rows), and full-screen renders.
-    let store = try Store(directory: dir)
-    let service = CaseService(store: store, terminal: "bench")
-    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
-    let terminal = MemoryTerminal(rows: 50, cols: 200)
-    var options = App.Options(); options.language = .da
-    let app = App(service: service, terminal: terminal, options: options)
-    for c in supervisor { app.handle(.char(c)) }
-    app.handle(.tab)
-    for c in DemoData.password { app.handle(.char(c)) }
-    let t0 = Date()
-    app.handle(.enter)                                   // log in: loads and sorts the whole list
-    let loginLoad = Date().timeIntervalSince(t0)
-    func timed(_ body: () -> Void) -> Double {
-        let t = DispatchTime.now().uptimeNanoseconds; body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
-    }
-    var renders: [Double] = []
-    for _ in 0..<50 { renders.append(timed { _ = app.render() }) }
-    var keystrokes: [Double] = []
-    app.handle(.char("/"))
-    for query in ["soren", "aase", "møller", "0101", "kristiansen", "x", "ærø"] {
-        for c in query { keystrokes.append(timed { app.handle(.char(c)); terminal.present(app.render()) }) }
-        for _ in query { keystrokes.append(timed { app.handle(.backspace); terminal.present(app.render()) }) }
-    }
-    // Another terminal changes one citizen: the list takes in just that row.
-    app.handle(.escape)
-    let writer = CaseService(store: try Store(directory: dir), terminal: "bench-2")
-    let someone = writer.state.citizens.values.first!
-    var refreshes: [Double] = []
-    for i in 0..<5 {
-        try writer.execute(.logContact(citizen: someone.id, channel: .phone, note: nil, at: nil), as: someone.responsible)
-        refreshes.append(timed { app.tick(now: Date().addingTimeInterval(Double(2 + i * 2))) })
-    }
-    refreshes.sort()
-    renders.sort(); keystrokes.sort()
-    emit([("citizens", Double(store.projection.citizens.count)), ("loginLoad", loginLoad), ("refreshMedian", refreshes[refreshes.count / 2]),
-          ("renderMedian", renders[renders.count / 2]), ("renderMax", renders.last!),
-          ("keyMedian", keystrokes[keystrokes.count / 2]), ("keyMax", keystrokes.last!), ("keys", Double(keystrokes.count))])
+    try tuiChild(dir: dir)
 
 case "plan-child":
-    // The plan screen on the big store: open a citizen's plan (read + render), the journey (its
-    // lines through the index, then render), and a save through a form, for 100 citizens.
-    let store = try Store(directory: dir)
-    let service = CaseService(store: store, terminal: "bench")
-    func timed(_ body: () throws -> Void) rethrows -> Double {
-        let t = DispatchTime.now().uptimeNanoseconds; try body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
-    }
-    let strings = Strings(.da)
-    let withPlans = store.projection.citizens.values.filter { $0.plan != nil }.map { ($0.id, $0.responsible) }.sorted { $0.0 < $1.0 }
-    var opens: [Double] = [], journeys: [Double] = [], saves: [Double] = [], lines: [Double] = []
-    var canvas = Canvas(rows: 50, cols: 160)
-    for (id, user) in withPlans.prefix(100) {
-        let context = ScreenContext(service: service, user: try service.user(user), strings: strings, rows: 47, cols: 160)
-        opens.append(try timed {
-            try PlanScreen(citizen: id, context: context).render(into: &canvas, context: context)
-        })
-        journeys.append(try timed {
-            let screen = try JourneyScreen(citizen: id, context: context)
-            screen.render(into: &canvas, context: context)
-            lines.append(Double(screen.view.journey.entries.count))
-        })
-        saves.append(try timed {
-            try service.execute([.addGoal(citizen: id, area: .network, text: "Et netværk")], as: user, expectedVersion: store.projection.citizens[id]!.version)
-        })
-    }
-    func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-    emit([("openMedian", median(opens)), ("openMax", opens.max()!), ("journeyMedian", median(journeys)), ("journeyMax", journeys.max()!),
-          ("saveMedian", median(saves)), ("saveMax", saves.max()!), ("entriesMedian", median(lines))])
+    try planChild(dir: dir)
 
 case "calendar-child":
     // 15,000 meetings in a year (15 caseworkers, ~4 meetings each a working day): the week view
