@@ -276,3 +276,28 @@ final class ThemeTests: XCTestCase {
 }
 
 import Foundation
+
+/// The list takes rows in any order and keeps them in Danish name order, equal names in the order
+/// the domain gave them (the order they were registered).
+final class ListLoadOrderTests: XCTestCase {
+    func row(_ id: String, _ name: String) -> CitizenRow {
+        CitizenRow(id: id, name: name, maskedCPR: "010190-XXXX", age: 36, benefit: nil, sectorMask: 1, responsible: "mette",
+                   nextMeeting: nil, overdueFollowUps: 0, planStatus: .none, mine: true)
+    }
+
+    func testAnyOrderInDanishOrderTiesAsGiven() {
+        var list = CitizenList(scope: .all, user: "karen")
+        list.load([row("c1", "Åse Bækgaard"), row("c2", "Zainab Abdi"), row("c10", "Åse Bækgaard"), row("c3", "Æbel Ørum"),
+                   row("c4", "Anne Hansen"), row("c5", "Søren Sørensen"), row("c6", "Sofie Ørum")], names: [:])
+        XCTAssertEqual(list.visible.map { list.entries[$0].id }, ["c4", "c6", "c5", "c2", "c3", "c1", "c10"])
+        list.setQuery("ørum")
+        XCTAssertEqual(list.visible.map { list.entries[$0].id }, ["c6", "c3"])
+    }
+
+    func testTheDomainGivesRegistrationOrderWhenAskedUnordered() throws {
+        let f = try Fixture()
+        let a = try f.citizen("010190-1234", name: "Åse Bækgaard"), b = try f.citizen("020290-1234", name: "Anne Hansen")
+        XCTAssertEqual(try f.service.citizens(as: "mette", ordered: false).map(\.id), [a, b])
+        XCTAssertEqual(try f.service.citizens(as: "mette").map(\.id), [b, a])
+    }
+}

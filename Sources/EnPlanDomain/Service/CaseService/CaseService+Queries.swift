@@ -5,7 +5,9 @@ import Glibc
 extension CaseService {
     /// The citizens `viewerID` may see, in name order, with the CPR number masked. `logged: false`
     /// is for a screen re-reading the list it already shows because another terminal changed it.
-    public func citizens(as viewerID: String, logged: Bool = true) throws -> [CitizenRow] {
+    /// `ordered: false`: in the order they were registered, for a caller that sorts them its own
+    /// way (the full-screen list sorts by the Danish alphabet: a second sort was a tenth of login).
+    public func citizens(as viewerID: String, logged: Bool = true, ordered: Bool = true) throws -> [CitizenRow] {
         try store.refresh()
         let viewer = try user(viewerID)
         let today = self.today
@@ -13,9 +15,9 @@ extension CaseService {
         let rows = store.projection.citizens.heads.compactMap { c -> CitizenRow? in
             guard Access.canSee(viewer, c) else { return nil }
             return row(c, viewer: viewer, today: today)
-        }.inNameOrder()
+        }
         if logged { try record(.citizensListed(by: viewer.id, count: rows.count)) }
-        return rows
+        return ordered ? rows.inNameOrder() : rows
     }
 
     /// Rows for some citizens (those another terminal changed), for a list already shown: the ones

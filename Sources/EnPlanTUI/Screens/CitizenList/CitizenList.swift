@@ -44,15 +44,20 @@ public struct CitizenList: Sendable {
     public var total: Int { entries.count }
     public var selectedRow: CitizenRow? { visible.indices.contains(scroll.selected) ? entries[visible[scroll.selected]] : nil }
 
-    /// New rows from the domain; the selection stays on the same citizen if it is still there.
+    /// New rows from the domain, in any order; the selection stays on the same citizen if it is
+    /// still there. The rows are kept in Danish name order (equal names in the order given), so a
+    /// search by name reads its columns front to back.
     public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
         let keep = selectedRow?.id
         let prepared = NameKeys.take()
-        let keys = rows.map { prepared?.keys($0.name) ?? NameKeys.compute($0.name) }
-        entries = rows
+        let given = rows.map { prepared?.keys($0.name) ?? NameKeys.compute($0.name) }
+        let byName = FlatBytes(given.map(\.sort))
+        let order = rows.indices.sorted { byName.less($0, $1) || (!byName.less($1, $0) && $0 < $1) }
+        let keys = order.map { given[$0] }
+        entries = order.map { rows[$0] }
         sortNames = FlatBytes(keys.map(\.sort))
         indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
-        search = SearchColumns(rows, keys, user: user)
+        search = SearchColumns(entries, keys, user: user)
         self.names = names
         resort()
         if let keep, let i = visible.firstIndex(where: { entries[$0].id == keep }) { select(i) } else { select(scroll.selected) }

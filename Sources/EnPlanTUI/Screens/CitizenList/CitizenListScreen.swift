@@ -12,7 +12,7 @@ public struct CitizenListScreen: Screen {
     init(context x: ScreenContext) throws {
         list = CitizenList(scope: x.user.role == .caseworker ? .workingOn : .all, user: x.user.id)
         list.lastHeight = Self.height(x)
-        list.load(try x.service.citizens(as: x.user.id), names: x.service.userNames)
+        list.load(try x.service.citizens(as: x.user.id, ordered: false), names: x.service.userNames)
     }
 
     /// An empty list (when reading it failed: the error is shown).
@@ -162,7 +162,7 @@ public struct CitizenListScreen: Screen {
             }
             if added == nil {
                 let before = Set(list.entries.map(\.id))
-                let rows = try x.service.citizens(as: x.user.id, logged: false)
+                let rows = try x.service.citizens(as: x.user.id, logged: false, ordered: false)
                 added = rows.filter { !before.contains($0.id) }.count
                 list.load(rows, names: x.service.userNames)
             }
