@@ -19,6 +19,8 @@ struct SnapshotWriter {
         if let v { bool(true); write(&self, v) } else { bool(false) }
     }
     mutating func raw<R: RawRepresentable>(_ v: R) where R.RawValue == String { string(v.rawValue) }
+    /// A sector by its place in `Sector.allCases` (one byte; read without matching a string).
+    mutating func sector(_ s: Sector) { int(Sector.allCases.firstIndex(of: s)!) }
     mutating func array<T>(_ items: [T], _ write: (inout SnapshotWriter, T) -> Void) {
         int(items.count); for i in items { write(&self, i) }
     }
@@ -101,6 +103,11 @@ struct SnapshotReader {
         guard let v = R(rawValue: try string()) else { throw Corrupt() }
         return v
     }
+    mutating func sector() throws -> Sector {
+        let i = try int()
+        guard Sector.allCases.indices.contains(i) else { throw Corrupt() }
+        return Sector.allCases[i]
+    }
     mutating func array<T>(_ read: (inout SnapshotReader) throws -> T) throws -> [T] {
         let n = try count()
         var out: [T] = []
@@ -153,9 +160,9 @@ extension HouseholdMember: SnapshotCodable {
 }
 
 extension Consent: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.string(id); w.array(sectors) { $0.raw($1) }; w.day(given); w.optional(withdrawn) { $0.day($1) } }
+    func write(to w: inout SnapshotWriter) { w.string(id); w.array(sectors) { $0.sector($1) }; w.day(given); w.optional(withdrawn) { $0.day($1) } }
     init(from r: inout SnapshotReader) throws {
-        self.init(id: try r.string(), sectors: try r.array { try $0.raw() }, given: try r.day(), withdrawn: try r.optional { try $0.day() })
+        self.init(id: try r.string(), sectors: try r.array { try $0.sector() }, given: try r.day(), withdrawn: try r.optional { try $0.day() })
     }
 }
 
@@ -270,8 +277,8 @@ extension CitizenHead: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.string(id); w.int(version); w.string(cpr.digits); w.int(Int(inboxFlags)); w.day(cpr.birthDate); w.string(name); w.optional(benefit) { $0.string($1) }; w.string(responsible)
         w.values(consents); w.array(meetings) { $0.string($1) }; w.array(participants) { $0.string($1) }
-        w.int(Int(sectorMask)); w.optional(benefitRecorder) { $0.raw($1) }; w.bool(hasPlan); w.array(openFollowUps) { $0.day($1) }
-        w.array(requestedReferrals) { w, r in w.string(r.id); w.raw(r.from); w.raw(r.to); w.day(r.date) }
+        w.int(Int(sectorMask)); w.optional(benefitRecorder) { $0.sector($1) }; w.bool(hasPlan); w.array(openFollowUps) { $0.day($1) }
+        w.array(requestedReferrals) { w, r in w.string(r.id); w.sector(r.from); w.sector(r.to); w.day(r.date) }
         w.optional(handover) { $0.day($1.from); $0.string($1.user) }
     }
     init(from r: inout SnapshotReader) throws {
@@ -280,9 +287,9 @@ extension CitizenHead: SnapshotCodable {
         let cpr = CPR(checkedDigits: digits, birthDate: try r.day())
         self.init(id: id, version: version, cpr: cpr, name: try r.string(), benefit: try r.optional { try $0.string() }, responsible: try r.string(),
                   consents: try r.values(), meetings: try r.array { try $0.string() }, participants: try r.array { try $0.string() },
-                  sectorMask: UInt8(truncatingIfNeeded: try r.int()), benefitRecorder: try r.optional { try $0.raw() }, hasPlan: try r.bool(),
+                  sectorMask: UInt8(truncatingIfNeeded: try r.int()), benefitRecorder: try r.optional { try $0.sector() }, hasPlan: try r.bool(),
                   openFollowUps: try r.array { try $0.day() },
-                  requestedReferrals: try r.array { RequestedReferral(id: try $0.string(), from: try $0.raw(), to: try $0.raw(), date: try $0.day()) },
+                  requestedReferrals: try r.array { RequestedReferral(id: try $0.string(), from: try $0.sector(), to: try $0.sector(), date: try $0.day()) },
                   handover: try r.optional { let from = try $0.day(); return CitizenFacts.Span(from: from, user: try $0.string()) })
     }
 

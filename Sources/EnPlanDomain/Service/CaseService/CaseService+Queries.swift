@@ -1,5 +1,3 @@
-import Glibc
-
 // Queries of citizens and their cases. Each reads other terminals' changes first, shows only what
 // `Access` clears, and is audit-logged (`CaseService+Audit`).
 extension CaseService {
@@ -117,24 +115,14 @@ extension Array where Element == CitizenRow {
     /// sorted again the slow way, so the order is always String's.
     func inNameOrder() -> [CitizenRow] {
         func before(_ a: CitizenRow, _ b: CitizenRow) -> Bool { (a.name, a.id) < (b.name, b.id) }
-        var bytes: [UInt8] = [], start: [Int32] = [0]
-        bytes.reserveCapacity(count * 24); start.reserveCapacity(count + 1)
+        var keys = FlatBytes(capacity: count, bytes: count * 24)
         for r in self {
-            bytes += r.name.utf8; bytes.append(0)   // 0 ends a name: a prefix sorts first
-            bytes += r.id.utf8
-            start.append(Int32(bytes.count))
+            keys.append(r.name.utf8)
+            keys.extendLast(CollectionOfOne(0))   // 0 ends a name: a prefix sorts first
+            keys.extendLast(r.id.utf8)
         }
-        var order = [Int32](0..<Int32(count))
-        bytes.withUnsafeBufferPointer { b in
-            let base = b.baseAddress!
-            order.sort { x, y in
-                let xs = Int(start[Int(x)]), xn = Int(start[Int(x) + 1]) - xs
-                let ys = Int(start[Int(y)]), yn = Int(start[Int(y) + 1]) - ys
-                let c = memcmp(base + xs, base + ys, Swift.min(xn, yn))
-                return c != 0 ? c < 0 : xn < yn
-            }
-        }
-        let bytewise = order.map { self[Int($0)] }
+        let order = indices.sorted { keys.less($0, $1) }
+        let bytewise = order.map { self[$0] }
         for i in bytewise.indices.dropFirst() where before(bytewise[i], bytewise[i - 1]) { return sorted(by: before) }
         return bytewise
     }

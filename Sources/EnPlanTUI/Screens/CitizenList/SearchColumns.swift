@@ -93,35 +93,3 @@ struct SearchColumns: Sendable {
         return false
     }
 }
-
-/// Many short byte strings in one buffer, each found by where it starts: the list's sort keys,
-/// without an allocation a row.
-struct FlatBytes: Sendable {
-    private var bytes: [UInt8] = []
-    private var start: [UInt32] = [0]
-
-    init() {}
-
-    init(_ items: [[UInt8]]) {
-        bytes.reserveCapacity(items.reduce(0) { $0 + $1.count })
-        start.reserveCapacity(items.count + 1)
-        for i in items { append(i) }
-    }
-
-    mutating func append(_ item: [UInt8]) {
-        bytes += item
-        start.append(UInt32(bytes.count))
-    }
-
-    var count: Int { start.count - 1 }
-
-    /// Whether item `a` sorts before item `b` (byte by byte; a prefix first).
-    func less(_ a: Int, _ b: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            let x = Int(start[a]), xe = Int(start[a + 1]), y = Int(start[b]), ye = Int(start[b + 1])
-            let n = min(xe - x, ye - y)
-            for k in 0..<n where p[x + k] != p[y + k] { return p[x + k] < p[y + k] }
-            return xe - x < ye - y
-        }
-    }
-}
