@@ -118,11 +118,14 @@ struct FigureSummary {
     /// `CitizenFacts.responsible`: each responsible caseworker (by number) from the day they
     /// became it, oldest first; index-aligned.
     let spanFrom: [Day], spanUser: [Int]
+    /// How many of `work`'s first entries are the contacts, in the order logged (their Copenhagen
+    /// days are those entries' days: not kept twice, 8 bytes a contact).
+    let contactCount: Int
     /// Each contact's Copenhagen day, in the order logged.
-    let contactDays: [Day]
+    var contactDays: [Day] { work.prefix(contactCount).map(\.day) }
     /// The citizen's meetings that exist: their day and status.
     let meetings: [MeetingMark]
-    /// Who worked on the citizen on which day: contacts by who logged them, held meetings by
+    /// Who worked on the citizen on which day: contacts (first, in the order logged) by who logged them, held meetings by
     /// their participants, efforts and decisions by who recorded them (section 3).
     let work: [Work]
 
@@ -185,11 +188,11 @@ struct FigureSummary {
         adultFrom = birth.adding(years: 30)
         sectorMask = c.sectorMask
         userRow = "user:" + c.responsible
-        contactDays = c.contacts.map(\.at.copenhagenDay)
+        contactCount = c.contacts.count
         var meetings: [MeetingMark] = [], work: [Work] = []
         meetings.reserveCapacity(c.meetings.count)
         work.reserveCapacity(c.contacts.count + c.facts.recorded.count)
-        for (i, contact) in c.contacts.enumerated() { work.append(Work(day: contactDays[i], user: user(contact.user))) }
+        for contact in c.contacts { work.append(Work(day: contact.at.copenhagenDay, user: user(contact.user))) }
         for id in c.meetings {
             guard let m = state.meetings[id] else { continue }
             let day = m.start.day

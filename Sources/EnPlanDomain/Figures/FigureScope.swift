@@ -223,8 +223,8 @@ struct CitizenRef {
 
     /// The Copenhagen day of each contact, in order (`at.copenhagenDay`), worked out when taken in.
     func forEachContactDay(_ body: (Day) -> Void) {
-        let days = summary.pointee.contactDays
-        for i in days.indices { body(days[i]) }
+        let work = summary.pointee.work
+        for i in 0..<summary.pointee.contactCount { body(work[i].day) }
     }
 }
 
