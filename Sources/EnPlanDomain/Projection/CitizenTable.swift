@@ -81,14 +81,16 @@ public struct CitizenTable: Sendable, Equatable {
 
     private func reader(_ s: Slot) -> SnapshotReader { SnapshotReader(bytes(s.head, s.headLength)) }
 
+    /// A mapped record read. The file's SHA-256 was checked when it was mapped, and it never
+    /// changes: a record that does not decode is a bug in the codec, not bad input.
+    private func checked<T>(_ read: () throws -> T) -> T {
+        guard let value = try? read() else { preconditionFailure("a snapshot record that was checked does not decode") }
+        return value
+    }
+
     private func decoded(_ s: Slot) -> Citizen {
         var h = reader(s), r = SnapshotReader(bytes(s.rest, s.restLength))
-        // The file's SHA-256 was checked when it was mapped, and it never changes: a record that
-        // does not decode is a bug in the codec, not bad input.
-        guard let head = try? CitizenHead(from: &h), let c = try? Citizen(head: head, rest: &r) else {
-            preconditionFailure("a snapshot record that was checked does not decode")
-        }
-        return c
+        return checked { try Citizen(head: try CitizenHead(from: &h), rest: &r) }
     }
 
     /// Every citizen, in the order they were added (each decoded as it is read, when mapped).
@@ -116,8 +118,7 @@ public struct CitizenTable: Sendable, Equatable {
         let s = slots[i]
         if s.owned >= 0 { return CitizenHead(owned[Int(s.owned)]!) }
         var r = reader(s)
-        guard let h = try? CitizenHead(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
-        return h
+        return checked { try CitizenHead(from: &r) }
     }
 
     /// The heads that hold something for the inbox (a requested referral, a handover), in order:
@@ -138,8 +139,7 @@ public struct CitizenTable: Sendable, Equatable {
         let s = slots[i]
         if s.owned >= 0 { return owned[Int(s.owned)]!.id }
         var r = reader(s)
-        guard let (id, _, _, _) = try? CitizenHead.peek(from: &r) else { preconditionFailure("a snapshot record that was checked does not decode") }
-        return id
+        return checked { try CitizenHead.peek(from: &r).id }
     }
 
     public func contains(_ id: String) -> Bool { index[id] != nil }

@@ -97,8 +97,8 @@ enum Snapshot {
                 accounts[a.user.id] = a
             }
             for _ in 0..<(try r.count()) { let b = try Benefit(from: &r); benefits[b.code] = b }
-            // The citizens stay records in the mapped file (`CitizenTable`): only each one's id,
-            // version and CPR number are read here.
+            // The citizens stay records in the mapped file (`CitizenTable`): only each head's id,
+            // version, CPR number and inbox flags are read here.
             let citizenTotal = try r.count()
             var citizens = CitizenTable(mapping: mapping, minimumCapacity: citizenTotal), byCPR = [UInt64: Int32](minimumCapacity: citizenTotal)
             for _ in 0..<citizenTotal {

@@ -242,17 +242,9 @@ extension ContactEntry: SnapshotCodable {
     }
 }
 
-extension Citizen: SnapshotCodable {
-    /// The head (`CitizenHead`: what the passes over every citizen read, alone), then the rest of
-    /// the case. In a snapshot the two are apart: every head in one block, then every rest
-    /// (`Snapshot.write`), so a pass over the heads reads one stretch of the file.
-    func write(to w: inout SnapshotWriter) {
-        CitizenHead(self).write(to: &w)
-        writeRest(to: &w)
-    }
-    init(from r: inout SnapshotReader) throws {
-        try self.init(head: try CitizenHead(from: &r), rest: &r)
-    }
+extension Citizen {
+    // In a snapshot a citizen is two records (`Snapshot.write`): its head (`CitizenHead`: what the
+    // passes over every citizen read, alone), in one block with every other head, and the rest.
 
     /// Everything of the citizen that is not in its head.
     func writeRest(to w: inout SnapshotWriter) {

@@ -7,8 +7,9 @@ public struct CitizenList: Sendable {
         case name, cpr, age, group, benefit, sectors, responsible, nextMeeting, overdue, plan
     }
 
-    /// Every row the user may see, in the domain's order; `sortNames` holds their Danish sort keys
-    /// (index-aligned), flat, so 100,000 rows do not keep 100,000 small arrays.
+    /// Every row the user may see, in Danish name order as loaded (rows new since are appended);
+    /// `sortNames` holds their Danish sort keys (index-aligned), flat, so 100,000 rows do not keep
+    /// 100,000 small arrays.
     private(set) var entries: [CitizenRow] = []
     private var sortNames = FlatBytes()
     /// What the filter reads, kept flat (no per-row structs to copy on every keystroke): the two
