@@ -199,6 +199,8 @@ final class ReadAheadTests: XCTestCase {
         var batch: [(actor: String, command: Command)] = []
         for i in 0..<40 { batch.append(("mette", .registerCitizen(cpr: String(format: "0101%02d-1234", 40 + i), name: "Borger Ø\(i)", benefit: nil, responsible: nil))) }
         for i in 0..<600 { batch.append(("mette", .logContact(citizen: "c\(i % 40 + 1)", channel: .phone, note: "Samtale nr. \(i) om planen", at: nil))) }
+        // One line longer than a chunk: it is read on behind what is kept.
+        batch.insert(("mette", .logContact(citizen: "c2", channel: .phone, note: String(repeating: "Lang note om æøå 🙂 ", count: 120), at: nil)), at: 150)
         try f.service.execute(batch: batch)
         return f
     }
@@ -208,7 +210,7 @@ final class ReadAheadTests: XCTestCase {
         var plain = Store.Options(); plain.useSnapshot = false; plain.readAheadAbove = .max
         let a = try Store(directory: f.dir, clock: FixedClock(Fixture.now), options: plain)
         let b = try Store(directory: f.dir, clock: FixedClock(Fixture.now), options: pipelined)
-        XCTAssertEqual(b.replayedAtOpen, 645)
+        XCTAssertEqual(b.replayedAtOpen, 646)
         XCTAssertEqual(a.projection.citizens, b.projection.citizens)
         XCTAssertEqual(b.projection.citizens, f.store.projection.citizens)
         XCTAssertEqual(b.projection.accounts, f.store.projection.accounts)
@@ -223,6 +225,47 @@ final class ReadAheadTests: XCTestCase {
         XCTAssertEqual(s.readOnlyReason, .damaged(file: "events.jsonl", line: 301, reason: "the hash does not match the line's content (the line was changed)"))
         XCTAssertEqual(s.projection.lastSeq, 300)
         XCTAssertTrue(s.repairs.isEmpty, "a tail after damage is not repaired either")
+    }
+
+    /// `verify` reads a chunk ahead too, but goes on past each bad line: what it reports must be
+    /// what reading line by line (as it did before) reports, problem for problem.
+    func testTheReadAheadCheckReportsWhatTheLineByLineCheckReports() throws {
+        let f = try bigStore()
+        var lines = try f.eventLines()
+        lines[100] = lines[100].replacingOccurrences(of: "Samtale", with: "Samtalr")        // changed
+        lines.remove(at: 200)                                                                // removed
+        // A sound line (its own hash holds) of a type this EnPlan does not know.
+        let seq = try Array(lines[399].utf8).withUnsafeBytes { try LogLine.decode($0, previousHash: nil, previousSeq: 0).seq }
+        let prev = String(lines[398].suffix(66).prefix(64))
+        let foreign = LogLine.encode(seq: seq, ts: Fixture.now, actor: "mette", type: "SomethingNew", stream: "c1", version: 99,
+                                     data: Fields(), prev: prev)
+        lines[399] = String(decoding: foreign.bytes.dropLast(), as: UTF8.self)
+        try (lines.joined(separator: "\n") + "\n{\"v\":1,\"se").write(toFile: f.eventsPath, atomically: false, encoding: .utf8)
+
+        var expected: [String] = [], expectedLast = (seq: 0, hash: "")
+        var projection = Projection()
+        try LogFile.scan(path: f.eventsPath) { line, result in
+            switch result {
+            case .success(let e):
+                expectedLast = (e.seq, e.hash)
+                do { try projection.apply(e) } catch { expected.append("\(line): \(error)") }
+            case .failure(let p): expected.append("\(line): \(p.reason)")
+            }
+            return true
+        }
+        var found: [String] = []
+        var checked = Projection()
+        let (count, last) = try LogFile.check(path: f.eventsPath, chunkBytes: 1000, apply: { try checked.apply($0, event: $1) },
+                                              problem: { found.append("\($0): \($1)") })
+        XCTAssertEqual(found, expected)
+        for problem in ["101: the hash does not match", "201: \"prev\" does not match", "400: unknown event type \"SomethingNew\"",
+                        "401: \"prev\" does not match", "\(lines.count + 1): the last line has no newline"] {
+            XCTAssertTrue(found.contains { $0.hasPrefix(problem) }, "\(problem) … \(found)")
+        }
+        XCTAssertEqual(count, lines.count)
+        XCTAssertEqual(last.seq, expectedLast.seq)
+        XCTAssertEqual(last.hash, expectedLast.hash)
+        XCTAssertEqual(checked.citizens, projection.citizens)
     }
 }
 

@@ -84,7 +84,7 @@ public enum DomainEvent: Equatable, Sendable {
 
     /// Reads an event back from its log name and payload, through the catalogue's row for the name.
     public init(type: String, fields: Fields) throws {
-        guard let eventType = EventType.named(type) else { throw UnknownType(type: type) }
-        self = try eventType.row.decode(fields)
+        guard let found = EventType.withRow(named: type) else { throw UnknownType(type: type) }
+        self = try found.row.decode(fields)
     }
 }

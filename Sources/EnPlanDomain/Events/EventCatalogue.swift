@@ -73,14 +73,16 @@ public enum EventType: String, CaseIterable, Sendable {
     /// The type of a name read from the log, by one dictionary lookup: `init(rawValue:)` compares
     /// the name with every case in turn, and Swift's comparison of unequal strings is slow — on
     /// every line of the replay.
-    public static func named(_ name: String) -> EventType? { byName[name] }
+    public static func named(_ name: String) -> EventType? { byName[name]?.type }
 
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-    /// Each type's row, made once.
-    private static let rows: [EventType: EventRow] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeRow()) })
+    /// The type of a name and its row, by the same one lookup (the replay decodes every line through it).
+    static func withRow(named name: String) -> (type: EventType, row: EventRow)? { byName[name] }
+
+    /// Each type with its row, made once.
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, (type: $0, row: $0.makeRow())) })
 
     /// This type's row of the catalogue.
-    public var row: EventRow { EventType.rows[self]! }
+    public var row: EventRow { EventType.byName[rawValue]!.row }
 
     // MARK: the catalogue
 

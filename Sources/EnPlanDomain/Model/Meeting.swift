@@ -26,11 +26,14 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// "YYYY-MM-DDTHH:MM"
     public init?(iso s: String) {
-        let u = Array(s.utf8)
-        guard u.count == 16, u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "), u[13] == 58,
-              let day = Day(iso: String(decoding: u[0..<10], as: UTF8.self)),
-              let h = Day.digits(u, 11, 2), let m = Day.digits(u, 14, 2), h < 24, m < 60 else { return nil }
-        self.init(day: day, minuteOfDay: h * 60 + m)
+        var s = s
+        guard let t = s.withUTF8({ u -> LocalTime? in
+            guard u.count == 16, u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "), u[13] == 58,
+                  let day = Day(utf8: UnsafeBufferPointer(rebasing: u[0..<10])),
+                  let h = Day.digits(u, 11, 2), let m = Day.digits(u, 14, 2), h < 24, m < 60 else { return nil }
+            return LocalTime(day: day, minuteOfDay: h * 60 + m)
+        }) else { return nil }
+        self = t
     }
 
     public var iso: String { day.iso + "T" + Day.pad(minuteOfDay / 60, 2) + ":" + Day.pad(minuteOfDay % 60, 2) }

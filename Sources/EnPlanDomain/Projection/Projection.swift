@@ -92,11 +92,12 @@ public struct Projection: Sendable {
     mutating func noteLine(_ stream: String, at offset: Int) { lines.note(stream, at: offset) }
 
     public mutating func apply(_ e: RecordedEvent) throws {
-        try apply(e, event: try DomainEvent(type: e.type, fields: e.data))
+        try apply(try DomainEvent(type: e.type, fields: e.data), stream: e.stream, version: e.version, actor: e.actor, at: e.ts)
+        lastSeq = e.seq
     }
 
     /// Applies an event whose envelope and typed payload were decoded apart (the replay).
-    mutating func apply(_ e: RecordedEvent, event: DomainEvent) throws {
+    mutating func apply(_ e: LogLine.Envelope, event: DomainEvent) throws {
         try apply(event, stream: e.stream, version: e.version, actor: e.actor, at: e.ts)
         lastSeq = e.seq
     }

@@ -10,28 +10,39 @@ final class ChunkReader: @unchecked Sendable {
         let problem: LogLine.Problem
         /// The file offset just after the failing line's newline.
         let lineEnd: Int
+        /// The failing line's own seq and hash, if they can be read: `verify` checks on from them,
+        /// so that one bad line is reported once, not with the line after it.
+        let own: (seq: Int, hash: String)?
+        /// Whether the line itself was sound (its hash and chain held) and only its event could not be read.
+        let sound: Bool
     }
 
     struct Chunk {
-        /// Each event with the length of its line (newline included).
-        var events: [(RecordedEvent, Int)] = []
-        /// The typed events, when the reader was given a `typed` decoder (the event log, not the audit log).
+        /// Each line's envelope with the length of its line (newline included).
+        var lines: [(envelope: LogLine.Envelope, length: Int)] = []
+        /// The typed events, when the reader was told to decode them (the event log, not the audit log).
         var typed: [DomainEvent] = []
+        /// Each line's own hash, 64 hex digits a line, one after the other: a String is made only
+        /// for the last line applied (`hash(at:)`), not for every line.
+        var hashes: [UInt8] = []
         var failure: Failure?
+
+        func hash(at i: Int) -> String {
+            hashes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[(i * 64)..<(i * 64 + 64)]), as: UTF8.self) }
+        }
     }
 
-    /// Turns a line's type and fields into a `DomainEvent` on the reading thread, so the applying
-    /// thread only applies. The fields are then dropped here, where they were allocated.
+    /// Decodes each line's event (`DomainEvent`) on the reading thread, so the applying thread only
+    /// applies; the payload's fields are dropped here, where they were allocated.
     private let typed: Bool
 
-    private let fd: Int32
-    private let path: String
-    private let end: Int
-    private var position: Int
+    private let lineBuffer: LineBuffer
     private var seq: Int
-    private var hash: String
+    /// The previous line's hash, as its 64 hex digits (what the next line's "prev" must be).
+    private var previousHash = [UInt8](repeating: 0, count: 64)
     private var finished = false
-    private var pending: [UInt8] = []
+    /// Lines in the last chunk: the next chunk's arrays are made that large at once.
+    private var expected = 1024
 
     // The read-ahead thread's hand-over: a queue of chunks, guarded by `condition`.
     private let condition = NSCondition()
@@ -39,55 +50,45 @@ final class ChunkReader: @unchecked Sendable {
     private var cancelled = false
     private var threadRunning = false
 
-    private let chunkBytes: Int
-
     init(fd: Int32, path: String, from: Int, to: Int, seq: Int, hash: String, typed: Bool, chunkBytes: Int) {
-        self.fd = fd; self.path = path; position = from; end = to; self.seq = seq; self.hash = hash; self.typed = typed
-        self.chunkBytes = chunkBytes
+        lineBuffer = LineBuffer(fd: fd, path: path, from: from, to: to, chunkBytes: chunkBytes)
+        self.seq = seq; self.typed = typed
+        previousHash = Array(hash.utf8)
     }
 
     /// The next chunk of decoded lines, or nil when every complete line has been read.
     func next() throws -> Chunk? {
-        guard !finished, position < end || !pending.isEmpty else { return nil }
-        while true {
-            let want = min(chunkBytes, end - position)
-            guard want > 0 else { finished = true; return nil }   // only a fragment without newline is left
-            guard let data = Sys.readAll(fd, from: position, count: want) else {
-                throw StoreError.io("cannot read \(path): \(Sys.errorText)")
-            }
-            let fileOffsetOfBuffer = position - pending.count
-            position += data.count
-            let buffer = pending.isEmpty ? data : pending + data
-            pending = []
-            var chunk = Chunk()
-            var start = 0
-            buffer.withUnsafeBytes { buf in
-                let base = buf.baseAddress!
-                while start < buf.count, let nlPtr = memchr(base + start, 0x0A, buf.count - start) {
-                    let nl = base.distance(to: UnsafeRawPointer(nlPtr))
-                    let line = UnsafeRawBufferPointer(start: base + start, count: nl - start)
-                    do {
-                        var e = try LogLine.decode(line, previousHash: hash, previousSeq: seq)
-                        if typed {
-                            chunk.typed.append(try DomainEvent(type: e.type, fields: e.data))
-                            e = e.withoutData
-                        }
-                        chunk.events.append((e, nl + 1 - start))
-                        seq = e.seq; hash = e.hash
-                    } catch {
-                        let problem = error as? LogLine.Problem ?? LogLine.Problem(reason: "\(error)")
-                        chunk.failure = Failure(line: seq + 1, problem: problem, lineEnd: fileOffsetOfBuffer + nl + 1)
-                        finished = true
-                        return
-                    }
-                    start = nl + 1
+        guard !finished else { return nil }
+        var chunk = Chunk()
+        chunk.lines.reserveCapacity(expected)
+        chunk.hashes.reserveCapacity(expected * 64)
+        if typed { chunk.typed.reserveCapacity(expected) }
+        let more = try lineBuffer.read { line, lineEnd in
+            var sound = false
+            do {
+                var (e, data) = try previousHash.withUnsafeBytes { try LogLine.decodeEnvelope(line, previousHash: $0, previousSeq: seq) }
+                sound = true
+                if typed {
+                    let event = try DomainEvent(type: e.type, fields: data)
+                    e.type = event.type   // the catalogue's own name: nothing for the applying thread to free
+                    chunk.typed.append(event)
                 }
+                let own = LogLine.storedHash(line)
+                chunk.hashes.append(contentsOf: own)
+                previousHash.withUnsafeMutableBytes { $0.copyMemory(from: own) }
+                chunk.lines.append((e, line.count + 1))
+                seq = e.seq
+                return true
+            } catch {
+                let problem = error as? LogLine.Problem ?? LogLine.Problem(reason: "\(error)")
+                chunk.failure = Failure(line: seq + 1, problem: problem, lineEnd: lineEnd, own: LogLine.chainFields(line), sound: sound)
+                return false
             }
-            if !finished { pending = Array(buffer[start...]) }
-            if !chunk.events.isEmpty || chunk.failure != nil { return chunk }
-            if position >= end { finished = true; return nil }
-            // A line longer than a chunk: read on with what is pending.
         }
+        guard more else { finished = true; return nil }
+        if chunk.failure != nil { finished = true }
+        expected = max(expected, chunk.lines.count + chunk.lines.count / 8)
+        return chunk
     }
 
     func startAhead() {

@@ -128,20 +128,21 @@ final class LogFile {
         let reason: String
     }
 
-    /// Reads and checks every complete line after `offset`, handing each event to `apply`.
-    /// Stops at damage in the middle (recorded in `damage`) and returns a torn tail, if any.
+    /// Reads and checks every complete line after `offset` (hash, JSON, chain), without handing
+    /// them on (the audit log, before an append). Returns a torn tail, if any.
+    @discardableResult
+    func readNew() throws -> Tear? {
+        try readNew(typed: false) { _, _ in }
+    }
+
+    /// Reads and checks every complete line after `offset`, handing each line's envelope to `apply`
+    /// with its event decoded (when `typed`). Stops at damage in the middle (recorded in `damage`)
+    /// and returns a torn tail, if any.
     ///
     /// Decoding (hash check, JSON, chain) runs a chunk ahead on a second thread while this one
     /// applies: the replay of two million events is bound by decoding, and this machine has two cores.
     @discardableResult
-    func readNew(_ apply: (RecordedEvent) throws -> Void) throws -> Tear? {
-        try readNew(typed: false) { e, _ in try apply(e) }
-    }
-
-    /// The same, with each line's typed event decoded on the reading thread (`apply` gets the
-    /// envelope without its fields, and the event).
-    @discardableResult
-    func readNew(typed: Bool, _ apply: (RecordedEvent, DomainEvent?) throws -> Void) throws -> Tear? {
+    func readNew(typed: Bool, _ apply: (LogLine.Envelope, DomainEvent?) throws -> Void) throws -> Tear? {
         if damage != nil { return nil }
         let end = size
         guard end > offset else { return nil }
@@ -150,17 +151,19 @@ final class LogFile {
         if parallel { reader.startAhead() }
         defer { if parallel { reader.cancel() } }
         while let chunk = try (parallel ? reader.nextAhead() : reader.next()) {
-            for i in chunk.events.indices {
-                let (event, length) = chunk.events[i]
+            for i in chunk.lines.indices {
+                let (envelope, length) = chunk.lines[i]
                 do {
-                    try apply(event, typed ? chunk.typed[i] : nil)
+                    try apply(envelope, typed ? chunk.typed[i] : nil)
                 } catch {
                     reader.cancel()
-                    damage = .damaged(file: name, line: event.seq, reason: "\(error)")
+                    if i > 0 { lastHash = chunk.hash(at: i - 1) }
+                    damage = .damaged(file: name, line: envelope.seq, reason: "\(error)")
                     return nil
                 }
-                lastSeq = event.seq; lastHash = event.hash; offset += length
+                lastSeq = envelope.seq; offset += length
             }
+            if !chunk.lines.isEmpty { lastHash = chunk.hash(at: chunk.lines.count - 1) }
             if let failure = chunk.failure {
                 reader.cancel()
                 // A garbled line with nothing complete after it is a torn tail; anything else is damage.
@@ -231,40 +234,23 @@ final class LogFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
         defer { close(fd) }
-        let end = Sys.fileSize(fd)
-        var pos = 0, lineNo = 0, prevHash = LogLine.genesisHash, prevSeq = 0
-        var pending: [UInt8] = []
-        let chunk = 4 << 20
-        while pos < end {
-            guard var data = Sys.readAll(fd, from: pos, count: min(chunk, end - pos)) else {
-                throw StoreError.io("cannot read \(path): \(Sys.errorText)")
+        let lines = LineBuffer(fd: fd, path: path, from: 0, to: Sys.fileSize(fd), chunkBytes: 4 << 20)
+        var lineNo = 0, prevHash = LogLine.genesisHash, prevSeq = 0, stopped = false
+        while try lines.read({ line, _ in
+            lineNo += 1
+            do {
+                let e = try LogLine.decode(line, previousHash: prevHash, previousSeq: prevSeq)
+                prevHash = e.hash; prevSeq = e.seq
+                if !visit(lineNo, .success(e)) { stopped = true; return false }
+            } catch {
+                let p = error as? LogLine.Problem ?? LogLine.Problem(reason: "\(error)")
+                if !visit(lineNo, .failure(p)) { stopped = true; return false }
+                // Carry on from this line's own fields so one bad line is reported once.
+                if let chain = LogLine.chainFields(line) { prevHash = chain.hash; prevSeq = chain.seq }
             }
-            pos += data.count
-            if !pending.isEmpty { data = pending + data; pending = [] }
-            var start = 0
-            var stop = false
-            data.withUnsafeBytes { buf in
-                let base = buf.baseAddress!
-                while start < buf.count, let nlPtr = memchr(base + start, 0x0A, buf.count - start) {
-                    let nl = base.distance(to: UnsafeRawPointer(nlPtr))
-                    lineNo += 1
-                    let line = UnsafeRawBufferPointer(start: base + start, count: nl - start)
-                    start = nl + 1
-                    do {
-                        let e = try LogLine.decode(line, previousHash: prevHash, previousSeq: prevSeq)
-                        prevHash = e.hash; prevSeq = e.seq
-                        if !visit(lineNo, .success(e)) { stop = true; return }
-                    } catch let p as LogLine.Problem {
-                        if !visit(lineNo, .failure(p)) { stop = true; return }
-                        // Carry on from this line's own fields so one bad line is reported once.
-                        if let chain = LogLine.chainFields(line) { prevHash = chain.hash; prevSeq = chain.seq }
-                    } catch {}
-                }
-            }
-            if stop { return }
-            pending = Array(data[start...])
-        }
-        if !pending.isEmpty {
+            return true
+        }) {}
+        if !stopped && lines.fragment > 0 {
             _ = visit(lineNo + 1, .failure(LogLine.Problem(reason: "the last line has no newline (a write cut short)", isTear: true)))
         }
     }

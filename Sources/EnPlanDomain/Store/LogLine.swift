@@ -13,10 +13,6 @@ public struct RecordedEvent: Sendable {
     public let version: Int
     public let data: Fields
     public let hash: String
-
-    var withoutData: RecordedEvent {
-        RecordedEvent(seq: seq, ts: ts, actor: actor, type: type, stream: stream, version: version, data: Fields(), hash: hash)
-    }
 }
 
 public enum LogLine {
@@ -70,15 +66,43 @@ public enum LogLine {
         return nil
     }
 
+    /// A line's envelope without its payload and hash: what the replay applies beside the typed event.
+    struct Envelope: Sendable {
+        let seq: Int
+        let ts: Timestamp
+        let actor: String
+        var type: String
+        let stream: String
+        let version: Int
+    }
+
     /// With `previousHash` nil, only the line itself is checked (reading a tail without its past).
     public static func decode(_ line: UnsafeRawBufferPointer, previousHash: String?, previousSeq: Int) throws -> RecordedEvent {
+        let (e, data): (Envelope, Fields)
+        if var previous = previousHash {
+            (e, data) = try previous.withUTF8 { try decodeEnvelope(line, previousHash: UnsafeRawBufferPointer($0), previousSeq: previousSeq) }
+        } else {
+            (e, data) = try decodeEnvelope(line, previousHash: nil, previousSeq: previousSeq)
+        }
+        return RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version, data: data,
+                             hash: String(decoding: storedHash(line), as: UTF8.self))
+    }
+
+    /// The 64 hex digits of a line's own hash, as it stores them (read only after `decode` took the line).
+    static func storedHash(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: line[(line.count - 66)..<(line.count - 2)])
+    }
+
+    /// The checks and the decoding every reader of a log shares, with the previous line's hash as
+    /// its 64 hex digits (the replay keeps them as bytes; no String is made for a line's hash).
+    static func decodeEnvelope(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer?, previousSeq: Int) throws -> (Envelope, Fields) {
         let n = line.count
         guard n > hashSuffixLength + 66,
               line[n - 2] == UInt8(ascii: "\""), line[n - 1] == UInt8(ascii: "}"),
               zip(line[(n - hashSuffixLength)..<(n - hashSuffixLength + 9)], hashKey).allSatisfy({ $0 == $1 })
         else { throw Problem(reason: "the line does not end in a \"hash\" field (a torn or foreign line)", isTear: true) }
         let prefix = UnsafeRawBufferPointer(rebasing: line[0..<(n - hashSuffixLength)])
-        let stored = UnsafeRawBufferPointer(rebasing: line[(n - 66)..<(n - 2)])
+        let stored = storedHash(line)
         let computed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out -> Bool in
             Digest.sha256Hex(prefix, into: out.baseAddress!)
             return memcmp(out.baseAddress!, stored.baseAddress!, 64) == 0
@@ -120,7 +144,7 @@ public enum LogLine {
                     // `prev` is the last field before "hash": the hashed prefix ends there, without a brace.
                     if k == "prev" { try r.expectEnd(); break }
                 }
-                prevMatches = previousHash == nil || prev == previousHash
+                prevMatches = previousHash.map { prev.utf8.elementsEqual($0) } ?? true
             }
         } catch let e as JSONReader.Failure {
             throw Problem(reason: "not valid JSON: \(e.reason)")
@@ -137,8 +161,7 @@ public enum LogLine {
         guard previousHash == nil || seq == previousSeq + 1 else {
             throw Problem(reason: "seq \(seq) does not follow \(previousSeq)")
         }
-        return RecordedEvent(seq: seq, ts: time, actor: actor, type: type, stream: stream, version: version, data: data,
-                             hash: String(decoding: stored, as: UTF8.self))
+        return (Envelope(seq: seq, ts: time, actor: actor, type: type, stream: stream, version: version), data)
     }
 }
 

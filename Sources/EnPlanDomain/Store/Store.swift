@@ -55,10 +55,10 @@ public final class Store {
         return changed
     }
 
-    private func applied(_ e: RecordedEvent) {
+    private func applied(seq: Int, stream: String) {
         guard tracking else { return }
-        changed.insert(e.stream)
-        journal.append((e.seq, e.stream))
+        changed.insert(stream)
+        journal.append((seq, stream))
         if journal.count > Store.journalLimit {
             journalFrom = journal[Store.journalLimit / 2 - 1].seq
             journal.removeFirst(Store.journalLimit / 2)
@@ -86,10 +86,10 @@ public final class Store {
 
     /// Applies an event read from the log. `events.offset` is still the start of its line (it moves
     /// on after this returns): the stream's line index notes it.
-    private func replayed(_ e: RecordedEvent, _ event: DomainEvent) throws {
+    private func replayed(_ e: LogLine.Envelope, _ event: DomainEvent) throws {
         try projection.apply(e, event: event)
         projection.noteLine(e.stream, at: events.offset)
-        applied(e)
+        applied(seq: e.seq, stream: e.stream)
     }
 
     public struct Options: Sendable {
@@ -256,7 +256,7 @@ public final class Store {
                                               version: version, data: data, hash: line.hash)
                         try projection.apply(e)
                         projection.noteLine(p.stream, at: lineStart)
-                        applied(e)
+                        applied(seq: e.seq, stream: e.stream)
                         recorded.append(e)
                     }
                 }
@@ -300,7 +300,7 @@ public final class Store {
                 }
                 auditTailKnown = true
             }
-            if let tear = try audit.readNew({ _ in }) {
+            if let tear = try audit.readNew() {
                 repairs.append(try audit.repair(tear, now: clock.now()))
                 headAfterRepair(.audit, tear, seq: audit.lastSeq, hash: audit.lastHash)
             }

@@ -22,16 +22,22 @@ extension Store {
             let path = directory + "/" + file
             guard access(path, F_OK) == 0 else { continue }
             var report = VerifyReport(file: file)
-            var projection = Projection()
             var last = (seq: 0, hash: LogLine.genesisHash)
+            if file == eventsFile {
+                var projection = Projection()
+                (report.lines, last) = try LogFile.check(path: path, apply: { try projection.apply($0, event: $1) },
+                                                         problem: { report.problems.append(($0, $1)) })
+                ends[file] = last
+                reportTruncation(&report, file: file, directory: directory, last: last)
+                reports.append(report)
+                continue
+            }
             try LogFile.scan(path: path) { line, result in
                 report.lines = line
                 switch result {
                 case .success(let e):
                     last = (e.seq, e.hash)
-                    if file == eventsFile {
-                        do { try projection.apply(e) } catch { report.problems.append((line, "\(error)")) }
-                    } else if e.type == AuditKind.storeHead.rawValue, let seq = try? e.data.int("eventsSeq"),
+                    if e.type == AuditKind.storeHead.rawValue, let seq = try? e.data.int("eventsSeq"),
                               let hash = try? e.data.string("eventsHash"), seq >= (recorded?.seq ?? 0) {
                         recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
                     } else if e.type == AuditKind.restored.rawValue, let seq = try? e.data.int("eventsSeq"), let hash = try? e.data.string("eventsHash") {
@@ -45,10 +51,7 @@ extension Store {
                 return true
             }
             ends[file] = last
-            let log: HeadFile.Log = file == eventsFile ? .events : .audit
-            if let t = Truncation.check(file: file, seq: last.seq, hash: last.hash, head: HeadFile.read(directory: directory, log)) {
-                report.problems.append((t.endsAt + 1, t.description))
-            }
+            reportTruncation(&report, file: file, directory: directory, last: last)
             reports.append(report)
         }
         if let e = ends[eventsFile], let i = reports.firstIndex(where: { $0.file == eventsFile }), reports[i].problems.isEmpty,
@@ -56,5 +59,58 @@ extension Store {
             reports[i].problems.append((t.endsAt + 1, t.description + " (the audit log's record of a session's start)"))
         }
         return reports
+    }
+
+    /// A log that ends before its head (`store.head`) is reported at the first line missing.
+    private static func reportTruncation(_ report: inout VerifyReport, file: String, directory: String, last: (seq: Int, hash: String)) {
+        let log: HeadFile.Log = file == eventsFile ? .events : .audit
+        if let t = Truncation.check(file: file, seq: last.seq, hash: last.hash, head: HeadFile.read(directory: directory, log)) {
+            report.problems.append((t.endsAt + 1, t.description))
+        }
+    }
+}
+
+extension LogFile {
+    /// Every line of the event log from the start, checked and decoded a chunk ahead on a second
+    /// thread (as the replay reads it) while this one applies: `verify` as fast as opening without
+    /// a snapshot. Unlike the replay it does not stop at a bad line: the problem is reported and
+    /// the check goes on from that line's own seq and hash. Returns the lines read and the last good
+    /// line's seq and hash.
+    static func check(path: String, chunkBytes: Int = 4 << 20, apply: (LogLine.Envelope, DomainEvent) throws -> Void,
+                      problem: (Int, String) -> Void) throws -> (lines: Int, last: (seq: Int, hash: String)) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
+        defer { close(fd) }
+        let end = Sys.fileSize(fd)
+        var lines = 0, offset = 0, last = (seq: 0, hash: LogLine.genesisHash), chain = last
+        reading: while offset < end {
+            let reader = ChunkReader(fd: fd, path: path, from: offset, to: end, seq: chain.seq, hash: chain.hash, typed: true, chunkBytes: chunkBytes)
+            reader.startAhead()
+            defer { reader.cancel() }
+            while let chunk = try reader.nextAhead() {
+                for i in chunk.lines.indices {
+                    let (envelope, length) = chunk.lines[i]
+                    lines += 1; offset += length
+                    do { try apply(envelope, chunk.typed[i]) } catch { problem(lines, "\(error)") }
+                }
+                if !chunk.lines.isEmpty {
+                    last = (chunk.lines[chunk.lines.count - 1].envelope.seq, chunk.hash(at: chunk.lines.count - 1))
+                    chain = last
+                }
+                if let failure = chunk.failure {
+                    lines += 1
+                    problem(lines, failure.problem.reason)
+                    offset = failure.lineEnd
+                    if let own = failure.own {
+                        chain = own
+                        if failure.sound { last = own }
+                    }
+                    continue reading
+                }
+            }
+            break
+        }
+        if offset < end { problem(lines + 1, "the last line has no newline (a write cut short)") }
+        return (lines, last)
     }
 }

@@ -14,7 +14,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// "YYYY-MM-DD", strictly.
     public init?(iso s: String) {
-        let u = Array(s.utf8)
+        var s = s
+        guard let day = s.withUTF8({ Day(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// "YYYY-MM-DD" from its bytes, without making a String (the replay reads one on most lines).
+    public init?(utf8 u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == 45, u[7] == 45,
               let y = Day.digits(u, 0, 4), let m = Day.digits(u, 5, 2), let d = Day.digits(u, 8, 2)
         else { return nil }
@@ -109,7 +115,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func digits<C: RandomAccessCollection>(_ u: C, _ at: Int, _ n: Int) -> Int? where C.Element == UInt8, C.Index == Int {
+    @inline(__always)
+    static func digits(_ u: UnsafeBufferPointer<UInt8>, _ at: Int, _ n: Int) -> Int? {
         var v = 0
         for i in at..<(at + n) {
             let c = u[i]

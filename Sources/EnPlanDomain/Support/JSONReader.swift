@@ -74,12 +74,15 @@ public struct JSONReader {
     /// Whether the next value is the quoted string whose UTF-8 is `expected` (consumed if so).
     public mutating func stringEquals(_ expected: String) -> Bool {
         var e = expected
-        return e.withUTF8 { u in
-            guard pos + u.count + 2 <= end, base[pos] == UInt8(ascii: "\""), base[pos + u.count + 1] == UInt8(ascii: "\""),
-                  memcmp(base + pos + 1, u.baseAddress!, u.count) == 0 else { return false }
-            pos += u.count + 2
-            return true
-        }
+        return e.withUTF8 { stringEquals(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same, with the expected string as its UTF-8 bytes.
+    public mutating func stringEquals(_ u: UnsafeRawBufferPointer) -> Bool {
+        guard pos + u.count + 2 <= end, base[pos] == UInt8(ascii: "\""), base[pos + u.count + 1] == UInt8(ascii: "\""),
+              u.isEmpty || memcmp(base + pos + 1, u.baseAddress!, u.count) == 0 else { return false }
+        pos += u.count + 2
+        return true
     }
 
     /// The first byte of the next value, without consuming it.
