@@ -294,6 +294,29 @@ final class ListLoadOrderTests: XCTestCase {
         XCTAssertEqual(list.visible.map { list.entries[$0].id }, ["c6", "c3"])
     }
 
+    /// Behind the login form the names are folded and ranked (`NameKeys.warm`): the first list then
+    /// orders by rank, not by comparing keys. Both ways must give the same order, ties included.
+    func testTheRankedOrderOfWarmedNamesIsTheSortedOrder() {
+        let names = ["Åse Bækgaard", "Zainab Abdi", "åse bækgaard", "Æbel Ørum", "Anne Hansen", "Søren Sørensen", "Sofie Ørum",
+                     "Aase Bækgaard", "Anne Hansen", "🙂 Emoji Jensen", "Ole", "Øjvind Ørn", "Åse Bækgaard", "Ida-Marie Løvgren"]
+        let rows = names.enumerated().map { row("c\($0 + 1)", $1) }
+        var sorted = CitizenList(scope: .all, user: "karen")
+        sorted.load(rows, names: [:])
+        NameKeys.warm(names.reversed() + ["Navn der ikke er på listen"])
+        var ranked = CitizenList(scope: .all, user: "karen")
+        ranked.load(rows, names: [:])
+        XCTAssertEqual(ranked.visible.map { ranked.entries[$0].id }, sorted.visible.map { sorted.entries[$0].id })
+        let order = ranked.visible.map { ranked.entries[$0].id }
+        XCTAssertEqual(order.firstIndex(of: "c5").map { order[$0 + 1] }, "c9", "the two Anne Hansens side by side, as given")
+        XCTAssertEqual(order.firstIndex(of: "c1").map { Array(order[$0...].prefix(3)) }, ["c1", "c3", "c13"],
+                       "the three Åse Bækgaards (one in small letters) after Ø, as given (\(order))")
+        // A name that was not warmed: the keys are compared as before.
+        NameKeys.warm(Array(names.dropFirst()))
+        var partly = CitizenList(scope: .all, user: "karen")
+        partly.load(rows, names: [:])
+        XCTAssertEqual(partly.visible.map { partly.entries[$0].id }, sorted.visible.map { sorted.entries[$0].id })
+    }
+
     func testTheDomainGivesRegistrationOrderWhenAskedUnordered() throws {
         let f = try Fixture()
         let a = try f.citizen("010190-1234", name: "Åse Bækgaard"), b = try f.citizen("020290-1234", name: "Anne Hansen")

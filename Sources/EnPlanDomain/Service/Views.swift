@@ -14,7 +14,8 @@ public struct CitizenRow: Sendable, Equatable {
     public let responsible: String
     public let nextMeeting: LocalTime?
     private let ageYears: UInt8
-    private let sectorMask: UInt8
+    /// The sectors the case involves, a bit each in `Sector.allCases`' order.
+    public let sectorMask: UInt8
     private let overdue: UInt16
     public let planStatus: PlanStatus
     /// Whether the viewer works on this citizen (versus seeing it as supervisor or admin).

@@ -52,12 +52,14 @@ public struct CitizenList: Sendable {
         let keep = selectedRow?.id
         let prepared = NameKeys.take()
         let given = rows.map { prepared?.keys($0.name) ?? NameKeys.compute($0.name) }
-        let byName = FlatBytes(given.map(\.sort))
-        let order = rows.indices.sorted { byName.less($0, $1) || (!byName.less($1, $0) && $0 < $1) }
+        let order = NameKeys.ranked(given) ?? {
+            let byName = FlatBytes(given.map(\.sort))
+            return rows.indices.sorted { byName.less($0, $1) || (!byName.less($1, $0) && $0 < $1) }
+        }()
         let keys = order.map { given[$0] }
         entries = order.map { rows[$0] }
         sortNames = FlatBytes(keys.map(\.sort))
-        indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
+        indexByID = [:]   // made when first needed (`indexed`)
         search = SearchColumns(entries, keys, user: user)
         self.names = names
         resort()
@@ -68,7 +70,7 @@ public struct CitizenList: Sendable {
     /// appended. Returns the number of new rows, or nil when only a full `load` will do (a renamed
     /// citizen, or one the user may no longer see).
     public mutating func update(_ rows: [CitizenRow], hidden: [String]) -> Int? {
-        if entries.count != indexByID.count { indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) }) }
+        indexed()
         if hidden.contains(where: { indexByID[$0] != nil }) { return nil }
         var added = 0
         for r in rows {
@@ -89,7 +91,12 @@ public struct CitizenList: Sendable {
         return added
     }
 
+    /// Each entry's place by citizen id: made when first needed (another terminal's change, a full
+    /// CPR number typed), not when the list is loaded.
     private var indexByID: [String: Int] = [:]
+    private mutating func indexed() {
+        if entries.count != indexByID.count { indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) }) }
+    }
 
     /// The responsible caseworkers' names, for the column.
     private(set) var names: [String: String] = [:]
@@ -130,6 +137,7 @@ public struct CitizenList: Sendable {
         let keep = selectedRow?.id
         let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
                             sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
+        if exact != nil { indexed() }
         if let exact { visible = indexByID[exact].map { [$0] } ?? [] } else { visible = search.filter(subset ?? sorted, filter) }
         if let keep, let i = visible.firstIndex(where: { entries[$0].id == keep }) { select(i) } else { select(0) }
     }

@@ -9,11 +9,28 @@ import Foundation
 public final class NameKeys: @unchecked Sendable {
     struct Keys: Sendable {
         let short: [UInt8], long: [UInt8], sort: [UInt8]
+        /// The sort key's place among every warmed name's (equal keys, equal rank); -1 when the
+        /// name was not warmed.
+        var rank: Int32 = -1
     }
 
     static func compute(_ name: String) -> Keys {
         let f = FoldedText(name)
         return Keys(short: f.short, long: f.long, sort: DanishCollation.key(name))
+    }
+
+    /// The places of `keys` in Danish order, equal names in the order given, when every one of
+    /// them was warmed: a counting sort by rank, as the names were sorted behind the login form.
+    /// nil when one was not (the caller sorts by the keys then).
+    static func ranked(_ keys: [Keys]) -> [Int]? {
+        var top: Int32 = -1
+        for k in keys { if k.rank < 0 { return nil }; top = max(top, k.rank) }
+        var start = [Int](repeating: 0, count: Int(top) + 2)
+        for k in keys { start[Int(k.rank) + 1] += 1 }
+        for r in 1..<start.count { start[r] += start[r - 1] }
+        var order = [Int](repeating: 0, count: keys.count)
+        for (i, k) in keys.enumerated() { order[start[Int(k.rank)]] = i; start[Int(k.rank)] += 1 }
+        return order
     }
 
     private let byName: [String: Keys]
@@ -31,6 +48,15 @@ public final class NameKeys: @unchecked Sendable {
         var byName: [String: Keys] = [:]
         byName.reserveCapacity(names.count)
         for n in names where byName[n] == nil { byName[n] = compute(n) }
+        // Ranked here, behind the form, so that the first list after Enter needs no sort by name.
+        let distinct = Array(byName.keys)
+        let sortKeys = FlatBytes(distinct.map { byName[$0]!.sort })
+        let order = distinct.indices.sorted { sortKeys.less($0, $1) }
+        var rank: Int32 = -1
+        for (n, i) in order.enumerated() {
+            if n == 0 || sortKeys.less(order[n - 1], i) { rank += 1 }
+            byName[distinct[i]]!.rank = rank
+        }
         condition.lock(); ready = NameKeys(byName); warming = false; condition.broadcast(); condition.unlock()
     }
 

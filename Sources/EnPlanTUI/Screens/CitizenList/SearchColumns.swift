@@ -31,8 +31,9 @@ struct SearchColumns: Sendable {
     mutating func append(_ r: CitizenRow, _ f: NameKeys.Keys) {
         short += f.short; short.append(0); shortStart.append(short.count)
         long += f.long; long.append(0); longStart.append(long.count)
-        let d = Array(r.maskedCPR.utf8.prefix(6))
-        digits += d.count == 6 ? d : [0, 0, 0, 0, 0, 0]
+        let before = digits.count
+        digits.append(contentsOf: r.maskedCPR.utf8.prefix(6))
+        if digits.count - before != 6 { digits.removeLast(digits.count - before); digits += [0, 0, 0, 0, 0, 0] }
         flags.append(flags(r))
         sectors.append(Self.sectors(r))
     }
@@ -48,9 +49,8 @@ struct SearchColumns: Sendable {
             | (r.responsible == user ? 16 : 0)
     }
 
-    static func sectors(_ r: CitizenRow) -> UInt8 {
-        Sector.allCases.indices.reduce(0) { r.involves(Sector.allCases[$1]) ? $0 | 1 << UInt8($1) : $0 }
-    }
+    /// A bit a sector, in `Sector.allCases`' order (the row's own mask).
+    static func sectors(_ r: CitizenRow) -> UInt8 { r.sectorMask }
 
     func filter(_ candidates: [Int], _ f: Filter) -> [Int] {
         var need: UInt8 = 0
