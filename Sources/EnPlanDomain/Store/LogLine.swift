@@ -71,6 +71,7 @@ public enum LogLine {
         let seq: Int
         let ts: Timestamp
         let actor: String
+        /// The replay puts the catalogue's own name here (a constant), so the applying thread frees nothing.
         var type: String
         let stream: String
         let version: Int
