@@ -20,6 +20,26 @@ final class FigureFastPathTests: XCTestCase {
         } }
     }
 
+    /// The packed work log gives back every day and user as appended: days far apart, backwards
+    /// (a contact logged late), before 1970, user numbers past one byte; and it stops when asked.
+    func testTheWorkLogGivesBackWhatWasAppended() {
+        let entries: [(Int, Int)] = [(20_789, 0), (20_789, 3), (20_700, 127), (20_701, 128), (-400, 70_000), (60_000, 1), (20_790, 2)]
+        var log = WorkLog()
+        for (d, u) in entries { log.append(day: Day(daysSinceEpoch: d), user: u) }
+        var back: [(Int, Int)] = []
+        log.forEach { back.append(($0.daysSinceEpoch, $1)); return true }
+        XCTAssertEqual(back.map(\.0), entries.map(\.0))
+        XCTAssertEqual(back.map(\.1), entries.map(\.1))
+        XCTAssertEqual(log.count, entries.count)
+        var firstThree: [Int] = []
+        log.days(first: 3) { firstThree.append($0.daysSinceEpoch) }
+        XCTAssertEqual(firstThree, [20_789, 20_789, 20_700])
+        var seen = 0
+        log.forEach { _, _ in seen += 1; return seen < 2 }
+        XCTAssertEqual(seen, 2)
+        XCTAssertLessThan(log.bytes.count, 8 * entries.count / 2, "packed: under half of two 32-bit numbers an entry")
+    }
+
     /// The summary's shortcuts answer as the citizen does: the target group from two birthdays
     /// (29 February included) on every day around them, the sectors, each contact's day, the meetings.
     func testSummaryAnswersAsTheCitizen() throws {

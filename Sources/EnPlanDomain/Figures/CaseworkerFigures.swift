@@ -5,18 +5,15 @@
 enum CaseworkerFigures {
     static let keys = ["none", "one", "two", "three", "fourPlus"]
 
-    /// The distinct caseworkers who worked on `c` from `from` to `to` (inclusive).
     /// How many distinct caseworkers (`isCaseworker` by user number) worked on `c` from `from` to `to` (inclusive).
     static func staff(_ c: CitizenRef, from: Day, to: Day, isCaseworker: [Bool]) -> Int {
         var who: (Int, Int, Int, Int) = (-1, -1, -1, -1)     // the first four met: "4+" needs no more
         var n = 0
-        let work = c.work
-        for i in work.indices where work[i].day >= from && work[i].day <= to {
-            let u = work[i].user
-            guard isCaseworker[u], u != who.0, u != who.1, u != who.2, u != who.3 else { continue }
+        c.forEachWork { day, u in
+            guard day >= from, day <= to, isCaseworker[u], u != who.0, u != who.1, u != who.2, u != who.3 else { return true }
             switch n { case 0: who.0 = u; case 1: who.1 = u; case 2: who.2 = u; default: who.3 = u }
             n += 1
-            if n == 4 { break }
+            return n < 4
         }
         return n
     }

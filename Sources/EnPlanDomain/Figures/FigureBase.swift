@@ -119,23 +119,20 @@ struct FigureSummary {
     /// became it, oldest first; index-aligned.
     let spanFrom: [Day], spanUser: [Int]
     /// How many of `work`'s first entries are the contacts, in the order logged (their Copenhagen
-    /// days are those entries' days: not kept twice, 8 bytes a contact).
+    /// days are those entries' days: not kept twice).
     let contactCount: Int
     /// Each contact's Copenhagen day, in the order logged.
-    var contactDays: [Day] { work.prefix(contactCount).map(\.day) }
+    var contactDays: [Day] {
+        var days: [Day] = []
+        work.days(first: contactCount) { days.append($0) }
+        return days
+    }
     /// The citizen's meetings that exist: their day and status.
     let meetings: [MeetingMark]
-    /// Who worked on the citizen on which day: contacts (first, in the order logged) by who logged them, held meetings by
-    /// their participants, efforts and decisions by who recorded them (section 3).
-    let work: [Work]
-
-    /// A day someone (by user number, `FigureBase.userIDs`) worked on the citizen.
-    struct Work {
-        private let dayNumber: Int32, userNumber: Int32
-        init(day: Day, user: Int) { dayNumber = Int32(day.daysSinceEpoch); userNumber = Int32(user) }
-        var day: Day { Day(daysSinceEpoch: Int(dayNumber)) }
-        var user: Int { Int(userNumber) }
-    }
+    /// Who (by user number, `FigureBase.userIDs`) worked on the citizen on which day: contacts
+    /// (first, in the order logged) by who logged them, held meetings by their participants,
+    /// efforts and decisions by who recorded them (section 3). Packed, 2 bytes an entry mostly.
+    let work: WorkLog
     /// The plan's day of creation (nil: no plan) and its lists, with the fields the figures count
     /// by and without their texts (titles, legal bases, providers, referral texts: most of a plan's
     /// memory, and no figure reads them).
@@ -189,17 +186,17 @@ struct FigureSummary {
         sectorMask = c.sectorMask
         userRow = "user:" + c.responsible
         contactCount = c.contacts.count
-        var meetings: [MeetingMark] = [], work: [Work] = []
+        var meetings: [MeetingMark] = [], work = WorkLog()
         meetings.reserveCapacity(c.meetings.count)
-        work.reserveCapacity(c.contacts.count + c.facts.recorded.count)
-        for contact in c.contacts { work.append(Work(day: contact.at.copenhagenDay, user: user(contact.user))) }
+        work.reserve(c.contacts.count + c.facts.recorded.count)
+        for contact in c.contacts { work.append(day: contact.at.copenhagenDay, user: user(contact.user)) }
         for id in c.meetings {
             guard let m = state.meetings[id] else { continue }
             let day = m.start.day
             meetings.append(MeetingMark(day: day, status: m.status))
-            if m.status == .held { for p in m.participants { work.append(Work(day: day, user: user(p))) } }
+            if m.status == .held { for p in m.participants { work.append(day: day, user: user(p)) } }
         }
-        work += c.facts.recorded.map { Work(day: $0.day, user: user($0.what)) }
+        for r in c.facts.recorded { work.append(day: r.day, user: user(r.what)) }
         self.meetings = meetings
         self.work = work
         registered = c.facts.registered

@@ -194,8 +194,8 @@ struct CitizenRef {
     }
     /// The citizen's meetings: day and status (`FigureSummary`).
     var meetings: [FigureSummary.MeetingMark] { summary.pointee.meetings }
-    /// Who worked on the citizen when (`FigureSummary.work`).
-    var work: [FigureSummary.Work] { summary.pointee.work }
+    /// Each day someone (by user number) worked on the citizen, until `body` returns false (`FigureSummary.work`).
+    func forEachWork(_ body: (_ day: Day, _ user: Int) -> Bool) { summary.pointee.work.forEach(body) }
     var consents: [Consent] { p.pointee.consents }
     var outcomes: CitizenOutcomes { p.pointee.outcomes }
     // The outcomes' parts one by one (a whole `CitizenOutcomes` copied retains each array).
@@ -223,8 +223,7 @@ struct CitizenRef {
 
     /// The Copenhagen day of each contact, in order (`at.copenhagenDay`), worked out when taken in.
     func forEachContactDay(_ body: (Day) -> Void) {
-        let work = summary.pointee.work
-        for i in 0..<summary.pointee.contactCount { body(work[i].day) }
+        summary.pointee.work.days(first: summary.pointee.contactCount, body)
     }
 }
 
