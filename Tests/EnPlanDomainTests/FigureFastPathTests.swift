@@ -40,6 +40,16 @@ final class FigureFastPathTests: XCTestCase {
         XCTAssertLessThan(log.bytes.count, 8 * entries.count / 2, "packed: under half of two 32-bit numbers an entry")
     }
 
+    /// The marks keep a plan's days in 32 bits: the same days back (none stays none), in the sizes
+    /// their comments promise.
+    func testTheMarksKeepTheDaysInLess() {
+        let due = Day(year: 2026, month: 12, day: 24)!, planned = Day(year: 1969, month: 7, day: 20)!
+        let f = FigureSummary.FollowUpMark(FollowUp(id: "f1", due: due, done: nil, result: .change, planned: planned))
+        XCTAssertEqual(f.due, due); XCTAssertNil(f.done); XCTAssertEqual(f.planned, planned); XCTAssertEqual(f.result, .change)
+        XCTAssertEqual(MemoryLayout<FigureSummary.FollowUpMark>.stride, 16)
+        XCTAssertEqual(MemoryLayout<FigureSummary.EffortMark>.stride, 48)
+    }
+
     /// The summary's shortcuts answer as the citizen does: the target group from two birthdays
     /// (29 February included) on every day around them, the sectors, each contact's day, the meetings.
     func testSummaryAnswersAsTheCitizen() throws {

@@ -116,8 +116,15 @@ struct FigureSummary {
     /// The responsible caseworker's number in `FigureBase.userIDs`.
     let responsibleIndex: Int
     /// `CitizenFacts.responsible`: each responsible caseworker (by number) from the day they
-    /// became it, oldest first; index-aligned.
-    let spanFrom: [Day], spanUser: [Int]
+    /// became it, oldest first, in one array (8 bytes a span).
+    let spans: [Span]
+    struct Span {
+        private let fromDay: Day32
+        private let userNumber: Int32
+        init(from: Day, user: Int) { fromDay = Day32(from); userNumber = Int32(user) }
+        var from: Day { fromDay.day! }
+        var user: Int { Int(userNumber) }
+    }
     /// How many of `work`'s first entries are the contacts, in the order logged (their Copenhagen
     /// days are those entries' days: not kept twice).
     let contactCount: Int
@@ -139,23 +146,35 @@ struct FigureSummary {
     let planCreated: Day?
     let followUps: [FollowUpMark], efforts: [EffortMark], referrals: [ReferralMark]
 
-    /// An effort as the figures see it (`Effort` without its title and provider).
+    /// A day in 32 bits, or none: the marks are many (an effort or a follow-up each), and a
+    /// `Day?` takes 16 bytes in a struct.
+    struct Day32 {
+        private let raw: Int32
+        init(_ day: Day?) { raw = day.map { Int32(clamping: $0.daysSinceEpoch) } ?? .min }
+        var day: Day? { raw == .min ? nil : Day(daysSinceEpoch: Int(raw)) }
+    }
+    /// An effort as the figures see it (`Effort` without its title and provider): 48 bytes.
     struct EffortMark: EffortTiming {
-        let sector: Sector, status: EffortStatus, welfareTechnology: Bool
-        let start: Day, end: Day?
         let offer: String?
         /// The legal basis (the youth cohorts count efforts under their group's).
         let legalBasis: String
+        private let startDay: Day32, endDay: Day32
+        let sector: Sector, status: EffortStatus, welfareTechnology: Bool
+        var start: Day { startDay.day! }
+        var end: Day? { endDay.day }
         init(_ e: Effort) {
-            sector = e.sector; status = e.status; welfareTechnology = e.welfareTechnology; start = e.start; end = e.end; offer = e.offer
-            legalBasis = e.legalBasis
+            sector = e.sector; status = e.status; welfareTechnology = e.welfareTechnology
+            startDay = Day32(e.start); endDay = Day32(e.end); offer = e.offer; legalBasis = e.legalBasis
         }
     }
-    /// A follow-up as the figures see it (`FollowUp` without its id).
+    /// A follow-up as the figures see it (`FollowUp` without its id): 16 bytes.
     struct FollowUpMark: FollowUpTiming {
-        let due: Day, done: Day?, planned: Day?
+        private let dueDay: Day32, doneDay: Day32, plannedDay: Day32
         let result: FollowUpResult?
-        init(_ f: FollowUp) { due = f.due; done = f.done; planned = f.planned; result = f.result }
+        var due: Day { dueDay.day! }
+        var done: Day? { doneDay.day }
+        var planned: Day? { plannedDay.day }
+        init(_ f: FollowUp) { dueDay = Day32(f.due); doneDay = Day32(f.done); plannedDay = Day32(f.planned); result = f.result }
     }
     /// A referral as the figures see it (`Referral` without its text).
     struct ReferralMark {
@@ -168,7 +187,13 @@ struct FigureSummary {
     let registered: Day
     let merged: [Day], answered: [CitizenFacts.Mark]
     /// The consents' days they were given and withdrawn, one pair each (`Consent.isActive`'s terms).
-    let consents: [(given: Day, withdrawn: Day?)]
+    let consents: [ConsentSpan]
+    struct ConsentSpan {
+        private let givenDay: Day32, withdrawnDay: Day32
+        init(given: Day, withdrawn: Day?) { givenDay = Day32(given); withdrawnDay = Day32(withdrawn) }
+        var given: Day { givenDay.day! }
+        var withdrawn: Day? { withdrawnDay.day }
+    }
 
     struct MeetingMark {
         let day: Day
@@ -178,8 +203,7 @@ struct FigureSummary {
     /// `user`: a user id's number (`FigureBase.userIDs`).
     init(_ c: Citizen, _ state: Projection, user: (String) -> Int) {
         responsibleIndex = user(c.responsible)
-        spanFrom = c.facts.responsible.map(\.from)
-        spanUser = c.facts.responsible.map { user($0.user) }
+        spans = c.facts.responsible.map { Span(from: $0.from, user: user($0.user)) }
         let birth = c.cpr.birthDate
         youthFrom = birth.adding(years: 15)
         adultFrom = birth.adding(years: 30)
@@ -206,7 +230,7 @@ struct FigureSummary {
         followUps = c.plan?.followUps.map(FollowUpMark.init) ?? []
         efforts = c.plan?.efforts.map(EffortMark.init) ?? []
         referrals = c.plan?.referrals.map(ReferralMark.init) ?? []
-        consents = c.consents.map { ($0.given, $0.withdrawn) }
+        consents = c.consents.map { ConsentSpan(given: $0.given, withdrawn: $0.withdrawn) }
     }
 
     func targetGroup(on day: Day) -> TargetGroup { day < youthFrom ? .child : day < adultFrom ? .youth : .adult }

@@ -179,11 +179,11 @@ struct CitizenRef {
     /// The number (`staff`) of the caseworker responsible at the end of each of `ends` (ascending),
     /// nil before the citizen was registered or had one: the responsible history walked once.
     func responsibleIndex(at ends: [Day], _ body: (_ week: Int, _ user: Int) -> Void) {
-        let from = summary.pointee.spanFrom, who = summary.pointee.spanUser, registered = summary.pointee.registered
+        let spans = summary.pointee.spans, registered = summary.pointee.registered
         var k = -1
         for w in ends.indices where registered <= ends[w] {
-            while k + 1 < from.count, from[k + 1] <= ends[w] { k += 1 }
-            if k >= 0 { body(w, who[k]) }
+            while k + 1 < spans.count, spans[k + 1].from <= ends[w] { k += 1 }
+            if k >= 0 { body(w, spans[k].user) }
         }
     }
     var merged: [Day] { summary.pointee.merged }
