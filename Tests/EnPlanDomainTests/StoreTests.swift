@@ -150,17 +150,33 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(rebuilt.projection.citizens.count, 5)
     }
 
+    /// The snapshot's checksum is XXH64 as published (vectors from the reference implementation,
+    /// Python's `xxhash`), over every length class: empty, under 4, under 8, under 32 and longer.
+    func testTheSnapshotChecksumIsXXH64() {
+        let vectors: [([UInt8], UInt64)] = [([], 0xEF46_DB37_51D8_E999), (Array("a".utf8), 0xD24E_C4F1_A98C_6E5B),
+                                            (Array("abc".utf8), 0x44BC_2CF5_AD77_0999), (Array("EnPlan snapshot".utf8), 0x6265_FB35_1E11_77F5),
+                                            ((0..<3).flatMap { _ in (0...255).map(UInt8.init) } + Array("xyz".utf8), 0xE921_A1B4_5BD7_79F8)]
+        for (bytes, expected) in vectors {
+            XCTAssertEqual(bytes.withUnsafeBytes { XXH64.hash($0) }, expected, "\(bytes.count) bytes")
+        }
+        XCTAssertEqual(Array("abc".utf8).withUnsafeBytes { XXH64.hex($0) }, "44bc2cf5ad770999")
+    }
+
     func testAChangedOrCutSnapshotIsIgnored() throws {
         let f = try Fixture()
         for i in 0..<5 { try f.citizen(String(format: "0101%02d-1234", 50 + i)) }
         try f.store.writeSnapshot()
         let path = f.dir + "/" + Store.snapshotFile
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: URL(fileURLWithPath: path))
-        let changed = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
-        XCTAssertFalse(changed.usedSnapshot)
-        XCTAssertEqual(changed.projection.citizens, f.store.projection.citizens)
+        // One bit changed anywhere (the magic, the heads, the rests, the line index, the checksum).
+        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
+            var changedBytes = bytes
+            changedBytes[position] ^= 0x01
+            try changedBytes.write(to: URL(fileURLWithPath: path))
+            let changed = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+            XCTAssertFalse(changed.usedSnapshot, "a bit changed at byte \(position) of \(bytes.count)")
+            XCTAssertEqual(changed.projection.citizens, f.store.projection.citizens)
+        }
         try bytes.prefix(bytes.count / 3).write(to: URL(fileURLWithPath: path))
         XCTAssertFalse(try Store(directory: f.dir, clock: FixedClock(Fixture.now)).usedSnapshot)
     }

@@ -81,7 +81,7 @@ public struct CitizenTable: Sendable, Equatable {
 
     private func reader(_ s: Slot) -> SnapshotReader { SnapshotReader(bytes(s.head, s.headLength)) }
 
-    /// A mapped record read. The file's SHA-256 was checked when it was mapped, and it never
+    /// A mapped record read. The file's checksum was checked when it was mapped, and it never
     /// changes: a record that does not decode is a bug in the codec, not bad input.
     private func checked<T>(_ read: () throws -> T) -> T {
         guard let value = try? read() else { preconditionFailure("a snapshot record that was checked does not decode") }

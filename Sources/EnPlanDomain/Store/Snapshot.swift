@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 15   // 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
+    static let format = 16   // 16: the checksum (`magic` 3); 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
 
     struct Loaded {
         let projection: Projection
@@ -43,9 +43,10 @@ enum Snapshot {
         w.array(Array(zip(streams, offsets))) { w, s in w.string(s.0); w.int(s.1.count) }
         w.int(offsets.reduce(0) { $0 + $1.count })
         for o in offsets { w.rawInts(o) }
-        // The body's SHA-256 at the end: a snapshot cut short or changed is ignored, not trusted.
+        // The body's checksum at the end (`XXH64`, 16 hex digits): a snapshot cut short or changed
+        // is ignored, not trusted.
         var out = w.bytes
-        out += Array(out[magic.count...].withUnsafeBytes { Digest.sha256Hex($0) }.utf8)
+        out += Array(out[magic.count...].withUnsafeBytes { XXH64.hex($0) }.utf8)
 
         let final = path(directory), temp = final + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -59,7 +60,8 @@ enum Snapshot {
         }
     }
 
-    static let magic = Array("ENPLAN-SNAPSHOT-2\n".utf8)   // 2: citizens carry `Recorders`
+    static let magic = Array("ENPLAN-SNAPSHOT-3\n".utf8)   // 3: the body's checksum is XXH64 (16 hex digits), not SHA-256; 2: citizens carry `Recorders`
+    static let checksumLength = 16
 
     /// nil when there is no snapshot or it cannot be read: the caller replays the log instead.
     ///
@@ -71,14 +73,14 @@ enum Snapshot {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let size = Sys.fileSize(fd)
-        guard size > magic.count + 64, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        guard size > magic.count + checksumLength, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         // Kept mapped by the citizens' table and the line index (read in place); unmapped with them.
         let mapping = SnapshotMapping(base: map, size: size)
         let bytes = UnsafeRawBufferPointer(start: map, count: size)
         guard bytes.starts(with: magic) else { return nil }
-        let bodyEnd = size - 64
+        let bodyEnd = size - checksumLength
         let stored = String(decoding: bytes[bodyEnd...], as: UTF8.self)
-        guard Digest.sha256Hex(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd])) == stored else { return nil }
+        guard XXH64.hex(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd])) == stored else { return nil }
         // Hashing read every page in; decoding gives them back behind it, as the state grows.
         let release = PageRelease(base: map)   // never past the line index's block (it is read in place)
         return try? {
