@@ -258,30 +258,47 @@ final class ReadAheadTests: XCTestCase {
         lines[399] = String(decoding: foreign.bytes.dropLast(), as: UTF8.self)
         try (lines.joined(separator: "\n") + "\n{\"v\":1,\"se").write(toFile: f.eventsPath, atomically: false, encoding: .utf8)
 
-        var expected: [String] = [], expectedLast = (seq: 0, hash: "")
+        let found = try assertTheCheckReportsWhatTheScanReports(f.eventsPath)
+        for problem in ["101: the hash does not match", "201: \"prev\" does not match", "400: unknown event type \"SomethingNew\"",
+                        "401: \"prev\" does not match", "\(lines.count + 1): the last line has no newline"] {
+            XCTAssertTrue(found.contains { $0.hasPrefix(problem) }, "\(problem) … \(found)")
+        }
+
+        // Two hundred bad lines in a row (Windows line ends): read past in the same pass.
+        var crlf = try f.eventLines()
+        for i in 300..<500 { crlf[i] += "\r" }
+        try (crlf.joined(separator: "\n") + "\n").write(toFile: f.eventsPath, atomically: false, encoding: .utf8)
+        let bad = try assertTheCheckReportsWhatTheScanReports(f.eventsPath)
+        XCTAssertEqual(bad.filter { $0.contains("does not end in a \"hash\" field") }.count, 201,
+                       "the 200, and the torn tail of before, now with a newline: \(bad.prefix(3))")
+    }
+
+    /// `LogFile.check` (a chunk ahead, 1,000-byte chunks) against `LogFile.scan` with the projection
+    /// applied line by line (what `verify` did): the same problems, lines, last line and state.
+    @discardableResult
+    private func assertTheCheckReportsWhatTheScanReports(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        var expected: [String] = [], expectedLast = (seq: 0, hash: ""), expectedLines = 0
         var projection = Projection()
-        try LogFile.scan(path: f.eventsPath) { line, result in
+        try LogFile.scan(path: path) { n, result in
+            expectedLines = n
             switch result {
             case .success(let e):
                 expectedLast = (e.seq, e.hash)
-                do { try projection.apply(e) } catch { expected.append("\(line): \(error)") }
-            case .failure(let p): expected.append("\(line): \(p.reason)")
+                do { try projection.apply(e) } catch { expected.append("\(n): \(error)") }
+            case .failure(let p): expected.append("\(n): \(p.reason)")
             }
             return true
         }
         var found: [String] = []
         var checked = Projection()
-        let (count, last) = try LogFile.check(path: f.eventsPath, chunkBytes: 1000, apply: { try checked.apply($0, event: $1) },
+        let (count, last) = try LogFile.check(path: path, chunkBytes: 1000, apply: { try checked.apply($0, event: $1) },
                                               problem: { found.append("\($0): \($1)") })
-        XCTAssertEqual(found, expected)
-        for problem in ["101: the hash does not match", "201: \"prev\" does not match", "400: unknown event type \"SomethingNew\"",
-                        "401: \"prev\" does not match", "\(lines.count + 1): the last line has no newline"] {
-            XCTAssertTrue(found.contains { $0.hasPrefix(problem) }, "\(problem) … \(found)")
-        }
-        XCTAssertEqual(count, lines.count)
-        XCTAssertEqual(last.seq, expectedLast.seq)
-        XCTAssertEqual(last.hash, expectedLast.hash)
-        XCTAssertEqual(checked.citizens, projection.citizens)
+        XCTAssertEqual(found, expected, file: file, line: line)
+        XCTAssertEqual(count, expectedLines, file: file, line: line)
+        XCTAssertEqual(last.seq, expectedLast.seq, file: file, line: line)
+        XCTAssertEqual(last.hash, expectedLast.hash, file: file, line: line)
+        XCTAssertEqual(checked.citizens, projection.citizens, file: file, line: line)
+        return found
     }
 }
 

@@ -26,6 +26,9 @@ final class ChunkReader: @unchecked Sendable {
         /// for the last line applied (`hash(at:)`), not for every line.
         var hashes: [UInt8] = []
         var failure: Failure?
+        /// The bad lines a reader that goes on (`verify`) read past, in order, each with the number
+        /// of this chunk's good lines before it.
+        var skipped: [(before: Int, failure: Failure)] = []
 
         func hash(at i: Int) -> String {
             hashes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[(i * 64)..<(i * 64 + 64)]), as: UTF8.self) }
@@ -35,6 +38,9 @@ final class ChunkReader: @unchecked Sendable {
     /// Decodes each line's event (`DomainEvent`) on the reading thread, so the applying thread only
     /// applies; the payload's fields are dropped here, where they were allocated.
     private let typed: Bool
+    /// Whether a bad line ends the reading (the replay) or is noted and read past, the chain going
+    /// on from the line's own seq and hash (`verify`).
+    private let goesOn: Bool
 
     private let lineBuffer: LineBuffer
     private var seq: Int
@@ -50,10 +56,17 @@ final class ChunkReader: @unchecked Sendable {
     private var cancelled = false
     private var threadRunning = false
 
-    init(fd: Int32, path: String, from: Int, to: Int, seq: Int, hash: String, typed: Bool, chunkBytes: Int) {
+    init(fd: Int32, path: String, from: Int, to: Int, seq: Int, hash: String, typed: Bool, goesOn: Bool = false, chunkBytes: Int) {
         lineBuffer = LineBuffer(fd: fd, path: path, from: from, to: to, chunkBytes: chunkBytes)
-        self.seq = seq; self.typed = typed
-        previousHash = Array(hash.utf8)
+        self.seq = seq; self.typed = typed; self.goesOn = goesOn
+        follow(hash)
+    }
+
+    /// The hash the next line's "prev" must be: always 64 bytes (a hash of another length then
+    /// simply does not match).
+    private func follow(_ hash: String) {
+        let u = Array(hash.utf8.prefix(64))
+        previousHash = u + [UInt8](repeating: 0, count: 64 - u.count)
     }
 
     /// The next chunk of decoded lines, or nil when every complete line has been read.
@@ -81,8 +94,11 @@ final class ChunkReader: @unchecked Sendable {
                 return true
             } catch {
                 let problem = error as? LogLine.Problem ?? LogLine.Problem(reason: "\(error)")
-                chunk.failure = Failure(line: seq + 1, problem: problem, lineEnd: lineEnd, own: LogLine.chainFields(line), sound: sound)
-                return false
+                let failure = Failure(line: seq + 1, problem: problem, lineEnd: lineEnd, own: LogLine.chainFields(line), sound: sound)
+                guard goesOn else { chunk.failure = failure; return false }
+                chunk.skipped.append((chunk.lines.count, failure))
+                if let own = failure.own { seq = own.seq; follow(own.hash) }
+                return true
             }
         }
         guard more else { finished = true; return nil }

@@ -82,35 +82,39 @@ extension LogFile {
         guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
         defer { close(fd) }
         let end = Sys.fileSize(fd)
-        var lines = 0, offset = 0, last = (seq: 0, hash: LogLine.genesisHash), chain = last
-        reading: while offset < end {
-            let reader = ChunkReader(fd: fd, path: path, from: offset, to: end, seq: chain.seq, hash: chain.hash, typed: true, chunkBytes: chunkBytes)
-            reader.startAhead()
-            defer { reader.cancel() }
-            while let chunk = try reader.nextAhead() {
-                for i in chunk.lines.indices {
-                    let (envelope, length) = chunk.lines[i]
-                    lines += 1; offset += length
-                    do { try apply(envelope, chunk.typed[i]) } catch { problem(lines, "\(error)") }
-                }
-                if !chunk.lines.isEmpty {
-                    last = (chunk.lines[chunk.lines.count - 1].envelope.seq, chunk.hash(at: chunk.lines.count - 1))
-                    chain = last
-                }
-                if let failure = chunk.failure {
+        var lines = 0, offset = 0, last = (seq: 0, hash: LogLine.genesisHash)
+        let reader = ChunkReader(fd: fd, path: path, from: 0, to: end, seq: 0, hash: LogLine.genesisHash, typed: true, goesOn: true,
+                                 chunkBytes: chunkBytes)
+        reader.startAhead()
+        defer { reader.cancel() }
+        while let chunk = try reader.nextAhead() {
+            var next = 0   // the next of the chunk's skipped lines
+            // The last line that counts as read, in the chunk: a good one by index, or a sound skipped one.
+            var lastGood: Int?, lastSound: (seq: Int, hash: String)?
+            func skip(upTo i: Int) {
+                while next < chunk.skipped.count, chunk.skipped[next].before == i {
+                    let failure = chunk.skipped[next].failure
                     lines += 1
                     problem(lines, failure.problem.reason)
                     offset = failure.lineEnd
-                    if let own = failure.own {
-                        chain = own
-                        if failure.sound { last = own }
-                    }
-                    continue reading
+                    if failure.sound, let own = failure.own { lastSound = own; lastGood = nil }
+                    next += 1
                 }
             }
-            break
+            for i in chunk.lines.indices {
+                skip(upTo: i)
+                let (envelope, length) = chunk.lines[i]
+                lines += 1; offset += length
+                do { try apply(envelope, chunk.typed[i]) } catch { problem(lines, "\(error)") }
+                lastGood = i; lastSound = nil
+            }
+            skip(upTo: chunk.lines.count)
+            if let i = lastGood { last = (chunk.lines[i].envelope.seq, chunk.hash(at: i)) } else if let own = lastSound { last = own }
         }
-        if offset < end { problem(lines + 1, "the last line has no newline (a write cut short)") }
+        if offset < end {
+            lines += 1
+            problem(lines, "the last line has no newline (a write cut short)")
+        }
         return (lines, last)
     }
 }
