@@ -24,34 +24,35 @@ extension Store {
             var report = VerifyReport(file: file)
             var last = (seq: 0, hash: LogLine.genesisHash)
             if file == eventsFile {
+                // Every event applied to a fresh projection, a chunk ahead on the second thread.
                 var projection = Projection()
                 (report.lines, last) = try LogFile.check(path: path, apply: { try projection.apply($0, event: $1) },
                                                          problem: { report.problems.append(($0, $1)) })
-                ends[file] = last
-                reportTruncation(&report, file: file, directory: directory, last: last)
-                reports.append(report)
-                continue
-            }
-            try LogFile.scan(path: path) { line, result in
-                report.lines = line
-                switch result {
-                case .success(let e):
-                    last = (e.seq, e.hash)
-                    if e.type == AuditKind.storeHead.rawValue, let seq = try? e.data.int("eventsSeq"),
-                              let hash = try? e.data.string("eventsHash"), seq >= (recorded?.seq ?? 0) {
-                        recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
-                    } else if e.type == AuditKind.restored.rawValue, let seq = try? e.data.int("eventsSeq"), let hash = try? e.data.string("eventsHash") {
-                        // A restore starts the record afresh at the heads it restored.
-                        recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
-                    } else if e.type == AuditKind.truncationAccepted.rawValue, (try? e.data.string("file")) == eventsFile {
-                        recorded = nil
+            } else {
+                try LogFile.scan(path: path) { line, result in
+                    report.lines = line
+                    switch result {
+                    case .success(let e):
+                        last = (e.seq, e.hash)
+                        if e.type == AuditKind.storeHead.rawValue, let seq = try? e.data.int("eventsSeq"),
+                                  let hash = try? e.data.string("eventsHash"), seq >= (recorded?.seq ?? 0) {
+                            recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
+                        } else if e.type == AuditKind.restored.rawValue, let seq = try? e.data.int("eventsSeq"), let hash = try? e.data.string("eventsHash") {
+                            // A restore starts the record afresh at the heads it restored.
+                            recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
+                        } else if e.type == AuditKind.truncationAccepted.rawValue, (try? e.data.string("file")) == eventsFile {
+                            recorded = nil
+                        }
+                    case .failure(let p): report.problems.append((line, p.reason))
                     }
-                case .failure(let p): report.problems.append((line, p.reason))
+                    return true
                 }
-                return true
             }
             ends[file] = last
-            reportTruncation(&report, file: file, directory: directory, last: last)
+            let log: HeadFile.Log = file == eventsFile ? .events : .audit
+            if let t = Truncation.check(file: file, seq: last.seq, hash: last.hash, head: HeadFile.read(directory: directory, log)) {
+                report.problems.append((t.endsAt + 1, t.description))
+            }
             reports.append(report)
         }
         if let e = ends[eventsFile], let i = reports.firstIndex(where: { $0.file == eventsFile }), reports[i].problems.isEmpty,
@@ -59,14 +60,6 @@ extension Store {
             reports[i].problems.append((t.endsAt + 1, t.description + " (the audit log's record of a session's start)"))
         }
         return reports
-    }
-
-    /// A log that ends before its head (`store.head`) is reported at the first line missing.
-    private static func reportTruncation(_ report: inout VerifyReport, file: String, directory: String, last: (seq: Int, hash: String)) {
-        let log: HeadFile.Log = file == eventsFile ? .events : .audit
-        if let t = Truncation.check(file: file, seq: last.seq, hash: last.hash, head: HeadFile.read(directory: directory, log)) {
-            report.problems.append((t.endsAt + 1, t.description))
-        }
     }
 }
 
