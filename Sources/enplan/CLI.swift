@@ -14,6 +14,10 @@ enum CLI {
 
     static func run(_ argv: [String]) -> Int32 {
         let commands = self.commands
+        if let bad = ProgramClock.problem {
+            Output.error("\(ProgramClock.variable)=\"\(bad)\" is not a time (YYYY-MM-DDTHH:MM or YYYY-MM-DD, Copenhagen time)")
+            return 2
+        }
         do {
             switch try Parser.parse(argv, commands: commands) {
             case .run(let invocation): return try invocation.command.run(invocation)

@@ -48,6 +48,11 @@ final class CommandTests: XCTestCase {
             (["frobnicate"], 2, "unknown command"),
         ]
         try d.assertFails(cases)
+        // An unreadable ENPLAN_CLOCK is refused before anything runs, in one line.
+        let clock = try Binary.run(["--data-dir", d.path, "citizens", "--as", "mette"], env: ["ENPLAN_CLOCK": "next tuesday"])
+        XCTAssertEqual(clock.status, 2, clock.stderr)
+        XCTAssertEqual(clock.stderr, "enplan: ENPLAN_CLOCK=\"next tuesday\" is not a time (YYYY-MM-DDTHH:MM or YYYY-MM-DD, Copenhagen time)\n")
+        XCTAssertEqual(clock.stdout, "")
     }
 
     /// Withdrawing consent, a new responsible and a referral's answer take a reason; the journey

@@ -10,7 +10,7 @@ final class DecisionCommandTests: XCTestCase {
         XCTAssertEqual(try d.run("demo", "--citizens", "12", "--seed", "3").status, 0)
         let rows = try JSONSerialization.jsonObject(with: Data(try d.run("citizens", "--as", "mette", "--json").stdout.utf8)) as! [[String: Any]]
         let id = try XCTUnwrap(rows.first { $0["mine"] as? Bool == true && $0["plan"] as? String == "active" }?["id"] as? String)
-        let today = SystemClock().now().local.day
+        let today = d.today
         for (sent, how) in [("digital", Delivery.digital), ("letter", .letter), ("hand", .hand)] {
             let r = try d.run("decision", "add", "--as", "mette", "--citizen", id, "--area", "LAB", "--text", "Mentor bevilget",
                               "--sent", sent, "--json")
@@ -34,7 +34,7 @@ final class RoomSettingsTests: XCTestCase {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "6", "--seed", "3").status, 0)
         try "rooms = Mødelokale 1, Mødelokale 2\n".write(toFile: d.path + "/settings", atomically: true, encoding: .utf8)
-        let tomorrow = SystemClock().now().local.day + 1
+        let tomorrow = d.today + 1
         func add(_ room: String, at time: String) throws -> Binary.Result {
             try d.run("meeting", "add", "--as", "mette", "--type", "network", "--start", "\(tomorrow.iso)T\(time)", "--minutes", "30",
                       "--participants", "mette", "--room", room, "--allow-conflict")

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import TestSupport
+import EnPlanDomain
 
 /// Issue 11 through the real binary: the crossing rule in `citizen show --json`, the log, the
 /// journey and the iCalendar file; the access report; the same words for unknown and not yours;
@@ -18,9 +19,8 @@ final class PrivacyCLITests: XCTestCase {
         XCTAssertEqual(try d.run("citizen", "add", "--as", "mette", "--cpr", "0101901234", "--name", "Søren Sørensen", "--benefit", "kontanthjaelp").status, 0)
         XCTAssertEqual(try d.run("citizen", "add", "--as", "mette", "--cpr", "0202902345", "--name", "Bo Berg").status, 0)
         XCTAssertEqual(try d.run("contact", "--as", "mette", "--citizen", "c1", "--channel", "phone", "--note", "Stort forbrug af hash").status, 0)
-        let day = Calendar(identifier: .gregorian).date(byAdding: .day, value: 3, to: Date())!
-        let f = DateFormatter(); f.dateFormat = "yyyy-MM-dd"; f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
-        let m = try d.run("meeting", "add", "--as", "mette", "--type", "network", "--citizen", "c1", "--start", f.string(from: day) + "T10:00",
+        let day = d.today + 3
+        let m = try d.run("meeting", "add", "--as", "mette", "--type", "network", "--citizen", "c1", "--start", day.iso + "T10:00",
                           "--minutes", "60", "--participants", "mette,jonas", "--partner", "Ole Mørk, Misbrugscentret", "--room", "R1", "--allow-conflict")
         XCTAssertEqual(m.status, 0, m.stderr)
         return d

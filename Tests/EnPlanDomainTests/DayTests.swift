@@ -41,3 +41,29 @@ final class DayTests: XCTestCase {
 }
 
 import Foundation
+
+/// The program's one clock, set by `ENPLAN_CLOCK`, and wall-clock times that do not exist.
+final class ProgramClockTests: XCTestCase {
+    func testTheClockStartsAtTheSetTimeAndRuns() throws {
+        let sunday = try XCTUnwrap(ProgramClock.clock("2026-12-13T10:00"))
+        XCTAssertEqual(sunday.now().local.day, Day(year: 2026, month: 12, day: 13))
+        XCTAssertEqual(sunday.now().local.minuteOfDay / 60, 10)
+        XCTAssertEqual(try XCTUnwrap(ProgramClock.clock("2026-12-25")).now().local.iso.prefix(13), "2026-12-25T09")
+        XCTAssertEqual(try XCTUnwrap(ProgramClock.clock("2026-07-01T08:00:00.000Z")).now().local.iso.prefix(13), "2026-07-01T10")
+        let a = sunday.now(); usleep(20_000)
+        XCTAssertGreaterThan(sunday.now(), a, "time passes on a set clock")
+        for bad in ["", "tomorrow", "2026-13-01", "0001-01-01", "9999-12-31T10:00", "2027-03-28T02:30"] {
+            XCTAssertNil(ProgramClock.clock(bad), bad)
+        }
+    }
+
+    func testLocalTimesInTheSpringGapDoNotExist() throws {
+        // Summer time begins on the last Sunday of March at 02:00 (28-03-2027): 02:00-02:59 is skipped.
+        XCTAssertNil(LocalTime(iso: "2027-03-28T02:30")!.instant)
+        XCTAssertEqual(LocalTime(iso: "2027-03-28T03:00")!.instant?.iso, "2027-03-28T01:00:00.000Z")
+        XCTAssertEqual(LocalTime(iso: "2027-03-28T01:59")!.instant?.iso, "2027-03-28T00:59:00.000Z")
+        // The repeated hour in October is its first (summer-time) instant.
+        XCTAssertEqual(LocalTime(iso: "2026-10-25T02:30")!.instant?.iso, "2026-10-25T00:30:00.000Z")
+        XCTAssertEqual(LocalTime(iso: "2026-12-09T10:00")!.instant?.local.iso, "2026-12-09T10:00")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import EnPlanDomain
 
 /// Runs the real `enplan` executable that `swift test` built, as a separate process.
 public enum Binary {
@@ -28,6 +29,7 @@ public enum Binary {
     public static var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        env[ProgramClock.variable] = ProcessClock.start
         return env
     }
 
@@ -47,16 +49,22 @@ public enum Binary {
 public final class DataDirectory {
     public let path = NSTemporaryDirectory() + "enplan-cli-\(UUID().uuidString)"
 
-    public init() {}
+    /// When the binary believes it is (`ENPLAN_CLOCK`) for every command run on this directory.
+    public var clock: String
+
+    public init(clock: String = ProcessClock.start) { self.clock = clock }
+
+    /// The day `clock` names.
+    public var today: Day { LocalTime(iso: clock.count == 10 ? clock + "T09:00" : clock)!.day }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     public func run(_ args: String..., stdin: String? = nil) throws -> Binary.Result {
-        try Binary.run(["--data-dir", path] + args, stdin: stdin)
+        try run(args, stdin: stdin)
     }
 
     public func run(_ args: [String], stdin: String? = nil) throws -> Binary.Result {
-        try Binary.run(["--data-dir", path] + args, stdin: stdin)
+        try Binary.run(["--data-dir", path] + args, stdin: stdin, env: [ProgramClock.variable: clock])
     }
 
     public var events: String { path + "/events.jsonl" }

@@ -90,3 +90,15 @@ extension CaseService {
         try execute(batch: [(actor, command)], asOf: { _ in day })
     }
 }
+
+/// The day the real binary believes it is, in every process test: set through `ENPLAN_CLOCK`
+/// (`ProgramClock`) so that no test depends on the day it runs. A working Wednesday by default;
+/// `ENPLAN_TEST_CLOCK=2026-12-13T10:00 swift test` runs the process tests on another day, and
+/// the tests that book and decide also run on a Saturday, a Sunday and a holiday (`days`).
+public enum ProcessClock {
+    public static let start = ProcessInfo.processInfo.environment["ENPLAN_TEST_CLOCK"] ?? "2026-12-09T10:00"
+    public static var today: Day { LocalTime(iso: start.count == 10 ? start + "T09:00" : start)!.day }
+
+    /// A Saturday, a Sunday and a public holiday (Juledag, a Friday), each at 10:00.
+    public static let days = ["2026-12-12T10:00", "2026-12-13T10:00", "2026-12-25T10:00"]
+}

@@ -84,6 +84,21 @@ public struct Meeting: Equatable, Sendable {
     }
 }
 
+extension LocalTime {
+    /// The instant this Copenhagen wall-clock time names: nil for a time that does not exist (the
+    /// hour skipped when summer time begins, 02:00-02:59 on the last Sunday of March). A time that
+    /// exists twice (the hour repeated in October) is its first, summer-time instant.
+    public var instant: Timestamp? {
+        let asUTC = Int64(minutesSinceEpoch) * 60_000
+        for guess in [asUTC - 7_200_000, asUTC - 3_600_000] {
+            let offset = Int64(LocalTime.zone.secondsFromGMT(for: Timestamp(millis: guess).date)) * 1000
+            let t = Timestamp(millis: asUTC - offset)
+            if t.local == self { return t }
+        }
+        return nil
+    }
+}
+
 extension Timestamp {
     /// This instant on a Copenhagen wall clock.
     public var local: LocalTime {

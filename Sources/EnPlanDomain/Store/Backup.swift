@@ -24,7 +24,7 @@ extension Store {
     static let backedUpFiles = [eventsFile, auditFile, "settings"]
 
     /// Copies the store in `directory` to `dest` (a new or empty directory) while it is in use.
-    public static func backup(directory: String, to dest: String, clock: Clock = SystemClock()) throws -> BackupReport {
+    public static func backup(directory: String, to dest: String, clock: Clock = ProgramClock.shared) throws -> BackupReport {
         guard access(directory + "/" + eventsFile, R_OK) == 0 else { throw StoreError.io("no store in \(directory) (no \(eventsFile))") }
         let lock = try LockFile(path: directory + "/store.lock")
         let sizes: [String: Int] = try lock.withLock(exclusive: false) {
@@ -39,7 +39,7 @@ extension Store {
     }
 
     /// Copies a backup into an empty data directory. `source` must verify; the copy gets its own head.
-    public static func restore(from source: String, to dest: String, clock: Clock = SystemClock()) throws -> BackupReport {
+    public static func restore(from source: String, to dest: String, clock: Clock = ProgramClock.shared) throws -> BackupReport {
         guard access(source + "/" + eventsFile, R_OK) == 0 else { throw StoreError.io("no backup in \(source) (no \(eventsFile))") }
         for r in try verify(directory: source) {
             if let p = r.problems.first { throw StoreError.damaged(file: source + "/" + r.file, line: p.line, reason: p.reason) }

@@ -106,7 +106,7 @@ public final class Store {
         public init() {}
     }
 
-    public init(directory: String, clock: Clock = SystemClock(), options: Options = Options()) throws {
+    public init(directory: String, clock: Clock = ProgramClock.shared, options: Options = Options()) throws {
         self.directory = directory
         self.clock = clock
         try Sys.makeDirectories(directory)

@@ -79,7 +79,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return years
     }
 
-    public static func today(_ clock: Clock = SystemClock()) -> Day { clock.now().day }
+    public static func today(_ clock: Clock = ProgramClock.shared) -> Day { clock.now().day }
 
     // MARK: civil calendar (Howard Hinnant's algorithms)
 
@@ -182,6 +182,43 @@ public protocol Clock: Sendable {
 public struct SystemClock: Clock {
     public init() {}
     public func now() -> Timestamp { Timestamp(Date()) }
+}
+
+/// A clock that runs from a set start: the system clock moved by a fixed offset, so time still
+/// passes (events keep their order, idle locks fire) on the day a test or a demo chose.
+public struct OffsetClock: Clock {
+    public let offsetMillis: Int64
+    /// Runs from `start` on, as if the system clock had shown `start` when this was made.
+    public init(startingAt start: Timestamp) { offsetMillis = start.millis - Timestamp(Date()).millis }
+    public func now() -> Timestamp { Timestamp(millis: Timestamp(Date()).millis + offsetMillis) }
+}
+
+/// The program's one clock: the system's, unless `ENPLAN_CLOCK` sets the time it starts from
+/// ("2026-12-07T09:00" or "2026-12-07", Copenhagen wall-clock time; "2026-12-07T08:00:00.000Z"
+/// in UTC). Tests and demonstrations set it so that nothing depends on the day they run; every
+/// process of a test shares it through the environment. Everything that asks "what day is it"
+/// (the store, the screens before the store is open, relative dates on the command line) asks this.
+public enum ProgramClock {
+    public static let variable = "ENPLAN_CLOCK"
+
+    /// The clock this process runs on (an unreadable `ENPLAN_CLOCK` is the system clock here; the
+    /// command line refuses it before anything runs: `problem`).
+    public static let shared: Clock = clock(ProcessInfo.processInfo.environment[variable]) ?? SystemClock()
+
+    /// The variable's value when it is set but is not a time, for the one-line refusal at start.
+    public static var problem: String? {
+        guard let v = ProcessInfo.processInfo.environment[variable], clock(v) == nil else { return nil }
+        return v
+    }
+
+    /// nil for an unset variable and for one that is not a time.
+    public static func clock(_ value: String?) -> Clock? {
+        guard let value, !value.isEmpty else { return nil }
+        if let t = Timestamp(iso: value) { return OffsetClock(startingAt: t) }
+        let local = value.count == 10 ? LocalTime(iso: value + "T09:00") : LocalTime(iso: value)
+        guard let local, (1900...2999).contains(local.day.components.year), let start = local.instant else { return nil }
+        return OffsetClock(startingAt: start)
+    }
 }
 
 public struct FixedClock: Clock {

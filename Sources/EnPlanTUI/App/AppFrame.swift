@@ -54,8 +54,8 @@ extension App {
     /// Who is logged in, their sector, the terminal, the date with ISO week.
     private func titleBar(_ canvas: inout Canvas) {
         canvas.clear(row: 0, role: .title)
-        // Before the store is open (the login form is up at once): the system's clock.
-        let today = loaded?.today ?? SystemClock().now().local.day
+        // Before the store is open (the login form is up at once): the program's clock.
+        let today = loaded?.today ?? ProgramClock.shared.now().local.day
         var left = " " + strings.t(.appName)
         if case .main(let s) = phase {
             left += " · \(s.user.name) (\(strings.sector(s.user.sector)), \(strings.role(s.user.role)))"

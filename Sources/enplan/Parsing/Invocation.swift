@@ -15,8 +15,8 @@ struct Invocation {
     let flags: Set<String>
 
     /// The day relative dates (`+3d`) count from when they are checked: the store's clock is the
-    /// system clock too.
-    static var today: Day { SystemClock().now().local.day }
+    /// program's clock too (`ProgramClock`).
+    static var today: Day { ProgramClock.shared.now().local.day }
 
     static func badDate(_ name: String, _ s: String) -> String {
         "--\(name): \"\(s)\" is not a date (dd-mm-yyyy, yyyy-mm-dd, today, +3d, +2w)"
