@@ -291,7 +291,7 @@ final class ReadAheadTests: XCTestCase {
         }
         var found: [String] = []
         var checked = Projection()
-        let (count, last) = try LogFile.check(path: path, chunkBytes: 1000, apply: { try checked.apply($0, event: $1) },
+        let (count, last, _) = try LogFile.check(path: path, chunkBytes: 1000, apply: { try checked.apply($0, event: $1) },
                                               problem: { found.append("\($0): \($1)") })
         XCTAssertEqual(found, expected, file: file, line: line)
         XCTAssertEqual(count, expectedLines, file: file, line: line)

@@ -18,6 +18,8 @@ public enum AuditKind: String, CaseIterable, Sendable {
     case spotChecked = "SpotChecked"
     case restored = "Restored"
     case keyChanged = "KeyChanged"
+    case storeDamaged = "StoreDamaged"
+    case damageReleased = "DamageReleased"
 }
 
 /// A supervisor's verdict on a lookup drawn for a spot check (stikprøve).
@@ -75,6 +77,11 @@ public enum AuditEntry: Equatable, Sendable {
     /// The store was restored from a backup (`enplan restore`): by whom (the OS user), from where,
     /// and the heads it was restored to; `verify` checks the event log against them from here on.
     case restored(by: String, source: String, eventsSeq: Int, eventsHash: String, auditSeq: Int, auditHash: String)
+    /// The store found itself damaged (at open, in `verify`, at a write) and marked it (`store.damaged`).
+    case storeDamaged(finder: String, findings: [String])
+    /// An administrator lifted the damage marker, with the reason, what the marker said, and the
+    /// damaged last lines moved aside.
+    case damageReleased(by: String, reason: String, findings: [String], movedAside: [String])
     /// An administrator tied an SSH key to a user (nil: a kiosk key) or took it away (`enplan key`).
     case keyChanged(by: String, user: String?, fingerprint: String, added: Bool)
     /// A spot check of the audit record `entry` (its seq): work-related, or flagged for follow-up.
@@ -99,6 +106,8 @@ public enum AuditEntry: Equatable, Sendable {
         case .spotChecked: .spotChecked
         case .restored: .restored
         case .keyChanged: .keyChanged
+        case .storeDamaged: .storeDamaged
+        case .damageReleased: .damageReleased
         }
     }
 
@@ -155,6 +164,13 @@ public enum AuditEntry: Equatable, Sendable {
             f.set("what", added ? "key-added" : "key-removed"); f.set("fingerprint", fingerprint); f.set("kiosk", user == nil)
             f.set("terminal", terminal)
             return (by, user.map(Streams.user) ?? "-", f)
+        case let .storeDamaged(finder, findings):
+            f.set("what", "damaged"); f.set("finder", finder); f.set("findings", findings)
+            return ("-", "-", f)
+        case let .damageReleased(by, reason, findings, movedAside):
+            f.set("what", "released"); f.set("reason", reason); f.set("findings", findings)
+            f.set("movedAside", movedAside); f.set("terminal", terminal)
+            return (by, "-", f)
         case let .spotChecked(by, entry, citizen, verdict, note):
             f.set("what", "spot-check"); f.set("entry", entry); f.set("verdict", verdict); f.set("note", note); f.set("terminal", terminal)
             return (by, citizen ?? "-", f)

@@ -36,16 +36,36 @@ final class HeadFile {
     }
 
     func read(_ log: Log) -> Head? {
-        guard fd >= 0, let bytes = Sys.readAll(fd, from: log.rawValue * HeadFile.recordSize, count: HeadFile.recordSize) else { return nil }
-        return HeadFile.parse(bytes)
+        if case .head(let h) = reading(log) { return h }
+        return nil
     }
 
-    /// Reads the head file of a data directory without creating it (`enplan verify`).
-    static func read(directory: String, _ log: Log) -> Head? {
+    /// What the file says of `log`: nothing yet (never written, or zeros a crash left), a head, or
+    /// bytes that are no head (damage: the store cannot tell what was acknowledged).
+    enum Reading: Equatable { case none, head(Head), garbage }
+
+    func reading(_ log: Log) -> Reading {
+        guard fd >= 0 else { return .none }
+        return HeadFile.reading(Sys.readAll(fd, from: log.rawValue * HeadFile.recordSize, count: HeadFile.recordSize))
+    }
+
+    static func reading(_ bytes: [UInt8]?) -> Reading {
+        guard let bytes, bytes.contains(where: { $0 != 0 }) else { return .none }
+        return parse(bytes).map(Reading.head) ?? .garbage
+    }
+
+    /// Reads the head file of a data directory without creating it (`enplan verify`): nil when
+    /// there is no head file.
+    static func reading(directory: String, _ log: Log) -> Reading? {
         let fd = open(directory + "/" + name, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        return Sys.readAll(fd, from: log.rawValue * recordSize, count: recordSize).flatMap(parse)
+        return reading(Sys.readAll(fd, from: log.rawValue * recordSize, count: recordSize))
+    }
+
+    static func read(directory: String, _ log: Log) -> Head? {
+        if case .head(let h)? = reading(directory: directory, log) { return h }
+        return nil
     }
 
     static func record(_ log: Log, seq: Int, hash: String, at: Timestamp) -> [UInt8] {
@@ -56,8 +76,10 @@ final class HeadFile {
     }
 
     static func parse(_ bytes: [UInt8]) -> Head? {
+        guard bytes.count == recordSize, bytes.last == 0x0A else { return nil }
         let parts = String(decoding: bytes, as: UTF8.self).split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count >= 3, let seq = Int(parts[1]), parts[2].utf8.count == 64 else { return nil }
+        guard parts.count >= 3, parts[0] == "events" || parts[0] == "audit", let seq = Int(parts[1]), seq >= 0,
+              parts[2].utf8.count == 64, parts[2].utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
         let at = parts.count > 3 ? Timestamp(iso: String(parts[3]).trimmingCharacters(in: .whitespacesAndNewlines)) : nil
         return Head(seq: seq, hash: String(parts[2]), at: at)
     }

@@ -120,6 +120,55 @@ final class LogFile {
         return nil
     }
 
+    /// The seq and hash written on the line whose seq is `target`, found by bisecting the file's
+    /// bytes before `end` (lines are in seq order): a few reads, not the whole log. nil when no
+    /// such line reads. Used to check that a log longer than its head is the log the head was
+    /// written for (not another store's log put in its place).
+    func chainFields(atSeq target: Int, before end: Int? = nil) -> (seq: Int, hash: String)? {
+        LogFile.chainFields(fd: fd, atSeq: target, before: end ?? size)
+    }
+
+    static func chainFields(fd: Int32, atSeq target: Int, before end: Int) -> (seq: Int, hash: String)? {
+        // The first whole line that starts at or after `p` and before `hi`: its start, end and fields.
+        func firstLine(from p: Int, before hi: Int) -> (start: Int, end: Int, seq: Int, hash: String)? {
+            var start = p
+            if p > 0 {
+                guard let nl = newline(fd: fd, from: p - 1, before: hi) else { return nil }
+                start = nl + 1
+            }
+            guard start < hi, let nl = newline(fd: fd, from: start, before: end),
+                  let bytes = Sys.readAll(fd, from: start, count: nl - start),
+                  let chain = bytes.withUnsafeBytes({ LogLine.chainFields($0) }) else { return nil }
+            return (start, nl + 1, chain.seq, chain.hash)
+        }
+        var lo = 0, hi = end
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            guard let l = firstLine(from: mid, before: hi) else { hi = mid; continue }
+            if l.seq == target { return (l.seq, l.hash) }
+            if l.seq < target { lo = l.end } else { hi = l.start }
+        }
+        return nil
+    }
+
+    /// The offset of the first newline at or after `from` and before `end`.
+    private static func newline(fd: Int32, from: Int, before end: Int) -> Int? {
+        var at = from
+        while at < end {
+            guard let chunk = Sys.readAll(fd, from: at, count: min(4096, end - at)), !chunk.isEmpty else { return nil }
+            if let i = chunk.firstIndex(of: 0x0A) { return at + i }
+            at += chunk.count
+        }
+        return nil
+    }
+
+    /// Marks the file damaged (an acknowledged line found torn): reading stops and writing is refused.
+    func markDamaged(_ e: StoreError) { damage = e }
+
+    /// Forgets damage found before, to read again from the last good line (an administrator's
+    /// release: what is still damaged is found again).
+    func clearDamage() { damage = nil }
+
     /// A last line cut short or garbled by a crash.
     struct Tear: Equatable {
         let line: Int
@@ -230,11 +279,11 @@ final class LogFile {
     }
 
     /// Reads every line from the start with a fresh chain, for `verify` and for `log`.
-    static func scan(path: String, _ visit: (Int, Result<RecordedEvent, LogLine.Problem>) -> Bool) throws {
+    static func scan(path: String, to: Int? = nil, _ visit: (Int, Result<RecordedEvent, LogLine.Problem>) -> Bool) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
         defer { close(fd) }
-        let lines = LineBuffer(fd: fd, path: path, from: 0, to: Sys.fileSize(fd), chunkBytes: 4 << 20)
+        let lines = LineBuffer(fd: fd, path: path, from: 0, to: min(to ?? Int.max, Sys.fileSize(fd)), chunkBytes: 4 << 20)
         var lineNo = 0, prevHash = LogLine.genesisHash, prevSeq = 0, stopped = false
         while try lines.read({ line, _ in
             lineNo += 1

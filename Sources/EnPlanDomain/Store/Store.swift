@@ -15,9 +15,15 @@ import Glibc
 /// Invariants:
 /// - Every line of a log is appended under the exclusive lock with one write(2) and fdatasync; it
 ///   is acknowledged only after that, and then its seq and hash are written to `store.head`.
-/// - A torn last line (no newline, or a failing hash with nothing after it) is a crash: it is
-///   moved aside and the file truncated to its last good line. Damage anywhere else is never
-///   repaired: the store is read-only and says which file and line.
+/// - A torn last line (no newline, or a failing hash with nothing after it) beyond the last
+///   acknowledged head is a crash: it is moved aside and the file truncated to its last good line.
+///   A damaged line at or before the head was acknowledged (synced): that is damage, never a tear,
+///   and it is never overwritten. Damage anywhere is never repaired: the store is marked damaged
+///   (`DamageMarker`, `store.damaged`) and every process is read-only until an administrator
+///   releases it (`release`), which is recorded in the audit log.
+/// - Every file the store needs is there and agrees with `store.head`: a missing or unreadable
+///   head, or a log longer than its head whose line at the head's seq is not the acknowledged one
+///   (another store's log), is damage.
 /// - A log that ends before its head (its last lines cut cleanly, or an older copy put in its
 ///   place) is no crash: the store opens read-only for that log (`truncations`), and
 ///   `enplan verify` says which seq and hash were written when, until an administrator accepts it
@@ -41,6 +47,16 @@ public final class Store {
     private let head: HeadFile?
     /// Logs that end before their recorded head: writes to them are refused until accepted.
     public private(set) var truncations: [Truncation] = []
+    /// The persisted damage state, as this process last saw it (every write looks again).
+    public private(set) var marker: DamageMarker?
+    /// A marker this process wrote and has not yet recorded in the audit log.
+    private var unrecordedMarker: DamageMarker?
+    /// While an administrator releases the store: a damaged acknowledged last line is moved aside.
+    private var releasing = false
+    /// Whether `store.head` was there before this process opened the store.
+    private let headExisted: Bool
+    /// Logs that were missing when this process opened the store, though the head names lines in them.
+    private let missing: [DamageMarker.Finding]
     private var auditTailKnown = false
     /// How many events were replayed from the log (not from the snapshot) when the store opened.
     public private(set) var replayedAtOpen = 0
@@ -110,6 +126,12 @@ public final class Store {
         self.directory = directory
         self.clock = clock
         try Sys.makeDirectories(directory)
+        headExisted = access(directory + "/" + HeadFile.name, F_OK) == 0
+        // A log the head says had lines, and is not there, is damage (opening creates it empty).
+        missing = [(HeadFile.Log.events, Store.eventsFile), (.audit, Store.auditFile)].compactMap { log, file in
+            guard access(directory + "/" + file, F_OK) != 0, let h = HeadFile.read(directory: directory, log), h.seq > 0 else { return nil }
+            return .init(file: file, line: 0, reason: "\(file) is missing (seq \(h.seq) was acknowledged)")
+        }
         lock = try LockFile(path: directory + "/store.lock")
         events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
         audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
@@ -121,7 +143,8 @@ public final class Store {
             usedSnapshot = true
         }
         let before = projection.lastSeq
-        try refresh()
+        marker = DamageMarker.read(directory: directory)
+        try refresh(by: .open)
         try checkHeads()
         replayedAtOpen = projection.lastSeq - before
         tracking = true
@@ -129,6 +152,7 @@ public final class Store {
         if options.useSnapshot, replayedAtOpen >= options.snapshotAfter, events.damage == nil {
             try? Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
         }
+        recordMarker()
     }
 
     /// A stable name for this store: the start of its first line's hash (iCalendar UIDs use it).
@@ -142,7 +166,9 @@ public final class Store {
 
     /// The reason the store refuses to write: a damaged line in the middle of a file, or a log that
     /// ends before its recorded head.
-    public var readOnlyReason: StoreError? { events.damage ?? audit.damage ?? truncations.first.map(StoreError.truncated) }
+    public var readOnlyReason: StoreError? {
+        events.damage ?? audit.damage ?? marker.map(StoreError.marked) ?? truncations.first.map(StoreError.truncated)
+    }
 
     /// The last seq and hash of each log as this process knows them.
     public var heads: (events: (seq: Int, hash: String), audit: (seq: Int, hash: String)) {
@@ -150,65 +176,192 @@ public final class Store {
     }
 
     /// Under the shared lock (so no append runs between reading a log and its head): compares each
-    /// log's last line with its head.
+    /// log's last line with its head, and marks the store damaged for anything that is not sound.
     private func checkHeads() throws {
         guard let head else { return }
+        var found = missing
         truncations = try lock.withLock(exclusive: false) {
             try events.readNew(typed: true) { try replayed($0, $1!) }
             _ = audit.seekTail()
-            return [Truncation.check(file: Store.eventsFile, seq: events.lastSeq, hash: events.lastHash, head: head.read(.events)),
-                    Truncation.check(file: Store.auditFile, seq: audit.lastSeq, hash: audit.lastHash, head: head.read(.audit))].compactMap { $0 }
+            var cut: [Truncation] = []
+            if !headExisted && (events.size > 0 || audit.size > 0) {
+                found.append(.init(file: HeadFile.name, line: 0, reason: "store.head is missing: what was acknowledged cannot be checked"))
+            }
+            for (log, file, lf) in [(HeadFile.Log.events, Store.eventsFile, events), (.audit, Store.auditFile, audit)] {
+                switch head.reading(log) {
+                case .none: break
+                case .garbage:
+                    found.append(.init(file: HeadFile.name, line: log.rawValue + 1, reason: "the record of \(file) does not read: what was acknowledged cannot be checked"))
+                case .head(let h):
+                    if let t = Truncation.check(file: file, seq: lf.lastSeq, hash: lf.lastHash, head: h) {
+                        cut.append(t)
+                        found.append(.init(file: file, line: t.endsAt + 1, reason: t.description))
+                    } else if let wrong = Store.notTheAcknowledged(file: file, head: h, lastSeq: lf.lastSeq, lookup: { lf.chainFields(atSeq: $0) }) {
+                        found.append(wrong)
+                    }
+                }
+            }
+            return cut
         }
+        let damaged = [events, audit].compactMap { lf -> DamageMarker.Finding? in
+            guard case let .damaged(file, line, reason)? = lf.damage else { return nil }
+            return .init(file: file, line: line, reason: reason)
+        }
+        if !(found + damaged).isEmpty { markDamaged(by: .open, damaged + found) }
     }
 
-    /// A torn last line is a crash, not a truncation: if the head names the very line that was
-    /// torn (its bytes are kept aside by the repair), the head moves back to the last good line.
-    /// A head beyond the torn line still says that more was cut.
-    private func headAfterRepair(_ log: HeadFile.Log, _ tear: LogFile.Tear, seq: Int, hash: String) {
-        guard let head, let h = head.read(log), h.seq == tear.line else { return }
-        head.write(log, seq: seq, hash: hash, at: clock.now())
+    /// A log longer than its head must hold the acknowledged line at the head's seq: otherwise it
+    /// is another log (another store's, longer) put in its place.
+    static func notTheAcknowledged(file: String, head h: HeadFile.Head, lastSeq: Int,
+                                   lookup: (Int) -> (seq: Int, hash: String)?) -> DamageMarker.Finding? {
+        guard h.seq > 0, lastSeq > h.seq, lookup(h.seq)?.hash != h.hash else { return nil }
+        return .init(file: file, line: h.seq, reason: "seq \(h.seq) is not the line acknowledged (hash \(h.hash.prefix(16))…): another log is in its place")
+    }
+
+    /// Writes the persisted damage state (once: the first finding stands) and keeps it to record
+    /// in the audit log once no lock is held.
+    private func markDamaged(by finder: DamageMarker.Finder, _ findings: [DamageMarker.Finding]) {
+        guard marker == nil else { return }
+        let m = DamageMarker.mark(directory: directory, by: finder, findings: findings, at: clock.now())
+        marker = m
+        unrecordedMarker = m
+    }
+
+    /// Records in the audit log that the store is marked damaged (after `verify` marked it), when
+    /// the audit log can take it.
+    public func recordMarkerFound() {
+        guard unrecordedMarker == nil, let m = DamageMarker.read(directory: directory) else { return recordMarker() }
+        marker = m
+        unrecordedMarker = m
+        recordMarker()
+    }
+
+    /// Records a marker this process wrote in the audit log, when the audit log can take it (the
+    /// marker stays the record when it cannot).
+    private func recordMarker() {
+        guard let m = unrecordedMarker, !m.auditInDoubt else { return }
+        unrecordedMarker = nil
+        let line = AuditEntry.storeDamaged(finder: m.by.rawValue, findings: m.findings.map(\.description)).line(terminal: "-")
+        try? appendAudit(actor: line.actor, type: AuditKind.storeDamaged.rawValue, subject: line.subject, data: line.data)
+    }
+
+    /// Under the exclusive lock, before any append: a marker another process wrote (`verify`, or a
+    /// session that found damage) stops this one's writes too.
+    private func refuseIfMarked(auditOnly: Bool) throws {
+        marker = DamageMarker.read(directory: directory)
+        guard let m = marker else { return }
+        if !auditOnly || m.auditInDoubt { throw StoreError.marked(m) }
     }
 
     private func refuseIfTruncated(_ file: String) throws {
         if let t = truncations.first(where: { $0.file == file }) { throw StoreError.truncated(t) }
     }
 
-    /// An administrator's acceptance of the logs as they are (a restored backup, a known cut):
-    /// the heads are set to the logs' ends and writing resumes. Returns what was accepted; the
-    /// caller records it in the audit log.
-    public func acceptTruncations() throws -> [Truncation] {
+    /// What an administrator's release did: the marker lifted, the logs' ends accepted as the new
+    /// heads, the damaged acknowledged last lines moved aside.
+    public struct Release: Sendable {
+        public var marker: DamageMarker?
+        public var truncations: [Truncation] = []
+        public var movedAside: [String] = []
+    }
+
+    /// An administrator's decision on a damaged store, after `verify` found nothing else wrong with
+    /// it than what is released here: a damaged last line (acknowledged or not) is moved aside
+    /// (kept, never deleted), the heads are set to the logs' ends, and the marker is lifted (kept as
+    /// `store.damaged.released-…`). The caller records the decision in the audit log.
+    public func release() throws -> Release {
+        var out = Release()
         try lock.withLock(exclusive: true) {
-            try events.readNew(typed: true) { try replayed($0, $1!) }
-            _ = audit.seekTail()
+            releasing = true
+            defer { releasing = false }
+            let before = repairs.count
+            events.clearDamage()
+            audit.clearDamage()
+            try catchUpExclusive(by: .write)
             auditTailKnown = false
+            try catchUpAudit(by: .write)
+            out.movedAside = Array(repairs[before...])
+            if let damage = events.damage ?? audit.damage { throw damage }
             let now = clock.now()
-            let found = [Truncation.check(file: Store.eventsFile, seq: events.lastSeq, hash: events.lastHash, head: head?.read(.events)),
-                         Truncation.check(file: Store.auditFile, seq: audit.lastSeq, hash: audit.lastHash, head: head?.read(.audit))].compactMap { $0 }
+            out.truncations = [Truncation.check(file: Store.eventsFile, seq: events.lastSeq, hash: events.lastHash, head: head?.read(.events)),
+                               Truncation.check(file: Store.auditFile, seq: audit.lastSeq, hash: audit.lastHash, head: head?.read(.audit))].compactMap { $0 }
             head?.write(.events, seq: events.lastSeq, hash: events.lastHash, at: now)
             head?.write(.audit, seq: audit.lastSeq, hash: audit.lastHash, at: now)
             truncations = []
-            return found
+            out.marker = DamageMarker.release(directory: directory, at: now)
+            marker = nil
+            unrecordedMarker = nil
         }
+        return out
     }
+
+    /// An administrator's acceptance of the logs as they are (a restored backup, a known cut): the
+    /// same decision as `release`, for what it accepts. Returns the truncations accepted.
+    public func acceptTruncations() throws -> [Truncation] { try release().truncations }
+
     public var lastSeq: Int { events.lastSeq }
 
     /// Reads what other processes appended since the last look. A torn tail (a crashed writer's
     /// cut-short line) is repaired under the exclusive lock.
-    public func refresh() throws {
+    public func refresh() throws { try refresh(by: .write) }
+
+    private func refresh(by finder: DamageMarker.Finder) throws {
         let tear = try lock.withLock(exclusive: false) { try events.readNew(typed: true) { try replayed($0, $1!) } }
         if tear != nil {
-            try lock.withLock(exclusive: true) { try catchUpExclusive() }
+            try lock.withLock(exclusive: true) { try catchUpExclusive(by: finder, throwing: false) }
+        }
+        recordMarker()
+    }
+
+    /// Whether a torn line of `log` at `line` is beyond the last acknowledged head: only then is it
+    /// a crash's leftover that may be cut off. At or before the head it was synced and acknowledged:
+    /// damage (unless an administrator releases it).
+    private func isCrashTear(_ log: HeadFile.Log, _ tear: LogFile.Tear) -> Bool {
+        if releasing { return true }
+        guard let head else { return true }
+        switch head.reading(log) {
+        case .none: return true
+        case .garbage: return false
+        case .head(let h): return tear.line > h.seq
         }
     }
 
-    /// Under the exclusive lock: read everything new, repair a torn tail, and be at the file's end.
-    private func catchUpExclusive() throws {
+    private func acknowledgedDamage(_ file: String, _ tear: LogFile.Tear) -> StoreError {
+        .damaged(file: file, line: tear.line, reason: "line \(tear.line) was acknowledged (store.head) and is now damaged (\(tear.reason)); "
+                 + "it is not a write cut short by a crash, so it was left as it is")
+    }
+
+    /// Under the exclusive lock: read everything new, repair a torn tail beyond the acknowledged
+    /// head (mark the store damaged for one at or before it), and be at the file's end.
+    private func catchUpExclusive(by finder: DamageMarker.Finder, throwing: Bool = true) throws {
         if let tear = try events.readNew(typed: true, { try replayed($0, $1!) }) {
-            repairs.append(try events.repair(tear, now: clock.now()))
-            try events.readNew(typed: true) { try replayed($0, $1!) }
-            headAfterRepair(.events, tear, seq: events.lastSeq, hash: events.lastHash)
+            if isCrashTear(.events, tear) {
+                repairs.append(try events.repair(tear, now: clock.now()))
+                try events.readNew(typed: true) { try replayed($0, $1!) }
+            } else {
+                events.markDamaged(acknowledgedDamage(Store.eventsFile, tear))
+            }
         }
-        if let damage = events.damage { throw damage }
+        if case let .damaged(file, line, reason)? = events.damage { markDamaged(by: finder, [.init(file: file, line: line, reason: reason)]) }
+        if throwing, let damage = events.damage { throw damage }
+    }
+
+    /// The same for the audit log, which is read from its tail (it is only appended to).
+    private func catchUpAudit(by finder: DamageMarker.Finder) throws {
+        var tear: LogFile.Tear?
+        if !auditTailKnown {
+            tear = audit.seekTail()
+            auditTailKnown = true
+        }
+        if tear == nil, audit.damage == nil { tear = try audit.readNew() }
+        if let tear {
+            if isCrashTear(.audit, tear) {
+                repairs.append(try audit.repair(tear, now: clock.now()))
+            } else {
+                audit.markDamaged(acknowledgedDamage(Store.auditFile, tear))
+            }
+        }
+        if case let .damaged(file, line, reason)? = audit.damage { markDamaged(by: finder, [.init(file: file, line: line, reason: reason)]) }
     }
 
     /// An event a command causes, with the stream it goes to, before it has a line in the log.
@@ -231,8 +384,10 @@ public final class Store {
     /// fails, none is kept and the projection is read back from disk.
     @discardableResult
     public func transact(_ steps: [(actor: String, decide: (Projection) throws -> [Pending])]) throws -> [RecordedEvent] {
-        try lock.withLock(exclusive: true) {
-            try catchUpExclusive()
+        defer { recordMarker() }
+        return try lock.withLock(exclusive: true) {
+            try catchUpExclusive(by: .write)
+            try refuseIfMarked(auditOnly: false)
             let now = clock.now()
             var seq = events.lastSeq, prev = events.lastHash
             let start = events.offset
@@ -290,21 +445,13 @@ public final class Store {
         journalFrom = projection.lastSeq
     }
 
-    /// Appends one record to the audit log (durable before it returns, like every event).
+    /// Appends one record to the audit log (durable before it returns, like every event). Refused
+    /// when the audit log is damaged or in doubt: a look that cannot be logged is not made.
     public func appendAudit(actor: String, type: String, subject: String, data: Fields) throws {
         try lock.withLock(exclusive: true) {
-            if !auditTailKnown {
-                if let tear = audit.seekTail() {
-                    repairs.append(try audit.repair(tear, now: clock.now()))
-                    headAfterRepair(.audit, tear, seq: audit.lastSeq, hash: audit.lastHash)
-                }
-                auditTailKnown = true
-            }
-            if let tear = try audit.readNew() {
-                repairs.append(try audit.repair(tear, now: clock.now()))
-                headAfterRepair(.audit, tear, seq: audit.lastSeq, hash: audit.lastHash)
-            }
+            try catchUpAudit(by: .write)
             if let damage = audit.damage { throw damage }
+            try refuseIfMarked(auditOnly: true)
             try refuseIfTruncated(Store.auditFile)
             let seq = audit.lastSeq + 1, now = clock.now()
             let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: type, stream: subject,

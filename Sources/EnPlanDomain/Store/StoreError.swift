@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case diskFull(file: String, reason: String)
     /// A log ends before the head recorded for it (cut short, or an older copy): read-only until accepted.
     case truncated(Truncation)
+    /// The store is marked damaged (`store.damaged`): read-only until an administrator releases it.
+    case marked(DamageMarker)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .diskFull(file, reason):
             return "\(file): the event was not saved (\(reason)); nothing was changed"
         case let .truncated(t): return t.description
+        case let .marked(m): return m.description
         }
     }
 }

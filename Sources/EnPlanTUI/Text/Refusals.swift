@@ -260,6 +260,12 @@ private struct RefusalWords {
         case .diskFull: return pick("Disken er fuld: intet blev gemt eller ændret", "The disk is full: nothing was saved or changed")
         case .truncated: return pick("Loggen er kortere end forventet: lageret kan kun læses, til en administrator godkender det",
                                      "The log is shorter than expected: the store is read-only until an administrator accepts it")
+        case .marked(let m) where m.auditInDoubt:
+            return pick("Lageret er beskadiget, og opslag kan ikke logges: intet kan vises eller gemmes, til en administrator har taget stilling",
+                        "The store is damaged and looks cannot be logged: nothing can be shown or saved until an administrator decides")
+        case .marked:
+            return pick("Lageret er beskadiget: det kan kun læses, til en administrator har taget stilling (enplan verify)",
+                        "The store is damaged: it is read-only until an administrator decides (enplan verify)")
         }
     }
 

@@ -54,28 +54,43 @@ enum StoreCommands {
     }
 
     static var verify: CommandSpec {
-        CommandSpec(["verify"], "check every line of every file; FILE:LINE: reason on damage (exit 1)", options: [
-            .flag("accept-truncation", "accept logs that end before their recorded head (a restored backup); needs --as ADMIN and --reason"),
-            .text("as", "ADMIN", "the administrator who accepts (with --accept-truncation)"),
-            .text("reason", "TEXT", "why the truncation is accepted (audit-logged)"),
+        CommandSpec(["verify"], "check every line of every file against the heads; FILE:LINE: reason on damage (exit 1), and the store is then read-only until released", options: [
+            .flag("release", "lift the damage marker (an administrator's decision, audit-logged): moves a damaged last line aside and accepts the logs' ends; needs --as ADMIN and --reason"),
+            .flag("accept-truncation", "accept logs that end before their recorded head (a restored backup): the same as --release"),
+            .text("as", "ADMIN", "the administrator who releases (with --release)"),
+            .text("reason", "TEXT", "why the store is released (audit-logged)"),
         ]) { inv in
             let dir = inv.dataDirectory
             guard FileManager.default.fileExists(atPath: dir) else { throw UsageError("no data directory \(dir)") }
-            if inv.flag("accept-truncation") {
-                guard let admin = inv.string("as") else { throw UsageError("verify: --accept-truncation needs --as ADMIN") }
-                guard let reason = inv.string("reason") else { throw UsageError("verify: --accept-truncation needs --reason TEXT") }
-                let accepted = try Context.open(dir).acceptTruncation(as: admin, reason: reason)
-                if accepted.isEmpty { print("No log ends before its head: nothing to accept.") }
-                for t in accepted { print("Accepted: \(t.file) now ends at seq \(t.endsAt) (seq \(t.expectedSeq) had been written); recorded in the audit log.") }
+            if inv.flag("release") || inv.flag("accept-truncation") {
+                let flag = inv.flag("release") ? "--release" : "--accept-truncation"
+                guard let admin = inv.string("as") else { throw UsageError("verify: \(flag) needs --as ADMIN") }
+                guard let reason = inv.string("reason") else { throw UsageError("verify: \(flag) needs --reason TEXT") }
+                let released = try Context.open(dir).releaseDamage(as: admin, reason: reason)
+                for line in released.movedAside { print("Moved aside: \(line)") }
+                for t in released.truncations { print("Accepted: \(t.file) now ends at seq \(t.endsAt) (seq \(t.expectedSeq) had been written).") }
+                if let m = released.marker { print("Released: the damage found by \(m.by.rawValue) on \(String(m.found.iso.prefix(19)).replacingOccurrences(of: "T", with: " ")) UTC (\(m.findings.count) finding\(m.findings.count == 1 ? "" : "s")).") }
+                if released.marker == nil && released.truncations.isEmpty && released.movedAside.isEmpty {
+                    print("The store is sound: nothing to release.")
+                } else {
+                    print("Recorded in the audit log; the store takes writes again.")
+                }
                 return 0
             }
+            let markedBefore = DamageMarker.read(directory: dir) != nil
             let reports = try Store.verify(directory: dir)
             var bad = 0
             for r in reports {
                 for p in r.problems { print("\(dir)/\(r.file):\(p.line): \(p.reason)"); bad += 1 }
+                for n in r.notes { print("\(dir)/\(r.file): note: \(n)") }
             }
             if bad == 0 {
                 print(reports.map { "\($0.file): \($0.lines) lines, sound" }.joined(separator: "; "))
+            } else if !markedBefore, DamageMarker.read(directory: dir) != nil {
+                // Recorded in the audit log too, when it can take it (the marker is the record when not).
+                if let store = try? Store(directory: dir) { store.recordMarkerFound() }
+                print("The store is marked damaged (\(DamageMarker.name)): every session is read-only until an administrator decides "
+                      + "(restore a backup with enplan restore, or release it with enplan verify --release --as ADMIN --reason TEXT).")
             }
             return bad == 0 ? 0 : 1
         }

@@ -97,23 +97,43 @@ extension CaseService {
     }
 }
 
-// Accepting a log that ends before its recorded head.
+// An administrator's decision on a damaged store.
 extension CaseService {
-    /// An administrator accepts the logs as they are now (a restored backup, a known cut): writing
-    /// resumes, and each accepted truncation is recorded in the audit log with the reason.
+    /// An administrator releases a store marked damaged (or accepts logs that end before their
+    /// heads: a restored backup, a known cut). `verify` runs first: damage a release cannot mend
+    /// (a damaged line with good lines after it, a missing log) is refused, saying where, so that
+    /// a backup is restored first. Otherwise a damaged last line is moved aside, the heads are set
+    /// to the logs' ends, the marker is lifted, and each step is recorded in the audit log with the
+    /// reason.
     @discardableResult
-    public func acceptTruncation(as adminID: String, reason: String) throws -> [Truncation] {
+    public func releaseDamage(as adminID: String, reason: String) throws -> Store.Release {
         let admin = try user(adminID)
         guard admin.role == .admin else { throw DomainError.forbidden(.adminOnly(.acceptTruncation)) }
         guard let why = reason.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty else {
             throw DomainError.invalid(.truncationNeedsReason)
         }
-        let accepted = try store.acceptTruncations()
-        for t in accepted {
+        let reports = try Store.verify(directory: store.directory, mark: false, clock: store.clock)
+        let blocking = reports.flatMap { r in r.problems.filter { !$0.releasable }.map { "\(r.file):\($0.line): \($0.reason)" } }
+        if let first = blocking.first {
+            throw DomainError.readOnly("not released: \(first)\(blocking.count > 1 ? " (and \(blocking.count - 1) more)" : ""); "
+                                       + "a release cannot mend this: restore a backup (enplan restore), then release")
+        }
+        let released = try store.release()
+        for t in released.truncations {
             try record(.truncationAccepted(by: admin.id, file: t.file, expectedSeq: t.expectedSeq, expectedHash: t.expectedHash,
                                            foundSeq: t.endsAt, reason: why))
         }
-        return accepted
+        if released.marker != nil || !released.movedAside.isEmpty {
+            try record(.damageReleased(by: admin.id, reason: why, findings: released.marker?.findings.map(\.description) ?? [],
+                                       movedAside: released.movedAside))
+        }
+        return released
+    }
+
+    /// The same decision, for what it accepts of logs that end before their heads.
+    @discardableResult
+    public func acceptTruncation(as adminID: String, reason: String) throws -> [Truncation] {
+        try releaseDamage(as: adminID, reason: reason).truncations
     }
 }
 

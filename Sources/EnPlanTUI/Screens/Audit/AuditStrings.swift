@@ -100,6 +100,8 @@ extension Strings {
         case .spotChecked: return pick("Stikprøve", "Spot check")
         case .restored: return pick("Gendannet fra sikkerhedskopi", "Restored from a backup")
         case .keyChanged: return pick("SSH-nøgle ændret", "SSH key changed")
+        case .storeDamaged: return pick("Lageret er beskadiget", "Store damaged")
+        case .damageReleased: return pick("Skade frigivet af administrator", "Damage released by an administrator")
         }
     }
 }
