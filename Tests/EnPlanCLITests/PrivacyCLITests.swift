@@ -60,6 +60,32 @@ final class PrivacyCLITests: XCTestCase {
         XCTAssertTrue(audit.contains(#""type":"LookupRefused""#) && audit.contains(#""stream":"c9""#), audit)
     }
 
+    /// Writes tell no more than looks: "not yours" and "no such citizen" read the same (words and
+    /// exit status), a meeting's refusal does not name its citizen, and refused writes are logged.
+    func testRefusedWritesRevealNothingAndAreLogged() throws {
+        let d = try store()
+        let start = (d.today + 5).iso + "T11:00"
+        for write in [["contact", "--as", "jonas", "--citizen", "ID", "--channel", "phone", "--note", "x"],
+                      ["meeting", "add", "--as", "jonas", "--type", "network", "--citizen", "ID", "--start", start, "--minutes", "30",
+                       "--participants", "jonas"]] {
+            let notMine = try d.run(write.map { $0 == "ID" ? "c2" : $0 })
+            let unknown = try d.run(write.map { $0 == "ID" ? "c9" : $0 })
+            XCTAssertEqual(notMine.status, 2, notMine.stderr)
+            XCTAssertEqual(notMine.status, unknown.status, "\(write)")
+            XCTAssertEqual(notMine.stderr.replacingOccurrences(of: "c2", with: "ID"), unknown.stderr.replacingOccurrences(of: "c9", with: "ID"))
+        }
+        // per (misuse) may not change meeting m1 about c1: refused, without naming c1.
+        XCTAssertEqual(try d.run(["user", "add", "--as", "admin", "--id", "per", "--name", "Per Løkke", "--sector", "misuse", "--role", "caseworker"],
+                                 stdin: "demodemo\n").status, 0)
+        let move = try d.run("meeting", "move", "--as", "per", "--meeting", "m1", "--start", start)
+        XCTAssertEqual(move.status, 1, move.stderr)
+        XCTAssertFalse(move.stderr.contains("c1") || move.stderr.contains("Søren"), move.stderr)
+        let audit = try d.run("audit", "--as", "karen", "--json").stdout
+        let refused = audit.split(separator: "\n").filter { $0.contains(#""type":"WriteRefused""#) }
+        XCTAssertEqual(refused.count, 5, audit)
+        XCTAssertTrue(refused.contains { $0.contains(#""stream":"c2""#) } && refused.contains { $0.contains(#""stream":"m1""#) }, "\(refused)")
+    }
+
     func testTheAccessReportNamesStaffOnlyWhenTheSettingSaysSo() throws {
         let d = try store()
         XCTAssertEqual(try d.run("citizen", "show", "--as", "jonas", "--citizen", "c1").status, 0)

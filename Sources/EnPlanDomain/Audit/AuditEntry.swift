@@ -20,6 +20,7 @@ public enum AuditKind: String, CaseIterable, Sendable {
     case keyChanged = "KeyChanged"
     case storeDamaged = "StoreDamaged"
     case damageReleased = "DamageReleased"
+    case writeRefused = "WriteRefused"
 }
 
 /// A supervisor's verdict on a lookup drawn for a spot check (stikprøve).
@@ -82,6 +83,9 @@ public enum AuditEntry: Equatable, Sendable {
     /// An administrator lifted the damage marker, with the reason, what the marker said, and the
     /// damaged last lines moved aside.
     case damageReleased(by: String, reason: String, findings: [String], movedAside: [String])
+    /// A change refused because the actor may not make it (not theirs, not allowed): logged like
+    /// a refused look, with what it was about (a citizen's or a meeting's id, as typed).
+    case writeRefused(by: String, subject: String, why: String)
     /// An administrator tied an SSH key to a user (nil: a kiosk key) or took it away (`enplan key`).
     case keyChanged(by: String, user: String?, fingerprint: String, added: Bool)
     /// A spot check of the audit record `entry` (its seq): work-related, or flagged for follow-up.
@@ -108,6 +112,7 @@ public enum AuditEntry: Equatable, Sendable {
         case .keyChanged: .keyChanged
         case .storeDamaged: .storeDamaged
         case .damageReleased: .damageReleased
+        case .writeRefused: .writeRefused
         }
     }
 
@@ -171,6 +176,9 @@ public enum AuditEntry: Equatable, Sendable {
             f.set("what", "released"); f.set("reason", reason); f.set("findings", findings)
             f.set("movedAside", movedAside); f.set("terminal", terminal)
             return (by, "-", f)
+        case let .writeRefused(by, subject, why):
+            f.set("what", "refused-write"); f.set("detail", why); f.set("terminal", terminal)
+            return (by, subject, f)
         case let .spotChecked(by, entry, citizen, verdict, note):
             f.set("what", "spot-check"); f.set("entry", entry); f.set("verdict", verdict); f.set("note", note); f.set("terminal", terminal)
             return (by, citizen ?? "-", f)

@@ -85,6 +85,13 @@ public enum Command: Sendable {
     /// The attendance a provider reported for a week: a count, no names.
     case reportAttendance(offer: String, week: IsoWeek, count: Int)
 
+    /// What a refusal of the command is about, for the audit log: its stream, or the citizen a new
+    /// meeting is about.
+    public var subject: String? {
+        if case let .scheduleMeeting(_, citizen, _, _, _, _, _, _, _) = self { return citizen }
+        return stream
+    }
+
     /// The stream the command changes, when it is known before deciding (for the stale check).
     public var stream: String? {
         switch self {

@@ -295,6 +295,9 @@ extension DomainError {
         case offer(String)
         case reviewSample(String)
         case citizenWithPlan(String)
+        /// A write about a citizen who does not exist or whom the actor may not change: the same
+        /// words for both (exit status 2), so a write tells no more than a look does.
+        case changeableCitizen(String)
 
         public var description: String {
             switch self {
@@ -313,6 +316,7 @@ extension DomainError {
             case .offer(let id): return "no offer \(id) in the register"
             case .reviewSample(let id): return "no review sample \(id)"
             case .citizenWithPlan(let id): return "no citizen \(id) with a plan"
+            case .changeableCitizen(let id): return "no citizen \(id) among those you may change"
             }
         }
 
@@ -325,7 +329,7 @@ extension DomainError {
             case .template: return .template
             case .consent: return .consent
             case .lookup, .meeting, .target, .inPlan, .youthTargetGroup, .offer, .reviewSample: return nil
-            case .citizenWithPlan: return .citizen
+            case .citizenWithPlan, .changeableCitizen: return .citizen
             }
         }
     }

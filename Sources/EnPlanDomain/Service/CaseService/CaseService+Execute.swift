@@ -3,9 +3,25 @@ extension CaseService {
     /// `expectedVersion`: the version of the stream the user saw; a stale edit is refused.
     @discardableResult
     public func execute(_ command: Command, as actorID: String, expectedVersion: Int? = nil) throws -> [RecordedEvent] {
-        try store.transact(actor: actorID) { state in
-            try Decide(state: state, actor: try actor(actorID, in: state), today: store.clock.now().local.day)
-                .events(for: command, expectedVersion: expectedVersion)
+        try auditingRefusal(of: [command], as: actorID) {
+            try store.transact(actor: actorID) { state in
+                try Decide(state: state, actor: try actor(actorID, in: state), today: store.clock.now().local.day)
+                    .events(for: command, expectedVersion: expectedVersion)
+            }
+        }
+    }
+
+    /// A change refused because the actor may not make it (not theirs, or not their role's) is
+    /// logged like a refused look; bad input and clashes are not (nothing about anyone was tried).
+    private func auditingRefusal<T>(of commands: [Command], as actorID: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as DomainError {
+            switch e {
+            case .forbidden, .notFound(.changeableCitizen):
+                let subject = commands.compactMap(\.subject).first ?? "-"
+                try? record(.writeRefused(by: actorID, subject: subject, why: e.description))
+            default: break
+            }
+            throw e
         }
     }
 
@@ -14,12 +30,14 @@ extension CaseService {
     @discardableResult
     public func execute(_ commands: [Command], as actorID: String, expectedVersion: Int?) throws -> [RecordedEvent] {
         let today = store.clock.now().local.day
-        return try store.transact(commands.enumerated().map { i, command in
-            (actorID, { state in
-                try Decide(state: state, actor: try self.actor(actorID, in: state), today: today)
-                    .events(for: command, expectedVersion: i == 0 ? expectedVersion : nil)
+        return try auditingRefusal(of: commands, as: actorID) {
+            try store.transact(commands.enumerated().map { i, command in
+                (actorID, { state in
+                    try Decide(state: state, actor: try self.actor(actorID, in: state), today: today)
+                        .events(for: command, expectedVersion: i == 0 ? expectedVersion : nil)
+                })
             })
-        })
+        }
     }
 
     /// Several commands, all or nothing, in one write (the demo data).

@@ -20,8 +20,8 @@ extension Decide {
     }
 
     func changeable(_ cid: String) throws -> Citizen {
-        guard let c = state.citizens[cid] else { throw DomainError.notFound(.citizen(cid)) }
-        guard Access.canChange(actor, c) else { throw DomainError.forbidden(.doesNotWorkOn(user: actor.id, citizen: cid)) }
+        // Unknown and not the actor's read the same: a write reveals no more than a look.
+        guard let c = state.citizens[cid], Access.canChange(actor, c) else { throw DomainError.notFound(.changeableCitizen(cid)) }
         return c
     }
 

@@ -25,9 +25,8 @@ extension Decide {
                        allowConflict: Bool) throws -> [Store.Pending] {
         guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
         guard m.status == .planned else { throw DomainError.invalid(.meetingNotPlanned(meeting: mid, status: m.status)) }
-        if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
-            throw DomainError.forbidden(.participantsOnly(.change, meeting: mid))
-        }
+        // A meeting about a citizen the actor may not change is refused without naming the citizen.
+        if !mayChange(m) { throw DomainError.forbidden(.participantsOnly(.change, meeting: mid)) }
         guard (5...480).contains(minutes) else { throw DomainError.invalid(.meetingMinutes(5...480)) }
         guard start.day >= today else { throw DomainError.invalid(.meetingInPast(start: start)) }
         var moved = m
@@ -74,9 +73,8 @@ extension Decide {
     func joinMeeting(meeting mid: String, participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String]) throws -> [Store.Pending] {
         guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
         guard m.status == .planned else { throw DomainError.invalid(.meetingNotPlanned(meeting: mid, status: m.status)) }
-        if let cid = m.citizen { _ = try changeable(cid) } else if !m.participants.contains(actor.id) {
-            throw DomainError.forbidden(.participantsOnly(.add, meeting: mid))
-        }
+        // A meeting about a citizen the actor may not change is refused without naming the citizen.
+        if !mayChange(m) { throw DomainError.forbidden(.participantsOnly(.add, meeting: mid)) }
         let new = Array(Set(participants).subtracting(m.participants)).sorted()
         let newAgenda = agenda.filter { !m.agenda.contains($0) }
         try requireOpenAgenda(newAgenda, citizen: m.citizen)
@@ -92,6 +90,13 @@ extension Decide {
             if let clash = Scheduling.conflicts(for: probe, in: state).first { throw DomainError.conflict(.booked(clash)) }
         }
         return [.init(mid, .meetingJoined(participants: new, guests: newGuests, agenda: newAgenda))]
+    }
+
+    /// A planned meeting is changed by those who may change its citizen's case, or, without a
+    /// citizen, by its participants.
+    func mayChange(_ m: Meeting) -> Bool {
+        guard let cid = m.citizen else { return m.participants.contains(actor.id) }
+        return state.citizens[cid].map { Access.canChange(actor, $0) } ?? false
     }
 
     /// Agenda items are the citizen's open follow-ups and running efforts.

@@ -15,7 +15,7 @@ public struct AuditScreen: Screen {
     /// Which kinds (nil: all), cycled with `t`.
     var kinds = 0
     static let kindChoices: [Set<AuditKind>?] = [nil, [.citizenViewed], [.citizensSearched], [.exported, .figuresExported],
-                                                 [.lookupRefused, .loginRefused, .loginFailed], [.loginSucceeded, .loginFailed, .loginRefused],
+                                                 [.lookupRefused, .writeRefused, .loginRefused, .loginFailed], [.loginSucceeded, .loginFailed, .loginRefused],
                                                  [.spotChecked]]
     /// The citizen filter being typed after `/`.
     var typing: String?

@@ -102,6 +102,7 @@ extension Strings {
         case .keyChanged: return pick("SSH-nøgle ændret", "SSH key changed")
         case .storeDamaged: return pick("Lageret er beskadiget", "Store damaged")
         case .damageReleased: return pick("Skade frigivet af administrator", "Damage released by an administrator")
+        case .writeRefused: return pick("Afvist ændring", "Refused change")
         }
     }
 }
