@@ -70,6 +70,25 @@ final class StoreProcessTests: XCTestCase {
         try assertSound(d)
     }
 
+    /// `verify` reads a consistent cut (the heads and the files' lengths under the shared lock): run
+    /// again and again while two writers append, it never reports damage or a truncation, and
+    /// never marks the store.
+    func testVerifyNeverAlarmsOnALiveStore() throws {
+        let (d, user, citizens) = try prepared()
+        let writers = try (0..<2).map { i in
+            try Binary.start(["--data-dir", d.path, "stress", "--as", user, "--citizen", citizens[i], "--count", "100000"])
+        }
+        defer { for w in writers { w.send(SIGKILL); _ = try? w.finish() } }
+        for w in writers { XCTAssertTrue(w.waitForLines(1, timeout: 120), "a writer acknowledged nothing within 120 s") }
+        for run in 0..<15 {
+            let v = try d.run("verify")
+            XCTAssertEqual(v.status, 0, "run \(run) under live writers: \(v.stdout)")
+            XCTAssertTrue(v.stdout.contains("sound"), v.stdout)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: d.path + "/store.damaged"), "run \(run): marked")
+        }
+        for w in writers { XCTAssertTrue(w.waitForLines(10, timeout: 120), "the writers went on") }
+    }
+
     /// Driven by what the writers report, not by the clock: each trial waits (with a generous
     /// deadline) until both writers have printed their first acknowledgement, so work is done
     /// between kills however slow or loaded the machine; then each is killed at its own random
