@@ -55,7 +55,8 @@ enum Context {
         let store = try Store(directory: directory)
         return ServiceLoader.Loaded(service: CaseService(store: store, terminal: terminal),
                                     notices: store.repairs + [store.readOnlyReason?.description].compactMap { $0 },
-                                    names: store.projection.citizens.heads.map(\.name))
+                                    names: store.projection.citizens.heads.map(\.name),
+                                    repaired: store.repairs.count, readOnly: store.readOnlyReason)
     }
 
     /// The store opened on a thread of its own while the login form is up (`ServiceLoader`);

@@ -82,13 +82,14 @@ final class LoadingTests: XCTestCase {
         close(fd)
         let loader = ServiceLoader(terminal: "t") {
             let store = try Store(directory: dir, clock: FixedClock(Harness.now))
-            return .init(service: CaseService(store: store, terminal: "t"), notices: store.repairs)
+            return .init(service: CaseService(store: store, terminal: "t"), notices: store.repairs, repaired: store.repairs.count,
+                         readOnly: store.readOnlyReason)
         }
         let app = App(loading: loader, terminal: MemoryTerminal(rows: 30, cols: 110), options: options())
         _ = try loader.wait()
         app.checkLoaded()
         let status = app.render().line(28)
-        XCTAssertFalse(status.isEmpty, app.render().text)
+        XCTAssertTrue(status.contains("En skrivning, et nedbrud afbrød, blev flyttet til side"), "in Danish: \(app.render().text)")
         XCTAssertEqual(app.startupNotice?.isEmpty, false)
         XCTAssertTrue(app.render().text.contains("Log ind"))
     }

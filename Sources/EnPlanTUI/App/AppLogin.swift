@@ -103,8 +103,10 @@ extension App {
     func takeLoaded(_ l: ServiceLoader.Loaded) {
         guard loaded == nil else { return }
         loaded = l.service
-        if !l.notices.isEmpty {
-            let n = l.notices.joined(separator: " · ")
+        // In the user's words (the headless commands print the store's own, `l.notices`).
+        let said = (l.repaired == 0 ? [] : [strings.repairedAtOpen(l.repaired)]) + [l.readOnly.map { strings.refusal($0) }].compactMap { $0 }
+        if !said.isEmpty {
+            let n = said.joined(separator: " · ")
             startupNotice = [startupNotice, n].compactMap { $0 }.joined(separator: " · ")
             message = (n, .error)
         }

@@ -19,8 +19,12 @@ public final class ServiceLoader: @unchecked Sendable {
         /// Every citizen's name, read before the service is handed over: their list keys are
         /// computed behind the form (`NameKeys`).
         public var names: [String]
-        public init(service: CaseService, notices: [String] = [], names: [String] = []) {
-            self.service = service; self.notices = notices; self.names = names
+        /// The same as `notices`, for the screens to word: how many torn writes were moved aside,
+        /// and why the store is read-only.
+        public var repaired: Int
+        public var readOnly: StoreError?
+        public init(service: CaseService, notices: [String] = [], names: [String] = [], repaired: Int = 0, readOnly: StoreError? = nil) {
+            self.service = service; self.notices = notices; self.names = names; self.repaired = repaired; self.readOnly = readOnly
         }
     }
 

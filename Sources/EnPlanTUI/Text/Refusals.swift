@@ -4,6 +4,14 @@ import EnPlanDomain
 /// in one exhaustive switch per group (no `default:`, so a new case does not compile until it is
 /// worded here). Dates as the language writes them; users by name where `names` knows them.
 extension Strings {
+    /// What opening repaired: torn writes a crash left, moved aside.
+    public func repairedAtOpen(_ count: Int) -> String {
+        count == 1 ? pick("En skrivning, et nedbrud afbrød, blev flyttet til side (intet gemt gik tabt)",
+                          "A write a crash cut short was moved aside (nothing saved was lost)")
+                   : pick("\(count) skrivninger, et nedbrud afbrød, blev flyttet til side (intet gemt gik tabt)",
+                          "\(count) writes a crash cut short were moved aside (nothing saved was lost)")
+    }
+
     public func refusal(_ error: Error, names: Names = Names()) -> String {
         let w = RefusalWords(s: self, names: names)
         if let e = error as? StoreError { return w.store(e) }
