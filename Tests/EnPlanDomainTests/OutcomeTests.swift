@@ -192,8 +192,9 @@ final class OutcomeTests: XCTestCase {
 
     /// The cohorts as karen's figures count them (read while the citizens are in place).
     func cohorts() -> [YouthFigures.Cohort] {
-        f.store.figureBase.update(f.store.projection, seq: f.store.lastSeq, changed: nil)
-        let base = f.store.figureBase
+        let base = f.store.readModel(FigureBase.self) { FigureBase() }
+        base.forget()
+        base.update(f.store.projection, seq: f.store.lastSeq)
         return base.withCitizens { rows, summaries in
             YouthFigures.cohorts(FigureScope(state: f.store.projection, viewer: f.store.projection.user("karen")!,
                                              filter: FigureFilter(period: Period(from: s.today, to: s.today)),

@@ -78,6 +78,9 @@ extension CaseService {
         public var afterOwnWrite = false
     }
 
+    /// What changed for the screens (a read model of the store).
+    private var changedStreams: ChangedStreams { store.readModel(ChangedStreams.self) { ChangedStreams() } }
+
     /// Reads what other processes appended. Nil when nothing happened since `seq` (the last
     /// sequence number the caller saw); else the new last sequence number and what changed.
     public func pollChanges(after seq: Int) throws -> (seq: Int, changes: Changes)? {
@@ -85,7 +88,7 @@ extension CaseService {
         guard store.lastSeq != seq else { return nil }
         let state = store.projection
         var out = Changes()
-        for stream in store.takeChangedStreams() {
+        for stream in changedStreams.take() {
             if state.citizens.contains(stream) { out.citizens.insert(stream) }
             else if let c = state.meetings[stream]?.citizen { out.citizens.insert(c) }
             else if stream.hasPrefix(Streams.userPrefix) { out.users = true }
@@ -95,7 +98,7 @@ extension CaseService {
 
     /// The last sequence number, after forgetting what changed (the caller just read it all).
     public func markAllSeen() -> Int {
-        _ = store.takeChangedStreams()
+        _ = changedStreams.take()
         return store.lastSeq
     }
 

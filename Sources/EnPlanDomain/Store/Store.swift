@@ -61,43 +61,22 @@ public final class Store {
     /// How many events were replayed from the log (not from the snapshot) when the store opened.
     public private(set) var replayedAtOpen = 0
     public private(set) var usedSnapshot = false
-    /// Streams changed since the last `takeChangedStreams()` (tracked after opening: a screen
-    /// updates just those rows).
-    private var changed = Set<String>()
-    private var tracking = false
+    /// The read models fed with every event applied after opening (`ReadModel`), by kind.
+    private var readModels: [ObjectIdentifier: ReadModel] = [:]
+    private var opened = false
 
-    public func takeChangedStreams() -> Set<String> {
-        defer { changed = [] }
-        return changed
+    /// The store's read model of a kind, made and registered the first time it is asked for: it
+    /// sees every event applied from then on.
+    public func readModel<M: ReadModel>(_ kind: M.Type, make: () -> M) -> M {
+        if let m = readModels[ObjectIdentifier(kind)] as? M { return m }
+        let m = make()
+        readModels[ObjectIdentifier(kind)] = m
+        return m
     }
 
     private func applied(seq: Int, stream: String) {
-        guard tracking else { return }
-        changed.insert(stream)
-        journal.append((seq, stream))
-        if journal.count > Store.journalLimit {
-            journalFrom = journal[Store.journalLimit / 2 - 1].seq
-            journal.removeFirst(Store.journalLimit / 2)
-        }
-    }
-
-    /// Every stream applied after `journalFrom`, with its seq, oldest first (tracked after opening;
-    /// the older half dropped past `journalLimit`): for caches that catch up, like the figures'.
-    private var journal: [(seq: Int, stream: String)] = []
-    private var journalFrom = Int.max
-    static let journalLimit = 100_000
-
-    /// The figures' array of the citizens (`FigureBase`), shared by every service on this store:
-    /// filled at the first figures read, then brought up to date through the journal.
-    let figureBase = FigureBase()
-
-    /// The streams changed after `seq`, or nil when the store no longer knows (before it opened,
-    /// too long ago, or after the state was read back from disk): then start from nothing.
-    public func streams(after seq: Int) -> Set<String>? {
-        guard seq >= journalFrom else { return nil }
-        var lo = 0, hi = journal.count
-        while lo < hi { let mid = (lo + hi) / 2; if journal[mid].seq <= seq { lo = mid + 1 } else { hi = mid } }
-        return Set(journal[lo...].map(\.stream))
+        guard opened else { return }
+        for m in readModels.values { m.applied(seq: seq, stream: stream) }
     }
 
     /// Applies an event read from the log. `events.offset` is still the start of its line (it moves
@@ -147,8 +126,7 @@ public final class Store {
         try refresh(by: .open)
         try checkHeads()
         replayedAtOpen = projection.lastSeq - before
-        tracking = true
-        journalFrom = projection.lastSeq
+        opened = true
         if options.useSnapshot, replayedAtOpen >= options.snapshotAfter, events.damage == nil {
             try? Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
         }
@@ -441,8 +419,7 @@ public final class Store {
             projection = snap.projection
         }
         try events.readNew(typed: true) { try replayed($0, $1!) }
-        journal = []
-        journalFrom = projection.lastSeq
+        for m in readModels.values { m.forget() }
     }
 
     /// Appends one record to the audit log (durable before it returns, like every event). Refused

@@ -40,8 +40,8 @@ extension CaseService {
     public func prepareFigures() { _ = figureBase() }
 
     func figureBase() -> FigureBase {
-        let base = store.figureBase
-        base.update(store.projection, seq: store.lastSeq, changed: base.seq < 0 ? nil : store.streams(after: base.seq))
+        let base = store.readModel(FigureBase.self) { FigureBase() }
+        base.update(store.projection, seq: store.lastSeq)
         return base
     }
 
@@ -119,7 +119,7 @@ extension CaseService {
 
 /// Tables already computed, by what they were computed from: the same section, filter, settings,
 /// viewer and day at the same last seq is the same table. Another terminal's change moves the seq
-/// on, and the next read computes the tables afresh from the store's `figureBase`, which takes in
+/// on, and the next read computes the tables afresh from the store's `FigureBase` read model, which takes in
 /// just the citizens that changed.
 public final class FigureCache: @unchecked Sendable {
     struct Key: Hashable {

@@ -26,6 +26,8 @@ public final class CaseService {
     public init(store: Store, terminal: String) {
         self.store = store
         self.terminal = terminal
+        // What changes from now on, for the screens' rows (`pollChanges`).
+        _ = store.readModel(ChangedStreams.self) { ChangedStreams() }
     }
 
     public var today: Day { store.clock.now().local.day }

@@ -1,14 +1,14 @@
-/// The citizens the figures count, kept in an array beside the projection (one per store,
-/// `Store.figureBase`, shared by its services), and brought up to date by taking in only the
-/// citizens that changed. Used from the one thread that uses the store.
+/// The citizens the figures count, kept in an array beside the projection: a read model of the
+/// store (`ReadModel`, one per store, shared by its services), brought up to date by taking in
+/// only the citizens whose streams it was told changed. Used from the one thread that uses the store.
 ///
 /// Invariants:
 /// - After `update(_:seq:changed:)`, `citizens` holds exactly the projection's citizens as they
 ///   are at `seq`, each once (`position` says where), in no particular order: the figures are
 ///   sums and lists that are put in order when shown, so the order does not matter.
 /// - A citizen changes only through its own stream or a meeting stream about it (`Projection`):
-///   the streams changed since `seq` (`Store.streams(after:)`) name every citizen to take in
-///   again. When the store cannot say (nil), everything is read afresh.
+///   the streams the store applied since the last update (`applied`) name every citizen to take
+///   in again. After `forget()` (the store read its state back from disk), everything is read afresh.
 /// - Only citizens are kept: meetings, users and targets are read from the projection each time.
 ///
 /// Why an array: its elements can be read in place through a pointer (`CitizenRef`), one field
@@ -16,7 +16,20 @@
 /// each) was a third of the figures' time. It holds what the figures read (`FigureCitizen` and
 /// `FigureSummary`), not whole citizens: most citizens are read from the mapped snapshot
 /// (`CitizenTable`), one at a time, and only these parts are kept.
-final class FigureBase {
+final class FigureBase: ReadModel {
+    /// The streams applied since the last update.
+    private var changedSince = Set<String>()
+
+    func applied(seq: Int, stream: String) { if self.seq >= 0 { changedSince.insert(stream) } }
+    func forget() { seq = -1; changedSince = [] }
+
+    /// Brings the array up to the projection at `seq`.
+    func update(_ state: Projection, seq: Int) {
+        let changed = self.seq < 0 ? nil : changedSince
+        changedSince = []
+        update(state, seq: seq, changed: changed)
+    }
+
     /// What the figures read of each citizen beyond its summary (`FigureCitizen`: not the case).
     private(set) var citizens: [FigureCitizen] = []
     /// Index-aligned with `citizens`: what the figures ask of each again and again, worked out
