@@ -15,8 +15,7 @@ extension Decide {
         _ = try changeable(cid)
         guard OwnAssessment.isValidScore(score) else { throw DomainError.invalid(.ownScoreRange) }
         try notInFuture(date)
-        let own = words.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard own.utf8.count <= 2000 else { throw DomainError.invalid(.textTooLong(.ownWords, maxBytes: 2000)) }
+        let own = try textOrBlank(words, .ownWords)
         return [.init(cid, .ownAssessmentRecorded(OwnAssessment(topic: topic, score: score, words: own, date: date, sector: actor.sector)))]
     }
 
@@ -38,6 +37,6 @@ extension Decide {
     }
 
     private func notInFuture(_ date: Day) throws {
-        guard date <= today else { throw DomainError.invalid(.inFuture(.day(date))) }
+        try checkDay(date, .happened(.day(date)), .date)
     }
 }
