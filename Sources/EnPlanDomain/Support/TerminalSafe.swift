@@ -46,8 +46,8 @@ public enum TerminalSafe {
 
     private static func made(_ s: String, keepingLines: Bool) -> String {
         let scalars = s.unicodeScalars
-        // The common case: nothing to do.
-        guard scalars.contains(where: { isControl($0) && !(keepingLines && ($0 == "\n" || $0 == "\t" || $0 == "\r")) }) else { return s }
+        // The common case: nothing to do (a CR is looked at closer: only CR LF is a line end).
+        guard scalars.contains(where: { isControl($0) && !(keepingLines && ($0 == "\n" || $0 == "\t")) }) else { return s }
         var out = String.UnicodeScalarView()
         var i = scalars.startIndex
         while i != scalars.endIndex {
