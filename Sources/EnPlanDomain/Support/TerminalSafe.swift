@@ -41,6 +41,11 @@ public enum TerminalSafe {
     /// line overwrite itself).
     public static func text(_ s: String) -> String { made(s, keepingLines: true) }
 
+    /// A document from its lines (a plan, a case, an access report): each made one safe line
+    /// (`field`: a line break stored in a value cannot start a line of its own), joined with
+    /// newlines, ending with one.
+    public static func lines(_ lines: [String]) -> String { lines.map(field).joined(separator: "\n") + "\n" }
+
     /// Whether `s` has a control (`isControl`) anywhere.
     public static func hasControl(_ s: String) -> Bool { s.unicodeScalars.contains(where: isControl) }
 
