@@ -37,4 +37,22 @@ final class TerminalSafetyScreenTests: XCTestCase {
         h.assertShows("Søren ␛[2J␛]0;x␇�31m�Bo␊X")
         XCTAssertEqual(controls(h.screen), [], h.numbered)
     }
+
+    /// A note too long, or with an escape in it (as a paste may bring): the form takes what is
+    /// typed, never cut; the input rule refuses it beside the note field, and nothing is appended.
+    func testTheContactFormSaysAtTheNoteWhatIsWrongAndCutsNothing() throws {
+        let h = try Harness(rows: 40, cols: 120)
+        try h.service.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: nil), as: "mette")
+        try h.service.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: "Jeg vil være tømrer"), as: "mette")
+        h.login("mette")
+        h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+        let before = try h.service.store.events(of: ["c1"]).count
+        h.press(.char("c"), .tab)
+        h.type(String(repeating: "ø", count: 4001)); h.press(.enter)
+        h.assertShows("Notatet er længere end 4000 tegn")
+        h.press(.ctrl("u")); h.type("Ringede \u{1B}]0;x\u{07}"); h.press(.enter)
+        h.assertShows("Notatet indeholder et skjult styretegn")
+        XCTAssertEqual(controls(h.screen), [], h.numbered)
+        XCTAssertEqual(try h.service.store.events(of: ["c1"]).count, before, "nothing appended")
+    }
 }
