@@ -21,7 +21,7 @@ enum CLI {
         do {
             switch try Parser.parse(argv, commands: commands) {
             case .run(let invocation): return try invocation.command.run(invocation)
-            case .help(let words): print(try help(words, commands), terminator: ""); return 0
+            case .help(let words): Output.text(try help(words, commands)); return 0
             }
         } catch let e as UsageError {
             Output.error(e.description); return 2

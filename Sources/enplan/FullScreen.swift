@@ -35,8 +35,10 @@ enum FullScreen {
         options.figureSettings = settings.figures
         options.auditReportNames = settings.auditReportNames
         options.rooms = settings.rooms
-        // Calendar exports go to the home directory (they carry no CPR number, notes or health details).
+        // Calendar exports go to the home directory (they carry no CPR number, notes or health details),
+        // made terminal-safe as everything that leaves the program (`TerminalSafe`): someone will `cat` them.
         options.saveExport = { name, text in
+            let text = TerminalSafe.text(text)
             let dir = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
             let path = dir + "/" + name
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {

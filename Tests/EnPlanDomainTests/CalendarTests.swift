@@ -106,7 +106,7 @@ final class CalendarTests: XCTestCase {
                                                room: "Mødelokale 1; bygning B", participants: ["mette", "jonas"],
                                                guests: [Guest(kind: .citizen, name: "Søren Sørensen", organisation: nil),
                                                         Guest(kind: .partner, name: "Anna Vestergaard", organisation: "Region Sjælland Psykiatri, Roskilde")],
-                                               allowConflict: false), as: "mette")
+                                               allowConflict: false), as: "mette", on: Day(iso: "2026-03-02")!)   // booked before it was held
         try f.service.execute(.setMeetingStatus(meeting: "m1", status: .cancelled, outcome: "Borgeren er indlagt"), as: "mette")
         let meetings = try f.service.meetings(as: "mette", scope: .citizen(c), from: Day(iso: "2026-03-01")!, to: Day(iso: "2026-04-30")!)
         let ics = ICalendar.export(meetings, state: f.store.projection, storeID: f.store.identity)
@@ -139,9 +139,9 @@ final class CalendarTests: XCTestCase {
                                                room: "Borgerrummet, 2. sal", participants: ["mette", "jonas", "per"],
                                                guests: [Guest(kind: .relative, name: "Mor", organisation: nil),
                                                         Guest(kind: .partner, name: "Henrik Bach", organisation: "Kirkens Korshær")],
-                                               allowConflict: false), as: "mette")
+                                               allowConflict: false), as: "mette", on: Day(iso: "2026-10-01")!)   // booked before they were held
         try f.service.execute(.scheduleMeeting(type: .rehab, citizen: nil, start: LocalTime(iso: "2026-03-29T14:00")!, minutes: 45, room: nil,
-                                               participants: ["karen"], guests: [], allowConflict: false), as: "karen")
+                                               participants: ["karen"], guests: [], allowConflict: false), as: "karen", on: Day(iso: "2026-03-02")!)
         try f.service.execute(.setMeetingStatus(meeting: "m2", status: .cancelled, outcome: nil), as: "karen")
         let meetings = f.store.projection.meetings.values.map { $0 }
         let ics = ICalendar.export(meetings, state: f.store.projection, storeID: "golden")

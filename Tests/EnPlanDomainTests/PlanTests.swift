@@ -219,10 +219,11 @@ final class PlanTests: XCTestCase {
         try f.service.execute(.answerReferral(citizen: c, referral: "r1", status: .accepted), as: "jonas")
         try f.service.execute(.logContact(citizen: c, channel: .phone, note: "Ringede", at: daysAgo(2)), as: "jonas")
         let past = LocalTime(day: f.today + -20, minuteOfDay: 10 * 60)
+        // Booked before they were held (a new meeting is never in the past).
         try f.service.execute(.scheduleMeeting(type: .network, citizen: c, start: past, minutes: 60, room: nil, participants: ["mette", "per"],
-                                               guests: [], allowConflict: false), as: "mette")
+                                               guests: [], allowConflict: false), as: "mette", on: f.today + -40)
         try f.service.execute(.scheduleMeeting(type: .network, citizen: c, start: LocalTime(day: f.today + -30, minuteOfDay: 600), minutes: 60,
-                                               room: nil, participants: ["mette"], guests: [], allowConflict: false), as: "mette")
+                                               room: nil, participants: ["mette"], guests: [], allowConflict: false), as: "mette", on: f.today + -40)
         try f.service.execute(.setMeetingStatus(meeting: "m2", status: .cancelled, outcome: nil), as: "mette")
         // The plan started today; the first effort starts in 5 days (waiting 0 days so far).
         try f.service.execute(.addEffort(citizen: c, goal: nil, title: "Praktik", sector: .employment, legalBasis: "LAB § 42", provider: "Byg",

@@ -23,7 +23,7 @@ final class RefusalWordsTests: XCTestCase {
         .badCPR(text: "12", .format), .bornInFuture(text: "010150-4000"), .nothingToChange, .ownHouseholdMember, .consentSectors,
         .inFuture(.effortEnd(day)), .consentWithdrawn("s1"), .notACaseworker(user: "karen", role: .supervisor), .unknownBenefit("x"),
         .benefitNotInForce(name: "uddannelseshjælp", on: day), .noPlan(citizen: "c1"), .emptyText(.title),
-        .textTooLong(.templateEffort(.provider, effort: 2, template: "ung"), maxBytes: 2000), .planNeedsConsent, .unchanged(.goal, "g1"),
+        .textTooLong(.templateEffort(.provider, effort: 2, template: "ung"), maxCharacters: 2000), .planNeedsConsent, .unchanged(.goal, "g1"),
         .endsBeforeStart(end: day, start: day + 3), .effortClosed(effort: "e1", status: .ended),
         .effortNotChangeable(effort: "e1", status: .cancelled), .appealBeforeDecision, .followUpDone("f1"), .scoreRange,
         .referralToOwnSector, .referralTransition(referral: "r1", from: .accepted, to: .revoked), .referralAnswer, .templateStart,
@@ -32,10 +32,18 @@ final class RefusalWordsTests: XCTestCase {
         .templateFile(index: 2, detail: "missing field name"), .demoStoreNotEmpty(path: "/tmp/x"), .followUpInPast(due: day + -1),
         .completedBeforePlanned(done: day + -2, planned: day), .meetingInPast(start: LocalTime(day: day + -1, minuteOfDay: 600)),
         .unchanged(.meeting, "m2"), .badPhone("12ab"), .badEmail("mette@"),
-        .ownScoreRange, .youthAgeLimit(15...30), .targetGroupNeedsBenefit, .inFuture(.day(day + 1)), .textTooLong(.ownWords, maxBytes: 2000),
+        .ownScoreRange, .youthAgeLimit(15...30), .targetGroupNeedsBenefit, .inFuture(.day(day + 1)), .textTooLong(.ownWords, maxCharacters: 2000),
         .emptyText(.source), .weekdays, .reviewSampleSize(1...1000), .quarterEnded("2026Q3"), .noPlansToDraw,
         .notDrawn(citizen: "c1", draw: "2026Q4"), .reviewDate(drawn: day), .tookPartNotInvited, .attendanceCount(0...100_000),
         .attendanceWeekNotBegun, .emptyText(.activity), .emptyText(.action), .emptyText(.authorityReviewer), .emptyText(.findings),
+        .controlCharacter(.name), .controlCharacter(.note), .controlCharacter(.guestName), .controlCharacter(.templateGoalKey(goal: 2)),
+        .textTooLong(.room, maxCharacters: 200), .textTooLong(.email, maxCharacters: 254), .textTooLong(.organisation, maxCharacters: 200),
+        .emptyText(.place), .emptyText(.description), .emptyText(.phone),
+        .dayOutOfRange(.date, Day(year: 1, month: 1, day: 1)!, earliest: Day(year: 1970, month: 1, day: 1)!, latest: day),
+        .dayOutOfRange(.start, Day(year: 9999, month: 12, day: 31)!, earliest: day.adding(years: -10), latest: day.adding(years: 5)),
+        .dayOutOfRange(.end, day, earliest: day, latest: day), .dayOutOfRange(.due, day, earliest: day, latest: day),
+        .dayOutOfRange(.done, day, earliest: day, latest: day), .dayOutOfRange(.deadline, day, earliest: day, latest: day),
+        .timeDoesNotExist(LocalTime(iso: "2027-03-28T02:30")!), .templateTooLarge(template: "ung", maxItems: 100, maxCharacters: 50_000),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
@@ -147,6 +155,10 @@ final class RefusalWordsTests: XCTestCase {
             case .tookPartNotInvited: return "i76"
             case .attendanceCount: return "i77"
             case .attendanceWeekNotBegun: return "i78"
+            case .controlCharacter: return "i79"
+            case .dayOutOfRange: return "i80"
+            case .timeDoesNotExist: return "i81"
+            case .templateTooLarge: return "i82"
             }
         case .notFound(let r):
             switch r {
@@ -203,7 +215,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 78, "n": 16, "f": 14, "c": 8, "o": 4]
+    static let counts = ["i": 82, "n": 16, "f": 14, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -44,7 +44,7 @@ public struct AccessReport: Sendable {
             if ls.isEmpty { out.append("Ingen har set dine oplysninger i perioden.") }
             for l in ls { out.append("\(l.when) · \(l.who) · \(l.what)" + (l.reason.map { " · begrundelse: \"\($0)\"" } ?? "")) }
             out += ["", total]
-            return out.joined(separator: "\n") + "\n"
+            return TerminalSafe.lines(out)
         case .markdown:
             var out = ["# Opslag i dine oplysninger: \(Self.cell(name))", "", "Periode: \(period). Udskrevet \(Self.time(made)).", ""]
             if ls.isEmpty { out.append("Ingen har set dine oplysninger i perioden.") } else {
@@ -52,7 +52,7 @@ public struct AccessReport: Sendable {
                 for l in ls { out.append("| \(l.when) | \(Self.cell(l.who)) | \(Self.cell(l.what)) | \(Self.cell(l.reason ?? "")) |") }
             }
             out += ["", total]
-            return out.joined(separator: "\n") + "\n"
+            return TerminalSafe.lines(out)
         }
     }
 

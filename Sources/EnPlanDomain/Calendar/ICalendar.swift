@@ -82,7 +82,9 @@ public enum ICalendar {
         return iso.prefix(19).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
     }
 
-    /// TEXT escaping: backslash, semicolon, comma, newline.
+    /// TEXT escaping: backslash, semicolon, comma, newline. Any other control character (which
+    /// RFC 5545 does not allow in TEXT, and which would reach the terminal of whoever prints the
+    /// file) shows as its visible stand-in (`TerminalSafe`).
     static func text(_ s: String) -> String {
         var out = ""
         for c in s {
@@ -91,14 +93,14 @@ public enum ICalendar {
             case ";": out += "\\;"
             case ",": out += "\\,"
             case "\n", "\r\n": out += "\\n"
-            default: out.append(c)
+            default: if c.unicodeScalars.contains(where: TerminalSafe.isControl) { out += TerminalSafe.field(String(c)) } else { out.append(c) }
             }
         }
         return out
     }
 
-    /// A parameter value: quoted, with quotes (not allowed inside) dropped.
-    static func param(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "") + "\"" }
+    /// A parameter value: quoted, with quotes (not allowed inside) dropped and control characters visible.
+    static func param(_ s: String) -> String { "\"" + TerminalSafe.field(s.replacingOccurrences(of: "\"", with: "")) + "\"" }
 
     /// Lines longer than 75 octets are folded: CRLF and one space, never inside a UTF-8 character.
     static func fold(_ line: String) -> String {

@@ -105,12 +105,14 @@ public enum DemoData {
     }
 
     /// The day the demo's history did a command on, where it was not today: a past follow-up was
-    /// planned three weeks before it was due and completed on the day it was done; a referral was
+    /// planned three weeks before it was due and completed on the day it was done; a meeting was
+    /// booked two weeks before it (a new meeting is never in the past); a referral was
     /// sent 1-60 days ago (answered today, when it is: the referral figures have slow answers and
     /// referrals unanswered after 14 days to show).
     static func historicalDay(_ command: Command, today: Day) -> Day? {
         switch command {
         case let .scheduleFollowUp(_, due): return due + -21
+        case let .scheduleMeeting(_, _, start, _, _, _, _, _, _): return start.day + -14
         case let .completeFollowUp(_, _, done, _, _): return done
         case let .sendReferral(citizen, _, _, _): return today + -(1 + (FigureScope.number(citizen) ?? 0) * 7 % 60)
         default: return nil

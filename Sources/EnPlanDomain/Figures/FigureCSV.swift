@@ -62,7 +62,9 @@ public enum FigureCSV {
         return "\(l.day.iso) \(Day.pad(l.minuteOfDay / 60, 2)):\(Day.pad(l.minuteOfDay % 60, 2))"
     }
 
+    /// One cell: a control character shows as its stand-in (`TerminalSafe`), then quoted if needed.
     static func field(_ s: String) -> String {
-        s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        let s = TerminalSafe.field(s)
+        return s.contains(where: { $0 == ";" || $0 == "\"" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

@@ -8,6 +8,9 @@ extension DomainError {
         case name, danishName, englishName, contactPerson, decisionText, domain, goal, legalBasis, provider, reason
         case referralText, targetName, templateName, title, outcome, agendaItem, source, ownWords
         case activity, action, authorityReviewer, findings
+        case note, room, guestName, organisation, place, description, email, phone
+        /// The key of a template's goal `goal` (1-based).
+        case templateGoalKey(goal: Int)
         /// A goal's text in a template, by the goal's key.
         case templateGoal(key: String)
         /// A field of effort `effort` (1-based) of template `template`.
@@ -37,6 +40,15 @@ extension DomainError {
             case .action: return "action"
             case .authorityReviewer: return "authority reviewer"
             case .findings: return "findings"
+            case .note: return "note"
+            case .room: return "room"
+            case .guestName: return "guest's name"
+            case .organisation: return "organisation"
+            case .place: return "place"
+            case .description: return "description"
+            case .email: return "e-mail address"
+            case .phone: return "phone number"
+            case .templateGoalKey(let i): return "key of goal \(i)"
             case .templateGoal(let key): return "text of goal \(key)"
             case let .templateEffort(f, i, t): return "\(f.description) of effort \(i) of template \(t)"
             }
@@ -53,6 +65,22 @@ extension DomainError {
         case effortEnd(Day)
         /// A status, an own assessment, a flag or a baseline on that day.
         case day(Day)
+    }
+
+    /// The day a date refusal is about (`Invalid.dayOutOfRange`).
+    public enum DayField: String, Equatable, Sendable {
+        case date, start, end, due, done, deadline
+
+        public var description: String {
+            switch self {
+            case .date: return "date"
+            case .start: return "start"
+            case .end: return "end"
+            case .due: return "due date"
+            case .done: return "completion date"
+            case .deadline: return "deadline"
+            }
+        }
     }
 
     /// A piece of a citizen's plan, named by id.
@@ -103,7 +131,7 @@ extension DomainError {
         case benefitNotInForce(name: String, on: Day)
         case noPlan(citizen: String)
         case emptyText(TextField)
-        case textTooLong(TextField, maxBytes: Int)
+        case textTooLong(TextField, maxCharacters: Int)
         case planNeedsConsent
         case unchanged(PlanPart, String)
         /// An effort's end before its start (`end` nil: the day it is being ended on).
@@ -145,6 +173,14 @@ extension DomainError {
         case meetingInPast(start: LocalTime)
         case badPhone(String)
         case badEmail(String)
+        /// A text with a control character (`TerminalSafe.isControl`) in it: refused, never cleaned.
+        case controlCharacter(TextField)
+        /// A day outside the window its kind allows (`InputRules`).
+        case dayOutOfRange(DayField, Day, earliest: Day, latest: Day)
+        /// A wall-clock time that does not exist in Copenhagen (the hour the clocks go forward).
+        case timeDoesNotExist(LocalTime)
+        /// A template larger than a template may be (`InputRules.Template`).
+        case templateTooLarge(template: String, maxItems: Int, maxCharacters: Int)
 
         public var description: String {
             switch self {
@@ -207,7 +243,7 @@ extension DomainError {
             case let .benefitNotInForce(name, day): return "the benefit \(name) is not in force on \(day.iso)"
             case .noPlan(let cid): return "\(cid) has no unified plan yet: create it first"
             case .emptyText(let f): return "the \(f.description) is empty"
-            case let .textTooLong(f, n): return "the \(f.description) is longer than \(n) bytes"
+            case let .textTooLong(f, n): return "the \(f.description) is longer than \(n) characters"
             case .planNeedsConsent: return "a unified plan needs the citizen's consent to share between sectors: record it first"
             case let .unchanged(part, id): return "\(part.rawValue) \(id) is like that already: nothing to save"
             case let .endsBeforeStart(end?, start): return "an effort cannot end (\(end.iso)) before it starts (\(start.iso))"
@@ -233,6 +269,11 @@ extension DomainError {
             case .meetingInPast(let start): return "a meeting cannot be moved into the past (\(start.day.iso))"
             case .badPhone(let p): return "\"\(p)\" is not a phone number (digits, spaces and a leading +)"
             case .badEmail(let e): return "\"\(e)\" is not an e-mail address"
+            case .controlCharacter(let f): return "the \(f.description) contains a control character (a line break, a tab, an escape or a bidi control): it cannot be stored"
+            case let .dayOutOfRange(f, day, earliest, latest): return "the \(f.description) must be from \(earliest.iso) to \(latest.iso), not \(day.iso)"
+            case .timeDoesNotExist(let t): return "\(t.iso.suffix(5)) does not exist on \(t.day.iso) in Copenhagen: the clocks go forward an hour"
+            case let .templateTooLarge(t, items, chars):
+                return "template \(t) is too large: at most \(items) goals, \(items) efforts, \(items) follow-ups and \(chars) characters of text"
             }
         }
 
@@ -274,6 +315,18 @@ extension DomainError {
             case .meetingInPast: return .date
             case .badPhone: return .phone
             case .badEmail: return .email
+            case .controlCharacter(let f): return .textOf(f)
+            case .dayOutOfRange(let f, _, _, _):
+                switch f {
+                case .date: return .date
+                case .start: return .start
+                case .end: return .end
+                case .due: return .due
+                case .done: return .done
+                case .deadline: return .deadline
+                }
+            case .timeDoesNotExist: return .time
+            case .templateTooLarge: return nil
             }
         }
     }

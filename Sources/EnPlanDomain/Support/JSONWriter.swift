@@ -52,22 +52,47 @@ public struct JSONWriter {
         key(k); openArray(); for e in v { string(e.rawValue) }; closeArray()
     }
 
+    /// A JSON string. Besides what JSON requires (quote, backslash, C0), DEL, the C1 controls, the
+    /// bidi controls and U+2028/U+2029 are written as \uXXXX too (`TerminalSafe.isControl`): still
+    /// the same string to any reader, and no byte of it can drive a terminal that shows the JSON.
     private mutating func writeQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
+        let u = s.utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            let b = u[i]
+            i = u.index(after: i)
             switch b {
             case UInt8(ascii: "\""): bytes.append(92); bytes.append(b)
             case UInt8(ascii: "\\"): bytes.append(92); bytes.append(b)
             case 0x0A: bytes.append(92); bytes.append(UInt8(ascii: "n"))
             case 0x0D: bytes.append(92); bytes.append(UInt8(ascii: "r"))
             case 0x09: bytes.append(92); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Hex.digit(b >> 4)); bytes.append(Hex.digit(b & 15))
+            case 0..<0x20, 0x7F: escape(UInt32(b))
+            case 0xC2 where i != u.endIndex && (0x80...0x9F).contains(u[i]):
+                // U+0080-U+009F: C2 80 - C2 9F.
+                escape(UInt32(u[i]))
+                i = u.index(after: i)
+            case 0xE2 where i != u.endIndex && (u[i] == 0x80 || u[i] == 0x81) && u.index(after: i) != u.endIndex:
+                // U+2028-U+202E: E2 80 A8 - E2 80 AE; U+2066-U+2069: E2 81 A6 - E2 81 A9.
+                let c1 = u[i], c2 = u[u.index(after: i)]
+                let scalar = 0x2000 + (UInt32(c1 & 0x3F) << 6) + UInt32(c2 & 0x3F)
+                if (0x2028...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) {
+                    escape(scalar)
+                    i = u.index(i, offsetBy: 2)
+                } else {
+                    bytes.append(b)
+                }
             default: bytes.append(b)
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ scalar: UInt32) {
+        bytes.append(contentsOf: "\\u".utf8)
+        bytes.append(Hex.digit(UInt8(scalar >> 12 & 15))); bytes.append(Hex.digit(UInt8(scalar >> 8 & 15)))
+        bytes.append(Hex.digit(UInt8(scalar >> 4 & 15))); bytes.append(Hex.digit(UInt8(scalar & 15)))
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }

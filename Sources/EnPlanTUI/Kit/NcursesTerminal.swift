@@ -1,3 +1,4 @@
+import EnPlanDomain
 import CNcurses
 import Foundation
 import Glibc
@@ -81,7 +82,10 @@ public final class NcursesTerminal: Terminal {
                 var text: [wchar_t] = []
                 let start = col
                 while col < canvas.cols, canvas.cell(row, col).role == role {
-                    for u in canvas.cell(row, col).text.unicodeScalars { text.append(wchar_t(bitPattern: u.value)) }
+                    // `Canvas.put` let no control character in; this is the last door, kept shut anyway.
+                    for u in canvas.cell(row, col).text.unicodeScalars {
+                        text.append(wchar_t(bitPattern: TerminalSafe.isControl(u) ? TerminalSafe.visible(u).value : u.value))
+                    }
                     col += 1
                 }
                 enplan_attr_set(attributes[role] ?? enplan_a_normal(), pairs[role] ?? 0)

@@ -3,7 +3,8 @@ import EnPlanDomain
 /// The plan as a plain-language document for the citizen (`enplan plan export`, `x` on the plan
 /// screen). It is made from what the exporting user may see, and leaves out what is internal:
 /// no CPR number, no notes, no assessments, no referrals, and no content another sector's
-/// consent does not cover (such an effort is only mentioned as existing).
+/// consent does not cover (such an effort is only mentioned as existing). Each line is made one
+/// terminal-safe line (`TerminalSafe.lines`): a stored text cannot drive a terminal or forge a line.
 public enum PlanDocument {
     public enum Format: String, CaseIterable, Sendable { case text, markdown }
 
@@ -27,7 +28,7 @@ public enum PlanDocument {
         paragraph(s.p(.docIntro))
         guard let plan = c.plan else {
             paragraph(s.p(.noPlan))
-            return out.joined(separator: "\n") + "\n"
+            return TerminalSafe.lines(out)
         }
         heading("\(s.p(.docGoal)): \(s.overallGoal(plan.overallGoal))", level: 2)
         if !plan.ownWords.isEmpty {
@@ -81,7 +82,7 @@ public enum PlanDocument {
         out.append("")
         paragraph(s.p(.docFooter))
         paragraph(s.date(today))
-        return out.joined(separator: "\n") + "\n"
+        return TerminalSafe.lines(out)
     }
 }
 

@@ -97,8 +97,30 @@ private struct RefusalWords {
         case .action: return pick("handlingen", "action")
         case .authorityReviewer: return pick("myndighedens gennemgår", "authority reviewer")
         case .findings: return pick("fundene", "findings")
+        case .note: return pick("notatet", "note")
+        case .room: return pick("lokalet", "room")
+        case .guestName: return pick("gæstens navn", "guest's name")
+        case .organisation: return pick("organisationen", "organisation")
+        case .place: return pick("stedet", "place")
+        case .description: return pick("beskrivelsen", "description")
+        case .email: return pick("e-mailadressen", "e-mail address")
+        case .phone: return pick("telefonnummeret", "phone number")
+        case .templateGoalKey(let i): return pick("nøglen til delmål \(i)", "key of goal \(i)")
         case .templateGoal(let key): return pick("teksten til delmål \(key)", "text of goal \(key)")
         case let .templateEffort(f, i, t): return pick("\(field(f)) i indsats \(i) i pakkeforløbet \(t)", "\(field(f)) of effort \(i) of template \(t)")
+        }
+    }
+
+    func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    func dayField(_ f: DomainError.DayField) -> String {
+        switch f {
+        case .date: return pick("datoen", "date")
+        case .start: return pick("startdatoen", "start")
+        case .end: return pick("slutdatoen", "end")
+        case .due: return pick("opfølgningsdatoen", "due date")
+        case .done: return pick("datoen for udførelsen", "completion date")
+        case .deadline: return pick("fristen", "deadline")
         }
     }
 
@@ -168,7 +190,7 @@ private struct RefusalWords {
         case let .benefitNotInForce(name, day): return pick("Ydelsen \(name) gælder ikke den \(date(day))", "The benefit \(name) is not in force on \(date(day))")
         case .noPlan: return pick("Borgeren har ingen samlet plan endnu: opret den først", "The citizen has no unified plan yet: create it first")
         case .emptyText(let f): return pick("Udfyld \(field(f))", "The \(field(f)) is empty")
-        case let .textTooLong(f, n): return pick("\(field(f).prefix(1).uppercased() + field(f).dropFirst()) er længere end \(n) byte", "The \(field(f)) is longer than \(n) bytes")
+        case let .textTooLong(f, n): return pick("\(capitalized(field(f))) er længere end \(n) tegn", "The \(field(f)) is longer than \(n) characters")
         case .planNeedsConsent: return pick("En samlet plan kræver borgerens samtykke til deling: registrér det først", "A unified plan needs the citizen's consent to share between sectors: record it first")
         case let .unchanged(p, _): return pick("Ingen ændringer at gemme i \(part(p))", "The \(part(p)) is like that already: nothing to save")
         case let .endsBeforeStart(end?, start): return pick("Slutdatoen (\(date(end))) ligger før startdatoen (\(date(start)))", "The end (\(date(end))) is before the start (\(date(start)))")
@@ -193,6 +215,18 @@ private struct RefusalWords {
         case .meetingInPast(let start): return pick("Et møde kan ikke flyttes til en dag, der er gået (\(date(start.day)))", "A meeting cannot be moved into the past (\(date(start.day)))")
         case .badPhone(let p): return pick("“\(p)” er ikke et telefonnummer (cifre, mellemrum og evt. + først)", "“\(p)” is not a phone number (digits, spaces and a leading +)")
         case .badEmail(let e): return pick("“\(e)” er ikke en e-mailadresse", "“\(e)” is not an e-mail address")
+        case .controlCharacter(let f):
+            return pick("\(capitalized(field(f))) indeholder et skjult styretegn (fx linjeskift, tabulator eller escape), som ikke kan gemmes",
+                        "The \(field(f)) contains a hidden control character (such as a line break, a tab or an escape), which cannot be stored")
+        case let .dayOutOfRange(f, d, earliest, latest):
+            return pick("\(capitalized(dayField(f))) skal ligge fra \(date(earliest)) til \(date(latest)), ikke \(date(d))",
+                        "The \(dayField(f)) must be from \(date(earliest)) to \(date(latest)), not \(date(d))")
+        case .timeDoesNotExist(let t):
+            return pick("Klokken \(hm(t)) findes ikke den \(date(t.day)): uret stilles en time frem til sommertid",
+                        "\(hm(t)) does not exist on \(date(t.day)): the clocks go forward an hour for summer time")
+        case let .templateTooLarge(t, items, chars):
+            return pick("Pakkeforløbet \(t) er for stort: højst \(items) delmål, \(items) indsatser og \(items) opfølgninger og højst \(chars) tegn tekst i alt",
+                        "Template \(t) is too large: at most \(items) goals, \(items) efforts and \(items) follow-ups, and \(chars) characters of text in all")
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")
         }
     }

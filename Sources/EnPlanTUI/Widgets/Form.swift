@@ -57,6 +57,11 @@ public struct Form: Sendable {
         focus = fields.firstIndex { if case .choice = $0.kind { return false } else { return true } } ?? 0
     }
 
+    /// One past the longest text any field may hold (`InputRules`): a form never stops typing
+    /// before the input rule would refuse, so a text too long for its field is refused on saving
+    /// with its limit, shown at the field, and nothing is cut silently.
+    static let maxTyped = InputRules.TextKind.allCases.map(\.maxCharacters).max()! + 1
+
     public var isDirty: Bool { fields.map(\.value) != initial }
 
     /// A field's value as typed (untrimmed), or sets it.
@@ -126,7 +131,7 @@ public struct Form: Sendable {
             } else {
                 if replacing { fields[focus].value = "" }
                 replacing = false
-                if fields[focus].value.count < 200 { fields[focus].value.append(c) }
+                if fields[focus].value.count < Form.maxTyped { fields[focus].value.append(c) }
             }
             fields[focus].error = nil
         default: break

@@ -33,7 +33,7 @@ enum AuditCommands {
             let report = try service.accessReport(citizen: inv.required("citizen"), from: try inv.day("from", today: today),
                                                   to: try inv.day("to", today: today), as: inv.required("as"))
             let names = Settings.load(directory: inv.dataDirectory).auditReportNames
-            print(report.render(names: names, format: inv.choice("format", AccessReport.Format.self) ?? .text), terminator: "")
+            Output.text(report.render(names: names, format: inv.choice("format", AccessReport.Format.self) ?? .text))
             return 0
         }
     }

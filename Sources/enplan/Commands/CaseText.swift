@@ -62,7 +62,7 @@ enum CaseText {
             out.append("Not shared with your sector: " + withheld.map { "\($0.kind.rawValue) [\($0.sector.rawValue)]" }.joined(separator: ", "))
         }
         out.append("\(c.contacts.count) contacts, \(d.meetings.count) meetings")
-        return out.joined(separator: "\n") + "\n"
+        return TerminalSafe.lines(out)   // a line break in a stored text cannot start a line of its own
     }
 }
 

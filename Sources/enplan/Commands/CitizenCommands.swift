@@ -30,7 +30,7 @@ enum CitizenCommands {
                 Output.table(["ID", "NAME", "CPR", "AGE", "SECTORS", "RESPONSIBLE", "OVERDUE"],
                              rows.map { [$0.id, $0.name, $0.maskedCPR, String($0.age), $0.sectors.map(\.rawValue).joined(separator: ","),
                                          $0.responsible, $0.overdueFollowUps > 0 ? String($0.overdueFollowUps) : ""] })
-                print("\(rows.count) citizens")
+                Output.line("\(rows.count) citizens")
             }
             return 0
         }
@@ -56,7 +56,7 @@ enum CitizenCommands {
             let command = Command.registerCitizen(cpr: inv.required("cpr"), name: inv.required("name"), benefit: inv.string("benefit"),
                                                   responsible: inv.string("responsible"))
             let events = try Context.open(inv.dataDirectory).execute(command, as: inv.required("as"))
-            print(events[0].stream)
+            Output.line(events[0].stream)
             return 0
         }
     }
@@ -66,7 +66,7 @@ enum CitizenCommands {
                     options: [.actor(), .citizen, .reason, .json]) { inv in
             let service = try Context.open(inv.dataDirectory)
             let d = try service.citizen(inv.required("citizen"), as: inv.required("as"), reason: inv.string("reason"))
-            print(inv.flag("json") ? CaseText.json(d) : CaseText.text(d, today: service.today), terminator: "")
+            Output.text(inv.flag("json") ? CaseText.json(d) : CaseText.text(d, today: service.today))
             return 0
         }
     }

@@ -14,7 +14,7 @@ enum CitizenWrite {
             let command = try make(inv, inv.required("citizen"), service.today)
             let events = try service.execute(command, as: inv.required("as"), expectedVersion: inv.int("expect-version"))
             // Printed only now: the event is on disk (fdatasync returned).
-            print(events[0].seq)
+            Output.line(events[0].seq)
             return 0
         }
     }

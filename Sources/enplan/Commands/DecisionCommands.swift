@@ -30,7 +30,7 @@ enum DecisionCommands {
                     w.closeObject()
                 }
             } else {
-                print("\(d.id) \(d.legalArea.rawValue) \(d.date.iso) · appeal deadline \(d.appealDeadline.iso) · seq \(events[0].seq)")
+                Output.line("\(d.id) \(d.legalArea.rawValue) \(d.date.iso) · appeal deadline \(d.appealDeadline.iso) · seq \(events[0].seq)")
             }
             return 0
         }

@@ -14,7 +14,7 @@ enum DemoCommands {
             options.seed = inv.int("seed").map(UInt64.init) ?? options.seed
             let service = try Context.open(inv.dataDirectory)
             let report = try DemoData.fill(service, options: options)
-            print("Created \(report.citizens) citizens, \(report.users) users and \(report.meetings) meetings in \(report.events) events in \(inv.dataDirectory). Every demo user's password is \"demo\".")
+            Output.line("Created \(report.citizens) citizens, \(report.users) users and \(report.meetings) meetings in \(report.events) events in \(inv.dataDirectory). Every demo user's password is \"demo\".")
             return 0
         }
     }

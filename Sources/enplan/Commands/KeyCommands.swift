@@ -41,7 +41,7 @@ enum KeyCommands {
             lines.append(try AuthorizedKeys.line(key, user: user, executable: Context.executable, dataDirectory: dir))
             try AuthorizedKeys.write(lines, to: path)
             try service.recordKeyChange(user: user, fingerprint: key.fingerprint, added: true, as: inv.required("as"))
-            print("\(key.fingerprint) \(user.map { "logs in as \($0)" } ?? "opens the login screen (kiosk)") (\(path)).")
+            Output.line("\(key.fingerprint) \(user.map { "logs in as \($0)" } ?? "opens the login screen (kiosk)") (\(path)).")
             return 0
         }
     }
@@ -79,7 +79,7 @@ enum KeyCommands {
             guard kept.count < lines.count else { throw UsageError("key remove: no such key in \(path) (enplan key list shows them)") }
             try AuthorizedKeys.write(kept, to: path)
             for e in removed { try service.recordKeyChange(user: e.user, fingerprint: e.fingerprint, added: false, as: inv.required("as")) }
-            print("Removed \(lines.count - kept.count) key\(lines.count - kept.count == 1 ? "" : "s") from \(path).")
+            Output.line("Removed \(lines.count - kept.count) key\(lines.count - kept.count == 1 ? "" : "s") from \(path).")
             return 0
         }
     }

@@ -78,7 +78,7 @@ enum MeetingCommands {
                                                   allowConflict: inv.flag("allow-conflict"), agenda: inv.list("agenda") ?? [])
             let e = try service.execute(command, as: inv.required("as"))
             warnIfOffDay(start)
-            print(e[0].stream)
+            Output.line(e[0].stream)
             return 0
         }
     }
@@ -98,7 +98,7 @@ enum MeetingCommands {
         warnIfOffDay(m.start)
         let events = try service.execute(.changeMeeting(meeting: id, type: m.type, start: m.start, minutes: m.minutes, room: m.room,
                                                         agenda: m.agenda, allowConflict: inv.flag("allow-conflict")), as: inv.required("as"))
-        print(events[0].seq)
+        Output.line(events[0].seq)
         return 0
     }
 
@@ -148,7 +148,7 @@ enum MeetingCommands {
                 Output.error("no free slot of \(minutes) minutes in the coming year")
                 return 1
             }
-            print(slot.iso)
+            Output.line(slot.iso)
             return 0
         }
     }
@@ -162,7 +162,7 @@ enum MeetingCommands {
             let command = Command.recordMeetingOutcome(meeting: inv.required("meeting"), status: inv.choice("status", MeetingStatus.self)!,
                                                        outcome: inv.string("note"), completeFollowUps: inv.choice("complete", FollowUpResult.self))
             let events = try Context.open(inv.dataDirectory).execute(command, as: inv.required("as"))
-            print(events.map { String($0.seq) }.joined(separator: " "))
+            Output.line(events.map { String($0.seq) }.joined(separator: " "))
             return 0
         }
     }
@@ -173,7 +173,7 @@ enum MeetingCommands {
         ]) { inv in
             let (service, found) = try query(inv, defaultDays: 90)
             try service.recordExport(.calendarFile, citizen: inv.string("citizen"), as: inv.required("as"), reason: inv.string("reason"))
-            FileHandle.standardOutput.write(Data(ICalendar.export(found, state: service.state, storeID: service.store.identity).utf8))
+            Output.text(ICalendar.export(found, state: service.state, storeID: service.store.identity))
             return 0
         }
     }

@@ -31,7 +31,7 @@ enum OfferCommands {
                                                           activity: inv.required("activity"), place: inv.string("place") ?? "",
                                                           weekdays: try inv.string("weekdays").map(weekdays) ?? []), as: inv.required("as"))
             let id = String(events[0].stream.dropFirst(Streams.offerPrefix.count))
-            if inv.flag("json") { printJSON(service.state.offers[id].map { [$0] } ?? []) } else { print(id) }
+            if inv.flag("json") { printJSON(service.state.offers[id].map { [$0] } ?? []) } else { Output.line(id) }
             return 0
         }
     }
@@ -73,7 +73,7 @@ enum OfferCommands {
                 week = w
             }
             let events = try service.execute(.reportAttendance(offer: inv.required("offer"), week: week, count: inv.int("count")!), as: inv.required("as"))
-            print(events[0].seq)
+            Output.line(events[0].seq)
             return 0
         }
     }

@@ -8,7 +8,7 @@ enum OpsCommands {
 
     static var version: CommandSpec {
         CommandSpec(["version"], "print the version (also enplan --version)") { _ in
-            print("\(Version.line) (themes built in: \(Theme.builtIn.keys.sorted().joined(separator: ", ")))")
+            Output.line("\(Version.line) (themes built in: \(Theme.builtIn.keys.sorted().joined(separator: ", ")))")
             return 0
         }
     }
@@ -27,7 +27,7 @@ enum OpsCommands {
 
     static var manpage: CommandSpec {
         CommandSpec(["manpage"], "print the man page enplan(1) in troff, made from the command declarations (man/enplan.1)") { _ in
-            print(ManPage.render(CLI.commands), terminator: "")
+            Output.text(ManPage.render(CLI.commands))
             return 0
         }
     }
@@ -41,7 +41,7 @@ enum OpsCommands {
             }
             let started = Date()
             let r = try cleaningUp(dest) { try Store.backup(directory: inv.dataDirectory, to: dest) }
-            print("Backed up \(inv.dataDirectory) to \(dest): \(Store.eventsFile) to seq \(r.events.seq) (\(r.events.hash.prefix(16))…), "
+            Output.line("Backed up \(inv.dataDirectory) to \(dest): \(Store.eventsFile) to seq \(r.events.seq) (\(r.events.hash.prefix(16))…), "
                   + "\(Store.auditFile) to seq \(r.audit.seq); \(r.events.bytes + r.audit.bytes) bytes, verified, in \(String(format: "%.2f", Date().timeIntervalSince(started))) s.")
             return 0
         }
@@ -56,7 +56,7 @@ enum OpsCommands {
             let r = try cleaningUp(dest) { try Store.restore(from: src, to: dest) }
             let service = try Context.open(dest)
             try service.recordRestore(by: "os:" + Context.osUser, source: URL(fileURLWithPath: src).standardizedFileURL.path, report: r)
-            print("Restored \(src) into \(dest): \(Store.eventsFile) to seq \(r.events.seq), \(Store.auditFile) to seq \(r.audit.seq); verified; recorded in its audit log.")
+            Output.line("Restored \(src) into \(dest): \(Store.eventsFile) to seq \(r.events.seq), \(Store.auditFile) to seq \(r.audit.seq); verified; recorded in its audit log.")
             return 0
         }
     }

@@ -51,7 +51,7 @@ enum OutcomeCommands {
             let service = try Context.open(inv.dataDirectory)
             let citizen = inv.required("citizen")
             let events = try service.execute(try make(inv, citizen, service.today), as: inv.required("as"), expectedVersion: inv.int("expect-version"))
-            guard inv.flag("json") else { print(events[0].seq); return 0 }
+            guard inv.flag("json") else { Output.line(events[0].seq); return 0 }
             Output.jsonArray([try T(fields: events[0].data)]) { piece, w in object(piece, citizen, &w, seq: events[0].seq) }
             return 0
         }
@@ -88,7 +88,7 @@ enum OutcomeCommands {
                                                      effortBasis: inv.string("basis") ?? "SEL",
                                                      requireVulnerability: inv.choice("vulnerability", YesNo.self) == .yes,
                                                      baseline: try inv.day("baseline", today: service.today)!), as: inv.required("as"))
-            print(service.youthTargetGroup.map(describe) ?? "")
+            Output.line(service.youthTargetGroup.map(describe) ?? "")
             return 0
         }
     }
@@ -104,7 +104,7 @@ enum OutcomeCommands {
                     w.field("requireVulnerability", g.requireVulnerability); w.field("baseline", g.baseline); w.field("setOn", g.setOn); w.closeObject()
                 }
             } else {
-                print(describe(g))
+                Output.line(describe(g))
             }
             return 0
         }

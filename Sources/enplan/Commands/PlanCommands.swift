@@ -66,7 +66,7 @@ enum PlanCommands {
             let command = Command.applyTemplate(citizen: inv.required("citizen"), template: inv.required("template"),
                                                 start: try inv.day("start", today: service.today), confirmedSharing: inv.flag("confirm-sharing"))
             let events = try service.execute(command, as: inv.required("as"))
-            print("\(events.count) events, seq \(events.first!.seq)-\(events.last!.seq)")
+            Output.line("\(events.count) events, seq \(events.first!.seq)-\(events.last!.seq)")
             return 0
         }
     }
@@ -85,7 +85,7 @@ enum PlanCommands {
             let detail = try service.citizen(id, as: actor, reason: inv.string("reason"), purpose: "export", logged: false)
             try service.recordExport(.planDocument, citizen: id, as: actor, reason: detail.brokeTheGlass ? inv.string("reason") : nil)
             let format = inv.choice("format", PlanDocument.Format.self) ?? .text
-            print(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format), terminator: "")
+            Output.text(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format))
             return 0
         }
     }
@@ -101,11 +101,11 @@ enum PlanCommands {
             let journey = try service.journey(id, as: inv.required("as"), reason: inv.string("reason"))
             let entries = journey.filtered(sector: inv.choice("sector", Sector.self), kind: inv.choice("kind", JourneyKind.self))
             if inv.flag("json") {
-                print(journeyJSON(id, journey, entries))
+                Output.line(journeyJSON(id, journey, entries))
                 return 0
             }
             let s = strings
-            for (line, _) in JourneyView(journey: journey).figureLines(s) { print(line) }
+            for (line, _) in JourneyView(journey: journey).figureLines(s) { Output.line(line) }
             let n = names(service, s)
             Output.table(["TIME", "SECTOR", "WHO", "WHAT"], entries.map {
                 [s.time($0.at.local), $0.seen.sector.map(s.sector) ?? "", n.users[$0.event.actor] ?? $0.event.actor, s.describe($0.seen, names: n)]

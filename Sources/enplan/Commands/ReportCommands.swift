@@ -37,7 +37,7 @@ enum ReportCommands {
             }
             if inv.flag("csv") {
                 let names = Dictionary(uniqueKeysWithValues: service.state.users.map { ($0.id, $0.name) })
-                print(FigureCSV.render(table, danish: danish, names: names), terminator: "")
+                Output.text(FigureCSV.render(table, danish: danish, names: names))
                 try service.recordExport(table, as: viewer)
             } else if inv.flag("json") {
                 Output.jsonArray(table.rows) { row, w in json(row, table, section, service, &w) }
@@ -92,7 +92,7 @@ enum ReportCommands {
             try service.execute(.defineTarget(id: inv.required("id"), kind: inv.choice("kind", Target.Kind.self)!, name: inv.required("name"),
                                               value: Int(inv.required("value"))!, deadline: try inv.day("deadline", today: service.today),
                                               sector: inv.choice("sector", Sector.self)), as: inv.required("as"))
-            print(inv.required("id"))
+            Output.line(inv.required("id"))
             return 0
         }
     }
@@ -127,7 +127,7 @@ enum ReportCommands {
         ]) { inv in
             let events = try Context.open(inv.dataDirectory).execute(.reassign(citizens: inv.list("citizens")!, to: inv.required("to"),
                                                                                reason: inv.required("reason")), as: inv.required("as"))
-            for e in events { print("\(e.stream)\t\(e.seq)") }
+            for e in events { Output.line("\(e.stream)\t\(e.seq)") }
             return 0
         }
     }

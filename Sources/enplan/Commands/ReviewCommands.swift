@@ -33,7 +33,7 @@ enum ReviewCommands {
                         w.field("plans", d.plans); w.field("again", again); w.closeObject()
                     }
                 } else {
-                    print("\(draw.id): " + (same ? "matches" : "does NOT match")
+                    Output.line("\(draw.id): " + (same ? "matches" : "does NOT match")
                           + " (drawn again from \(draw.population.reduce(0) { $0 + $1.citizens.count }) plans in \(draw.population.count) strata with seed \(draw.seed): \(again.count) plans)")
                 }
                 return same ? 0 : 1
@@ -59,7 +59,7 @@ enum ReviewCommands {
                 w.closeArray(); w.closeObject()
             }
         } else {
-            print("\(d.id) · seed \(d.seed) · \(d.plans.count) plans of \(population) in \(d.population.count) strata · \(d.excluded.count) reviewed in the last 12 months left out")
+            Output.line("\(d.id) · seed \(d.seed) · \(d.plans.count) plans of \(population) in \(d.population.count) strata · \(d.excluded.count) reviewed in the last 12 months left out")
             Output.table(["CITIZEN", "NAME", "STRATUM", "REVIEWED"], plans.map { [$0.citizen, $0.name, $0.stratum?.key ?? "", $0.review?.date.iso ?? ""] })
         }
     }
@@ -81,7 +81,7 @@ enum ReviewCommands {
                 authority: inv.string("authority") ?? (try service.user(viewer)).name, provider: inv.string("provider") ?? "",
                 invited: inv.choice("invited", YesNo.self) == .yes, tookPart: inv.choice("took-part", YesNo.self) == .yes,
                 focus: ReviewFocus(rawValue: inv.int("focus")!)!, findings: inv.required("findings"), actions: actions), as: viewer)
-            print(events[0].seq)
+            Output.line(events[0].seq)
             return 0
         }
     }

@@ -40,17 +40,17 @@ enum StoreCommands {
         let today = service.today
         let overdue = s.citizens.values.reduce(0) { $0 + ($1.plan?.overdueFollowUps(on: today) ?? 0) }
         let youth = s.citizens.values.filter { $0.targetGroup(on: today) == .youth }.count
-        print("EnPlan data directory: \(dir)")
-        print("\(s.citizens.count) citizens (\(youth) aged 15-29), \(s.accounts.count) users, \(s.meetings.count) meetings, \(overdue) overdue follow-ups, \(service.store.lastSeq) events.")
+        Output.line("EnPlan data directory: \(dir)")
+        Output.line("\(s.citizens.count) citizens (\(youth) aged 15-29), \(s.accounts.count) users, \(s.meetings.count) meetings, \(overdue) overdue follow-ups, \(service.store.lastSeq) events.")
         if s.accounts.isEmpty {
-            print("The store has no users yet: `enplan` on a terminal offers to create the first administrator, or")
-            print("  enplan --data-dir \(dir) user add --as admin --id admin --name \"Your Name\" --sector employment --role admin")
+            Output.line("The store has no users yet: `enplan` on a terminal offers to create the first administrator, or")
+            Output.line("  enplan --data-dir \(dir) user add --as admin --id admin --name \"Your Name\" --sector employment --role admin")
         }
         if demo {
-            print("Demo users (password: demo):")
+            Output.line("Demo users (password: demo):")
             Output.table(["ID", "NAME", "SECTOR", "ROLE"], s.users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue] })
         }
-        print("Not a terminal, so no full-screen interface; `enplan --help` lists the headless commands.")
+        Output.line("Not a terminal, so no full-screen interface; `enplan --help` lists the headless commands.")
     }
 
     static var verify: CommandSpec {
@@ -67,13 +67,13 @@ enum StoreCommands {
                 guard let admin = inv.string("as") else { throw UsageError("verify: \(flag) needs --as ADMIN") }
                 guard let reason = inv.string("reason") else { throw UsageError("verify: \(flag) needs --reason TEXT") }
                 let released = try Context.open(dir).releaseDamage(as: admin, reason: reason)
-                for line in released.movedAside { print("Moved aside: \(line)") }
-                for t in released.truncations { print("Accepted: \(t.file) now ends at seq \(t.endsAt) (seq \(t.expectedSeq) had been written).") }
-                if let m = released.marker { print("Released: the damage found by \(m.by.rawValue) on \(String(m.found.iso.prefix(19)).replacingOccurrences(of: "T", with: " ")) UTC (\(m.findings.count) finding\(m.findings.count == 1 ? "" : "s")).") }
+                for line in released.movedAside { Output.line("Moved aside: \(line)") }
+                for t in released.truncations { Output.line("Accepted: \(t.file) now ends at seq \(t.endsAt) (seq \(t.expectedSeq) had been written).") }
+                if let m = released.marker { Output.line("Released: the damage found by \(m.by.rawValue) on \(String(m.found.iso.prefix(19)).replacingOccurrences(of: "T", with: " ")) UTC (\(m.findings.count) finding\(m.findings.count == 1 ? "" : "s")).") }
                 if released.marker == nil && released.truncations.isEmpty && released.movedAside.isEmpty {
-                    print("The store is sound: nothing to release.")
+                    Output.line("The store is sound: nothing to release.")
                 } else {
-                    print("Recorded in the audit log; the store takes writes again.")
+                    Output.line("Recorded in the audit log; the store takes writes again.")
                 }
                 return 0
             }
@@ -81,15 +81,15 @@ enum StoreCommands {
             let reports = try Store.verify(directory: dir)
             var bad = 0
             for r in reports {
-                for p in r.problems { print("\(dir)/\(r.file):\(p.line): \(p.reason)"); bad += 1 }
-                for n in r.notes { print("\(dir)/\(r.file): note: \(n)") }
+                for p in r.problems { Output.line("\(dir)/\(r.file):\(p.line): \(p.reason)"); bad += 1 }
+                for n in r.notes { Output.line("\(dir)/\(r.file): note: \(n)") }
             }
             if bad == 0 {
-                print(reports.map { "\($0.file): \($0.lines) lines, sound" }.joined(separator: "; "))
+                Output.line(reports.map { "\($0.file): \($0.lines) lines, sound" }.joined(separator: "; "))
             } else if !markedBefore, DamageMarker.read(directory: dir) != nil {
                 // Recorded in the audit log too, when it can take it (the marker is the record when not).
                 if let store = try? Store(directory: dir) { store.recordMarkerFound() }
-                print("The store is marked damaged (\(DamageMarker.name)): every session is read-only until an administrator decides "
+                Output.line("The store is marked damaged (\(DamageMarker.name)): every session is read-only until an administrator decides "
                       + "(restore a backup with enplan restore, or release it with enplan verify --release --as ADMIN --reason TEXT).")
             }
             return bad == 0 ? 0 : 1
@@ -100,7 +100,7 @@ enum StoreCommands {
         CommandSpec(["snapshot"], "write the projection cache now (it is also written by itself)") { inv in
             let service = try Context.open(inv.dataDirectory)
             try service.store.writeSnapshot()
-            print("Snapshot written at seq \(service.store.lastSeq).")
+            Output.line("Snapshot written at seq \(service.store.lastSeq).")
             return 0
         }
     }

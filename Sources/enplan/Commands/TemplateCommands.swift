@@ -30,7 +30,7 @@ enum TemplateCommands {
             guard !templates.isEmpty else { throw UsageError("\(file) holds no templates") }
             // All or nothing: one bad template and none is stored.
             try Context.open(inv.dataDirectory).execute(templates.map { .defineTemplate($0) }, as: inv.required("as"), expectedVersion: nil)
-            for t in templates { print("\(t.id)\t\(t.name)") }
+            for t in templates { Output.line("\(t.id)\t\(t.name)") }
             return 0
         }
     }

@@ -34,7 +34,7 @@ enum UserCommands {
             let password = try Context.readPassword(prompt: "Password for \(id): ")
             try Passwords.check(password)
             try service.execute(.createUser(user, passwordHash: try Passwords.hash(password)), as: actor)
-            print(id)
+            Output.line(id)
             return 0
         }
     }
@@ -50,7 +50,7 @@ enum UserCommands {
             let password = try Context.readPassword(prompt: "New password for \(target): ")
             try Passwords.check(password)
             try service.execute(.changePassword(user: target, passwordHash: try Passwords.hash(password)), as: actor)
-            print("Password changed for \(target).")
+            Output.line("Password changed for \(target).")
             return 0
         }
     }
@@ -66,7 +66,7 @@ enum UserCommands {
             guard let u = service.state.user(target) else { throw DomainError.notFound(.user(target)) }
             guard inv.string("phone") != nil || inv.string("email") != nil else { throw UsageError("give --phone, --email or both") }
             let events = try service.execute(.setUserContact(user: target, phone: inv.string("phone") ?? u.phone, email: inv.string("email") ?? u.email), as: actor)
-            print(events[0].seq)
+            Output.line(events[0].seq)
             return 0
         }
     }
@@ -76,7 +76,7 @@ enum UserCommands {
                     options: [.actor("ADMIN"), .text("user", "ID", required: true, "the user")]) { inv in
             let target = inv.required("user")
             try Context.open(inv.dataDirectory).execute(.setUserActive(user: target, active: active), as: inv.required("as"))
-            print("\(target) is \(active ? "active" : "deactivated").")
+            Output.line("\(target) is \(active ? "active" : "deactivated").")
             return 0
         }
     }

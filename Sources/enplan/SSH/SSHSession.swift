@@ -56,7 +56,7 @@ enum SSHSession {
         }
         let parsed = try Parser.parse(["--data-dir", dataDirectory] + argv, commands: commands)
         guard case .run(let inv) = parsed else {
-            if case .help(let h) = parsed { print(try CLI.help(h, commands), terminator: "") }
+            if case .help(let h) = parsed { Output.text(try CLI.help(h, commands)) }
             return 0
         }
         let checkUser: @Sendable (CaseService) throws -> Void = { service in

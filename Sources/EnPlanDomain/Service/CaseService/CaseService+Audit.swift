@@ -35,7 +35,7 @@ extension CaseService {
     /// a headless command; `reason`: the stated reason of a viewer who does not work on the citizen.
     public func recordExport(_ kind: ExportKind, citizen: String?, as viewerID: String, reason: String? = nil) throws {
         try record(.exported(by: try user(viewerID).id, kind: kind, citizen: citizen,
-                             reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty))
+                             reason: try InputRules.optionalText(reason, .reason)))
     }
 
     /// The citizen, if `viewer` may look at them, with the look recorded (unless `logged` is false:
@@ -43,7 +43,7 @@ extension CaseService {
     /// reason, which is recorded with it. A citizen who does not exist and one the viewer may not see
     /// get the same answer (`needsReason`) until a reason is given; every refusal is recorded.
     func readable(_ id: String, viewer: User, reason: String?, purpose: String, logged: Bool = true) throws -> Citizen {
-        let reasonText = reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let reasonText = try InputRules.optionalText(reason, .reason)
         guard let c = store.projection.citizens[id] else {
             try record(.lookupRefused(by: viewer.id, citizen: id, why: "unknown citizen"))
             if reasonText == nil && !viewer.role.seesAllCitizens { throw DomainError.needsReason(citizen: id) }

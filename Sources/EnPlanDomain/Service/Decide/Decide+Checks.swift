@@ -31,12 +31,18 @@ extension Decide {
         return p
     }
 
-    /// Trimmed, non-empty, one line unless it is free text.
-    func text(_ s: String, _ what: DomainError.TextField) throws -> String {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !t.isEmpty else { throw DomainError.invalid(.emptyText(what)) }
-        guard t.utf8.count <= 2000 else { throw DomainError.invalid(.textTooLong(what, maxBytes: 2000)) }
-        return t
+    /// A required text: trimmed, not blank, no control character, within its kind's length (`InputRules`).
+    func text(_ s: String, _ what: DomainError.TextField) throws -> String { try InputRules.text(s, what) }
+
+    /// A text that may be blank ("" stays ""), else checked as `text`.
+    func textOrBlank(_ s: String, _ what: DomainError.TextField) throws -> String { try InputRules.text(s, what, required: false) }
+
+    /// An optional text: nil when absent or blank, else checked as `text`.
+    func optionalText(_ s: String?, _ what: DomainError.TextField) throws -> String? { try InputRules.optionalText(s, what) }
+
+    /// A day within its kind's window (`InputRules`), reckoned from `today`.
+    func checkDay(_ d: Day, _ kind: InputRules.DayKind, _ field: DomainError.DayField) throws {
+        try InputRules.check(d, kind, field, today: today)
     }
 
     /// Content the actor records into other sectors (a template's efforts, a referral) that the

@@ -32,7 +32,7 @@ extension Decide {
 
     func chooseContactPerson(citizen cid: String, name: String?, chosenByCitizen: Day? = nil) throws -> [Store.Pending] {
         _ = try changeable(cid)
-        if let day = chosenByCitizen, day > today { throw DomainError.invalid(.inFuture(.day(day))) }
+        if let day = chosenByCitizen { try checkDay(day, .happened(.day(day)), .date) }
         return [.init(cid, .contactPersonChosen(name: try name.map { try text($0, .contactPerson) }, chosenByCitizen: name == nil ? nil : chosenByCitizen))]
     }
 
@@ -50,7 +50,7 @@ extension Decide {
         let c = try changeable(cid)
         guard Set(sectors).count >= 2 else { throw DomainError.invalid(.consentSectors) }
         let date = given ?? today
-        guard date <= today else { throw DomainError.invalid(.inFuture(.consent)) }
+        try checkDay(date, .happened(.consent), .date)
         let unique = Sector.allCases.filter(sectors.contains)
         return [.init(cid, .consentGiven(Consent(id: "s\(c.consents.count + 1)", sectors: unique, given: date, withdrawn: nil)))]
     }
@@ -64,7 +64,7 @@ extension Decide {
 
     func logContact(citizen cid: String, channel: Channel, note: String?, at: Timestamp?) throws -> [Store.Pending] {
         _ = try changeable(cid)
-        if let at, at.day > today { throw DomainError.invalid(.inFuture(.contact)) }
-        return [.init(cid, .contactLogged(channel: channel, sector: actor.sector, note: note, at: at))]
+        if let at { try checkDay(at.day, .happened(.contact), .date) }
+        return [.init(cid, .contactLogged(channel: channel, sector: actor.sector, note: try optionalText(note, .note), at: at))]
     }
 }

@@ -4,13 +4,15 @@ extension Decide {
                          participants: [String], guests: [Guest], allowConflict: Bool, agenda: [String]) throws -> [Store.Pending] {
         guard actor.role != .admin else { throw DomainError.forbidden(.adminsManageUsers(meetings: true)) }
         if let cid { _ = try changeable(cid) }
+        try InputRules.checkMeeting(start, today: today)
         guard (5...480).contains(minutes) else { throw DomainError.invalid(.meetingMinutes(5...480)) }
         guard !participants.isEmpty else { throw DomainError.invalid(.noParticipants) }
+        let agenda = try checkedAgenda(agenda), guests = try checkedGuests(guests)
         for p in participants {
             guard let u = state.user(p), u.active else { throw DomainError.notFound(.activeUser(p)) }
         }
         var meeting = Meeting(id: "m\(state.meetingCount + 1)", type: type, citizen: cid, start: start, minutes: minutes,
-                              room: room?.isEmpty == true ? nil : room, participants: Array(Set(participants)).sorted(),
+                              room: try optionalText(room, .room), participants: Array(Set(participants)).sorted(),
                               guests: guests, status: .planned, outcome: nil)
         try requireOpenAgenda(agenda, citizen: cid)
         meeting.agenda = agenda
@@ -29,8 +31,10 @@ extension Decide {
         if !mayChange(m) { throw DomainError.forbidden(.participantsOnly(.change, meeting: mid)) }
         guard (5...480).contains(minutes) else { throw DomainError.invalid(.meetingMinutes(5...480)) }
         guard start.day >= today else { throw DomainError.invalid(.meetingInPast(start: start)) }
+        try InputRules.checkMeeting(start, today: today)
+        let agenda = try checkedAgenda(agenda)
         var moved = m
-        moved.type = type; moved.start = start; moved.minutes = minutes; moved.room = room?.isEmpty == true ? nil : room
+        moved.type = type; moved.start = start; moved.minutes = minutes; moved.room = try optionalText(room, .room)
         try requireOpenAgenda(agenda.filter { !m.agenda.contains($0) }, citizen: m.citizen)
         moved.agenda = agenda
         guard moved != m else { throw DomainError.invalid(.unchanged(.meeting, mid)) }
@@ -45,7 +49,7 @@ extension Decide {
         guard m.participants.contains(actor.id) || actor.role == .supervisor || (m.citizen.flatMap { state.citizens[$0] }.map { Access.canChange(actor, $0) } ?? false) else {
             throw DomainError.forbidden(.participantsOnly(.change, meeting: mid))
         }
-        return [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
+        return [.init(mid, .meetingStatusChanged(status: status, outcome: try optionalText(outcome, .outcome)))]
     }
 
     func recordMeetingOutcome(meeting mid: String, status: MeetingStatus, outcome: String?,
@@ -60,7 +64,7 @@ extension Decide {
         guard status == .cancelled || m.start.day <= today else {
             throw DomainError.invalid(.meetingNotBegun(meeting: mid, status: status))
         }
-        var events: [Store.Pending] = [.init(mid, .meetingStatusChanged(status: status, outcome: outcome))]
+        var events: [Store.Pending] = [.init(mid, .meetingStatusChanged(status: status, outcome: try optionalText(outcome, .outcome)))]
         if let result, status == .held, let cid = m.citizen, let plan = state.citizens[cid]?.plan {
             guard m.start.day <= today else { throw DomainError.invalid(.futureMeetingCompletesNothing) }
             for f in plan.followUps where m.agenda.contains(f.id) && f.done == nil {
@@ -75,8 +79,9 @@ extension Decide {
         guard m.status == .planned else { throw DomainError.invalid(.meetingNotPlanned(meeting: mid, status: m.status)) }
         // A meeting about a citizen the actor may not change is refused without naming the citizen.
         if !mayChange(m) { throw DomainError.forbidden(.participantsOnly(.add, meeting: mid)) }
+        let guests = try checkedGuests(guests)
         let new = Array(Set(participants).subtracting(m.participants)).sorted()
-        let newAgenda = agenda.filter { !m.agenda.contains($0) }
+        let newAgenda = try checkedAgenda(agenda).filter { !m.agenda.contains($0) }
         try requireOpenAgenda(newAgenda, citizen: m.citizen)
         let newGuests = guests.filter { g in !m.guests.contains(g) }
         guard !new.isEmpty || !newGuests.isEmpty || !newAgenda.isEmpty else {
@@ -97,6 +102,14 @@ extension Decide {
     func mayChange(_ m: Meeting) -> Bool {
         guard let cid = m.citizen else { return m.participants.contains(actor.id) }
         return state.citizens[cid].map { Access.canChange(actor, $0) } ?? false
+    }
+
+    /// Agenda items as typed: each a text (`InputRules`) before it is looked up.
+    private func checkedAgenda(_ items: [String]) throws -> [String] { try items.map { try text($0, .agendaItem) } }
+
+    /// Guests with their names and organisations checked (`InputRules`).
+    private func checkedGuests(_ guests: [Guest]) throws -> [Guest] {
+        try guests.map { Guest(kind: $0.kind, name: try text($0.name, .guestName), organisation: try optionalText($0.organisation, .organisation)) }
     }
 
     /// Agenda items are the citizen's open follow-ups and running efforts.

@@ -5,7 +5,7 @@ extension Decide {
         guard weekdays.allSatisfy((1...7).contains) else { throw DomainError.invalid(.weekdays) }
         let id = "o\(state.offers.count + 1)"
         let offer = Offer(id: id, provider: try text(provider, .provider), kind: kind, activity: try text(activity, .activity),
-                          place: place.trimmingCharacters(in: .whitespacesAndNewlines), weekdays: Array(Set(weekdays)).sorted(), defined: today)
+                          place: try textOrBlank(place, .place), weekdays: Array(Set(weekdays)).sorted(), defined: today)
         return [.init(Streams.offer(id), .offerDefined(offer))]
     }
 
@@ -14,6 +14,7 @@ extension Decide {
         guard state.offers[id] != nil else { throw DomainError.notFound(.offer(id)) }
         guard (0...100_000).contains(count) else { throw DomainError.invalid(.attendanceCount(0...100_000)) }
         guard week.monday <= today else { throw DomainError.invalid(.attendanceWeekNotBegun) }
+        try checkDay(week.monday, .any, .date)
         return [.init(Streams.offer(id), .offerAttendanceReported(week: week, count: count))]
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 extension Decide {
     func recordOutcome(citizen cid: String, status: OutcomeStatus, date: Day, source: String?) throws -> [Store.Pending] {
         _ = try changeable(cid)
-        try notInFuture(date)
+        try happened(date)
         let from = try source.map { try text($0, .source) }
         return [.init(cid, .outcomeRecorded(Outcome(status: status, date: date, source: from, sector: actor.sector)))]
     }
@@ -14,15 +14,14 @@ extension Decide {
     func recordOwnAssessment(citizen cid: String, topic: OwnAssessmentTopic, score: Int, words: String, date: Day) throws -> [Store.Pending] {
         _ = try changeable(cid)
         guard OwnAssessment.isValidScore(score) else { throw DomainError.invalid(.ownScoreRange) }
-        try notInFuture(date)
-        let own = words.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard own.utf8.count <= 2000 else { throw DomainError.invalid(.textTooLong(.ownWords, maxBytes: 2000)) }
+        try happened(date)
+        let own = try textOrBlank(words, .ownWords)
         return [.init(cid, .ownAssessmentRecorded(OwnAssessment(topic: topic, score: score, words: own, date: date, sector: actor.sector)))]
     }
 
     func recordVulnerability(citizen cid: String, on: Bool, date: Day) throws -> [Store.Pending] {
         _ = try changeable(cid)
-        try notInFuture(date)
+        try happened(date)
         return [.init(cid, .vulnerabilityRecorded(on: on, date: date, sector: actor.sector))]
     }
 
@@ -31,13 +30,14 @@ extension Decide {
         guard (15...30).contains(maxAge) else { throw DomainError.invalid(.youthAgeLimit(15...30)) }
         guard !benefits.isEmpty else { throw DomainError.invalid(.targetGroupNeedsBenefit) }
         for code in benefits where state.benefits[code] == nil { throw DomainError.invalid(.unknownBenefit(code)) }
-        try notInFuture(baseline)
+        try happened(baseline)
         let g = YouthTargetGroup(maxAge: maxAge, benefits: Array(Set(benefits)).sorted(), effortBasis: try text(effortBasis, .legalBasis).uppercased(),
                                  requireVulnerability: requireVulnerability, baseline: baseline, setOn: today)
         return [.init(Streams.youthTargetGroup, .youthTargetGroupSet(g))]
     }
 
-    private func notInFuture(_ date: Day) throws {
-        guard date <= today else { throw DomainError.invalid(.inFuture(.day(date))) }
+    /// A day something happened on: from 1970 to today (`InputRules`).
+    private func happened(_ date: Day) throws {
+        try checkDay(date, .happened(.day(date)), .date)
     }
 }

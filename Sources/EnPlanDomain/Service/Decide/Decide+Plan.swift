@@ -8,12 +8,12 @@ extension Decide {
         guard !c.activeConsents(on: today).isEmpty else {
             throw DomainError.invalid(.planNeedsConsent)
         }
-        return [.init(cid, .planCreated(overallGoal: goal, ownWords: words.trimmingCharacters(in: .whitespacesAndNewlines), date: today))]
+        return [.init(cid, .planCreated(overallGoal: goal, ownWords: try textOrBlank(words, .ownWords), date: today))]
     }
 
     func changePlanGoal(citizen cid: String, overallGoal goal: OverallGoal, ownWords words: String) throws -> [Store.Pending] {
         _ = try planOf(cid)
-        return [.init(cid, .planGoalChanged(overallGoal: goal, ownWords: words.trimmingCharacters(in: .whitespacesAndNewlines)))]
+        return [.init(cid, .planGoalChanged(overallGoal: goal, ownWords: try textOrBlank(words, .ownWords)))]
     }
 
     func addGoal(citizen cid: String, area: LifeArea, text goalText: String) throws -> [Store.Pending] {
@@ -55,6 +55,8 @@ extension Decide {
             guard let o = state.offers[id] else { throw DomainError.notFound(.offer(id)) }
             return o
         }
+        try checkDay(start, .planned, .start)
+        if let end { try checkDay(end, .planned, .end) }
         if let end, end < start { throw DomainError.invalid(.endsBeforeStart(end: end, start: start)) }
         let effort = Effort(id: "e\(p.efforts.count + 1)", goal: goal, title: try text(title, .title), sector: sector,
                             legalBasis: try text(basis, .legalBasis), provider: try text(atOffer?.provider ?? provider, .provider),
@@ -73,7 +75,7 @@ extension Decide {
         guard e.status != .ended && e.status != .cancelled else { throw DomainError.invalid(.effortClosed(effort: eid, status: e.status)) }
         // Ended: today unless told; cancelled before it began: on its start day.
         let endDay = status == .ended ? (end ?? today) : status == .cancelled ? (end ?? max(today, e.start)) : end
-        if status == .ended, let endDay, endDay > today { throw DomainError.invalid(.inFuture(.effortEnd(endDay))) }
+        if let endDay { try checkDay(endDay, status == .ended ? .happened(.effortEnd(endDay)) : .planned, .end) }
         if let endDay, endDay < e.start { throw DomainError.invalid(.endsBeforeStart(end: nil, start: e.start)) }
         return [.init(cid, .effortStatusChanged(id: eid, status: status, end: endDay))]
     }
@@ -88,6 +90,8 @@ extension Decide {
         }
         guard e.status == .planned || e.status == .active else { throw DomainError.invalid(.effortNotChangeable(effort: eid, status: e.status)) }
         if let goal, !p.goals.contains(where: { $0.id == goal }) { throw DomainError.notFound(.inPlan(.goal, goal, citizen: cid)) }
+        try checkDay(start, .planned, .start)
+        if let end { try checkDay(end, .planned, .end) }
         if let end, end < start { throw DomainError.invalid(.endsBeforeStart(end: end, start: start)) }
         let changed = DomainEvent.effortChanged(id: eid, goal: goal, title: try text(title, .title), legalBasis: try text(basis, .legalBasis),
                                                 provider: try text(provider, .provider), start: start, end: end)
@@ -100,7 +104,8 @@ extension Decide {
     func recordDecision(citizen cid: String, legalArea area: LegalArea, date: Day, text decisionText: String,
                         appealDeadline deadline: Day?, sent: Delivery) throws -> [Store.Pending] {
         let p = try planOf(cid)
-        guard date <= today else { throw DomainError.invalid(.inFuture(.decision)) }
+        try checkDay(date, .happened(.decision), .date)
+        if let deadline { try checkDay(deadline, .any, .deadline) }
         let appeal = deadline ?? AppealDeadline.deadline(sent: date, by: sent, area: area)
         guard appeal >= date else { throw DomainError.invalid(.appealBeforeDecision) }
         return [.init(cid, .decisionRecorded(Decision(id: "d\(p.decisions.count + 1)", legalArea: area, date: date,
@@ -111,6 +116,7 @@ extension Decide {
     func scheduleFollowUp(citizen cid: String, due: Day) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard due >= today else { throw DomainError.invalid(.followUpInPast(due: due)) }
+        try checkDay(due, .planned, .due)
         return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due, planned: today))]
     }
 
@@ -118,15 +124,15 @@ extension Decide {
         let p = try planOf(cid)
         guard let f = p.followUps.first(where: { $0.id == fid }) else { throw DomainError.notFound(.inPlan(.followUp, fid, citizen: cid)) }
         guard f.done == nil else { throw DomainError.invalid(.followUpDone(fid)) }
-        guard done <= today else { throw DomainError.invalid(.inFuture(.followUpCompletion)) }
+        try checkDay(done, .happened(.followUpCompletion), .done)
         if let planned = f.planned, done < planned { throw DomainError.invalid(.completedBeforePlanned(done: done, planned: planned)) }
-        return [.init(cid, .followUpCompleted(id: fid, done: done, result: result, note: note))]
+        return [.init(cid, .followUpCompleted(id: fid, done: done, result: result, note: try optionalText(note, .note)))]
     }
 
     func recordAssessment(citizen cid: String, domain: String, score: Int, date: Day) throws -> [Store.Pending] {
         _ = try planOf(cid)
         guard Assessment.isValidScore(score) else { throw DomainError.invalid(.scoreRange) }
-        guard date <= today else { throw DomainError.invalid(.inFuture(.assessment)) }
+        try checkDay(date, .happened(.assessment), .date)
         return [.init(cid, .assessmentRecorded(Assessment(domain: try text(domain, .domain), score: score, date: date)))]
     }
 

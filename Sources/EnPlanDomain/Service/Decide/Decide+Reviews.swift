@@ -31,6 +31,7 @@ extension Decide {
         try requireSupervisor()
         guard (1...1000).contains(size) else { throw DomainError.invalid(.reviewSampleSize(1...1000)) }
         guard quarter.period.to >= today else { throw DomainError.invalid(.quarterEnded(quarter.id)) }
+        try checkDay(quarter.period.from, .any, .date)
         guard state.reviewDraws[quarter.id] == nil else { throw DomainError.conflict(.sampleDrawn(quarter: quarter.id)) }
         let (strata, excluded) = Decide.reviewPopulation(state, on: today)
         guard strata.contains(where: { !$0.citizens.isEmpty }) else { throw DomainError.invalid(.noPlansToDraw) }
@@ -52,10 +53,11 @@ extension Decide {
         let checked = try actions.map { a -> ReviewAction in
             followUps += 1
             guard a.due >= today else { throw DomainError.invalid(.followUpInPast(due: a.due)) }
+            try checkDay(a.due, .planned, .due)
             return ReviewAction(text: try text(a.text, .action), due: a.due, followUp: "f\(followUps)")
         }
         let review = Review(id: "v\(plan.reviews.count + 1)", draw: draw, date: date, authority: try text(authority, .authorityReviewer),
-                            provider: provider.trimmingCharacters(in: .whitespacesAndNewlines), invited: invited, tookPart: tookPart,
+                            provider: try textOrBlank(provider, .provider), invited: invited, tookPart: tookPart,
                             focus: focus, findings: try text(findings, .findings), actions: checked, sector: actor.sector)
         return [.init(cid, .planReviewed(review))] + checked.map { .init(cid, .followUpScheduled(id: $0.followUp, due: $0.due, planned: today)) }
     }

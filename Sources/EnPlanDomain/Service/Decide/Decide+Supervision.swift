@@ -20,6 +20,7 @@ extension Decide {
         }
         if let t = state.targets[id], t.ended == nil { throw DomainError.conflict(.targetExists(id)) }
         guard value > 0, value <= 10_000_000 else { throw DomainError.invalid(.targetValue) }
+        if let deadline { try checkDay(deadline, .any, .deadline) }
         if kind == .planCoverage {
             guard let deadline else { throw DomainError.invalid(.targetNeedsDeadline) }
             guard deadline > today else { throw DomainError.invalid(.deadlineNotAfterToday) }

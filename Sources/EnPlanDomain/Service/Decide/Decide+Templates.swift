@@ -14,6 +14,7 @@ extension Decide {
         try checkSharing(cid, with: crossing.map(\.sector), what: crossing.map(\.title), confirmed: confirmedSharing)
         let base = start ?? today
         guard abs(base - today) <= 365 else { throw DomainError.invalid(.templateStart) }
+        try checkDay(base, .planned, .start)
         var events: [Store.Pending] = [.init(cid, .templateApplied(template: t.id, name: t.name, start: base))]
         var goalIDs: [String: String] = [:]
         for g in t.goals {
@@ -38,18 +39,20 @@ extension Decide {
         return events
     }
 
-    /// A template as it may be stored: named, with something in it, every effort under one of
-    /// its own goals, and offsets within ten years.
+    /// A template as it may be stored: not too large, named, with something in it, every effort
+    /// under one of its own goals, every text by the input rule, and offsets within ten years.
     func checkedTemplate(_ t: PlanTemplate) throws -> PlanTemplate {
         guard User.isValidID(t.id) else {
             throw DomainError.invalid(.badID(.template, t.id))
         }
+        try InputRules.Template.check(t)
         var checked = t
         checked.name = try text(t.name, .templateName)
-        checked.description = t.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        checked.description = try textOrBlank(t.description, .description)
         guard !t.goals.isEmpty || !t.efforts.isEmpty else { throw DomainError.invalid(.templateEmpty(t.id)) }
         var keys = Set<String>()
         for (i, g) in t.goals.enumerated() {
+            _ = try text(g.key, .templateGoalKey(goal: i + 1))
             guard keys.insert(g.key).inserted else { throw DomainError.invalid(.templateGoalTwice(template: t.id, key: g.key)) }
             checked.goals[i].text = try text(g.text, .templateGoal(key: g.key))
         }

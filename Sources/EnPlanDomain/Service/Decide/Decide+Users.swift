@@ -11,6 +11,7 @@ extension Decide {
             throw DomainError.invalid(.firstUserMustBeAdmin)
         }
         var u = user; u.name = name; u.active = true
+        (u.phone, u.email) = try checkedContact(phone: user.phone, email: user.email)
         return [.init(Streams.user(u.id), .userCreated(u, passwordHash: hash))]
     }
 
@@ -25,23 +26,28 @@ extension Decide {
         return [.init(Streams.user(id), succeeded ? .loginSucceeded : .loginFailed)]
     }
 
-    /// A phone number is digits, spaces and a leading '+' (6-20 of them); an e-mail address has a
-    /// name, an '@' and a domain with a dot.
     func setUserContact(user id: String, phone: String?, email: String?) throws -> [Store.Pending] {
         guard state.accounts[id] != nil else { throw DomainError.notFound(.user(id)) }
         guard id == actor.id || actor.role == .admin else { throw DomainError.forbidden(.adminOnly(.otherContacts)) }
-        let phone = phone?.trimmingCharacters(in: .whitespaces), email = email?.trimmingCharacters(in: .whitespaces)
-        if let phone, !phone.isEmpty {
+        let (phone, email) = try checkedContact(phone: phone, email: email)
+        return [.init(Streams.user(id), .userContactSet(phone: phone, email: email))]
+    }
+
+    /// A phone number is digits, spaces and a leading '+' (6-20 of them); an e-mail address has a
+    /// name, an '@' and a domain with a dot. Both are texts by the input rule first; blank is none.
+    func checkedContact(phone: String?, email: String?) throws -> (phone: String?, email: String?) {
+        let phone = try optionalText(phone, .phone), email = try optionalText(email, .email)
+        if let phone {
             let digits = phone.filter(\.isNumber).count
             let ok = phone.enumerated().allSatisfy { i, ch in ch.isASCII && (ch.isNumber || ch == " " || (ch == "+" && i == 0)) }
             guard ok, (6...20).contains(digits) else { throw DomainError.invalid(.badPhone(phone)) }
         }
-        if let email, !email.isEmpty {
+        if let email {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
                   !email.contains(where: \.isWhitespace) else { throw DomainError.invalid(.badEmail(email)) }
         }
-        return [.init(Streams.user(id), .userContactSet(phone: phone?.isEmpty == true ? nil : phone, email: email?.isEmpty == true ? nil : email))]
+        return (phone, email)
     }
 
     func setUserActive(user id: String, active: Bool) throws -> [Store.Pending] {
@@ -56,6 +62,8 @@ extension Decide {
         guard !b.code.isEmpty, b.code.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
             throw DomainError.invalid(.badBenefitCode)
         }
+        try checkDay(b.validFrom, .any, .start)
+        if let to = b.validTo { try checkDay(to, .any, .end) }
         guard b.validTo.map({ $0 >= b.validFrom }) ?? true else { throw DomainError.invalid(.benefitEndsBeforeStart) }
         var benefit = b
         benefit.danish = try text(b.danish, .danishName); benefit.english = try text(b.english, .englishName)

@@ -7,6 +7,8 @@
 ///   day and command always give the same answer.
 /// - A deactivated actor is refused every command but the store's own record of a login.
 /// - A stale command (the stream moved on since the user looked) is refused before any rule.
+/// - Every free text and every day a command carries passes `InputRules` (no control character,
+///   a stated length, a sane window, a time that exists) before it goes into an event.
 /// - One method a command, in a file per aggregate: `Decide+Users`, `+Citizen`, `+Plan`,
 ///   `+Templates`, `+Meetings`, `+Supervision`, `+Reviews`, `+Offers`; the checks they share are in `+Checks`.
 public struct Decide {

@@ -38,7 +38,7 @@ public struct ScheduleForm: Sendable {
     /// The field of this form each refusal names.
     public static let refusalFields: [RefusalField: String] = [
         .minutes: "minutes", .participants: "participants", .room: "room", .citizen: "citizen", .user: "participants",
-        .date: "date", .start: "date", .time: "time", .textOf(.agendaItem): "agenda",
+        .date: "date", .start: "date", .time: "time", .textOf(.agendaItem): "agenda", .textOf(.room): "room",
     ]
 
     /// Moving or editing `m`: its type, day, time, length, room and agenda, prefilled.

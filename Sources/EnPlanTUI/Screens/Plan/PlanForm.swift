@@ -296,6 +296,7 @@ public struct PlanForm: Sendable {
             .textOf(.referralText): "text", .responsible: "user", .user: "user", .textOf(.contactPerson): "contact",
             .citizen: "citizen", .textOf(.name): "name", .template: "template", .textOf(.goal): "text",
             .status: "status", .consent: "consent", .textOf(.reason): "reason", .textOf(.source): "source", .textOf(.ownWords): "words",
+            .textOf(.note): "note",
         ]
         switch purpose {
         case .consent: map[.date] = "given"
