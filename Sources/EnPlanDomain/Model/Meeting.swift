@@ -53,14 +53,7 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Whether a Copenhagen clock ever shows this time: not in the hour the clocks go forward (the
     /// last Sunday of March, 02:00-02:59 since 1981). The hour they go back shows twice: it exists.
     public var existsInCopenhagen: Bool {
-        let asIfUTC = Double(minutesSinceEpoch) * 60
-        // The offsets a day before and a day after; the time exists if one of them holds at the
-        // instant it would name.
-        let before = LocalTime.zone.secondsFromGMT(for: Date(timeIntervalSince1970: asIfUTC - 86_400))
-        let after = LocalTime.zone.secondsFromGMT(for: Date(timeIntervalSince1970: asIfUTC + 86_400))
-        return [before, after].contains { offset in
-            LocalTime.zone.secondsFromGMT(for: Date(timeIntervalSince1970: asIfUTC - Double(offset))) == offset
-        }
+        instant != nil
     }
 }
 
