@@ -75,7 +75,7 @@ final class CalendarScreenTests: XCTestCase {
         h.press(.char("n"))
         h.assertShows("Nyt møde")
         // 12:00 today clashes with m1 for mette.
-        h.press(.tab, .tab, .tab, .ctrl("u")); h.type("12:00"); h.press(.enter)
+        h.press(.tab, .tab, .ctrl("u")); h.type("12:00"); h.press(.enter)   // it opens at the citizen
         h.assertShows("Mette Kjær er booket i mødet ‘Netværksmøde’ 23-11-2026 kl. 12:00-13:00 · y: gem alligevel")
         h.press(.char("x"))                 // edit instead
         h.press(.ctrl("f"))                 // first free hour for mette: 11:00 (now), before m1
@@ -86,7 +86,7 @@ final class CalendarScreenTests: XCTestCase {
 
         // A meeting for c1, who has m1 today: the merge is offered first, and taken with m.
         h.press(.char("n"))
-        h.press(.tab); h.type("søren")                             // the citizen by name, not c1
+        h.type("søren")                                            // the citizen by name, not c1
         h.press(.tab, .tab, .tab, .ctrl("u")); h.type("30")        // minutes
         h.press(.tab, .tab, .end); h.type(", jonas")               // participants by name: Mette Kjær, Jonas Dahl
         h.press(.tab, .tab); h.type("Ole Mørk, Misbrugscentret")   // partners
@@ -100,7 +100,7 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertTrue(h.service.state.meetings["m1"]!.guests.contains(Guest(kind: .partner, name: "Ole Mørk", organisation: "Misbrugscentret")))
 
         // A new meeting about a citizen (Enter again after the offer): the citizen is a guest.
-        h.press(.char("n"), .tab); h.type("c1"); h.press(.tab, .ctrl("u")); h.type("+3d"); h.press(.enter)
+        h.press(.char("n")); h.type("c1"); h.press(.tab, .ctrl("u")); h.type("+3d"); h.press(.enter)
         h.assertShows("Borgeren har allerede et møde")
         h.press(.enter)
         h.assertShows("Mødet er gemt")
@@ -179,27 +179,41 @@ final class CalendarScreenTests: XCTestCase {
         let h = try harness()
         h.press(.char("n"))
         h.assertShows("‹ Netværksmøde ›")                       // the type, in Danish, picked from a list
-        h.press(.right)
+        h.press(.backTab, .right)
         h.assertShows("‹ Opfølgningsmøde ›")
         h.press(.tab); h.type("zzz")                            // no citizen by that name
         h.press(.enter)
         h.assertShows("Ingen borgere matcher. (zzz)")
         h.press(.ctrl("u")); h.type("Søren")
         for _ in 0..<5 { h.press(.tab) }
-        h.type("Mette, Ukendt Person")                          // participants by name
+        h.press(.ctrl("u")); h.type("Mette, Ukendt Person")    // participants by name
         h.press(.enter)
         h.assertShows("ingen medarbejder hedder: Ukendt Person")
         XCTAssertEqual(h.service.state.meetings.count, 2, "nothing saved")
     }
 
+    /// Esc on a filled meeting form asks first (it used to lose the form); an untouched one closes.
+    func testEscOnAFilledMeetingFormAsksFirst() throws {
+        let h = try harness()
+        h.press(.char("n")); h.type("Søren")
+        h.press(.escape)
+        h.assertShows("Kassér dine ændringer? j: ja")
+        h.press(.char("x"))                                     // any other key: go on
+        h.assertShows("Nyt møde")
+        h.press(.escape, .char("j"))
+        h.assertHides("Borger (navn eller CPR)")
+        h.press(.char("n"), .escape)
+        h.assertHides("Borger (navn eller CPR)")
+    }
+
     func testAMeetingOnAWeekendOrAHolidayAsksFirst() throws {
         let h = try harness()
-        h.press(.char("n"), .tab, .tab); h.type("24-12-2026"); h.press(.enter)
+        h.press(.char("n"), .tab); h.type("24-12-2026"); h.press(.enter)
         h.assertShows("tor 24-12-2026: Juleaftensdag · j: hold mødet alligevel")
         XCTAssertEqual(h.service.state.meetings.count, 2, "nothing saved yet")
         h.press(.char("j"))
         h.assertShows("Mødet er gemt")
-        h.press(.char("n"), .tab, .tab); h.type("28-11-2026"); h.press(.enter)
+        h.press(.char("n"), .tab); h.type("28-11-2026"); h.press(.enter)
         h.assertShows("lør 28-11-2026: weekend")
         h.press(.char("x"))                                     // any other key: edit
         h.assertHides("hold mødet alligevel")
@@ -224,7 +238,7 @@ final class CalendarScreenTests: XCTestCase {
                                                room: "mødelokale  1", participants: ["jonas"], guests: [], allowConflict: false), as: "jonas")
         h.login("mette")
         h.press(.char("2"), .char("n"))
-        h.press(.tab, .tab, .ctrl("u")); h.type("24-11-2026"); h.press(.tab, .ctrl("u")); h.type("10:30")
+        h.press(.tab, .ctrl("u")); h.type("24-11-2026"); h.press(.tab, .ctrl("u")); h.type("10:30")
         h.press(.tab, .tab)                                     // the room: picked from the list
         h.assertShows("‹ (intet lokale) ›")
         h.press(.right)

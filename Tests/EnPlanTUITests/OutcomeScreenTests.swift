@@ -132,7 +132,7 @@ final class OutcomeScreenTests: XCTestCase {
         h.assertShows("Målgruppe for unge-kohorterne")
         h.assertShows("Ydelser (komma imellem): Kontanthjælp")
         h.type("01-04-2025")
-        h.press(.tab); h.type("Kontanthjælp, Sygepenge")   // a benefit no list has: the field says so
+        h.press(.tab); h.type(", Sygepenge")                // typed onto the list: a benefit no list has, and the field says so
         h.press(.enter)
         h.assertShows("\"Sygepenge\"? ukendt ydelse")
         for _ in 0..<", Sygepenge".count { h.press(.backspace) }

@@ -404,8 +404,53 @@ final class FormTests: XCTestCase {
         for c in " note" { _ = f.handle(.char(c)) }
         XCTAssertEqual(f["note"], "Halvskrevet note", "End keeps the value for editing")
         _ = f.handle(.backTab)
+        _ = f.handle(.end)
         _ = f.handle(.backspace)
         XCTAssertEqual(f["due"], "+2", "Backspace edits what is there")
+    }
+
+    /// A text field is typed into where the cursor is, never replaced: "abc", Home, "X" is "Xabc";
+    /// ← and Del edit in the middle; a value longer than its box scrolls with the cursor.
+    func testTextIsEditedWhereTheCursorIs() {
+        var f = Form(title: "T", fields: [.text("note", "Note", "Halvskrevet")])
+        for c in " ord" { _ = f.handle(.char(c)) }
+        XCTAssertEqual(f["note"], "Halvskrevet ord", "typed onto a text, not over it")
+        _ = f.handle(.ctrl("u"))
+        for c in "abc" { _ = f.handle(.char(c)) }
+        _ = f.handle(.home); _ = f.handle(.char("X"))
+        XCTAssertEqual(f["note"], "Xabc")
+        _ = f.handle(.right); _ = f.handle(.delete)
+        XCTAssertEqual(f["note"], "Xac")
+        _ = f.handle(.left); _ = f.handle(.backspace)
+        XCTAssertEqual(f["note"], "ac")
+        _ = f.handle(.ctrl("e")); _ = f.handle(.char("!"))
+        XCTAssertEqual(f["note"], "ac!")
+        // A long text in a narrow box: the part around the cursor, with the cursor on its character.
+        _ = f.handle(.ctrl("u"))
+        let long = String(repeating: "æøå 🧑🏽‍🦱 ", count: 30)
+        _ = f.handle(.paste(long))
+        var c = Canvas(rows: 6, cols: 40)
+        f.render(into: &c, top: 0, left: 0, width: 40, strings: Strings(.da))
+        XCTAssertTrue(c.line(2).contains("…"), c.line(2))
+        XCTAssertEqual(c.cursor?.row, 2)
+        _ = f.handle(.home)
+        c = Canvas(rows: 6, cols: 40)
+        f.render(into: &c, top: 0, left: 0, width: 40, strings: Strings(.da))
+        XCTAssertTrue(c.line(2).contains("Note: æøå"), c.line(2))
+        XCTAssertEqual(c.cursor?.col, c.line(2).distance(of: "æøå"))
+    }
+
+    /// A paste is text, whatever it holds: three lines into a note are one note, Enter in it does
+    /// not save, and its control characters are not keys.
+    func testAPasteIsTextNotKeys() {
+        var f = Form(title: "T", fields: [.text("note", "Note"), .text("other", "Andet", required: false)])
+        let outcome = f.handle(.paste("Linje et\r\nLinje to\n\u{1B}[2JLinje tre\t!"))
+        XCTAssertEqual(outcome, .none, "a pasted line break is not Enter")
+        XCTAssertEqual(f["note"], "Linje et Linje to [2JLinje tre !")
+        XCTAssertEqual(f.focusedKey, "note", "a pasted tab is not Tab")
+        var choice = Form(title: "T", fields: [.choice("kind", "Type", ["a", "b"])])
+        _ = choice.handle(.paste("b"))
+        XCTAssertEqual(choice["kind"], "a", "a paste picks nothing in a choice")
     }
 
     func testTheFocusedFieldIsDrawnApartWithTheCursorInIt() {
@@ -413,7 +458,13 @@ final class FormTests: XCTestCase {
         var c = Canvas(rows: 10, cols: 60)
         f.render(into: &c, top: 0, left: 0, width: 60, strings: Strings(.da))
         let input = c.line(2).distance(of: "+4u")
-        XCTAssertEqual(c.cell(2, input).role, .selected)
+        // The given date is marked: the first typed character replaces it.
+        XCTAssertEqual(c.cell(2, input).role, .alert)
+        var typed = f
+        _ = typed.handle(.end)
+        var c2 = Canvas(rows: 10, cols: 60)
+        typed.render(into: &c2, top: 0, left: 0, width: 60, strings: Strings(.da))
+        XCTAssertEqual(c2.cell(2, input).role, .selected, "kept for editing: drawn as the focused field")
         XCTAssertEqual(c.cell(3, c.line(3).distance(of: "Halvskrevet")).role, .input)
         XCTAssertEqual(c.cursor?.row, 2)
     }

@@ -1,3 +1,5 @@
+import EnPlanDomain
+
 /// A key press, as screens see it (ncurses codes and escape sequences are the terminal's business).
 public enum Key: Hashable, Sendable, CustomStringConvertible {
     case char(Character)
@@ -6,6 +8,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case up, down, left, right, pageUp, pageDown, home, end
     case function(Int)
     case resize
+    /// Text the user pasted (bracketed paste): always text, never keys, whatever it holds.
+    case paste(String)
 
     /// How the help overlay and the bottom bar name the key.
     public var description: String {
@@ -29,6 +33,25 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .end: return "End"
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
+        case .paste: return "paste"
         }
+    }
+
+    /// Pasted text as one line for a one-line field: line breaks and tabs become spaces, other
+    /// control characters are dropped (they are never keys, and the input rule refuses them).
+    public static func pastedLine(_ text: String) -> String {
+        var out = ""
+        var lastWasBreak = false
+        for u in text.unicodeScalars {
+            if u == "\r" || u == "\n" || u == "\t" {
+                // "\r\n" is one break, not two spaces.
+                if !(lastWasBreak && u == "\n") { out.unicodeScalars.append(" ") }
+                lastWasBreak = u == "\r"
+                continue
+            }
+            lastWasBreak = false
+            if !TerminalSafe.isControl(u) { out.unicodeScalars.append(u) }
+        }
+        return out
     }
 }

@@ -39,6 +39,14 @@ public final class NcursesTerminal: Terminal {
             use_default_colors()
         }
         curs_set(1)
+        // Bracketed paste: what is pasted arrives between ESC[200~ and ESC[201~, as text (a paste
+        // into a note must never run as keys).
+        Self.write("\u{1B}[?2004h")
+    }
+
+    private static func write(_ s: String) {
+        let bytes = Array(s.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
     }
 
     public var canUseColor: Bool { colorsAvailable }
@@ -137,7 +145,30 @@ public final class NcursesTerminal: Terminal {
             seq.append(Character(u))
             if seq.hasPrefix("O") || (0x40...0x7E).contains(u.value) { break }
         }
+        if seq == "[200~" { return pasted() }
         return Self.decodeEscape(seq)
+    }
+
+    /// The text of a bracketed paste, read up to its end mark (ESC[201~). Past `limit` the rest is
+    /// read and dropped (the form refuses a text too long anyway, saying so).
+    private func pasted(limit: Int = 1 << 20) -> Key {
+        let end = Array("\u{1B}[201~".unicodeScalars)
+        var text: [Unicode.Scalar] = []
+        var matched = 0
+        var ch: wint_t = 0
+        timeout(200)   // a paste arrives at once; a lost end mark must not hang the screen
+        while enplan_get_wch(&ch) != ERR, let u = Unicode.Scalar(UInt32(ch)) {
+            if u == end[matched] {
+                matched += 1
+                if matched == end.count { break }
+                continue
+            }
+            if matched > 0 { if text.count < limit { text += end[0..<matched] }; matched = u == end[0] ? 1 : 0; if matched == 1 { continue } }
+            if text.count < limit { text.append(u) }
+        }
+        var s = ""
+        s.unicodeScalars.append(contentsOf: text)
+        return .paste(s)
     }
 
     /// The xterm/VT220 sequences (after Esc) for the keys EnPlan uses; nil for any other.
@@ -184,6 +215,7 @@ public final class NcursesTerminal: Terminal {
     public func end() {
         guard !ended else { return }
         ended = true
+        Self.write("\u{1B}[?2004l")
         clear()
         refresh()
         endwin()
@@ -192,7 +224,7 @@ public final class NcursesTerminal: Terminal {
 
     /// Also safe from a signal handler's path: plain write(2) of escape sequences.
     public static func clearScreenAndScrollback() {
-        let seq = Array("\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8)
+        let seq = Array("\u{1B}[?2004l\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8)
         _ = seq.withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
     }
 }

@@ -1,7 +1,9 @@
 import EnPlanDomain
 
 /// The only form: labelled fields addressed by name, Tab/Shift-Tab (and ↑/↓) between them, typing
-/// into text and date fields, ←/→ or the first letter to choose in a choice field, Enter to save,
+/// into text and date fields where the cursor is (←/→, Home/End or Ctrl-A/Ctrl-E move it, Del and
+/// Backspace delete around it, a paste goes in as text), a field longer than its box scrolled so
+/// the cursor shows, ←/→ or the first letter to choose in a choice field, Enter to save,
 /// Esc to cancel (asking first when something was changed, where `confirmDiscard`). Each field
 /// checks its own input and shows its error beside it; the domain's refusal is shown at the field
 /// it concerns. The login, the lock screen, the plan's forms and the meeting form are
@@ -24,6 +26,12 @@ public struct Form: Sendable {
         public let kind: Kind
         public var value: String
         public var error: String?
+        /// Whether the first typed character replaces the given value (shown marked until then):
+        /// nil is by kind (dates and numbers are typed over; texts are typed into).
+        public var typedOver: Bool? = nil
+
+        /// The same field, its given value typed over (a date, a time or a length kept as text).
+        public func typedOverFirst() -> Field { var f = self; f.typedOver = true; return f }
     }
 
     public let title: String
@@ -37,10 +45,24 @@ public struct Form: Sendable {
     public var rowStep = 1
     public var inputWidth = 50
     public var fields: [Field]
-    public var focus = 0 { didSet { if focus != oldValue { replacing = true } } }
-    /// The focused field's value as it was given goes at the first typed character ("+4u" typed
-    /// over, not onto); ←, →, Home, End and Backspace keep it for editing.
+    public var focus = 0 { didSet { if focus != oldValue { focused() } } }
+    /// A date or number field's value as it was given goes at the first typed character ("+4u"
+    /// typed over, not onto), shown marked until then; ←, →, Home, End and Backspace keep it for
+    /// editing. A text field is not replaced (unless `typedOver`): typing goes in at the cursor.
     public private(set) var replacing = true
+    /// Where typing goes in the focused field, in characters from its start.
+    public private(set) var cursor = 0
+
+    private mutating func focused() {
+        guard fields.indices.contains(focus) else { return }
+        cursor = fields[focus].value.count
+        let byKind: Bool
+        switch fields[focus].kind {
+        case .date, .number: byKind = true
+        case .text, .choice, .secret: byKind = false
+        }
+        replacing = !fields[focus].value.isEmpty && (fields[focus].typedOver ?? byKind)
+    }
     /// A refusal that belongs to no one field.
     public var error: String?
     /// Esc was pressed with changes: the next key decides.
@@ -55,6 +77,7 @@ public struct Form: Sendable {
         self.hint = hint
         initial = fields.map(\.value)
         focus = fields.firstIndex { if case .choice = $0.kind { return false } else { return true } } ?? 0
+        focused()
     }
 
     /// One past the longest text any field may hold (`InputRules`): a form never stops typing
@@ -67,7 +90,11 @@ public struct Form: Sendable {
     /// A field's value as typed (untrimmed), or sets it.
     public subscript(key: String) -> String {
         get { fields.first { $0.key == key }?.value ?? "" }
-        set { if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = newValue; fields[i].error = nil } }
+        set {
+            guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+            fields[i].value = newValue; fields[i].error = nil
+            if i == focus { cursor = newValue.count }
+        }
     }
 
     /// Moves the focus to a field.
@@ -107,21 +134,36 @@ public struct Form: Sendable {
             return .save
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
-        case .left, .right, .home, .end:
+        case .left, .right, .home, .end, .ctrl("a"), .ctrl("e"):
             replacing = false
             if key == .left || key == .right, case let .choice(values, _) = fields[focus].kind, !values.isEmpty {
                 let i = values.firstIndex(of: fields[focus].value) ?? 0
                 fields[focus].value = values[(i + (key == .right ? 1 : values.count - 1)) % values.count]
                 fields[focus].error = nil
+                break
+            }
+            let n = fields[focus].value.count
+            switch key {
+            case .left: cursor = max(0, cursor - 1)
+            case .right: cursor = min(n, cursor + 1)
+            case .home, .ctrl("a"): cursor = 0
+            default: cursor = n
             }
         case .backspace:
             if case .choice = fields[focus].kind { break }
+            if replacing { fields[focus].value = ""; cursor = 0 }
             replacing = false
-            if !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
+            if cursor > 0 { remove(at: cursor - 1); cursor -= 1 }
+            fields[focus].error = nil
+        case .delete:
+            if case .choice = fields[focus].kind { break }
+            if replacing { fields[focus].value = ""; cursor = 0 }
+            replacing = false
+            if cursor < fields[focus].value.count { remove(at: cursor) }
             fields[focus].error = nil
         case .ctrl("u"):
             if case .choice = fields[focus].kind { break }
-            fields[focus].value = ""
+            fields[focus].value = ""; cursor = 0; replacing = false
         case .char(let c):
             if case let .choice(values, shown) = fields[focus].kind {
                 // A letter picks the next choice that starts with it.
@@ -129,14 +171,36 @@ public struct Form: Sendable {
                 let order = Array(start..<values.count) + Array(0..<start)
                 if let i = order.first(where: { shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { fields[focus].value = values[i] }
             } else {
-                if replacing { fields[focus].value = "" }
-                replacing = false
-                if fields[focus].value.count < Form.maxTyped { fields[focus].value.append(c) }
+                insert(String(c))
             }
+            fields[focus].error = nil
+        case .paste(let text):
+            // Pasted text is text in any field that takes text; in a choice it is nothing.
+            if case .choice = fields[focus].kind { break }
+            insert(Key.pastedLine(text))
             fields[focus].error = nil
         default: break
         }
         return .none
+    }
+
+    /// Typed or pasted text goes in at the cursor (over a date's or number's given value), up to
+    /// `maxTyped` characters.
+    private mutating func insert(_ text: String) {
+        if replacing { fields[focus].value = ""; cursor = 0 }
+        replacing = false
+        let room = max(0, Form.maxTyped - fields[focus].value.count)
+        let piece = String(text.prefix(room))
+        var v = fields[focus].value
+        v.insert(contentsOf: piece, at: v.index(v.startIndex, offsetBy: min(cursor, v.count)))
+        fields[focus].value = v
+        cursor += piece.count
+    }
+
+    private mutating func remove(at offset: Int) {
+        var v = fields[focus].value
+        v.remove(at: v.index(v.startIndex, offsetBy: offset))
+        fields[focus].value = v
     }
 
     public func value(_ key: String) -> String {
@@ -214,8 +278,11 @@ public struct Form: Sendable {
             case .secret: shown = String(repeating: "•", count: f.value.count)
             default: shown = f.value
             }
-            // The focused field stands out (not by colour alone: the real cursor is in it too).
-            canvas.put(TextWidth.fit(shown, to: inputWidth), row: row, col: left + labelWidth, role: i == focus ? .selected : .input, width: inputWidth)
+            // The focused field stands out (not by colour alone: the real cursor is in it too). A
+            // value longer than its box shows the part around the cursor, with "…" where it goes on.
+            let window = i == focus && !f.kind.isChoice ? Form.window(shown, cursor: cursor, width: inputWidth)
+                                                        : (text: TextWidth.fit(shown, to: inputWidth), cursorColumn: 0)
+            canvas.put(window.text, row: row, col: left + labelWidth, role: i == focus ? (replacing ? .alert : .selected) : .input, width: inputWidth)
             var below: [String] = []
             if let e = f.error {
                 // Beside the field when it fits; else under it, whole (a refusal is never cut off).
@@ -224,12 +291,38 @@ public struct Form: Sendable {
                 else { below = TextWidth.wrap(e, to: max(10, width - labelWidth)) }
             }
             if i == focus {
-                canvas.cursor = (row, left + labelWidth + (f.kind.isChoice ? 0 : min(inputWidth - 1, TextWidth.columns(shown))))
+                canvas.cursor = (row, left + labelWidth + (f.kind.isChoice ? 0 : min(inputWidth - 1, window.cursorColumn)))
             }
             row += rowStep
             for line in below { canvas.put(line, row: row, col: left + labelWidth, role: .error); row += 1 }
         }
         return row
+    }
+}
+
+extension Form {
+    /// The part of `shown` a box of `width` columns shows with the cursor at character `cursor`:
+    /// from the start while the cursor fits, else scrolled so it does, with "…" at a cut end.
+    static func window(_ shown: String, cursor: Int, width: Int) -> (text: String, cursorColumn: Int) {
+        let chars = Array(shown)
+        let c = min(max(0, cursor), chars.count)
+        let total = TextWidth.columns(shown)
+        if total < width { return (shown, TextWidth.columns(String(chars[..<c]))) }
+        // Start as far left as lets the cursor show (one column kept for "…" on each cut side).
+        var start = 0
+        while start < c, TextWidth.columns(String(chars[start..<c])) > width - 2 - (start > 0 ? 1 : 0) { start += 1 }
+        var text = start > 0 ? "…" : ""
+        var used = TextWidth.columns(text)
+        var end = start
+        while end < chars.count {
+            let w = TextWidth.columns(String(chars[end]))
+            let needEllipsis = end + 1 < chars.count ? 1 : 0
+            if used + w + needEllipsis > width { break }
+            text.append(chars[end]); used += w; end += 1
+        }
+        if end < chars.count { text += "…" }
+        let col = (start > 0 ? 1 : 0) + TextWidth.columns(String(chars[start..<c]))
+        return (text, col)
     }
 }
 

@@ -26,6 +26,7 @@ public struct CommandPrompt: Sendable {
             guard let i = historyIndex else { break }
             if i + 1 < history.count { historyIndex = i + 1; text = history[i + 1] } else { historyIndex = nil; text = "" }
         case .char(let c): text.append(c)
+        case .paste(let t): text += Key.pastedLine(t)
         default: break
         }
         return .none

@@ -97,6 +97,7 @@ public struct AuditScreen: Screen {
                 read(x)
             case .backspace: if !typed.isEmpty { typed.removeLast() }; typing = typed
             case .char(let c): typed.append(c); typing = typed
+            case .paste(let t): typed += Key.pastedLine(t); typing = typed
             default: break
             }
             return .none

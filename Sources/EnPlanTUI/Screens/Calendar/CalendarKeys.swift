@@ -121,6 +121,7 @@ extension CalendarScreen: Screen {
             return load(x)
         case .backspace: if !typed.isEmpty { typed.removeLast() }; goTo = typed
         case .char(let c): typed.append(c); goTo = typed
+        case .paste(let t): typed += Key.pastedLine(t); goTo = typed
         default: break
         }
         return .none
@@ -142,6 +143,7 @@ extension CalendarScreen: Screen {
                 if hasFollowUps { entry.askingResult = true; outcome = entry } else { return saveOutcome(m, entry, nil) }
             case .backspace: if !entry.note.isEmpty { entry.note.removeLast() }; outcome = entry
             case .char(let c): entry.note.append(c); outcome = entry
+            case .paste(let t): entry.note += Key.pastedLine(t); outcome = entry
             default: break
             }
             return .none

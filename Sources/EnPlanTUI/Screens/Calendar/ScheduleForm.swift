@@ -24,14 +24,16 @@ public struct ScheduleForm: Sendable {
         form = Form(title: s.c(.fTitle), fields: [
             F.choice("type", s.c(.fType), MeetingType.allCases.map(\.rawValue), shown: MeetingType.allCases.map(ICalendar.typeName)),
             F.text("citizen", s.c(.fCitizen), required: false),
-            F.text("date", s.c(.fDate), day.danish, required: false), F.text("time", s.c(.fTime), "10:00", required: false),
-            F.text("minutes", s.c(.fMinutes), "60", required: false),
+            F.text("date", s.c(.fDate), day.danish, required: false).typedOverFirst(),
+            F.text("time", s.c(.fTime), "10:00", required: false).typedOverFirst(),
+            F.text("minutes", s.c(.fMinutes), "60", required: false).typedOverFirst(),
             rooms.isEmpty ? F.text("room", s.c(.fRoom), required: false) : F.choice("room", s.c(.fRoom), [""] + rooms, shown: [s.c(.noRoom)] + rooms),
             F.text("participants", s.c(.fParticipants), userName, required: false), F.text("agenda", s.c(.fAgenda), required: false),
             F.text("partners", s.c(.fPartners), required: false),
         ], hint: s.c(.fHint))
-        form.focus = 0
-        form.confirmDiscard = false
+        // Typing starts with who the meeting is about (the type is picked with ←/→ when it is not
+        // a network meeting); Esc asks before a filled form is thrown away.
+        form.focus = 1
         form.inputWidth = 40
     }
 
@@ -48,15 +50,15 @@ public struct ScheduleForm: Sendable {
         let roomList = rooms.contains(where: { Scheduling.sameRoom($0, m.room ?? "") }) || m.room == nil ? rooms : rooms + [m.room!]
         form = Form(title: "\(s.c(.fEditTitle)) (\(m.id))", fields: [
             F.choice("type", s.c(.fType), MeetingType.allCases.map(\.rawValue), shown: MeetingType.allCases.map(ICalendar.typeName), m.type.rawValue),
-            F.text("date", s.c(.fDate), m.start.day.danish, required: false), F.text("time", s.c(.fTime), hm, required: false),
-            F.text("minutes", s.c(.fMinutes), String(m.minutes), required: false),
+            F.text("date", s.c(.fDate), m.start.day.danish, required: false).typedOverFirst(),
+            F.text("time", s.c(.fTime), hm, required: false).typedOverFirst(),
+            F.text("minutes", s.c(.fMinutes), String(m.minutes), required: false).typedOverFirst(),
             rooms.isEmpty ? F.text("room", s.c(.fRoom), m.room ?? "", required: false)
                           : F.choice("room", s.c(.fRoom), [""] + roomList, shown: [s.c(.noRoom)] + roomList,
                                      roomList.first { Scheduling.sameRoom($0, m.room ?? "") } ?? ""),
             F.text("agenda", s.c(.fAgenda), m.agenda.joined(separator: ", "), required: false),
         ], hint: s.c(.fHint))
         form.focus = 1
-        form.confirmDiscard = false
         form.inputWidth = 40
         editing = m
         mergeOffered = true
@@ -166,6 +168,7 @@ public struct ScheduleForm: Sendable {
         if let error = form.error { canvas.put(error, row: row, col: left, role: .error); row += 1 }
         if let conflict { canvas.put(conflict + " · " + s.c(.fSaveAnyway), row: row, col: left, role: .alert); row += 1 }
         if let offDay { canvas.put(offDay + " · " + s.c(.fHoldAnyway), row: row, col: left, role: .alert); row += 1 }
+        if form.askingDiscard { canvas.put(s.p(.discardAsk), row: row, col: left, role: .alert); row += 1 }
         if let m = mergeInto {
             canvas.put(s.c(.fMerge) + " \(m.id) \(s.date(m.start.day)) \(Day.pad(m.start.minuteOfDay / 60, 2)):\(Day.pad(m.start.minuteOfDay % 60, 2)) · \(s.c(.fMergeKey))",
                        row: row, col: left, role: .alert)

@@ -128,6 +128,7 @@ public struct CitizenListScreen: Screen {
         case .backspace:
             if list.query.isEmpty { editingQuery = false } else { setQuery(String(list.query.dropLast()), x) }
         case .char(let c): setQuery(list.query + String(c), x)
+        case .paste(let t): setQuery(list.query + Key.pastedLine(t), x)
         default: break
         }
         return .none
