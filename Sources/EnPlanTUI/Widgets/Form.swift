@@ -274,7 +274,8 @@ public struct Form: Sendable {
             canvas.put(f.label + ":", row: row, col: left, role: .normal)
             let shown: String
             switch f.kind {
-            case let .choice(values, names): shown = "‹ \(values.firstIndex(of: f.value).map { names[$0] } ?? f.value) ›"
+            // A focused choice says how it is chosen (letters pick, they are not typed).
+            case let .choice(values, names): shown = "‹ \(values.firstIndex(of: f.value).map { names[$0] } ?? f.value) ›" + (i == focus ? " ←/→" : "")
             case .secret: shown = String(repeating: "•", count: f.value.count)
             default: shown = f.value
             }

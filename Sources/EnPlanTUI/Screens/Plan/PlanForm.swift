@@ -46,10 +46,12 @@ public struct PlanForm: Sendable {
         let goalNames = [s.p(.noGoal)] + (plan?.goals.map { "\($0.id) \($0.text)" } ?? [])
         switch purpose {
         case .overall:
+            // What the user types first comes first, and Tab goes on down the form (not round to a
+            // choice that would take the letters).
             form = Form(title: s.p(.formOverall), fields: [
+                F.text("words", s.p(.fOwnWords), plan?.ownWords ?? "", required: false),
                 F.choice("goal", s.p(.fOverallGoal), OverallGoal.allCases.map(\.rawValue), shown: OverallGoal.allCases.map(s.overallGoal),
                          plan?.overallGoal.rawValue),
-                F.text("words", s.p(.fOwnWords), plan?.ownWords ?? "", required: false),
             ])
         case .newGoal:
             form = Form(title: s.p(.formNewGoal), fields: [F.choice("area", s.p(.fArea), areas, shown: areaNames), F.text("text", s.p(.fText))])
@@ -130,10 +132,11 @@ public struct PlanForm: Sendable {
                 F.text("reason", s.p(.fReason), required: false),
             ])
         case .contact:
+            // The note first: typing starts there, never over the date.
             form = Form(title: s.p(.formContact), fields: [
+                F.text("note", "\(s.p(.fNote)) \(s.p(.optional))", required: false),
                 F.choice("channel", s.p(.fChannel), Channel.allCases.map(\.rawValue), shown: Channel.allCases.map { s.word($0.rawValue) }),
                 F.date("date", s.p(.fDate), s.date(today)),
-                F.text("note", "\(s.p(.fNote)) \(s.p(.optional))", required: false),
             ])
         case .responsible:
             let workers = x.caseworkers
