@@ -141,11 +141,19 @@ final class MoreCommandTests: XCTestCase {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "10", "--seed", "2").status, 0)
 
-        // A caseworker changes her own password; another's needs an administrator.
-        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "nyt-kodeord\n").status, 0)
-        let other = try d.run(["user", "passwd", "--as", "mette", "--user", "jonas"], stdin: "hemmelig\n")
+        // A caseworker changes her own password, with her current one first (whatever opened the
+        // door, an SSH key alone changes nothing); another's needs an administrator, who gives their own.
+        let wrong = try d.run(["user", "passwd", "--as", "mette"], stdin: "gæt\nnyt-kodeord\n")
+        XCTAssertEqual(wrong.status, 2, wrong.stderr)
+        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nnyt-kodeord\n").status, 0)
+        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nigen-nyt\n").status, 2, "the old password no longer opens")
+        let other = try d.run(["user", "passwd", "--as", "mette", "--user", "jonas"], stdin: "nyt-kodeord\nhemmelig\n")
         XCTAssertEqual(other.status, 1)
         XCTAssertTrue(other.stderr.contains("only an administrator"))
+        let reset = try d.run(["user", "passwd", "--as", "admin", "--user", "jonas"], stdin: "demo\nhemmelig\n")
+        XCTAssertEqual(reset.status, 0, reset.stderr)
+        let audit = try String(contentsOfFile: d.path + "/audit.jsonl", encoding: .utf8)
+        XCTAssertTrue(audit.contains(#""actor":"mette","type":"LoginFailed""#), "a wrong current password is logged as a failed login")
 
         let benefits = try JSONSerialization.jsonObject(with: Data(try d.run("benefits", "--json").stdout.utf8)) as! [[String: Any]]
         XCTAssertEqual(benefits.first { $0["code"] as? String == "uddannelseshjaelp" }?["validTo"] as? String, "2025-06-30")

@@ -89,10 +89,10 @@ final class SSHDTests: XCTestCase {
         throw XCTSkip("no free loopback port for sshd")
     }
 
-    private func ssh(_ port: UInt16, key: String, _ command: String...) throws -> Child.Result {
+    private func ssh(_ port: UInt16, key: String, stdin: String? = nil, _ command: String...) throws -> Child.Result {
         try Child.run(["ssh", "-F", "/dev/null", "-p", "\(port)", "-i", key, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
                        "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10",
-                       "-o", "LogLevel=ERROR", "--", "\(Self.me)@127.0.0.1"] + command, timeout: 60)
+                       "-o", "LogLevel=ERROR", "--", "\(Self.me)@127.0.0.1"] + command, stdin: stdin, timeout: 60)
     }
 
     func testPeopleReachTheStoreThroughTheirOwnKeys() throws {
@@ -101,7 +101,10 @@ final class SSHDTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         XCTAssertEqual(try d.run("demo", "--citizens", "12", "--seed", "3").status, 0)
         var fingerprints: [String: String] = [:]
-        for (name, who) in [("mette", ["--user", "mette"]), ("karen", ["--user", "karen"]), ("kiosk", ["--kiosk"])] {
+        // mette's own key (the login form only), a script's key of hers allowed headless commands,
+        // karen's headless key, and a kiosk's.
+        for (name, who) in [("mette", ["--user", "mette"]), ("mette-script", ["--user", "mette", "--headless"]),
+                            ("karen", ["--user", "karen", "--headless"]), ("kiosk", ["--kiosk"])] {
             XCTAssertEqual(try Child.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", "\(dir)/\(name)"], timeout: 30).status, 0)
             let add = try d.run(["key", "add", "--as", "admin"] + who + ["--authorized-keys", dir + "/authorized_keys", "\(dir)/\(name).pub"])
             XCTAssertEqual(add.status, 0, add.stderr)
@@ -113,8 +116,16 @@ final class SSHDTests: XCTestCase {
         XCTAssertEqual(probe.status, 0, probe.stderr)
         XCTAssertTrue(probe.stdout.hasPrefix("enplan "), probe.stdout)
 
+        // Two factors: mette's key alone runs no headless command, a password change included.
+        let keyAlone = try ssh(port, key: dir + "/mette", "citizens", "--json")
+        XCTAssertEqual(keyAlone.status, 1, keyAlone.stderr)
+        XCTAssertTrue(keyAlone.stderr.contains("headless commands over SSH need a key an administrator allowed"), keyAlone.stderr)
+        XCTAssertEqual(keyAlone.stdout, "")
+        let passwd = try ssh(port, key: dir + "/mette", stdin: "ny-adgangskode\n", "user", "passwd")
+        XCTAssertEqual(passwd.status, 1, passwd.stderr)
+
         // Each person sees what their role allows, as themselves.
-        let mette = try ssh(port, key: dir + "/mette", "citizens", "--json")
+        let mette = try ssh(port, key: dir + "/mette-script", "citizens", "--json")
         XCTAssertEqual(mette.status, 0, mette.stderr)
         XCTAssertEqual(mette.stdout, try d.run("citizens", "--as", "mette", "--json").stdout)
         let karen = try ssh(port, key: dir + "/karen", "citizens", "--json")
@@ -122,13 +133,13 @@ final class SSHDTests: XCTestCase {
         XCTAssertNotEqual(karen.stdout, mette.stdout, "a supervisor sees all, a caseworker hers")
         XCTAssertEqual(try ssh(port, key: dir + "/karen", "audit", "--json").status, 0)
         // --as someone else, a command outside the role, the service account's commands, a kiosk's command.
-        let asKaren = try ssh(port, key: dir + "/mette", "citizens", "--as", "karen")
+        let asKaren = try ssh(port, key: dir + "/mette-script", "citizens", "--as", "karen")
         XCTAssertEqual(asKaren.status, 1)
         XCTAssertEqual(asKaren.stderr, "enplan: --as karen: this SSH key is mette's, so --as may name only mette\n")
-        let audit = try ssh(port, key: dir + "/mette", "audit")
+        let audit = try ssh(port, key: dir + "/mette-script", "audit")
         XCTAssertEqual(audit.status, 1)
         XCTAssertEqual(audit.stderr, "enplan: only supervisors and administrators read the audit log\n")
-        XCTAssertEqual(try ssh(port, key: dir + "/mette", "--data-dir", "/tmp", "citizens").status, 2)
+        XCTAssertEqual(try ssh(port, key: dir + "/mette-script", "--data-dir", "/tmp", "citizens").status, 2)
         XCTAssertEqual(try ssh(port, key: dir + "/karen", "key", "list").status, 1)
         let shell = try ssh(port, key: dir + "/mette", "cat", d.events)
         XCTAssertEqual(shell.status, 2, "no shell: cat is no enplan command: \(shell.stderr)")
@@ -139,7 +150,7 @@ final class SSHDTests: XCTestCase {
 
         // The audit log names the key and the address.
         let log = try String(contentsOfFile: d.path + "/audit.jsonl", encoding: .utf8)
-        XCTAssertTrue(log.contains("\"terminal\":\"ssh:\(fingerprints["mette"]!)@127.0.0.1"), log)
+        XCTAssertTrue(log.contains("\"terminal\":\"ssh:\(fingerprints["mette-script"]!)@127.0.0.1"), log)
         XCTAssertTrue(log.contains("\"terminal\":\"ssh:\(fingerprints["karen"]!)@127.0.0.1"), log)
 
         // Another OS user cannot read the data files.

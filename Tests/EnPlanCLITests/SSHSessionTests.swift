@@ -19,8 +19,9 @@ final class SSHSessionTests: XCTestCase {
         return "ssh-ed25519 \(Data(blob).base64EncodedString()) \(comment)\n"
     }
 
-    private func session(_ d: DataDirectory, _ command: String, user: String? = "mette", key: String = "SHA256:test") throws -> Binary.Result {
-        let who = user.map { ["--user", $0] } ?? ["--kiosk"]
+    private func session(_ d: DataDirectory, _ command: String, user: String? = "mette", key: String = "SHA256:test",
+                         headless: Bool = true) throws -> Binary.Result {
+        let who = (user.map { ["--user", $0] } ?? ["--kiosk"]) + (headless ? ["--headless"] : [])
         return try Binary.run(["--data-dir", d.path, "ssh-session"] + who + ["--key", key],
                               env: ["SSH_ORIGINAL_COMMAND": command, "SSH_CLIENT": "192.0.2.7 50000 22"], timeout: 60)
     }
@@ -124,5 +125,34 @@ final class SSHSessionTests: XCTestCase {
         XCTAssertEqual(karen.status, 0, "a supervisor's key may read the audit log: \(karen.stderr)")
         let help = try session(d, "help citizens")
         XCTAssertTrue(help.stdout.hasPrefix("Usage: enplan citizens"), help.stdout)
+    }
+
+    /// Two factors: an ordinary key opens the login form only; headless commands, a password change
+    /// among them, are refused for it, and nothing is read or written.
+    func testAnOrdinaryKeyAloneRunsNoHeadlessCommand() throws {
+        let (d, _) = try prepared()
+        let before = try String(contentsOfFile: d.events, encoding: .utf8)
+        for command in ["citizens --json", "citizen add --cpr 0101901234 --name X", "user passwd", "audit --json"] {
+            let r = try session(d, command, user: command.hasPrefix("audit") ? "karen" : "mette", headless: false)
+            XCTAssertEqual(r.status, 1, "\(command): \(r.stderr)")
+            XCTAssertEqual(r.stderr, "enplan: this SSH key opens the full-screen interface, where you log in with your password (ssh -t); "
+                           + "headless commands over SSH need a key an administrator allowed for them (enplan key add --headless)\n", command)
+            XCTAssertEqual(r.stdout, "", command)
+        }
+        XCTAssertEqual(try String(contentsOfFile: d.events, encoding: .utf8), before, "nothing written")
+        XCTAssertTrue(try session(d, "version", headless: false).stdout.hasPrefix("enplan "), "version takes any key")
+        // A headless key changes a password only with the current one.
+        XCTAssertEqual(try Binary.run(["--data-dir", d.path, "ssh-session", "--user", "mette", "--key", "SHA256:test", "--headless"],
+                                      stdin: "forkert\nny-adgangskode\n",
+                                      env: ["SSH_ORIGINAL_COMMAND": "user passwd", "SSH_CLIENT": "192.0.2.7 50000 22"]).status, 2)
+        // key add --headless marks the key, key list says so, and the audit log has it.
+        let file = d.path + "/authorized_keys", pub = d.path + "/script.pub"
+        try Self.publicKey("mette-script").write(toFile: pub, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try d.run("key", "add", "--as", "admin", "--user", "mette", "--headless", "--authorized-keys", file, pub).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("ssh-session --user mette --headless --key SHA256:"))
+        let keys = try JSONSerialization.jsonObject(with: Data(try d.run("key", "list", "--as", "admin", "--authorized-keys", file, "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(keys.first?["headless"] as? Bool, true)
+        XCTAssertTrue(try String(contentsOfFile: d.path + "/audit.jsonl", encoding: .utf8).contains(#""kiosk":false,"headless":true"#))
+        XCTAssertEqual(try d.run("key", "add", "--as", "admin", "--kiosk", "--headless", "--authorized-keys", file, pub).status, 2)
     }
 }

@@ -56,7 +56,7 @@ final class RefusalWordsTests: XCTestCase {
         .doesNotWorkOn(user: "per", citizen: "c28"), .ownFiguresOnly(user: "mette", other: "per"), .participantsOnly(.change, meeting: "m2"),
         .notShared(.effort, "e2", owner: .misuse, actor: .social), .referralSector(referral: "r1", sector: .misuse, revokes: false),
         .serverOnly(command: "backup"), .serverFile(command: "import", arguments: "x.json"), .kioskKey, .notActiveUser("per"),
-        .sshKeyIsFor(user: "mette", other: "per"),
+        .sshKeyIsFor(user: "mette", other: "per"), .headlessKeyNeeded,
     ]
     static let conflict: [DomainError.Conflict] = [
         .spotChecked(lookup: "12"), .userExists("mette"), .targetExists("t1"), .cprRegistered(masked: "010190-XXXX", citizen: "c1"),
@@ -195,6 +195,7 @@ final class RefusalWordsTests: XCTestCase {
             case .kioskKey: return "f12"
             case .notActiveUser: return "f13"
             case .sshKeyIsFor: return "f14"
+            case .headlessKeyNeeded: return "f15"
             }
         case .conflict(let r):
             switch r {
@@ -215,7 +216,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 82, "n": 16, "f": 14, "c": 8, "o": 4]
+    static let counts = ["i": 82, "n": 16, "f": 15, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -87,7 +87,7 @@ public enum AuditEntry: Equatable, Sendable {
     /// a refused look, with what it was about (a citizen's or a meeting's id, as typed).
     case writeRefused(by: String, subject: String, why: String)
     /// An administrator tied an SSH key to a user (nil: a kiosk key) or took it away (`enplan key`).
-    case keyChanged(by: String, user: String?, fingerprint: String, added: Bool)
+    case keyChanged(by: String, user: String?, fingerprint: String, added: Bool, headless: Bool = false)
     /// A spot check of the audit record `entry` (its seq): work-related, or flagged for follow-up.
     case spotChecked(by: String, entry: Int, citizen: String?, verdict: SpotCheckVerdict, note: String?)
 
@@ -165,8 +165,9 @@ public enum AuditEntry: Equatable, Sendable {
             f.set("terminal", terminal); f.set("source", source); f.set("eventsSeq", eventsSeq); f.set("eventsHash", eventsHash)
             f.set("auditSeq", auditSeq); f.set("auditHash", auditHash)
             return (by, "-", f)
-        case let .keyChanged(by, user, fingerprint, added):
+        case let .keyChanged(by, user, fingerprint, added, headless):
             f.set("what", added ? "key-added" : "key-removed"); f.set("fingerprint", fingerprint); f.set("kiosk", user == nil)
+            if headless { f.set("headless", true) }
             f.set("terminal", terminal)
             return (by, user.map(Streams.user) ?? "-", f)
         case let .storeDamaged(finder, findings):

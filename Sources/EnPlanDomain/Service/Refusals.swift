@@ -419,6 +419,9 @@ extension DomainError {
         case kioskKey
         case notActiveUser(String)
         case sshKeyIsFor(user: String, other: String)
+        /// An ordinary SSH key opens the full-screen login only (the password is the second
+        /// factor); headless commands need a key an administrator allowed for them.
+        case headlessKeyNeeded
 
         public var description: String {
             switch self {
@@ -451,6 +454,8 @@ extension DomainError {
             case .kioskKey: return "a kiosk key opens the login screen only; log in there"
             case .notActiveUser(let u): return "\(u) is not an active user of this store"
             case let .sshKeyIsFor(u, other): return "--as \(other): this SSH key is \(u)'s, so --as may name only \(u)"
+            case .headlessKeyNeeded:
+                return "this SSH key opens the full-screen interface, where you log in with your password (ssh -t); headless commands over SSH need a key an administrator allowed for them (enplan key add --headless)"
             }
         }
     }

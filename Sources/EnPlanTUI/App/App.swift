@@ -45,6 +45,9 @@ public final class App {
         var parkedCalendar: CalendarScreen?
         /// What is new for the user (the title bar counts it).
         var inbox = Inbox()
+        /// The user's password as it was at login (`CaseService.credentialStamp`): changed
+        /// elsewhere, this session locks and asks for the new one.
+        var credential: Int?
     }
 
     enum Phase {

@@ -112,6 +112,12 @@ extension App {
             changes.afterOwnWrite = afterOwnWrite
             seenSeq = seq
             guard service.isActive(s.user.id) else { logOut(); return }
+            // The password was changed at another terminal: this session asks for the new one.
+            if changes.users, service.credentialStamp(of: s.user.id) != s.credential {
+                lock(&s)
+                message = (strings.t(.passwordChanged), .alert)
+                return
+            }
             reloadAll(changes, &s, from: 0)
             updateInbox(changes, &s)
         } catch {

@@ -44,6 +44,7 @@ extension App {
         trimmedSinceLogin = false
         if var kept = lockedSession, kept.user.id == user.id {
             kept.user = user
+            kept.credential = service.credentialStamp(of: user.id)
             phase = .main(kept)
             lockedSession = nil
             // What the list does not show may have changed access while the screen was locked:
@@ -67,7 +68,7 @@ extension App {
             root = CitizenListScreen(empty: user)
         }
         seenSeq = service.markAllSeen()   // the list was just read whole
-        phase = .main(Session(user: user, stack: [root], inbox: service.inbox(for: user.id)))
+        phase = .main(Session(user: user, stack: [root], inbox: service.inbox(for: user.id), credential: service.credentialStamp(of: user.id)))
     }
 
     /// Clears the screen of everything personal and asks for the password again.

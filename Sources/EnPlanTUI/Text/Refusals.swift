@@ -288,6 +288,8 @@ private struct RefusalWords {
         case .kioskKey: return pick("En kiosknøgle åbner kun loginskærmen: log ind der", "A kiosk key opens the login screen only: log in there")
         case .notActiveUser(let u): return pick("\(user(u)) er ikke en aktiv bruger her", "\(user(u)) is not an active user here")
         case let .sshKeyIsFor(u, _): return pick("Denne SSH-nøgle tilhører \(user(u))", "This SSH key is \(user(u))'s")
+        case .headlessKeyNeeded: return pick("Denne SSH-nøgle åbner kun skærmbilledet, hvor du logger ind med din adgangskode",
+                                             "This SSH key opens the full-screen interface only, where you log in with your password")
         }
     }
 

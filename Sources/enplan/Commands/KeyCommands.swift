@@ -17,10 +17,12 @@ enum KeyCommands {
 
     static var add: CommandSpec {
         CommandSpec(["key", "add"], "tie an SSH public key (KEYFILE, the .pub) to a user, or to the login screen (--kiosk): writes its authorized_keys line with the forced command", options: [
-            .actor("ADMIN"), .text("user", "ID", "the EnPlan user the key logs in as"), .flag("kiosk", "a shared office terminal's key: the login screen, anyone logs in with their password"), file,
+            .actor("ADMIN"), .text("user", "ID", "the EnPlan user the key logs in as"), .flag("kiosk", "a shared office terminal's key: the login screen, anyone logs in with their password"),
+            .flag("headless", "also allow headless commands with this key (a script's key; the password is still asked where a terminal is attached)"), file,
         ], arguments: ["KEYFILE"]) { inv in
-            let user = inv.string("user"), kiosk = inv.flag("kiosk")
+            let user = inv.string("user"), kiosk = inv.flag("kiosk"), headless = inv.flag("headless")
             guard (user == nil) != !kiosk else { throw UsageError("key add: give either --user ID or --kiosk") }
+            if kiosk && headless { throw UsageError("key add: a kiosk key opens the login screen only: no --headless") }
             guard let text = try? String(contentsOfFile: inv.arguments[0], encoding: .utf8) else { throw UsageError("key add: cannot read \(inv.arguments[0])") }
             let key = try PublicKey(line: text)
             let service = try admin(inv)
@@ -38,25 +40,25 @@ enum KeyCommands {
                 throw UsageError("key add: the key \(key.fingerprint) is in \(path) already, outside EnPlan: remove that line first")
             }
             let dir = URL(fileURLWithPath: inv.dataDirectory).standardizedFileURL.path
-            lines.append(try AuthorizedKeys.line(key, user: user, executable: Context.executable, dataDirectory: dir))
+            lines.append(try AuthorizedKeys.line(key, user: user, headless: headless, executable: Context.executable, dataDirectory: dir))
             try AuthorizedKeys.write(lines, to: path)
-            try service.recordKeyChange(user: user, fingerprint: key.fingerprint, added: true, as: inv.required("as"))
-            Output.line("\(key.fingerprint) \(user.map { "logs in as \($0)" } ?? "opens the login screen (kiosk)") (\(path)).")
+            try service.recordKeyChange(user: user, fingerprint: key.fingerprint, added: true, headless: headless, as: inv.required("as"))
+            Output.line("\(key.fingerprint) \(user.map { "logs in as \($0)" } ?? "opens the login screen (kiosk)")\(headless ? ", headless commands allowed" : "") (\(path)).")
             return 0
         }
     }
 
     static var list: CommandSpec {
-        CommandSpec(["key", "list"], "the SSH keys tied to users: user (or kiosk), fingerprint, type, comment", options: [.actor("ADMIN"), file, .json]) { inv in
+        CommandSpec(["key", "list"], "the SSH keys tied to users: user (or kiosk), fingerprint, type, whether headless commands are allowed", options: [.actor("ADMIN"), file, .json]) { inv in
             _ = try admin(inv)
             let entries = AuthorizedKeys.read(inv.string("authorized-keys") ?? AuthorizedKeys.defaultPath).compactMap(AuthorizedKeys.entry)
             if inv.flag("json") {
                 Output.jsonArray(entries) { e, w in
-                    w.openObject(); w.field("user", e.user ?? "kiosk"); w.field("kiosk", e.user == nil); w.field("fingerprint", e.fingerprint)
-                    w.field("type", e.type); w.closeObject()
+                    w.openObject(); w.field("user", e.user ?? "kiosk"); w.field("kiosk", e.user == nil); w.field("headless", e.headless)
+                    w.field("fingerprint", e.fingerprint); w.field("type", e.type); w.closeObject()
                 }
             } else {
-                Output.table(["USER", "FINGERPRINT", "TYPE"], entries.map { [$0.user ?? "(kiosk)", $0.fingerprint, $0.type] })
+                Output.table(["USER", "FINGERPRINT", "TYPE", "HEADLESS"], entries.map { [$0.user ?? "(kiosk)", $0.fingerprint, $0.type, $0.headless ? "yes" : "no"] })
             }
             return 0
         }

@@ -40,13 +40,19 @@ enum UserCommands {
     }
 
     static var passwd: CommandSpec {
-        CommandSpec(["user", "passwd"], "change a password (your own, or as admin anyone's), the new one on stdin", options: [
+        CommandSpec(["user", "passwd"], "change a password (your own, or as admin anyone's): your current password, then the new one (two lines on stdin)", options: [
             .actor(), .text("user", "ID", "whose password (default: your own)"),
         ]) { inv in
             let actor = inv.required("as")
             let target = inv.string("user") ?? actor
             let service = try Context.open(inv.dataDirectory)
-            _ = try service.user(actor)
+            let acting = try service.user(actor)
+            if target != actor, acting.role != .admin { throw DomainError.forbidden(.adminOnly(.otherPasswords)) }
+            // Something one knows, whatever opened the door (an SSH key alone changes nothing): the
+            // current password, or for an administrator's reset the administrator's own. Checked as
+            // a login is (logged, and five failures lock).
+            _ = try service.login(actor, password: try Context.readPassword(prompt: target == actor ? "Current password for \(actor): "
+                                                                                        : "Your own password (\(actor)): "))
             let password = try Context.readPassword(prompt: "New password for \(target): ")
             try Passwords.check(password)
             try service.execute(.changePassword(user: target, passwordHash: try Passwords.hash(password)), as: actor)

@@ -50,6 +50,8 @@ struct PublicKey: Equatable {
 struct KeyEntry: Equatable {
     /// nil for a kiosk key.
     let user: String?
+    /// An administrator allowed headless commands with it (`key add --headless`).
+    var headless = false
     let fingerprint: String
     let type: String
     let comment: String
@@ -60,12 +62,12 @@ enum AuthorizedKeys {
     static var defaultPath: String { (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.ssh/authorized_keys" }
 
     /// The forced-command line for a key: `user` nil is a kiosk key.
-    static func line(_ key: PublicKey, user: String?, executable: String, dataDirectory: String) throws -> String {
+    static func line(_ key: PublicKey, user: String?, headless: Bool = false, executable: String, dataDirectory: String) throws -> String {
         for p in [executable, dataDirectory] where p.contains("\"") || p.contains("\\") || p.contains("'") {
             throw UsageError("key add: the path \(p) cannot go into a forced command (quotes or backslashes)")
         }
         func q(_ s: String) -> String { s.contains(where: { $0 == " " || $0 == "$" || $0 == "`" }) ? "'\(s)'" : s }
-        let who = user.map { "--user \($0)" } ?? "--kiosk"
+        let who = (user.map { "--user \($0)" } ?? "--kiosk") + (headless ? " --headless" : "")
         let command = "\(q(executable)) --data-dir \(q(dataDirectory)) ssh-session \(who) --key \(key.fingerprint)"
         return "command=\"\(command)\",restrict,pty \(key.type) \(key.base64) enplan:\(user ?? "kiosk")"
     }
@@ -78,7 +80,8 @@ enum AuthorizedKeys {
         let user = command.firstIndex(of: "--user").flatMap { $0 + 1 < command.count ? command[$0 + 1] : nil }
         guard user != nil || command[s...].contains("--kiosk") else { return nil }
         let rest = line[line.index(after: end)...].split(separator: " ", maxSplits: 3).map(String.init)
-        return KeyEntry(user: user, fingerprint: command[k + 1], type: rest.count > 1 ? rest[1] : "?", comment: rest.count > 3 ? rest[3] : "")
+        return KeyEntry(user: user, headless: command[s...].contains("--headless"), fingerprint: command[k + 1],
+                        type: rest.count > 1 ? rest[1] : "?", comment: rest.count > 3 ? rest[3] : "")
     }
 
     static func read(_ path: String) -> [String] {

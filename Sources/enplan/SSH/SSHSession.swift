@@ -7,7 +7,10 @@ import Glibc
 ///
 /// - empty (`ssh enplan@host`): the full-screen interface, the login form filled in with the
 ///   key's person (the password is still asked); a kiosk key gets the plain login screen;
-/// - a headless command (`ssh enplan@host citizens --json`): run as the key's person. `--as` is
+/// - a headless command (`ssh enplan@host citizens --json`): refused for an ordinary key (the key
+///   alone is one factor; the password at the login form is the second); with a key an
+///   administrator allowed for it (`key add --headless`), run as the key's person, after the
+///   person's password where a terminal is attached (`ssh -t`). `version` and `help` take any key. `--as` is
 ///   added when left out and may not name anyone else; `--data-dir` and `--demo` cannot be given;
 ///   the store's own administration (keys, backups, restores, the demo, the writer the tests kill)
 ///   and commands that read a file on the server are the service account's, not reachable over SSH; the domain refuses what the role does not allow.
@@ -21,6 +24,7 @@ enum SSHSession {
         CommandSpec(["ssh-session"], "the forced command of an SSH key (written by key add): runs SSH_ORIGINAL_COMMAND, or the full-screen interface, as the key's user", options: [
             .text("user", "ID", "the user the key belongs to"), .flag("kiosk", "a kiosk key: the login screen only"),
             .text("key", "SHA256:…", "the key's fingerprint, for the audit log"),
+            .flag("headless", "the key may run headless commands (key add --headless)"),
         ]) { inv in
             let user = inv.string("user"), kiosk = inv.flag("kiosk")
             guard (user == nil) != !kiosk else { throw UsageError("ssh-session: give either --user ID or --kiosk") }
@@ -28,12 +32,17 @@ enum SSHSession {
             let address = env["SSH_CLIENT"].flatMap { $0.split(separator: " ").first.map(String.init) } ?? "local"
             Context.sshIdentity = "ssh:\(inv.string("key") ?? "unknown-key")@\(address)"
             let words = try split(env["SSH_ORIGINAL_COMMAND"] ?? "")
-            return try run(words: words.first == "enplan" ? Array(words.dropFirst()) : words, user: user, dataDirectory: inv.dataDirectory)
+            return try run(words: words.first == "enplan" ? Array(words.dropFirst()) : words, user: user, headless: inv.flag("headless"),
+                           dataDirectory: inv.dataDirectory)
         }
     }
 
-    /// What the client asked for, run as `user` (nil: a kiosk) on `dataDirectory`.
-    static func run(words: [String], user: String?, dataDirectory: String) throws -> Int32 {
+    /// Commands any key may run: they show nothing of anyone.
+    static let harmless: Set<String> = ["version", "help"]
+
+    /// What the client asked for, run as `user` (nil: a kiosk) on `dataDirectory`; headless
+    /// commands only with a `headless` key.
+    static func run(words: [String], user: String?, headless: Bool = false, dataDirectory: String) throws -> Int32 {
         for w in words where w == "--data-dir" || w.hasPrefix("--data-dir=") || w == "--demo" {
             throw UsageError("ssh-session: \(w.split(separator: "=")[0]) cannot be given over SSH (the key names the data directory)")
         }
@@ -48,6 +57,7 @@ enum SSHSession {
                 throw DomainError.forbidden(.serverOnly(command: command.name))
             }
             guard let user else { throw DomainError.forbidden(.kioskKey) }
+            guard headless || harmless.contains(command.name) else { throw DomainError.forbidden(.headlessKeyNeeded) }
             // A file argument would be read on the server, as the service account.
             if !command.arguments.isEmpty {
                 throw DomainError.forbidden(.serverFile(command: command.name, arguments: command.arguments.joined(separator: " ")))
@@ -76,6 +86,11 @@ enum SSHSession {
         guard let user else { throw DomainError.forbidden(.kioskKey) }
         if let other = inv.values["as"], other != user {
             throw DomainError.forbidden(.sshKeyIsFor(user: user, other: other))
+        }
+        // Someone at a keyboard (ssh -t): the password too, as at the login form. A script's
+        // headless key without a terminal runs on the key alone, as the administrator allowed.
+        if isatty(0) == 1, !harmless.contains(inv.command.name) {
+            _ = try service.login(user, password: try Context.readPassword(prompt: "Adgangskode for \(user): "))
         }
         return try inv.command.run(inv)
     }

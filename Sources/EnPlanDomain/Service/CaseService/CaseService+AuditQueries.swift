@@ -149,9 +149,9 @@ extension CaseService {
 // SSH keys tied to users.
 extension CaseService {
     /// Records that an administrator added or removed the SSH key `fingerprint` of `user` (nil: a kiosk key).
-    public func recordKeyChange(user: String?, fingerprint: String, added: Bool, as adminID: String) throws {
+    public func recordKeyChange(user: String?, fingerprint: String, added: Bool, headless: Bool = false, as adminID: String) throws {
         let admin = try self.user(adminID)
         guard admin.role == .admin else { throw DomainError.forbidden(.adminOnly(.sshKeys)) }
-        try record(.keyChanged(by: admin.id, user: user, fingerprint: fingerprint, added: added))
+        try record(.keyChanged(by: admin.id, user: user, fingerprint: fingerprint, added: added, headless: headless))
     }
 }

@@ -31,3 +31,12 @@ extension CaseService {
         return account.user
     }
 }
+
+extension CaseService {
+    /// Stands for a user's current password (equal while it is unchanged, within this process; it
+    /// tells nothing of the password): a session compares it to lock when the password changed
+    /// elsewhere (`user passwd`), so the other sessions of the person ask for the new one.
+    public func credentialStamp(of userID: String) -> Int? {
+        store.projection.accounts[userID].map { $0.passwordHash.hashValue }
+    }
+}
