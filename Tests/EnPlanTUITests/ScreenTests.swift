@@ -198,6 +198,24 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(try refresh.data.int("added"), 1)
     }
 
+    /// The password changed at another terminal (`user passwd`): this session locks, and only the
+    /// new password opens it again.
+    func testAPasswordChangedElsewhereLocksTheSession() throws {
+        let h = try Harness()
+        h.login("mette")
+        h.assertShows("Navn▲")
+        let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
+        try other.execute(.changePassword(user: "mette", passwordHash: try Passwords.hash("ny-adgangskode")), as: "mette")
+        h.app.tick(now: Date().addingTimeInterval(2))
+        h.assertShows("Skærmen er låst")
+        h.assertShows("Din adgangskode er ændret et andet sted")
+        h.assertHides("Navn▲")
+        h.type("demo"); h.press(.enter)
+        h.assertHides("Navn▲")
+        h.type("ny-adgangskode"); h.press(.enter)
+        h.assertShows("Navn▲")
+    }
+
     func testAChangedRowIsUpdatedInPlace() throws {
         let h = try Harness()
         h.login("karen")
