@@ -180,3 +180,57 @@ final class MoreCommandTests: XCTestCase {
         XCTAssertEqual(try d.run("verify").status, 0)
     }
 }
+
+/// Issue 24: lockouts an administrator sees and lifts, and staff who leave.
+final class StaffCommandTests: XCTestCase {
+    func testALockoutIsShownAndLiftedByAnAdministrator() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "6", "--seed", "2").status, 0)
+        // Five wrong current passwords (each checked as a login) lock mette out.
+        for _ in 0..<5 { XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "gæt\nny-adgangskode-1\n").status, 2) }
+        let right = try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nny-adgangskode-1\n")
+        XCTAssertEqual(right.status, 2, "locked: even the right password is refused, in the same words")
+        let users = try JSONSerialization.jsonObject(with: Data(try d.run("users", "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertNotNil(users.first { $0["id"] as? String == "mette" }?["lockedUntil"] as? String, "users shows the lock")
+        XCTAssertTrue(try d.run("users").stdout.contains("until "), "and the table says until when")
+        XCTAssertEqual(try d.run("user", "unlock", "--as", "mette", "--user", "mette").status, 1, "administrators only")
+        let unlock = try d.run("user", "unlock", "--as", "admin", "--user", "mette")
+        XCTAssertEqual(unlock.status, 0, unlock.stderr)
+        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nny-adgangskode-1\n").status, 0)
+        let again = try d.run("user", "unlock", "--as", "admin", "--user", "mette")
+        XCTAssertEqual(again.status, 2)
+        XCTAssertEqual(again.stderr, "enplan: mette is not locked out\n")
+        XCTAssertTrue(try d.eventObjects().contains { $0["type"] as? String == "UserUnlocked" && $0["actor"] as? String == "admin" })
+    }
+
+    func testDeactivatingSaysWhatIsLeftHandsItOnAndTakesTheKeys() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "20", "--seed", "2").status, 0)
+        let file = d.path + "/authorized_keys", pub = d.path + "/mette.pub"
+        try SSHSessionTests.publicKey("mette@pc").write(toFile: pub, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try d.run("key", "add", "--as", "admin", "--user", "mette", "--authorized-keys", file, pub).status, 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(try d.run("citizens", "--as", "mette", "--json").stdout.utf8)) as! [[String: Any]]
+        let hers = rows.filter { $0["mine"] as? Bool == true }.count
+        XCTAssertGreaterThan(hers, 0)
+
+        let off = try d.run("user", "deactivate", "--as", "admin", "--user", "mette", "--hand-to", "jonas", "--authorized-keys", file)
+        XCTAssertEqual(off.status, 0, off.stderr)
+        XCTAssertTrue(off.stdout.hasPrefix("mette is deactivated. ") && off.stdout.contains(" handed to jonas."), off.stdout)
+        XCTAssertTrue(off.stdout.contains("coming meeting"), "the meetings she takes part in are said: \(off.stdout)")
+        XCTAssertTrue(off.stdout.contains("1 SSH key removed"), off.stdout)
+        XCTAssertFalse(try String(contentsOfFile: file, encoding: .utf8).contains("--user mette"))
+        let jonas = try JSONSerialization.jsonObject(with: Data(try d.run("citizens", "--as", "jonas", "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertGreaterThanOrEqual(jonas.filter { $0["mine"] as? Bool == true }.count, hers)
+        let twice = try d.run("user", "deactivate", "--as", "admin", "--user", "mette", "--authorized-keys", file)
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertEqual(twice.stderr, "enplan: mette is deactivated already\n")
+        let key = try d.run("key", "add", "--as", "admin", "--user", "mette", "--authorized-keys", file, pub)
+        XCTAssertEqual(key.status, 1, "no key for a deactivated user")
+        XCTAssertEqual(key.stderr, "enplan: mette is not an active user of this store\n")
+
+        // Without --hand-to: what is left is said.
+        let per = try d.run("user", "deactivate", "--as", "admin", "--user", "jonas", "--authorized-keys", file)
+        XCTAssertEqual(per.status, 0, per.stderr)
+        XCTAssertTrue(per.stdout.contains("Still responsible for"), per.stdout)
+    }
+}

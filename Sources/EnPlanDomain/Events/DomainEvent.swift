@@ -73,6 +73,8 @@ public enum DomainEvent: Equatable, Sendable {
     case offerDefined(Offer)
     /// The count a provider reported for a week (no names); a later report for the week replaces it.
     case offerAttendanceReported(week: IsoWeek, count: Int)
+    /// An administrator lifted a lockout (five wrong passwords): the count starts again (stream "user:<id>").
+    case userUnlocked
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

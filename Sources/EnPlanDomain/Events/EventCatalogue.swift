@@ -66,6 +66,7 @@ public enum EventType: String, CaseIterable, Sendable {
     // The offers register (stream "offer:ID")
     case offerDefined = "OfferDefined"
     case offerAttendanceReported = "OfferAttendanceReported"
+    case userUnlocked = "UserUnlocked"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -167,6 +168,7 @@ public enum EventType: String, CaseIterable, Sendable {
         case .reviewSampleDrawn: EventRow(.actor, .caseFile) { .reviewSampleDrawn(try ReviewDraw(fields: $0)) }
         case .planReviewed: EventRow(.recordedSector, .plan) { .planReviewed(try Review(fields: $0)) }
         case .offerDefined: EventRow(.actor, .caseFile) { .offerDefined(try Offer(fields: $0)) }
+        case .userUnlocked: EventRow(.actor, .caseFile) { _ in .userUnlocked }
         case .offerAttendanceReported:
             EventRow(.actor, .caseFile) { f in
                 guard let week = IsoWeek(try f.string("week")) else { throw Fields.Missing(key: "week", problem: "is not an ISO week like 2026-W48") }
@@ -239,6 +241,7 @@ extension DomainEvent {
         case .planReviewed: .planReviewed
         case .offerDefined: .offerDefined
         case .offerAttendanceReported: .offerAttendanceReported
+        case .userUnlocked: .userUnlocked
         }
     }
 
@@ -249,7 +252,7 @@ extension DomainEvent {
         case let .userCreated(u, hash): f = u.fields; f.set("passwordHash", hash)
         case let .passwordChanged(hash): f.set("passwordHash", hash)
         case let .userActiveSet(active): f.set("active", active)
-        case .loginFailed, .loginSucceeded: break
+        case .loginFailed, .loginSucceeded, .userUnlocked: break
         case let .benefitDefined(b): f = b.fields
         case let .citizenRegistered(cpr, name, benefit, responsible, sectors):
             f.set("cpr", cpr); f.set("name", name); f.set("benefit", benefit); f.set("responsible", responsible); f.set("sectors", sectors)

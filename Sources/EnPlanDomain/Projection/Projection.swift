@@ -130,14 +130,15 @@ public struct Projection: Sendable {
         case let .userCreated(user, hash):
             accounts[user.id] = Account(user: user, passwordHash: hash, version: version)
         case let .passwordChanged(hash):
-            try updateAccount(stream) { $0.passwordHash = hash }
+            // A new password (an administrator's reset, say) lifts a lockout too.
+            try updateAccount(stream) { $0.passwordHash = hash; $0.failedLogins = 0 }
         case let .userActiveSet(active):
             try updateAccount(stream) { $0.user.active = active }
         case let .userContactSet(phone, email):
             try updateAccount(stream) { $0.user.phone = phone; $0.user.email = email }
         case .loginFailed:
             try updateAccount(stream) { $0.failedLogins += 1; $0.lastFailure = ts }
-        case .loginSucceeded:
+        case .loginSucceeded, .userUnlocked:
             try updateAccount(stream) { $0.failedLogins = 0 }
         case let .benefitDefined(b):
             benefits[b.code] = b
@@ -257,7 +258,8 @@ public struct Projection: Sendable {
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
-             .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported:
+             .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported,
+             .userUnlocked:
             return false
         }
     }
@@ -328,7 +330,7 @@ public struct Projection: Sendable {
         case let .vulnerabilityRecorded(on, date, sector): c.outcomes.vulnerability.append(.init(date: date, on: on, sector: sector))
         case let .planReviewed(r): plan { $0.reviews.append(r) }
         case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged, .reviewSampleDrawn,
-             .offerDefined, .offerAttendanceReported:
+             .offerDefined, .offerAttendanceReported, .userUnlocked:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
              .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet:

@@ -84,6 +84,8 @@ public enum Command: Sendable {
     case defineOffer(provider: String, kind: Offer.Kind, activity: String, place: String, weekdays: [Int])
     /// The attendance a provider reported for a week: a count, no names.
     case reportAttendance(offer: String, week: IsoWeek, count: Int)
+    /// An administrator lifts a user's lockout (five wrong passwords).
+    case unlockUser(user: String)
 
     /// What a refusal of the command is about, for the audit log: its stream, or the citizen a new
     /// meeting is about.
@@ -119,6 +121,7 @@ public enum Command: Sendable {
         case .recordReview(let c, _, _, _, _, _, _, _, _, _): return c
         case .defineOffer: return nil
         case .reportAttendance(let o, _, _): return Streams.offer(o)
+        case .unlockUser(let u): return Streams.user(u)
         }
     }
 }

@@ -181,6 +181,10 @@ extension DomainError {
         case timeDoesNotExist(LocalTime)
         /// A template larger than a template may be (`InputRules.Template`).
         case templateTooLarge(template: String, maxItems: Int, maxCharacters: Int)
+        /// An unlock for a user who is not locked.
+        case notLocked(user: String)
+        /// A deactivation of a user who is deactivated already (or an activation of an active one).
+        case alreadyActive(user: String, active: Bool)
 
         public var description: String {
             switch self {
@@ -274,6 +278,8 @@ extension DomainError {
             case .timeDoesNotExist(let t): return "\(t.iso.suffix(5)) does not exist on \(t.day.iso) in Copenhagen: the clocks go forward an hour"
             case let .templateTooLarge(t, items, chars):
                 return "template \(t) is too large: at most \(items) goals, \(items) efforts, \(items) follow-ups and \(chars) characters of text"
+            case .notLocked(let u): return "\(u) is not locked out"
+            case let .alreadyActive(u, active): return "\(u) is \(active ? "active" : "deactivated") already"
             }
         }
 
@@ -327,6 +333,7 @@ extension DomainError {
                 }
             case .timeDoesNotExist: return .time
             case .templateTooLarge: return nil
+            case .notLocked, .alreadyActive: return .user
             }
         }
     }

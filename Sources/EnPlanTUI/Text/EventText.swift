@@ -54,7 +54,7 @@ extension Strings {
             detail = [Quarter(v("draw")).map { text($0.label) } ?? v("draw"), focus, v("findings")].filter { !$0.isEmpty }.joined(separator: " · ")
         // Not in a citizen's case: no detail.
         case .userContactSet?, .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
-             .targetDefined?, .targetEnded?, .youthTargetGroupSet?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?:
+             .targetDefined?, .targetEnded?, .youthTargetGroupSet?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?, .userUnlocked?:
             detail = ""
         }
         // A change that asks for a reason (a new responsible, a withdrawn consent, a referral's answer) shows it.
@@ -102,7 +102,7 @@ extension Strings {
         case .meetingChanged: ("Møde flyttet eller rettet", "Meeting moved or edited")
         case .planReviewed: ("Kvartalsgennemgang", "Quarterly review")
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
-             .youthTargetGroupSet, .userContactSet, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported: nil
+             .youthTargetGroupSet, .userContactSet, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported, .userUnlocked: nil
         }
     }
 }

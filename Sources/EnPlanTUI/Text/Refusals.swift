@@ -227,6 +227,9 @@ private struct RefusalWords {
         case let .templateTooLarge(t, items, chars):
             return pick("Pakkeforløbet \(t) er for stort: højst \(items) delmål, \(items) indsatser og \(items) opfølgninger og højst \(chars) tegn tekst i alt",
                         "Template \(t) is too large: at most \(items) goals, \(items) efforts and \(items) follow-ups, and \(chars) characters of text in all")
+        case .notLocked(let u): return pick("\(user(u)) er ikke låst ude", "\(user(u)) is not locked out")
+        case let .alreadyActive(u, active): return active ? pick("\(user(u)) er allerede aktiv", "\(user(u)) is active already")
+                                                           : pick("\(user(u)) er allerede deaktiveret", "\(user(u)) is deactivated already")
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")
         }
     }

@@ -27,9 +27,10 @@ enum KeyCommands {
             let key = try PublicKey(line: text)
             let service = try admin(inv)
             if let user {
-                guard user.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }), service.state.user(user) != nil else {
+                guard user.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }), let u = service.state.user(user) else {
                     throw UsageError("key add: no user \"\(user)\" (enplan users lists them)")
                 }
+                guard u.active else { throw DomainError.forbidden(.notActiveUser(user)) }
             }
             let path = inv.string("authorized-keys") ?? AuthorizedKeys.defaultPath
             var lines = AuthorizedKeys.read(path)

@@ -3,18 +3,23 @@ import Foundation
 
 /// The users: listing them, adding one, passwords, deactivating and activating.
 enum UserCommands {
-    static var all: [CommandSpec] { [users, add, passwd, active(false), active(true), contact] }
+    static var all: [CommandSpec] { [users, add, passwd, active(false), active(true), contact, unlock] }
 
     static var users: CommandSpec {
-        CommandSpec(["users"], "the users: id, name, sector, role (caseworker, supervisor, admin), active", options: [.json]) { inv in
-            let users = try Context.open(inv.dataDirectory).state.users
+        CommandSpec(["users"], "the users: id, name, sector, role (caseworker, supervisor, admin), active, and until when one is locked out", options: [.json]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            let users = service.state.users
+            func locked(_ u: User) -> LocalTime? { service.lockedUntil(u.id)?.local }
             if inv.flag("json") {
                 Output.jsonArray(users) { u, w in
                     w.openObject(); w.field("id", u.id); w.field("name", u.name); w.field("sector", u.sector); w.field("role", u.role)
-                    w.field("active", u.active); w.field("phone", u.phone); w.field("email", u.email); w.closeObject()
+                    w.field("active", u.active); w.field("phone", u.phone); w.field("email", u.email)
+                    w.field("lockedUntil", locked(u)?.iso); w.closeObject()
                 }
             } else {
-                Output.table(["ID", "NAME", "SECTOR", "ROLE", "ACTIVE"], users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue, $0.active ? "yes" : "no"] })
+                Output.table(["ID", "NAME", "SECTOR", "ROLE", "ACTIVE", "LOCKED"],
+                             users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue, $0.active ? "yes" : "no",
+                                          locked($0).map { "until \($0.iso.suffix(5)) (enplan user unlock)" } ?? ""] })
             }
             return 0
         }
@@ -77,13 +82,63 @@ enum UserCommands {
         }
     }
 
-    static func active(_ active: Bool) -> CommandSpec {
-        CommandSpec(["user", active ? "activate" : "deactivate"], active ? "let a deactivated user log in again" : "stop a user from logging in",
+    static var unlock: CommandSpec {
+        CommandSpec(["user", "unlock"], "lift a lockout (five wrong passwords) before its five minutes are up (administrators; audit-logged as an event)",
                     options: [.actor("ADMIN"), .text("user", "ID", required: true, "the user")]) { inv in
             let target = inv.required("user")
-            try Context.open(inv.dataDirectory).execute(.setUserActive(user: target, active: active), as: inv.required("as"))
-            Output.line("\(target) is \(active ? "active" : "deactivated").")
+            try Context.open(inv.dataDirectory).execute(.unlockUser(user: target), as: inv.required("as"))
+            Output.line("\(target) is unlocked.")
             return 0
         }
+    }
+
+    static func active(_ active: Bool) -> CommandSpec {
+        var options: [OptionSpec] = [.actor("ADMIN"), .text("user", "ID", required: true, "the user")]
+        if !active {
+            options += [.text("hand-to", "ID", "the caseworker who becomes responsible for their citizens, in the same write"),
+                        KeyCommands.file]
+        }
+        return CommandSpec(["user", active ? "activate" : "deactivate"],
+                    active ? "let a deactivated user log in again"
+                           : "stop a user from logging in: says what they leave (citizens, coming meetings), hands their citizens on with --hand-to, and removes their SSH keys",
+                    options: options) { inv in
+            let target = inv.required("user"), admin = inv.required("as")
+            let service = try Context.open(inv.dataDirectory)
+            guard active else { return try deactivate(target, by: admin, service: service, inv) }
+            try service.execute(.setUserActive(user: target, active: true), as: admin)
+            Output.line("\(target) is active.")
+            return 0
+        }
+    }
+
+    /// Deactivating: in one write, the user stops and (with --hand-to) their citizens go to another
+    /// caseworker; then their SSH keys go (audited); what is left is said, so nothing is forgotten.
+    private static func deactivate(_ target: String, by admin: String, service: CaseService, _ inv: Invocation) throws -> Int32 {
+        let leaves = service.leaves(target)
+        var batch: [(actor: String, command: Command)] = [(admin, .setUserActive(user: target, active: false))]
+        if let to = inv.string("hand-to"), !leaves.citizens.isEmpty {
+            batch.append((admin, .reassign(citizens: leaves.citizens, to: to, reason: "\(target) er fratrådt")))
+        }
+        try service.execute(batch: batch)
+        var said = ["\(target) is deactivated."]
+        if let to = inv.string("hand-to"), !leaves.citizens.isEmpty {
+            said.append("\(leaves.citizens.count) citizen\(leaves.citizens.count == 1 ? "" : "s") handed to \(to).")
+        } else if !leaves.citizens.isEmpty {
+            said.append("Still responsible for \(leaves.citizens.count) citizen\(leaves.citizens.count == 1 ? "" : "s"): hand them on (enplan reassign, or user deactivate --hand-to next time).")
+        }
+        if !leaves.meetings.isEmpty {
+            said.append("Takes part in \(leaves.meetings.count) coming meeting\(leaves.meetings.count == 1 ? "" : "s") (\(leaves.meetings.prefix(5).joined(separator: ", "))\(leaves.meetings.count > 5 ? ", …" : "")): staff them again.")
+        }
+        // Their keys go: a deactivated person's key opens nothing anyway, but it should not wait there.
+        let path = inv.string("authorized-keys") ?? AuthorizedKeys.defaultPath
+        let lines = AuthorizedKeys.read(path)
+        let theirs = lines.compactMap(AuthorizedKeys.entry).filter { $0.user == target }
+        if !theirs.isEmpty {
+            try AuthorizedKeys.write(lines.filter { AuthorizedKeys.entry($0)?.user != target }, to: path)
+            for e in theirs { try service.recordKeyChange(user: target, fingerprint: e.fingerprint, added: false, as: admin) }
+            said.append("\(theirs.count) SSH key\(theirs.count == 1 ? "" : "s") removed from \(path).")
+        }
+        Output.line(said.joined(separator: " "))
+        return 0
     }
 }

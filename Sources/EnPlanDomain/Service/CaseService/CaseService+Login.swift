@@ -40,3 +40,27 @@ extension CaseService {
         store.projection.accounts[userID].map { $0.passwordHash.hashValue }
     }
 }
+
+extension CaseService {
+    /// What a user leaves behind when they stop (`user deactivate`): the citizens they are
+    /// responsible for and the planned meetings from today on that they take part in.
+    public struct Leaves: Sendable, Equatable {
+        public var citizens: [String] = []
+        public var meetings: [String] = []
+        public var isEmpty: Bool { citizens.isEmpty && meetings.isEmpty }
+    }
+
+    public func leaves(_ userID: String) -> Leaves {
+        let state = store.projection
+        var out = Leaves()
+        out.citizens = state.citizens.heads.filter { $0.responsible == userID }.map(\.id).sorted()
+        out.meetings = state.meetings.values.filter { $0.status == .planned && $0.start.day >= today && $0.participants.contains(userID) }
+            .sorted { $0.start < $1.start }.map(\.id)
+        return out
+    }
+
+    /// Until when a user is locked out (five wrong passwords), if they are.
+    public func lockedUntil(_ userID: String) -> Timestamp? {
+        store.projection.accounts[userID]?.lockedUntil(now: store.clock.now())
+    }
+}

@@ -26,6 +26,14 @@ extension Decide {
         return [.init(Streams.user(id), succeeded ? .loginSucceeded : .loginFailed)]
     }
 
+    /// An administrator lifts a lockout; a user who is not locked is left as they are.
+    func unlockUser(_ id: String) throws -> [Store.Pending] {
+        try requireAdmin()
+        guard let account = state.accounts[id] else { throw DomainError.notFound(.user(id)) }
+        guard account.failedLogins > 0 else { throw DomainError.invalid(.notLocked(user: id)) }
+        return [.init(Streams.user(id), .userUnlocked)]
+    }
+
     func setUserContact(user id: String, phone: String?, email: String?) throws -> [Store.Pending] {
         guard state.accounts[id] != nil else { throw DomainError.notFound(.user(id)) }
         guard id == actor.id || actor.role == .admin else { throw DomainError.forbidden(.adminOnly(.otherContacts)) }
@@ -54,6 +62,7 @@ extension Decide {
         try requireAdmin()
         guard state.accounts[id] != nil else { throw DomainError.notFound(.user(id)) }
         guard id != actor.id else { throw DomainError.invalid(.cannotDeactivateSelf) }
+        guard state.accounts[id]?.user.active != active else { throw DomainError.invalid(.alreadyActive(user: id, active: active)) }
         return [.init(Streams.user(id), .userActiveSet(active: active))]
     }
 

@@ -115,6 +115,7 @@ public struct Decide {
         case let .defineOffer(provider, kind, activity, place, weekdays):
             return try defineOffer(provider: provider, kind: kind, activity: activity, place: place, weekdays: weekdays)
         case let .reportAttendance(offer, week, count): return try reportAttendance(offer: offer, week: week, count: count)
+        case let .unlockUser(id): return try unlockUser(id)
         }
     }
 }
