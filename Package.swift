@@ -14,9 +14,11 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         // libxcrypt: yescrypt password hashes.
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["libcrypt-dev"])]),
+        // libpwquality: the password policy (length, dictionary, repetition), as PAM's pam_pwquality uses it.
+        .systemLibrary(name: "CPWQuality", path: "Sources/CPWQuality", providers: [.apt(["libpwquality-dev", "cracklib-runtime"])]),
         // The wide-character ncurses (never the narrow one).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "EnPlanDomain", dependencies: ["COpenSSL", "CCrypt"]),
+        .target(name: "EnPlanDomain", dependencies: ["COpenSSL", "CCrypt", "CPWQuality"]),
         // Screens, widgets, key table, themes, strings; renders through the `Terminal` protocol.
         .target(name: "EnPlanTUI", dependencies: ["EnPlanDomain", "CNcurses"]),
         .executableTarget(name: "enplan", dependencies: ["EnPlanDomain", "EnPlanTUI"]),

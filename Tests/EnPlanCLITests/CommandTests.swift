@@ -123,16 +123,19 @@ final class CommandTests: XCTestCase {
 
     func testFirstAdministratorAndPasswordFromStdin() throws {
         let d = DataDirectory()
-        let first = try d.run(["user", "add", "--as", "boss", "--id", "boss", "--name", "Bodil Øst", "--sector", "social", "--role", "admin"], stdin: "hemmelig\n")
+        let first = try d.run(["user", "add", "--as", "boss", "--id", "boss", "--name", "Bodil Øst", "--sector", "social", "--role", "admin"], stdin: "hemmelig sætning nr. 4\n")
         XCTAssertEqual(first.status, 0, first.stderr)
-        let short = try d.run(["user", "add", "--as", "boss", "--id", "bo", "--name", "Bo", "--sector", "social", "--role", "caseworker"], stdin: "abc\n")
-        XCTAssertEqual(short.status, 2)
-        XCTAssertTrue(short.stderr.contains("at least 4"))
-        let ok = try d.run(["user", "add", "--as", "boss", "--id", "bo", "--name", "Bo", "--sector", "social", "--role", "caseworker"], stdin: "abcd\n")
+        for (weak, says) in [("abcdefghijk", "at least 12"), ("abcdefghijklmn", "dictionary word"), ("bo bo bo bo bo bo", "too easy to guess")] {
+            let r = try d.run(["user", "add", "--as", "boss", "--id", "bo", "--name", "Bo", "--sector", "social", "--role", "caseworker"], stdin: weak + "\n")
+            XCTAssertEqual(r.status, 2, weak)
+            XCTAssertTrue(r.stderr.hasPrefix("enplan: the password") || r.stderr.hasPrefix("enplan: a password"), "\(weak): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(says), "\(weak): \(r.stderr)")
+        }
+        let ok = try d.run(["user", "add", "--as", "boss", "--id", "bo", "--name", "Bo", "--sector", "social", "--role", "caseworker"], stdin: "tre grønne heste i Roskilde\n")
         XCTAssertEqual(ok.status, 0, ok.stderr)
         let hash = try d.eventObjects().compactMap { ($0["data"] as? [String: Any])?["passwordHash"] as? String }
         XCTAssertEqual(hash.count, 2)
-        XCTAssertTrue(hash.allSatisfy { $0.hasPrefix("$y$") && !$0.contains("abcd") })
+        XCTAssertTrue(hash.allSatisfy { $0.hasPrefix("$y$") && !$0.contains("heste") })
     }
 }
 
@@ -143,14 +146,14 @@ final class MoreCommandTests: XCTestCase {
 
         // A caseworker changes her own password, with her current one first (whatever opened the
         // door, an SSH key alone changes nothing); another's needs an administrator, who gives their own.
-        let wrong = try d.run(["user", "passwd", "--as", "mette"], stdin: "gæt\nnyt-kodeord\n")
+        let wrong = try d.run(["user", "passwd", "--as", "mette"], stdin: "gæt\nny sommer i Roskilde\n")
         XCTAssertEqual(wrong.status, 2, wrong.stderr)
-        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nnyt-kodeord\n").status, 0)
-        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nigen-nyt\n").status, 2, "the old password no longer opens")
-        let other = try d.run(["user", "passwd", "--as", "mette", "--user", "jonas"], stdin: "nyt-kodeord\nhemmelig\n")
+        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nny sommer i Roskilde\n").status, 0)
+        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nigen en ny sommer\n").status, 2, "the old password no longer opens")
+        let other = try d.run(["user", "passwd", "--as", "mette", "--user", "jonas"], stdin: "ny sommer i Roskilde\nhemmelig sætning nr. 4\n")
         XCTAssertEqual(other.status, 1)
         XCTAssertTrue(other.stderr.contains("only an administrator"))
-        let reset = try d.run(["user", "passwd", "--as", "admin", "--user", "jonas"], stdin: "demo\nhemmelig\n")
+        let reset = try d.run(["user", "passwd", "--as", "admin", "--user", "jonas"], stdin: "demo\nhemmelig sætning nr. 4\n")
         XCTAssertEqual(reset.status, 0, reset.stderr)
         let audit = try String(contentsOfFile: d.path + "/audit.jsonl", encoding: .utf8)
         XCTAssertTrue(audit.contains(#""actor":"mette","type":"LoginFailed""#), "a wrong current password is logged as a failed login")
@@ -187,8 +190,8 @@ final class StaffCommandTests: XCTestCase {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "6", "--seed", "2").status, 0)
         // Five wrong current passwords (each checked as a login) lock mette out.
-        for _ in 0..<5 { XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "gæt\nny-adgangskode-1\n").status, 2) }
-        let right = try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nny-adgangskode-1\n")
+        for _ in 0..<5 { XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "gæt\nny sommer i Roskilde\n").status, 2) }
+        let right = try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nny sommer i Roskilde\n")
         XCTAssertEqual(right.status, 2, "locked: even the right password is refused, in the same words")
         let users = try JSONSerialization.jsonObject(with: Data(try d.run("users", "--json").stdout.utf8)) as! [[String: Any]]
         XCTAssertNotNil(users.first { $0["id"] as? String == "mette" }?["lockedUntil"] as? String, "users shows the lock")
@@ -196,7 +199,7 @@ final class StaffCommandTests: XCTestCase {
         XCTAssertEqual(try d.run("user", "unlock", "--as", "mette", "--user", "mette").status, 1, "administrators only")
         let unlock = try d.run("user", "unlock", "--as", "admin", "--user", "mette")
         XCTAssertEqual(unlock.status, 0, unlock.stderr)
-        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nny-adgangskode-1\n").status, 0)
+        XCTAssertEqual(try d.run(["user", "passwd", "--as", "mette"], stdin: "demo\nny sommer i Roskilde\n").status, 0)
         let again = try d.run("user", "unlock", "--as", "admin", "--user", "mette")
         XCTAssertEqual(again.status, 2)
         XCTAssertEqual(again.stderr, "enplan: mette is not locked out\n")

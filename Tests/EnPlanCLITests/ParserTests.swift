@@ -141,7 +141,7 @@ final class ParserTests: XCTestCase {
                     args += ["--\(o.name)", value]
                 }
                 args += c.arguments.map { _ in d.path + "/none.json" }
-                let r = try d.run(args, stdin: "hemmelig\n")
+                let r = try d.run(args, stdin: "tre grønne heste i Roskilde\n")
                 XCTAssertTrue([0, 1, 2].contains(r.status), "\(args): \(r.status) \(r.stderr)")
                 XCTAssertFalse(r.stderr.contains("Fatal error"), "\(args): \(r.stderr)")
             }

@@ -13,7 +13,7 @@ final class PrivacyCLITests: XCTestCase {
         let d = DataDirectory()
         for (id, name, sector, role) in [("admin", "Ida Nielsen", "employment", "admin"), ("mette", "Mette Kjær", "employment", "caseworker"),
                                          ("jonas", "Jonas Dahl", "social", "caseworker"), ("karen", "Karen Holm", "employment", "supervisor")] {
-            let r = try d.run(["user", "add", "--as", "admin", "--id", id, "--name", name, "--sector", sector, "--role", role], stdin: "demodemo\n")
+            let r = try d.run(["user", "add", "--as", "admin", "--id", id, "--name", name, "--sector", sector, "--role", role], stdin: "tre grønne heste i Roskilde\n")
             XCTAssertEqual(r.status, 0, r.stderr)
         }
         XCTAssertEqual(try d.run("citizen", "add", "--as", "mette", "--cpr", "0101901234", "--name", "Søren Sørensen", "--benefit", "kontanthjaelp").status, 0)
@@ -76,7 +76,7 @@ final class PrivacyCLITests: XCTestCase {
         }
         // per (misuse) may not change meeting m1 about c1: refused, without naming c1.
         XCTAssertEqual(try d.run(["user", "add", "--as", "admin", "--id", "per", "--name", "Per Løkke", "--sector", "misuse", "--role", "caseworker"],
-                                 stdin: "demodemo\n").status, 0)
+                                 stdin: "tre grønne heste i Roskilde\n").status, 0)
         let move = try d.run("meeting", "move", "--as", "per", "--meeting", "m1", "--start", start)
         XCTAssertEqual(move.status, 1, move.stderr)
         XCTAssertFalse(move.stderr.contains("c1") || move.stderr.contains("Søren"), move.stderr)

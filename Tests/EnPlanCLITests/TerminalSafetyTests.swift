@@ -38,7 +38,7 @@ final class TerminalSafetyTests: XCTestCase {
         let d = DataDirectory()
         for (id, name, sector, role) in [("admin", "Ida Nielsen", "employment", "admin"), ("mette", "Mette Kjær", "employment", "caseworker"),
                                          ("jonas", "Jonas Dahl", "social", "caseworker"), ("karen", "Karen Holm", "employment", "supervisor")] {
-            let r = try d.run(["user", "add", "--as", "admin", "--id", id, "--name", name, "--sector", sector, "--role", role], stdin: "demodemo\n")
+            let r = try d.run(["user", "add", "--as", "admin", "--id", id, "--name", name, "--sector", sector, "--role", role], stdin: "tre grønne heste i Roskilde\n")
             XCTAssertEqual(r.status, 0, r.stderr)
         }
         let today = Self.today, evil = Self.hostile

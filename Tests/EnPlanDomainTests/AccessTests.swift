@@ -146,3 +146,24 @@ final class LoginTests: XCTestCase {
         XCTAssertEqual(try f.service.auditTrail(as: "admin").filter { $0.type == "LoginFailed" }.count, 6)
     }
 }
+
+/// The password policy through libpwquality (and cracklib's dictionary): long, not a word.
+final class PasswordPolicyTests: XCTestCase {
+    func testLongPassphrasesPassAndWeakPasswordsSayWhy() throws {
+        for good in ["tre grønne heste i Roskilde", "Kaffe-kl-7-hver-morgen!", "ny adgangskode til 2027", "hemmelig sætning nr. 4"] {
+            XCTAssertNoThrow(try Passwords.check(good, user: "mette"), good)
+        }
+        let refused: [(String, DomainError)] = [
+            ("demo", .invalid(.passwordTooShort(minimum: 12))),
+            ("kort123", .invalid(.passwordTooShort(minimum: 12))),
+            ("æøåæøåæøå", .invalid(.passwordTooShort(minimum: 12))),   // 18 bytes, 9 characters
+            ("123456789012", .invalid(.weakPassword(.dictionaryWord))),      // cracklib: too systematic
+            ("abcdefghijklmn", .invalid(.weakPassword(.dictionaryWord))),
+            ("aaaaaaaaaaaaaaaa", .invalid(.weakPassword(.palindrome))),
+            ("ny adgangskode til mette", .invalid(.weakPassword(.containsUserName))),
+        ]
+        for (password, error) in refused {
+            XCTAssertThrowsError(try Passwords.check(password, user: "mette"), password) { XCTAssertEqual($0 as? DomainError, error, password) }
+        }
+    }
+}

@@ -44,7 +44,7 @@ final class RefusalWordsTests: XCTestCase {
         .dayOutOfRange(.end, day, earliest: day, latest: day), .dayOutOfRange(.due, day, earliest: day, latest: day),
         .dayOutOfRange(.done, day, earliest: day, latest: day), .dayOutOfRange(.deadline, day, earliest: day, latest: day),
         .timeDoesNotExist(LocalTime(iso: "2027-03-28T02:30")!), .templateTooLarge(template: "ung", maxItems: 100, maxCharacters: 50_000),
-        .notLocked(user: "mette"), .alreadyActive(user: "per", active: false),
+        .notLocked(user: "mette"), .alreadyActive(user: "per", active: false), .weakPassword(.dictionaryWord),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
@@ -161,6 +161,7 @@ final class RefusalWordsTests: XCTestCase {
             case .timeDoesNotExist: return "i81"
             case .templateTooLarge: return "i82"
             case .notLocked: return "i83"
+            case .weakPassword: return "i85"
             case .alreadyActive: return "i84"
             }
         case .notFound(let r):
@@ -219,7 +220,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 84, "n": 16, "f": 15, "c": 8, "o": 4]
+    static let counts = ["i": 85, "n": 16, "f": 15, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -244,6 +244,10 @@ final class ScreenTests: XCTestCase {
         let h = try Harness(users: false)
         h.assertShows("opret den første administrator")
         h.type("boss"); h.press(.tab); h.type("Bodil Øst"); h.press(.tab); h.type("social"); h.press(.tab); h.type("hemmelig"); h.press(.enter)
+        // The password policy, in Danish, at the form: at least 12 characters.
+        h.assertShows("Adgangskoden skal have mindst 12 tegn: en sætning af flere ord er god")
+        XCTAssertNil(h.service.state.user("boss"))
+        h.type(" sætning nr. 4"); h.press(.enter)
         XCTAssertTrue(h.screen.line(0).contains("Bodil Øst"), h.text)
         XCTAssertEqual(h.service.state.user("boss")?.role, .admin)
     }

@@ -55,6 +55,24 @@ extension DomainError {
         }
     }
 
+    /// Why a password is refused (libpwquality's checks, worded by the screens).
+    public enum PasswordProblem: Equatable, Sendable, CustomStringConvertible {
+        case dictionaryWord, palindrome, containsUserName, tooSimple, forbiddenWord
+        /// The host cannot check it (cracklib's dictionary is missing: install cracklib-runtime).
+        case notChecked
+
+        public var description: String {
+            switch self {
+            case .dictionaryWord: return "the password is too easy to guess: it is (based on) a dictionary word"
+            case .palindrome: return "the password reads the same backwards"
+            case .containsUserName: return "the password contains the user's name"
+            case .tooSimple: return "the password is too simple (too many repeated or consecutive characters)"
+            case .forbiddenWord: return "the password contains a forbidden word"
+            case .notChecked: return "the password cannot be checked on this server (cracklib's dictionary is missing: install cracklib-runtime)"
+            }
+        }
+    }
+
     /// Kinds of id a user types (a user's, a target's, a template's).
     public enum IDKind: String, Equatable, Sendable { case user, target, template }
 
@@ -183,6 +201,8 @@ extension DomainError {
         case templateTooLarge(template: String, maxItems: Int, maxCharacters: Int)
         /// An unlock for a user who is not locked.
         case notLocked(user: String)
+        /// A password libpwquality refuses, and why.
+        case weakPassword(PasswordProblem)
         /// A deactivation of a user who is deactivated already (or an activation of an active one).
         case alreadyActive(user: String, active: Bool)
 
@@ -279,6 +299,7 @@ extension DomainError {
             case let .templateTooLarge(t, items, chars):
                 return "template \(t) is too large: at most \(items) goals, \(items) efforts, \(items) follow-ups and \(chars) characters of text"
             case .notLocked(let u): return "\(u) is not locked out"
+            case .weakPassword(let p): return p.description
             case let .alreadyActive(u, active): return "\(u) is \(active ? "active" : "deactivated") already"
             }
         }
@@ -334,6 +355,7 @@ extension DomainError {
             case .timeDoesNotExist: return .time
             case .templateTooLarge: return nil
             case .notLocked, .alreadyActive: return .user
+            case .weakPassword: return nil
             }
         }
     }

@@ -20,7 +20,7 @@ extension App {
                 guard let sector = Sector(rawValue: typed) ?? Sector.allCases.first(where: { strings.sector($0).lowercased() == typed }) else {
                     throw LoginProblem(text: "\(strings.g(.sector)): " + Sector.allCases.map(strings.sector).joined(separator: ", "))
                 }
-                try Passwords.check(form["password"])
+                try Passwords.check(form["password"], user: id)
                 try service.execute(.createUser(User(id: id, name: form["name"], sector: sector, role: .admin),
                                                 passwordHash: try Passwords.hash(form["password"])), as: id)
             }

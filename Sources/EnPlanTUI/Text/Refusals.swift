@@ -132,7 +132,7 @@ private struct RefusalWords {
         case let .noCell(row, column): return pick("Ingen celle i række \(row + 1), kolonne \(column + 1)", "No cell at row \(row + 1), column \(column + 1)")
         case let .notACount(column, row): return pick("\(column.da) for \(row.da) er ikke et antal borgere", "\(column.en) of \(row.en) is not a count of citizens")
         case .saltFailed, .hashFailed: return pick("Adgangskoden kunne ikke gemmes sikkert: prøv igen", "The password could not be stored safely: try again")
-        case .passwordTooShort(let n): return pick("Adgangskoden skal have mindst \(n) tegn", "A password has at least \(n) characters")
+        case .passwordTooShort(let n): return pick("Adgangskoden skal have mindst \(n) tegn: en sætning af flere ord er god", "A password has at least \(n) characters: a sentence of several words is good")
         case let .badID(kind, id):
             let what = kind == .user ? pick("Bruger-id", "User id") : kind == .target ? pick("Målets id", "Target id") : pick("Pakkeforløbets id", "Template id")
             return pick("\(what) “\(id)”: brug 2-32 tegn af a-z, 0-9, '.', '-', '_', og begynd med et bogstav",
@@ -228,6 +228,17 @@ private struct RefusalWords {
             return pick("Pakkeforløbet \(t) er for stort: højst \(items) delmål, \(items) indsatser og \(items) opfølgninger og højst \(chars) tegn tekst i alt",
                         "Template \(t) is too large: at most \(items) goals, \(items) efforts and \(items) follow-ups, and \(chars) characters of text in all")
         case .notLocked(let u): return pick("\(user(u)) er ikke låst ude", "\(user(u)) is not locked out")
+        case .weakPassword(let p):
+            switch p {
+            case .dictionaryWord: return pick("Adgangskoden er for let at gætte: den er (bygget på) et ord fra ordbogen. Prøv en sætning af flere ord",
+                                              "The password is too easy to guess: it is (based on) a dictionary word. Try a sentence of several words")
+            case .palindrome: return pick("Adgangskoden er den samme læst bagfra", "The password reads the same backwards")
+            case .containsUserName: return pick("Adgangskoden indeholder brugernavnet", "The password contains the user name")
+            case .tooSimple: return pick("Adgangskoden er for enkel (for mange ens eller fortløbende tegn)", "The password is too simple (too many repeated or consecutive characters)")
+            case .forbiddenWord: return pick("Adgangskoden indeholder et forbudt ord", "The password contains a forbidden word")
+            case .notChecked: return pick("Adgangskoden kan ikke kontrolleres på serveren (ordbogen mangler): kontakt IT",
+                                          "The password cannot be checked on the server (the dictionary is missing): contact IT")
+            }
         case let .alreadyActive(u, active): return active ? pick("\(user(u)) er allerede aktiv", "\(user(u)) is active already")
                                                            : pick("\(user(u)) er allerede deaktiveret", "\(user(u)) is deactivated already")
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")

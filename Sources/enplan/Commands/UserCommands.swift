@@ -37,7 +37,7 @@ enum UserCommands {
             let acting = service.state.accounts.isEmpty ? User(id: actor, name: actor, sector: user.sector, role: .admin) : try service.user(actor)
             _ = try Decide(state: service.state, actor: acting, today: service.today).events(for: .createUser(user, passwordHash: "-"))
             let password = try Context.readPassword(prompt: "Password for \(id): ")
-            try Passwords.check(password)
+            try Passwords.check(password, user: id)
             try service.execute(.createUser(user, passwordHash: try Passwords.hash(password)), as: actor)
             Output.line(id)
             return 0
@@ -59,7 +59,7 @@ enum UserCommands {
             _ = try service.login(actor, password: try Context.readPassword(prompt: target == actor ? "Current password for \(actor): "
                                                                                         : "Your own password (\(actor)): "))
             let password = try Context.readPassword(prompt: "New password for \(target): ")
-            try Passwords.check(password)
+            try Passwords.check(password, user: target)
             try service.execute(.changePassword(user: target, passwordHash: try Passwords.hash(password)), as: actor)
             Output.line("Password changed for \(target).")
             return 0
