@@ -109,3 +109,39 @@ final class BackupTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: target))
     }
 }
+
+/// Issue 24's operations: only the directory's owner opens the store; a backup carries the keys.
+final class OwnerAndKeysTests: XCTestCase {
+    func testAnotherOSUserIsToldToRunAsTheOwner() throws {
+        try XCTSkipIf(geteuid() != 0, "needs root to give the directory to another user")
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "3", "--seed", "1").status, 0)
+        XCTAssertEqual(chown(d.path, 65534, 65534), 0)   // nobody
+        defer { _ = chown(d.path, 0, 0) }
+        let before = try FileManager.default.contentsOfDirectory(atPath: d.path).sorted()
+        for args in [["snapshot"], ["citizens", "--as", "mette"]] {
+            let r = try d.run(args)
+            XCTAssertEqual(r.status, 1, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("enplan: \(d.path) belongs to nobody, not to root: run enplan as nobody (sudo -u nobody enplan …)"), r.stderr)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: d.path).sorted(), before, "nothing written")
+    }
+
+    func testABackupCarriesTheSettingsAndTheSSHKeys() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "3", "--seed", "1").status, 0)
+        try "rooms = Mødelokale 1\n".write(toFile: d.path + "/settings", atomically: true, encoding: .utf8)
+        let keys = d.path + "-keys", pub = d.path + "-mette.pub"
+        defer { try? FileManager.default.removeItem(atPath: keys); try? FileManager.default.removeItem(atPath: pub) }
+        try SSHSessionTests.publicKey("mette@pc").write(toFile: pub, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try d.run("key", "add", "--as", "admin", "--user", "mette", "--authorized-keys", keys, pub).status, 0)
+        let dest = d.path + "-backup"
+        defer { try? FileManager.default.removeItem(atPath: dest) }
+        let r = try d.run("backup", "--authorized-keys", keys, dest)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("with \(keys)"), r.stdout)
+        XCTAssertEqual(try String(contentsOfFile: dest + "/authorized_keys", encoding: .utf8), try String(contentsOfFile: keys, encoding: .utf8))
+        XCTAssertEqual(try String(contentsOfFile: dest + "/settings", encoding: .utf8), "rooms = Mødelokale 1\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dest + "/store.damaged"), "checking a backup marks nothing")
+    }
+}

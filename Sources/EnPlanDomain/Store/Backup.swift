@@ -41,7 +41,7 @@ extension Store {
     /// Copies a backup into an empty data directory. `source` must verify; the copy gets its own head.
     public static func restore(from source: String, to dest: String, clock: Clock = ProgramClock.shared) throws -> BackupReport {
         guard access(source + "/" + eventsFile, R_OK) == 0 else { throw StoreError.io("no backup in \(source) (no \(eventsFile))") }
-        for r in try verify(directory: source) {
+        for r in try verify(directory: source, mark: false) {
             if let p = r.problems.first { throw StoreError.damaged(file: source + "/" + r.file, line: p.line, reason: p.reason) }
         }
         var sizes: [String: Int] = [:]
@@ -71,7 +71,7 @@ extension Store {
         }
         try syncFile(dest + "/" + HeadFile.name)
         Sys.syncDirectory(dest)
-        for r in try verify(directory: dest) {
+        for r in try verify(directory: dest, mark: false) {
             if let p = r.problems.first { throw StoreError.damaged(file: dest + "/" + r.file, line: p.line, reason: p.reason) }
         }
         return BackupReport(events: events, audit: audit, at: now)

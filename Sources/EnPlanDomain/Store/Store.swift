@@ -105,6 +105,7 @@ public final class Store {
         self.directory = directory
         self.clock = clock
         try Sys.makeDirectories(directory)
+        try Store.requireOwner(directory)
         headExisted = access(directory + "/" + HeadFile.name, F_OK) == 0
         // A log the head says had lines, and is not there, is damage (opening creates it empty).
         missing = [(HeadFile.Log.events, Store.eventsFile), (.audit, Store.auditFile)].compactMap { log, file in
@@ -131,6 +132,17 @@ public final class Store {
             try? Snapshot.write(projection, offset: events.offset, seq: events.lastSeq, hash: events.lastHash, directory: directory)
         }
         recordMarker()
+    }
+
+    /// Only the data directory's owner (the service account) opens the store: a file another user
+    /// (root, say) made there, a snapshot or a log, could not be replaced or appended to by the
+    /// service afterwards.
+    static func requireOwner(_ directory: String) throws {
+        var st = stat()
+        guard stat(directory, &st) == 0, st.st_uid != geteuid() else { return }
+        func name(_ uid: uid_t) -> String { getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? "uid \(uid)" }
+        throw StoreError.io("\(directory) belongs to \(name(st.st_uid)), not to \(name(geteuid())): run enplan as \(name(st.st_uid)) "
+                            + "(sudo -u \(name(st.st_uid)) enplan …), so that every file it writes there stays theirs")
     }
 
     /// A stable name for this store: the start of its first line's hash (iCalendar UIDs use it).

@@ -33,16 +33,24 @@ enum OpsCommands {
     }
 
     static var backup: CommandSpec {
-        CommandSpec(["backup"], "copy the store to DEST (a new or empty directory) while terminals keep writing: up to the heads it records, fsynced, verified",
-                    arguments: ["DEST"]) { inv in
+        CommandSpec(["backup"], "copy the store to DEST (a new or empty directory) while terminals keep writing: up to the heads it records, fsynced, verified; with the settings and the SSH keys' authorized_keys",
+                    options: [KeyCommands.file], arguments: ["DEST"]) { inv in
             let dest = try emptyDirectory(inv.arguments[0], "backup")
             guard FileManager.default.fileExists(atPath: inv.dataDirectory + "/" + Store.eventsFile) else {
                 throw UsageError("backup: no store in \(inv.dataDirectory)")
             }
             let started = Date()
             let r = try cleaningUp(dest) { try Store.backup(directory: inv.dataDirectory, to: dest) }
+            // Who may reach the store over SSH is part of what a restore needs: the keys' file too
+            // (restore leaves it for the administrator to put back; it names this host's paths).
+            let keys = inv.string("authorized-keys") ?? AuthorizedKeys.defaultPath
+            var withKeys = ""
+            if FileManager.default.fileExists(atPath: keys) {
+                try AuthorizedKeys.write(AuthorizedKeys.read(keys), to: dest + "/authorized_keys")
+                withKeys = ", with \(keys)"
+            }
             Output.line("Backed up \(inv.dataDirectory) to \(dest): \(Store.eventsFile) to seq \(r.events.seq) (\(r.events.hash.prefix(16))…), "
-                  + "\(Store.auditFile) to seq \(r.audit.seq); \(r.events.bytes + r.audit.bytes) bytes, verified, in \(String(format: "%.2f", Date().timeIntervalSince(started))) s.")
+                  + "\(Store.auditFile) to seq \(r.audit.seq); \(r.events.bytes + r.audit.bytes) bytes, verified\(withKeys), in \(String(format: "%.2f", Date().timeIntervalSince(started))) s.")
             return 0
         }
     }
@@ -56,7 +64,9 @@ enum OpsCommands {
             let r = try cleaningUp(dest) { try Store.restore(from: src, to: dest) }
             let service = try Context.open(dest)
             try service.recordRestore(by: "os:" + Context.osUser, source: URL(fileURLWithPath: src).standardizedFileURL.path, report: r)
-            Output.line("Restored \(src) into \(dest): \(Store.eventsFile) to seq \(r.events.seq), \(Store.auditFile) to seq \(r.audit.seq); verified; recorded in its audit log.")
+            Output.line("Restored \(src) into \(dest): \(Store.eventsFile) to seq \(r.events.seq), \(Store.auditFile) to seq \(r.audit.seq); verified; recorded in its audit log."
+                        + (FileManager.default.fileExists(atPath: src + "/authorized_keys")
+                           ? " The backup's SSH keys are in \(src)/authorized_keys: put them back in the service account's ~/.ssh/authorized_keys if they are gone." : ""))
             return 0
         }
     }
