@@ -35,16 +35,11 @@ enum FullScreen {
         options.figureSettings = settings.figures
         options.auditReportNames = settings.auditReportNames
         options.rooms = settings.rooms
-        // Calendar exports go to the home directory (they carry no CPR number, notes or health details),
+        // Exports go to the person's outbox in the data directory, never to a shared home directory,
         // made terminal-safe as everything that leaves the program (`TerminalSafe`): someone will `cat` them.
-        options.saveExport = { name, text in
-            let text = TerminalSafe.text(text)
-            let dir = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
-            let path = dir + "/" + name
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw UsageError("cannot write \(path)")
-            }
-            return path
+        options.saveExport = { user, name, text in
+            let item = try Outbox(dataDirectory: dataDirectory, user: user).put(name: name, text: TerminalSafe.text(text))
+            return ExportReceipt(name: item.name, fetch: OutboxCommands.fetchCommand(code: item.code, name: item.name))
         }
         if let seconds = inv.int("idle-lock-seconds") { options.idleLockSeconds = Double(seconds) }
 

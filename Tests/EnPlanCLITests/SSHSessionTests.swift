@@ -2,6 +2,7 @@
 import Foundation
 import XCTest
 import TestSupport
+@_spi(Store) import EnPlanDomain
 
 /// `enplan key` and `enplan ssh-session` without sshd: SSH_ORIGINAL_COMMAND and SSH_CLIENT set by the test.
 final class SSHSessionTests: XCTestCase {
@@ -125,6 +126,24 @@ final class SSHSessionTests: XCTestCase {
         XCTAssertEqual(karen.status, 0, "a supervisor's key may read the audit log: \(karen.stderr)")
         let help = try session(d, "help citizens")
         XCTAssertTrue(help.stdout.hasPrefix("Usage: enplan citizens"), help.stdout)
+    }
+
+    /// An export made on the screen is fetched over SSH by the code the screen showed: with the
+    /// person's ordinary key (the key and the code are the two factors), once, by them only.
+    func testTheOutboxIsFetchedByItsCodeWithThePersonsOwnKey() throws {
+        let (d, _) = try prepared()
+        let item = try Outbox(dataDirectory: d.path, user: "mette").put(name: "enplan-plan-c1-2026-12-09.txt", text: "Din plan: Søren\n")
+        let code = Outbox.shown(item.code)
+        let karens = try session(d, "outbox get \(code)", user: "karen", headless: false)
+        XCTAssertEqual(karens.status, 2, "another person's code finds nothing: \(karens.stderr)")
+        XCTAssertTrue(karens.stderr.hasPrefix("enplan: no export \(code) in your outbox"), karens.stderr)
+        let got = try session(d, "outbox get \(code.lowercased())", headless: false)
+        XCTAssertEqual(got.status, 0, got.stderr)
+        XCTAssertEqual(got.stdout, "Din plan: Søren\n")
+        XCTAssertEqual(try session(d, "outbox get \(code)", headless: false).status, 2, "fetched once")
+        XCTAssertEqual(try session(d, "outbox list", headless: false).status, 1, "the list needs a headless key")
+        let audit = try String(contentsOfFile: d.path + "/audit.jsonl", encoding: .utf8)
+        XCTAssertTrue(audit.contains(#""what":"outbox-fetched""#) && audit.contains("enplan-plan-c1-2026-12-09.txt"), audit)
     }
 
     /// Two factors: an ordinary key opens the login form only; headless commands, a password change

@@ -220,6 +220,9 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(s.contains(name), s)
         try keys("x")
         s = try waitFor("Planen er gemt som")
+        // In her outbox, not in a home directory: the screen names the code she fetches it with.
+        XCTAssertTrue(s.contains("i din udbakke; hent den med: ssh "), s)
+        let code = try XCTUnwrap(s.range(of: #"outbox get [0-9A-Z]{4}-[0-9A-Z]{4}"#, options: .regularExpression).map { String(s[$0].suffix(9)) }, s)
         try keys("q", "q")
         try waitFor("Afslut EnPlan?")
         try keys("j")
@@ -229,8 +232,12 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertEqual(log.status, 0, log.stderr)
         let added = try XCTUnwrap(log.lines.last { $0.contains("EffortAdded") }, log.stdout)
         XCTAssertTrue(added.contains("Jobsøgningskursus på AOF") && added.contains("mette"), added)
-        let export = try String(contentsOfFile: data.path + "/enplan-plan-\(id)-\(todayISO()).txt", encoding: .utf8)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: data.path + "/enplan-plan-\(id)-\(todayISO()).txt"), "nothing in the home directory")
+        let fetched = try data.run("outbox", "get", "--as", "mette", code)
+        XCTAssertEqual(fetched.status, 0, fetched.stderr)
+        let export = fetched.stdout
         XCTAssertTrue(export.contains("Din plan: \(name)"), export)
+        XCTAssertEqual(try data.run("outbox", "get", "--as", "mette", code).status, 2, "fetched once")
         XCTAssertTrue(export.contains("Jobsøgningskursus på AOF, AOF Roskilde"), export)
     }
 
@@ -298,7 +305,9 @@ final class TmuxEndToEndTests: XCTestCase {
         try waitFor("Overblik: Rettidighed")
         try keys("x")
         s = try waitFor("Gemt som")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: data.path + "/enplan-timeliness-\(todayISO()).csv"), s)
+        let outbox = try data.run("outbox", "list", "--as", "karen")
+        XCTAssertTrue(outbox.stdout.contains("enplan-timeliness-\(todayISO()).csv"), "in karen's outbox: \(outbox.stdout) \(s)")
+        XCTAssertFalse(try data.run("outbox", "list", "--as", "mette").stdout.contains("timeliness"), "and only hers")
         try keys(":", "audit", "Enter")
         s = try waitFor("Opslagslog:")
         XCTAssertTrue(s.contains("Tal eksporteret"), "the export is in the log: \(s)")

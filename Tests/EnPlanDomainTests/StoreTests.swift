@@ -353,3 +353,25 @@ final class AuditTailTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: auditPath(f), encoding: .utf8), future)
     }
 }
+
+/// The outbox: an export kept for its person, under a code, fetched once, gone after a week.
+final class OutboxTests: XCTestCase {
+    func testExportsAreKeptApartFetchedOnceAndExpire() throws {
+        let f = try Fixture()
+        let clock = TestClock()
+        let mette = Outbox(dataDirectory: f.dir, user: "mette", clock: clock)
+        let a = try mette.put(name: "plan.txt", text: "første")
+        let b = try mette.put(name: "plan.txt", text: "anden")
+        XCTAssertNotEqual(a.code, b.code, "the same name twice: two exports, none overwritten")
+        XCTAssertEqual(Set(mette.list().map(\.code)), [a.code, b.code])
+        XCTAssertNil(try Outbox(dataDirectory: f.dir, user: "karen", clock: clock).take(code: a.code), "only hers")
+        // Typed as read aloud: lower case, a dash, O for 0 and I or L for 1.
+        let typed = Outbox.shown(a.code).lowercased().replacingOccurrences(of: "0", with: "o").replacingOccurrences(of: "1", with: "l")
+        XCTAssertEqual(try mette.take(code: typed).map { String(decoding: $0.data, as: UTF8.self) }, "første")
+        XCTAssertNil(try mette.take(code: a.code), "fetched once")
+        clock.time = Timestamp(millis: clock.time.millis + Int64(Outbox.keepDays) * 86_400_000 + 1000)
+        XCTAssertEqual(mette.list(), [], "gone after \(Outbox.keepDays) days")
+        let mode = try FileManager.default.attributesOfItem(atPath: f.dir + "/outbox/mette")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o700)
+    }
+}

@@ -49,7 +49,7 @@ final class RefusalWordsTests: XCTestCase {
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
         .meeting("m83"), .target("t9"), .consent("s9", citizen: "c1"), .inPlan(.followUp, "f9", citizen: "c1"), .template("ung"),
-        .youthTargetGroup, .offer("o9"), .reviewSample("2026Q4"), .citizenWithPlan("c1"), .changeableCitizen("c28"),
+        .youthTargetGroup, .offer("o9"), .reviewSample("2026Q4"), .citizenWithPlan("c1"), .changeableCitizen("c28"), .outboxItem("7KQ2-XM4P"),
     ]
     static let forbidden: [DomainError.Forbidden] = [
         .adminOnly(.sshKeys), .adminOnly(.otherContacts), .supervisorsOnly(.moveCitizens), .supervisorsOnly(.setTargetGroup), .supervisorsOnly(.teamFigures),
@@ -182,6 +182,7 @@ final class RefusalWordsTests: XCTestCase {
             case .reviewSample: return "n14"
             case .citizenWithPlan: return "n15"
             case .changeableCitizen: return "n16"
+            case .outboxItem: return "n17"
             }
         case .forbidden(let r):
             switch r {
@@ -220,7 +221,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 85, "n": 16, "f": 15, "c": 8, "o": 4]
+    static let counts = ["i": 85, "n": 17, "f": 15, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -34,7 +34,11 @@ public final class Harness {
         options.themeName = theme
         options.themePaths = themePaths ?? [Harness.themesDirectory]
         options.demo = true
-        options.saveExport = saveExport
+        // The test's `saveExport` gets the name and the text and says where it went; the screen
+        // adds how it is fetched, as the outbox does.
+        options.saveExport = saveExport.map { save in
+            { @Sendable _, name, text in ExportReceipt(name: try save(name, text), fetch: "ssh enplan@host outbox get 7KQ2-XM4P > \(name)") }
+        }
         options.rooms = rooms
         options.sessionUser = sessionUser
         app = App(service: service, terminal: terminal, options: options)

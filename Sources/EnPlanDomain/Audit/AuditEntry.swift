@@ -35,6 +35,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case planDocument = "plan-document"
     /// An iCalendar file of meetings.
     case calendarFile = "calendar-file"
+    /// An export fetched from the person's outbox (`outbox get`).
+    case outboxFetched = "outbox-fetched"
 }
 
 /// One record of the audit log: a login attempt, or a read of personal data (who, what, which

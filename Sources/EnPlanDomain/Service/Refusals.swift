@@ -380,6 +380,8 @@ extension DomainError {
         /// A write about a citizen who does not exist or whom the actor may not change: the same
         /// words for both (exit status 2), so a write tells no more than a look does.
         case changeableCitizen(String)
+        /// No export with that code in the person's outbox (fetched already, expired, or another's).
+        case outboxItem(String)
 
         public var description: String {
             switch self {
@@ -399,6 +401,7 @@ extension DomainError {
             case .reviewSample(let id): return "no review sample \(id)"
             case .citizenWithPlan(let id): return "no citizen \(id) with a plan"
             case .changeableCitizen(let id): return "no citizen \(id) among those you may change"
+            case .outboxItem(let code): return "no export \(code) in your outbox (fetched already, or older than \(Outbox.keepDays) days: enplan outbox list)"
             }
         }
 
@@ -412,6 +415,7 @@ extension DomainError {
             case .consent: return .consent
             case .lookup, .meeting, .target, .inPlan, .youthTargetGroup, .offer, .reviewSample: return nil
             case .citizenWithPlan, .changeableCitizen: return .citizen
+            case .outboxItem: return nil
             }
         }
     }

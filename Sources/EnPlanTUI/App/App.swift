@@ -30,7 +30,8 @@ public final class App {
         public var rooms: [String] = []
         /// Saves an export (iCalendar, a plan for the citizen) under a name and says where it went.
         /// The program gives this: screens do not touch files.
-        public var saveExport: (@Sendable (_ name: String, _ text: String) throws -> String)?
+        /// Keeps an export for the user (their outbox) and says how they fetch it.
+        public var saveExport: (@Sendable (_ user: String, _ name: String, _ text: String) throws -> ExportReceipt)?
         /// The person an SSH key names (`enplan ssh-session --user`): the login form comes filled in
         /// with them (the password is still asked), and nobody else may log in at this terminal.
         public var sessionUser: String?
@@ -224,4 +225,11 @@ public final class App {
         if let problem { message = (problem, .error); startupNotice = startupNotice ?? problem }
         else if case .main = phase { message = ("\(strings.t(.themeSet)): \(theme.name)", .normal) }
     }
+}
+
+/// Where an export went: its name in the person's outbox and the command that fetches it.
+public struct ExportReceipt: Sendable, Equatable {
+    public var name: String
+    public var fetch: String
+    public init(name: String, fetch: String) { self.name = name; self.fetch = fetch }
 }

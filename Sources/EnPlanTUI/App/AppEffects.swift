@@ -23,13 +23,13 @@ extension App {
         case .export(let name, let text, let done, let record):
             guard let save = options.saveExport else { return }
             do {
-                let path = try save(name, text)
+                let receipt = try save(s.user.id, name, text)
                 switch record {
                 case let .plan(citizen, reason): try service.recordExport(.planDocument, citizen: citizen, as: s.user.id, reason: reason)
                 case .calendar: try service.recordExport(.calendarFile, citizen: nil, as: s.user.id)
                 case .figures(let table): try service.recordExport(table, as: s.user.id)
                 }
-                message = ("\(done) \(path)", .normal)
+                message = ("\(done) \(receipt.name) \(strings.t(.inOutbox)) \(receipt.fetch)", .normal)
             } catch {
                 message = (strings.refusal(error, names: Names(service, strings)), .error)
             }

@@ -248,6 +248,7 @@ private struct RefusalWords {
     func missing(_ r: DomainError.Missing) -> String {
         switch r {
         case .citizen(let id): return pick("Ingen borger \(id)", "No citizen \(id)")
+        case .outboxItem(let code): return pick("Ingen eksport \(code) i din udbakke (hentet eller udløbet)", "No export \(code) in your outbox (fetched or expired)")
         case .changeableCitizen: return pick("Ingen sådan borger blandt dem, du må ændre", "No such citizen among those you may change")
         case .citizenWithCPR: return pick("Ingen borger med det CPR-nummer", "No citizen with that CPR number")
         case .user(let id): return pick("Ingen bruger \(id)", "No user \(id)")
