@@ -25,7 +25,8 @@ final class AuditScreenTests: XCTestCase {
         XCTAssertTrue(h.statusLine.hasPrefix("Opslagslog:"), h.statusLine)
         let r = rows(h)
         XCTAssertTrue(r.first?.contains("Jonas Dahl") == true && r.first?.contains("⚠ BEGRUNDET: Borgeren ringede til os") == true, h.numbered)
-        XCTAssertTrue(r.dropFirst().first?.contains("✖ AFVIST") == true, h.numbered)
+        XCTAssertTrue(r.dropFirst().first?.contains("✖ AFVIST: ingen arbejdsrelation og ingen begrundelse") == true, "in Danish: \(h.numbered)")
+        XCTAssertFalse(h.text.contains("no work relation"), h.numbered)
         h.assertShows("Opslag")
         h.assertShows("Søren Sørensen (c1)")
     }

@@ -25,8 +25,8 @@ public struct AuditRecord: Equatable, Sendable {
 
     /// A look at a citizen the user does not work on, with a stated reason.
     public var brokeTheGlass: Bool { reason != nil && (kind == .citizenViewed || kind == .exported) }
-    /// A lookup or a login that was refused.
-    public var refused: Bool { kind == .lookupRefused || kind == .loginRefused || kind == .loginFailed }
+    /// A lookup, a change or a login that was refused.
+    public var refused: Bool { kind == .lookupRefused || kind == .writeRefused || kind == .loginRefused || kind == .loginFailed }
     /// A lookup of personal data a spot check may draw: a look at a citizen, an export, a search.
     public var isLookup: Bool { kind == .citizenViewed || kind == .exported || kind == .citizensSearched }
 

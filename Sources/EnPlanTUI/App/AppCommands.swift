@@ -30,10 +30,15 @@ extension App {
             }
             withSession { open(.calendar(subject), &$0) }
         case "theme":
-            guard parts.count == 2 else { message = ("theme: \(Theme.available(in: options.themePaths).joined(separator: ", "))", .normal); return }
+            let names = Theme.available(in: options.themePaths)
+            guard parts.count == 2 else { message = ("\(strings.t(.themesAre)): \(names.joined(separator: ", "))", .normal); return }
+            // A name no theme has changes nothing (the screen keeps its theme) and says which there are.
+            guard Theme.source(parts[1], in: options.themePaths) != nil || parts[1] == "monochrome" else {
+                message = ("\(strings.t(.noSuchTheme)) “\(parts[1])” (\(strings.t(.themesAre)): \(names.joined(separator: ", ")))", .error); return
+            }
             applyTheme(parts[1])
         case "lang":
-            guard parts.count == 2, let l = Language(rawValue: parts[1]) else { message = ("lang da|en", .error); return }
+            guard parts.count == 2, let l = Language(rawValue: parts[1]) else { message = ("\(strings.t(.langIs)) da|en", .error); return }
             options.language = l
             strings = Strings(l)
             message = (strings.t(.langSet), .normal)

@@ -48,7 +48,7 @@ extension AuditScreen {
         if let what = r.what { parts.append(s.auditWhat(what)) }
         if let q = r.query { parts.append("\"\(q)\"") }
         if r.brokeTheGlass { parts.append("\(s.a(.brokeGlass)): \(r.reason ?? "")") }
-        if r.refused { parts.append(s.a(.refused) + (r.detail.map { ": \($0)" } ?? "")) }
+        if r.refused { parts.append(s.a(.refused) + (r.detail.map { ": \(s.auditDetail($0))" } ?? "")) }
         if tab == .spotCheck {
             // The verdict first: it is what the supervisor is doing here.
             let verdict: String

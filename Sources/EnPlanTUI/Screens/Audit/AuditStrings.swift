@@ -75,9 +75,32 @@ extension Strings {
             "log": ("hændelsesloggen", "the event log"), "meetings": ("møderne", "the meetings"), "search": ("søgning", "search"),
             "list": ("borgerlisten", "the citizen list"), "export": ("eksport", "export"), "plan-document": ("planen til borgeren", "the plan for the citizen"),
             "calendar-file": ("kalenderfil", "calendar file"), "refused": ("afvist", "refused"), "audit": ("opslagsloggen", "the audit log"),
-            "spot-check": ("stikprøve", "spot check"),
+            "spot-check": ("stikprøve", "spot check"), "refused-write": ("ændring", "change"),
+            "outbox-fetched": ("hentet fra udbakken", "fetched from the outbox"), "damaged": ("skade fundet", "damage found"),
+            "released": ("skade frigivet", "damage released"), "key-added": ("nøgle tilføjet", "key added"),
+            "key-removed": ("nøgle fjernet", "key removed"), "list-refresh": ("borgerlisten opdateret", "the citizen list refreshed"),
         ]
         return words[what].map { pick($0.0, $0.1) } ?? what
+    }
+
+    /// Why a look, a login or a change was refused, in words: the log keeps the store's English
+    /// for administrators; the screen says it in the user's language (an unknown reason as
+    /// "ikke tilladt", never English on a Danish screen).
+    public func auditDetail(_ detail: String) -> String {
+        let words: [String: (String, String)] = [
+            "unknown citizen": ("ukendt borger", "unknown citizen"),
+            "no work relation and no reason": ("ingen arbejdsrelation og ingen begrundelse", "no work relation and no reason"),
+            "deactivated user": ("deaktiveret bruger", "deactivated user"),
+            "unknown CPR number": ("ukendt CPR-nummer", "unknown CPR number"),
+            "unknown or deactivated user": ("ukendt eller deaktiveret bruger", "unknown or deactivated user"),
+            "locked after 5 failed attempts": ("låst efter 5 forkerte forsøg", "locked after 5 failed attempts"),
+            "wrong password": ("forkert adgangskode", "wrong password"),
+        ]
+        if let w = words[detail] { return pick(w.0, w.1) }
+        if detail.hasPrefix("no citizen "), detail.hasSuffix(" among those you may change") {
+            return pick("ingen sådan borger blandt dem, brugeren må ændre", detail)
+        }
+        return pick("ikke tilladt", detail)
     }
 
     /// An audit record's kind in words. Exhaustive: a new kind must be worded here.
