@@ -11,7 +11,7 @@ RELEASE = .build/release/enplan
 all: release
 
 release:
-	$(SWIFT) build -c release --static-swift-stdlib --product enplan
+	scripts/build-info.sh $(SWIFT) build -c release --static-swift-stdlib --product enplan
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/enplan/themes
