@@ -8,6 +8,6 @@ commit=$(git rev-parse --short=12 HEAD 2>/dev/null || true)
 if [ -n "$commit" ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit+changes"; fi
 if [ -z "$commit" ]; then exec "$@"; fi
 cp "$file" "$file.orig"
-trap 'mv "$file.orig" "$file"' EXIT INT TERM
+trap 'mv "$file.orig" "$file"; touch "$file"' EXIT INT TERM
 sed "s/static let commit: String? = nil/static let commit: String? = \"$commit\"/" "$file.orig" > "$file"
 "$@"
