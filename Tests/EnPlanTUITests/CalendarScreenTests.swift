@@ -192,6 +192,17 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(h.service.state.meetings.count, 2, "nothing saved")
     }
 
+    /// "Held" on a meeting that has not begun is refused at once, before the note is asked for.
+    func testHeldOnAFutureMeetingIsRefusedBeforeTheNote() throws {
+        let h = try harness()
+        h.press(.char("n"), .tab, .ctrl("u")); h.type("+7d"); h.press(.enter)   // no citizen: no merge offered
+        h.assertShows("Mødet er gemt")
+        h.press(.char("g"), .ctrl("u")); h.type("+7d"); h.press(.enter, .enter)
+        h.press(.char("a"))
+        h.assertShows("Mødet er ikke begyndt endnu")
+        XCTAssertEqual(h.service.state.meetings.values.filter { $0.status == .held }.count, 0)
+    }
+
     /// Esc on a filled meeting form asks first (it used to lose the form); an untouched one closes.
     func testEscOnAFilledMeetingFormAsksFirst() throws {
         let h = try harness()

@@ -85,6 +85,10 @@ public struct Meeting: Equatable, Sendable {
 
     public var end: LocalTime { start.adding(minutes: minutes) }
 
+    /// Held and no-show are facts of a meeting that has begun (its day has come); a future one can
+    /// only be cancelled. The one rule for `Decide` and the screens, which ask before the note.
+    public func hasBegun(today: Day) -> Bool { start.day <= today }
+
     public func overlaps(_ other: Meeting) -> Bool {
         start < other.end && other.start < end
     }

@@ -61,7 +61,7 @@ extension Decide {
         guard status != .planned else { throw DomainError.invalid(.outcomeIsPlanned) }
         // Held and no-show are facts of a meeting that began; a future one can only be cancelled
         // (else a meeting marked held stops blocking its hour, and a second booking goes through).
-        guard status == .cancelled || m.start.day <= today else {
+        guard status == .cancelled || m.hasBegun(today: today) else {
             throw DomainError.invalid(.meetingNotBegun(meeting: mid, status: status))
         }
         var events: [Store.Pending] = [.init(mid, .meetingStatusChanged(status: status, outcome: try optionalText(outcome, .outcome)))]

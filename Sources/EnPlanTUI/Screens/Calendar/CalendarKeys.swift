@@ -72,9 +72,14 @@ extension CalendarScreen: Screen {
         if open != nil {
             switch KeyTable.action(for: key, in: keys(x)) {
             case .back?: open = nil
-            case .held?: outcome = OutcomeEntry(status: .held)
+            case .held?, .noShow?:
+                let status: MeetingStatus = KeyTable.action(for: key, in: keys(x)) == .held ? .held : .noshow
+                // Refused before the note is typed, not after (it used to be lost).
+                if let m = open, !m.hasBegun(today: x.today) {
+                    return .message(x.strings.refusal(DomainError.invalid(.meetingNotBegun(meeting: m.id, status: status)), names: x.names), .error)
+                }
+                outcome = OutcomeEntry(status: status)
             case .cancelled?: outcome = OutcomeEntry(status: .cancelled)
-            case .noShow?: outcome = OutcomeEntry(status: .noshow)
             case .editMeeting?:
                 if let m = open, m.status == .planned, !m.busy { form = ScheduleForm(editing: m, rooms: x.rooms, strings: x.strings) }
             case .lock?: return .lock
