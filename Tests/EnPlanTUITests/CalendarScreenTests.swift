@@ -258,3 +258,24 @@ final class CalendarScreenTests: XCTestCase {
         h.assertShows("Mødelokale 1 er booket i mødet", "the room typed in another case is the same room")
     }
 }
+
+/// Two citizens of one name: the form tells them apart by the birth date as the list shows it.
+final class CitizenLookupTests: XCTestCase {
+    func testTwoOfOneNameAreToldApartByTheirBirthDate() throws {
+        let h = try Harness(rows: 34, cols: 130)
+        try h.service.execute(.registerCitizen(cpr: "120590-1234", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")
+        try h.service.execute(.registerCitizen(cpr: "010101-4321", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")
+        h.login("mette")
+        h.press(.char("2"), .char("n")); h.type("emma larsen"); h.press(.enter)
+        h.assertShows("Emma Larsen 010101-XXXX, Emma Larsen 120590-XXXX · skriv navn og fødselsdato")
+        for typed in ["Emma Larsen 120590-XXXX", "emma larsen 12-05-1990", "Emma 12.05.90"] {
+            let rows = try h.service.citizens(as: "mette", logged: false)
+            XCTAssertEqual(CitizenLookup.matches(typed, in: rows).map(\.maskedCPR), ["120590-XXXX"], typed)
+        }
+        h.press(.ctrl("u")); h.type("Emma Larsen 120590-XXXX"); h.press(.enter)
+        h.assertShows("Mødet er gemt")
+        let booked = h.service.state.meetings.values.filter { $0.citizen != nil && h.service.citizenName($0.citizen!) == "Emma Larsen" }
+        XCTAssertEqual(booked.count, 1)
+        XCTAssertEqual(booked.first.flatMap { h.service.state.citizens[$0.citizen!]?.cpr.digits }, "1205901234")
+    }
+}

@@ -227,13 +227,14 @@ extension CalendarScreen: Screen {
     private func findCitizen(_ text: String, _ x: ScreenContext) -> Result<(id: String, name: String)?, ScheduleForm.FieldProblem> {
         guard !text.isEmpty else { return .success(nil) }
         if let id = x.service.visibleCitizen(text, as: x.user.id), let name = x.service.citizenName(id) { return .success((id, name)) }
-        let q = FoldedText.query(text)
-        let matches = ((try? x.service.citizens(as: x.user.id, logged: false)) ?? []).filter { FoldedText($0.name).contains(q) }
+        // By name, and by the birth date as the list shows it where two share a name.
+        let matches = CitizenLookup.matches(text, in: (try? x.service.citizens(as: x.user.id, logged: false)) ?? [])
         // Looking a citizen up by name is a search: logged like the list's.
         try? x.service.recordSearch(text, results: matches.count, as: x.user.id)
         guard matches.count == 1 else {
             let text = matches.isEmpty ? "\(x.strings.l(.noCitizens)) (\(text))"
                                        : "\(text)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ")
+                                         + " · " + x.strings.c(.nameAndBirth)
             return .failure(ScheduleForm.FieldProblem(field: "citizen", text: text))
         }
         return .success((matches[0].id, matches[0].name))
