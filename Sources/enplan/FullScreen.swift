@@ -35,6 +35,7 @@ enum FullScreen {
         options.figureSettings = settings.figures
         options.auditReportNames = settings.auditReportNames
         options.rooms = settings.rooms
+        options.letterhead = settings.letterhead
         // Exports go to the person's outbox in the data directory, never to a shared home directory,
         // made terminal-safe as everything that leaves the program (`TerminalSafe`): someone will `cat` them.
         options.saveExport = { user, name, text in

@@ -1,5 +1,6 @@
 @_spi(Store) import EnPlanDomain
 import Foundation
+import EnPlanTUI
 
 /// The data directory's `settings` file: `key = value` lines, `#` comments.
 ///
@@ -30,6 +31,9 @@ struct Settings {
     }
     /// The citizen's access report names staff (`yes`) or only their unit (`no`, the default).
     var auditReportNames = false
+    /// The plan document's letterhead (`municipality = Roskilde Kommune`) and the rooms' addresses
+    /// (`room-address = Mødelokale 1: Køgevej 80, 4000 Roskilde`, one line a room).
+    var letterhead = PlanDocument.Letterhead()
     var problems: [String] = []
 
     static func load(directory: String) -> Settings {
@@ -71,10 +75,17 @@ struct Settings {
             case "caseload-warn", "caseload-max":
                 guard let n = Int(parts[1]), (1...1000).contains(n) else { s.problems.append("\(path):\(i + 1): \(parts[0]) is a number of citizens, 1 to 1000"); continue }
                 if parts[0] == "caseload-warn" { s.figures.caseloadWarn = n } else { s.figures.caseloadMax = n }
+            case "municipality":
+                s.letterhead.municipality = parts[1]
+            case "room-address":
+                guard let colon = parts[1].firstIndex(of: ":") else {
+                    s.problems.append("\(path):\(i + 1): room-address is like \"Mødelokale 1: Køgevej 80, 4000 Roskilde\""); continue
+                }
+                s.letterhead.roomAddresses[parts[1][..<colon].trimmingCharacters(in: .whitespaces)] = parts[1][parts[1].index(after: colon)...].trimmingCharacters(in: .whitespaces)
             case "audit-report-names":
                 guard ["yes", "no"].contains(parts[1]) else { s.problems.append("\(path):\(i + 1): audit-report-names is yes or no"); continue }
                 s.auditReportNames = parts[1] == "yes"
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms)")
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms, municipality, room-address)")
             }
         }
         if s.figures.caseloadWarn > s.figures.caseloadMax {

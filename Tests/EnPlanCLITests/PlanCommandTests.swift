@@ -60,7 +60,11 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("Din kontakt i kommunen"))
         let md = try d.run("plan", "export", "--as", "mette", "--citizen", c, "--format", "markdown", "--lang", "en")
         XCTAssertTrue(md.stdout.hasPrefix("# Your plan: "), md.stdout)
-        XCTAssertTrue(md.stdout.contains("\n## Your overall goal: "))
+        XCTAssertTrue(md.stdout.contains("\n## Your goal\n"), md.stdout)
+        // The settings' letterhead: the municipality, which the appeal guidance names too.
+        try "municipality = Roskilde Kommune\n".write(toFile: d.path + "/settings", atomically: true, encoding: .utf8)
+        let headed = try d.run("plan", "export", "--as", "mette", "--citizen", c)
+        XCTAssertTrue(headed.stdout.hasPrefix("Roskilde Kommune\n\nDin plan: "), headed.stdout)
         // No CPR number, no notes.
         let show = try JSONSerialization.jsonObject(with: Data(try d.run("citizen", "show", "--as", "mette", "--citizen", c, "--json").stdout.utf8)) as! [String: Any]
         let cpr = show["cpr"] as! String

@@ -240,7 +240,7 @@ final class TmuxEndToEndTests: XCTestCase {
         let export = fetched.stdout
         XCTAssertTrue(export.contains("Din plan: \(name)"), export)
         XCTAssertEqual(try data.run("outbox", "get", "--as", "mette", code).status, 2, "fetched once")
-        XCTAssertTrue(export.contains("Jobsøgningskursus på AOF, AOF Roskilde"), export)
+        XCTAssertTrue(export.contains("Jobsøgningskursus på AOF, hos AOF Roskilde"), export)
     }
 
     private func todayISO() -> String { data.today.iso }

@@ -362,13 +362,22 @@ final class PlanScreenTests: XCTestCase {
         h.press(.char("x"))
         h.assertShows("Planen er gemt som /home/mette/enplan-plan-c1-2026-11-23.txt")
         XCTAssertTrue(box.text.contains("Din plan: Søren Sørensen"))
-        XCTAssertTrue(box.text.contains("Brobygning, UU Roskilde, fra 13-11-2026 til 11-02-2027"), box.text)
-        XCTAssertTrue(box.text.contains("Du kan klage til og med 18-12-2026"))
-        XCTAssertTrue(box.text.contains("fordi du ikke har givet samtykke til, at de deles mellem fagområderne. Antal: 1."), box.text)
+        XCTAssertTrue(box.text.contains("Brobygning, hos UU Roskilde, fra 13-11-2026 til 11-02-2027"), box.text)
+        // The goal in words, and appeal guidance with each decision: that, to whom, how, by when.
+        XCTAssertTrue(box.text.contains("Målet er, at du kommer i gang med en uddannelse."), box.text)
+        XCTAssertFalse(box.text.contains("uddannelse først"), "no jargon: \(box.text)")
+        let guidance = box.text.replacingOccurrences(of: "\n    ", with: " ")
+        XCTAssertTrue(guidance.contains("Du kan klage over afgørelsen. Send klagen til kommunen, gerne til din sagsbehandler."), box.text)
+        XCTAssertTrue(guidance.contains("sender den klagen videre til Ankestyrelsen"), box.text)
+        XCTAssertTrue(guidance.contains("skriftligt, fx med Digital Post, eller mundtligt"), box.text)
+        XCTAssertTrue(guidance.contains("Klagen skal være modtaget senest fredag 18. december 2026."), box.text)
+        XCTAssertTrue(box.text.split(separator: "\n").allSatisfy { TextWidth.columns(String($0)) <= PlanDocument.lineWidth }, "A4's width: \(box.text)")
+        XCTAssertFalse(box.text.contains(": \n") || box.text.contains("Job: \n"), "no empty bullet")
+        XCTAssertTrue(box.text.replacingOccurrences(of: "\n", with: " ").contains("fordi du ikke har givet samtykke til, at de deles mellem fagområderne. Antal: 1."), box.text)
         // The follow-up still to come, and apart from it the one whose day has passed.
         let late = try XCTUnwrap(box.text.range(of: "Opfølgninger, der skulle have været holdt"), box.text)
         XCTAssertTrue(box.text[late.upperBound...].contains("18-11-2026"), box.text)
-        XCTAssertTrue(box.text[..<late.lowerBound].contains("13-12-2026"), "the one ahead under its own heading: \(box.text)")
+        XCTAssertTrue(box.text[..<late.lowerBound].contains("13. december 2026"), "the one ahead under its own heading: \(box.text)")
         for secret in ["Stofbehandling", "0101901234", "010190", "Bostøtte?", "Arbejdsevne"] {
             XCTAssertFalse(box.text.contains(secret), "\(secret) in the export:\n\(box.text)")
         }
@@ -473,4 +482,25 @@ final class FormTests: XCTestCase {
 private extension String {
     /// The column where `part` starts (ASCII lines).
     func distance(of part: String) -> Int { distance(from: startIndex, to: range(of: part)!.lowerBound) }
+}
+
+/// The plan for the citizen: its meetings with their purpose, time, place and who takes part.
+final class PlanDocumentTests: XCTestCase {
+    func testAMeetingSaysWhatWhenWhereAndWho() throws {
+        let h = try Harness(rows: 40, cols: 120)
+        try h.service.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: nil), as: "mette")
+        try h.service.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: "Arbejde"), as: "mette")
+        let start = LocalTime(day: h.service.today + 2, minuteOfDay: 10 * 60)
+        try h.service.execute(.scheduleMeeting(type: .roundtable, citizen: "c1", start: start, minutes: 60, room: "Mødelokale 1",
+                                               participants: ["mette", "jonas"], guests: [Guest(kind: .partner, name: "Ole Mørk", organisation: "Misbrugscentret")],
+                                               allowConflict: true), as: "mette")
+        let detail = try h.service.citizen("c1", as: "mette", purpose: "export", logged: false)
+        let text = PlanDocument.render(detail, names: Names(h.service, Strings(.da)), strings: Strings(.da), format: .text,
+                                       letterhead: .init(municipality: "Roskilde Kommune", roomAddresses: ["Mødelokale 1": "Køgevej 80, 4000 Roskilde"]))
+        let joined = text.replacingOccurrences(of: "\n    ", with: " ")
+        XCTAssertTrue(text.hasPrefix("Roskilde Kommune\n\nDin plan: Søren Sørensen\n"), text)
+        XCTAssertTrue(joined.contains("Rundbordssamtale \(Strings(.da).longDate(start.day)) kl. 10:00-11:00, Mødelokale 1 (Køgevej 80, 4000 Roskilde). "
+                                      + "Med: Jonas Dahl, Mette Kjær og Ole Mørk (Misbrugscentret)."), text)
+        XCTAssertFalse(text.contains("m1") || text.contains("c1"), "no ids: \(text)")
+    }
 }

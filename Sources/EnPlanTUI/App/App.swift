@@ -28,6 +28,8 @@ public final class App {
         public var auditReportNames = false
         /// The meeting rooms an administrator keeps (settings `rooms`): the scheduling form picks from them.
         public var rooms: [String] = []
+        /// The plan document's letterhead and the rooms' addresses (settings `municipality`, `room-address`).
+        public var letterhead = PlanDocument.Letterhead()
         /// Saves an export (iCalendar, a plan for the citizen) under a name and says where it went.
         /// The program gives this: screens do not touch files.
         /// Keeps an export for the user (their outbox) and says how they fetch it.
@@ -128,6 +130,7 @@ public final class App {
                               workingHours: options.workingHours, figureSettings: options.figureSettings)
         x.auditReportNames = options.auditReportNames
         x.rooms = options.rooms
+        x.letterhead = options.letterhead
         return x
     }
 

@@ -109,6 +109,8 @@ public struct ScreenContext {
     public var auditReportNames = false
     /// The meeting rooms kept in the settings (empty: any room may be typed).
     public var rooms: [String] = []
+    /// The plan document's letterhead (settings `municipality`, `room-address`).
+    public var letterhead = PlanDocument.Letterhead()
 
     public init(service: CaseService, user: User, strings: Strings, rows: Int, cols: Int,
                 workingHours: WorkingHours = WorkingHours(), figureSettings: FigureSettings = FigureSettings()) {

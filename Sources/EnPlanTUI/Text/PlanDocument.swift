@@ -8,7 +8,22 @@ import EnPlanDomain
 public enum PlanDocument {
     public enum Format: String, CaseIterable, Sendable { case text, markdown }
 
-    public static func render(_ d: CitizenDetail, names: PlanScreen.Names, strings s: Strings, format: Format) -> String {
+    /// What the municipality's settings give the document: its name for the letterhead and the
+    /// appeal guidance, and the rooms' addresses for the meetings.
+    public struct Letterhead: Sendable, Equatable {
+        public var municipality: String?
+        public var roomAddresses: [String: String]
+        public init(municipality: String? = nil, roomAddresses: [String: String] = [:]) {
+            self.municipality = municipality; self.roomAddresses = roomAddresses
+        }
+    }
+
+    /// The width a line is wrapped to: an A4 page in a 10-point monospaced font (what `lp`'s text
+    /// filter prints) holds 80 columns; the paper copy and the screen copy are the same text.
+    public static let lineWidth = 78
+
+    public static func render(_ d: CitizenDetail, names: PlanScreen.Names, strings s: Strings, format: Format,
+                              letterhead: Letterhead = Letterhead()) -> String {
         let c = d.citizen
         let today = d.today
         var out: [String] = []
@@ -18,24 +33,38 @@ public enum PlanDocument {
             case .markdown: out.append(String(repeating: "#", count: level) + " " + text)
             case .text:
                 out.append(text)
-                out.append(String(repeating: level == 1 ? "=" : "-", count: TextWidth.columns(text)))
+                out.append(String(repeating: level == 1 ? "=" : "-", count: min(lineWidth, TextWidth.columns(text))))
             }
         }
-        func bullet(_ text: String) { out.append((format == .markdown ? "- " : "  • ") + text) }
-        func paragraph(_ text: String) { out.append(text) }
+        // Wrapped to the page's width; a bullet's later lines under its text.
+        func bullet(_ text: String) {
+            let mark = format == .markdown ? "- " : "  • "
+            let lines = TextWidth.wrap(text, to: lineWidth - TextWidth.columns(mark))
+            for (i, l) in lines.enumerated() { out.append((i == 0 ? mark : String(repeating: " ", count: TextWidth.columns(mark))) + l) }
+        }
+        func paragraph(_ text: String, indent: Int = 0) {
+            let pad = String(repeating: " ", count: indent)
+            for l in TextWidth.wrap(text, to: lineWidth - indent) { out.append(pad + l) }
+        }
+        let municipality = letterhead.municipality
 
+        if let municipality { paragraph(municipality) }
         heading("\(s.p(.docTitle)): \(c.name)", level: 1)
         paragraph(s.p(.docIntro))
         guard let plan = c.plan else {
             paragraph(s.p(.noPlan))
             return TerminalSafe.lines(out)
         }
-        heading("\(s.p(.docGoal)): \(s.overallGoal(plan.overallGoal))", level: 2)
+        heading(s.p(.docGoal), level: 2)
+        // In words, not the plan's jargon ("beskæftigelse først").
+        paragraph(s.pick(plan.overallGoal == .employment ? "Målet er, at du kommer i arbejde." : "Målet er, at du kommer i gang med en uddannelse.",
+                         plan.overallGoal == .employment ? "The goal is that you get a job." : "The goal is that you start an education."))
         if !plan.ownWords.isEmpty {
             paragraph("\(s.p(.docYourWords)):")
-            paragraph(format == .markdown ? "> \(plan.ownWords)" : "  “\(plan.ownWords)”")
+            paragraph(format == .markdown ? "> \(plan.ownWords)" : "“\(plan.ownWords)”", indent: format == .markdown ? 0 : 2)
         }
-        let goals = plan.goals.filter { $0.status != .dropped }
+        // Only what the viewer may see, and nothing empty in its place.
+        let goals = plan.goals.filter { $0.status != .dropped && !d.hidden.contains($0.id) && !$0.text.isEmpty }
         if !goals.isEmpty {
             heading(s.p(.docGoals), level: 2)
             for g in goals { bullet("\(s.word(g.area.rawValue).capitalizedFirst): \(g.text)" + (g.status == .achieved ? " (\(s.word("achieved")))" : "")) }
@@ -45,8 +74,8 @@ public enum PlanDocument {
         if !efforts.isEmpty {
             heading(s.p(.docEfforts), level: 2)
             for e in shared {
-                let period = "\(s.p(.docFrom)) \(s.date(e.start))" + (e.end.map { " \(s.p(.docUntil)) \(s.date($0))" } ?? " (\(s.p(.docOngoing)))")
-                bullet("\(e.title), \(e.provider), \(period)" + (e.status == .ended ? " (\(s.word("ended")))" : ""))
+                let period = "\(s.p(.docFrom)) \(s.date(e.start))" + (e.end.map { " \(s.p(.docUntil)) \(s.date($0))" } ?? " " + s.pick("og indtil videre", "and until further notice"))
+                bullet("\(e.title), " + s.pick("hos", "with") + " \(e.provider), \(period)" + (e.status == .ended ? " (\(s.word("ended")))" : ""))
             }
             if shared.count < efforts.count { paragraph("\(s.p(.docNotShared)): \(efforts.count - shared.count).") }
         }
@@ -54,7 +83,20 @@ public enum PlanDocument {
         if !decisions.isEmpty {
             heading(s.p(.docDecisions), level: 2)
             for x in decisions {
-                bullet("\(s.date(x.date)): \(x.text) (\(x.legalArea.rawValue))" + (x.appealRuns(on: today) ? ". \(s.p(.docAppeal)) \(s.date(x.appealDeadline))." : ""))
+                bullet("\(s.date(x.date)): \(x.text) (" + s.pick("efter", "under") + " \(lawName(x.legalArea, s)))")
+                // Appeal guidance (forvaltningsloven § 25): that, to whom, how, and by when.
+                if x.appealRuns(on: today) {
+                    let to = municipality ?? s.pick("kommunen", "the municipality")
+                    paragraph(s.pick("Du kan klage over afgørelsen. Send klagen til \(to), gerne til din sagsbehandler. Kommunen ser på sagen igen, "
+                                     + "og giver den dig ikke ret, sender den klagen videre til Ankestyrelsen. Du kan klage skriftligt, fx med "
+                                     + "Digital Post, eller mundtligt ved at ringe til din sagsbehandler. Klagen skal være modtaget senest "
+                                     + "\(s.longDate(x.appealDeadline)).",
+                                     "You can appeal against the decision. Send the appeal to \(to), preferably to your caseworker. The municipality "
+                                     + "looks at the case again, and if it does not agree with you, it sends the appeal on to the National Social "
+                                     + "Appeals Board (Ankestyrelsen). You can appeal in writing, e.g. by Digital Post, or orally by calling your "
+                                     + "caseworker. The appeal must be received no later than \(s.longDate(x.appealDeadline))."),
+                              indent: format == .markdown ? 2 : 4)
+                }
             }
         }
         // Follow-ups still to come, and apart from them those whose day has passed (the citizen
@@ -63,16 +105,25 @@ public enum PlanDocument {
         let late = open.filter { $0.due < today }, next = open.filter { $0.due >= today }
         if !next.isEmpty {
             heading(s.p(.docFollowUps), level: 2)
-            for f in next { bullet(s.date(f.due)) }
+            for f in next { bullet(s.pick("Vi ser på planen sammen med dig", "We look at the plan with you") + " \(s.longDate(f.due))") }
         }
         if !late.isEmpty {
             heading(s.p(.docFollowUpsLate), level: 2)
             for f in late { bullet(s.date(f.due)) }
         }
-        let meetings = d.meetings.filter { $0.status == .planned && $0.start.day >= today }
+        let meetings = d.meetings.filter { $0.status == .planned && $0.start.day >= today && !$0.busy }
         if !meetings.isEmpty {
             heading(s.p(.docMeetings), level: 2)
-            for m in meetings { bullet(s.time(m.start) + (m.room.map { ", \($0)" } ?? "")) }
+            for m in meetings {
+                let end = m.end
+                var line = "\(ICalendar.typeName(m.type)) \(s.longDate(m.start.day)) "
+                    + s.pick("kl.", "at") + " \(Day.pad(m.start.minuteOfDay / 60, 2)):\(Day.pad(m.start.minuteOfDay % 60, 2))-\(Day.pad(end.minuteOfDay / 60, 2)):\(Day.pad(end.minuteOfDay % 60, 2))"
+                if let room = m.room { line += ", \(room)" + (letterhead.roomAddresses[room].map { " (\($0))" } ?? "") }
+                let people = m.participants.map { names.users[$0] ?? $0 }
+                    + m.guests.map { g in g.organisation.map { "\(g.name) (\($0))" } ?? g.name }
+                if !people.isEmpty { line += ". " + s.pick("Med", "With") + ": " + listed(people, s) }
+                bullet(line + ".")
+            }
         }
         heading(s.p(.docContact), level: 2)
         bullet("\(s.p(.responsible)): \(names.users[c.responsible] ?? c.responsible)")
@@ -83,6 +134,23 @@ public enum PlanDocument {
         paragraph(s.p(.docFooter))
         paragraph(s.date(today))
         return TerminalSafe.lines(out)
+    }
+
+    /// A law by its name, as a citizen reads it (not "LAB").
+    static func lawName(_ area: LegalArea, _ s: Strings) -> String {
+        switch area {
+        case .lab: return s.pick("lov om en aktiv beskæftigelsesindsats", "the Active Employment Act")
+        case .sel: return s.pick("serviceloven", "the Social Services Act")
+        case .barnetsLov: return s.pick("barnets lov", "the Children's Act")
+        case .sul: return s.pick("sundhedsloven", "the Health Act")
+        case .las: return s.pick("lov om aktiv socialpolitik", "the Active Social Policy Act")
+        }
+    }
+
+    /// "a, b og c".
+    static func listed(_ items: [String], _ s: Strings) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + s.pick("og", "and") + " " + items.last!
     }
 }
 

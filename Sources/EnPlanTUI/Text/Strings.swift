@@ -43,6 +43,14 @@ public struct Strings: Sendable {
         return pick(da[d.weekday - 1], en[d.weekday - 1])
     }
 
+    /// "fredag 18. december 2026" / "Friday 18 December 2026": a day as a letter writes it.
+    public func longDate(_ d: Day) -> String {
+        let da = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+        let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let (y, _, day) = d.components
+        return pick("\(da[d.weekday - 1]) \(day). \(monthName(d)) \(y)", "\(en[d.weekday - 1]) \(day) \(monthName(d)) \(y)")
+    }
+
     public func monthName(_ d: Day) -> String {
         let da = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
         let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

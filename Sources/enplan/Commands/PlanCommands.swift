@@ -85,7 +85,8 @@ enum PlanCommands {
             let detail = try service.citizen(id, as: actor, reason: inv.string("reason"), purpose: "export", logged: false)
             try service.recordExport(.planDocument, citizen: id, as: actor, reason: detail.brokeTheGlass ? inv.string("reason") : nil)
             let format = inv.choice("format", PlanDocument.Format.self) ?? .text
-            Output.text(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format))
+            Output.text(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format,
+                                            letterhead: Settings.load(directory: inv.dataDirectory).letterhead))
             return 0
         }
     }

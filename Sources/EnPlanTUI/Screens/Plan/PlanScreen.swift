@@ -115,7 +115,7 @@ public struct PlanScreen: Screen {
         case .showCPR: showFullCPR.toggle()
         case .journey: return .open(.journey(citizen: citizen.id, reason: reason))
         case .exportPlan:
-            let text = PlanDocument.render(detail, names: names, strings: s, format: .text)
+            let text = PlanDocument.render(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
             return .export(name: "enplan-plan-\(citizen.id)-\(x.today.iso).txt", text: text, done: s.p(.exportedPlan),
                            record: .plan(citizen: citizen.id, reason: reason))
         default:

@@ -165,7 +165,7 @@ extension Strings {
             case .docTitle: return ("Din plan", "Your plan")
             case .docIntro: return ("Det her er din samlede plan hos kommunen. Den samler det, du og kommunens medarbejdere har aftalt.",
                                     "This is your unified plan with the municipality. It gathers what you and the municipality's staff have agreed.")
-            case .docGoal: return ("Dit overordnede mål", "Your overall goal")
+            case .docGoal: return ("Dit mål", "Your goal")
             case .docYourWords: return ("Med dine egne ord", "In your own words")
             case .docGoals: return ("Det arbejder vi hen imod", "What we are working towards")
             case .docEfforts: return ("Det sker", "What happens")
