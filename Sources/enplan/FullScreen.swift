@@ -38,6 +38,11 @@ enum FullScreen {
         options.letterhead = settings.letterhead
         // Exports go to the person's outbox in the data directory, never to a shared home directory,
         // made terminal-safe as everything that leaves the program (`TerminalSafe`): someone will `cat` them.
+        let printers = settings.printers
+        options.printDocument = { user, title, postScript in
+            let queue = printers[user] ?? printers[""]
+            return (queue ?? "standard", try Printing.submit(postScript, title: title, queue: queue))
+        }
         options.saveExport = { user, name, text in
             let item = try Outbox(dataDirectory: dataDirectory, user: user).put(name: name, text: TerminalSafe.text(text))
             return ExportReceipt(name: item.name, fetch: OutboxCommands.fetchCommand(code: item.code, name: item.name))

@@ -34,6 +34,11 @@ struct Settings {
     /// The plan document's letterhead (`municipality = Roskilde Kommune`) and the rooms' addresses
     /// (`room-address = Mødelokale 1: Køgevej 80, 4000 Roskilde`, one line a room).
     var letterhead = PlanDocument.Letterhead()
+    /// The CUPS queue documents are printed on (`printer = Jobcenter-2sal`), and a person's own
+    /// (`printer.mette = Borgerservice-1`).
+    var printers: [String: String] = [:]
+
+    func printer(for user: String) -> String? { printers[user] ?? printers[""] }
     var problems: [String] = []
 
     static func load(directory: String) -> Settings {
@@ -75,6 +80,10 @@ struct Settings {
             case "caseload-warn", "caseload-max":
                 guard let n = Int(parts[1]), (1...1000).contains(n) else { s.problems.append("\(path):\(i + 1): \(parts[0]) is a number of citizens, 1 to 1000"); continue }
                 if parts[0] == "caseload-warn" { s.figures.caseloadWarn = n } else { s.figures.caseloadMax = n }
+            case "printer":
+                s.printers[""] = parts[1]
+            case let key where key.hasPrefix("printer."):
+                s.printers[String(key.dropFirst("printer.".count))] = parts[1]
             case "municipality":
                 s.letterhead.municipality = parts[1]
             case "room-address":
@@ -85,7 +94,7 @@ struct Settings {
             case "audit-report-names":
                 guard ["yes", "no"].contains(parts[1]) else { s.problems.append("\(path):\(i + 1): audit-report-names is yes or no"); continue }
                 s.auditReportNames = parts[1] == "yes"
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms, municipality, room-address)")
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms, municipality, room-address, printer, printer.USER)")
             }
         }
         if s.figures.caseloadWarn > s.figures.caseloadMax {

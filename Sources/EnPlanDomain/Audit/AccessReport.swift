@@ -72,6 +72,7 @@ public struct AccessReport: Sendable {
         case "meetings": return "så dine møder"
         case "export", ExportKind.planDocument.rawValue: return "udskrev din plan"
         case ExportKind.calendarFile.rawValue: return "gemte møder om dig i en kalenderfil"
+        case ExportKind.planPrinted.rawValue: return "udskrev din plan på papir"
         case let other: return "så dine oplysninger (\(other))"
         }
     }

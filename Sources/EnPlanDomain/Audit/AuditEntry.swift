@@ -37,6 +37,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case calendarFile = "calendar-file"
     /// An export fetched from the person's outbox (`outbox get`).
     case outboxFetched = "outbox-fetched"
+    /// The plan for the citizen sent to a printer (`plan print`): the reason names the queue and the job.
+    case planPrinted = "plan-printed"
 }
 
 /// One record of the audit log: a login attempt, or a read of personal data (who, what, which

@@ -34,6 +34,8 @@ public final class App {
         /// The program gives this: screens do not touch files.
         /// Keeps an export for the user (their outbox) and says how they fetch it.
         public var saveExport: (@Sendable (_ user: String, _ name: String, _ text: String) throws -> ExportReceipt)?
+        /// Sends a PostScript document to the user's printer; returns the queue and the job id.
+        public var printDocument: (@Sendable (_ user: String, _ title: String, _ postScript: String) throws -> (queue: String, job: String))?
         /// The person an SSH key names (`enplan ssh-session --user`): the login form comes filled in
         /// with them (the password is still asked), and nobody else may log in at this terminal.
         public var sessionUser: String?

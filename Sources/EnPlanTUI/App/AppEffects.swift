@@ -33,6 +33,18 @@ extension App {
             } catch {
                 message = (strings.refusal(error, names: Names(service, strings)), .error)
             }
+        case let .print(title, text, header, citizen, reason):
+            guard let send = options.printDocument else { message = (strings.t(.noPrinter), .error); return }
+            do {
+                let ps = PrintLayout.postScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                                header: header, title: title, strings: strings)
+                let sent = try send(s.user.id, title, ps)
+                try service.recordExport(.planPrinted, citizen: citizen, as: s.user.id,
+                                         reason: ([sent.queue, sent.job] + (reason.map { [$0] } ?? [])).joined(separator: " · "))
+                message = ("\(strings.t(.printed)) \(sent.queue) (\(strings.t(.printJob)) \(sent.job))", .normal)
+            } catch {
+                message = (strings.refusal(error, names: Names(service, strings)), .error)
+            }
         case .logSearch(let query, let results):
             do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = (strings.refusal(error, names: Names(service, strings)), .error) }
         case .help: showHelp = true

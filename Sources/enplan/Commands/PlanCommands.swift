@@ -5,7 +5,7 @@ import Foundation
 /// The unified plan: creating it, applying a template, its efforts and follow-ups, the export
 /// for the citizen, and the citizen's journey.
 enum PlanCommands {
-    static var all: [CommandSpec] { [create, apply, export, effort, followUpAdd, followUpDone, journey, referralAnswer] }
+    static var all: [CommandSpec] { [create, apply, export, print, effort, followUpAdd, followUpDone, journey, referralAnswer] }
 
     static var create: CommandSpec {
         CitizenWrite.command(["plan", "create"], "the unified plan (needs consent)", options: [
@@ -87,6 +87,28 @@ enum PlanCommands {
             let format = inv.choice("format", PlanDocument.Format.self) ?? .text
             Output.text(PlanDocument.render(detail, names: names(service, strings), strings: strings, format: format,
                                             letterhead: Settings.load(directory: inv.dataDirectory).letterhead))
+            return 0
+        }
+    }
+
+    static var print: CommandSpec {
+        CommandSpec(["plan", "print"], "print the plan for the citizen on the municipality's printer (CUPS, lp: A4, a header on each page); prints the job id; audit-logged",
+                    options: [.actor(), .citizen, .text("printer", "QUEUE", "the CUPS queue (default: the settings' printer for this user, else printer, else CUPS's default)"),
+                              lang, .reason]) { inv in
+            let strings = Strings(inv.choice("lang", Language.self) ?? .da)
+            let service = try Context.open(inv.dataDirectory)
+            let id = inv.required("citizen"), actor = inv.required("as")
+            let settings = Settings.load(directory: inv.dataDirectory)
+            let detail = try service.citizen(id, as: actor, reason: inv.string("reason"), purpose: "export", logged: false)
+            let text = PlanDocument.render(detail, names: names(service, strings), strings: strings, format: .text, letterhead: settings.letterhead)
+            let header = (settings.letterhead.municipality.map { $0 + " · " } ?? "") + strings.p(.docTitle) + ": " + detail.citizen.name
+            let title = "enplan-plan-\(detail.citizen.name)-\(service.today.iso)"
+            let ps = PrintLayout.postScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                            header: header, title: title, strings: strings)
+            let queue = inv.string("printer") ?? settings.printer(for: actor)
+            let job = try Printing.submit(ps, title: title, queue: queue)
+            try service.recordExport(.planPrinted, citizen: id, as: actor, reason: ([queue ?? "default", job] + (detail.brokeTheGlass ? [inv.string("reason") ?? ""] : [])).joined(separator: " · "))
+            Output.line(job)
             return 0
         }
     }

@@ -76,7 +76,7 @@ extension Strings {
             "list": ("borgerlisten", "the citizen list"), "export": ("eksport", "export"), "plan-document": ("planen til borgeren", "the plan for the citizen"),
             "calendar-file": ("kalenderfil", "calendar file"), "refused": ("afvist", "refused"), "audit": ("opslagsloggen", "the audit log"),
             "spot-check": ("stikprøve", "spot check"), "refused-write": ("ændring", "change"),
-            "outbox-fetched": ("hentet fra udbakken", "fetched from the outbox"), "damaged": ("skade fundet", "damage found"),
+            "outbox-fetched": ("hentet fra udbakken", "fetched from the outbox"), "plan-printed": ("planen udskrevet", "the plan printed"), "damaged": ("skade fundet", "damage found"),
             "released": ("skade frigivet", "damage released"), "key-added": ("nøgle tilføjet", "key added"),
             "key-removed": ("nøgle fjernet", "key removed"), "list-refresh": ("borgerlisten opdateret", "the citizen list refreshed"),
         ]

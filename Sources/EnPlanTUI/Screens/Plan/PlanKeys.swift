@@ -1,6 +1,6 @@
 extension Action {
     public static let edit = Action("edit"), newItem = Action("newItem"), toggle = Action("toggle"), contact = Action("contact")
-    public static let template = Action("template"), journey = Action("journey"), exportPlan = Action("exportPlan")
+    public static let template = Action("template"), journey = Action("journey"), exportPlan = Action("exportPlan"), printPlan = Action("printPlan")
     public static let responsible = Action("responsible"), showCPR = Action("showCPR")
     public static let nextSection = Action("nextSection"), previousSection = Action("previousSection")
     /// The key that jumps to a section.
@@ -17,6 +17,7 @@ extension KeyTable {
         Binding(action: .template, keys: [.char("T")], label: Strings.P.kTemplate, help: Strings.P.hTemplate, inBar: true),
         Binding(action: .journey, keys: [.char("b")], label: Strings.P.kJourney, help: Strings.P.hJourney, inBar: true),
         Binding(action: .exportPlan, keys: [.char("x")], label: Strings.P.kExportPlan, help: Strings.P.hExportPlan, inBar: true),
+        Binding(action: .printPlan, keys: [.char("P")], label: Strings.P.kPrintPlan, help: Strings.P.hPrintPlan, inBar: false),
         Binding(action: .responsible, keys: [.char("R")], label: Strings.P.kResponsible, help: Strings.P.hResponsible, inBar: false),
         Binding(action: .showCPR, keys: [.char("#")], label: Strings.P.kCPR, help: Strings.P.hCPR, inBar: false),
         Binding(action: .nextSection, keys: [.tab], label: Strings.P.kSection, help: Strings.P.hSection, inBar: false),

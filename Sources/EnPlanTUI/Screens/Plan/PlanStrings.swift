@@ -17,7 +17,7 @@ extension Strings {
         case formHint, discardAsk, saved, required, badDate, badNumber, stale, staleHint, optional, noTemplates
         case journeyTitle, journeyFilters, allSectors, allKinds, contacts, meetings, caseworkers, days90, months12
         case planToEffort, referralToEffort, daysUnit, waitingDays, noEffortYet, journeyEmpty, hiddenContent, exportedPlan
-        case kSection, kNewItem, kEdit, kToggle, kContact, kResponsible, kTemplate, kJourney, kExportPlan, kCPR
+        case kSection, kNewItem, kEdit, kToggle, kContact, kResponsible, kTemplate, kJourney, kExportPlan, kCPR, kPrintPlan, hPrintPlan
         case hSection, hNewItem, hEdit, hToggle, hContact, hResponsible, hTemplate, hJourney, hExportPlan, hCPR
         case kFilterSector, kFilterKind, hFilterSector, hFilterKind, planNotFound, readOnly, readOnlyMark, shareAnyway, notShared, scoresNotShared, fSent
         case docTitle, docIntro, docGoal, docYourWords, docGoals, docEfforts, docDecisions, docAppeal, docFollowUps, docMeetings
@@ -145,6 +145,8 @@ extension Strings {
             case .kTemplate: return ("Pakkeforløb", "Template")
             case .kJourney: return ("Forløb", "Journey")
             case .kExportPlan: return ("Eksport", "Export")
+            case .kPrintPlan: return ("Udskriv", "Print")
+            case .hPrintPlan: return ("Udskriv planen til borgeren på din printer", "Print the plan for the citizen on your printer")
             case .kCPR: return ("CPR", "CPR")
             case .hSection: return ("Gå til afsnit: o mål · m delmål · e indsatser · d afgørelser · f opfølgning · a egenmestring · r henvisninger · s samtykker · h husstand · u status · v egen vurdering (Tab: næste)",
                                     "Go to a section: o goal · m sub-goals · e efforts · d decisions · f follow-ups · a mastery · r referrals · s consents · h household · u status · v own assessment (Tab: next)")
