@@ -141,7 +141,8 @@ public struct Names: Sendable {
         phones = contacts.compactMapValues(\.phone)
         emails = contacts.compactMapValues(\.email)
     }
-    public func user(_ id: String) -> String { users[id].map { "\($0) (\(id))" } ?? id }
+    /// A user by name, never by id ("Mette Kjær", not "Mette Kjær (mette)").
+    public func user(_ id: String) -> String { users[id] ?? id }
 }
 
 extension Effect {

@@ -43,7 +43,8 @@ extension AuditScreen {
     func line(_ r: AuditRecord, _ x: ScreenContext) -> String {
         let s = x.strings
         let who = x.service.userNames[r.user] ?? r.user
-        let citizen = r.citizen.map { c in x.service.citizenName(c).map { "\($0) (\(c))" } ?? c } ?? ""
+        // By name (an id the viewer may not see stays as the log has it: "-", or a masked CPR number).
+        let citizen = r.citizen.map { c in x.service.citizenName(c) ?? (c.hasPrefix("c") ? "" : c) } ?? ""
         var parts = [s.time(r.at.local), TextWidth.fit(who, to: 18), TextWidth.fit(s.auditKind(r.kind), to: 16), citizen]
         if let what = r.what { parts.append(s.auditWhat(what)) }
         if let q = r.query { parts.append("\"\(q)\"") }

@@ -116,11 +116,11 @@ extension CalendarScreen {
 
     /// The open meeting, in full (as the domain let this user see it).
     func meetingLines(_ m: Meeting, strings s: Strings, service: CaseService, names: [String: String]) -> [String] {
-        var out = [label(m, service: service) + " (\(m.id))",
+        var out = [label(m, service: service),
                    "\(s.weekdayName(m.start.day)) \(s.date(m.start.day)) \(hhmm(m.start.minuteOfDay))–\(hhmm(m.end.minuteOfDay))",
                    s.c(.room) + ": " + (m.room ?? "–"),
                    s.c(.status) + ": " + s.word(m.status.rawValue)]
-        if let c = m.citizen, let name = service.citizenName(c) { out.append(s.c(.citizen) + ": " + name + " (\(c))") }
+        if let c = m.citizen, let name = service.citizenName(c) { out.append(s.c(.citizen) + ": " + name) }
         out.append(s.c(.participants) + ":")
         out += m.participants.map { "  " + (names[$0] ?? $0) }
         out += m.guests.map { "  " + $0.name + ($0.organisation.map { ", " + $0 } ?? "") + " (\(s.guestKind($0.kind)))" }

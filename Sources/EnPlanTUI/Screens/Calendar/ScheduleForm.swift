@@ -48,7 +48,7 @@ public struct ScheduleForm: Sendable {
         typealias F = Form.Field
         let hm = Day.pad(m.start.minuteOfDay / 60, 2) + ":" + Day.pad(m.start.minuteOfDay % 60, 2)
         let roomList = rooms.contains(where: { Scheduling.sameRoom($0, m.room ?? "") }) || m.room == nil ? rooms : rooms + [m.room!]
-        form = Form(title: "\(s.c(.fEditTitle)) (\(m.id))", fields: [
+        form = Form(title: "\(s.c(.fEditTitle)) \(s.date(m.start.day))", fields: [
             F.choice("type", s.c(.fType), MeetingType.allCases.map(\.rawValue), shown: MeetingType.allCases.map(ICalendar.typeName), m.type.rawValue),
             F.text("date", s.c(.fDate), m.start.day.danish, required: false).typedOverFirst(),
             F.text("time", s.c(.fTime), hm, required: false).typedOverFirst(),
@@ -170,7 +170,7 @@ public struct ScheduleForm: Sendable {
         if let offDay { canvas.put(offDay + " · " + s.c(.fHoldAnyway), row: row, col: left, role: .alert); row += 1 }
         if form.askingDiscard { canvas.put(s.p(.discardAsk), row: row, col: left, role: .alert); row += 1 }
         if let m = mergeInto {
-            canvas.put(s.c(.fMerge) + " \(m.id) \(s.date(m.start.day)) \(Day.pad(m.start.minuteOfDay / 60, 2)):\(Day.pad(m.start.minuteOfDay % 60, 2)) · \(s.c(.fMergeKey))",
+            canvas.put(s.c(.fMerge) + " \(ICalendar.typeName(m.type).lowercased()) \(s.date(m.start.day)) \(Day.pad(m.start.minuteOfDay / 60, 2)):\(Day.pad(m.start.minuteOfDay % 60, 2)) · \(s.c(.fMergeKey))",
                        row: row, col: left, role: .alert)
             row += 1
         }

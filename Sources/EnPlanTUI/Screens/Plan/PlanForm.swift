@@ -141,7 +141,7 @@ public struct PlanForm: Sendable {
         case .responsible:
             let workers = x.caseworkers
             form = Form(title: s.p(.formResponsible), fields: [
-                F.choice("user", s.p(.fUser), workers.map(\.id), shown: workers.map { "\($0.name) (\($0.id), \(s.sector($0.sector)))" }, c.responsible),
+                F.choice("user", s.p(.fUser), workers.map(\.id), shown: workers.map { "\($0.name), \(s.sector($0.sector))" }, c.responsible),
                 F.text("contact", "\(s.p(.fContactPerson)) \(s.p(.optional))", c.contactPerson ?? "", required: false),
                 F.choice("chosen", s.o(.byCitizen), ["no", "yes"], shown: [s.pick("nej", "no"), s.pick("ja", "yes")],
                          c.outcomes.contactChosen == nil ? "no" : "yes"),
