@@ -112,7 +112,8 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let usages = r.lines.filter { $0.hasPrefix("Usage: ") }
         XCTAssertEqual(usages.map { $0.split(separator: " ").prefix(3).joined(separator: " ") },
-                       ["Usage: enplan plan", "Usage: enplan plan", "Usage: enplan plan"])
+                       ["Usage: enplan plan", "Usage: enplan plan", "Usage: enplan plan", "Usage: enplan plan"])
+        XCTAssertTrue(r.stdout.contains("Usage: enplan plan print --as USER --citizen ID [--printer QUEUE]"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Usage: enplan plan create --as USER --citizen ID --goal employment|education [--words TEXT]"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Usage: enplan plan apply --as USER --citizen ID --template ID [--start DATE]"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Usage: enplan plan export --as USER --citizen ID [--format text|markdown] [--lang da|en]"), r.stdout)
