@@ -37,7 +37,7 @@ final class DamageCorpusTests: XCTestCase {
             XCTAssertTrue(verify.stdout.contains("note: line") && verify.stdout.contains("a write a crash cut short"), "\(name): \(verify.stdout)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: d.path + "/store.damaged"), name)
             // Any command repairs the tail, says so on stderr, and the store writes again.
-            let r = try d.run("users")
+            let r = try d.run("users", "--as", "admin")
             XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("torn write"), "\(name): \(r.stderr)")
             XCTAssertEqual(try d.run("verify").status, 0, name)
@@ -53,7 +53,7 @@ final class DamageCorpusTests: XCTestCase {
             XCTAssertTrue(verify.stdout.contains("events.jsonl:\(line): "), "\(name): \(verify.stdout)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: d.path + "/store.damaged"), "\(name): the damage state is kept")
             // Reading still works (up to the damage); writing is refused naming file and line.
-            let read = try d.run("users")
+            let read = try d.run("users", "--as", "admin")
             XCTAssertEqual(read.status, 0, "\(name): \(read.stderr)")
             XCTAssertTrue(read.stderr.contains("events.jsonl:\(line):"), "\(name): \(read.stderr)")
             let w = try d.run("stress", "--as", "karen", "--citizen", "c1", "--count", "1")

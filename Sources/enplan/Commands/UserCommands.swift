@@ -6,10 +6,13 @@ enum UserCommands {
     static var all: [CommandSpec] { [users, add, passwd, active(false), active(true), contact, unlock] }
 
     static var users: CommandSpec {
-        CommandSpec(["users"], "the users: id, name, sector, role (caseworker, supervisor, admin), active, and until when one is locked out", options: [.json]) { inv in
+        CommandSpec(["users"], "the users: id, name, sector, role (caseworker, supervisor, admin), active, their phone and e-mail; for an administrator, until when one is locked out",
+                    options: [.actor(), .json]) { inv in
             let service = try Context.open(inv.dataDirectory)
+            // Read as someone: an active user of the store (the colleagues' directory); lockouts are the administrators'.
+            let viewer = try service.user(inv.required("as"))
             let users = service.state.users
-            func locked(_ u: User) -> LocalTime? { service.lockedUntil(u.id)?.local }
+            func locked(_ u: User) -> LocalTime? { viewer.role == .admin ? service.lockedUntil(u.id)?.local : nil }
             if inv.flag("json") {
                 Output.jsonArray(users) { u, w in
                     w.openObject(); w.field("id", u.id); w.field("name", u.name); w.field("sector", u.sector); w.field("role", u.role)
