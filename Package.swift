@@ -20,7 +20,8 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "EnPlanDomain", dependencies: ["COpenSSL", "CCrypt", "CPWQuality"]),
         // Screens, widgets, key table, themes, strings; renders through the `Terminal` protocol.
-        .target(name: "EnPlanTUI", dependencies: ["EnPlanDomain", "CNcurses"]),
+        // Danish order through the toolchain's ICU (Foundation's own copy): linked by name.
+        .target(name: "EnPlanTUI", dependencies: ["EnPlanDomain", "CNcurses"], linkerSettings: [.linkedLibrary("_FoundationICU")]),
         .executableTarget(name: "enplan", dependencies: ["EnPlanDomain", "EnPlanTUI"]),
         .executableTarget(name: "enplan-bench", dependencies: ["EnPlanDomain", "EnPlanTUI"]),
         // Golden files are read by path (#filePath), not bundled.

@@ -80,9 +80,32 @@ public struct FoldedText: Sendable {
     }
 }
 
-/// Sorting names as a Danish phone book does: … x y z æ ø å, accents ignored.
+/// Sorting names in Danish order: CLDR's Danish collation through ICU (the toolchain's copy, the
+/// one Foundation uses): … x y z æ ø å, "Aa" as å (Aagaard, Aarhus), ä as æ, ö as ø, ü as y,
+/// accents and case second. The sort key is bytes, compared with memcmp (`FlatBytes`).
 public enum DanishCollation {
+    /// One collator, opened once and only read (ICU allows reading it from several threads).
+    nonisolated(unsafe) private static let collator: OpaquePointer? = {
+        var status = U_ZERO_ERROR
+        let c = swift_ucol_open("da", &status)
+        return status.rawValue <= 0 ? c : nil
+    }()
+
     public static func key(_ s: String) -> [UInt8] {
+        guard let collator else { return fallbackKey(s) }
+        let units = Array(s.utf16)
+        var out = [UInt8](repeating: 0, count: max(32, units.count * 4))
+        var n = Int(swift_ucol_getSortKey(collator, units, Int32(units.count), &out, Int32(out.count)))
+        if n > out.count {
+            out = [UInt8](repeating: 0, count: n)
+            n = Int(swift_ucol_getSortKey(collator, units, Int32(units.count), &out, Int32(out.count)))
+        }
+        // Without the key's closing zero byte: keys compare as byte strings.
+        return Array(out.prefix(max(0, n - 1)))
+    }
+
+    /// Where ICU's Danish data is missing: … z æ ø å, accents ignored.
+    static func fallbackKey(_ s: String) -> [UInt8] {
         var out: [UInt8] = []
         for ch in s {
             switch ch {
@@ -104,3 +127,4 @@ extension String {
 }
 
 import Foundation
+import _FoundationICU
