@@ -138,3 +138,15 @@ final class DashboardScreenTests: XCTestCase {
         h.assertShows("Navn▲")
     }
 }
+
+/// A figure that counts follow-ups says so over its list of citizens.
+final class FigureUnitScreenTests: XCTestCase {
+    func testTheListBehindAFollowUpCountSaysBothNumbers() throws {
+        let h = try Harness(rows: 34, cols: 130)
+        h.login("karen")
+        h.press(.char("3"), .char("t"))
+        h.assertShows("Overblik: Rettidighed")
+        h.press(.enter)
+        XCTAssertTrue(h.statusLine.range(of: #"^\d+ opfølgninger hos \d+ borgere · Borgerne bag: Rettidighed"#, options: .regularExpression) != nil, h.statusLine)
+    }
+}

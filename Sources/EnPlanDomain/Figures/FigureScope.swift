@@ -75,6 +75,12 @@ struct FigureScope {
     }
 
     /// `ids` in `idOrder`, each id's number read once (not at each of the sort's comparisons).
+    /// Each id once, in the order first seen.
+    static func distinct(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
     static func sortedByID(_ ids: [String]) -> [String] {
         ids.map { (number($0), $0) }.sorted { a, b in
             if let na = a.0, let nb = b.0, na != nb { return na < nb }

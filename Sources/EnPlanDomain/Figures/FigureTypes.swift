@@ -98,12 +98,18 @@ public enum FigureValue: Sendable, Equatable {
     case count(Int), share(numerator: Int, denominator: Int), days(Double?), spark([Int]), text(Bilingual), none
 }
 
+/// What a cell counts. The list behind a cell is of citizens: a cell that counts something else
+/// lists each one's citizen once, and the list says both numbers ("40 opfølgninger hos 38 borgere").
+public enum FigureUnit: String, Sendable, Equatable { case citizens, followUps, contacts, meetings, referrals }
+
 public struct FigureCell: Sendable {
     public let value: FigureValue
     /// The citizens behind it, nil when not drillable.
     public let citizens: [String]?
+    /// What the value counts (the citizens listed, unless it says otherwise).
+    public let unit: FigureUnit
 
-    public init(value: FigureValue, citizens: [String]?) { self.value = value; self.citizens = citizens }
+    public init(value: FigureValue, citizens: [String]?, unit: FigureUnit = .citizens) { self.value = value; self.citizens = citizens; self.unit = unit }
 
     /// A count and its citizens, from one list (so they cannot disagree).
     public static func count(_ ids: [String]) -> FigureCell { FigureCell(value: .count(ids.count), citizens: ids) }

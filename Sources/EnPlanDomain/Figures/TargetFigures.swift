@@ -80,9 +80,10 @@ enum TargetFigures {
                 if counted[i] { loads[i].append(c.id) }
             }
             let over = loads.filter { $0.count > t.value }
-            let ids = FigureScope.sortedByID(over.flatMap { $0 })
             let spark = caseloadWeeks(s, sector: t.sector)
             let largest = loads.map(\.count).max() ?? 0
+            // The cell is the largest caseload, and its list that caseload's citizens (one caseworker's).
+            let ids = FigureScope.sortedByID(loads.first { $0.count == largest && largest > 0 } ?? [])
             return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
                              cells: [.plain(.count(t.value)), FigureCell(value: .count(largest), citizens: ids), deadline, .plain(.spark(spark)),
                                      text("\(over.count) sagsbehandlere over loftet", "\(over.count) caseworkers above the ceiling"), status(!over.isEmpty)],

@@ -65,9 +65,15 @@ enum TimelinessFigures {
                 groupsSeen.insert(group)
             }
         }
+        // The cells count follow-ups; the list behind each is their citizens, each once, and says
+        // both numbers (`FigureUnit.followUps`).
         func row(_ key: String, _ label: Bilingual) -> FigureRow {
             let total = t.ids(key, "due").count
-            let cells = keys.map { k -> FigureCell in k == "onTime" ? .share(t.ids(key, k), of: total) : t.count(key, k) }
+            let cells = keys.map { k -> FigureCell in
+                let ids = t.ids(key, k)
+                let value: FigureValue = k == "onTime" ? .share(numerator: ids.count, denominator: total) : .count(ids.count)
+                return FigureCell(value: value, citizens: FigureScope.distinct(ids), unit: .followUps)
+            }
             return FigureRow(key: key, label: label, cells: cells)
         }
         var rows = [row("all", FigureScope.all)]

@@ -6,6 +6,7 @@ extension Strings {
 
     /// The supervisors' dashboard and the lists behind its figures.
     public enum D: Localized {
+        case citizensWord, followUpsWord, contactsWord, meetingsWord, referralsWord, atCitizens
         case definitionClose, row, changedSince, title, asOf, frozen, period, allSectors, allGroups, allCaseworkers, custom, noRows, rows
         case kSection, hSection, kDefinition, hDefinition, kSector, hSector, kGroup, hGroup, kCaseworker, hCaseworker
         case kPeriod, hPeriod, kDates, hDates, kFreeze, hFreeze, kRefresh, hRefresh, kExport, hExport, kCell, hCell
@@ -68,6 +69,12 @@ extension Strings {
             case .behind: return ("▼ bagud", "▼ behind")
             case .notDrillable: return ("Der er ingen borgerliste bag dette tal.", "There is no list of citizens behind this figure.")
             case .behindFigure: return ("Borgerne bag", "The citizens behind")
+            case .citizensWord: return ("borgere", "citizens")
+            case .followUpsWord: return ("opfølgninger", "follow-ups")
+            case .contactsWord: return ("kontakter", "contacts")
+            case .meetingsWord: return ("møder", "meetings")
+            case .referralsWord: return ("henvisninger", "referrals")
+            case .atCitizens: return ("hos", "for")
             case .kMark: return ("Markér", "Mark")
             case .hMark: return ("Markér eller fjern markeringen af borgeren (til at flytte)", "Mark or unmark the citizen (to move)")
             case .kMarkAll: return ("Markér alle", "Mark all")

@@ -198,7 +198,24 @@ public struct FigureListScreen: Screen {
     public func status(_ x: ScreenContext) -> Status {
         if let problem { return Status(problem, .error) }
         let s = x.strings
-        return Status("\(list.count) · " + title(s) + (marked.isEmpty ? "" : " · \(marked.count) ✓"))
+        // A cell that counts follow-ups (or contacts …) says both numbers: "40 opfølgninger hos 38 borgere".
+        let cell = ref.table.rows[ref.row].cells[ref.column]
+        var counted = "\(list.count)"
+        if cell.unit != .citizens {
+            let n: Int? = switch cell.value { case .count(let n), .share(let n, _): n; default: nil }
+            if let n { counted = "\(n) \(s.d(Self.unitWord(cell.unit))) \(s.d(.atCitizens)) \(list.count) \(s.d(.citizensWord))" }
+        }
+        return Status("\(counted) · " + title(s) + (marked.isEmpty ? "" : " · \(marked.count) ✓"))
+    }
+
+    static func unitWord(_ u: FigureUnit) -> Strings.D {
+        switch u {
+        case .citizens: return .citizensWord
+        case .followUps: return .followUpsWord
+        case .contacts: return .contactsWord
+        case .meetings: return .meetingsWord
+        case .referrals: return .referralsWord
+        }
     }
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {

@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+@_spi(Store) @testable import EnPlanDomain
+import TestSupport
+
+/// Issue 24: every figure's cell and the list behind it count the same thing. A test walks every
+/// cell of every section of the demo's figures (all periods a supervisor picks from).
+final class FigureListTests: XCTestCase {
+    func testEveryCellCountsWhatItsListHolds() throws {
+        let f = try Fixture(seedUsers: false)
+        var options = DemoData.Options()
+        options.citizens = 120; options.seed = 7
+        _ = try DemoData.fill(f.service, options: options)
+        var checked = 0, mismatches: [String] = []
+        for section in FigureSection.allCases {
+            let table = try f.service.figures(section, filter: FigureFilter(period: Period.named(.thisQuarter, today: f.today)), as: "karen", logged: false)
+            for row in table.rows {
+                for (i, cell) in row.cells.enumerated() {
+                    guard let ids = cell.citizens else { continue }
+                    checked += 1
+                    let counted: Int
+                    switch cell.value {
+                    case .count(let n): counted = n
+                    case .share(let n, _): counted = n
+                    default: continue
+                    }
+                    let distinct = Set(ids).count
+                    if cell.unit == .citizens {
+                        if counted != ids.count || distinct != ids.count { mismatches.append("\(section).\(row.key).\(table.columns[i].key): \(counted) vs \(ids.count) listed") }
+                    } else {
+                        // Counting follow-ups, contacts or meetings: the list holds each one's citizen once, and says both numbers.
+                        if distinct != ids.count || distinct > counted { mismatches.append("\(section).\(row.key).\(table.columns[i].key): \(counted) \(cell.unit) at \(ids.count) citizens") }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 50, "the walk reached the cells")
+        XCTAssertEqual(mismatches, [], "\(mismatches.count) of \(checked) cells")
+    }
+}
