@@ -30,10 +30,12 @@ enum ContactFigures {
                                                         ("Ingen", "None"), Bilingual("I dag", "Today")))]
         for q in qs {
             let p = Bilingual("\(q.counted.from.danish) til \(q.counted.to.danish)", "\(q.counted.from.iso) to \(q.counted.to.iso)")
-            cols.append(FigureColumn(key: "contacts:" + q.label, title: Bilingual("Kontakter \(q.label)", "Contacts \(q.label)"),
+            // Quarters named one way everywhere: "1. kvartal 2026" (the key keeps "2026Q1").
+            let named = EnPlanDomain.Quarter(q.label)?.label ?? Bilingual(q.label, q.label)
+            cols.append(FigureColumn(key: "contacts:" + q.label, title: Bilingual("Kontakter \(named.da)", "Contacts \(named.en)"),
                                      definition: definition(("Loggede kontakter (telefon, møde, brev, digitalt)", "Logged contacts (phone, meeting, letter, digital)"),
                                                             citizens, ("Ingen", "None"), p)))
-            cols.append(FigureColumn(key: "meetings:" + q.label, title: Bilingual("Møder \(q.label)", "Meetings \(q.label)"),
+            cols.append(FigureColumn(key: "meetings:" + q.label, title: Bilingual("Møder \(named.da)", "Meetings \(named.en)"),
                                      definition: definition(("Møder om borgeren: afholdt, udeblevet eller planlagt", "Meetings about the citizen: held, missed or planned"),
                                                             citizens, ("Aflyste møder", "Cancelled meetings"), p)))
         }

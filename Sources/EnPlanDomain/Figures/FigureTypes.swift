@@ -12,7 +12,7 @@ public enum FigureSection: String, CaseIterable, Sendable {
 
     public var title: Bilingual {
         switch self {
-        case .caseload: Bilingual("Sagsstammer", "Caseloads")
+        case .caseload: Bilingual("Sagsbelastning", "Caseloads")
         case .timeliness: Bilingual("Rettidighed i opfølgninger", "Timeliness of follow-ups")
         case .caseworkers: Bilingual("Én ansvarlig sagsbehandler", "One responsible caseworker")
         case .contacts: Bilingual("Færre kontakter og møder", "Fewer contacts and meetings")
