@@ -245,6 +245,35 @@ final class TmuxEndToEndTests: XCTestCase {
 
     private func todayISO() -> String { data.today.iso }
 
+    /// A real bracketed paste (`tmux paste-buffer -p`) of three lines into a contact note: one
+    /// note, saved whole as one line; none of its lines runs as keys (it once sent a referral).
+    func testAPasteOfThreeLinesIsOneNoteNotKeys() throws {
+        let rows = try JSONSerialization.jsonObject(with: Data(try data.run("citizens", "--as", "mette", "--json").stdout.utf8)) as! [[String: Any]]
+        let id = try XCTUnwrap(rows.first { $0["mine"] as? Bool == true && $0["plan"] as? String == "active" }?["id"] as? String)
+        let command = "LANG=C.UTF-8 TERM=xterm-256color ENPLAN_CLOCK='\(data.clock)' '\(Binary.url.path)' --data-dir '\(data.path)'; sleep 30"
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+        try waitFor("Bruger-id:")
+        try keys("mette", "Tab", "demo", "Enter")
+        try waitFor("Navn▲")
+        try keys(":", "plan \(id)", "Enter")
+        try waitFor("Ansvarlig sagsbehandler")
+        let before = try data.eventObjects().count
+        try keys("c")
+        try waitFor("Registrér kontakt")
+        let pasted = NSTemporaryDirectory() + "enplan-paste-\(getpid()).txt"
+        try "Ringede om praktik\nh\nSend henvisning til socialområdet\n".write(toFile: pasted, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: pasted) }
+        _ = try tmux("load-buffer", "-b", "enplan", pasted)
+        _ = try tmux("paste-buffer", "-p", "-b", "enplan", "-t", session)
+        var s = try waitFor("praktik h Send henvisning til socialområdet")
+        XCTAssertTrue(s.contains("Registrér kontakt"), "the form is still open: the paste's line breaks were no Enter:\n\(s)")
+        try keys("Enter")
+        s = try waitFor("Registrér kontakt", absent: true)
+        let added = try data.eventObjects().dropFirst(before)
+        XCTAssertEqual(added.map { $0["type"] as? String }, ["ContactLogged"], "one contact, and no referral: \(added)")
+        XCTAssertEqual((added.first?["data"] as? [String: Any])?["note"] as? String, "Ringede om praktik h Send henvisning til socialområdet")
+    }
+
     func testSIGTERMAndAClosedTerminalLeaveNothingOnScreen() throws {
         let command = "TERM=xterm-256color LANG=C.UTF-8 NO_COLOR=1 ENPLAN_CLOCK='\(data.clock)' '\(Binary.url.path)' --data-dir '\(data.path)'; echo EXIT=$?; sleep 30"
         _ = try tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "25", command)

@@ -1,5 +1,6 @@
 @_spi(Store) import EnPlanDomain
 import Foundation
+import EnPlanTUI
 
 /// The citizens: the list, registering one, one citizen's case, contacts and consent; and the
 /// benefit code list their cases use.
@@ -23,7 +24,10 @@ enum CitizenCommands {
 
     static var citizens: CommandSpec {
         CommandSpec(["citizens"], "the citizens USER may see, the CPR number masked", options: [.actor(), .json]) { inv in
+            // In Danish order, as the screen's list (CLDR's, through ICU), equal names by id.
             let rows = try Context.open(inv.dataDirectory).citizens(as: inv.required("as"))
+                .map { (DanishCollation.key($0.name), $0) }
+                .sorted { $0.0 != $1.0 ? $0.0.lexicographicallyPrecedes($1.0) : $0.1.id < $1.1.id }.map(\.1)
             if inv.flag("json") {
                 printJSON(rows)
             } else {

@@ -166,7 +166,7 @@ extension CalendarScreen {
         if let typed = goTo { return Status(s.c(.goToPrompt) + typed, .input, input: true) }
         // The meetings of the whole period shown (a week's, a month's), not only the cursor's day.
         let shown = meetings.filter { period.contains($0.start.day.daysSinceEpoch) && $0.status != .cancelled }.count
-        return Status("\(s.t(.kCalendar)): \(s.c(viewName)) · \(shown) \(s.c(.meetingsCount))")
+        return Status("\(s.t(.kCalendar)): \(s.c(viewName)) · \(shown) \(s.c(shown == 1 ? .meetingCount : .meetingsCount))")
     }
 
     var viewName: Strings.C {

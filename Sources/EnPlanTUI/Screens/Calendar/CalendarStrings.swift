@@ -6,7 +6,7 @@ extension Strings {
     /// The meeting calendar and its forms.
     public enum C: Localized {
         case noRoom, cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
-        case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount
+        case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount, meetingCount
         case nameAndBirth
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
@@ -47,6 +47,7 @@ extension Strings {
             case .agenda: return ("Dagsorden", "Agenda")
             case .outcome: return ("Udfald", "Outcome")
             case .meetingsCount: return ("møder", "meetings")
+            case .meetingCount: return ("møde", "meeting")
             case .fType: return ("Type", "Type")
             case .fCitizen: return ("Borger (navn eller CPR)", "Citizen (name or CPR)")
             case .fDate: return ("Dato", "Date")
