@@ -358,3 +358,15 @@ final class ListLoadOrderTests: XCTestCase {
         XCTAssertEqual(try f.service.citizens(as: "mette").map(\.id), [b, a])
     }
 }
+
+/// Staff who leave: where a deactivated user is named, the screens say they have left.
+final class StaffWhoLeaveTests: XCTestCase {
+    func testADeactivatedCaseworkerIsMarkedWhereNamed() throws {
+        let h = try Harness(rows: 30, cols: 160)
+        try h.service.execute(.setUserActive(user: "mette", active: false), as: "admin")
+        h.login("karen")
+        h.assertShows("Mette Kjær (fra…")                     // the list's column, cut to its width
+        h.press(.enter)
+        h.assertShows("Ansvarlig sagsbehandler: Mette Kjær (fratrådt)")
+    }
+}

@@ -15,6 +15,9 @@ extension CaseService {
         Dictionary(uniqueKeysWithValues: store.projection.users.map { ($0.id, $0.name) })
     }
 
+    /// The users who no longer log in (deactivated: left): the screens mark them where they are named.
+    public var inactiveUsers: Set<String> { Set(store.projection.users.filter { !$0.active }.map(\.id)) }
+
     /// Every user's phone and e-mail, where given (how a citizen reaches their caseworker).
     public var userContacts: [String: (phone: String?, email: String?)] {
         var out: [String: (phone: String?, email: String?)] = [:]

@@ -99,6 +99,12 @@ public struct Status {
 }
 
 /// What a screen may read while it handles a key or draws.
+extension ScreenContext {
+    /// Every user's name as the screens show it: one who has left is marked ("Mette Kjær
+    /// (fratrådt)"), in lists, plans, meetings and figures alike, so what they leave is seen.
+    public var staffNames: [String: String] { Names.staff(service, strings) }
+}
+
 public struct ScreenContext {
     public let service: CaseService
     public let user: User
@@ -136,11 +142,18 @@ public struct Names: Sendable {
     public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
     /// Every user's and benefit's name, in the language of `strings` (the screens and the headless exports alike).
     public init(_ service: CaseService, _ strings: Strings) {
-        self.init(users: service.userNames, benefits: service.benefits.mapValues { strings.pick($0.danish, $0.english) })
+        self.init(users: Names.staff(service, strings), benefits: service.benefits.mapValues { strings.pick($0.danish, $0.english) })
         let contacts = service.userContacts
         phones = contacts.compactMapValues(\.phone)
         emails = contacts.compactMapValues(\.email)
     }
+    /// Users' names, one who has left marked "(fratrådt)".
+    public static func staff(_ service: CaseService, _ strings: Strings) -> [String: String] {
+        var names = service.userNames
+        for id in service.inactiveUsers { names[id] = names[id].map { "\($0) (\(strings.pick("fratrådt", "left")))" } }
+        return names
+    }
+
     /// A user by name, never by id ("Mette Kjær", not "Mette Kjær (mette)").
     public func user(_ id: String) -> String { users[id] ?? id }
 }

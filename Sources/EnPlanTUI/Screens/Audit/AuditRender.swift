@@ -34,7 +34,7 @@ extension AuditScreen {
             let periods = [s.a(.last30), s.a(.last7), s.a(.today), s.a(.allTime)]
             let shownPeriod = period.map { periods[$0] } ?? dates.map { "\(s.date($0.from)) – \(s.date($0.to))" } ?? ""
             let kinds = Self.kindChoices[self.kinds].map { set in set.map(s.auditKind).sorted().joined(separator: ", ") } ?? s.a(.allKinds)
-            let who = filter.user.map { x.service.userNames[$0] ?? $0 } ?? s.a(.allUsers)
+            let who = filter.user.map { x.staffNames[$0] ?? $0 } ?? s.a(.allUsers)
             return [s.a(.title), shownPeriod, kinds, who, filter.citizen.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: " · ")
         }
     }
@@ -42,7 +42,7 @@ extension AuditScreen {
     /// "23-11-2026 10:00  Mette Kjær  Opslag  Søren Sørensen (c1)  plan  ⚠ BEGRUNDET: …"
     func line(_ r: AuditRecord, _ x: ScreenContext) -> String {
         let s = x.strings
-        let who = x.service.userNames[r.user] ?? r.user
+        let who = x.staffNames[r.user] ?? r.user
         // By name (an id the viewer may not see stays as the log has it: "-", or a masked CPR number).
         let citizen = r.citizen.map { c in x.service.citizenName(c) ?? (c.hasPrefix("c") ? "" : c) } ?? ""
         var parts = [s.time(r.at.local), TextWidth.fit(who, to: 18), TextWidth.fit(s.auditKind(r.kind), to: 16), citizen]

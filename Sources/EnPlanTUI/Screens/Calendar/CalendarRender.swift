@@ -143,7 +143,7 @@ extension CalendarScreen {
 
 extension CalendarScreen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
-        let s = x.strings, names = x.service.userNames
+        let s = x.strings, names = x.staffNames
         if let form {
             form.render(into: &canvas, top: 2, width: x.cols, strings: s)
         } else if let m = open {

@@ -12,7 +12,7 @@ public struct CitizenListScreen: Screen {
     init(context x: ScreenContext) throws {
         list = CitizenList(scope: x.user.role == .caseworker ? .workingOn : .all, user: x.user.id)
         list.lastHeight = Self.height(x)
-        list.load(try x.service.citizens(as: x.user.id, ordered: false), names: x.service.userNames)
+        list.load(try x.service.citizens(as: x.user.id, ordered: false), names: x.staffNames)
     }
 
     /// An empty list (when reading it failed: the error is shown).
@@ -165,7 +165,7 @@ public struct CitizenListScreen: Screen {
                 let before = Set(list.entries.map(\.id))
                 let rows = try x.service.citizens(as: x.user.id, logged: false, ordered: false)
                 added = rows.filter { !before.contains($0.id) }.count
-                list.load(rows, names: x.service.userNames)
+                list.load(rows, names: x.staffNames)
             }
             if let added, added > 0 { try x.service.recordListRefresh(added: added, total: list.total, as: x.user.id) }
         } catch {

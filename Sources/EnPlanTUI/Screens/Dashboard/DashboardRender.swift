@@ -80,7 +80,7 @@ extension DashboardScreen {
     func filterLine(_ x: ScreenContext) -> String {
         let s = x.strings, f = filter
         let period = (periodName.map { s.d(Self.periodWord($0)) } ?? s.d(.custom)) + " (\(s.date(f.period.from)) – \(s.date(f.period.to)))"
-        let who = f.user.map { x.service.userNames[$0] ?? $0 } ?? (x.user.role == .caseworker ? x.user.name : s.d(.allCaseworkers))
+        let who = f.user.map { x.staffNames[$0] ?? $0 } ?? (x.user.role == .caseworker ? x.user.name : s.d(.allCaseworkers))
         // What the figures are "as of" (and whether they are frozen or changed since) before the
         // filter, so a narrow window cuts the filter's last words, not the time.
         var parts = [s.d(.title)]

@@ -123,7 +123,7 @@ public struct DashboardScreen: Screen {
         case .exportCSV:
             guard let table else { return .none }
             return .export(name: "enplan-\(section.rawValue)-\(x.today.iso).csv",
-                           text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.service.userNames),
+                           text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.staffNames),
                            done: x.strings.d(.exported), record: .figures(table))
         default:
             if action.name == "figures", let s = action.argument.flatMap(FigureSection.init(rawValue:)) { show(s, x) }

@@ -27,7 +27,7 @@ public struct FigureListScreen: Screen {
         self.ref = ref
         list = CitizenList(scope: .all, user: x.user.id)
         list.lastHeight = Self.height(x)
-        list.load(try x.service.citizensBehind(ref.table, row: ref.row, column: ref.column, as: x.user.id), names: x.service.userNames)
+        list.load(try x.service.citizensBehind(ref.table, row: ref.row, column: ref.column, as: x.user.id), names: x.staffNames)
     }
 
     public var route: Route { .figureList(ref) }
@@ -184,10 +184,10 @@ public struct FigureListScreen: Screen {
             let table = try x.service.figures(ref.section, filter: ref.table.filter, settings: x.figureSettings, as: x.user.id, logged: false)
             guard let r = table.rows.firstIndex(where: { $0.key == ref.rowKey }),
                   let c = table.columns.firstIndex(where: { $0.key == ref.columnKey }) else {
-                list.load([], names: x.service.userNames)
+                list.load([], names: x.staffNames)
                 return .none
             }
-            list.load(try x.service.citizensBehind(table, row: r, column: c, as: x.user.id, logged: false), names: x.service.userNames)
+            list.load(try x.service.citizensBehind(table, row: r, column: c, as: x.user.id, logged: false), names: x.staffNames)
             marked = marked.intersection(list.entries.map(\.id))
             return .none
         } catch {
@@ -230,7 +230,7 @@ public struct FigureListScreen: Screen {
             canvas.put(s.d(.givePreview) + ":", row: row, col: 2, role: .header)
             for p in preview.prefix(max(0, x.rows - row - 1)) {
                 row += 1
-                canvas.put("  \(x.service.userNames[p.user] ?? p.user): \(p.before) → \(p.after)", row: row, col: 2, role: .normal)
+                canvas.put("  \(x.staffNames[p.user] ?? p.user): \(p.before) → \(p.after)", row: row, col: 2, role: .normal)
             }
             return
         }
