@@ -16,7 +16,7 @@ public enum FigureCSV {
         lines.append([w("Forvaltning", "Sector"), f.sector.map { t(FigureScope.label($0)) } ?? w("Alle", "All")])
         lines.append([w("Målgruppe", "Target group"), f.group.map { t(FigureScope.label($0)) } ?? w("Alle", "All")])
         lines.append([w("Sagsbehandler", "Caseworker"), f.user.map { names[$0].map { n in "\(n) (\(f.user!))" } ?? $0 } ?? w("Alle", "All")])
-        lines.append([w("Opgjort", "As of"), asOf(table.asOf)])
+        lines.append([w("Opgjort", "As of"), asOf(table.asOf, danish: danish)])
         lines.append([])
         lines.append([w("Kolonne", "Column"), w("Tæller", "Numerator"), w("Nævner", "Denominator"), w("Undtaget", "Exclusions"), w("Periode", "Period")])
         for c in table.columns {
@@ -24,12 +24,41 @@ public enum FigureCSV {
             lines.append([t(c.title), t(d.numerator), t(d.denominator), t(d.exclusions), t(d.period)])
         }
         lines.append([])
-        lines.append([w("Nøgle", "Key"), w("Række", "Row")] + table.columns.map { t($0.title) } + [w("Markering", "Flag")])
+        // Every cell one number or one word, for a spreadsheet: a share is three columns (the share
+        // in per cent, its numerator, its denominator), a trend one column a point.
+        let layout = table.columns.indices.map { i -> ColumnLayout in
+            let cells = table.rows.map { $0.cells[i].value }
+            if cells.contains(where: { if case .share = $0 { true } else { false } }) { return .share }
+            let points = cells.map { if case .spark(let xs) = $0 { xs.count } else { 0 } }.max() ?? 0
+            return points > 0 ? .trend(points) : .single
+        }
+        var header = [w("Nøgle", "Key"), w("Række", "Row")]
+        for (i, c) in table.columns.enumerated() {
+            let title = t(c.title)
+            switch layout[i] {
+            case .single: header.append(title)
+            case .share: header += ["\(title) (%)", "\(title): " + w("tæller", "numerator"), "\(title): " + w("nævner", "denominator")]
+            case .trend(let n): header += (1...n).map { "\(title) \($0)" }
+            }
+        }
+        lines.append(header + [w("Markering", "Flag")])
         for r in table.rows {
-            lines.append([r.key, t(r.label)] + r.cells.map { value($0.value, danish: danish) } + [r.flag.map { flag($0, danish: danish) } ?? ""])
+            var row = [r.key, t(r.label)]
+            for (i, cell) in r.cells.enumerated() {
+                switch (layout[i], cell.value) {
+                case let (.share, .share(n, d)): row += [d == 0 ? "" : number(Double(n) / Double(d) * 100), String(n), String(d)]
+                case (.share, let v): row += [value(v, danish: danish), "", ""]
+                case let (.trend(k), .spark(xs)): row += (0..<k).map { $0 < xs.count ? String(xs[$0]) : "" }
+                case let (.trend(k), v): row += [value(v, danish: danish)] + Array(repeating: "", count: k - 1)
+                case (.single, let v): row.append(value(v, danish: danish))
+                }
+            }
+            lines.append(row + [r.flag.map { flag($0, danish: danish) } ?? ""])
         }
         return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
+
+    enum ColumnLayout: Equatable { case single, share, trend(Int) }
 
     public static func number(_ v: Double) -> String {
         let s = v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
@@ -56,10 +85,10 @@ public enum FigureCSV {
         }
     }
 
-    /// Copenhagen time, to the minute.
-    static func asOf(_ t: Timestamp) -> String {
+    /// Copenhagen time, to the minute; dd-mm-yyyy in Danish, as every date of the file.
+    static func asOf(_ t: Timestamp, danish: Bool) -> String {
         let l = t.local
-        return "\(l.day.iso) \(Day.pad(l.minuteOfDay / 60, 2)):\(Day.pad(l.minuteOfDay % 60, 2))"
+        return "\(danish ? l.day.danish : l.day.iso) \(Day.pad(l.minuteOfDay / 60, 2)):\(Day.pad(l.minuteOfDay % 60, 2))"
     }
 
     /// One cell: a control character shows as its stand-in (`TerminalSafe`), then quoted if needed.
