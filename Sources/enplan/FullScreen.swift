@@ -60,7 +60,15 @@ enum FullScreen {
         if !notices.isEmpty { app.startupNotice = notices.joined(separator: " · ") }
         app.run { stopSignal != 0 }
         terminal.end()
-        if let failed = app.loadError { throw failed }
+        if let failed = app.loadError {
+            // Said in the screens' language (an SSH key's person who is not an active user, a store
+            // that cannot open): the person at the terminal reads it, not an administrator's log.
+            if failed is DomainError || failed is StoreError {
+                Output.error(Strings(options.language).refusal(failed))
+                return (failed as? DomainError)?.isBadInput == true ? 2 : 1
+            }
+            throw failed
+        }
         if stopSignal != 0 { exit(128 + stopSignal) }
         return 0
     }

@@ -88,3 +88,23 @@ final class AuditScreenTests: XCTestCase {
         h.assertShows("Navn▲")
     }
 }
+
+/// The audit screen keeps the looks at citizens in view: the screens' own reads of figures are
+/// left out at first, and changing the filter is no new logged read of the log.
+final class QuietAuditScreenTests: XCTestCase {
+    func testFigureReadsAreLeftOutAndFilterChangesAreNoNewLooks() throws {
+        let h = try Harness(rows: 34, cols: 140)
+        for _ in 0..<5 { _ = try h.service.figures(.caseload, filter: FigureFilter(period: Period.named(.thisQuarter, today: h.service.today)), as: "karen") }
+        _ = try h.service.citizen("c1", as: "mette", purpose: "plan")
+        h.login("karen")
+        h.press(.char(":")); h.type("audit"); h.press(.enter)
+        h.assertShows("Opslag")
+        h.assertHides("Tal læst")
+        let reads = { try h.service.auditTrail(as: "admin").filter { $0.type == "AuditRead" }.count }
+        let before = try reads()
+        h.press(.char("t"), .char("t"), .char("t"))
+        XCTAssertEqual(try reads() - before, 1, "three filter changes, no new look (the count includes admin's own trail read)")
+        for _ in 0..<4 { h.press(.char("t")) }                // round to "everything"
+        h.assertShows("Tal læst")
+    }
+}

@@ -76,7 +76,7 @@ public enum FigureCSV {
         }
     }
 
-    static func flag(_ f: FigureFlag, danish: Bool) -> String {
+    public static func flag(_ f: FigureFlag, danish: Bool) -> String {
         switch f {
         case .warn: danish ? "advarsel" : "warning"
         case .over: danish ? "over loftet" : "over the maximum"

@@ -42,8 +42,9 @@ enum ReportCommands {
             } else if inv.flag("json") {
                 Output.jsonArray(table.rows) { row, w in json(row, table, section, service, &w) }
             } else {
-                Output.table(["ROW"] + table.columns.map { $0.title.text(danish: danish) } + ["FLAG"],
-                             table.rows.map { r in [r.label.text(danish: danish)] + r.cells.map { FigureCSV.value($0.value, danish: danish) } + [r.flag?.rawValue ?? ""] })
+                Output.table([danish ? "RÆKKE" : "ROW"] + table.columns.map { $0.title.text(danish: danish) } + [danish ? "MARKERING" : "FLAG"],
+                             table.rows.map { r in [r.label.text(danish: danish)] + r.cells.map { FigureCSV.value($0.value, danish: danish) }
+                                 + [r.flag.map { FigureCSV.flag($0, danish: danish) } ?? ""] })
             }
             return 0
         }

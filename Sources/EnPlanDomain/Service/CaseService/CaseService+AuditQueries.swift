@@ -2,7 +2,8 @@
 // supervisors and administrators only, and each read of the log is itself logged.
 extension CaseService {
     /// Audit records matching `filter`, break-the-glass looks and refused lookups first when asked.
-    public func auditEntries(_ filter: AuditFilter, as viewerID: String) throws -> [AuditRecord] {
+    /// `logged: false` for a screen's re-read of the scope it has logged already (a new kind or period).
+    public func auditEntries(_ filter: AuditFilter, as viewerID: String, logged: Bool = true) throws -> [AuditRecord] {
         let viewer = try auditor(viewerID)
         let citizens = filter.citizen.map(matchingCitizens)
         var out: [AuditRecord] = []
@@ -11,7 +12,7 @@ extension CaseService {
             if filter.admits(r, citizens: citizens) { out.append(r) }
             return true
         }
-        try record(.auditRead(by: viewer.id, citizen: citizens.flatMap { $0.count == 1 ? $0.first : nil }))
+        if logged { try record(.auditRead(by: viewer.id, citizen: citizens.flatMap { $0.count == 1 ? $0.first : nil })) }
         return AuditFilter.ordered(out, exceptionsFirst: filter.exceptionsFirst)
     }
 

@@ -33,7 +33,8 @@ extension AuditScreen {
         case .log:
             let periods = [s.a(.last30), s.a(.last7), s.a(.today), s.a(.allTime)]
             let shownPeriod = period.map { periods[$0] } ?? dates.map { "\(s.date($0.from)) – \(s.date($0.to))" } ?? ""
-            let kinds = Self.kindChoices[self.kinds].map { set in set.map(s.auditKind).sorted().joined(separator: ", ") } ?? s.a(.allKinds)
+            let kinds = self.kinds == 0 ? s.a(.kindQuiet)
+                : Self.kindChoices[self.kinds].map { set in set.map(s.auditKind).sorted().joined(separator: ", ") } ?? s.a(.allKinds)
             let who = filter.user.map { x.staffNames[$0] ?? $0 } ?? s.a(.allUsers)
             return [s.a(.title), shownPeriod, kinds, who, filter.citizen.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: " · ")
         }

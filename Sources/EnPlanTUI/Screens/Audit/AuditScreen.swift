@@ -14,9 +14,14 @@ public struct AuditScreen: Screen {
     var datesForm: Form?
     /// Which kinds (nil: all), cycled with `t`.
     var kinds = 0
-    static let kindChoices: [Set<AuditKind>?] = [nil, [.citizenViewed], [.citizensSearched], [.exported, .figuresExported],
+    /// The citizen filter the last logged read of the log was made with.
+    var loggedScope: String?
+    /// The first choice leaves out the screens' own reads of figures, lists and this log, and the
+    /// sessions' heads, which would bury the looks at citizens; the last is everything.
+    static let quiet: Set<AuditKind> = Set(AuditKind.allCases).subtracting([.figuresRead, .auditRead, .citizensListed, .storeHead])
+    static let kindChoices: [Set<AuditKind>?] = [quiet, [.citizenViewed], [.citizensSearched], [.exported, .figuresExported],
                                                  [.lookupRefused, .writeRefused, .loginRefused, .loginFailed], [.loginSucceeded, .loginFailed, .loginRefused],
-                                                 [.spotChecked]]
+                                                 [.spotChecked], nil]
     /// The citizen filter being typed after `/`.
     var typing: String?
     public private(set) var records: [AuditRecord] = []
@@ -57,7 +62,10 @@ public struct AuditScreen: Screen {
         else if let dates { filter.from = dates.from; filter.to = dates.to }
         filter.kinds = Self.kindChoices[kinds]
         do {
-            records = try x.service.auditEntries(filter, as: x.user.id)
+            // The log is read once a scope: a new filter on the same citizens is no new look.
+            let scope = filter.citizen ?? ""
+            records = try x.service.auditEntries(filter, as: x.user.id, logged: loggedScope != scope)
+            loggedScope = scope
             counts = try x.service.spotCheckCounts(as: x.user.id)
             problem = nil
         } catch {
