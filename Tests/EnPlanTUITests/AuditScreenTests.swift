@@ -62,8 +62,15 @@ final class AuditScreenTests: XCTestCase {
         h.press(.char("a"))
         h.assertShows("✓ arbejdsrelateret")
         XCTAssertTrue(h.statusLine.hasPrefix("Stikprøven er gemt"), h.statusLine)
-        h.press(.char("f"))
+        h.press(.char("f"))                                  // a flag says why: the note first
+        h.assertShows("Markér opslaget til opfølgning")
+        h.press(.enter)
+        h.assertShows("skal udfyldes")                       // required
+        h.type("Opslag uden sag i teamet"); h.press(.enter)
         h.assertShows("⚑ markeret til opfølgning")
+        XCTAssertTrue(try h.service.auditTrail(as: "admin").contains { $0.type == "SpotChecked" && (try? $0.data.string("note")) == "Opslag uden sag i teamet" })
+        h.press(.up)                                         // the message gives way to the tab's own line
+        XCTAssertTrue(h.statusLine.contains("november 2026: 2"), "months in words: \(h.statusLine)")
         h.press(.char("l"), .char("t"), .char("t"), .char("t"), .char("t"), .char("t"), .char("t"))   // kind: spot checks
         XCTAssertEqual(rows(h).filter { $0.contains("Stikprøve") }.count, 2, h.numbered)
     }

@@ -6,6 +6,7 @@ extension AuditScreen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols
         if let datesForm { datesForm.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s); return }
+        if let flagForm { flagForm.render(into: &canvas, top: 1, left: 2, width: width - 4, strings: s); return }
         canvas.put(TextWidth.truncate(headerLine(x), to: width - 1), row: 1, col: 1, role: .header)
         let height = Self.height(x)
         switch tab {

@@ -12,6 +12,9 @@ public struct AuditScreen: Screen {
     /// Dates typed with `D` (both inclusive), and the form they are typed in.
     var dates: (from: Day, to: Day)?
     var datesForm: Form?
+    /// A flagged lookup's note, asked before the verdict is recorded (why it is flagged), and its record.
+    var flagForm: Form?
+    var flagging: Int?
     /// Which kinds (nil: all), cycled with `t`.
     var kinds = 0
     /// The citizen filter the last logged read of the log was made with.
@@ -47,7 +50,7 @@ public struct AuditScreen: Screen {
 
     public func keys(_ x: ScreenContext) -> [Binding] {
         if typing != nil { return KeyTable.line }
-        if datesForm != nil { return KeyTable.form + KeyTable.whileTyping }
+        if datesForm != nil || flagForm != nil { return KeyTable.form + KeyTable.whileTyping }
         switch tab {
         case .log: return KeyTable.auditLog + KeyTable.global
         case .spotCheck: return KeyTable.spotCheck + KeyTable.global
@@ -75,9 +78,31 @@ public struct AuditScreen: Screen {
         list.clamp(count: shown.count, height: Self.height(x))
     }
 
+    /// Records a spot check's verdict on record `seq` and moves on to the next drawn lookup.
+    private mutating func record(_ seq: Int, _ verdict: SpotCheckVerdict, note: String?, _ x: ScreenContext) -> Effect {
+        do {
+            try x.service.recordSpotCheck(entry: seq, verdict: verdict, note: note, as: x.user.id)
+            verdicts[seq] = verdict
+            counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
+            list.move(by: 1, count: drawn.count, height: Self.height(x))
+            return .message(x.strings.a(.checked), .normal)
+        } catch { return .message(x.strings.refusal(error, names: x.names), .error) }
+    }
+
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let height = Self.height(x)
         if key == .resize { list.clamp(count: shown.count, height: height); return .none }
+        if var form = flagForm, let seq = flagging {
+            switch form.handle(key) {
+            case .none: flagForm = form
+            case .cancel: flagForm = nil; flagging = nil
+            case .save:
+                guard form.validate(today: x.today, strings: x.strings) else { flagForm = form; return .none }
+                flagForm = nil; flagging = nil
+                return record(seq, .flagged, note: form.value("note"), x)
+            }
+            return .none
+        }
         if var form = datesForm {
             switch form.handle(key) {
             case .none: datesForm = form
@@ -139,16 +164,14 @@ public struct AuditScreen: Screen {
         case .draw:
             do { drawn = try x.service.drawSpotCheck(count: 10, as: x.user.id); verdicts = [:]; list = ScrollList() }
             catch { return .message(x.strings.refusal(error, names: x.names), .error) }
-        case .workRelated, .flag:
+        case .workRelated:
             guard drawn.indices.contains(list.selected) else { return .none }
-            let r = drawn[list.selected], verdict: SpotCheckVerdict = action == .flag ? .flagged : .workRelated
-            do {
-                try x.service.recordSpotCheck(entry: r.seq, verdict: verdict, note: nil, as: x.user.id)
-                verdicts[r.seq] = verdict
-                counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
-                list.move(by: 1, count: drawn.count, height: height)
-                return .message(x.strings.a(.checked), .normal)
-            } catch { return .message(x.strings.refusal(error, names: x.names), .error) }
+            return record(drawn[list.selected].seq, .workRelated, note: nil, x)
+        case .flag:
+            // A flag says why: the note is asked first (the one who follows it up reads it).
+            guard drawn.indices.contains(list.selected) else { return .none }
+            flagging = drawn[list.selected].seq
+            flagForm = Form(title: x.strings.a(.flagTitle), fields: [Form.Field.text("note", x.strings.a(.flagNote))])
         case .open:
             guard shown.indices.contains(list.selected), let c = shown[list.selected].citizen else { return .none }
             return showReport(c, x)
@@ -177,7 +200,9 @@ public struct AuditScreen: Screen {
         switch tab {
         case .log: return Status("\(s.a(.title)): \(records.count) \(s.a(.kindLooks))")
         case .spotCheck:
-            let c = counts.isEmpty ? s.a(.noCounts) : counts.suffix(3).map { "\($0.month): \($0.count)" }.joined(separator: " · ")
+            // "december 2026: 4", not "2026-12: 4".
+            func month(_ m: String) -> String { Day(iso: m + "-01").map { "\(s.monthName($0)) \($0.components.year)" } ?? m }
+            let c = counts.isEmpty ? s.a(.noCounts) : counts.suffix(3).map { "\(month($0.month)): \($0.count)" }.joined(separator: " · ")
             return Status("\(s.a(.counts)): \(c)")
         case .report: return Status("\(s.a(.report)) · \(names ? s.a(.names) : s.a(.units))")
         }

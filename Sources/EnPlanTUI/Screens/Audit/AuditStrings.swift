@@ -8,7 +8,7 @@ extension Strings {
         case title, log, spotCheck, report, allKinds, allUsers, allTime, last30, last7, today, citizenPrompt, noRecords
         case brokeGlass, refused, workRelated, flagged, unchecked, drawHint, counts, noCounts, onlySupervisors, names, units
         case kLog, hLog, kSpot, hSpot, kCitizen, hCitizen, kUser, hUser, kPeriod, hPeriod, kKind, hKind, kReport, hReport
-        case kDraw, hDraw, kWork, hWork, kFlag, hFlag, kNames, hNames, kRefresh, hRefresh, cAudit, checked, kindLooks, kindQuiet
+        case kDraw, hDraw, kWork, hWork, kFlag, hFlag, kNames, hNames, kRefresh, hRefresh, cAudit, checked, kindLooks, kindQuiet, flagTitle, flagNote
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -63,6 +63,8 @@ extension Strings {
             case .cAudit: return ("Opslagsloggen: hvem så hvad, stikprøver, borgerens opslagslog", "The audit log: who looked at what, spot checks, the citizen's access report")
             case .checked: return ("Stikprøven er gemt", "The spot check is saved")
             case .kindLooks: return ("opslag", "lookups")
+            case .flagTitle: return ("Markér opslaget til opfølgning", "Flag the lookup for follow-up")
+            case .flagNote: return ("Hvorfor (det læser den, der følger op)", "Why (the one following it up reads it)")
             case .kindQuiet: return ("opslag, ændringer og log ind (uden skærmenes egne læsninger)", "looks, changes and logins (without the screens' own reads)")
             }
         }
