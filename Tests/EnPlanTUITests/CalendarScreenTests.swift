@@ -280,3 +280,16 @@ final class CitizenLookupTests: XCTestCase {
         XCTAssertEqual(booked.first.flatMap { h.service.state.citizens[$0.citizen!]?.cpr.digits }, "1205901234")
     }
 }
+
+/// `:kalender borger NAVN` opens the citizen's meetings by name, never a reason with no field.
+final class CalendarByNameTests: XCTestCase {
+    func testTheCitizensCalendarOpensByName() throws {
+        let h = try Harness(rows: 34, cols: 130)
+        h.login("mette")
+        h.press(.char(":")); h.type("kalender borger søren"); h.press(.enter)
+        h.assertShows("borger Søren Sørensen")
+        h.assertHides("begrundelse")
+        h.press(.escape, .char(":")); h.type("kalender borger zzz"); h.press(.enter)
+        h.assertShows("Ingen borgere matcher. (zzz)")
+    }
+}

@@ -23,7 +23,19 @@ extension App {
             case ("me", _), ("mig", _): subject = .me
             case ("user", let id?), ("bruger", let id?): subject = .user(id)
             case ("room", let r?), ("lokale", let r?): subject = .room(r)
-            case ("citizen", let c?), ("borger", let c?): subject = .citizen(c)
+            case ("citizen", let c?), ("borger", let c?):
+                // By name (and birth date where two share it) or CPR, among the user's own list:
+                // never a dead end asking for a reason with no field for it.
+                guard case .main(let s) = phase else { return }
+                if let id = service.visibleCitizen(c, as: s.user.id) { subject = .citizen(id); break }
+                let matches = CitizenLookup.matches(c, in: (try? service.citizens(as: s.user.id, logged: false)) ?? [])
+                try? service.recordSearch(c, results: matches.count, as: s.user.id)
+                guard matches.count == 1 else {
+                    message = (matches.isEmpty ? "\(strings.l(.noCitizens)) (\(c))"
+                               : "\(c)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ") + " · " + strings.c(.nameAndBirth), .error)
+                    return
+                }
+                subject = .citizen(matches[0].id)
             default:
                 let spec = CommandSpec.named("calendar")!
                 message = (":\(spec.shown(strings)) " + strings.text(spec.arguments), .error); return

@@ -11,12 +11,12 @@ extension CalendarScreen {
 
     func hhmm(_ minute: Int) -> String { Day.pad(minute / 60, 2) + ":" + Day.pad(minute % 60, 2) }
 
-    func title(strings s: Strings, names: [String: String]) -> String {
+    func title(strings s: Strings, names: [String: String], citizenName: (String) -> String? = { _ in nil }) -> String {
         let whose: String
         switch subject {
         case .me: whose = s.c(.myMeetings)
         case .user(let u): whose = names[u] ?? u
-        case .citizen(let c): whose = s.c(.citizenWord) + " " + c
+        case .citizen(let c): whose = s.c(.citizenWord) + " " + (citizenName(c) ?? c)
         case .room(let r): whose = r
         }
         let first = Day(daysSinceEpoch: period.lowerBound), last = Day(daysSinceEpoch: period.upperBound)
@@ -30,7 +30,7 @@ extension CalendarScreen {
 
     func renderView(into canvas: inout Canvas, top: Int, height: Int, width: Int, strings s: Strings, service: CaseService,
                     names: [String: String], today: Day) {
-        canvas.put(TextWidth.truncate(title(strings: s, names: names), to: width), row: top, col: 0, role: .header)
+        canvas.put(TextWidth.truncate(title(strings: s, names: names, citizenName: service.citizenName), to: width), row: top, col: 0, role: .header)
         let body = top + 1, rows = height - 1
         switch view {
         case .week: renderWeek(&canvas, top: body, height: rows, width: width, s: s, service: service, today: today)
