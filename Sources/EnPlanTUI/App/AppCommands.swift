@@ -29,7 +29,10 @@ extension App {
                 guard case .main(let s) = phase else { return }
                 if let id = service.visibleCitizen(c, as: s.user.id) { subject = .citizen(id); break }
                 let matches = CitizenLookup.matches(c, in: (try? service.citizens(as: s.user.id, logged: false)) ?? [])
-                try? service.recordSearch(c, results: matches.count, as: s.user.id)
+                // A search is a read of personal data: unlogged, it is not shown.
+                do { try service.recordSearch(c, results: matches.count, as: s.user.id) } catch {
+                    message = (strings.refusal(error, names: Names(service, strings)), .error); return
+                }
                 guard matches.count == 1 else {
                     message = (matches.isEmpty ? "\(strings.l(.noCitizens)) (\(c))"
                                : "\(c)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ") + " · " + strings.c(.nameAndBirth), .error)

@@ -230,7 +230,10 @@ extension CalendarScreen: Screen {
         // By name, and by the birth date as the list shows it where two share a name.
         let matches = CitizenLookup.matches(text, in: (try? x.service.citizens(as: x.user.id, logged: false)) ?? [])
         // Looking a citizen up by name is a search: logged like the list's.
-        try? x.service.recordSearch(text, results: matches.count, as: x.user.id)
+        // Unlogged, it is not shown: the refusal goes to the field instead (no `try?` on a write).
+        do { try x.service.recordSearch(text, results: matches.count, as: x.user.id) } catch {
+            return .failure(ScheduleForm.FieldProblem(field: "citizen", text: x.strings.refusal(error, names: x.names)))
+        }
         guard matches.count == 1 else {
             let text = matches.isEmpty ? "\(x.strings.l(.noCitizens)) (\(text))"
                                        : "\(text)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ")
