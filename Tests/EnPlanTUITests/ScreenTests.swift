@@ -368,5 +368,11 @@ final class StaffWhoLeaveTests: XCTestCase {
         h.assertShows("Mette Kjær (fra…")                     // the list's column, cut to its width
         h.press(.enter)
         h.assertShows("Ansvarlig sagsbehandler: Mette Kjær (fratrådt)")
+        // The team leader's inbox holds her citizens, to hand on.
+        h.press(.escape, .char("4"))
+        h.assertShows("Mette Kjær er fratrådt: giv borgeren videre til en ny ansvarlig")
+        XCTAssertTrue(h.statusLine.contains("uden ansvarlig"), h.statusLine)
+        XCTAssertEqual(h.service.inbox(for: "jonas").items.filter { if case .responsibleLeft = $0.kind { true } else { false } }.count, 0,
+                       "a caseworker's inbox is not the team leader's")
     }
 }

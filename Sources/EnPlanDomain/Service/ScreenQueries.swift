@@ -127,7 +127,11 @@ extension CaseService {
 /// them lately (the title bar counts them; the inbox lists them).
 public struct Inbox: Equatable, Sendable {
     public struct Item: Equatable, Sendable {
-        public enum Kind: Equatable, Sendable { case referral(id: String, from: Sector), givenToMe }
+        public enum Kind: Equatable, Sendable {
+            case referral(id: String, from: Sector), givenToMe
+            /// For a team leader: the citizen's responsible has left (is deactivated): hand them on.
+            case responsibleLeft(user: String)
+        }
         public let citizen: String
         public let kind: Kind
         public let since: Day
@@ -136,7 +140,8 @@ public struct Inbox: Equatable, Sendable {
     public var items: [Item] = []
     public init(items: [Item] = []) { self.items = items }
     public var referrals: Int { items.filter { if case .referral = $0.kind { return true } else { return false } }.count }
-    public var givenToMe: Int { items.count - referrals }
+    public var givenToMe: Int { items.filter { $0.kind == .givenToMe }.count }
+    public var orphaned: Int { items.count - referrals - givenToMe }
 }
 
 extension CaseService {
@@ -161,6 +166,15 @@ extension CaseService {
             }
         }
         if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.headsForTheInbox { look(c) } }
+        // A team leader's: the citizens of their sector whose responsible has left, to hand on.
+        if viewer.role == .supervisor {
+            let left = Set(state.users.filter { !$0.active && $0.sector == viewer.sector }.map(\.id))
+            if !left.isEmpty {
+                for c in state.citizens.heads where left.contains(c.responsible) && (only?.contains(c.id) ?? true) && Access.canSee(viewer, c) {
+                    out.items.append(.init(citizen: c.id, kind: .responsibleLeft(user: c.responsible), since: today))
+                }
+            }
+        }
         out.items.sort { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
         return out
     }

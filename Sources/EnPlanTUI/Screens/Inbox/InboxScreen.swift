@@ -37,7 +37,8 @@ public struct InboxScreen: Screen {
     }
 
     public func status(_ x: ScreenContext) -> Status {
-        Status("\(x.strings.i(.title)): \(inbox.referrals) \(x.strings.i(.referrals)) · \(inbox.givenToMe) \(x.strings.i(.given))")
+        Status("\(x.strings.i(.title)): \(inbox.referrals) \(x.strings.i(.referrals)) · \(inbox.givenToMe) \(x.strings.i(.given))"
+               + (inbox.orphaned > 0 ? " · \(inbox.orphaned) \(x.strings.i(.orphaned))" : ""))
     }
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
@@ -51,6 +52,8 @@ public struct InboxScreen: Screen {
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.referralFrom)) \(s.sector(from)) (\(id)) \(s.i(.awaits))", .alert)
             case .givenToMe:
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.givenToYou))", .normal)
+            case .responsibleLeft(let user):
+                return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(x.service.userNames[user] ?? user) \(s.i(.hasLeft))", .alert)
             }
         }
     }
@@ -71,7 +74,7 @@ extension Strings {
 
     /// The inbox.
     public enum I: Localized {
-        case title, heading, referrals, given, empty, referralFrom, awaits, givenToYou, kInbox, hInbox, cInbox, bar
+        case title, heading, referrals, given, empty, referralFrom, awaits, givenToYou, kInbox, hInbox, cInbox, bar, orphaned, hasLeft
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -84,6 +87,8 @@ extension Strings {
             case .referralFrom: return ("Henvisning fra", "Referral from")
             case .awaits: return ("venter på svar", "awaits an answer")
             case .givenToYou: return ("Givet til dig som ansvarlig sagsbehandler", "Given to you as the responsible caseworker")
+            case .orphaned: return ("uden ansvarlig", "without a responsible")
+            case .hasLeft: return ("er fratrådt: giv borgeren videre til en ny ansvarlig", "has left: hand the citizen on to a new responsible")
             case .kInbox: return ("Indbakke", "Inbox")
             case .hInbox: return ("Indbakken: henvisninger, der venter på dit svar, og borgere, du har fået", "The inbox: referrals awaiting your answer, and citizens given to you")
             case .cInbox: return ("Indbakken", "The inbox")
