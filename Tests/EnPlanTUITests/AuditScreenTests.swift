@@ -115,3 +115,23 @@ final class QuietAuditScreenTests: XCTestCase {
         h.assertShows("Tal læst")
     }
 }
+
+/// The citizen's access report reaches the citizen: saved to the outbox (or printed), and logged.
+final class AccessReportExportTests: XCTestCase {
+    func testTheReportGoesToTheOutboxAndIsLogged() throws {
+        final class Box: @unchecked Sendable { var name = "", text = "" }
+        let box = Box()
+        let h = try Harness(rows: 34, cols: 140, saveExport: { name, text in box.name = name; box.text = text; return name })
+        _ = try h.service.citizen("c1", as: "jonas", reason: "Borgeren ringede til os", purpose: "plan")
+        h.login("karen")
+        h.press(.char(":")); h.type("audit"); h.press(.enter)
+        h.press(.enter)
+        h.assertShows("Borgerens opslagslog: Søren Sørensen")
+        h.press(.char("x"))
+        h.assertShows("Opslagsloggen er gemt som enplan-opslagslog-c1-")
+        XCTAssertTrue(box.text.contains("Opslag i dine oplysninger: Søren Sørensen") && box.text.contains("Borgeren ringede til os"), box.text)
+        XCTAssertTrue(try h.service.auditTrail(as: "admin").contains { $0.type == "Exported" && (try? $0.data.string("what")) == "access-report" })
+        h.press(.char("P"))
+        h.assertShows("Der er ingen printer sat op til EnPlan")      // no printer in the harness: said, not silent
+    }
+}

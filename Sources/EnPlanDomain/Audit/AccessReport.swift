@@ -73,6 +73,7 @@ public struct AccessReport: Sendable {
         case "export", ExportKind.planDocument.rawValue: return "udskrev din plan"
         case ExportKind.calendarFile.rawValue: return "gemte møder om dig i en kalenderfil"
         case ExportKind.planPrinted.rawValue: return "udskrev din plan på papir"
+        case ExportKind.accessReport.rawValue: return "lavede denne oversigt over opslag til dig"
         case let other: return "så dine oplysninger (\(other))"
         }
     }

@@ -39,6 +39,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case outboxFetched = "outbox-fetched"
     /// The plan for the citizen sent to a printer (`plan print`): the reason names the queue and the job.
     case planPrinted = "plan-printed"
+    /// The citizen's access report saved to the outbox or printed (for the citizen, who asked to see it).
+    case accessReport = "access-report"
 }
 
 /// One record of the audit log: a login attempt, or a read of personal data (who, what, which

@@ -27,21 +27,22 @@ extension App {
                 switch record {
                 case let .plan(citizen, reason): try service.recordExport(.planDocument, citizen: citizen, as: s.user.id, reason: reason)
                 case .calendar: try service.recordExport(.calendarFile, citizen: nil, as: s.user.id)
+                case .accessReport(let citizen): try service.recordExport(.accessReport, citizen: citizen, as: s.user.id)
                 case .figures(let table): try service.recordExport(table, as: s.user.id)
                 }
                 message = ("\(done) \(receipt.name) \(strings.t(.inOutbox)) \(receipt.fetch)", .normal)
             } catch {
                 message = (strings.refusal(error, names: Names(service, strings)), .error)
             }
-        case let .print(title, text, header, citizen, reason):
+        case let .print(title, text, header, citizen, reason, kind):
             guard let send = options.printDocument else { message = (strings.t(.noPrinter), .error); return }
             do {
                 let ps = PrintLayout.postScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                                                 header: header, title: title, strings: strings)
                 let sent = try send(s.user.id, title, ps)
-                try service.recordExport(.planPrinted, citizen: citizen, as: s.user.id,
+                try service.recordExport(kind, citizen: citizen, as: s.user.id,
                                          reason: ([sent.queue, sent.job] + (reason.map { [$0] } ?? [])).joined(separator: " · "))
-                message = ("\(strings.t(.printed)) \(sent.queue) (\(strings.t(.printJob)) \(sent.job))", .normal)
+                message = ("\(strings.t(kind == .planPrinted ? .printed : .printedDocument)) \(sent.queue) (\(strings.t(.printJob)) \(sent.job))", .normal)
             } catch {
                 message = (strings.refusal(error, names: Names(service, strings)), .error)
             }

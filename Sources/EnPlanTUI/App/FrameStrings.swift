@@ -3,7 +3,7 @@ extension Strings {
     public enum T: Localized {
         case appName, week, tooSmall, helpTitle, helpClose, kHelp, kCommand, kOpen, kBack, kQuit, kLock
         case kMove, kTop, kBottom, kPage, kRedraw, kCitizens, hHelp, hCommand, hOpen, hBack, hQuit, hLock, hMove, hTop
-        case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar, passwordChanged, inOutbox, printed, printJob, noPrinter, themesAre, noSuchTheme, langIs
+        case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar, passwordChanged, inOutbox, printed, printedDocument, printJob, noPrinter, themesAre, noSuchTheme, langIs
         case helpMore, quitAsk, noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme
 
         public var pair: (da: String, en: String) {
@@ -44,6 +44,7 @@ extension Strings {
             case .discarded: return ("ikke-gemte input blev kasseret", "unsaved input was discarded")
             case .printed: return ("Planen er sendt til printeren", "The plan is sent to the printer")
             case .printJob: return ("job", "job")
+            case .printedDocument: return ("Dokumentet er sendt til printeren", "The document is sent to the printer")
             case .noPrinter: return ("Der er ingen printer sat op til EnPlan: spørg IT", "No printer is set up for EnPlan: ask IT")
             case .themesAre: return ("temaer", "themes")
             case .noSuchTheme: return ("Intet tema hedder", "No theme is called")

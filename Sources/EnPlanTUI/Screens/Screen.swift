@@ -63,7 +63,7 @@ public enum Effect {
     case export(name: String, text: String, done: String, record: ExportRecord)
     /// Print a document on the person's printer (CUPS) through the program: its title, its lines
     /// and the header each page carries; `record` as for an export.
-    case print(title: String, text: String, header: String, citizen: String, reason: String?)
+    case print(title: String, text: String, header: String, citizen: String, reason: String?, kind: ExportKind = .planPrinted)
     /// A search the user finished typing: a read of personal data, logged.
     case logSearch(String, results: Int)
     case help, commandLine, lock, quit, redraw
@@ -76,6 +76,8 @@ public enum Effect {
 /// What an export was, for the audit log (every export is logged, from the screen as headless).
 public enum ExportRecord: Sendable {
     case plan(citizen: String, reason: String?)
+    /// The citizen's access report, for the citizen.
+    case accessReport(citizen: String)
     case calendar
     case figures(FigureTable)
 }

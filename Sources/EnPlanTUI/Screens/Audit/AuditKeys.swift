@@ -1,6 +1,7 @@
 extension Action {
     public static let auditLog = Action("auditLog"), spotChecks = Action("spotChecks"), draw = Action("draw")
     public static let workRelated = Action("workRelated"), flag = Action("flag"), toggleNames = Action("toggleNames")
+    public static let exportReport = Action("exportReport"), printReport = Action("printReport")
 }
 
 extension KeyTable {
@@ -32,5 +33,7 @@ extension KeyTable {
     /// A citizen's access report.
     public static let accessReport: [Binding] = [
         Binding(action: .toggleNames, keys: [.char("n")], label: Strings.A.kNames, help: Strings.A.hNames, inBar: true),
+        Binding(action: .exportReport, keys: [.char("x")], label: Strings.A.kExportReport, help: Strings.A.hExportReport, inBar: true),
+        Binding(action: .printReport, keys: [.char("P")], label: Strings.A.kPrintReport, help: Strings.A.hPrintReport, inBar: true),
     ] + auditMoving
 }

@@ -175,6 +175,16 @@ public struct AuditScreen: Screen {
         case .open:
             guard shown.indices.contains(list.selected), let c = shown[list.selected].citizen else { return .none }
             return showReport(c, x)
+        case .exportReport, .printReport:
+            // The report as the citizen reads it, for the citizen: to the outbox or the printer.
+            guard let r = report, let name = x.service.citizenName(r.citizen) else { return .none }
+            let text = r.lines.joined(separator: "\n")
+            if action == .exportReport {
+                return .export(name: "enplan-opslagslog-\(r.citizen)-\(x.today.iso).txt", text: text, done: x.strings.a(.reportSaved),
+                               record: .accessReport(citizen: r.citizen))
+            }
+            return .print(title: "enplan-opslagslog-\(name)-\(x.today.iso)", text: text, header: x.strings.a(.report) + ": " + name,
+                          citizen: r.citizen, reason: nil, kind: .accessReport)
         case .toggleNames:
             names.toggle()
             if let c = report?.citizen { return showReport(c, x) }

@@ -8,7 +8,7 @@ extension Strings {
         case title, log, spotCheck, report, allKinds, allUsers, allTime, last30, last7, today, citizenPrompt, noRecords
         case brokeGlass, refused, workRelated, flagged, unchecked, drawHint, counts, noCounts, onlySupervisors, names, units
         case kLog, hLog, kSpot, hSpot, kCitizen, hCitizen, kUser, hUser, kPeriod, hPeriod, kKind, hKind, kReport, hReport
-        case kDraw, hDraw, kWork, hWork, kFlag, hFlag, kNames, hNames, kRefresh, hRefresh, cAudit, checked, kindLooks, kindQuiet, flagTitle, flagNote
+        case kDraw, hDraw, kWork, hWork, kFlag, hFlag, kNames, hNames, kRefresh, hRefresh, cAudit, checked, kindLooks, kindQuiet, flagTitle, flagNote, kExportReport, hExportReport, kPrintReport, hPrintReport, reportSaved
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -63,6 +63,11 @@ extension Strings {
             case .cAudit: return ("Opslagsloggen: hvem så hvad, stikprøver, borgerens opslagslog", "The audit log: who looked at what, spot checks, the citizen's access report")
             case .checked: return ("Stikprøven er gemt", "The spot check is saved")
             case .kindLooks: return ("opslag", "lookups")
+            case .kExportReport: return ("Eksport", "Export")
+            case .hExportReport: return ("Gem borgerens opslagslog i din udbakke (til borgeren)", "Save the citizen's access report in your outbox (for the citizen)")
+            case .kPrintReport: return ("Udskriv", "Print")
+            case .hPrintReport: return ("Udskriv borgerens opslagslog på din printer", "Print the citizen's access report on your printer")
+            case .reportSaved: return ("Opslagsloggen er gemt som", "The access report is saved as")
             case .flagTitle: return ("Markér opslaget til opfølgning", "Flag the lookup for follow-up")
             case .flagNote: return ("Hvorfor (det læser den, der følger op)", "Why (the one following it up reads it)")
             case .kindQuiet: return ("opslag, ændringer og log ind (uden skærmenes egne læsninger)", "looks, changes and logins (without the screens' own reads)")
@@ -79,7 +84,7 @@ extension Strings {
             "list": ("borgerlisten", "the citizen list"), "export": ("eksport", "export"), "plan-document": ("planen til borgeren", "the plan for the citizen"),
             "calendar-file": ("kalenderfil", "calendar file"), "refused": ("afvist", "refused"), "audit": ("opslagsloggen", "the audit log"),
             "spot-check": ("stikprøve", "spot check"), "refused-write": ("ændring", "change"),
-            "outbox-fetched": ("hentet fra udbakken", "fetched from the outbox"), "plan-printed": ("planen udskrevet", "the plan printed"), "damaged": ("skade fundet", "damage found"),
+            "outbox-fetched": ("hentet fra udbakken", "fetched from the outbox"), "plan-printed": ("planen udskrevet", "the plan printed"), "access-report": ("opslagslog til borgeren", "access report for the citizen"), "damaged": ("skade fundet", "damage found"),
             "released": ("skade frigivet", "damage released"), "key-added": ("nøgle tilføjet", "key added"),
             "key-removed": ("nøgle fjernet", "key removed"), "list-refresh": ("borgerlisten opdateret", "the citizen list refreshed"),
         ]
