@@ -449,6 +449,16 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(c.cursor?.col, c.line(2).distance(of: "æøå"))
     }
 
+    /// A CPR field takes digits and a dash, at most 11, and says so when something else is typed.
+    func testTheCPRFieldTakesDigitsAndADashOnly() {
+        var f = Form(title: "T", fields: [Form.Field.text("cpr", "CPR-nummer").taking({ $0.isASCII && ($0.isNumber || $0 == "-") }, maxLength: 11, why: "kun cifre")])
+        for c in "01a0190-1234567" { _ = f.handle(.char(c)) }
+        XCTAssertEqual(f["cpr"], "010190-1234")
+        XCTAssertEqual(f.fields[0].error, "kun cifre", "the letter and the twelfth character were said no to")
+        _ = f.handle(.ctrl("u")); _ = f.handle(.paste("0101 90 1234"))
+        XCTAssertEqual(f["cpr"], "0101901234", "a pasted number keeps its digits")
+    }
+
     /// A paste is text, whatever it holds: three lines into a note are one note, Enter in it does
     /// not save, and its control characters are not keys.
     func testAPasteIsTextNotKeys() {

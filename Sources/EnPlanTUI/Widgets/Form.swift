@@ -29,6 +29,16 @@ public struct Form: Sendable {
         /// Whether the first typed character replaces the given value (shown marked until then):
         /// nil is by kind (dates and numbers are typed over; texts are typed into).
         public var typedOver: Bool? = nil
+        /// The characters the field takes and how many (a CPR number: digits and "-", 11): what
+        /// else is typed is not taken, and the field says why (`refusedTyping`).
+        public var accepts: (@Sendable (Character) -> Bool)? = nil
+        public var maxLength: Int? = nil
+        public var refusedTyping: String? = nil
+
+        /// The same field, taking only `accepts` and at most `maxLength` characters; `why` is said when more is typed.
+        public func taking(_ accepts: @escaping @Sendable (Character) -> Bool, maxLength: Int, why: String) -> Field {
+            var f = self; f.accepts = accepts; f.maxLength = maxLength; f.refusedTyping = why; return f
+        }
 
         /// The same field, its given value typed over (a date, a time or a length kept as text).
         public func typedOverFirst() -> Field { var f = self; f.typedOver = true; return f }
@@ -171,14 +181,14 @@ public struct Form: Sendable {
                 let order = Array(start..<values.count) + Array(0..<start)
                 if let i = order.first(where: { shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { fields[focus].value = values[i] }
             } else {
+                fields[focus].error = nil
                 insert(String(c))
             }
-            fields[focus].error = nil
         case .paste(let text):
             // Pasted text is text in any field that takes text; in a choice it is nothing.
             if case .choice = fields[focus].kind { break }
-            insert(Key.pastedLine(text))
             fields[focus].error = nil
+            insert(Key.pastedLine(text))
         default: break
         }
         return .none
@@ -189,7 +199,15 @@ public struct Form: Sendable {
     private mutating func insert(_ text: String) {
         if replacing { fields[focus].value = ""; cursor = 0 }
         replacing = false
-        let room = max(0, Form.maxTyped - fields[focus].value.count)
+        var text = text
+        if let accepts = fields[focus].accepts {
+            let kept = text.filter(accepts)
+            if kept.count < text.count { fields[focus].error = fields[focus].refusedTyping }
+            text = kept
+        }
+        let limit = fields[focus].maxLength ?? Form.maxTyped
+        if fields[focus].value.count + text.count > limit, fields[focus].maxLength != nil { fields[focus].error = fields[focus].refusedTyping }
+        let room = max(0, limit - fields[focus].value.count)
         let piece = String(text.prefix(room))
         var v = fields[focus].value
         v.insert(contentsOf: piece, at: v.index(v.startIndex, offsetBy: min(cursor, v.count)))

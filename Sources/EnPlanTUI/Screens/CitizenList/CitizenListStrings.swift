@@ -3,6 +3,7 @@ extension Strings {
 
     /// The citizen list: columns, filters, its keys.
     public enum L: Localized {
+        case cprTyping
         case kNewCitizen, hNewCitizen, registerTitle, fCPR, fName, fBenefit, fResponsible, noBenefit, registered, filterWorkingOn, kWorkingOn, hWorkingOn, of, noCitizens, filterPrompt, colName, colCPR, colAge, colGroup, colBenefit, colSectors, colResponsible
         case colNextMeeting, colOverdue, colPlan, filterMine, filterAll, filterYouth, filterOverdue, filterNoPlan
         case filterSector, sortedBy, planActive, planNone, kSearch, kMine, kAll, kYouth, kOverdue, kNoPlan, kSector
@@ -14,6 +15,7 @@ extension Strings {
             case .hNewCitizen: return ("Registrér en ny borger (CPR-nummer, navn, ydelse, ansvarlig)", "Register a new citizen (CPR number, name, benefit, responsible)")
             case .registerTitle: return ("Ny borger", "New citizen")
             case .fCPR: return ("CPR-nummer", "CPR number")
+            case .cprTyping: return ("kun cifre og bindestreg: DDMMÅÅ-SSSS", "digits and a dash only: DDMMYY-SSSS")
             case .fName: return ("Navn", "Name")
             case .fBenefit: return ("Ydelse", "Benefit")
             case .fResponsible: return ("Ansvarlig", "Responsible")
