@@ -241,6 +241,7 @@ extension ListColumnTests {
         h.type("1212121212"); h.press(.tab); h.type("Søren 🧑🏽‍🦱 Ørsted-Ålund"); h.press(.enter)
         XCTAssertTrue(h.statusLine.hasPrefix("Borgeren er registreret: Søren 🧑 Ørsted-Ålund"), h.statusLine)
         XCTAssertTrue(h.listedNames.contains { $0.hasPrefix("Søren 🧑 Ørsted-Ålund") }, h.numbered)
+        XCTAssertTrue(h.screen.line(h.screen.cursor!.row).hasPrefix("Søren 🧑 Ørsted-Ålund"), "the new citizen is selected: \(h.numbered)")
         // The same number again: refused at the CPR field, nothing written.
         let before = h.service.store.lastSeq
         h.press(.char("n")); h.type("121212-1212"); h.press(.tab); h.type("En anden"); h.press(.enter)

@@ -186,6 +186,13 @@ public struct CitizenList: Sendable {
     /// After the rows or the window changed: the selection in range and in view.
     public mutating func clamp(height: Int) { scroll.clamp(count: visible.count, height: height) }
     private mutating func select(_ i: Int) { scroll.select(i, count: visible.count, height: lastHeight) }
+    /// Selects the row of citizen `id`, if it is shown; false when it is not.
+    @discardableResult
+    public mutating func select(id: String) -> Bool {
+        guard let i = visible.firstIndex(where: { entries[$0].id == id }) else { return false }
+        select(i)
+        return true
+    }
     public var selected: Int { scroll.selected }
 
     // MARK: drawing

@@ -3,6 +3,8 @@ import EnPlanDomain
 /// The citizen list as a screen: the root of the route stack. Typing after `/` filters as the user
 /// types; Enter opens the plan; the quick filters and sorting are one key each.
 public struct CitizenListScreen: Screen {
+    /// A citizen just registered here, to select when the list has their row.
+    var selectAfterReload: String?
     public private(set) var list: CitizenList
     public var editingQuery = false
     /// Registering a new citizen (`n`).
@@ -104,6 +106,8 @@ public struct CitizenListScreen: Screen {
             let name = form.value("name")
             register = nil
             list.setQuery("")
+            // The new citizen is selected once the list has its row (the refresh after this write).
+            selectAfterReload = x.service.visibleCitizen(form.value("cpr").filter(\.isNumber), as: x.user.id)
             return .message("\(x.strings.l(.registered)): \(name)", .normal)
         case .refused(let e):
             form.show(refusal: e, strings: x.strings, names: x.names,
@@ -168,6 +172,7 @@ public struct CitizenListScreen: Screen {
                 list.load(rows, names: x.staffNames)
             }
             if let added, added > 0 { try x.service.recordListRefresh(added: added, total: list.total, as: x.user.id) }
+            if let id = selectAfterReload, list.select(id: id) { selectAfterReload = nil }
         } catch {
             return .message(x.strings.refusal(error, names: x.names), .error)
         }
