@@ -170,7 +170,9 @@ extension CaseService {
         if viewer.role == .supervisor {
             let left = Set(state.users.filter { !$0.active && $0.sector == viewer.sector }.map(\.id))
             if !left.isEmpty {
-                for c in state.citizens.heads where left.contains(c.responsible) && (only?.contains(c.id) ?? true) && Access.canSee(viewer, c) {
+                // Just the changed citizens on a refresh; a pass over the heads only when someone has left.
+                let heads = only.map { ids in ids.compactMap { state.citizens.head($0) } } ?? Array(state.citizens.heads)
+                for c in heads where left.contains(c.responsible) && Access.canSee(viewer, c) {
                     out.items.append(.init(citizen: c.id, kind: .responsibleLeft(user: c.responsible), since: today))
                 }
             }

@@ -31,6 +31,10 @@ import Glibc
 ///   not synced on its own). Each session also records both heads in the audit log (`StoreHead`),
 ///   which `verify` checks the event log against.
 /// - After a failed fdatasync this process writes nothing more.
+///
+/// Its rooms: this file opens, reads on and appends; `Store+Damage.swift` holds the damage states
+/// (the heads' checks, the marker, an administrator's release); `Store+Reading.swift` the reads of
+/// whole logs and of a citizen's lines; `Verify.swift` and `Backup.swift` the administrator's tools.
 public final class Store {
     public static let eventsFile = "events.jsonl"
     public static let auditFile = "audit.jsonl"
@@ -40,24 +44,24 @@ public final class Store {
     public let clock: Clock
     public private(set) var projection = Projection()
     /// What was repaired when the store opened (torn tails moved aside), for the user to see.
-    public private(set) var repairs: [String] = []
-    private let events: LogFile
-    private let audit: LogFile
-    private let lock: LockFile
-    private let head: HeadFile?
+    public internal(set) var repairs: [String] = []
+    let events: LogFile
+    let audit: LogFile
+    let lock: LockFile
+    let head: HeadFile?
     /// Logs that end before their recorded head: writes to them are refused until accepted.
-    public private(set) var truncations: [Truncation] = []
+    public internal(set) var truncations: [Truncation] = []
     /// The persisted damage state, as this process last saw it (every write looks again).
-    public private(set) var marker: DamageMarker?
+    public internal(set) var marker: DamageMarker?
     /// A marker this process wrote and has not yet recorded in the audit log.
-    private var unrecordedMarker: DamageMarker?
+    var unrecordedMarker: DamageMarker?
     /// While an administrator releases the store: a damaged acknowledged last line is moved aside.
-    private var releasing = false
+    var releasing = false
     /// Whether `store.head` was there before this process opened the store.
-    private let headExisted: Bool
+    let headExisted: Bool
     /// Logs that were missing when this process opened the store, though the head names lines in them.
-    private let missing: [DamageMarker.Finding]
-    private var auditTailKnown = false
+    let missing: [DamageMarker.Finding]
+    var auditTailKnown = false
     /// How many events were replayed from the log (not from the snapshot) when the store opened.
     public private(set) var replayedAtOpen = 0
     public private(set) var usedSnapshot = false
@@ -81,7 +85,7 @@ public final class Store {
 
     /// Applies an event read from the log. `events.offset` is still the start of its line (it moves
     /// on after this returns): the stream's line index notes it.
-    private func replayed(_ e: LogLine.Envelope, _ event: DomainEvent) throws {
+    func replayed(_ e: LogLine.Envelope, _ event: DomainEvent) throws {
         try projection.apply(e, event: event)
         projection.noteLine(e.stream, at: events.offset)
         applied(seq: e.seq, stream: e.stream)
@@ -165,130 +169,6 @@ public final class Store {
         ((events.lastSeq, events.lastHash), (audit.lastSeq, audit.lastHash))
     }
 
-    /// Under the shared lock (so no append runs between reading a log and its head): compares each
-    /// log's last line with its head, and marks the store damaged for anything that is not sound.
-    private func checkHeads() throws {
-        guard let head else { return }
-        var found = missing
-        truncations = try lock.withLock(exclusive: false) {
-            try events.readNew(typed: true) { try replayed($0, $1!) }
-            _ = audit.seekTail()
-            var cut: [Truncation] = []
-            if !headExisted && (events.size > 0 || audit.size > 0) {
-                found.append(.init(file: HeadFile.name, line: 0, reason: "store.head is missing: what was acknowledged cannot be checked"))
-            }
-            for (log, file, lf) in [(HeadFile.Log.events, Store.eventsFile, events), (.audit, Store.auditFile, audit)] {
-                switch head.reading(log) {
-                case .none: break
-                case .garbage:
-                    found.append(.init(file: HeadFile.name, line: log.rawValue + 1, reason: "the record of \(file) does not read: what was acknowledged cannot be checked"))
-                case .head(let h):
-                    if let t = Truncation.check(file: file, seq: lf.lastSeq, hash: lf.lastHash, head: h) {
-                        cut.append(t)
-                        found.append(.init(file: file, line: t.endsAt + 1, reason: t.description))
-                    } else if let wrong = Store.notTheAcknowledged(file: file, head: h, lastSeq: lf.lastSeq, lookup: { lf.chainFields(atSeq: $0) }) {
-                        found.append(wrong)
-                    }
-                }
-            }
-            return cut
-        }
-        let damaged = [events, audit].compactMap { lf -> DamageMarker.Finding? in
-            guard case let .damaged(file, line, reason)? = lf.damage else { return nil }
-            return .init(file: file, line: line, reason: reason)
-        }
-        if !(found + damaged).isEmpty { markDamaged(by: .open, damaged + found) }
-    }
-
-    /// A log longer than its head must hold the acknowledged line at the head's seq: otherwise it
-    /// is another log (another store's, longer) put in its place.
-    static func notTheAcknowledged(file: String, head h: HeadFile.Head, lastSeq: Int,
-                                   lookup: (Int) -> (seq: Int, hash: String)?) -> DamageMarker.Finding? {
-        guard h.seq > 0, lastSeq > h.seq, lookup(h.seq)?.hash != h.hash else { return nil }
-        return .init(file: file, line: h.seq, reason: "seq \(h.seq) is not the line acknowledged (hash \(h.hash.prefix(16))…): another log is in its place")
-    }
-
-    /// Writes the persisted damage state (once: the first finding stands) and keeps it to record
-    /// in the audit log once no lock is held.
-    private func markDamaged(by finder: DamageMarker.Finder, _ findings: [DamageMarker.Finding]) {
-        guard marker == nil else { return }
-        let m = DamageMarker.mark(directory: directory, by: finder, findings: findings, at: clock.now())
-        marker = m
-        unrecordedMarker = m
-    }
-
-    /// Records in the audit log that the store is marked damaged (after `verify` marked it), when
-    /// the audit log can take it.
-    public func recordMarkerFound() {
-        guard unrecordedMarker == nil, let m = DamageMarker.read(directory: directory) else { return recordMarker() }
-        marker = m
-        unrecordedMarker = m
-        recordMarker()
-    }
-
-    /// Records a marker this process wrote in the audit log, when the audit log can take it (the
-    /// marker stays the record when it cannot).
-    private func recordMarker() {
-        guard let m = unrecordedMarker, !m.auditInDoubt else { return }
-        unrecordedMarker = nil
-        let line = AuditEntry.storeDamaged(finder: m.by.rawValue, findings: m.findings.map(\.description)).line(terminal: "-")
-        try? appendAudit(actor: line.actor, type: AuditKind.storeDamaged.rawValue, subject: line.subject, data: line.data)
-    }
-
-    /// Under the exclusive lock, before any append: a marker another process wrote (`verify`, or a
-    /// session that found damage) stops this one's writes too.
-    private func refuseIfMarked(auditOnly: Bool) throws {
-        marker = DamageMarker.read(directory: directory)
-        guard let m = marker else { return }
-        if !auditOnly || m.auditInDoubt { throw StoreError.marked(m) }
-    }
-
-    private func refuseIfTruncated(_ file: String) throws {
-        if let t = truncations.first(where: { $0.file == file }) { throw StoreError.truncated(t) }
-    }
-
-    /// What an administrator's release did: the marker lifted, the logs' ends accepted as the new
-    /// heads, the damaged acknowledged last lines moved aside.
-    public struct Release: Sendable {
-        public var marker: DamageMarker?
-        public var truncations: [Truncation] = []
-        public var movedAside: [String] = []
-    }
-
-    /// An administrator's decision on a damaged store, after `verify` found nothing else wrong with
-    /// it than what is released here: a damaged last line (acknowledged or not) is moved aside
-    /// (kept, never deleted), the heads are set to the logs' ends, and the marker is lifted (kept as
-    /// `store.damaged.released-…`). The caller records the decision in the audit log.
-    public func release() throws -> Release {
-        var out = Release()
-        try lock.withLock(exclusive: true) {
-            releasing = true
-            defer { releasing = false }
-            let before = repairs.count
-            events.clearDamage()
-            audit.clearDamage()
-            try catchUpExclusive(by: .write)
-            auditTailKnown = false
-            try catchUpAudit(by: .write)
-            out.movedAside = Array(repairs[before...])
-            if let damage = events.damage ?? audit.damage { throw damage }
-            let now = clock.now()
-            out.truncations = [Truncation.check(file: Store.eventsFile, seq: events.lastSeq, hash: events.lastHash, head: head?.read(.events)),
-                               Truncation.check(file: Store.auditFile, seq: audit.lastSeq, hash: audit.lastHash, head: head?.read(.audit))].compactMap { $0 }
-            head?.write(.events, seq: events.lastSeq, hash: events.lastHash, at: now)
-            head?.write(.audit, seq: audit.lastSeq, hash: audit.lastHash, at: now)
-            truncations = []
-            out.marker = DamageMarker.release(directory: directory, at: now)
-            marker = nil
-            unrecordedMarker = nil
-        }
-        return out
-    }
-
-    /// An administrator's acceptance of the logs as they are (a restored backup, a known cut): the
-    /// same decision as `release`, for what it accepts. Returns the truncations accepted.
-    public func acceptTruncations() throws -> [Truncation] { try release().truncations }
-
     public var lastSeq: Int { events.lastSeq }
 
     /// Reads what other processes appended since the last look. A torn tail (a crashed writer's
@@ -303,27 +183,9 @@ public final class Store {
         recordMarker()
     }
 
-    /// Whether a torn line of `log` at `line` is beyond the last acknowledged head: only then is it
-    /// a crash's leftover that may be cut off. At or before the head it was synced and acknowledged:
-    /// damage (unless an administrator releases it).
-    private func isCrashTear(_ log: HeadFile.Log, _ tear: LogFile.Tear) -> Bool {
-        if releasing { return true }
-        guard let head else { return true }
-        switch head.reading(log) {
-        case .none: return true
-        case .garbage: return false
-        case .head(let h): return tear.line > h.seq
-        }
-    }
-
-    private func acknowledgedDamage(_ file: String, _ tear: LogFile.Tear) -> StoreError {
-        .damaged(file: file, line: tear.line, reason: "line \(tear.line) was acknowledged (store.head) and is now damaged (\(tear.reason)); "
-                 + "it is not a write cut short by a crash, so it was left as it is")
-    }
-
     /// Under the exclusive lock: read everything new, repair a torn tail beyond the acknowledged
     /// head (mark the store damaged for one at or before it), and be at the file's end.
-    private func catchUpExclusive(by finder: DamageMarker.Finder, throwing: Bool = true) throws {
+    func catchUpExclusive(by finder: DamageMarker.Finder, throwing: Bool = true) throws {
         if let tear = try events.readNew(typed: true, { try replayed($0, $1!) }) {
             if isCrashTear(.events, tear) {
                 repairs.append(try events.repair(tear, now: clock.now()))
@@ -337,7 +199,7 @@ public final class Store {
     }
 
     /// The same for the audit log, which is read from its tail (it is only appended to).
-    private func catchUpAudit(by finder: DamageMarker.Finder) throws {
+    func catchUpAudit(by finder: DamageMarker.Finder) throws {
         var tear: LogFile.Tear?
         if !auditTailKnown {
             tear = audit.seekTail()
@@ -447,71 +309,6 @@ public final class Store {
                                       version: seq, data: data, prev: audit.lastHash)
             try audit.append(line.bytes, lastSeq: seq, lastHash: line.hash)
             head?.write(.audit, seq: seq, hash: line.hash, at: now)
-        }
-    }
-
-    /// Every line of the event log (or the audit log) from the start, checked, in order. A damaged
-    /// line is an error, never a silently shorter history.
-    public func scan(audit scanAudit: Bool = false, _ visit: (RecordedEvent) -> Bool) throws {
-        let file = scanAudit ? Store.auditFile : Store.eventsFile
-        var problem: StoreError?
-        try lock.withLock(exclusive: false) {
-            try LogFile.scan(path: directory + "/" + file) { line, result in
-                switch result {
-                case .success(let e): return visit(e)
-                case .failure(let p): problem = .damaged(file: file, line: line, reason: p.reason); return false
-                }
-            }
-        }
-        if let problem { throw problem }
-    }
-
-    /// The events of some streams, in log order, read line by line through the projection's index
-    /// (a citizen's few hundred lines, not the whole log). Each line's hash is checked; one that
-    /// does not match, or is not the stream's, is damage and an error.
-    public func events(of streams: [String]) throws -> [RecordedEvent] {
-        let offsets = streams.flatMap { projection.lines.offsets($0) }.sorted()
-        guard !offsets.isEmpty else { return [] }
-        let wanted = Set(streams)
-        let path = directory + "/" + Store.eventsFile
-        return try lock.withLock(exclusive: false) {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
-            defer { close(fd) }
-            var out: [RecordedEvent] = []
-            out.reserveCapacity(offsets.count)
-            for offset in offsets {
-                var count = 2048
-                while true {
-                    guard let bytes = Sys.readAll(fd, from: offset, count: count) else {
-                        throw StoreError.io("cannot read \(path): \(Sys.errorText)")
-                    }
-                    guard let nl = bytes.firstIndex(of: 0x0A) else {
-                        guard bytes.count == count else { throw StoreError.damaged(file: Store.eventsFile, line: 0, reason: "a line at byte \(offset) has no end") }
-                        count *= 4
-                        continue
-                    }
-                    let e = try bytes.withUnsafeBytes { buf -> RecordedEvent in
-                        do { return try LogLine.decode(UnsafeRawBufferPointer(rebasing: buf[0..<nl]), previousHash: nil, previousSeq: 0) } catch {
-                            throw StoreError.damaged(file: Store.eventsFile, line: 0, reason: "the line at byte \(offset): \(error)")
-                        }
-                    }
-                    guard wanted.contains(e.stream) else {
-                        throw StoreError.damaged(file: Store.eventsFile, line: e.seq, reason: "the line at byte \(offset) is not of the stream the index says")
-                    }
-                    out.append(e)
-                    break
-                }
-            }
-            return out
-        }
-    }
-
-    /// Decodes every event of a data directory's log without applying it (the benchmark's yardstick).
-    public static func scanFile(directory: String, _ visit: (RecordedEvent) -> Void) throws {
-        try LogFile.scan(path: directory + "/" + eventsFile) { _, r in
-            if case .success(let e) = r { visit(e); return true }
-            return false
         }
     }
 

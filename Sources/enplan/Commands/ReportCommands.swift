@@ -42,7 +42,8 @@ enum ReportCommands {
             } else if inv.flag("json") {
                 Output.jsonArray(table.rows) { row, w in json(row, table, section, service, &w) }
             } else {
-                Output.table([danish ? "RÆKKE" : "ROW"] + table.columns.map { $0.title.text(danish: danish) } + [danish ? "MARKERING" : "FLAG"],
+                Output.table([Bilingual("RÆKKE", "ROW").text(danish: danish)] + table.columns.map { $0.title.text(danish: danish) }
+                             + [Bilingual("MARKERING", "FLAG").text(danish: danish)],
                              table.rows.map { r in [r.label.text(danish: danish)] + r.cells.map { FigureCSV.value($0.value, danish: danish) }
                                  + [r.flag.map { FigureCSV.flag($0, danish: danish) } ?? ""] })
             }
