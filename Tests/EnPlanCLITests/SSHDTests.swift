@@ -73,6 +73,8 @@ final class SSHDTests: XCTestCase {
                 PermitRootLogin forced-commands-only
                 AllowUsers \(Self.me)
                 LogLevel INFO
+                # The forced command runs on the tests' pinned day too, never on the day the suite runs.
+                SetEnv ENPLAN_CLOCK=\(ProcessClock.start)
 
                 """
             try config.write(toFile: dir + "/sshd_config", atomically: true, encoding: .utf8)

@@ -132,7 +132,9 @@ final class SSHSessionTests: XCTestCase {
     /// person's ordinary key (the key and the code are the two factors), once, by them only.
     func testTheOutboxIsFetchedByItsCodeWithThePersonsOwnKey() throws {
         let (d, _) = try prepared()
-        let item = try Outbox(dataDirectory: d.path, user: "mette").put(name: "enplan-plan-c1-2026-12-09.txt", text: "Din plan: Søren\n")
+        // Made on the binary's day (the pinned clock), not the day the suite runs: it expires after 7 days.
+        let item = try Outbox(dataDirectory: d.path, user: "mette", clock: try XCTUnwrap(ProgramClock.clock(d.clock)))
+            .put(name: "enplan-plan-c1-2026-12-09.txt", text: "Din plan: Søren\n")
         let code = Outbox.shown(item.code)
         let karens = try session(d, "outbox get \(code)", user: "karen", headless: false)
         XCTAssertEqual(karens.status, 2, "another person's code finds nothing: \(karens.stderr)")

@@ -13,7 +13,6 @@ final class TerminalSafetyTests: XCTestCase {
     static let hostile = "Søren \u{1B}[2J\u{1B}]0;overtaget\u{07}\u{9B}31m\u{202E}nesneroS\u{2066}\rX\nenplan: falsk linje"
 
     /// The day the binary calls today (the system clock, in Copenhagen).
-    static var today: Day { Timestamp(Date()).local.day }
 
     /// What a terminal could act on in `s`: any control character but a line end ("\n", "\r\n")
     /// and a tab. Every Swift string is valid UTF-8, so this covers the bytes 0x1B and 0x07 and
@@ -41,8 +40,9 @@ final class TerminalSafetyTests: XCTestCase {
             let r = try d.run(["user", "add", "--as", "admin", "--id", id, "--name", name, "--sector", sector, "--role", role], stdin: "tre grønne heste i Roskilde\n")
             XCTAssertEqual(r.status, 0, r.stderr)
         }
-        let today = Self.today, evil = Self.hostile
-        let store = try Store(directory: d.path)
+        // The binary's day (the pinned clock), never the day the suite runs.
+        let today = d.today, evil = Self.hostile
+        let store = try Store(directory: d.path, clock: try XCTUnwrap(ProgramClock.clock(d.clock)))
         var meeting = Meeting(id: "m1", type: .network, citizen: "c1", start: LocalTime(day: today + 3, minuteOfDay: 600), minutes: 60, room: evil,
                               participants: ["mette"], guests: [Guest(kind: .partner, name: evil, organisation: evil)], status: .planned, outcome: nil)
         meeting.agenda = []
@@ -120,7 +120,7 @@ final class TerminalSafetyTests: XCTestCase {
     func testAWriteWithAControlCharacterOrABadDayIsRefusedAndNothingAppended() throws {
         let d = try olderStore()
         // The hour the clocks go forward next spring: the last Sunday of March, 02:30.
-        let year = Self.today.components.year + 1
+        let year = d.today.components.year + 1
         var gap = Day(year: year, month: 3, day: 31)!
         while gap.weekday != 7 { gap = gap + -1 }
         try d.assertFails([
