@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import TestSupport
+import EnPlanDomain
 
 /// The headless commands as scripts use them: exit codes, one-line errors, JSON, nothing written on bad input.
 final class CommandTests: XCTestCase {
@@ -83,23 +84,27 @@ final class CommandTests: XCTestCase {
     func testMeetingMoveAndEdit() throws {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "5").status, 0)
-        let a = try d.run("meeting", "add", "--as", "mette", "--type", "network", "--start", "2027-03-01T10:00", "--minutes", "60", "--participants", "mette,jonas")
-        let b = try d.run("meeting", "add", "--as", "mette", "--type", "followup", "--start", "2027-03-02T10:00", "--minutes", "30", "--participants", "mette")
+        // Two working days some weeks ahead of the binary's day (a Monday and the Tuesday after).
+        var monday = d.today + 21
+        while monday.weekday != 1 { monday = monday + 1 }
+        let day1 = monday.iso, day2 = (monday + 1).iso
+        let a = try d.run("meeting", "add", "--as", "mette", "--type", "network", "--start", "\(day1)T10:00", "--minutes", "60", "--participants", "mette,jonas")
+        let b = try d.run("meeting", "add", "--as", "mette", "--type", "followup", "--start", "\(day2)T10:00", "--minutes", "30", "--participants", "mette")
         XCTAssertEqual(a.status, 0, a.stderr); XCTAssertEqual(b.status, 0, b.stderr)
         let m1 = a.stdout.trimmingCharacters(in: .whitespacesAndNewlines), m2 = b.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let clash = try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "2027-03-01T10:30")
+        let clash = try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "\(day1)T10:30")
         XCTAssertEqual(clash.status, 1)
-        XCTAssertEqual(clash.stderr, "enplan: mette is booked in meeting \(m1) from 2027-03-01 10:00 to 11:00\n")
-        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "2027-03-01T13:00", "--minutes", "45").status, 0)
+        XCTAssertEqual(clash.stderr, "enplan: mette is booked in meeting \(m1) from \(day1) 10:00 to 11:00\n")
+        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", m2, "--start", "\(day1)T13:00", "--minutes", "45").status, 0)
         XCTAssertEqual(try d.run("meeting", "edit", "--as", "mette", "--meeting", m2, "--type", "roundtable", "--room", "Lille sal").status, 0)
-        let list = try d.run("meetings", "--as", "mette", "--from", "2027-03-01", "--to", "2027-03-02", "--json")
+        let list = try d.run("meetings", "--as", "mette", "--from", day1, "--to", day2, "--json")
         let found = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
         let moved = found.first { $0["id"] as? String == m2 }
-        XCTAssertEqual(moved?["start"] as? String, "2027-03-01T13:00")
+        XCTAssertEqual(moved?["start"] as? String, "\(day1)T13:00")
         XCTAssertEqual(moved?["minutes"] as? Int, 45)
         XCTAssertEqual(moved?["type"] as? String, "roundtable")
         XCTAssertEqual(moved?["room"] as? String, "Lille sal")
-        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", "m999", "--start", "2027-03-01T13:00").status, 2)
+        XCTAssertEqual(try d.run("meeting", "move", "--as", "mette", "--meeting", "m999", "--start", "\(day1)T13:00").status, 2)
     }
 
     func testContactPrintsItsSeqAndLogShowsIt() throws {
