@@ -260,6 +260,23 @@ final class FigureTests: XCTestCase {
         XCTAssertNotNil(s.targets(as: "karen")[0].ended)
     }
 
+    func testAContactsTargetsBurnUpIsOnTheScaleOfItsStatus() throws {
+        try s.execute(.defineTarget(id: "kontakt", kind: .contactsPerQuarter, name: "Højst 6 kontakter", value: 6, deadline: nil, sector: nil), as: "karen")
+        let a = try f.citizen("010170-1234"), b = try f.citizen("020270-1234")
+        for _ in 0..<3 { try s.execute(.logContact(citizen: a, channel: .phone, note: nil, at: nil), as: "mette") }
+        try s.execute(.logContact(citizen: b, channel: .phone, note: nil, at: nil), as: "mette")
+        let t = try s.figures(.targets, filter: quarter, as: "karen")
+        let row = t.rows[try XCTUnwrap(t.row("target:kontakt"))]
+        guard case .text(let now) = row.cells[t.column("now")!].value, case .spark(let burnup) = row.cells[t.column("burnup")!].value else {
+            return XCTFail("a status and a burn-up")
+        }
+        XCTAssertEqual(now.da, "2,0", "4 contacts with 2 citizens")
+        XCTAssertEqual(burnup.last, 2, "the burn-up ends where the status stands, not at 20")
+        let csv = FigureCSV.render(t, danish: true, names: [:])
+        let line = try XCTUnwrap(csv.split(separator: "\r\n").first { $0.hasPrefix("target:kontakt;") })
+        XCTAssertTrue(line.contains(";0;0;0;2;"), "the CSV's burn-up columns on the same scale: \(line)")
+    }
+
     // MARK: reassign
 
     func testReassignIsAllOrNothingAndForSupervisors() throws {

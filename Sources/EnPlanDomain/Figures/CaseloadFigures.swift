@@ -75,7 +75,7 @@ enum CaseloadFigures {
         }
         let keys = ["responsible", "youth", "adults", "withPlan", "overdue", "meetings14"]
         func cells(_ r: String) -> [FigureCell] {
-            keys.map { t.count(r, $0) } + [.plain(.spark(trend[r] ?? Array(repeating: 0, count: 12)))]
+            keys.map { t.count(r, $0) } + [.plain(.spark((trend[r] ?? Array(repeating: 0, count: 12)).map(Double.init)))]
         }
         func flag(_ n: Int) -> FigureFlag? { n > s.settings.caseloadMax ? .over : n >= s.settings.caseloadWarn ? .warn : nil }
         var rows = s.caseworkers().map { u in

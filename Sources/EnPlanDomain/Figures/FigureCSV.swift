@@ -48,7 +48,7 @@ public enum FigureCSV {
                 switch (layout[i], cell.value) {
                 case let (.share, .share(n, d)): row += [d == 0 ? "" : number(Double(n) / Double(d) * 100), String(n), String(d)]
                 case (.share, let v): row += [value(v, danish: danish), "", ""]
-                case let (.trend(k), .spark(xs)): row += (0..<k).map { $0 < xs.count ? String(xs[$0]) : "" }
+                case let (.trend(k), .spark(xs)): row += (0..<k).map { $0 < xs.count ? number(xs[$0]) : "" }
                 case let (.trend(k), v): row += [value(v, danish: danish)] + Array(repeating: "", count: k - 1)
                 case (.single, let v): row.append(value(v, danish: danish))
                 }
@@ -70,7 +70,7 @@ public enum FigureCSV {
         case .count(let n): return String(n)
         case let .share(n, d): return d == 0 ? "" : "\(String(format: "%.1f", Double(n) / Double(d) * 100).replacingOccurrences(of: ".", with: ",")) % (\(n)/\(d))"
         case .days(let x): return x.map(number) ?? ""
-        case .spark(let xs): return xs.map(String.init).joined(separator: " ")
+        case .spark(let xs): return xs.map(number).joined(separator: " ")
         case .text(let b): return b.text(danish: danish)
         case .none: return ""
         }

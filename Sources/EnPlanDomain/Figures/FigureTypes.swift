@@ -95,7 +95,9 @@ public struct FigureDefinition: Sendable, Equatable {
 }
 
 public enum FigureValue: Sendable, Equatable {
-    case count(Int), share(numerator: Int, denominator: Int), days(Double?), spark([Int]), text(Bilingual), none
+    case count(Int), share(numerator: Int, denominator: Int), days(Double?), text(Bilingual), none
+    /// A series on the figure's own scale (counts, per cent, or contacts per citizen with one decimal).
+    case spark([Double])
 }
 
 /// What a cell counts. The list behind a cell is of citizens: a cell that counts something else

@@ -69,18 +69,18 @@ enum OfferFigures {
         }
         func attendance(_ list: [Offer]) -> [Int] { weeks.map { wk in list.reduce(0) { $0 + ($1.attendance[wk] ?? 0) } } }
         var rows = [FigureRow(key: "all", label: FigureScope.all, cells: [
-            .plain(.count(offers.count)), .count(FigureScope.sortedByID(allIDs)), .plain(.count(attendance(offers)[11])), .plain(.spark(allN)),
-            .plain(.spark(attendance(offers))),
+            .plain(.count(offers.count)), .count(FigureScope.sortedByID(allIDs)), .plain(.count(attendance(offers)[11])), .plain(.spark(allN.map(Double.init))),
+            .plain(.spark(attendance(offers).map(Double.init))),
         ])]
         for (oi, o) in offers.enumerated() {
             let a = attendance([o])
             rows.append(FigureRow(key: "offer:" + o.id, label: Bilingual(o.label, o.label), cells: [
-                .plain(.text(kind(o.kind))), .count(FigureScope.sortedByID(offerIDs[oi])), .plain(.count(a[11])), .plain(.spark(offerN[oi])), .plain(.spark(a)),
+                .plain(.text(kind(o.kind))), .count(FigureScope.sortedByID(offerIDs[oi])), .plain(.count(a[11])), .plain(.spark(offerN[oi].map(Double.init))), .plain(.spark(a.map(Double.init))),
             ]))
         }
         for (si, sector) in sectors.enumerated() where sectorN[si].contains(where: { $0 > 0 }) {
             rows.append(FigureRow(key: "sector:" + sector.rawValue, label: FigureScope.label(sector), cells: [
-                .plain(.count(offersOf[si].count)), .count(FigureScope.sortedByID(sectorIDs[si])), .plain(.none), .plain(.spark(sectorN[si])), .plain(.none),
+                .plain(.count(offersOf[si].count)), .count(FigureScope.sortedByID(sectorIDs[si])), .plain(.none), .plain(.spark(sectorN[si].map(Double.init))), .plain(.none),
             ]))
         }
         return s.table(.offers, columns(s), rows)

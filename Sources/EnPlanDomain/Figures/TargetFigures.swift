@@ -17,8 +17,8 @@ enum TargetFigures {
             FigureColumn(key: "now", title: Bilingual("Status nu", "Now"), definition: definition(kinds, none, ("Afsluttede mål", "Ended targets"), now)),
             FigureColumn(key: "deadline", title: Bilingual("Frist", "Deadline"), definition: definition(("Målets frist", "The target's deadline"), none, none, now)),
             FigureColumn(key: "burnup", title: Bilingual("Forløb", "Burn-up"),
-                         definition: definition(("Værdien uge for uge siden målet blev sat (lofter: de sidste 12 uger eller 4 kvartaler)",
-                                                 "The value week by week since the target was set (ceilings: the last 12 weeks or 4 quarters)"), none,
+                         definition: definition(("Værdien på samme skala som status, uge for uge siden målet blev sat (lofter: de sidste 12 uger eller 4 kvartaler)",
+                                                 "The value on the status's scale, week by week since the target was set (ceilings: the last 12 weeks or 4 quarters)"), none,
                                                 ("Planer tælles fra den dag, de blev oprettet, for borgere, der er på tværs i dag",
                                                  "Plans count from the day they were created, for citizens shared today"), now)),
             FigureColumn(key: "pace", title: Bilingual("Tempo, der mangler", "Pace needed"),
@@ -69,7 +69,7 @@ enum TargetFigures {
                 : weeksLeft <= 0 ? text("Fristen er overskredet: \(missing) mangler", "Past the deadline: \(missing) missing")
                 : text("\(Int((Double(missing) / weeksLeft).rounded(.up))) pr. uge", "\(Int((Double(missing) / weeksLeft).rounded(.up))) a week")
             return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
-                             cells: [.plain(.count(t.value)), .count(ids), deadline, .plain(.spark(burnup)), pace, status(behind)],
+                             cells: [.plain(.count(t.value)), .count(ids), deadline, .plain(.spark(burnup.map(Double.init))), pace, status(behind)],
                              flag: behind ? .behind : nil)
         case .caseloadMax:
             // Per user (by `responsibleIndex`): their citizens, when they are an active caseworker (of the sector).
@@ -85,7 +85,7 @@ enum TargetFigures {
             // The cell is the largest caseload, and its list that caseload's citizens (one caseworker's).
             let ids = FigureScope.sortedByID(loads.first { $0.count == largest && largest > 0 } ?? [])
             return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
-                             cells: [.plain(.count(t.value)), FigureCell(value: .count(largest), citizens: ids), deadline, .plain(.spark(spark)),
+                             cells: [.plain(.count(t.value)), FigureCell(value: .count(largest), citizens: ids), deadline, .plain(.spark(spark.map(Double.init))),
                                      text("\(over.count) sagsbehandlere over loftet", "\(over.count) caseworkers above the ceiling"), status(!over.isEmpty)],
                              flag: over.isEmpty ? nil : .behind)
         case .contactsPerQuarter:
@@ -100,7 +100,7 @@ enum TargetFigures {
             let behind = projected > Double(t.value)
             let room = Stats.decimal(max(Double(t.value) - now, 0))
             return FigureRow(key: "target:" + t.id, label: Bilingual(t.name, t.name),
-                             cells: [.plain(.count(t.value)), .plain(.text(Stats.decimal(now))), deadline, .plain(.spark(rates.map { Int(($0 * 10).rounded()) })),
+                             cells: [.plain(.count(t.value)), .plain(.text(Stats.decimal(now))), deadline, .plain(.spark(rates.map { ($0 * 10).rounded() / 10 })),
                                      text("højst \(room.da) mere pr. borger i kvartalet", "at most \(room.en) more per citizen this quarter"), status(behind)],
                              flag: behind ? .behind : nil)
         }

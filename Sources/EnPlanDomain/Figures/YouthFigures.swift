@@ -175,7 +175,7 @@ enum YouthFigures {
         let months = byMonth(c.members, today: today).map { $0.of == 0 ? 0 : $0.n * 100 / $0.of }
         return FigureRow(key: c.key, label: c.label,
                          cells: [.count(c.members.map(\.id)), .count(succeeded), .count(exits), .count(notYet),
-                                 .share(succeeded, of: c.members.count - exits.count), .plain(.spark(months))],
+                                 .share(succeeded, of: c.members.count - exits.count), .plain(.spark(months.map(Double.init)))],
                          flag: c.isFinal(on: today) ? nil : .interim)
     }
 

@@ -75,7 +75,7 @@ enum ReportCommands {
             case .count(let n): w.int(n)
             case let .share(n, d): w.openObject(); w.field("n", n); w.field("of", d); w.closeObject()
             case .days(let d): if let d { w.raw(Array(FigureCSV.number(d).replacingOccurrences(of: ",", with: ".").utf8)) } else { w.raw(Array("null".utf8)) }
-            case .spark(let xs): w.raw(Array(("[" + xs.map(String.init).joined(separator: ",") + "]").utf8))
+            case .spark(let xs): w.raw(Array(("[" + xs.map { FigureCSV.number($0).replacingOccurrences(of: ",", with: ".") }.joined(separator: ",") + "]").utf8))
             case .text(let b): w.string(b.en)
             case .none: w.raw(Array("null".utf8))
             }

@@ -126,8 +126,8 @@ extension DashboardScreen {
             let text = d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
             return s.pick(text.replacingOccurrences(of: ".", with: ","), text) + " d"
         case .spark(let xs):
-            let top = max(1, xs.max() ?? 1), bars = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-            return xs.map { bars[min(7, $0 * 7 / top)] }.joined()
+            let top = max(xs.max() ?? 0, .leastNonzeroMagnitude), bars = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+            return xs.map { bars[min(7, max(0, Int($0 * 7 / top)))] }.joined()
         case .text(let b): return s.text(b)
         case .none: return ""
         }
