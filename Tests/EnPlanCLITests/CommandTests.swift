@@ -225,6 +225,14 @@ final class StaffCommandTests: XCTestCase {
         XCTAssertEqual(off.status, 0, off.stderr)
         XCTAssertTrue(off.stdout.hasPrefix("mette is deactivated. ") && off.stdout.contains(" handed to jonas."), off.stdout)
         XCTAssertTrue(off.stdout.contains("coming meeting"), "the meetings she takes part in are said: \(off.stdout)")
+        // Her place in the coming meetings went to jonas where he was free, in the same write.
+        let replaced = try d.eventObjects().filter { $0["type"] as? String == "ParticipantReplaced" }
+        XCTAssertFalse(replaced.isEmpty, off.stdout)
+        XCTAssertTrue(replaced.allSatisfy { ($0["data"] as? [String: Any])?["by"] as? String == "jonas" && $0["actor"] as? String == "admin" })
+        XCTAssertTrue(off.stdout.contains("jonas takes their place in \(replaced.count) coming meeting"), off.stdout)
+        let meetings = try JSONSerialization.jsonObject(with: Data(try d.run("meetings", "--as", "jonas", "--to", "+8w", "--json").stdout.utf8)) as! [[String: Any]]
+        let taken = Set(replaced.compactMap { $0["stream"] as? String })
+        XCTAssertTrue(taken.isSubset(of: Set(meetings.compactMap { $0["id"] as? String })), "they are in jonas's calendar")
         XCTAssertTrue(off.stdout.contains("1 SSH key removed"), off.stdout)
         XCTAssertFalse(try String(contentsOfFile: file, encoding: .utf8).contains("--user mette"))
         let jonas = try JSONSerialization.jsonObject(with: Data(try d.run("citizens", "--as", "jonas", "--json").stdout.utf8)) as! [[String: Any]]

@@ -71,6 +71,13 @@ final class InstallTests: XCTestCase {
             XCTAssertTrue(file.contains("\n.B enplan \(ManPage.esc(c.name))"), "\(c.name) in the man page")
             for o in c.options { XCTAssertTrue(file.contains("\\fB\\-\\-\(ManPage.esc(o.name))\\fR"), "\(c.name) --\(o.name)") }
         }
+        // The procedures an operator looks for at 02:00, each under its own heading.
+        for heading in [".SH PROCEDURES", ".SS SSH", ".SS Backup", ".SS Verify", ".SS Restore"] {
+            XCTAssertTrue(file.contains("\n" + heading), "\(heading) in the man page")
+        }
+        for command in ["ssh\\-session", "enplan backup DEST", "enplan restore SRC DIR", "verify \\-\\-release", "AuthenticationMethods publickey"] {
+            XCTAssertTrue(file.contains(command), "\(command) in the procedures")
+        }
         let printed = try Binary.run(["manpage"])
         XCTAssertEqual(printed.stdout, file)
     }

@@ -34,6 +34,42 @@ final class CalendarTests: XCTestCase {
         return f
     }
 
+    /// A leaver's place in a coming meeting goes to a colleague, checked as a booking is; the
+    /// meeting's citizen is no longer open to the one who left it through that meeting.
+    func testAParticipantIsReplacedOnlyByAFreeActiveColleague() throws {
+        let f = try Fixture()
+        let c = try f.citizen()
+        let s = f.service
+        let start = LocalTime(iso: "2026-11-25T10:00")!
+        let m = try s.execute(.scheduleMeeting(type: .network, citizen: c, start: start, minutes: 60, room: nil, participants: ["mette", "per"],
+                                               guests: [], allowConflict: false), as: "mette")[0].stream
+        try s.execute(.scheduleMeeting(type: .other, citizen: nil, start: start, minutes: 30, room: nil, participants: ["jonas"], guests: [],
+                                       allowConflict: false), as: "jonas")
+        XCTAssertTrue(f.store.projection.citizens[c]!.participants.contains("per"))
+        XCTAssertThrowsDomainError(try s.execute(.replaceParticipant(meeting: m, leaving: "mette", by: "jonas"), as: "admin")) {
+            if case .conflict = $0 { return true }; return false
+        }
+        XCTAssertThrowsDomainError(try s.execute(.replaceParticipant(meeting: m, leaving: "karen", by: "jonas"), as: "admin")) {
+            if case .invalid(.notAParticipant(user: "karen", meeting: m)) = $0 { return true }; return false
+        }
+        XCTAssertThrowsDomainError(try s.execute(.replaceParticipant(meeting: m, leaving: "per", by: nil), as: "jonas")) {
+            if case .forbidden = $0 { return true }; return false
+        }
+        XCTAssertEqual(s.restaffing([m], to: "jonas").busy, [m])
+        XCTAssertEqual(s.restaffing([m], to: "karen").free, [m])
+
+        try s.execute(.replaceParticipant(meeting: m, leaving: "per", by: "karen"), as: "admin")
+        XCTAssertEqual(f.store.projection.meetings[m]!.participants, ["mette", "karen"], "the newcomer takes the leaver's place")
+        XCTAssertFalse(f.store.projection.citizens[c]!.participants.contains("per"), "the meeting no longer opens the citizen to per")
+        try s.execute(.replaceParticipant(meeting: m, leaving: "karen", by: nil), as: "mette")
+        XCTAssertEqual(f.store.projection.meetings[m]!.participants, ["mette"])
+        XCTAssertThrowsDomainError(try s.execute(.replaceParticipant(meeting: m, leaving: "mette", by: nil), as: "mette")) {
+            if case .invalid(.noParticipants) = $0 { return true }; return false
+        }
+        let reopened = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertEqual(reopened.projection.meetings[m], f.store.projection.meetings[m], "replayed as it was applied")
+    }
+
     func testFirstFreeSlotForEveryoneAndTheRoom() throws {
         let f = try fixtureWithMeetings()
         let after = LocalTime(iso: "2026-11-24T07:00")!

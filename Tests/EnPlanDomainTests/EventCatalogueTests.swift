@@ -14,7 +14,7 @@ final class EventCatalogueTests: XCTestCase {
                       "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
                       "TargetDefined", "TargetEnded", "OutcomeRecorded", "OwnAssessmentRecorded", "VulnerabilityRecorded",
                       "YouthTargetGroupSet", "MeetingChanged", "UserContactSet", "ReviewSampleDrawn", "PlanReviewed", "OfferDefined",
-                      "OfferAttendanceReported", "UserUnlocked"]
+                      "OfferAttendanceReported", "UserUnlocked", "ParticipantReplaced"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")
@@ -28,7 +28,7 @@ final class EventCatalogueTests: XCTestCase {
             .effort: [.effortAdded, .effortStatusChanged, .effortChanged],
             .decision: [.decisionRecorded], .followUp: [.followUpScheduled, .followUpCompleted],
             .assessment: [.assessmentRecorded, .ownAssessmentRecorded], .outcome: [.outcomeRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],
-            .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged],
+            .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .participantReplaced],
         ]
         for type in EventType.allCases {
             let kind = expected.first { $0.value.contains(type) }?.key ?? .caseFile

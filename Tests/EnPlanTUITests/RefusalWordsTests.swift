@@ -18,7 +18,7 @@ final class RefusalWordsTests: XCTestCase {
         .passwordTooShort(minimum: 4), .badID(.user, "X"), .firstUserMustBeAdmin, .cannotDeactivateSelf, .badBenefitCode,
         .benefitEndsBeforeStart, .meetingMinutes(5...480), .noParticipants, .outcomeIsPlanned,
         .meetingNotBegun(meeting: "m2", status: .held), .futureMeetingCompletesNothing, .meetingNotPlanned(meeting: "m2", status: .cancelled),
-        .nothingToAdd(meeting: "m2"), .agendaNeedsPlan, .notOnAgenda(item: "f9", citizen: "c1"), .noCitizensToMove, .citizenNamedTwice,
+        .nothingToAdd(meeting: "m2"), .notAParticipant(user: "ole", meeting: "m2"), .agendaNeedsPlan, .notOnAgenda(item: "f9", citizen: "c1"), .noCitizensToMove, .citizenNamedTwice,
         .alreadyResponsible(user: "mette", citizen: "c1"), .targetValue, .targetNeedsDeadline, .deadlineNotAfterToday, .targetEnded("t1"),
         .badCPR(text: "12", .format), .bornInFuture(text: "010150-4000"), .nothingToChange, .ownHouseholdMember, .consentSectors,
         .inFuture(.effortEnd(day)), .consentWithdrawn("s1"), .notACaseworker(user: "karen", role: .supervisor), .unknownBenefit("x"),
@@ -162,6 +162,7 @@ final class RefusalWordsTests: XCTestCase {
             case .templateTooLarge: return "i82"
             case .notLocked: return "i83"
             case .weakPassword: return "i85"
+            case .notAParticipant: return "i86"
             case .alreadyActive: return "i84"
             }
         case .notFound(let r):
@@ -221,7 +222,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 85, "n": 17, "f": 15, "c": 8, "o": 4]
+    static let counts = ["i": 86, "n": 17, "f": 15, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -80,6 +80,7 @@ public enum EventSamples {
             .offerDefined(Offer(id: "o1", provider: "Kirkens Korshær", kind: .civilSociety, activity: "Madklub", place: "Algade 3", weekdays: [2, 4], defined: day))
         case .offerAttendanceReported: .offerAttendanceReported(week: IsoWeek(day), count: 14)
         case .userUnlocked: .userUnlocked
+        case .participantReplaced: .participantReplaced(leaving: "mette", by: "jonas")
         }
     }
 }

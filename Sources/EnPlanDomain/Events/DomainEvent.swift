@@ -75,6 +75,8 @@ public enum DomainEvent: Equatable, Sendable {
     case offerAttendanceReported(week: IsoWeek, count: Int)
     /// An administrator lifted a lockout (five wrong passwords): the count starts again (stream "user:<id>").
     case userUnlocked
+    /// A participant of a planned meeting replaced (a leaver's successor), or taken off (`by` nil).
+    case participantReplaced(leaving: String, by: String?)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

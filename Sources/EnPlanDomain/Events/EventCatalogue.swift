@@ -67,6 +67,7 @@ public enum EventType: String, CaseIterable, Sendable {
     case offerDefined = "OfferDefined"
     case offerAttendanceReported = "OfferAttendanceReported"
     case userUnlocked = "UserUnlocked"
+    case participantReplaced = "ParticipantReplaced"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -169,6 +170,7 @@ public enum EventType: String, CaseIterable, Sendable {
         case .planReviewed: EventRow(.recordedSector, .plan) { .planReviewed(try Review(fields: $0)) }
         case .offerDefined: EventRow(.actor, .caseFile) { .offerDefined(try Offer(fields: $0)) }
         case .userUnlocked: EventRow(.actor, .caseFile) { _ in .userUnlocked }
+        case .participantReplaced: EventRow(.actor, .meeting) { .participantReplaced(leaving: try $0.string("leaving"), by: try $0.optionalString("by")) }
         case .offerAttendanceReported:
             EventRow(.actor, .caseFile) { f in
                 guard let week = IsoWeek(try f.string("week")) else { throw Fields.Missing(key: "week", problem: "is not an ISO week like 2026-W48") }
@@ -242,6 +244,7 @@ extension DomainEvent {
         case .offerDefined: .offerDefined
         case .offerAttendanceReported: .offerAttendanceReported
         case .userUnlocked: .userUnlocked
+        case .participantReplaced: .participantReplaced
         }
     }
 
@@ -285,6 +288,7 @@ extension DomainEvent {
         case let .meetingStatusChanged(status, outcome): f.set("status", status); f.set("outcome", outcome)
         case let .meetingJoined(participants, guests, agenda):
             f.set("participants", participants); f.set("guests", guests.map(\.fields)); f.set("agenda", agenda)
+        case let .participantReplaced(leaving, by): f.set("leaving", leaving); f.set("by", by)
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)

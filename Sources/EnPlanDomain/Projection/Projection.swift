@@ -231,6 +231,20 @@ public struct Projection: Sendable {
                 citizens[place: i].facts.merged.append(meetings[stream]!.start.day)
             }
             return
+        case let .participantReplaced(leaving, by):
+            guard let m = meetings[stream] else { throw Inconsistent(reason: "no meeting \(stream)") }
+            var people = m.participants
+            if let i = people.firstIndex(of: leaving) {
+                if let by, !people.contains(by) { people[i] = by } else { people.remove(at: i) }
+            }
+            meetings[stream]!.participants = people
+            meetings[stream]!.version = version
+            meetings[stream]!.updated = ts
+            if let cid = m.citizen, let i = citizens.place(of: cid) {
+                let ids = citizens.head(place: i).meetings
+                citizens[place: i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
+            }
+            return
         // A citizen's events, on a stream that is no citizen.
         case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
              .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
@@ -256,7 +270,7 @@ public struct Projection: Sendable {
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
              .responsibleChanged, .contactPersonChosen, .consentGiven, .consentWithdrawn, .goalStatusChanged, .goalChanged,
              .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
-             .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .templateDefined,
+             .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .participantReplaced, .templateDefined,
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
              .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported,
              .userUnlocked:
@@ -333,7 +347,7 @@ public struct Projection: Sendable {
              .offerDefined, .offerAttendanceReported, .userUnlocked:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
-             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet:
+             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet, .participantReplaced:
             break
         }
     }

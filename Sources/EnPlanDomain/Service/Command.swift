@@ -86,6 +86,9 @@ public enum Command: Sendable {
     case reportAttendance(offer: String, week: IsoWeek, count: Int)
     /// An administrator lifts a user's lockout (five wrong passwords).
     case unlockUser(user: String)
+    /// A planned meeting's participant who stops (a leaver) is replaced by another (or just taken
+    /// off, `by` nil): administrators, or whoever may change the meeting's citizen.
+    case replaceParticipant(meeting: String, leaving: String, by: String?)
 
     /// What a refusal of the command is about, for the audit log: its stream, or the citizen a new
     /// meeting is about.
@@ -111,7 +114,7 @@ public enum Command: Sendable {
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
             return c
         case .setMeetingStatus(let m, _, _), .joinMeeting(let m, _, _, _, _), .recordMeetingOutcome(let m, _, _, _): return m
-        case .changeMeeting(let m, _, _, _, _, _, _): return m
+        case .changeMeeting(let m, _, _, _, _, _, _), .replaceParticipant(let m, _, _): return m
         case .setUserContact(let u, _, _): return Streams.user(u)
         case .reassign: return nil
         case .defineTarget(let id, _, _, _, _, _), .endTarget(let id): return Streams.target(id)

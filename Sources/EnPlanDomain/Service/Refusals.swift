@@ -128,6 +128,7 @@ extension DomainError {
         case futureMeetingCompletesNothing
         case meetingNotPlanned(meeting: String, status: MeetingStatus)
         case nothingToAdd(meeting: String)
+        case notAParticipant(user: String, meeting: String)
         case agendaNeedsPlan
         case notOnAgenda(item: String, citizen: String)
         case noCitizensToMove
@@ -228,6 +229,7 @@ extension DomainError {
             case .futureMeetingCompletesNothing: return "a meeting that has not happened yet completes no follow-up"
             case let .meetingNotPlanned(m, status): return "meeting \(m) is \(status.rawValue): only a planned meeting can be joined"
             case .nothingToAdd(let m): return "everyone and everything named is in meeting \(m) already"
+            case let .notAParticipant(user, m): return "\(user) does not take part in meeting \(m)"
             case .agendaNeedsPlan: return "an agenda needs a citizen with a unified plan"
             case let .notOnAgenda(item, cid): return "\(item) is not an open follow-up or a running effort in \(cid)'s plan"
             case .noCitizensToMove: return "name at least one citizen to move"
@@ -317,7 +319,7 @@ extension DomainError {
             case .reviewDate: return .date
             case .tookPartNotInvited: return .status
             case .meetingMinutes: return .minutes
-            case .noParticipants, .nothingToAdd: return .participants
+            case .noParticipants, .nothingToAdd, .notAParticipant: return .participants
             case .outcomeIsPlanned, .meetingNotBegun, .meetingNotPlanned: return .status
             case .futureMeetingCompletesNothing, .notOnAgenda, .agendaNeedsPlan: return .textOf(.agendaItem)
             case .noCitizensToMove, .citizenNamedTwice, .ownHouseholdMember: return .citizen

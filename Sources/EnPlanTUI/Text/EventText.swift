@@ -42,6 +42,8 @@ extension Strings {
             let start = v("start").split(separator: "T")
             let when = start.count == 2 ? (Day(iso: String(start[0])).map(date) ?? "") + " " + start[1] : v("start")
             detail = "\(e.stream) → \(when) · \(v("room"))"
+        case .participantReplaced?:
+            detail = "\(e.stream): \(names.user(v("leaving")))" + (v("by").isEmpty ? pick(" er taget af", " taken off") : " → \(names.user(v("by")))")
         case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
         case .outcomeRecorded?:
             detail = [OutcomeStatus(rawValue: v("status")).map(outcomeStatus) ?? v("status"), day("date"), v("source")].filter { !$0.isEmpty }.joined(separator: " · ")
@@ -96,6 +98,7 @@ extension Strings {
         case .meetingScheduled: ("Møde planlagt", "Meeting planned")
         case .meetingStatusChanged: ("Møde", "Meeting")
         case .meetingJoined: ("Møde udvidet", "Meeting joined")
+        case .participantReplaced: ("Deltager udskiftet", "Participant replaced")
         case .outcomeRecorded: ("Status mod selvforsørgelse", "Status toward self-support")
         case .ownAssessmentRecorded: ("Borgerens egen vurdering", "The citizen's own assessment")
         case .vulnerabilityRecorded: ("Sårbarhed", "Vulnerability")

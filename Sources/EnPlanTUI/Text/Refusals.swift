@@ -149,6 +149,7 @@ private struct RefusalWords {
                         "The meeting has not begun: it can be cancelled, not recorded as \(status(st.rawValue))")
         case .futureMeetingCompletesNothing: return pick("Et møde, der ikke har fundet sted, afslutter ingen opfølgning", "A meeting that has not happened yet completes no follow-up")
         case let .meetingNotPlanned(_, st): return pick("Mødet er \(status(st.rawValue)): kun et planlagt møde kan udvides", "The meeting is \(status(st.rawValue)): only a planned meeting can be joined")
+        case .notAParticipant: return pick("Personen deltager ikke i mødet", "That person does not take part in the meeting")
         case .nothingToAdd: return pick("Alle og alt nævnt er allerede med i mødet", "Everyone and everything named is in the meeting already")
         case .agendaNeedsPlan: return pick("En dagsorden kræver en borger med en samlet plan", "An agenda needs a citizen with a unified plan")
         case let .notOnAgenda(item, _): return pick("\(item) er hverken en åben opfølgning eller en igangværende indsats i planen", "\(item) is not an open follow-up or a running effort in the plan")

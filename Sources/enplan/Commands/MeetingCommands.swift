@@ -4,7 +4,7 @@ import Foundation
 /// The calendar: meetings in a period, booking one, its outcome, the first free slot, the
 /// iCalendar export.
 enum MeetingCommands {
-    static var all: [CommandSpec] { [list, add, move, edit, outcome, free, export] }
+    static var all: [CommandSpec] { [list, add, move, edit, restaff, outcome, free, export] }
 
     /// Whose meetings: one of --user, --citizen, --room (default: the acting user's own).
     static var scopeOptions: [OptionSpec] {
@@ -127,6 +127,21 @@ enum MeetingCommands {
                 if let minutes = inv.int("minutes") { m.minutes = minutes }
                 if let agenda = inv.list("agenda") { m.agenda = agenda }
             }
+        }
+    }
+
+    /// Someone's place in a planned meeting to another (a leaver's, mostly): checked as a booking
+    /// is for the newcomer; without --to they are only taken off.
+    static var restaff: CommandSpec {
+        CommandSpec(["meeting", "restaff"], "put another in someone's place in a planned meeting (a colleague who left); without --to, take them off; prints the seq", options: [
+            .actor(), .text("meeting", "ID", required: true, "the meeting"), .text("user", "ID", required: true, "the participant who leaves the meeting"),
+            .text("to", "ID", "who takes their place (checked: active, and free at that hour)"),
+        ]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            let events = try service.execute(.replaceParticipant(meeting: inv.required("meeting"), leaving: inv.required("user"), by: inv.string("to")),
+                                             as: inv.required("as"))
+            Output.line(events[0].seq)
+            return 0
         }
     }
 

@@ -98,12 +98,12 @@ enum UserCommands {
     static func active(_ active: Bool) -> CommandSpec {
         var options: [OptionSpec] = [.actor("ADMIN"), .text("user", "ID", required: true, "the user")]
         if !active {
-            options += [.text("hand-to", "ID", "the caseworker who becomes responsible for their citizens, in the same write"),
+            options += [.text("hand-to", "ID", "the colleague who takes over, in the same write: responsible for their citizens, and in their place in the coming meetings where free at that hour"),
                         KeyCommands.file]
         }
         return CommandSpec(["user", active ? "activate" : "deactivate"],
                     active ? "let a deactivated user log in again"
-                           : "stop a user from logging in: says what they leave (citizens, coming meetings), hands their citizens on with --hand-to, and removes their SSH keys",
+                           : "stop a user from logging in: says what they leave (citizens, coming meetings), hands their citizens and meetings on with --hand-to, and removes their SSH keys",
                     options: options) { inv in
             let target = inv.required("user"), admin = inv.required("as")
             let service = try Context.open(inv.dataDirectory)
@@ -118,10 +118,14 @@ enum UserCommands {
     /// caseworker; then their SSH keys go (audited); what is left is said, so nothing is forgotten.
     private static func deactivate(_ target: String, by admin: String, service: CaseService, _ inv: Invocation) throws -> Int32 {
         let leaves = service.leaves(target)
+        let successor = inv.string("hand-to")
         var batch: [(actor: String, command: Command)] = [(admin, .setUserActive(user: target, active: false))]
-        if let to = inv.string("hand-to"), !leaves.citizens.isEmpty {
+        if let to = successor, !leaves.citizens.isEmpty {
             batch.append((admin, .reassign(citizens: leaves.citizens, to: to, reason: "\(target) er fratrådt")))
         }
+        // Their place in the coming meetings goes to the successor where they are free at that hour.
+        let restaffed = successor.map { service.restaffing(leaves.meetings, to: $0) } ?? (free: [], busy: leaves.meetings)
+        for m in restaffed.free { batch.append((admin, .replaceParticipant(meeting: m, leaving: target, by: successor))) }
         try service.execute(batch: batch)
         var said = ["\(target) is deactivated."]
         if let to = inv.string("hand-to"), !leaves.citizens.isEmpty {
@@ -129,8 +133,13 @@ enum UserCommands {
         } else if !leaves.citizens.isEmpty {
             said.append("Still responsible for \(leaves.citizens.count) citizen\(leaves.citizens.count == 1 ? "" : "s"): hand them on (enplan reassign, or user deactivate --hand-to next time).")
         }
-        if !leaves.meetings.isEmpty {
-            said.append("Takes part in \(leaves.meetings.count) coming meeting\(leaves.meetings.count == 1 ? "" : "s") (\(leaves.meetings.prefix(5).joined(separator: ", "))\(leaves.meetings.count > 5 ? ", …" : "")): staff them again.")
+        if let to = successor, !restaffed.free.isEmpty {
+            said.append("\(to) takes their place in \(restaffed.free.count) coming meeting\(restaffed.free.count == 1 ? "" : "s").")
+        }
+        if !restaffed.busy.isEmpty {
+            let busy = restaffed.busy
+            said.append((successor == nil ? "Takes part in" : "Still in") + " \(busy.count) coming meeting\(busy.count == 1 ? "" : "s") (\(busy.prefix(5).joined(separator: ", "))\(busy.count > 5 ? ", …" : ""))"
+                        + (successor == nil ? ": staff them again (enplan meeting restaff)." : " where \(successor!) is busy: staff them again (enplan meeting restaff)."))
         }
         // Their keys go: a deactivated person's key opens nothing anyway, but it should not wait there.
         let path = inv.string("authorized-keys") ?? AuthorizedKeys.defaultPath

@@ -59,6 +59,25 @@ extension CaseService {
         return out
     }
 
+    /// Which of a leaver's coming meetings (`leaves(_:).meetings`) `successor` can take over in one
+    /// write: free at that hour (and not double-booked by taking two of them); the others stay with
+    /// the leaver, shown as "(fratrådt)", for someone to staff by hand.
+    public func restaffing(_ meetings: [String], to successor: String) -> (free: [String], busy: [String]) {
+        let state = store.projection
+        var taken: [Meeting] = [], out: (free: [String], busy: [String]) = ([], [])
+        for id in meetings {
+            guard let m = state.meetings[id] else { continue }
+            if m.participants.contains(successor) { out.free.append(id); continue }
+            var probe = m; probe.participants = [successor]; probe.room = nil
+            if Scheduling.conflicts(for: probe, in: state).isEmpty, !taken.contains(where: { $0.overlaps(m) }) {
+                out.free.append(id); taken.append(m)
+            } else {
+                out.busy.append(id)
+            }
+        }
+        return out
+    }
+
     /// Until when a user is locked out (five wrong passwords), if they are.
     public func lockedUntil(_ userID: String) -> Timestamp? {
         store.projection.accounts[userID]?.lockedUntil(now: store.clock.now())

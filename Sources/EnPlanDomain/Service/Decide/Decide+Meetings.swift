@@ -99,6 +99,25 @@ extension Decide {
 
     /// A planned meeting is changed by those who may change its citizen's case, or, without a
     /// citizen, by its participants.
+    /// A leaver's place in a planned meeting goes to `by` (nil: they are only taken off): an
+    /// administrator does it when someone stops (`user deactivate --hand-to`), or whoever may change
+    /// the meeting. The newcomer must be active and free at that hour; the meeting keeps at least
+    /// one participant.
+    func replaceParticipant(meeting mid: String, leaving: String, by: String?) throws -> [Store.Pending] {
+        guard let m = state.meetings[mid] else { throw DomainError.notFound(.meeting(mid)) }
+        guard m.status == .planned else { throw DomainError.invalid(.meetingNotPlanned(meeting: mid, status: m.status)) }
+        if actor.role != .admin, !mayChange(m) { throw DomainError.forbidden(.participantsOnly(.change, meeting: mid)) }
+        guard m.participants.contains(leaving) else { throw DomainError.invalid(.notAParticipant(user: leaving, meeting: mid)) }
+        if let by, !m.participants.contains(by) {
+            guard let u = state.user(by), u.active else { throw DomainError.notFound(.activeUser(by)) }
+            var probe = m; probe.participants = [by]; probe.room = nil
+            if let clash = Scheduling.conflicts(for: probe, in: state).first { throw DomainError.conflict(.booked(clash)) }
+        } else if by == nil, m.participants.count == 1 {
+            throw DomainError.invalid(.noParticipants)
+        }
+        return [.init(mid, .participantReplaced(leaving: leaving, by: by))]
+    }
+
     func mayChange(_ m: Meeting) -> Bool {
         guard let cid = m.citizen else { return m.participants.contains(actor.id) }
         return state.citizens[cid].map { Access.canChange(actor, $0) } ?? false

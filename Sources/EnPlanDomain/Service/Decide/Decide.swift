@@ -116,6 +116,7 @@ public struct Decide {
             return try defineOffer(provider: provider, kind: kind, activity: activity, place: place, weekdays: weekdays)
         case let .reportAttendance(offer, week, count): return try reportAttendance(offer: offer, week: week, count: count)
         case let .unlockUser(id): return try unlockUser(id)
+        case let .replaceParticipant(mid, leaving, by): return try replaceParticipant(meeting: mid, leaving: leaving, by: by)
         }
     }
 }
