@@ -14,14 +14,20 @@ final class StoreTests: XCTestCase {
         var prev = LogLine.genesisHash
         for (i, line) in lines.enumerated() {
             let o = JSON.object(line)
-            for key in ["v", "seq", "ts", "actor", "type", "stream", "version", "data", "prev", "hash"] {
+            for key in ["v", "seq", "ts", "actor", "type", "stream", "version", "data", "salt", "prev", "hash"] {
                 XCTAssertNotNil(o[key], "line \(i + 1) lacks \(key)")
             }
+            XCTAssertEqual(o["v"] as? Int, 2)
             XCTAssertEqual(o["seq"] as? Int, i + 1)
             XCTAssertEqual(o["prev"] as? String, prev)
-            // The hash covers the bytes before ,"hash": — recompute it independently.
-            let prefix = line[..<line.range(of: #","hash":""#)!.lowerBound]
-            XCTAssertEqual(Digest.sha256Hex(Array(prefix.utf8)), o["hash"] as? String)
+            // The hash covers the line as it reads with its payload erased: the payload's salted
+            // commitment in its place. Recomputed here with string operations, independently.
+            let data = String(line[line.range(of: #","data":"#)!.upperBound..<line.range(of: #","salt":""#)!.lowerBound])
+            let salt = o["salt"] as! String
+            let commit = Digest.sha256Hex(Array((data + salt).utf8))
+            let header = String(line[..<line.range(of: #","data":"#)!.lowerBound])
+            let prevPart = String(line[line.range(of: #","prev":""#)!.lowerBound..<line.range(of: #","hash":""#)!.lowerBound])
+            XCTAssertEqual(Digest.sha256Hex(Array((header + #","erased":""# + commit + "\"" + prevPart).utf8)), o["hash"] as? String)
             prev = o["hash"] as! String
         }
         let last = JSON.object(lines.last!)
@@ -345,7 +351,7 @@ final class AuditTailTests: XCTestCase {
         let good = try String(contentsOfFile: auditPath(f), encoding: .utf8)
         let last = good.split(separator: "\n").last!
         let prev = JSON.object(String(last))["hash"] as! String
-        let body = #"{"v":2,"seq":6,"ts":"2026-11-23T10:00:00.000Z","actor":"x","type":"Future","stream":"-","version":6,"data":{},"prev":"\#(prev)""#
+        let body = #"{"v":3,"seq":6,"ts":"2026-11-23T10:00:00.000Z","actor":"x","type":"Future","stream":"-","version":6,"data":{},"prev":"\#(prev)""#
         let future = good + body + #","hash":""# + Digest.sha256Hex(Array(body.utf8)) + "\"}\n"
         try future.write(toFile: auditPath(f), atomically: false, encoding: .utf8)
         let s = CaseService(store: try Store(directory: f.dir, clock: FixedClock(Fixture.now)), terminal: "t")

@@ -16,6 +16,8 @@ public final class Fixture {
 
     public init(clock: Clock = FixedClock(Fixture.now), options: Store.Options = Store.Options(), seedUsers: Bool = true) throws {
         dir = NSTemporaryDirectory() + "enplan-test-\(UUID().uuidString)"
+        var options = options
+        if options.salts == nil { options.salts = Fixture.salts }
         store = try Store(directory: dir, clock: clock, options: options)
         service = CaseService(store: store, terminal: "test-tty")
         if seedUsers {
@@ -33,6 +35,10 @@ public final class Fixture {
         User(id: "per", name: "Per Løkke", sector: .misuse, role: .caseworker),
         User(id: "karen", name: "Karen Holm", sector: .employment, role: .supervisor),
     ]
+
+    /// Salts made from the line's seq, so that a fixture's logs have the same bytes every run
+    /// (the golden files); a store opened without them draws random ones, as the program does.
+    public static let salts: @Sendable (Int) -> String = { seq in String(Digest.sha256Hex(Array("salt \(seq)".utf8)).prefix(32)) }
 
     /// A yescrypt hash of "demo" with a fixed salt, so that every fixture's event log (and the
     /// store heads the audit log records of it) is the same from run to run.

@@ -102,6 +102,23 @@ public struct Projection: Sendable {
         lastSeq = e.seq
     }
 
+    /// A line whose payload was erased (retention): nothing to apply. A stream that is still here
+    /// (a kept case whose household link named an erased person) moves to the line's version; an
+    /// erased citizen's or meeting's own lines find no stream. Their ids stay used: a registration
+    /// or a booking still counts, so no later one is handed the same id.
+    mutating func applyErased(_ e: LogLine.Envelope) {
+        if let i = citizens.place(of: e.stream) {
+            citizens[place: i].version = e.version
+        } else if meetings[e.stream] != nil {
+            meetings[e.stream]!.version = e.version
+        } else if e.type == EventType.citizenRegistered.name {
+            citizenCount += 1
+        } else if e.type == EventType.meetingScheduled.name {
+            meetingCount += 1
+        }
+        lastSeq = e.seq
+    }
+
     /// Applies an event as the next version of its stream, without a store or a log line (the
     /// pure tests of `Decide` build their state from events this way).
     public mutating func apply(_ event: DomainEvent, stream: String, actor: String, at ts: Timestamp) throws {

@@ -81,7 +81,10 @@ final class ChunkReader: @unchecked Sendable {
             do {
                 var (e, data) = try previousHash.withUnsafeBytes { try LogLine.decodeEnvelope(line, previousHash: $0, previousSeq: seq) }
                 sound = true
-                if typed {
+                if typed && e.erased {
+                    // No payload to type: the appliers look at `erased` first and never at this.
+                    chunk.typed.append(.userUnlocked)
+                } else if typed {
                     let event = try DomainEvent(type: e.type, fields: data)
                     e.type = event.type   // the catalogue's own name: nothing for the applying thread to free
                     chunk.typed.append(event)

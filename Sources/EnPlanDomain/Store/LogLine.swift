@@ -1,9 +1,18 @@
+import COpenSSL
 /// One line of a log: the envelope around an event.
 ///
-/// `{"v":1,"seq":7,"ts":"…Z","actor":"mette","type":"ContactLogged","stream":"c42","version":3,"data":{…},"prev":"<64 hex>","hash":"<64 hex>"}`
+/// Format 2 (written since 0.15):
+/// `{"v":2,"seq":7,"ts":"…Z","actor":"mette","type":"ContactLogged","stream":"c42","version":3,"data":{…},"salt":"<32 hex>","prev":"<64 hex>","hash":"<64 hex>"}`
 ///
-/// `hash` is SHA-256 over the line's bytes before `,"hash":` — which include `prev`, the previous
-/// line's hash — so an edited, removed, inserted or reordered line breaks the chain.
+/// The payload is committed to, not hashed into the chain directly: `commit` = SHA-256(data bytes
+/// ‖ salt), and `hash` = SHA-256 over the line as it reads once its payload is erased,
+/// `{"v":2,…,"version":3,"erased":"<commit>","prev":"<64 hex>"`. Erasing a payload (retention)
+/// replaces `"data":{…},"salt":"…"` with `"erased":"<commit>"`: the chain and every later line stay
+/// as they were, an edit anywhere is still caught, and what stays is a salted digest whose salt is
+/// gone (no digest of personal data anyone could test a guess against).
+///
+/// Format 1 (read, never written): `hash` is SHA-256 over the line's bytes before `,"hash":`. Its
+/// payloads cannot be erased; `retention run` rewrites such a log in format 2 first.
 public struct RecordedEvent: Sendable {
     public let seq: Int
     public let ts: Timestamp
@@ -13,32 +22,102 @@ public struct RecordedEvent: Sendable {
     public let version: Int
     public let data: Fields
     public let hash: String
+    /// The payload was erased (retention): `data` is empty, the envelope is all that is left.
+    public var erased = false
 }
 
 public enum LogLine {
-    public static let schemaVersion = 1
+    /// The newest format this EnPlan reads, and the one it writes.
+    public static let schemaVersion = 2
     public static let genesisHash = String(repeating: "0", count: 64)
     /// `,"hash":"` + 64 hex digits + `"}`
     static let hashSuffixLength = 75
     static let hashKey = Array(#","hash":""#.utf8)
     static let prevKey = Array(#","prev":""#.utf8)
+    static let erasedKey = Array(#","erased":""#.utf8)
+    static let formatTwo = Array(#"{"v":2,"#.utf8)
 
-    /// The line's bytes, with its newline.
+    /// The line's bytes, with its newline (format 2 unless `format` says 1: the tests' old stores).
     public static func encode(seq: Int, ts: Timestamp, actor: String, type: String, stream: String, version: Int,
-                              data: Fields, prev: String) -> (bytes: [UInt8], hash: String) {
-        var w = JSONWriter(capacity: 400)
+                              data: Fields, prev: String, format: Int = schemaVersion, salt given: String? = nil) -> (bytes: [UInt8], hash: String) {
+        var w = JSONWriter(capacity: 460)
         w.openObject()
-        w.field("v", schemaVersion); w.field("seq", seq); w.field("ts", ts.iso); w.field("actor", actor)
+        w.field("v", format); w.field("seq", seq); w.field("ts", ts.iso); w.field("actor", actor)
         w.field("type", type); w.field("stream", stream); w.field("version", version)
-        w.key("data"); data.encode(to: &w)
-        w.field("prev", prev)
+        let headerEnd = w.bytes.count
+        w.key("data")
+        let dataStart = w.bytes.count
+        data.encode(to: &w)
+        let dataEnd = w.bytes.count
+        var hash: String
+        if format == 1 {
+            w.field("prev", prev)
+            hash = w.bytes.withUnsafeBytes { Digest.sha256Hex($0) }
+        } else {
+            // A short payload gets a longer salt, so that the erased form is never longer than the
+            // line: `,"data":D,"salt":"S"` (18 + D + S bytes) is at least `,"erased":"<64>"` (76).
+            let need = max(32, 58 - (dataEnd - dataStart))
+            var salt = given ?? Salt.hex(digits: need)
+            while salt.utf8.count < need { salt += Digest.sha256Hex(Array(salt.utf8)) }
+            salt = String(salt.prefix(need + need % 2))
+            w.field("salt", salt)
+            let prevStart = w.bytes.count
+            w.field("prev", prev)
+            hash = w.bytes.withUnsafeBytes { b in
+                let commit = Array(salt.utf8).withUnsafeBytes { commitment(data: UnsafeRawBufferPointer(rebasing: b[dataStart..<dataEnd]), salt: $0) }
+                return chainHash(header: UnsafeRawBufferPointer(rebasing: b[0..<headerEnd]), commit: commit,
+                                 prevPart: UnsafeRawBufferPointer(rebasing: b[prevStart...]))
+            }
+        }
         var bytes = w.bytes
-        let hash = bytes.withUnsafeBytes { Digest.sha256Hex($0) }
         bytes.append(contentsOf: hashKey)
         bytes.append(contentsOf: hash.utf8)
         bytes.append(contentsOf: #""}"#.utf8)
         bytes.append(0x0A)
         return (bytes, hash)
+    }
+
+    /// SHA-256(data ‖ salt) as 64 hex digits.
+    static func commitment(data: UnsafeRawBufferPointer, salt: UnsafeRawBufferPointer) -> [UInt8] {
+        var raw = [UInt8](repeating: 0, count: 32)
+        raw.withUnsafeMutableBufferPointer { enplan_sha256_3(data.baseAddress, data.count, salt.baseAddress, salt.count, nil, 0, $0.baseAddress!) }
+        return hex(raw)
+    }
+
+    /// A format-2 line's hash: SHA-256 over its erased form, header ‖ `,"erased":"<commit>"` ‖ `,"prev":"…"`.
+    static func chainHash(header: UnsafeRawBufferPointer, commit: [UInt8], prevPart: UnsafeRawBufferPointer) -> String {
+        let segment = erasedKey + commit + [UInt8(ascii: "\"")]
+        var raw = [UInt8](repeating: 0, count: 32)
+        segment.withUnsafeBytes { seg in
+            raw.withUnsafeMutableBufferPointer {
+                enplan_sha256_3(header.baseAddress, header.count, seg.baseAddress, seg.count, prevPart.baseAddress, prevPart.count, $0.baseAddress!)
+            }
+        }
+        return String(decoding: hex(raw), as: UTF8.self)
+    }
+
+    static func hex(_ raw: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: raw.count * 2)
+        for (i, b) in raw.enumerated() { out[2 * i] = Hex.digit(b >> 4); out[2 * i + 1] = Hex.digit(b & 15) }
+        return out
+    }
+
+    /// A format-2 line (without its newline) with its payload erased: `"data":{…},"salt":"…"`
+    /// replaced by `"erased":"<commit>"` and spaces, the same length and the same hash (nil: not a
+    /// format-2 line with a payload, or one whose own hash does not hold).
+    public static func erasing(_ line: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard line.count > hashSuffixLength + 66, zip(line.prefix(formatTwo.count), formatTwo).allSatisfy({ $0 == $1 }),
+              (try? decodeFormatTwo(line, previousHash: nil, previousSeq: 0)) != nil,
+              let parts = try? formatTwoParts(line), !parts.erased else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        out += line[0..<parts.headerEnd]
+        out += erasedKey; out += parts.commit; out.append(UInt8(ascii: "\""))
+        let pad = line.count - (out.count + (line.count - parts.prevStart))
+        guard pad >= 0 else { return nil }
+        out += repeatElement(0x20, count: pad)
+        out += line[parts.prevStart...]
+        return out
     }
 
     public struct Problem: Error, CustomStringConvertible {
@@ -75,6 +154,8 @@ public enum LogLine {
         var type: String
         let stream: String
         let version: Int
+        /// The payload was erased: only the envelope is left, and no event to apply.
+        var erased = false
     }
 
     /// With `previousHash` nil, only the line itself is checked (reading a tail without its past).
@@ -86,7 +167,7 @@ public enum LogLine {
             (e, data) = try decodeEnvelope(line, previousHash: nil, previousSeq: previousSeq)
         }
         return RecordedEvent(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version, data: data,
-                             hash: String(decoding: storedHash(line), as: UTF8.self))
+                             hash: String(decoding: storedHash(line), as: UTF8.self), erased: e.erased)
     }
 
     /// The 64 hex digits of a line's own hash, as it stores them (read only after `decode` took the line).
@@ -102,6 +183,9 @@ public enum LogLine {
               line[n - 2] == UInt8(ascii: "\""), line[n - 1] == UInt8(ascii: "}"),
               zip(line[(n - hashSuffixLength)..<(n - hashSuffixLength + 9)], hashKey).allSatisfy({ $0 == $1 })
         else { throw Problem(reason: "the line does not end in a \"hash\" field (a torn or foreign line)", isTear: true) }
+        if zip(line.prefix(formatTwo.count), formatTwo).allSatisfy({ $0 == $1 }) {
+            return try decodeFormatTwo(line, previousHash: previousHash, previousSeq: previousSeq)
+        }
         let prefix = UnsafeRawBufferPointer(rebasing: line[0..<(n - hashSuffixLength)])
         let stored = storedHash(line)
         let computed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out -> Bool in
@@ -150,8 +234,9 @@ public enum LogLine {
         } catch let e as JSONReader.Failure {
             throw Problem(reason: "not valid JSON: \(e.reason)")
         }
-        guard v == schemaVersion else {
-            throw Problem(reason: v > schemaVersion ? "schema version \(v) is newer than this EnPlan reads (\(schemaVersion))" : "missing or bad schema version \"v\"")
+        guard v == 1 else {
+            throw Problem(reason: v > schemaVersion ? "schema version \(v) is newer than this EnPlan reads (\(schemaVersion))"
+                                                    : v == 2 ? "a format-2 line must begin {\"v\":2, with its fields in order" : "missing or bad schema version \"v\"")
         }
         guard let time = ts, !actor.isEmpty, !type.isEmpty, !stream.isEmpty, version >= 1 else {
             throw Problem(reason: "a required field (ts, actor, type, stream, version) is missing")
@@ -163,6 +248,94 @@ public enum LogLine {
             throw Problem(reason: "seq \(seq) does not follow \(previousSeq)")
         }
         return (Envelope(seq: seq, ts: time, actor: actor, type: type, stream: stream, version: version), data)
+    }
+
+    /// Where a format-2 line's parts lie, its header decoded, its payload's commitment (read from an
+    /// erased line, computed for one with its payload), and its payload when it has one.
+    struct FormatTwoParts {
+        var seq = 0, version = 0, ts: Timestamp?, actor = "", type = "", stream = ""
+        var headerEnd = 0, prevStart = 0
+        var commit: [UInt8] = []
+        var erased = false
+        var data = Fields()
+        var prevMatches = true
+    }
+
+    static func formatTwoParts(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer? = nil) throws -> FormatTwoParts {
+        let prefix = UnsafeRawBufferPointer(rebasing: line[0..<(line.count - hashSuffixLength)])
+        var p = FormatTwoParts()
+        do {
+            var r = JSONReader(prefix)
+            guard r.literal(#"{"v":2,"seq":"#), let s0 = try? r.int(), r.literal(#","ts":"#), let t0 = try? r.timestamp(),
+                  r.literal(#","actor":"#), let a0 = try? r.string(), r.literal(#","type":"#), let ty0 = try? r.string(),
+                  r.literal(#","stream":"#), let st0 = try? r.string(), r.literal(#","version":"#), let ve0 = try? r.int()
+            else { throw Problem(reason: "a format-2 line's envelope is not in its order (v, seq, ts, actor, type, stream, version)", isTear: true) }
+            p.seq = s0; p.ts = t0; p.actor = a0; p.type = ty0; p.stream = st0; p.version = ve0
+            p.headerEnd = r.pos
+            if r.literal(#","data":"#) {
+                let dataStart = r.pos
+                p.data = try Fields(from: &r)
+                let dataEnd = r.pos
+                guard r.literal(#","salt":"#) else { throw Problem(reason: "a payload without its \"salt\"", isTear: true) }
+                let saltStart = r.pos + 1
+                let salt = try r.string()
+                let saltLength = salt.utf8.count
+                guard saltLength >= 32, r.pos == saltStart + saltLength + 1 else { throw Problem(reason: "a \"salt\" shorter than 32 hex digits", isTear: true) }
+                p.commit = commitment(data: UnsafeRawBufferPointer(rebasing: prefix[dataStart..<dataEnd]),
+                                      salt: UnsafeRawBufferPointer(rebasing: prefix[saltStart..<(saltStart + saltLength)]))
+            } else if r.literal(#","erased":"#) {
+                let start = r.pos + 1
+                let commit = try r.string()
+                guard commit.utf8.count == 64, r.pos == start + 65 else { throw Problem(reason: "an \"erased\" that is not 64 hex digits", isTear: true) }
+                p.commit = Array(prefix[start..<(start + 64)])
+                p.erased = true
+                // An erasure in place pads the line to its old length with spaces before "prev".
+                r.skipSpaces()
+            } else {
+                throw Problem(reason: "a format-2 line with neither \"data\" nor \"erased\"", isTear: true)
+            }
+            p.prevStart = r.pos
+            guard r.literal(#","prev":"#) else { throw Problem(reason: "no \"prev\" before the hash", isTear: true) }
+            p.prevMatches = previousHash.map { r.stringEquals($0) } ?? true
+            if !p.prevMatches || previousHash == nil { _ = try r.string() }
+            try r.expectEnd()
+        } catch let e as JSONReader.Failure {
+            throw Problem(reason: "not valid JSON: \(e.reason)", isTear: true)
+        }
+        return p
+    }
+
+    /// A format-2 line: the chain hash over its erased form, then the same checks as format 1.
+    static func decodeFormatTwo(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer?, previousSeq: Int) throws -> (Envelope, Fields) {
+        let p = try formatTwoParts(line, previousHash: previousHash)
+        let prefixEnd = line.count - hashSuffixLength
+        let computed = chainHash(header: UnsafeRawBufferPointer(rebasing: line[0..<p.headerEnd]), commit: p.commit,
+                                 prevPart: UnsafeRawBufferPointer(rebasing: line[p.prevStart..<prefixEnd]))
+        guard computed.utf8.elementsEqual(storedHash(line)) else {
+            throw Problem(reason: "the hash does not match the line's content (the line was changed)", isTear: true)
+        }
+        guard let time = p.ts, !p.actor.isEmpty, !p.type.isEmpty, !p.stream.isEmpty, p.version >= 1 else {
+            throw Problem(reason: "a required field (ts, actor, type, stream, version) is missing")
+        }
+        guard p.prevMatches else {
+            throw Problem(reason: "\"prev\" does not match the previous line's hash (a line before it was removed, inserted, changed or reordered)")
+        }
+        guard previousHash == nil || p.seq == previousSeq + 1 else {
+            throw Problem(reason: "seq \(p.seq) does not follow \(previousSeq)")
+        }
+        return (Envelope(seq: p.seq, ts: time, actor: p.actor, type: p.type, stream: p.stream, version: p.version, erased: p.erased), p.data)
+    }
+}
+
+/// The salts of format-2 lines: 16 bytes from libcrypto's generator (seeded by the kernel), as hex.
+enum Salt {
+    static func hex(digits: Int = 32) -> String {
+        var raw = [UInt8](repeating: 0, count: (digits + 1) / 2)
+        if raw.withUnsafeMutableBufferPointer({ enplan_random($0.baseAddress!, Int32($0.count)) }) != 0 {
+            var g = SystemRandomNumberGenerator()
+            for i in raw.indices { raw[i] = UInt8.random(in: 0...255, using: &g) }
+        }
+        return String(decoding: LogLine.hex(raw), as: UTF8.self)
     }
 }
 

@@ -4,14 +4,15 @@ import Glibc
 // through the line index.
 extension Store {
     /// Every line of the event log (or the audit log) from the start, checked, in order. A damaged
-    /// line is an error, never a silently shorter history.
-    public func scan(audit scanAudit: Bool = false, _ visit: (RecordedEvent) -> Bool) throws {
+    /// line is an error, never a silently shorter history. Lines whose payload was erased are
+    /// passed over unless asked for (`enplan log` shows them as what they are).
+    public func scan(audit scanAudit: Bool = false, includingErased: Bool = false, _ visit: (RecordedEvent) -> Bool) throws {
         let file = scanAudit ? Store.auditFile : Store.eventsFile
         var problem: StoreError?
         try lock.withLock(exclusive: false) {
             try LogFile.scan(path: directory + "/" + file) { line, result in
                 switch result {
-                case .success(let e): return visit(e)
+                case .success(let e): return e.erased && !includingErased ? true : visit(e)
                 case .failure(let p): problem = .damaged(file: file, line: line, reason: p.reason); return false
                 }
             }

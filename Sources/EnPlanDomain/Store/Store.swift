@@ -41,6 +41,8 @@ public final class Store {
     public static let snapshotFile = "snapshot.json"
 
     public let directory: String
+    /// How it was opened (the line format and salts it writes with).
+    let options: Options
     public let clock: Clock
     public private(set) var projection = Projection()
     /// What was repaired when the store opened (torn tails moved aside), for the user to see.
@@ -86,6 +88,7 @@ public final class Store {
     /// Applies an event read from the log. `events.offset` is still the start of its line (it moves
     /// on after this returns): the stream's line index notes it.
     func replayed(_ e: LogLine.Envelope, _ event: DomainEvent) throws {
+        if e.erased { projection.applyErased(e); applied(seq: e.seq, stream: e.stream); return }
         try projection.apply(e, event: event)
         projection.noteLine(e.stream, at: events.offset)
         applied(seq: e.seq, stream: e.stream)
@@ -102,11 +105,17 @@ public final class Store {
         public var chunkBytes = 4 << 20
         /// Keep `store.head` (off only for the benchmark's comparison).
         public var keepHead = true
+        /// The line format written: 2; 1 only to make an old store in the tests (the upgrade's).
+        public var lineFormat = LogLine.schemaVersion
+        /// Each line's salt by its seq, where the tests need the same bytes every run (golden files);
+        /// nil: 16 random bytes a line.
+        public var salts: (@Sendable (Int) -> String)?
         public init() {}
     }
 
     public init(directory: String, clock: Clock = ProgramClock.shared, options: Options = Options()) throws {
         self.directory = directory
+        self.options = options
         self.clock = clock
         try Sys.makeDirectories(directory)
         try Store.requireOwner(directory)
@@ -255,7 +264,7 @@ public final class Store {
                         let version = projection.version(of: p.stream) + 1
                         let data = p.event.fields
                         let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
-                                                  version: version, data: data, prev: prev)
+                                                  version: version, data: data, prev: prev, format: options.lineFormat, salt: options.salts?(seq))
                         let lineStart = start + bytes.count
                         bytes += line.bytes
                         prev = line.hash
@@ -306,7 +315,7 @@ public final class Store {
             try refuseIfTruncated(Store.auditFile)
             let seq = audit.lastSeq + 1, now = clock.now()
             let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: type, stream: subject,
-                                      version: seq, data: data, prev: audit.lastHash)
+                                      version: seq, data: data, prev: audit.lastHash, format: options.lineFormat, salt: options.salts?(seq))
             try audit.append(line.bytes, lastSeq: seq, lastHash: line.hash)
             head?.write(.audit, seq: seq, hash: line.hash, at: now)
         }

@@ -79,7 +79,7 @@ extension Store {
             if file == eventsFile {
                 // Every event applied to a fresh projection, a chunk ahead on the second thread.
                 var projection = Projection()
-                (report.lines, last, atHead) = try LogFile.check(path: path, to: size, watch: head?.seq ?? 0, apply: { try projection.apply($0, event: $1) },
+                (report.lines, last, atHead) = try LogFile.check(path: path, to: size, watch: head?.seq ?? 0, apply: { if $0.erased { projection.applyErased($0) } else { try projection.apply($0, event: $1) } },
                                                                  problem: { report.problems.append(.init($0, $1, releasable: false)) })
             } else {
                 try LogFile.scan(path: path, to: size) { line, result in

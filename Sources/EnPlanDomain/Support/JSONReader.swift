@@ -54,6 +54,11 @@ public struct JSONReader {
         skipSpace(); return pos < end ? base[pos] : nil
     }
 
+    /// Consumes the spaces at the cursor (an erased log line's padding), and only spaces.
+    public mutating func skipSpaces() {
+        while pos < end, base[pos] == 0x20 { pos += 1 }
+    }
+
     /// Consumes `literal` if the bytes at the cursor are exactly it (no whitespace skipped).
     @inline(__always)
     public mutating func literal(_ literal: StaticString) -> Bool {
