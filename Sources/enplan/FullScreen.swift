@@ -36,13 +36,16 @@ enum FullScreen {
         options.auditReportNames = settings.auditReportNames
         options.rooms = settings.rooms
         options.letterhead = settings.letterhead
-        // Exports go to the person's outbox in the data directory, never to a shared home directory,
-        // made terminal-safe as everything that leaves the program (`TerminalSafe`): someone will `cat` them.
+        // Printing: the queues CUPS has (`lpstat`), the person's own from the settings marked; the
+        // screen's chooser gives the queue (nil: the person's own, else CUPS's default).
         let printers = settings.printers
-        options.printDocument = { user, title, postScript in
-            let queue = printers[user] ?? printers[""]
+        options.printers = { user in Printing.printers(own: printers[user] ?? printers[""]) }
+        options.printDocument = { user, queue, title, postScript in
+            let queue = queue ?? printers[user] ?? printers[""]
             return (queue ?? "standard", try Printing.submit(postScript, title: title, queue: queue))
         }
+        // Exports go to the person's outbox in the data directory, never to a shared home directory,
+        // made terminal-safe as everything that leaves the program (`TerminalSafe`): someone will `cat` them.
         options.saveExport = { user, name, text in
             let item = try Outbox(dataDirectory: dataDirectory, user: user).put(name: name, text: TerminalSafe.text(text))
             return ExportReceipt(name: item.name, fetch: OutboxCommands.fetchCommand(code: item.code, name: item.name))

@@ -34,26 +34,38 @@ public struct AccessReport: Sendable {
         }
     }
 
-    public func render(names: Bool, format: Format) -> String {
+    public func render(names: Bool, format: Format) -> String { document(names: names, format: format).text }
+
+    /// The report as a document: its title a heading (never alone at the foot of a page), and the
+    /// total kept on the page of the last look.
+    public func document(names: Bool, format: Format) -> DocumentText {
         let period = from == nil && to == nil ? "hele perioden" : "\(from.map(Self.day) ?? "begyndelsen") – \(to.map(Self.day) ?? Self.day(made.local.day))"
         let ls = lines(names: names)
         let total = ls.count == 1 ? "I alt 1 opslag." : "I alt \(ls.count) opslag."
+        var out = DocumentText()
         switch format {
         case .text:
-            var out = ["Opslag i dine oplysninger: \(name)", "Periode: \(period). Udskrevet \(Self.time(made)).", ""]
+            out.heading(["Opslag i dine oplysninger: \(name)"])
+            out.append("Periode: \(period). Udskrevet \(Self.time(made)).")
+            out.append("")
             if ls.isEmpty { out.append("Ingen har set dine oplysninger i perioden.") }
             for l in ls { out.append("\(l.when) · \(l.who) · \(l.what)" + (l.reason.map { " · begrundelse: \"\($0)\"" } ?? "")) }
-            out += ["", total]
-            return TerminalSafe.lines(out)
         case .markdown:
-            var out = ["# Opslag i dine oplysninger: \(Self.cell(name))", "", "Periode: \(period). Udskrevet \(Self.time(made)).", ""]
+            out.heading(["# Opslag i dine oplysninger: \(Self.cell(name))"])
+            out.append("")
+            out.append("Periode: \(period). Udskrevet \(Self.time(made)).")
+            out.append("")
             if ls.isEmpty { out.append("Ingen har set dine oplysninger i perioden.") } else {
-                out += ["| Tidspunkt | Hvem | Hvad | Begrundelse |", "|---|---|---|---|"]
+                out.append("| Tidspunkt | Hvem | Hvad | Begrundelse |"); out.append("|---|---|---|---|")
                 for l in ls { out.append("| \(l.when) | \(Self.cell(l.who)) | \(Self.cell(l.what)) | \(Self.cell(l.reason ?? "")) |") }
             }
-            out += ["", total]
-            return TerminalSafe.lines(out)
         }
+        let last = out.lines.count - 1
+        out.endSection()
+        out.append("")
+        out.append(total)
+        out.keepTogether(from: last)
+        return out
     }
 
     func who(_ id: String, names: Bool) -> String {

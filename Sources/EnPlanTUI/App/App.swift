@@ -34,8 +34,12 @@ public final class App {
         /// The program gives this: screens do not touch files.
         /// Keeps an export for the user (their outbox) and says how they fetch it.
         public var saveExport: (@Sendable (_ user: String, _ name: String, _ text: String) throws -> ExportReceipt)?
-        /// Sends a PostScript document to the user's printer; returns the queue and the job id.
-        public var printDocument: (@Sendable (_ user: String, _ title: String, _ postScript: String) throws -> (queue: String, job: String))?
+        /// Sends a PostScript document to a printer (`queue`; nil: the user's own by the settings);
+        /// returns the queue and the job id.
+        public var printDocument: (@Sendable (_ user: String, _ queue: String?, _ title: String, _ postScript: String) throws -> (queue: String, job: String))?
+        /// The printers the user may choose from and their own (`Printers`); nil: no choice, the
+        /// user's own. The program lists them (CUPS): screens do not run processes.
+        public var printers: (@Sendable (_ user: String) -> Printers)?
         /// The person an SSH key names (`enplan ssh-session --user`): the login form comes filled in
         /// with them (the password is still asked), and nobody else may log in at this terminal.
         public var sessionUser: String?
@@ -53,6 +57,8 @@ public final class App {
         /// The user's password as it was at login (`CaseService.credentialStamp`): changed
         /// elsewhere, this session locks and asks for the new one.
         var credential: Int?
+        /// The printer chosen last in this session (`P`): the chooser starts on it next time.
+        var printer: String?
     }
 
     enum Phase {
@@ -88,6 +94,8 @@ public final class App {
     /// to a slip of the finger): the next key answers.
     var askingQuit = false
     var commandLine: CommandPrompt?
+    /// The printer chooser, open over the screen with the document it is for.
+    var printerChoice: PrinterChoice?
     var history: [String] = []
     var message: (text: String, role: Role)?
     var lastInput = Date()
@@ -192,6 +200,10 @@ public final class App {
             let step: Int? = [Key.up: -1, .down: 1, .char("k"): -1, .char("j"): 1, .pageUp: -10, .pageDown: 10][key]
             if let step { helpScroll = max(0, min(helpScrollLimit(), helpScroll + step)) }
             else if key == .escape || key == .char("q") || key == .char("?") || key == .function(1) { showHelp = false; helpScroll = 0 }
+            return
+        }
+        if let choice = printerChoice, case .main = phase {
+            handlePrinterChoice(key, choice)
             return
         }
         if var cl = commandLine {

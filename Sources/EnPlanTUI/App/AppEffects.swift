@@ -34,18 +34,8 @@ extension App {
             } catch {
                 message = (strings.refusal(error, names: Names(service, strings)), .error)
             }
-        case let .print(title, text, header, citizen, reason, kind):
-            guard let send = options.printDocument else { message = (strings.t(.noPrinter), .error); return }
-            do {
-                let ps = PrintLayout.postScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                                                header: header, title: title, strings: strings)
-                let sent = try send(s.user.id, title, ps)
-                try service.recordExport(kind, citizen: citizen, as: s.user.id,
-                                         reason: ([sent.queue, sent.job] + (reason.map { [$0] } ?? [])).joined(separator: " · "))
-                message = ("\(strings.t(kind == .planPrinted ? .printed : .printedDocument)) \(sent.queue) (\(strings.t(.printJob)) \(sent.job))", .normal)
-            } catch {
-                message = (strings.refusal(error, names: Names(service, strings)), .error)
-            }
+        case let .print(title, document, header, citizen, reason, kind):
+            startPrinting(PrintRequest(title: title, document: document, header: header, citizen: citizen, reason: reason, kind: kind), &s)
         case .logSearch(let query, let results):
             do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = (strings.refusal(error, names: Names(service, strings)), .error) }
         case .help: showHelp = true
@@ -53,7 +43,7 @@ extension App {
         case .lock: lock(&s)
         case .quit: askingQuit = true
         case .redraw: terminal.wipe()
-        case .closed(let why): message = (why, .error); if s.stack.count > 1 { pop(&s) }
+        case .closed(let why): message = (why, .error); printerChoice = nil; if s.stack.count > 1 { pop(&s) }
         case .all(let effects): for e in effects { perform(e, &s) }
         }
     }
@@ -156,6 +146,7 @@ extension App {
             let effect = s.stack[i].reload(changes, context: x)
             if case .closed(let why) = effect, i > 0 {
                 while s.stack.count > i { pop(&s) }
+                printerChoice = nil   // what it was to print may no longer be shown
                 message = (why, .error)
                 return
             }

@@ -81,6 +81,7 @@ extension App {
         lockedSession = s
         showHelp = false
         commandLine = nil
+        printerChoice = nil
         message = nil
         terminal.wipe()
         phase = .login(LoginScreen(kind: .locked(user: s.user.id), strings: strings))
@@ -89,6 +90,7 @@ extension App {
     /// Deactivated at another terminal: the session ends here too.
     func logOut() {
         lockedSession = nil
+        printerChoice = nil
         terminal.wipe()
         phase = .login(loginScreen())
     }

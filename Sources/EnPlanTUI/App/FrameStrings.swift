@@ -5,6 +5,7 @@ extension Strings {
         case kMove, kTop, kBottom, kPage, kRedraw, kCitizens, hHelp, hCommand, hOpen, hBack, hQuit, hLock, hMove, hTop
         case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar, passwordChanged, inOutbox, printed, printedDocument, printJob, noPrinter, themesAre, noSuchTheme, langIs
         case helpMore, quitAsk, noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme
+        case kChoose, hChoose, kCancel, hChooseCancel, kPrint, hPrint, choosePrinter, ownPrinter, notPrinted
 
         public var pair: (da: String, en: String) {
             switch self {
@@ -68,6 +69,15 @@ extension Strings {
             case .cLang: return ("Skift sprog", "Switch language")
             case .cPlan: return ("Åbn en borgers plan ud fra CPR-nummer eller navn", "Open a citizen's plan by CPR number or name")
             case .cTheme: return ("Skift farvetema", "Switch colour theme")
+            case .kChoose: return ("Vælg", "Choose")
+            case .hChoose: return ("Vælg den markerede", "Choose the selected one")
+            case .kCancel: return ("Annullér", "Cancel")
+            case .hChooseCancel: return ("Luk uden at vælge", "Close without choosing")
+            case .kPrint: return ("Udskriv", "Print")
+            case .hPrint: return ("Udskriv på den valgte printer (EnPlan husker den, til du afslutter)", "Print on the selected printer (remembered until you quit)")
+            case .choosePrinter: return ("Hvilken printer skal det udskrives på?", "Which printer should it be printed on?")
+            case .ownPrinter: return ("standard for dig", "your default")
+            case .notPrinted: return ("Der blev ikke udskrevet noget", "Nothing was printed")
             }
         }
     }

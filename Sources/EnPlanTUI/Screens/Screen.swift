@@ -61,9 +61,10 @@ public enum Effect {
     /// Save a file through the program (screens never touch files); `done` precedes its path;
     /// `record`: what left the system, for the audit log.
     case export(name: String, text: String, done: String, record: ExportRecord)
-    /// Print a document on the person's printer (CUPS) through the program: its title, its lines
-    /// and the header each page carries; `record` as for an export.
-    case print(title: String, text: String, header: String, citizen: String, reason: String?, kind: ExportKind = .planPrinted)
+    /// Print a document on a printer (CUPS) through the program: its title, its lines with their
+    /// shape (`PrintLayout` breaks pages by it) and the header each page carries; `kind` as for an
+    /// export's record. The program asks which printer when more than one is there (`PrintRequest`).
+    case print(title: String, document: DocumentText, header: String, citizen: String, reason: String?, kind: ExportKind = .planPrinted)
     /// A search the user finished typing: a read of personal data, logged.
     case logSearch(String, results: Int)
     case help, commandLine, lock, quit, redraw

@@ -4,7 +4,7 @@ import EnPlanDomain
 /// screen). It is made from what the exporting user may see, and leaves out what is internal:
 /// no CPR number, no notes, no assessments, no referrals, and no content another sector's
 /// consent does not cover (such an effort is only mentioned as existing). Each line is made one
-/// terminal-safe line (`TerminalSafe.lines`): a stored text cannot drive a terminal or forge a line.
+/// terminal-safe line (`DocumentText`): a stored text cannot drive a terminal or forge a line.
 public enum PlanDocument {
     public enum Format: String, CaseIterable, Sendable { case text, markdown }
 
@@ -24,16 +24,22 @@ public enum PlanDocument {
 
     public static func render(_ d: CitizenDetail, names: PlanScreen.Names, strings s: Strings, format: Format,
                               letterhead: Letterhead = Letterhead()) -> String {
+        document(d, names: names, strings: s, format: format, letterhead: letterhead).text
+    }
+
+    /// The document with its shape for paper (`PrintLayout`): each heading starts a section, and
+    /// each decision with its appeal guidance is one block.
+    public static func document(_ d: CitizenDetail, names: PlanScreen.Names, strings s: Strings, format: Format,
+                                letterhead: Letterhead = Letterhead()) -> DocumentText {
         let c = d.citizen
         let today = d.today
-        var out: [String] = []
+        var out = DocumentText()
         func heading(_ text: String, level: Int) {
-            if !out.isEmpty { out.append("") }
+            if !out.lines.isEmpty { out.append("") }
             switch format {
-            case .markdown: out.append(String(repeating: "#", count: level) + " " + text)
+            case .markdown: out.heading([String(repeating: "#", count: level) + " " + text])
             case .text:
-                out.append(text)
-                out.append(String(repeating: level == 1 ? "=" : "-", count: min(lineWidth, TextWidth.columns(text))))
+                out.heading([text, String(repeating: level == 1 ? "=" : "-", count: min(lineWidth, TextWidth.columns(text)))])
             }
         }
         // Wrapped to the page's width; a bullet's later lines under its text.
@@ -53,7 +59,7 @@ public enum PlanDocument {
         paragraph(s.p(.docIntro))
         guard let plan = c.plan else {
             paragraph(s.p(.noPlan))
-            return TerminalSafe.lines(out)
+            return out
         }
         heading(s.p(.docGoal), level: 2)
         // In words, not the plan's jargon ("beskæftigelse først").
@@ -83,6 +89,9 @@ public enum PlanDocument {
         if !decisions.isEmpty {
             heading(s.p(.docDecisions), level: 2)
             for x in decisions {
+                // The decision and its appeal guidance on one page (when they fit on one).
+                let start = out.lines.count
+                defer { out.keepTogether(from: start) }
                 bullet("\(s.date(x.date)): \(x.text) (" + s.pick("efter", "under") + " \(lawName(x.legalArea, s)))")
                 // Appeal guidance (forvaltningsloven § 25): that, to whom, how, and by when.
                 if x.appealRuns(on: today) {
@@ -130,10 +139,11 @@ public enum PlanDocument {
         if let phone = names.phones[c.responsible] { bullet("\(s.p(.docPhone)): \(phone)") }
         if let email = names.emails[c.responsible] { bullet("\(s.p(.docEmail)): \(email)") }
         if let person = c.contactPerson { bullet("\(s.p(.contactPerson)): \(person)") }
+        out.endSection()
         out.append("")
         paragraph(s.p(.docFooter))
         paragraph(s.date(today))
-        return TerminalSafe.lines(out)
+        return out
     }
 
     /// A law by its name, as a citizen reads it (not "LAB").

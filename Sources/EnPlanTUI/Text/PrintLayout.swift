@@ -5,11 +5,54 @@ import EnPlanDomain
 /// ISO Latin-1 (æ, ø, å, é, ü …); a character outside it prints as "?". PostScript with a
 /// standard font keeps the text a text in the PDF a cups-pdf queue makes (and in any printer's
 /// own interpreter), where a filter's embedded subset fonts did not.
+///
+/// Pages break by the document's shape (`DocumentText`), never blindly at 60 lines:
+/// - a section's heading is never left at the foot of a page: a heading followed on its page by
+///   fewer than `linesAfterHeading` lines of its section (or by fewer than all of a shorter
+///   section) goes to the next page;
+/// - a block (a decision with its appeal guidance) that fits on one page is not split;
+/// - every line is printed exactly once, in order; a page is never empty, and never longer than
+///   `linesPerPage`; what cannot be kept (a block longer than a page, or one that would leave its
+///   heading alone on a page) is cut as before.
 public enum PrintLayout {
     public static let linesPerPage = 60
+    /// The lines of its section a heading needs under it on its page.
+    public static let linesAfterHeading = 3
 
-    public static func postScript(lines: [String], header: String, title: String, strings s: Strings) -> String {
-        let pages = stride(from: 0, to: max(lines.count, 1), by: linesPerPage).map { Array(lines[$0..<min($0 + linesPerPage, lines.count)]) }
+    /// The pages, as ranges of the document's lines: consecutive, covering every line once.
+    public static func pages(_ document: DocumentText, linesPerPage: Int = linesPerPage) -> [Range<Int>] {
+        let count = document.lines.count, size = max(1, linesPerPage)
+        guard count > 0 else { return [0..<0] }
+        // What may not be split by a page break: a heading with the first lines of its section,
+        // and each block, when the run fits on a page at all.
+        let keeps = (document.sections.map { $0.heading.lowerBound..<min($0.body.upperBound, $0.heading.upperBound + linesAfterHeading) }
+                     + document.blocks).filter { !$0.isEmpty && $0.count <= size }
+        var pages: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            var end = min(start + size, count)
+            // Break before a run the break would split; moving the break up may split another
+            // (a heading kept with the block under it), so again until none is split. A run that
+            // starts the page fits on it whole, and is never split by moving up: a block that
+            // would need that (one too long to share a page with the heading above it) is cut
+            // instead, so a heading is never left alone. The page is never empty.
+            var cut = Set<Int>()
+            while let i = keeps.indices.first(where: { !cut.contains($0) && keeps[$0].lowerBound > start && keeps[$0].lowerBound < end && end < keeps[$0].upperBound }) {
+                let before = keeps[i].lowerBound
+                if keeps.contains(where: { $0.lowerBound == start && $0.upperBound > before }) { cut.insert(i) } else { end = before }
+            }
+            pages.append(start..<end)
+            start = end
+        }
+        return pages
+    }
+
+    /// The document laid out (`pages`) as PostScript.
+    public static func postScript(_ document: DocumentText, header: String, title: String, strings s: Strings) -> String {
+        postScript(pages: pages(document).map { Array(document.lines[$0]) }, header: header, title: title, strings: s)
+    }
+
+    static func postScript(pages: [[String]], header: String, title: String, strings s: Strings) -> String {
         var ps = """
         %!PS-Adobe-3.0
         %%Title: \(latin1(title))

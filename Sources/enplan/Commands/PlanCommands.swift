@@ -100,11 +100,10 @@ enum PlanCommands {
             let id = inv.required("citizen"), actor = inv.required("as")
             let settings = Settings.load(directory: inv.dataDirectory)
             let detail = try service.citizen(id, as: actor, reason: inv.string("reason"), purpose: "export", logged: false)
-            let text = PlanDocument.render(detail, names: names(service, strings), strings: strings, format: .text, letterhead: settings.letterhead)
+            let document = PlanDocument.document(detail, names: names(service, strings), strings: strings, format: .text, letterhead: settings.letterhead)
             let header = (settings.letterhead.municipality.map { $0 + " · " } ?? "") + strings.p(.docTitle) + ": " + detail.citizen.name
             let title = "enplan-plan-\(detail.citizen.name)-\(service.today.iso)"
-            let ps = PrintLayout.postScript(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                                            header: header, title: title, strings: strings)
+            let ps = PrintLayout.postScript(document, header: header, title: title, strings: strings)
             let queue = inv.string("printer") ?? settings.printer(for: actor)
             let job = try Printing.submit(ps, title: title, queue: queue)
             try service.recordExport(.planPrinted, citizen: id, as: actor, reason: ([queue ?? "default", job] + (detail.brokeTheGlass ? [inv.string("reason") ?? ""] : [])).joined(separator: " · "))

@@ -11,7 +11,7 @@ extension AuditScreen {
         let height = Self.height(x)
         switch tab {
         case .report:
-            let lines = report?.lines ?? []
+            let lines = report?.document.lines ?? []
             for (n, i) in list.window(count: lines.count, height: height + 1).enumerated() {
                 canvas.put(TextWidth.truncate(lines[i], to: width - 2), row: 2 + n, col: 1, role: i == 0 ? .header : .normal)
             }

@@ -34,7 +34,7 @@ public struct AuditScreen: Screen {
     var verdicts: [Int: SpotCheckVerdict] = [:]
     var counts: [(month: String, count: Int)] = []
     /// The access report shown (its lines) and whether it names staff.
-    var report: (citizen: String, lines: [String])?
+    var report: (citizen: String, document: DocumentText)?
     var names = false
     var problem: String?
 
@@ -137,7 +137,7 @@ public struct AuditScreen: Screen {
         }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
-        let count = tab == .report ? (report?.lines.count ?? 0) : shown.count
+        let count = tab == .report ? (report?.document.lines.count ?? 0) : shown.count
         switch action {
         case .back: if tab == .log { return .back }; tab = .log; list = ScrollList()
         case .up: list.move(by: -1, count: count, height: height)
@@ -178,12 +178,11 @@ public struct AuditScreen: Screen {
         case .exportReport, .printReport:
             // The report as the citizen reads it, for the citizen: to the outbox or the printer.
             guard let r = report, let name = x.service.citizenName(r.citizen) else { return .none }
-            let text = r.lines.joined(separator: "\n")
             if action == .exportReport {
-                return .export(name: "enplan-opslagslog-\(r.citizen)-\(x.today.iso).txt", text: text, done: x.strings.a(.reportSaved),
+                return .export(name: "enplan-opslagslog-\(r.citizen)-\(x.today.iso).txt", text: r.document.text, done: x.strings.a(.reportSaved),
                                record: .accessReport(citizen: r.citizen))
             }
-            return .print(title: "enplan-opslagslog-\(name)-\(x.today.iso)", text: text, header: x.strings.a(.report) + ": " + name,
+            return .print(title: "enplan-opslagslog-\(name)-\(x.today.iso)", document: r.document, header: x.strings.a(.report) + ": " + name,
                           citizen: r.citizen, reason: nil, kind: .accessReport)
         case .toggleNames:
             names.toggle()
@@ -196,7 +195,7 @@ public struct AuditScreen: Screen {
     private mutating func showReport(_ citizen: String, _ x: ScreenContext) -> Effect {
         do {
             let r = try x.service.accessReport(citizen: citizen, as: x.user.id)
-            report = (citizen, r.render(names: names, format: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            report = (citizen, r.document(names: names, format: .text))
             tab = .report
             list = ScrollList(selects: false)
             return .none

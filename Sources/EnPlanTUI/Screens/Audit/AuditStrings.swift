@@ -66,7 +66,7 @@ extension Strings {
             case .kExportReport: return ("Eksport", "Export")
             case .hExportReport: return ("Gem borgerens opslagslog i din udbakke (til borgeren)", "Save the citizen's access report in your outbox (for the citizen)")
             case .kPrintReport: return ("Udskriv", "Print")
-            case .hPrintReport: return ("Udskriv borgerens opslagslog på din printer", "Print the citizen's access report on your printer")
+            case .hPrintReport: return ("Udskriv borgerens opslagslog (er der flere printere, vælger du)", "Print the citizen's access report (with more than one printer, you choose)")
             case .reportSaved: return ("Opslagsloggen er gemt som", "The access report is saved as")
             case .flagTitle: return ("Markér opslaget til opfølgning", "Flag the lookup for follow-up")
             case .flagNote: return ("Hvorfor (det læser den, der følger op)", "Why (the one following it up reads it)")

@@ -119,9 +119,9 @@ public struct PlanScreen: Screen {
             return .export(name: "enplan-plan-\(citizen.id)-\(x.today.iso).txt", text: text, done: s.p(.exportedPlan),
                            record: .plan(citizen: citizen.id, reason: reason))
         case .printPlan:
-            let text = PlanDocument.render(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
+            let document = PlanDocument.document(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
             let header = (x.letterhead.municipality.map { $0 + " · " } ?? "") + s.p(.docTitle) + ": " + citizen.name
-            return .print(title: "enplan-plan-\(citizen.name)-\(x.today.iso)", text: text, header: header, citizen: citizen.id, reason: reason)
+            return .print(title: "enplan-plan-\(citizen.name)-\(x.today.iso)", document: document, header: header, citizen: citizen.id, reason: reason)
         default:
             if action.name == "section", let section = action.argument.flatMap(Section.init(rawValue:)) {
                 if let i = rows.firstIndex(where: { $0.section == section && $0.isHeading }) { scroll.select(i, count: rows.count, height: height) }

@@ -146,7 +146,7 @@ extension Strings {
             case .kJourney: return ("Forløb", "Journey")
             case .kExportPlan: return ("Eksport", "Export")
             case .kPrintPlan: return ("Udskriv", "Print")
-            case .hPrintPlan: return ("Udskriv planen til borgeren på din printer", "Print the plan for the citizen on your printer")
+            case .hPrintPlan: return ("Udskriv planen til borgeren (er der flere printere, vælger du)", "Print the plan for the citizen (with more than one printer, you choose)")
             case .kCPR: return ("CPR", "CPR")
             case .hSection: return ("Gå til afsnit: o mål · m delmål · e indsatser · d afgørelser · f opfølgning · a egenmestring · r henvisninger · s samtykker · h husstand · u status · v egen vurdering (Tab: næste)",
                                     "Go to a section: o goal · m sub-goals · e efforts · d decisions · f follow-ups · a mastery · r referrals · s consents · h household · u status · v own assessment (Tab: next)")
