@@ -34,7 +34,8 @@ final class FormatGoldenTests: XCTestCase {
         XCTAssertEqual(AuditKind.allCases.map(\.rawValue), ["LoginSucceeded", "LoginFailed", "LoginRefused", "CitizensListed",
                                                             "CitizensSearched", "CitizenViewed", "MeetingsRead", "AuditRead",
                                                             "FiguresRead", "FiguresExported",
-                                                            "Exported", "LookupRefused", "StoreHead", "TruncationAccepted", "SpotChecked", "Restored", "KeyChanged", "StoreDamaged", "DamageReleased", "WriteRefused"])
+                                                            "Exported", "LookupRefused", "StoreHead", "TruncationAccepted", "SpotChecked", "Restored", "KeyChanged", "StoreDamaged", "DamageReleased", "WriteRefused",
+                                                            "StoreUpgraded", "Archived", "RetentionRun"])
         XCTAssertEqual(AuditEntry.listRefreshed(by: "mette", added: 1, count: 2).kind, .citizensListed, "a refresh is a listing")
     }
 

@@ -21,6 +21,9 @@ public enum AuditKind: String, CaseIterable, Sendable {
     case storeDamaged = "StoreDamaged"
     case damageReleased = "DamageReleased"
     case writeRefused = "WriteRefused"
+    case storeUpgraded = "StoreUpgraded"
+    case archived = "Archived"
+    case retentionRun = "RetentionRun"
 }
 
 /// A supervisor's verdict on a lookup drawn for a spot check (stikprøve).
@@ -94,6 +97,16 @@ public enum AuditEntry: Equatable, Sendable {
     case writeRefused(by: String, subject: String, why: String)
     /// An administrator tied an SSH key to a user (nil: a kiosk key) or took it away (`enplan key`).
     case keyChanged(by: String, user: String?, fingerprint: String, added: Bool, headless: Bool = false)
+    /// The logs were rewritten in format 2 (`enplan retention upgrade`): the old heads (the proof a
+    /// backup or checkpoint made before holds) and the new ones, from which `verify` goes on.
+    case storeUpgraded(by: String, converted: Int, oldEventsSeq: Int, oldEventsHash: String, oldAuditSeq: Int, oldAuditHash: String,
+                       eventsHash: String, auditHash: String)
+    /// An archive copy of the cases due was written and verified (`enplan archive`): where, which
+    /// citizens (ids), and its manifest's SHA-256.
+    case archived(by: String, destination: String, citizens: [String], manifest: String)
+    /// A retention run: the citizens whose personal data was erased (ids), under which rule, how
+    /// many lines of each log, the audit log's lines before which day, and the files removed.
+    case retentionRun(by: String, citizens: [String], rule: String, eventLines: Int, auditLines: Int, auditBefore: String?, files: [String])
     /// A spot check of the audit record `entry` (its seq): work-related, or flagged for follow-up.
     case spotChecked(by: String, entry: Int, citizen: String?, verdict: SpotCheckVerdict, note: String?)
 
@@ -119,6 +132,9 @@ public enum AuditEntry: Equatable, Sendable {
         case .storeDamaged: .storeDamaged
         case .damageReleased: .damageReleased
         case .writeRefused: .writeRefused
+        case .storeUpgraded: .storeUpgraded
+        case .archived: .archived
+        case .retentionRun: .retentionRun
         }
     }
 
@@ -186,6 +202,18 @@ public enum AuditEntry: Equatable, Sendable {
         case let .writeRefused(by, subject, why):
             f.set("what", "refused-write"); f.set("detail", why); f.set("terminal", terminal)
             return (by, subject, f)
+        case let .storeUpgraded(by, converted, oldEventsSeq, oldEventsHash, oldAuditSeq, oldAuditHash, eventsHash, auditHash):
+            f.set("terminal", terminal); f.set("converted", converted)
+            f.set("oldEventsSeq", oldEventsSeq); f.set("oldEventsHash", oldEventsHash); f.set("oldAuditSeq", oldAuditSeq); f.set("oldAuditHash", oldAuditHash)
+            f.set("eventsSeq", oldEventsSeq); f.set("eventsHash", eventsHash); f.set("auditHash", auditHash)
+            return (by, "-", f)
+        case let .archived(by, destination, citizens, manifest):
+            f.set("terminal", terminal); f.set("destination", destination); f.set("citizens", citizens); f.set("manifest", manifest)
+            return (by, "-", f)
+        case let .retentionRun(by, citizens, rule, eventLines, auditLines, auditBefore, files):
+            f.set("terminal", terminal); f.set("citizens", citizens); f.set("rule", rule); f.set("eventLines", eventLines)
+            f.set("auditLines", auditLines); f.set("auditBefore", auditBefore); f.set("files", files)
+            return (by, "-", f)
         case let .spotChecked(by, entry, citizen, verdict, note):
             f.set("what", "spot-check"); f.set("entry", entry); f.set("verdict", verdict); f.set("note", note); f.set("terminal", terminal)
             return (by, citizen ?? "-", f)

@@ -20,11 +20,12 @@ public struct BackupReport: Sendable {
 }
 
 extension Store {
-    /// Files of a data directory a backup carries: the logs and the settings (the snapshot is a cache).
-    static let backedUpFiles = [eventsFile, auditFile, "settings"]
+    /// Files of a data directory a backup carries: the logs, the settings and the checkpoint
+    /// signing key (a restored store signs as before; the snapshot is a cache).
+    static let backedUpFiles = [eventsFile, auditFile, "settings", Checkpoint.keyFile]
 
     /// Copies the store in `directory` to `dest` (a new or empty directory) while it is in use.
-    public static func backup(directory: String, to dest: String, clock: Clock = ProgramClock.shared) throws -> BackupReport {
+    private static func backupReading(directory: String, to dest: String, clock: Clock) throws -> BackupReport {
         guard access(directory + "/" + eventsFile, R_OK) == 0 else { throw StoreError.io("no store in \(directory) (no \(eventsFile))") }
         let lock = try LockFile(path: directory + "/store.lock")
         let sizes: [String: Int] = try lock.withLock(exclusive: false) {
@@ -36,6 +37,11 @@ extension Store {
             return s
         }
         return try copy(from: directory, to: dest, sizes: sizes, clock: clock)
+    }
+
+    /// The same, with no erasure changing lines in place while they are copied.
+    public static func backup(directory: String, to dest: String, clock: Clock = ProgramClock.shared) throws -> BackupReport {
+        try ErasureJournal.guarding(directory, exclusive: false) { try backupReading(directory: directory, to: dest, clock: clock) }
     }
 
     /// Copies a backup into an empty data directory. `source` must verify; the copy gets its own head.
@@ -57,7 +63,7 @@ extension Store {
         var ends: [String: LogEnd] = [:]
         for f in backedUpFiles {
             guard let size = sizes[f] else { continue }
-            let log = f != "settings"
+            let log = f == eventsFile || f == auditFile
             try copyFile(source + "/" + f, dest + "/" + f, upTo: size, wholeLines: log)
             if log { ends[f] = try trimTornTail(dest + "/" + f) }
         }

@@ -26,6 +26,22 @@ enum Sys {
         if d >= 0 { _ = fsync(d); close(d) }
     }
 
+    /// Writes a whole file aside, fsyncs it, renames it into place and fsyncs the directory: after
+    /// a crash the file is either whole or not there.
+    static func writeDurably(_ bytes: [UInt8], to path: String) throws {
+        let temp = path + ".tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.io("cannot write \(temp): \(errorText)") }
+        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard n == bytes.count, synced, rename(temp, path) == 0 else {
+            unlink(temp)
+            throw StoreError.io("cannot write \(path): \(errorText)")
+        }
+        syncDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+    }
+
     static func fileSize(_ fd: Int32) -> Int {
         var st = stat()
         return fstat(fd, &st) == 0 ? Int(st.st_size) : -1

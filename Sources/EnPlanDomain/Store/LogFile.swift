@@ -40,6 +40,14 @@ final class LogFile {
 
     var size: Int { Sys.fileSize(fd) }
 
+    /// Whether another file now lies at `path` than the one this process has open (an upgrade to
+    /// format 2 renamed a new log into place): nothing more is read from or written to the old one.
+    var replaced: Bool {
+        var open = stat(), there = stat()
+        guard fstat(fd, &open) == 0, stat(path, &there) == 0 else { return false }
+        return open.st_ino != there.st_ino || open.st_dev != there.st_dev
+    }
+
     /// Back to the start of the file, to read it all again.
     func rewind() { offset = 0; lastSeq = 0; lastHash = LogLine.genesisHash; damage = nil }
 

@@ -77,6 +77,19 @@ public enum LogLine {
         return (bytes, hash)
     }
 
+    /// An erased format-2 line chained after another `prev` (the upgrade rewrites a log's chain):
+    /// its envelope and commitment as they were, its padding dropped.
+    static func rechained(_ line: UnsafeRawBufferPointer, prev: String) -> (bytes: [UInt8], hash: String)? {
+        guard let p = try? formatTwoParts(line), p.erased else { return nil }
+        var out = Array(line[0..<p.headerEnd]) + erasedKey + p.commit + [UInt8(ascii: "\"")]
+        let prevPart = prevKey + Array(prev.utf8) + [UInt8(ascii: "\"")]
+        let hash = Array(line[0..<p.headerEnd]).withUnsafeBytes { h in
+            prevPart.withUnsafeBytes { chainHash(header: h, commit: p.commit, prevPart: $0) }
+        }
+        out += prevPart + hashKey + Array(hash.utf8) + Array(#""}"#.utf8) + [0x0A]
+        return (out, hash)
+    }
+
     /// SHA-256(data ‖ salt) as 64 hex digits.
     static func commitment(data: UnsafeRawBufferPointer, salt: UnsafeRawBufferPointer) -> [UInt8] {
         var raw = [UInt8](repeating: 0, count: 32)

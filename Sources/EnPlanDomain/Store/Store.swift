@@ -125,7 +125,12 @@ public final class Store {
             guard access(directory + "/" + file, F_OK) != 0, let h = HeadFile.read(directory: directory, log), h.seq > 0 else { return nil }
             return .init(file: file, line: 0, reason: "\(file) is missing (seq \(h.seq) was acknowledged)")
         }
-        lock = try LockFile(path: directory + "/store.lock")
+        let lock = try LockFile(path: directory + "/store.lock")
+        self.lock = lock
+        // An erasure a crash cut short is finished (or forgotten, had it not begun) before a line is read.
+        if access(directory + "/" + ErasureJournal.name, F_OK) == 0 {
+            try ErasureJournal.guarding(directory, exclusive: true) { try lock.withLock(exclusive: true) { try ErasureJournal.recover(directory: directory) } }
+        }
         events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
         audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
         head = options.keepHead ? HeadFile(directory: directory) : nil
@@ -185,6 +190,7 @@ public final class Store {
     public func refresh() throws { try refresh(by: .write) }
 
     private func refresh(by finder: DamageMarker.Finder) throws {
+        if events.replaced || audit.replaced { throw StoreError.replaced }
         let tear = try lock.withLock(exclusive: false) { try events.readNew(typed: true) { try replayed($0, $1!) } }
         if tear != nil {
             try lock.withLock(exclusive: true) { try catchUpExclusive(by: finder, throwing: false) }
@@ -195,6 +201,7 @@ public final class Store {
     /// Under the exclusive lock: read everything new, repair a torn tail beyond the acknowledged
     /// head (mark the store damaged for one at or before it), and be at the file's end.
     func catchUpExclusive(by finder: DamageMarker.Finder, throwing: Bool = true) throws {
+        if events.replaced || audit.replaced { throw StoreError.replaced }
         if let tear = try events.readNew(typed: true, { try replayed($0, $1!) }) {
             if isCrashTear(.events, tear) {
                 repairs.append(try events.repair(tear, now: clock.now()))
@@ -209,6 +216,7 @@ public final class Store {
 
     /// The same for the audit log, which is read from its tail (it is only appended to).
     func catchUpAudit(by finder: DamageMarker.Finder) throws {
+        if audit.replaced || events.replaced { throw StoreError.replaced }
         var tear: LogFile.Tear?
         if !auditTailKnown {
             tear = audit.seekTail()

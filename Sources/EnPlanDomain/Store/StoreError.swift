@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case truncated(Truncation)
     /// The store is marked damaged (`store.damaged`): read-only until an administrator releases it.
     case marked(DamageMarker)
+    /// The logs were rewritten (upgraded to format 2) since this process opened them.
+    case replaced
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(file): the event was not saved (\(reason)); nothing was changed"
         case let .truncated(t): return t.description
         case let .marked(m): return m.description
+        case .replaced: return "the store's logs were rewritten (upgraded) since this session opened them: close enplan and open it again"
         }
     }
 }

@@ -35,6 +35,11 @@ extension Store {
     /// unless `mark` is false), which makes every process read-only until an administrator
     /// releases it; a store marked already gets the marker as a problem of its own.
     public static func verify(directory: String, mark: Bool = true, clock: Clock = ProgramClock.shared) throws -> [VerifyReport] {
+        // An erasure changes lines in place: none runs while the logs are read without the store's lock.
+        try ErasureJournal.guarding(directory, exclusive: false) { try verifyReading(directory: directory, mark: mark, clock: clock) }
+    }
+
+    private static func verifyReading(directory: String, mark: Bool, clock: Clock) throws -> [VerifyReport] {
         struct Cut { var heads: [HeadFile.Log: HeadFile.Reading?] = [:]; var sizes: [String: Int] = [:]; var marker: DamageMarker? }
         let lock = try LockFile(path: directory + "/store.lock")
         let cut = try lock.withLock(exclusive: false) { () -> Cut in
@@ -91,7 +96,8 @@ extension Store {
                         if e.type == AuditKind.storeHead.rawValue, let seq = try? e.data.int("eventsSeq"),
                                   let hash = try? e.data.string("eventsHash"), seq >= (recorded?.seq ?? 0) {
                             recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
-                        } else if e.type == AuditKind.restored.rawValue, let seq = try? e.data.int("eventsSeq"), let hash = try? e.data.string("eventsHash") {
+                        } else if e.type == AuditKind.restored.rawValue || e.type == AuditKind.storeUpgraded.rawValue,
+                                  let seq = try? e.data.int("eventsSeq"), let hash = try? e.data.string("eventsHash") {
                             // A restore starts the record afresh at the heads it restored.
                             recorded = HeadFile.Head(seq: seq, hash: hash, at: e.ts)
                         } else if e.type == AuditKind.truncationAccepted.rawValue, (try? e.data.string("file")) == eventsFile {

@@ -319,6 +319,8 @@ private struct RefusalWords {
         case .syncFailed: return pick("Gemningen på disken slog fejl: ændringen er måske ikke gemt. Luk EnPlan, start igen og tjek",
                                       "Saving to disk failed: the change may not be kept. Close EnPlan, start again and check")
         case .diskFull: return pick("Disken er fuld: intet blev gemt eller ændret", "The disk is full: nothing was saved or changed")
+        case .replaced: return pick("Lageret er blevet opgraderet, siden du åbnede EnPlan: luk EnPlan og åbn det igen",
+                                    "The store was upgraded since you opened EnPlan: close EnPlan and open it again")
         case .truncated: return pick("Loggen er kortere end forventet: lageret kan kun læses, til en administrator godkender det",
                                      "The log is shorter than expected: the store is read-only until an administrator accepts it")
         case .marked(let m) where m.auditInDoubt:

@@ -6,7 +6,7 @@ import Glibc
 /// The store as a whole: opening it (full-screen, or a summary), checking it, its snapshot, and
 /// the writer the crash tests kill.
 enum StoreCommands {
-    static var all: [CommandSpec] { [open, verify, snapshot] }
+    static var all: [CommandSpec] { [open, verify, checkpoint, snapshot] }
 
     static var open: CommandSpec {
         CommandSpec([], "the full-screen interface on the data directory (a summary when not on a terminal)", options: [
@@ -59,6 +59,7 @@ enum StoreCommands {
             .flag("accept-truncation", "accept logs that end before their recorded head (a restored backup): the same as --release"),
             .text("as", "ADMIN", "the administrator who releases (with --release)"),
             .text("reason", "TEXT", "why the store is released (audit-logged)"),
+            .text("checkpoint", "FILE", "also check the logs against a signed checkpoint (enplan checkpoint): caught even if store.head is lost"),
         ]) { inv in
             let dir = inv.dataDirectory
             guard FileManager.default.fileExists(atPath: dir) else { throw UsageError("no data directory \(dir)") }
@@ -78,7 +79,15 @@ enum StoreCommands {
                 return 0
             }
             let markedBefore = DamageMarker.read(directory: dir) != nil
-            let reports = try Store.verify(directory: dir)
+            var reports = try Store.verify(directory: dir)
+            if let file = inv.string("checkpoint") {
+                let c = try Checkpoint.read(path: file)
+                let checked = Store.check(c, directory: dir)
+                for r in checked where !r.problems.isEmpty { reports.append(r) }
+                if checked.allSatisfy({ $0.problems.isEmpty }) {
+                    Output.line("\(file): the checkpoint of \(String(c.at.iso.prefix(19)).replacingOccurrences(of: "T", with: " ")) UTC holds (events seq \(c.events.seq), audit seq \(c.audit.seq))")
+                }
+            }
             var bad = 0
             for r in reports {
                 for p in r.problems { Output.line("\(dir)/\(r.file):\(p.line): \(p.reason)"); bad += 1 }
@@ -93,6 +102,24 @@ enum StoreCommands {
                       + "(restore a backup with enplan restore, or release it with enplan verify --release --as ADMIN --reason TEXT).")
             }
             return bad == 0 ? 0 : 1
+        }
+    }
+
+    static var checkpoint: CommandSpec {
+        CommandSpec(["checkpoint"], "write a signed checkpoint of both logs (their last seq and hash) to FILE (- for standard output): copy it off the host; verify --checkpoint FILE checks the logs against it", options: [
+            .actor("ADMIN"),
+        ], arguments: ["FILE"]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            guard service.state.user(inv.required("as"))?.role == .admin else { throw UsageError("checkpoint: --as must name an administrator") }
+            let c = try service.store.checkpoint()
+            let file = inv.arguments.first ?? "-"
+            if file == "-" {
+                Output.text(c.text)
+            } else {
+                try Data(c.text.utf8).write(to: URL(fileURLWithPath: file))
+                Output.line("Checkpoint written to \(file): events seq \(c.events.seq), audit seq \(c.audit.seq), signed with key \(String(c.key.prefix(16)))…; copy it off this host.")
+            }
+            return 0
         }
     }
 

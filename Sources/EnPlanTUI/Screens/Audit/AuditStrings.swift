@@ -134,6 +134,9 @@ extension Strings {
         case .storeDamaged: return pick("Lageret er beskadiget", "Store damaged")
         case .damageReleased: return pick("Skade frigivet af administrator", "Damage released by an administrator")
         case .writeRefused: return pick("Afvist ændring", "Refused change")
+        case .storeUpgraded: return pick("Lageret opgraderet til format 2", "Store upgraded to format 2")
+        case .archived: return pick("Arkiveret", "Archived")
+        case .retentionRun: return pick("Slettet efter frist", "Erased after the retention period")
         }
     }
 }
