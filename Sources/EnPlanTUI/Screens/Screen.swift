@@ -47,6 +47,8 @@ public enum Route: Equatable, Sendable {
     case figureList(FigureRef)
     case audit
     case inbox
+    /// The team leader's list of probable duplicates (`:dubletter`).
+    case duplicates
 }
 
 /// What a screen asks the program to do. The App carries effects out in one place.

@@ -28,6 +28,8 @@ public struct CitizenList: Sendable {
     public var youthOnly = false
     public var overdueOnly = false
     public var noPlanOnly = false
+    /// Closed cases are hidden unless asked for ("Vis lukkede sager").
+    public var showClosed = false
     public var sector: Sector?
     public private(set) var query = ""
     private var foldedQuery: [UInt8] = []
@@ -135,7 +137,7 @@ public struct CitizenList: Sendable {
 
     private mutating func refilter(within subset: [Int]?) {
         let keep = selectedRow?.id
-        let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
+        let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly, showClosed: showClosed,
                             sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
         if exact != nil { indexed() }
         if let exact { visible = indexByID[exact].map { [$0] } ?? [] } else { visible = search.filter(subset ?? sorted, filter) }
@@ -237,7 +239,9 @@ public struct CitizenList: Sendable {
 
     func cell(_ c: Column, _ r: CitizenRow, strings: Strings, benefits: [String: Benefit]) -> String {
         switch c {
-        case .name: return r.name
+        // After the name (the search's highlight counts from its start): a closed case and its
+        // day, and the registrations a team leader linked to it.
+        case .name: return ([r.name] + (r.closed.map { [strings.closedMark($0)] } ?? []) + r.linked.map(strings.sameAs)).joined(separator: " · ")
         case .cpr: return r.maskedCPR
         case .age: return String(r.age)
         case .group: return strings.targetGroup(r.targetGroup)
@@ -283,7 +287,8 @@ public struct CitizenList: Sendable {
             for (c, w) in layout.columns {
                 var text = cell(c, entry, strings: strings, benefits: benefits)
                 if c == .name, let marks { text = (marks.contains(entry.id) ? "✓ " : "  ") + text }
-                let role: Role = (c == .overdue && entry.overdueFollowUps > 0 && !isSelected) ? .alert : base
+                let role: Role = (c == .overdue && entry.overdueFollowUps > 0 && !isSelected) ? .alert
+                    : (entry.closed != nil && !isSelected) ? .dim : base
                 canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
                 if c == .name, marks == nil, let h = highlight(visible[index]) {
                     // Re-draw the matched characters in the match role, at their column.
