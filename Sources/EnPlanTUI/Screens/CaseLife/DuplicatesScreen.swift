@@ -101,7 +101,9 @@ public struct DuplicatesScreen: Screen {
         list.draw(into: &canvas, row: 2, col: 1, height: Self.height(x), width: x.cols - 2, count: pairs.count, empty: s.k(.dEmpty)) { i in
             let p = pairs[i]
             let why = p.reasons.map { s.k($0 == .sameBirthDate ? .dSameBirth : .dNearCPR) }.joined(separator: "; ")
-            return ("\(TextWidth.fit(Self.registration(p.first, s), to: 36))  ·  \(TextWidth.fit(Self.registration(p.second, s), to: 36))  ·  \(why)", .normal)
+            // Each registration in a column of its own; the reason after them, where it fits.
+            let each = max(20, min(46, (x.cols - 2 - 40 - 10) / 2))
+            return ("\(TextWidth.fit(Self.registration(p.first, s), to: each))  ·  \(TextWidth.fit(Self.registration(p.second, s), to: each))  ·  \(why)", .normal)
         }
     }
 }

@@ -206,7 +206,7 @@ public struct CitizenList: Sendable {
     /// Which columns fit in `width`: the name takes what is left; others drop out from the right
     /// of the priority list on narrow terminals.
     func layout(width: Int, strings: Strings) -> Layout {
-        var wanted: [(Column, Int)] = [(.cpr, 11), (.age, 5), (.sectors, 5), (.overdue, 9), (.responsible, 16), (.nextMeeting, 16),
+        var wanted: [(Column, Int)] = [(.cpr, 11), (.age, 5), (.sectors, 5), (.overdue, 9), (.responsible, 16), (.nextMeeting, 17),
                                        (.group, 6), (.plan, 4), (.benefit, 16)]
         // The column the list is sorted by is shown first of all, so its arrow is never off screen.
         if let i = wanted.firstIndex(where: { $0.0 == sortColumn }) { wanted.insert(wanted.remove(at: i), at: 0) }
@@ -250,12 +250,25 @@ public struct CitizenList: Sendable {
             return benefits[code].map { strings.pick($0.danish, $0.english) } ?? code
         case .sectors: return Sector.allCases.map { r.involves($0) ? strings.sectorLetter($0) : "·" }.joined()
         case .responsible: return names[r.responsible] ?? r.responsible
-        case .nextMeeting: return r.nextMeeting.map(strings.time) ?? ""
+        // A closed case has no next meeting to speak of: the column says when it closed instead.
+        case .nextMeeting: return r.closed.map(strings.closedMark) ?? r.nextMeeting.map(strings.time) ?? ""
         case .overdue: return r.overdueFollowUps > 0 ? String(r.overdueFollowUps) : ""
         case .plan: return strings.l(r.planStatus == .active ? .planActive : .planNone)
         }
     }
 
+
+    /// The name cell in `width` columns, and how many of them the name itself takes: the name, then
+    /// a closed case's "Lukket 03-02-2025" where no other column says it (`closedShown`; kept whole:
+    /// the name gives way to it), then "samme person som …" for each linked registration (cut where
+    /// the column ends).
+    func nameCell(_ r: CitizenRow, width w: Int, strings: Strings, mark: String, closedShown: Bool = false) -> (text: String, nameColumns: Int) {
+        let closed = closedShown ? "" : r.closed.map { " · " + strings.closedMark($0) } ?? ""
+        let linked = r.linked.map { " · " + strings.sameAs($0) }.joined()
+        let room = w - TextWidth.columns(mark) - TextWidth.columns(closed)
+        let name = closed.isEmpty || room < 8 || TextWidth.columns(r.name) <= room ? r.name : TextWidth.truncate(r.name, to: room)
+        return (TextWidth.truncate(mark + name + closed + linked, to: w), TextWidth.columns(mark) + TextWidth.columns(name))
+    }
 
     /// Draws the header and the visible rows into rows `from..<from+height`; the matched part of
     /// each name in the match role; with `marks`, a column of marks before the name (✓ for the
@@ -264,6 +277,8 @@ public struct CitizenList: Sendable {
                 marks: Set<String>? = nil) {
         guard height > 1 else { return }
         let layout = self.layout(width: width, strings: strings)
+        // Where the next meeting's column is shown, it says "Lukket 03-02-2025"; else the name does.
+        let closedShown = layout.columns.contains { $0.0 == .nextMeeting }
         var col = 0
         for (c, w) in layout.columns {
             // The sort arrow stays visible however narrow the column: the title gives way.
@@ -286,16 +301,20 @@ public struct CitizenList: Sendable {
             col = 0
             for (c, w) in layout.columns {
                 var text = cell(c, entry, strings: strings, benefits: benefits)
-                if c == .name, let marks { text = (marks.contains(entry.id) ? "✓ " : "  ") + text }
+                var nameRoom = w
+                if c == .name {
+                    (text, nameRoom) = nameCell(entry, width: w, strings: strings, mark: marks.map { $0.contains(entry.id) ? "✓ " : "  " } ?? "",
+                                                closedShown: closedShown)
+                }
                 let role: Role = (c == .overdue && entry.overdueFollowUps > 0 && !isSelected) ? .alert
                     : (entry.closed != nil && !isSelected) ? .dim : base
                 canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
                 if c == .name, marks == nil, let h = highlight(visible[index]) {
-                    // Re-draw the matched characters in the match role, at their column.
+                    // Re-draw the matched characters in the match role, at their column (within the name as shown).
                     let before = String(entry.name.prefix(h.lowerBound))
                     let matched = String(entry.name.dropFirst(h.lowerBound).prefix(h.count))
                     let start = TextWidth.columns(before)
-                    if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
+                    if start < nameRoom { canvas.put(matched, row: row, col: col + start, role: .match, width: nameRoom - start) }
                 }
                 col += w + 1
             }
