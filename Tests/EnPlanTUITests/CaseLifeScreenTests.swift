@@ -82,7 +82,7 @@ final class CaseLifeScreenTests: XCTestCase {
         k.press(.char(":")); k.type("dubletter"); k.press(.enter)
         k.assertShows("Søren Sørensen 010190-XXXX")
         k.assertShows("Soeren Sorensen 010190-XXXX")
-        k.assertShows("samme fødselsdato, navnet ligner")
+        k.assertShows("samme fødselsdato, navn ligner")
         XCTAssertTrue(k.statusLine.contains("Mulige dubletter: 1 mulige dubletter"), k.statusLine)
         k.press(.char("l"))
         k.assertShows("Samme person: Søren Sørensen (010190-XXXX) og Soeren Sorensen (010190-XXXX)")

@@ -48,8 +48,8 @@ extension Strings {
             case .dHeading: return ("To registreringer af måske samme person: sæt dem sammen (l) eller afvis parret (a). Intet flettes.",
                                     "Two registrations of perhaps one person: link them (l) or dismiss the pair (a). Nothing is merged.")
             case .dEmpty: return ("Ingen mulige dubletter.", "No possible duplicates.")
-            case .dSameBirth: return ("samme fødselsdato, navnet ligner", "same birth date, similar name")
-            case .dNearCPR: return ("samme navn, CPR-nummeret næsten ens", "same name, near CPR number")
+            case .dSameBirth: return ("samme fødselsdato, navn ligner", "same birth date, similar name")
+            case .dNearCPR: return ("samme navn, CPR næsten ens", "same name, near CPR number")
             case .dLinkTitle: return ("Samme person", "The same person")
             case .dDismissTitle: return ("Ikke samme person", "Not the same person")
             case .linked: return ("Sat sammen som samme person", "Linked as the same person")

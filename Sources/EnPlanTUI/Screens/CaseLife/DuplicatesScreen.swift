@@ -102,7 +102,7 @@ public struct DuplicatesScreen: Screen {
             let p = pairs[i]
             let why = p.reasons.map { s.k($0 == .sameBirthDate ? .dSameBirth : .dNearCPR) }.joined(separator: "; ")
             // Each registration in a column of its own; the reason after them, where it fits.
-            let each = max(20, min(46, (x.cols - 2 - 40 - 10) / 2))
+            let each = max(20, min(46, (x.cols - 2 - 58 - 10) / 2))
             return ("\(TextWidth.fit(Self.registration(p.first, s), to: each))  ·  \(TextWidth.fit(Self.registration(p.second, s), to: each))  ·  \(why)", .normal)
         }
     }
