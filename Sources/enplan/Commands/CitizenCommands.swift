@@ -64,7 +64,7 @@ enum CitizenCommands {
     }
 
     static var add: CommandSpec {
-        CommandSpec(["citizen", "add"], "register a citizen; prints the new citizen's id", options: [
+        CommandSpec(["citizen", "add"], "register a citizen; prints the new citizen's id (a probable duplicate is a warning on stderr: \"Mulig dublet: …\", named only if you may see that citizen)", options: [
             .actor(), .text("cpr", "DDMMYY-SSSS", required: true, "the CPR number"), .text("name", "NAME", required: true, "the citizen's name"),
             .text("benefit", "CODE", "the benefit (`enplan benefits`)"), .text("responsible", "USER", "the responsible caseworker (default: you)"),
         ]) { inv in
