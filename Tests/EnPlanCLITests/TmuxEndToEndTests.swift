@@ -217,6 +217,34 @@ final class TmuxEndToEndTests: XCTestCase {
         return (id, name)
     }
 
+    /// Close a case from its plan (a day in the past, a reason, asked first), see it leave the list
+    /// and come back with `l`, marked "Lukket …", and the headless list agree.
+    func testClosingACaseOnTheScreen() throws {
+        let (id, name) = try openMettesPlan(lang: "da_DK.UTF-8")
+        let closedOn = data.today + -30
+        try keys("L")
+        try waitFor("Luk sagen: \(name)")
+        try keys("C-u", closedOn.danish, "Tab", "Borgeren er i job", "Enter")
+        try waitFor("Luk sagen for \(name) pr. \(closedOn.danish)?")
+        try keys("j")
+        var s = try waitFor("Sagen er lukket")
+        s = try waitFor("Lukket \(closedOn.danish) · \(name)")
+        let rows = try JSONSerialization.jsonObject(with: Data(try data.run("citizens", "--as", "mette", "--json").stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(rows.first { $0["id"] as? String == id }?["closed"] as? String, closedOn.iso, "the headless list agrees")
+        try keys("Escape")
+        try waitFor("Navn▲")
+        try keys("/", name, "Enter")
+        s = try waitFor("Ingen borgere matcher.")
+        try keys("l")
+        s = try waitFor("Lukket \(closedOn.danish)")
+        XCTAssertTrue(s.contains(name), s)
+        XCTAssertTrue(s.contains("med lukkede sager"), s)
+        try keys("Escape", "q")
+        try waitFor("Afslut EnPlan?")
+        try keys("j")
+        try waitFor("ENPLAN-EXITED")
+    }
+
     /// Open a plan, add an effort through the form, see it in the plan and in `enplan log`, export.
     func testAnEffortAddedInThePlanFormIsInTheLogAndTheExport() throws {
         let (id, name) = try openMettesPlan(lang: "da_DK.UTF-8")

@@ -14,7 +14,8 @@ final class EventCatalogueTests: XCTestCase {
                       "ContactLogged", "MeetingScheduled", "MeetingStatusChanged", "MeetingJoined", "TemplateDefined",
                       "TargetDefined", "TargetEnded", "OutcomeRecorded", "OwnAssessmentRecorded", "VulnerabilityRecorded",
                       "YouthTargetGroupSet", "MeetingChanged", "UserContactSet", "ReviewSampleDrawn", "PlanReviewed", "OfferDefined",
-                      "OfferAttendanceReported", "UserUnlocked", "ParticipantReplaced"]
+                      "OfferAttendanceReported", "UserUnlocked", "ParticipantReplaced", "CaseClosed", "CaseReopened",
+                      "CitizensLinked", "DuplicateDismissed", "CPRChanged"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")

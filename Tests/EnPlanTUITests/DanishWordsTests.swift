@@ -45,6 +45,15 @@ final class DanishWordsTests: XCTestCase {
             h.press(.char(Character(key)), .char("n")); check(h, "the form of section \(key)"); h.press(.escape, .char("j"))
         }
         h.press(.char("b")); check(h, "the journey"); h.press(.escape)
+        // A case's whole life: a new CPR number, closing (and its question), the closed plan.
+        h.press(.char("C")); check(h, "the CPR form"); h.press(.escape)
+        h.press(.char("L")); check(h, "closing the case")
+        h.press(.tab); h.type("Flyttet"); h.press(.enter); check(h, "closing, asked first")
+        h.press(.char("j")); check(h, "a closed plan")
+        h.press(.char("b")); check(h, "the journey of a closed case"); h.press(.escape)
+        h.press(.char("L")); check(h, "reopening"); h.press(.escape, .char("j"))
+        h.press(.escape, .char("l")); check(h, "the list with closed cases"); h.press(.char("l"))
+        h.press(.char(":")); h.type("dubletter"); h.press(.enter); check(h, "duplicates refused to a caseworker")
         h.press(.char("2"))
         for view in ["week", "month", "agenda", "day"] { check(h, "the calendar's \(view) view"); h.press(.char("v")) }
         h.press(.char("n")); check(h, "the scheduling form"); h.press(.escape)
@@ -60,6 +69,17 @@ final class DanishWordsTests: XCTestCase {
     }
 
     /// A supervisor's sections of the team's figures, the target group's and the draw's forms.
+    func testTheDuplicatesListSpeaksDanish() throws {
+        let h = try Harness(citizens: Harness.names + [("Soeren Sorensen", "0101901244"), ("Anne Hansen", "0404851243")], rows: 40, cols: 140)
+        h.login("karen")
+        h.press(.char(":")); h.type("dubletter"); h.press(.enter)
+        h.assertShows("samme navn, CPR næsten ens")
+        check(h, "the duplicates list")
+        h.press(.char("?")); check(h, "its help"); h.press(.escape)
+        h.press(.char("a")); check(h, "dismissing a pair")
+        h.type("To personer"); h.press(.enter); check(h, "a pair dismissed")
+    }
+
     func testTheSupervisorsSectionsSpeakDanish() throws {
         let h = try Harness(rows: 40, cols: 140)
         h.login("karen")

@@ -45,6 +45,9 @@ final class RefusalWordsTests: XCTestCase {
         .dayOutOfRange(.done, day, earliest: day, latest: day), .dayOutOfRange(.deadline, day, earliest: day, latest: day),
         .timeDoesNotExist(LocalTime(iso: "2027-03-28T02:30")!), .templateTooLarge(template: "ung", maxItems: 100, maxCharacters: 50_000),
         .notLocked(user: "mette"), .alreadyActive(user: "per", active: false), .weakPassword(.dictionaryWord),
+        .caseClosed(citizen: "c1", on: day), .caseAlreadyClosed(citizen: "c1", on: day), .caseNotClosed(citizen: "c1"),
+        .closedBeforeBirth(date: day, born: day + 1), .sameRegistration(citizen: "c1"), .alreadyLinked(citizen: "c1", other: "c2"),
+        .alreadyDismissed(citizen: "c1", other: "c2"), .cprUnchanged(masked: "010190-XXXX"),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
@@ -57,7 +60,8 @@ final class RefusalWordsTests: XCTestCase {
         .doesNotWorkOn(user: "per", citizen: "c28"), .ownFiguresOnly(user: "mette", other: "per"), .participantsOnly(.change, meeting: "m2"),
         .notShared(.effort, "e2", owner: .misuse, actor: .social), .referralSector(referral: "r1", sector: .misuse, revokes: false),
         .serverOnly(command: "backup"), .serverFile(command: "import", arguments: "x.json"), .kioskKey, .notActiveUser("per"),
-        .sshKeyIsFor(user: "mette", other: "per"), .headlessKeyNeeded,
+        .sshKeyIsFor(user: "mette", other: "per"), .headlessKeyNeeded, .supervisorsOnly(.duplicates),
+        .responsibleOrSupervisor(user: "per", citizen: "c1"),
     ]
     static let conflict: [DomainError.Conflict] = [
         .spotChecked(lookup: "12"), .userExists("mette"), .targetExists("t1"), .cprRegistered(masked: "010190-XXXX", citizen: "c1"),
@@ -164,6 +168,14 @@ final class RefusalWordsTests: XCTestCase {
             case .weakPassword: return "i85"
             case .notAParticipant: return "i86"
             case .alreadyActive: return "i84"
+            case .caseClosed: return "i87"
+            case .caseAlreadyClosed: return "i88"
+            case .caseNotClosed: return "i89"
+            case .closedBeforeBirth: return "i90"
+            case .sameRegistration: return "i91"
+            case .alreadyLinked: return "i92"
+            case .alreadyDismissed: return "i93"
+            case .cprUnchanged: return "i94"
             }
         case .notFound(let r):
             switch r {
@@ -202,6 +214,7 @@ final class RefusalWordsTests: XCTestCase {
             case .notActiveUser: return "f13"
             case .sshKeyIsFor: return "f14"
             case .headlessKeyNeeded: return "f15"
+            case .responsibleOrSupervisor: return "f16"
             }
         case .conflict(let r):
             switch r {
@@ -222,7 +235,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 86, "n": 17, "f": 15, "c": 8, "o": 4]
+    static let counts = ["i": 94, "n": 17, "f": 16, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

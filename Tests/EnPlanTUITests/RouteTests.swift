@@ -114,7 +114,7 @@ final class RouteTests: XCTestCase {
     }
 
     func testHelpListsTheCommandsFromTheirTable() throws {
-        let h = try loggedIn(rows: 50)
+        let h = try loggedIn(rows: 60)
         h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
         h.press(.char("?"))
         for c in KeyTable.commands { XCTAssertTrue(h.text.contains(":\(c.danish)"), "help lists :\(c.danish)") }

@@ -81,6 +81,11 @@ public enum EventSamples {
         case .offerAttendanceReported: .offerAttendanceReported(week: IsoWeek(day), count: 14)
         case .userUnlocked: .userUnlocked
         case .participantReplaced: .participantReplaced(leaving: "mette", by: "jonas")
+        case .caseClosed: .caseClosed(date: Day(year: 2025, month: 2, day: 3)!, reason: "Borgeren er i job")
+        case .caseReopened: .caseReopened(date: day, reason: "Borgeren er ledig igen")
+        case .citizensLinked: .citizensLinked(other: "c2", reason: "Samme fødselsdato og navn; tjekket i CPR")
+        case .duplicateDismissed: .duplicateDismissed(other: "c3", reason: "To forskellige personer: tvillinger")
+        case .cprChanged: .cprChanged(old: "0101901234", new: "0101901236", reason: "Nyt personnummer fra CPR")
         }
     }
 }

@@ -90,6 +90,14 @@ extension Access {
             if let sector, !seesContent(viewer, of: sector, in: c, on: today) { data = data.removing("benefit") }
             return SeenEvent(event: e.withData(data), sector: sector, hidden: false)
         }
+        if EventType.named(e.type) == .cprChanged, !canSeeFullCPR(viewer, c) {
+            // Both numbers as every list shows a number: masked.
+            var data = e.data
+            for key in ["old", "new"] {
+                if let digits = try? data.string(key), let cpr = try? CPR(digits) { data = data.replacing(key, with: cpr.masked) }
+            }
+            return SeenEvent(event: e.withData(data), sector: sector, hidden: false)
+        }
         let shared = EventType.named(e.type)?.row.owner == .shared
         if let sector, !shared, !referralConcerns(viewer, e, in: c), !seesContent(viewer, of: sector, in: c, on: today) {
             var f = Fields(); f.set("hidden", "no consent covers \(sector.rawValue)"); f.set("sector", sector)

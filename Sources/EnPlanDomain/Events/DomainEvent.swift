@@ -77,6 +77,19 @@ public enum DomainEvent: Equatable, Sendable {
     case userUnlocked
     /// A participant of a planned meeting replaced (a leaver's successor), or taken off (`by` nil).
     case participantReplaced(leaving: String, by: String?)
+    // A case's whole life (a citizen's stream)
+    /// The case closed on `date` (today or before: a case may have ended before EnPlan or elsewhere).
+    case caseClosed(date: Day, reason: String)
+    /// A closed case opened again, on `date` (the day it was reopened).
+    case caseReopened(date: Day, reason: String)
+    /// A team leader linked this registration and `other` as one person (written on both streams).
+    case citizensLinked(other: String, reason: String)
+    /// A team leader found this registration and `other` to be two people: the pair is not flagged
+    /// again (written on both streams).
+    case duplicateDismissed(other: String, reason: String)
+    /// The citizen's CPR number changed (ten digits each); the old one stays in the history
+    /// (`Citizen.formerCPRs`) and still finds the citizen.
+    case cprChanged(old: String, new: String, reason: String)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -68,6 +68,12 @@ public enum EventType: String, CaseIterable, Sendable {
     case offerAttendanceReported = "OfferAttendanceReported"
     case userUnlocked = "UserUnlocked"
     case participantReplaced = "ParticipantReplaced"
+    // A case's whole life (a citizen's stream)
+    case caseClosed = "CaseClosed"
+    case caseReopened = "CaseReopened"
+    case citizensLinked = "CitizensLinked"
+    case duplicateDismissed = "DuplicateDismissed"
+    case cprChanged = "CPRChanged"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -171,6 +177,20 @@ public enum EventType: String, CaseIterable, Sendable {
         case .offerDefined: EventRow(.actor, .caseFile) { .offerDefined(try Offer(fields: $0)) }
         case .userUnlocked: EventRow(.actor, .caseFile) { _ in .userUnlocked }
         case .participantReplaced: EventRow(.actor, .meeting) { .participantReplaced(leaving: try $0.string("leaving"), by: try $0.optionalString("by")) }
+        // Whether a case is open, which registrations are one person, and its CPR number are for
+        // everyone who may see the citizen (as the responsible caseworker is).
+        case .caseClosed: EventRow(.shared, .caseFile) { .caseClosed(date: try $0.day("date"), reason: try $0.string("reason")) }
+        case .caseReopened: EventRow(.shared, .caseFile) { .caseReopened(date: try $0.day("date"), reason: try $0.string("reason")) }
+        case .citizensLinked: EventRow(.shared, .caseFile) { .citizensLinked(other: try $0.string("other"), reason: try $0.string("reason")) }
+        case .duplicateDismissed: EventRow(.shared, .caseFile) { .duplicateDismissed(other: try $0.string("other"), reason: try $0.string("reason")) }
+        case .cprChanged:
+            EventRow(.shared, .caseFile) { f in
+                let old = try f.string("old"), new = try f.string("new")
+                for (key, digits) in [("old", old), ("new", new)] where Projection.cprKey(digits) == nil {
+                    throw Fields.Missing(key: key, problem: "is not ten digits")
+                }
+                return .cprChanged(old: old, new: new, reason: try f.string("reason"))
+            }
         case .offerAttendanceReported:
             EventRow(.actor, .caseFile) { f in
                 guard let week = IsoWeek(try f.string("week")) else { throw Fields.Missing(key: "week", problem: "is not an ISO week like 2026-W48") }
@@ -245,6 +265,11 @@ extension DomainEvent {
         case .offerAttendanceReported: .offerAttendanceReported
         case .userUnlocked: .userUnlocked
         case .participantReplaced: .participantReplaced
+        case .caseClosed: .caseClosed
+        case .caseReopened: .caseReopened
+        case .citizensLinked: .citizensLinked
+        case .duplicateDismissed: .duplicateDismissed
+        case .cprChanged: .cprChanged
         }
     }
 
@@ -289,6 +314,9 @@ extension DomainEvent {
         case let .meetingJoined(participants, guests, agenda):
             f.set("participants", participants); f.set("guests", guests.map(\.fields)); f.set("agenda", agenda)
         case let .participantReplaced(leaving, by): f.set("leaving", leaving); f.set("by", by)
+        case let .caseClosed(date, reason), let .caseReopened(date, reason): f.set("date", date); f.set("reason", reason)
+        case let .citizensLinked(other, reason), let .duplicateDismissed(other, reason): f.set("other", other); f.set("reason", reason)
+        case let .cprChanged(old, new, reason): f.set("old", old); f.set("new", new); f.set("reason", reason)
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)

@@ -1,36 +1,37 @@
 /// Section 1, caseloads (sagsstammer): per caseworker, the citizens they are responsible for, by
 /// target group, with a unified plan, with overdue follow-ups and with meetings in the next 14
 /// days, and the caseload week by week over the last 12 weeks. Citizens whose responsible is no
-/// active caseworker (deactivated, or never one) have a row of their own: "unassigned".
+/// active caseworker (deactivated, or never one) have a row of their own: "unassigned". A closed
+/// case is in no caseload from the day it closed (`Citizen.closed`).
 enum CaseloadFigures {
     static let unassigned = "unassigned"
 
     static func columns(_ s: FigureScope) -> [FigureColumn] {
         let now = Bilingual("I dag (\(s.today.danish))", "Today (\(s.today.iso))")
-        let none = ("Ingen", "None")
-        let mine = ("Borgere, sagsbehandleren er ansvarlig for", "Citizens the caseworker is responsible for")
+        let none = FigureScope.closedCases
+        let mine = ("Borgere med åben sag, sagsbehandleren er ansvarlig for", "Citizens with an open case the caseworker is responsible for")
         return [
             FigureColumn(key: "responsible", title: Bilingual("Ansvarlig for", "Responsible"),
-                         definition: definition(("Borgere med sagsbehandleren som ansvarlig", "Citizens with the caseworker as responsible"),
+                         definition: definition(("Borgere med åben sag og sagsbehandleren som ansvarlig", "Citizens with an open case and the caseworker as responsible"),
                                                 ("Ingen (et antal)", "None (a count)"), none, now)),
             FigureColumn(key: "youth", title: Bilingual("Unge", "Youth"),
                          definition: definition(("Borgere på 15-29 år", "Citizens aged 15-29"), mine, none, now)),
             FigureColumn(key: "adults", title: Bilingual("Voksne", "Adults"),
                          definition: definition(("Borgere på 30 år og derover", "Citizens aged 30 and over"), mine,
-                                                ("Børn under 15 år tælles kun i det samlede antal", "Children under 15 count in the total only"), now)),
+                                                ("Børn under 15 år tælles kun i det samlede antal; lukkede sager", "Children under 15 count in the total only; closed cases"), now)),
             FigureColumn(key: "withPlan", title: Bilingual("Med én plan", "With a plan"),
                          definition: definition(("Borgere med en aktiv helhedsorienteret plan", "Citizens with an active unified plan"), mine, none, now)),
             FigureColumn(key: "overdue", title: Bilingual("Overskredne opfølgninger", "Overdue follow-ups"),
                          definition: definition(("Borgere med mindst én opfølgning, hvis frist er overskredet", "Citizens with at least one follow-up past its due day"),
-                                                mine, ("Opfølgninger med frist i dag er ikke overskredet", "A follow-up due today is not overdue"), now)),
+                                                mine, ("Opfølgninger med frist i dag er ikke overskredet; lukkede sager", "A follow-up due today is not overdue; closed cases"), now)),
             FigureColumn(key: "meetings14", title: Bilingual("Møder 14 dage", "Meetings 14 days"),
                          definition: definition(("Borgere med et planlagt møde de næste 14 dage", "Citizens with a planned meeting in the next 14 days"),
-                                                mine, ("Aflyste og afholdte møder", "Cancelled and held meetings"),
+                                                mine, ("Aflyste og afholdte møder; lukkede sager", "Cancelled and held meetings; closed cases"),
                                                 Bilingual("\(s.today.danish) til \((s.today + 13).danish)", "\(s.today.iso) to \((s.today + 13).iso)"))),
             FigureColumn(key: "trend", title: Bilingual("12 uger", "12 weeks"),
                          definition: definition(("Sagsstammen ved udgangen af hver af de sidste 12 uger", "The caseload at the end of each of the last 12 weeks"),
                                                 ("Ingen (et antal pr. uge)", "None (a count a week)"),
-                                                ("Borgere, der endnu ikke var oprettet", "Citizens not yet registered"),
+                                                ("Borgere, der endnu ikke var oprettet, og sager, der var lukket", "Citizens not yet registered, and cases closed by then"),
                                                 Bilingual("\((s.today + -77).danish) til \(s.today.danish)", "\((s.today + -77).iso) to \(s.today.iso)"))),
         ]
     }
@@ -49,6 +50,10 @@ enum CaseloadFigures {
         // The sparkline's counts by user number (`s.staff`), 12 a user; rows summed from them below.
         var weekly = [Int](repeating: 0, count: s.staff.count * 12)
         for c in s.citizens() {
+            // The sparkline counts each week the case was open at its end; the rest only an open case.
+            let closed = c.closed
+            c.responsibleIndex(at: ends) { w, user in if closed.map({ $0 > ends[w] }) ?? true { weekly[user * 12 + w] += 1 } }
+            guard c.isOpen(on: s.today) else { continue }
             let i = c.summary.pointee.responsibleIndex
             let r: Int
             if let known = rowOf[i] { r = known } else { r = FigureScope.isActiveCaseworker(s.staff[i]) ? t.row(c.userRow) : unassignedRow; rowOf[i] = r }
@@ -64,7 +69,6 @@ enum CaseloadFigures {
                 if followUps.contains(where: { $0.isOverdue(on: s.today) }) { t.add(r, overdue, id) }
             }
             if c.meetings.contains(where: { $0.status == .planned && $0.day >= s.today && $0.day <= horizon }) { t.add(r, meetings14, id) }
-            c.responsibleIndex(at: ends) { w, user in weekly[user * 12 + w] += 1 }
         }
         var trend: [String: [Int]] = [:]
         for (i, user) in s.staff.enumerated() where weekly[i * 12..<i * 12 + 12].contains(where: { $0 > 0 }) {

@@ -1,7 +1,8 @@
 /// Section 3, one responsible caseworker: the citizens by the number of distinct caseworkers who
 /// logged a contact, held a meeting, or recorded an effort or a decision for them in the last 90
 /// days (today included): 1, 2, 3, 4 or more. Per responsible caseworker, and all together.
-/// Citizens nobody worked on in the 90 days are left out (and counted in "none").
+/// Citizens nobody worked on in the 90 days are left out (and counted in "none"); closed cases are
+/// not counted at all (they left the caseload).
 enum CaseworkerFigures {
     static let keys = ["none", "one", "two", "three", "fourPlus"]
 
@@ -20,15 +21,15 @@ enum CaseworkerFigures {
 
     static func columns(_ s: FigureScope) -> [FigureColumn] {
         let p = Bilingual("De sidste 90 dage: \((s.today + -89).danish) til \(s.today.danish)", "The last 90 days: \((s.today + -89).iso) to \(s.today.iso)")
-        let worked = ("Borgere i alt", "All citizens")
-        let excl = ("Borgere, ingen sagsbehandler har arbejdet med i perioden (se \"Ingen\")", "Citizens nobody worked on in the period (see \"None\")")
+        let worked = ("Borgere med åben sag i alt", "All citizens with an open case")
+        let excl = ("Borgere, ingen sagsbehandler har arbejdet med i perioden (se \"Ingen\"); lukkede sager", "Citizens nobody worked on in the period (see \"None\"); closed cases")
         func col(_ key: String, _ da: String, _ en: String, _ nda: String, _ nen: String, _ e: (String, String)) -> FigureColumn {
             FigureColumn(key: key, title: Bilingual(da, en), definition: definition((nda, nen), worked, e, p))
         }
         let by = "sagsbehandler(e) har logget en kontakt, holdt et møde eller registreret en indsats eller afgørelse"
         let en = "caseworker(s) logged a contact, held a meeting or recorded an effort or decision"
         return [
-            col("none", "Ingen", "None", "Borgere, ingen sagsbehandler har arbejdet med", "Citizens no caseworker worked on", ("Ingen", "None")),
+            col("none", "Ingen", "None", "Borgere, ingen sagsbehandler har arbejdet med", "Citizens no caseworker worked on", FigureScope.closedCases),
             col("one", "1", "1", "Borgere, hvor 1 \(by)", "Citizens for whom 1 \(en)", excl),
             col("two", "2", "2", "Borgere, hvor 2 forskellige \(by)", "Citizens for whom 2 distinct \(en)", excl),
             col("three", "3", "3", "Borgere, hvor 3 forskellige \(by)", "Citizens for whom 3 distinct \(en)", excl),
@@ -43,7 +44,7 @@ enum CaseworkerFigures {
         let isCaseworker = s.staff.map { $0?.role == .caseworker }
         let all = t.row("all"), columnOf = keys.map { t.column($0) }
         var userRow = [Int?](repeating: nil, count: s.staff.count)
-        for c in s.citizens() {
+        for c in s.openCitizens() {
             let n = staff(c, from: from, to: s.today, isCaseworker: isCaseworker)
             let column = columnOf[min(n, 4)], u = c.summary.pointee.responsibleIndex
             let r: Int

@@ -24,7 +24,8 @@ enum ContactFigures {
     }
 
     static func columns(_ s: FigureScope, _ qs: [Quarter]) -> [FigureColumn] {
-        let citizens = ("Borgere i målgruppen, oprettet ved kvartalets udgang, gange antal måneder", "Citizens in the group, registered by the quarter's end, times the months")
+        let citizens = ("Borgere i målgruppen, oprettet ved kvartalets udgang og med åben sag ved dets begyndelse, gange antal måneder",
+                        "Citizens in the group, registered by the quarter's end and with a case open at its start, times the months")
         var cols = [FigureColumn(key: "citizens", title: Bilingual("Borgere", "Citizens"),
                                  definition: definition(("Borgere i målgruppen i dag", "Citizens in the group today"), ("Ingen (et antal)", "None (a count)"),
                                                         ("Ingen", "None"), Bilingual("I dag", "Today")))]
@@ -67,8 +68,10 @@ enum ContactFigures {
         for c in s.citizens() {
             // The citizen's two rows ("all" and its group's) and where their quarters start in `perRow`.
             let rows = [0, 1 + groups.firstIndex(of: c.targetGroup(on: s.today))!], a = rows[0] * 4, g = rows[1] * 4
-            let registered = c.registered
-            for i in 0..<4 where registered <= ends[i] { perRow[a + i].citizens += 1; perRow[g + i].citizens += 1 }
+            let registered = c.registered, closed = c.closed
+            for i in 0..<4 where registered <= ends[i] && closed.map({ $0 > qs[i].counted.from }) ?? true {
+                perRow[a + i].citizens += 1; perRow[g + i].citizens += 1
+            }
             c.forEachContactDay { if let i = quarter($0) { perRow[a + i].contacts += 1; perRow[g + i].contacts += 1 } }
             for m in c.meetings where m.status != .cancelled { if let i = quarter(m.day) { perRow[a + i].meetings += 1; perRow[g + i].meetings += 1 } }
             let id = c.id, merged = c.merged
@@ -105,9 +108,9 @@ enum ContactFigures {
         let spans = quarters.map { Period(from: $0.from, to: min($0.to, s.today)) }
         for c in s.all() {
             if let sector, !c.involves(sector) { continue }
-            let registered = c.registered
+            let registered = c.registered, closed = c.closed
             var counted = false
-            for (k, q) in spans.enumerated() where registered <= q.to { out[k].citizens += 1; counted = true }
+            for (k, q) in spans.enumerated() where registered <= q.to && closed.map({ $0 > q.from }) ?? true { out[k].citizens += 1; counted = true }
             guard counted else { continue }
             c.forEachContactDay { d in
                 for (k, q) in spans.enumerated() where d >= q.from && d <= q.to && registered <= q.to { out[k].contacts += 1 }

@@ -1,6 +1,6 @@
 /// Section 5, unified plan coverage: of the citizens with two or more sectors involved, how many
 /// have an active unified plan, a consent in force, and a follow-up planned in the next 6 months
-/// (183 days, today included); all together and per target group.
+/// (183 days, today included); all together and per target group. Closed cases are left out.
 enum CoverageFigures {
     static let keys = ["shared", "withPlan", "withConsent", "withFollowUp"]
 
@@ -9,7 +9,7 @@ enum CoverageFigures {
     static func columns(_ s: FigureScope) -> [FigureColumn] {
         let now = Bilingual("I dag (\(s.today.danish))", "Today (\(s.today.iso))")
         let shared = ("Borgere med to eller flere forvaltninger involveret", "Citizens with two or more sectors involved")
-        let none = ("Borgere med kun én forvaltning", "Citizens with one sector only")
+        let none = ("Borgere med kun én forvaltning; lukkede sager", "Citizens with one sector only; closed cases")
         return [
             FigureColumn(key: "shared", title: Bilingual("Borgere på tværs", "Shared citizens"), definition: definition(shared, ("Ingen (et antal)", "None (a count)"), none, now)),
             FigureColumn(key: "withPlan", title: Bilingual("Med én plan", "With a plan"),
@@ -28,7 +28,7 @@ enum CoverageFigures {
         let horizon = s.today + 182
         let all = t.row("all"), groupRow = Dictionary(uniqueKeysWithValues: TargetGroup.allCases.map { ($0, t.row(FigureScope.row($0))) })
         let (shared, withPlan, withConsent, withFollowUp) = (t.column("shared"), t.column("withPlan"), t.column("withConsent"), t.column("withFollowUp"))
-        for c in s.citizens() where isShared(c) {
+        for c in s.openCitizens() where isShared(c) {
             let plan = c.hasPlan
             let consent = c.hasConsent(on: s.today)
             let followUp = c.followUps?.contains(where: { $0.done == nil && $0.due >= s.today && $0.due <= horizon }) == true

@@ -67,6 +67,15 @@ struct FigureScope {
         all().filter(includes)
     }
 
+    /// The citizens in scope whose case is open today: the caseload (a closed case leaves it).
+    func openCitizens() -> LazyFilterSequence<LazyMapSequence<Range<Int>, CitizenRef>> {
+        let today = self.today
+        return all().filter { self.includes($0) && $0.isOpen(on: today) }
+    }
+
+    /// An exclusion every figure of the caseload has: closed cases.
+    static let closedCases = ("Lukkede sager (lukket i dag eller før)", "Closed cases (closed today or before)")
+
     /// c2 before c10: ids by their number, then as text.
     static func idOrder(_ a: String, _ b: String) -> Bool {
         let na = number(a), nb = number(b)
@@ -182,6 +191,10 @@ struct CitizenRef {
     var efforts: [FigureSummary.EffortMark]? { hasPlan ? summary.pointee.efforts : nil }
     var referrals: [FigureSummary.ReferralMark]? { hasPlan ? summary.pointee.referrals : nil }
     var registered: Day { summary.pointee.registered }
+    /// The day the case closed (nil: open).
+    var closed: Day? { summary.pointee.closedDay.day }
+    /// Whether the case is open on `day` (`Citizen.isOpen(on:)`): a closed case leaves the caseload.
+    func isOpen(on day: Day) -> Bool { closed.map { $0 > day } ?? true }
     /// The number (`staff`) of the caseworker responsible at the end of each of `ends` (ascending),
     /// nil before the citizen was registered or had one: the responsible history walked once.
     func responsibleIndex(at ends: [Day], _ body: (_ week: Int, _ user: Int) -> Void) {

@@ -75,7 +75,7 @@ enum TargetFigures {
             // Per user (by `responsibleIndex`): their citizens, when they are an active caseworker (of the sector).
             let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (t.sector == nil || $0?.sector == t.sector) }
             var loads = [[String]](repeating: [], count: s.staff.count)
-            for c in s.all() {
+            for c in s.all() where c.isOpen(on: s.today) {
                 let i = c.summary.pointee.responsibleIndex
                 if counted[i] { loads[i].append(c.id) }
             }
@@ -114,7 +114,8 @@ enum TargetFigures {
         let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (sector == nil || $0?.sector == sector) }
         var counts = [Int](repeating: 0, count: s.staff.count * n)     // n a user, by user number
         for c in s.all() {
-            c.responsibleIndex(at: ends) { w, user in if counted[user] { counts[user * n + w] += 1 } }
+            let closed = c.closed
+            c.responsibleIndex(at: ends) { w, user in if counted[user], closed.map({ $0 > ends[w] }) ?? true { counts[user * n + w] += 1 } }
         }
         return ends.indices.map { w in stride(from: w, to: counts.count, by: n).map { counts[$0] }.max() ?? 0 }
     }

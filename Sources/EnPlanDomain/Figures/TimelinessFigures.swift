@@ -3,7 +3,8 @@
 /// and the open ones already past their due day by age; row groups per responsible caseworker,
 /// their sector and the citizen's target group, and all together.
 ///
-/// A follow-up completed on its due day is on time. A cell's list holds one citizen id per
+/// A follow-up completed on its due day is on time; one not done in a closed case is left out (it
+/// is no longer due). A cell's list holds one citizen id per
 /// follow-up it counts (a citizen with two late follow-ups is in it twice).
 enum TimelinessFigures {
     static let keys = ["due", "onTime", "late7", "late21", "lateMore", "open7", "open21", "openMore"]
@@ -15,7 +16,8 @@ enum TimelinessFigures {
         let p = s.periodText
         let due = ("Opfølgninger med frist i perioden, som er udført eller har overskredet fristen",
                    "Follow-ups due in the period that are done or past their due day")
-        let notYet = ("Opfølgninger, hvis frist ikke er nået endnu", "Follow-ups not yet due")
+        let notYet = ("Opfølgninger, hvis frist ikke er nået endnu, og ikke udførte opfølgninger i lukkede sager",
+                      "Follow-ups not yet due, and follow-ups not done in closed cases")
         func late(_ key: String, _ da: String, _ en: String, _ nda: String, _ nen: String) -> FigureColumn {
             FigureColumn(key: key, title: Bilingual(da, en), definition: definition((nda, nen), due, notYet, p))
         }
@@ -46,6 +48,8 @@ enum TimelinessFigures {
                 let key: Int
                 if let done = followUps[i].done {
                     key = done <= day ? 1 : band(done - day, open: false)
+                } else if !c.isOpen(on: s.today) {
+                    continue   // a closed case's open follow-ups are no longer due
                 } else if day < s.today {
                     key = band(s.today - day, open: true)
                 } else { continue }

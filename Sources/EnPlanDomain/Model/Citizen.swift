@@ -85,6 +85,15 @@ public struct Citizen: Equatable, Sendable {
     public var recorded = Recorders()
     /// Outcomes toward self-support, the citizen's own assessments, the vulnerability flag (`Outcome.swift`).
     public var outcomes = CitizenOutcomes()
+    /// The day the case closed (`CaseClosed`); nil while it is open (never closed, or reopened).
+    /// A closed case leaves the caseload: see `isOpen(on:)`.
+    public var closed: Day?
+    /// The CPR numbers the citizen had before (`CPRChanged`), oldest first: they still find them.
+    public var formerCPRs: [CPR] = []
+    /// The other registrations a team leader linked to this one as the same person.
+    public var linked: [String] = []
+    /// The other registrations a team leader found to be another person: not flagged again.
+    public var notDuplicates: [String] = []
 
     public init(id: String, cpr: CPR, name: String, benefit: String?, responsible: String, registeredSectors: [Sector]) {
         self.id = id; self.cpr = cpr; self.name = name; self.benefit = benefit
@@ -93,6 +102,9 @@ public struct Citizen: Equatable, Sendable {
 
     public func age(on day: Day) -> Int { cpr.birthDate.years(until: day) }
     public func targetGroup(on day: Day) -> TargetGroup { TargetGroup(age: age(on: day)) }
+
+    /// Whether the case is open on `day`: never closed, or closed only after it.
+    public func isOpen(on day: Day) -> Bool { closed.map { $0 > day } ?? true }
 
     /// Sectors involved: where registered, where an effort runs, where a referral went.
     public var sectors: [Sector] {

@@ -31,6 +31,13 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
     /// The last handover: who became responsible, from which day (nil when the citizen has had
     /// one responsible caseworker only).
     public let handover: CitizenFacts.Span?
+    /// `Citizen.closed`: the day the case closed (nil while open).
+    public let closed: Day?
+    /// `Citizen.formerCPRs`.
+    public let formerCPRs: [CPR]
+    /// `Citizen.linked` and `Citizen.notDuplicates`: what the list and the duplicates check read.
+    public let linked: [String]
+    public let notDuplicates: [String]
 
     public struct RequestedReferral: Sendable, Equatable {
         public let id: String
@@ -47,15 +54,18 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
             $0.status == .requested ? RequestedReferral(id: $0.id, from: $0.from, to: $0.to, date: $0.date) : nil
         } ?? []
         handover = c.facts.responsible.count > 1 ? c.facts.responsible.last : nil
+        closed = c.closed; formerCPRs = c.formerCPRs; linked = c.linked; notDuplicates = c.notDuplicates
     }
 
     init(id: String, version: Int, cpr: CPR, name: String, benefit: String?, responsible: String, consents: [Consent],
          meetings: [String], participants: [String], sectorMask: UInt8, benefitRecorder: Sector?, hasPlan: Bool,
-         openFollowUps: [Day], requestedReferrals: [RequestedReferral], handover: CitizenFacts.Span?) {
+         openFollowUps: [Day], requestedReferrals: [RequestedReferral], handover: CitizenFacts.Span?,
+         closed: Day?, formerCPRs: [CPR], linked: [String], notDuplicates: [String]) {
         self.id = id; self.version = version; self.cpr = cpr; self.name = name; self.benefit = benefit
         self.responsible = responsible; self.consents = consents; self.meetings = meetings; self.participants = participants
         self.sectorMask = sectorMask; self.benefitRecorder = benefitRecorder; self.hasPlan = hasPlan
         self.openFollowUps = openFollowUps; self.requestedReferrals = requestedReferrals; self.handover = handover
+        self.closed = closed; self.formerCPRs = formerCPRs; self.linked = linked; self.notDuplicates = notDuplicates
     }
 
     /// Whether the head holds anything the inbox shows (a requested referral: bit 0; a handover:
@@ -63,6 +73,8 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
     var inboxFlags: UInt8 { (requestedReferrals.isEmpty ? 0 : 1) | (handover == nil ? 0 : 2) }
 
     public func age(on day: Day) -> Int { cpr.birthDate.years(until: day) }
+    /// `Citizen.isOpen(on:)`.
+    public func isOpen(on day: Day) -> Bool { closed.map { $0 > day } ?? true }
     public var sectors: [Sector] { Sector.allCases.filter { sectorMask & $0.bit != 0 } }
     public func overdueFollowUps(on today: Day) -> Int { openFollowUps.reduce(0) { $0 + ($1 < today ? 1 : 0) } }
     public func takesPart(_ user: String) -> Bool { participants.contains(user) }

@@ -22,6 +22,11 @@ public struct Projection: Sendable {
     /// Each citizen's place (`CitizenTable`) by CPR number, as a number: 12 bytes a bucket, where
     /// a dictionary of digits to ids keeps 32.
     private var placeByCPR: [UInt64: Int32] = [:]
+    /// The CPR numbers citizens had before (`CPRChanged`), as numbers, with their places: an old
+    /// number still finds its citizen (`citizenID(cpr:)`).
+    private var formerByCPR: [UInt64: Int32] = [:]
+    /// `formerByCPR`, for the snapshot.
+    var formerCPRPlaces: [UInt64: Int32] { formerByCPR }
     public private(set) var meetings: [String: Meeting] = [:]
     /// Meeting ids by the day they start on (conflict checks and the calendar look at one day).
     public private(set) var meetingsByDay: [Day: [String]] = [:]
@@ -50,10 +55,18 @@ public struct Projection: Sendable {
         for b in Benefit.defaults { benefits[b.code] = b }
     }
 
-    /// The id of the citizen with this CPR number (ten digits, no dash), if one is registered.
+    /// The id of the citizen with this CPR number (ten digits, no dash), if one is registered:
+    /// their number now, or one they had before (`CPRChanged`).
     public func citizenID(cpr digits: String) -> String? {
-        guard let key = Projection.cprKey(digits), let place = placeByCPR[key] else { return nil }
+        guard let key = Projection.cprKey(digits), let place = placeByCPR[key] ?? formerByCPR[key] else { return nil }
         return citizens.id(at: Int(place))
+    }
+
+    /// Every registered CPR number as a number (now and before) with its citizen's place, for a pass
+    /// that compares numbers without reading a citizen (the duplicates: `Duplicates`).
+    func forEachCPR(_ body: (_ key: UInt64, _ place: Int, _ former: Bool) -> Void) {
+        for (key, place) in placeByCPR { body(key, Int(place), false) }
+        for (key, place) in formerByCPR { body(key, Int(place), true) }
     }
 
     /// Ten digits as a number (nil for anything else).
@@ -132,6 +145,7 @@ public struct Projection: Sendable {
                 throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(citizens.version(at: i) + 1)")
             }
             if case .citizenRegistered = event { throw Inconsistent(reason: "citizen \(stream) is registered already") }
+            if case let .cprChanged(_, new, _) = event { try changeCPR(place: i, to: new) }
             // Static on purpose: an instance method here would copy the whole projection (self is
             // borrowed while one of its citizens is inout), and then every apply copies every citizen.
             let sector = Projection.recordsSector(event) ? accounts[actor]?.user.sector : nil
@@ -266,9 +280,28 @@ public struct Projection: Sendable {
         case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
              .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
              .effortChanged, .templateApplied, .decisionRecorded, .followUpScheduled, .followUpCompleted, .assessmentRecorded,
-             .referralSent, .referralAnswered, .contactLogged, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded, .planReviewed:
+             .referralSent, .referralAnswered, .contactLogged, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded, .planReviewed,
+             .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
+    }
+
+    /// A citizen's new CPR number: the old one kept in their history and in `formerByCPR`, the new
+    /// one in `placeByCPR` (taken from `formerByCPR` when it was one of theirs before).
+    private mutating func changeCPR(place i: Int, to new: String) throws {
+        guard let cpr = try? CPR(new), let newKey = Projection.cprKey(cpr.digits) else { throw Inconsistent(reason: "\"\(new)\" is no CPR number") }
+        let old = citizens.head(place: i).cpr
+        guard let oldKey = Projection.cprKey(old.digits) else { throw Inconsistent(reason: "no CPR number at place \(i)") }
+        if let other = placeByCPR[newKey] ?? formerByCPR[newKey], Int(other) != i {
+            throw Inconsistent(reason: "CPR number \(cpr.masked) belongs to \(citizens.id(at: Int(other)))")
+        }
+        citizens[place: i].formerCPRs.removeAll { $0 == cpr }
+        citizens[place: i].formerCPRs.append(old)
+        citizens[place: i].cpr = cpr
+        placeByCPR[oldKey] = nil
+        formerByCPR[oldKey] = Int32(i)
+        formerByCPR[newKey] = nil
+        placeByCPR[newKey] = Int32(i)
     }
 
     private mutating func updateAccount(_ stream: String, _ change: (inout Account) -> Void) throws {
@@ -290,7 +323,7 @@ public struct Projection: Sendable {
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .participantReplaced, .templateDefined,
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
              .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported,
-             .userUnlocked:
+             .userUnlocked, .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged:
             return false
         }
     }
@@ -360,6 +393,12 @@ public struct Projection: Sendable {
         case let .ownAssessmentRecorded(a): c.outcomes.assessments.append(a)
         case let .vulnerabilityRecorded(on, date, sector): c.outcomes.vulnerability.append(.init(date: date, on: on, sector: sector))
         case let .planReviewed(r): plan { $0.reviews.append(r) }
+        case let .caseClosed(date, _): c.closed = date
+        case .caseReopened: c.closed = nil
+        case let .citizensLinked(other, _): if !c.linked.contains(other) { c.linked.append(other) }
+        case let .duplicateDismissed(other, _): if !c.notDuplicates.contains(other) { c.notDuplicates.append(other) }
+        // The number and its indexes are changed before (`changeCPR`): the projection's indexes are not the citizen's.
+        case .cprChanged: break
         case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged, .reviewSampleDrawn,
              .offerDefined, .offerAttendanceReported, .userUnlocked:
             break
@@ -374,7 +413,9 @@ public struct Projection: Sendable {
                           meetings: [String: Meeting], meetingsByDay: [Day: [String]], benefits: [String: Benefit],
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
                           lines: LineIndex, citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
-                          youthTargetGroup: YouthTargetGroup? = nil, reviewDraws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]) {
+                          youthTargetGroup: YouthTargetGroup? = nil, reviewDraws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:],
+                          formerByCPR: [UInt64: Int32] = [:]) {
+        self.formerByCPR = formerByCPR
         self.targets = targets; self.youthTargetGroup = youthTargetGroup; self.reviewDraws = reviewDraws; self.offers = offers
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.placeByCPR = placeByCPR; self.meetings = meetings

@@ -90,6 +90,20 @@ public enum Command: Sendable {
     /// off, `by` nil): administrators, or whoever may change the meeting's citizen.
     case replaceParticipant(meeting: String, leaving: String, by: String?)
 
+    // A case's whole life (Decide+CaseLife.swift)
+    /// The citizen's case closed on `date` (today or before; never before the citizen was born),
+    /// with the reason: the responsible caseworker or a team leader.
+    case closeCase(citizen: String, date: Day, reason: String)
+    /// A closed case opened again today, with the reason: the responsible caseworker or a team leader.
+    case reopenCase(citizen: String, reason: String)
+    /// A team leader links two registrations as one person (nothing is merged: both stay, shown together).
+    case linkCitizens(citizen: String, other: String, reason: String)
+    /// A team leader dismisses a probable duplicate: two people, not flagged again.
+    case dismissDuplicate(citizen: String, other: String, reason: String)
+    /// The citizen's new CPR number (the old one kept in the history): the responsible caseworker
+    /// or a team leader.
+    case changeCPR(citizen: String, new: String, reason: String)
+
     /// What a refusal of the command is about, for the audit log: its stream, or the citizen a new
     /// meeting is about.
     public var subject: String? {
@@ -125,6 +139,9 @@ public enum Command: Sendable {
         case .defineOffer: return nil
         case .reportAttendance(let o, _, _): return Streams.offer(o)
         case .unlockUser(let u): return Streams.user(u)
+        case .closeCase(let c, _, _), .reopenCase(let c, _), .linkCitizens(let c, _, _), .dismissDuplicate(let c, _, _),
+             .changeCPR(let c, _, _):
+            return c
         }
     }
 }

@@ -60,6 +60,9 @@ public struct Journey: Sendable {
     public let citizen: String
     public let entries: [Entry]
     public let figures: Figures
+    /// The other registrations the journey's links and dismissed duplicates name, by id, as the
+    /// viewer may know them (named only where they may see them).
+    public var others: [String: LinkedRegistration] = [:]
 
     /// The entries of some sectors and kinds (nil: all).
     public func filtered(sector: Sector?, kind: JourneyKind?) -> [Entry] {

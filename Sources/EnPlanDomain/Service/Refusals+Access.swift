@@ -64,6 +64,8 @@ extension DomainError {
     /// What only some roles do (supervisors and administrators).
     public enum SupervisorTask: String, Equatable, Sendable {
         case readAuditLog, moveCitizens, defineTargets, endTargets, defineTemplates, teamFigures, setTargetGroup, addOffers, review
+        /// Listing probable duplicates, and linking or dismissing them (a team leader's).
+        case duplicates
     }
 
     /// What only an administrator does.
@@ -96,6 +98,8 @@ extension DomainError {
         /// An ordinary SSH key opens the full-screen login only (the password is the second
         /// factor); headless commands need a key an administrator allowed for them.
         case headlessKeyNeeded
+        /// Closing, reopening or changing a CPR number: the responsible caseworker or a team leader.
+        case responsibleOrSupervisor(user: String, citizen: String)
 
         public var description: String {
             switch self {
@@ -112,6 +116,7 @@ extension DomainError {
             case .supervisorsOnly(.setTargetGroup): return "supervisors and administrators set the target group"
             case .supervisorsOnly(.addOffers): return "only supervisors and administrators add offers to the register"
             case .supervisorsOnly(.review): return "only supervisors and administrators draw and record the quarterly review"
+            case .supervisorsOnly(.duplicates): return "only team leaders (supervisors) list, link and dismiss probable duplicates"
             case .supervisorsOnly(.teamFigures): return "the targets, the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators"
             case .adminsManageUsers(let meetings): return "administrators manage users, not \(meetings ? "meetings" : "citizens")"
             case .deactivated(let u): return "user \(u) is deactivated"
@@ -130,6 +135,7 @@ extension DomainError {
             case let .sshKeyIsFor(u, other): return "--as \(other): this SSH key is \(u)'s, so --as may name only \(u)"
             case .headlessKeyNeeded:
                 return "this SSH key opens the full-screen interface, where you log in with your password (ssh -t); headless commands over SSH need a key an administrator allowed for them (enplan key add --headless)"
+            case let .responsibleOrSupervisor(u, cid): return "\(u) is not responsible for \(cid): the responsible caseworker or a team leader does this"
             }
         }
     }

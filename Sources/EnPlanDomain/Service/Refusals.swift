@@ -206,6 +206,20 @@ extension DomainError {
         case weakPassword(PasswordProblem)
         /// A deactivation of a user who is deactivated already (or an activation of an active one).
         case alreadyActive(user: String, active: Bool)
+        /// A write on a closed case (only reopening it, and a team leader's word on duplicates, go).
+        case caseClosed(citizen: String, on: Day)
+        /// Closing a case that is closed already.
+        case caseAlreadyClosed(citizen: String, on: Day)
+        /// Reopening a case that is open.
+        case caseNotClosed(citizen: String)
+        /// A case closed before the citizen was born.
+        case closedBeforeBirth(date: Day, born: Day)
+        /// A registration linked to (or dismissed as a duplicate of) itself.
+        case sameRegistration(citizen: String)
+        case alreadyLinked(citizen: String, other: String)
+        case alreadyDismissed(citizen: String, other: String)
+        /// A CPR change to the number the citizen has.
+        case cprUnchanged(masked: String)
 
         public var description: String {
             switch self {
@@ -303,6 +317,14 @@ extension DomainError {
             case .notLocked(let u): return "\(u) is not locked out"
             case .weakPassword(let p): return p.description
             case let .alreadyActive(u, active): return "\(u) is \(active ? "active" : "deactivated") already"
+            case let .caseClosed(cid, day): return "the case of \(cid) closed on \(day.iso): reopen it to record more"
+            case let .caseAlreadyClosed(cid, day): return "the case of \(cid) is closed already (since \(day.iso))"
+            case .caseNotClosed(let cid): return "the case of \(cid) is open: only a closed case is reopened"
+            case let .closedBeforeBirth(date, born): return "a case cannot close (\(date.iso)) before the citizen was born (\(born.iso))"
+            case .sameRegistration(let cid): return "\(cid) is the same registration: name another"
+            case let .alreadyLinked(cid, other): return "\(cid) and \(other) are linked as one person already"
+            case let .alreadyDismissed(cid, other): return "\(cid) and \(other) were dismissed as duplicates already"
+            case .cprUnchanged(let masked): return "the citizen has the CPR number \(masked) already"
             }
         }
 
@@ -358,6 +380,10 @@ extension DomainError {
             case .templateTooLarge: return nil
             case .notLocked, .alreadyActive: return .user
             case .weakPassword: return nil
+            case .caseClosed, .caseAlreadyClosed, .caseNotClosed: return nil
+            case .closedBeforeBirth: return .date
+            case .sameRegistration, .alreadyLinked, .alreadyDismissed: return .citizen
+            case .cprUnchanged: return .cpr
             }
         }
     }

@@ -157,7 +157,8 @@ extension CaseService {
         var out = Inbox()
         // Heads, not whole citizens: the inbox reads no case (`CitizenHead`).
         func look(_ c: CitizenHead) {
-            guard Access.canSee(viewer, c) else { return }
+            // A closed case waits for nothing: no referral to answer, no one to hand it to.
+            guard Access.canSee(viewer, c), c.isOpen(on: today) else { return }
             for r in c.requestedReferrals where r.to == viewer.sector && r.from != viewer.sector {
                 out.items.append(.init(citizen: c.id, kind: .referral(id: r.id, from: r.from), since: r.date))
             }
@@ -172,7 +173,7 @@ extension CaseService {
             if !left.isEmpty {
                 // Just the changed citizens on a refresh; a pass over the heads only when someone has left.
                 let heads = only.map { ids in ids.compactMap { state.citizens.head($0) } } ?? Array(state.citizens.heads)
-                for c in heads where left.contains(c.responsible) && Access.canSee(viewer, c) {
+                for c in heads where left.contains(c.responsible) && c.isOpen(on: today) && Access.canSee(viewer, c) {
                     out.items.append(.init(citizen: c.id, kind: .responsibleLeft(user: c.responsible), since: today))
                 }
             }

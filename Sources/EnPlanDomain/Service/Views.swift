@@ -20,6 +20,13 @@ public struct CitizenRow: Sendable, Equatable {
     public let planStatus: PlanStatus
     /// Whether the viewer works on this citizen (versus seeing it as supervisor or admin).
     public let mine: Bool
+    /// The day the case closed, in 32 bits (`Int32.min`: open): `closed`.
+    private let closedDay: Int32
+    /// The other registrations a team leader linked to this one as the same person.
+    public let linked: [LinkedRegistration]
+
+    /// The day the case closed (nil: open).
+    public var closed: Day? { closedDay == .min ? nil : Day(daysSinceEpoch: Int(closedDay)) }
 
     public var age: Int { Int(ageYears) }
     public var targetGroup: TargetGroup { TargetGroup(age: age) }
@@ -29,10 +36,28 @@ public struct CitizenRow: Sendable, Equatable {
     public var overdueFollowUps: Int { Int(overdue) }
 
     public init(id: String, name: String, maskedCPR: String, age: Int, benefit: String?, sectorMask: UInt8, responsible: String,
-                nextMeeting: LocalTime?, overdueFollowUps: Int, planStatus: PlanStatus, mine: Bool) {
+                nextMeeting: LocalTime?, overdueFollowUps: Int, planStatus: PlanStatus, mine: Bool, closed: Day? = nil,
+                linked: [LinkedRegistration] = []) {
         self.id = id; self.name = name; self.maskedCPR = maskedCPR; self.benefit = benefit; self.responsible = responsible
         self.nextMeeting = nextMeeting; ageYears = UInt8(clamping: age); self.sectorMask = sectorMask
         overdue = UInt16(clamping: overdueFollowUps); self.planStatus = planStatus; self.mine = mine
+        closedDay = closed.map { Int32(clamping: $0.daysSinceEpoch) } ?? .min
+        self.linked = linked
+    }
+}
+
+/// Another registration of the same person (a team leader linked them, `CitizensLinked`), as the
+/// viewer may know it: its name and birth date only when they may see it, else that it exists.
+public struct LinkedRegistration: Sendable, Equatable {
+    public let id: String
+    /// Nil when the viewer may not see that registration ("en anden registrering").
+    public let name: String?
+    public let maskedCPR: String?
+    /// Its case's closing day, if it is closed (nil also when the viewer may not see it).
+    public let closed: Day?
+
+    public init(id: String, name: String?, maskedCPR: String?, closed: Day?) {
+        self.id = id; self.name = name; self.maskedCPR = maskedCPR; self.closed = closed
     }
 }
 
@@ -53,4 +78,11 @@ public struct CitizenDetail: Sendable {
     public let brokeTheGlass: Bool
     /// The day it was read (what "overdue" and "the appeal runs" are measured against).
     public let today: Day
+    /// The other registrations linked to this one as the same person (`CitizensLinked`).
+    public var linked: [LinkedRegistration] = []
+    /// The CPR numbers the citizen had before (`CPRChanged`), newest first: in full for a user who
+    /// works on the citizen, else masked, as `cpr`.
+    public var formerCPRs: [String] = []
+    /// The day the case closed (nil: open).
+    public var closed: Day? { citizen.closed }
 }

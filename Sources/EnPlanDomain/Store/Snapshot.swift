@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 16   // 16: the checksum (`magic` 3); 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
+    static let format = 17   // 17: a case's closing day, former CPR numbers and linked registrations in each head, the former numbers' index; 16: the checksum (`magic` 3); 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
 
     struct Loaded {
         let projection: Projection
@@ -38,6 +38,8 @@ enum Snapshot {
         w.optional(p.youthTargetGroup) { $0.value($1) }
         w.values(Array(p.reviewDraws.values))
         w.values(Array(p.offers.values))
+        // Former CPR numbers (`CPRChanged`) by number, with their citizens' places: few, and not in a head's first fields.
+        w.array(p.formerCPRPlaces.sorted { $0.key < $1.key }) { w, e in w.int(Int(e.key)); w.int(Int(e.value)) }
         // The line index: stream names with their counts, then every offset in one raw block.
         let streams = p.lines.streams, offsets = streams.map { p.lines.offsets($0) }
         w.array(Array(zip(streams, offsets))) { w, s in w.string(s.0); w.int(s.1.count) }
@@ -136,6 +138,11 @@ enum Snapshot {
             var draws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:]
             for d in try r.values(ReviewDraw.self) { draws[d.id] = d }
             for o in try r.values(Offer.self) { offers[o.id] = o }
+            var formerByCPR: [UInt64: Int32] = [:]
+            for (key, place) in try r.array({ (try $0.int(), try $0.int()) }) {
+                guard key >= 0, place >= 0, place < citizenTotal else { return nil }
+                formerByCPR[UInt64(key)] = Int32(place)
+            }
             release.upTo(magic.count + r.pos)
             let streams = try r.array { r in (try r.string(), try r.count()) }
             guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
@@ -162,7 +169,7 @@ enum Snapshot {
             p.restore(accounts: accounts, citizens: citizens, placeByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
                       lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets, youthTargetGroup: youth,
-                      reviewDraws: draws, offers: offers)
+                      reviewDraws: draws, offers: offers, formerByCPR: formerByCPR)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }()
     }

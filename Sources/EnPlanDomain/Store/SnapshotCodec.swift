@@ -255,6 +255,7 @@ extension Citizen {
     init(head h: CitizenHead, rest r: inout SnapshotReader) throws {
         self.init(id: h.id, cpr: h.cpr, name: h.name, benefit: h.benefit, responsible: h.responsible, registeredSectors: try r.array { try $0.raw() })
         version = h.version; consents = h.consents; meetings = h.meetings; participants = Set(h.participants)
+        closed = h.closed; formerCPRs = h.formerCPRs; linked = h.linked; notDuplicates = h.notDuplicates
         contactPerson = try r.optional { try $0.string() }
         household = try r.values(); plan = try r.optional { try Plan(from: &$0) }; contacts = try r.values()
         facts = try CitizenFacts(from: &r)
@@ -272,6 +273,8 @@ extension CitizenHead: SnapshotCodable {
         w.int(Int(sectorMask)); w.optional(benefitRecorder) { $0.sector($1) }; w.bool(hasPlan); w.array(openFollowUps) { $0.day($1) }
         w.array(requestedReferrals) { w, r in w.string(r.id); w.sector(r.from); w.sector(r.to); w.day(r.date) }
         w.optional(handover) { $0.day($1.from); $0.string($1.user) }
+        w.optional(closed) { $0.day($1) }; w.array(formerCPRs) { $0.string($1.digits); $0.day($1.birthDate) }
+        w.array(linked) { $0.string($1) }; w.array(notDuplicates) { $0.string($1) }
     }
     init(from r: inout SnapshotReader) throws {
         let id = try r.string(), version = try r.int(), digits = try r.string()
@@ -282,7 +285,10 @@ extension CitizenHead: SnapshotCodable {
                   sectorMask: UInt8(truncatingIfNeeded: try r.int()), benefitRecorder: try r.optional { try $0.sector() }, hasPlan: try r.bool(),
                   openFollowUps: try r.array { try $0.day() },
                   requestedReferrals: try r.array { RequestedReferral(id: try $0.string(), from: try $0.sector(), to: try $0.sector(), date: try $0.day()) },
-                  handover: try r.optional { let from = try $0.day(); return CitizenFacts.Span(from: from, user: try $0.string()) })
+                  handover: try r.optional { let from = try $0.day(); return CitizenFacts.Span(from: from, user: try $0.string()) },
+                  closed: try r.optional { try $0.day() },
+                  formerCPRs: try r.array { let digits = try $0.string(); return CPR(checkedDigits: digits, birthDate: try $0.day()) },
+                  linked: try r.array { try $0.string() }, notDuplicates: try r.array { try $0.string() })
     }
 
     /// The id, the version, the CPR digits and the inbox flags alone (what opening needs of every

@@ -16,6 +16,7 @@ extension App {
         case "dashboard": withSession { open(.dashboard, &$0) }
         case "audit": withSession { open(.audit, &$0) }
         case "inbox": withSession { open(.inbox, &$0) }
+        case "duplicates": withSession { open(.duplicates, &$0) }
         case "plan": withSession { openPlan(matching: rest, &$0) }
         case "calendar":
             let subject: CalendarScreen.Subject

@@ -68,6 +68,8 @@ extension App {
                 push(try FigureListScreen(ref, context: x), &s)
             case .inbox:
                 if !backTo(route, &s) { push(InboxScreen(context: x), &s) }
+            case .duplicates:
+                if !backTo(route, &s) { push(try DuplicatesScreen(context: x), &s) }
             case .audit:
                 if !backTo(route, &s) { push(try AuditScreen(context: x), &s) }
             case .calendar(let subject):

@@ -47,6 +47,8 @@ public enum Route: Equatable, Sendable {
     case figureList(FigureRef)
     case audit
     case inbox
+    /// The team leader's list of probable duplicates (`:dubletter`).
+    case duplicates
 }
 
 /// What a screen asks the program to do. The App carries effects out in one place.
@@ -142,6 +144,9 @@ public struct Names: Sendable {
     /// Users' phone numbers and e-mail addresses, by id (the citizen's plan document gives the responsible's).
     public var phones: [String: String] = [:]
     public var emails: [String: String] = [:]
+    /// Other registrations of a citizen as the viewer may know them (a journey's links and
+    /// dismissed duplicates: `Journey.others`), by id.
+    public var citizens: [String: LinkedRegistration] = [:]
     public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
     /// Every user's and benefit's name, in the language of `strings` (the screens and the headless exports alike).
     public init(_ service: CaseService, _ strings: Strings) {
@@ -159,6 +164,13 @@ public struct Names: Sendable {
 
     /// A user by name, never by id ("Mette Kjær", not "Mette Kjær (mette)").
     public func user(_ id: String) -> String { users[id] ?? id }
+
+    /// Another registration by name and birth date ("Søren Sørensen (010190-XXXX)"), never by id;
+    /// one the viewer may not see (or not known here) as "en anden registrering".
+    public func citizen(_ id: String, strings s: Strings) -> String {
+        guard let r = citizens[id], let name = r.name else { return s.pick("en anden registrering", "another registration") }
+        return name + (r.maskedCPR.map { " (\($0))" } ?? "")
+    }
 }
 
 extension Effect {

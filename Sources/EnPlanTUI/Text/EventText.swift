@@ -54,6 +54,11 @@ extension Strings {
         case .planReviewed?:
             let focus = (try? d.int("focus")).flatMap(ReviewFocus.init(rawValue:)).map { text($0.words) } ?? ""
             detail = [Quarter(v("draw")).map { text($0.label) } ?? v("draw"), focus, v("findings")].filter { !$0.isEmpty }.joined(separator: " · ")
+        case .caseClosed?, .caseReopened?: detail = day("date")
+        case .citizensLinked?, .duplicateDismissed?: detail = names.citizen(v("other"), strings: self)
+        case .cprChanged?:
+            // Masked on screens that list events, as the registration's number.
+            detail = [v("old"), v("new")].map { (try? CPR($0).masked) ?? $0 }.joined(separator: " → ")
         // Not in a citizen's case: no detail.
         case .userContactSet?, .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
              .targetDefined?, .targetEnded?, .youthTargetGroupSet?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?, .userUnlocked?:
@@ -104,6 +109,11 @@ extension Strings {
         case .vulnerabilityRecorded: ("Sårbarhed", "Vulnerability")
         case .meetingChanged: ("Møde flyttet eller rettet", "Meeting moved or edited")
         case .planReviewed: ("Kvartalsgennemgang", "Quarterly review")
+        case .caseClosed: ("Sag lukket", "Case closed")
+        case .caseReopened: ("Sag genåbnet", "Case reopened")
+        case .citizensLinked: ("Samme person som", "Same person as")
+        case .duplicateDismissed: ("Ikke samme person som", "Not the same person as")
+        case .cprChanged: ("CPR-nummer ændret", "CPR number changed")
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
              .youthTargetGroupSet, .userContactSet, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported, .userUnlocked: nil
         }

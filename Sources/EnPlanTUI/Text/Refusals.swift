@@ -243,6 +243,14 @@ private struct RefusalWords {
         case let .alreadyActive(u, active): return active ? pick("\(user(u)) er allerede aktiv", "\(user(u)) is active already")
                                                            : pick("\(user(u)) er allerede deaktiveret", "\(user(u)) is deactivated already")
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")
+        case .caseClosed(_, let day): return pick("Sagen blev lukket \(date(day)): genåbn den for at registrere mere", "The case closed on \(date(day)): reopen it to record more")
+        case .caseAlreadyClosed(_, let day): return pick("Sagen er allerede lukket (\(date(day)))", "The case is closed already (\(date(day)))")
+        case .caseNotClosed: return pick("Sagen er åben: kun en lukket sag kan genåbnes", "The case is open: only a closed case is reopened")
+        case let .closedBeforeBirth(d, born): return pick("En sag kan ikke lukkes (\(date(d))) før borgeren blev født (\(date(born)))", "A case cannot close (\(date(d))) before the citizen was born (\(date(born)))")
+        case .sameRegistration: return pick("Det er den samme registrering: vælg en anden", "That is the same registration: choose another")
+        case .alreadyLinked: return pick("De to registreringer er allerede sat sammen som samme person", "The two registrations are linked as one person already")
+        case .alreadyDismissed: return pick("Parret er allerede afvist som dublet", "The pair was dismissed as a duplicate already")
+        case .cprUnchanged(let masked): return pick("Borgeren har allerede CPR-nummeret \(masked)", "The citizen has the CPR number \(masked) already")
         }
     }
 
@@ -283,6 +291,7 @@ private struct RefusalWords {
         case .supervisorsOnly(.setTargetGroup): return pick("Kun ledere og administratorer sætter målgruppen", "Supervisors and administrators set the target group")
         case .supervisorsOnly(.addOffers): return pick("Kun ledere og administratorer opretter tilbud i registret", "Only supervisors and administrators add offers to the register")
         case .supervisorsOnly(.review): return pick("Kun ledere og administratorer trækker og registrerer kvartalsgennemgangen", "Only supervisors and administrators draw and record the quarterly review")
+        case .supervisorsOnly(.duplicates): return pick("Kun teamledere ser, sammenkæder og afviser mulige dubletter", "Only team leaders list, link and dismiss probable duplicates")
         case .supervisorsOnly(.teamFigures): return pick("Måltal, ungeforløb og borgernes egen vurdering er holdets tal: for ledere og administratorer",
                                                             "The targets, the youth cohorts and the citizens' own assessment are the team's figures: for supervisors and administrators")
         case .adminsManageUsers(true): return pick("Administratorer styrer brugere, ikke møder", "Administrators manage users, not meetings")
@@ -306,6 +315,8 @@ private struct RefusalWords {
         case let .sshKeyIsFor(u, _): return pick("Denne SSH-nøgle tilhører \(user(u))", "This SSH key is \(user(u))'s")
         case .headlessKeyNeeded: return pick("Denne SSH-nøgle åbner kun skærmbilledet, hvor du logger ind med din adgangskode",
                                              "This SSH key opens the full-screen interface only, where you log in with your password")
+        case .responsibleOrSupervisor: return pick("Kun den ansvarlige sagsbehandler eller en teamleder må gøre dette",
+                                                   "Only the responsible caseworker or a team leader may do this")
         }
     }
 

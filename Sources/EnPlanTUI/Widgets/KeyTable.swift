@@ -112,6 +112,7 @@ public enum KeyTable {
         CommandSpec(name: "dashboard", danish: "overblik", help: Strings.D.cDashboard),
         CommandSpec(name: "audit", danish: "opslagslog", help: Strings.A.cAudit),
         CommandSpec(name: "inbox", danish: "indbakke", help: Strings.I.cInbox),
+        CommandSpec(name: "duplicates", danish: "dubletter", help: Strings.K.cDuplicates),
         CommandSpec(name: "lock", danish: "lås", help: Strings.T.hLock),
         CommandSpec(name: "theme", danish: "tema", arguments: Words("NAVN", "NAME"), help: Strings.T.cTheme),
         CommandSpec(name: "lang", danish: "sprog", arguments: Words("da | en", "da | en"), help: Strings.T.cLang),

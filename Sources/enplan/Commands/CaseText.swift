@@ -15,6 +15,9 @@ enum CaseText {
         w.field("id", c.id); w.field("name", c.name); w.field("cpr", d.cpr); w.field("age", d.age); w.field("targetGroup", d.targetGroup)
         w.field("benefit", c.benefit); w.field("sectors", c.sectors); w.field("responsible", c.responsible)
         w.field("contactPerson", c.contactPerson); w.field("version", c.version)
+        w.field("closed", d.closed)
+        if !d.formerCPRs.isEmpty { w.field("formerCPRs", d.formerCPRs) }
+        if !d.linked.isEmpty { w.field("linked", d.linked.map(\.id)) }
         w.key("consents"); w.raw(c.consents.map(\.fields).map(\.jsonBytes).joinedArray)
         w.key("household"); w.raw(c.household.map(\.fields).map(\.jsonBytes).joinedArray)
         if let plan = c.plan { w.key("plan"); plan.fields.encode(to: &w) }
@@ -34,6 +37,9 @@ enum CaseText {
         var out: [String] = []
         out.append("\(c.name)  \(d.cpr)  \(d.age) år/years (\(d.targetGroup.rawValue))  [\(c.id), version \(c.version)]")
         out.append("Responsible: \(c.responsible)   Sectors: \(c.sectors.map(\.rawValue).joined(separator: ", "))   Benefit: \(c.benefit ?? "-")")
+        if let closed = d.closed { out.append("Case closed \(closed.iso) (enplan citizen reopen to record more)") }
+        if !d.formerCPRs.isEmpty { out.append("Former CPR numbers: \(d.formerCPRs.joined(separator: ", "))") }
+        for r in d.linked { out.append("Same person as \(r.id)" + (r.name.map { ": \($0) \(r.maskedCPR ?? "")" } ?? " (a registration you may not see)")) }
         if let cp = c.contactPerson { out.append("Contact person chosen by the citizen: \(cp)") }
         for s in c.consents {
             out.append("Consent \(s.id): \(s.sectors.map(\.rawValue).joined(separator: "+")) given \(s.given.iso)\(s.withdrawn.map { ", withdrawn \($0.iso)" } ?? "")")

@@ -128,7 +128,8 @@ enum PlanCommands {
             }
             let s = strings
             for (line, _) in JourneyView(journey: journey).figureLines(s) { Output.line(line) }
-            let n = names(service, s)
+            var n = names(service, s)
+            n.citizens = journey.others
             Output.table(["TIME", "SECTOR", "WHO", "WHAT"], entries.map {
                 [s.time($0.at.local), $0.seen.sector.map(s.sector) ?? "", n.users[$0.event.actor] ?? $0.event.actor, s.describe($0.seen, names: n)]
             })

@@ -196,6 +196,8 @@ struct FigureSummary {
         let date: Day
         init(_ r: Referral) { id = r.id; from = r.from; to = r.to; status = r.status; date = r.date }
     }
+    /// The day the case closed (`Citizen.closed`; none: open).
+    let closedDay: Day32
     /// `CitizenFacts`' parts, one by one (a whole `CitizenFacts` copied is five retains).
     let registered: Day
     let merged: [Day], answered: [CitizenFacts.Mark]
@@ -237,6 +239,7 @@ struct FigureSummary {
         self.meetings = meetings
         self.work = work
         registered = c.facts.registered
+        closedDay = Day32(c.closed)
         merged = c.facts.merged
         answered = c.facts.answered
         planCreated = c.plan?.created

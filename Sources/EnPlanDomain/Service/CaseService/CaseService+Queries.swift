@@ -37,8 +37,17 @@ extension CaseService {
             .filter { $0.status == .planned && $0.start.day >= today }.map(\.start).min()
         return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: c.age(on: today),
                           benefit: Access.seesBenefit(viewer, c, on: today) ? c.benefit : nil, sectorMask: c.sectorMask, responsible: c.responsible, nextMeeting: next,
-                          overdueFollowUps: c.overdueFollowUps(on: today), planStatus: c.hasPlan ? .active : .none,
-                          mine: Access.worksOn(viewer, c))
+                          overdueFollowUps: c.isOpen(on: today) ? c.overdueFollowUps(on: today) : 0, planStatus: c.hasPlan ? .active : .none,
+                          mine: Access.worksOn(viewer, c), closed: c.closed, linked: linked(c.linked, viewer: viewer))
+    }
+
+    /// Linked registrations as `viewer` may know them: named where they may see them.
+    func linked(_ ids: [String], viewer: User) -> [LinkedRegistration] {
+        ids.compactMap { id in
+            guard let h = store.projection.citizens.head(id) else { return nil }
+            guard Access.canSee(viewer, h) else { return LinkedRegistration(id: id, name: nil, maskedCPR: nil, closed: nil) }
+            return LinkedRegistration(id: id, name: h.name, maskedCPR: h.cpr.masked, closed: h.closed)
+        }
     }
 
     /// One citizen in full, as `viewerID` may see it. Users who do not work on the citizen need a
@@ -54,9 +63,13 @@ extension CaseService {
         let (shown, hidden, withheld) = Access.redacted(c, for: viewer, on: today)
         let meetings = c.meetings.compactMap { store.projection.meetings[$0] }.sorted { $0.start < $1.start }
             .map { Access.shownInCase($0, to: viewer) }
-        return CitizenDetail(citizen: shown, cpr: Access.canSeeFullCPR(viewer, c) ? c.cpr.formatted : c.cpr.masked,
-                             age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden, withheld: withheld,
-                             meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c), today: today)
+        let full = Access.canSeeFullCPR(viewer, c)
+        var detail = CitizenDetail(citizen: shown, cpr: full ? c.cpr.formatted : c.cpr.masked,
+                                   age: c.age(on: today), targetGroup: c.targetGroup(on: today), hidden: hidden, withheld: withheld,
+                                   meetings: meetings, brokeTheGlass: !Access.canSee(viewer, c), today: today)
+        detail.linked = linked(c.linked, viewer: viewer)
+        detail.formerCPRs = c.formerCPRs.reversed().map { full ? $0.formatted : $0.masked }
+        return detail
     }
 
     /// The citizen's events in time order, with the content of other sectors' events left out
@@ -88,7 +101,9 @@ extension CaseService {
         }.sorted { ($0.at, $0.event.seq) < ($1.at, $1.event.seq) }
         let meetings = c.meetings.compactMap { store.projection.meetings[$0] }
         let figures = Journey.figures(for: c, meetings: meetings, entries: entries, users: { self.store.projection.user($0) }, today: today)
-        return Journey(citizen: id, entries: entries, figures: figures)
+        var journey = Journey(citizen: id, entries: entries, figures: figures)
+        for other in linked(c.linked + c.notDuplicates, viewer: viewer) { journey.others[other.id] = other }
+        return journey
     }
 
     /// What changed in a citizen's case after `version` (the one a form was opened on): shown when

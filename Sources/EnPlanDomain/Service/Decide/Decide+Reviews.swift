@@ -7,12 +7,13 @@ extension Decide {
     private func requireSupervisor() throws { try Decide.requireReviewer(actor) }
 
     /// The plans a draw on `day` chooses from, by stratum (the responsible caseworker's sector ×
-    /// the target group on the day), and those left out as reviewed in the 12 months before.
+    /// the target group on the day), and those left out as reviewed in the 12 months before. A
+    /// closed case is no active plan: it is not in the population.
     static func reviewPopulation(_ state: Projection, on day: Day) -> (strata: [ReviewDraw.Stratum], excluded: [String]) {
         let since = day.adding(months: -12)
         var strata: [String: ReviewDraw.Stratum] = [:], excluded: [String] = []
         for c in state.citizens.values {
-            guard let plan = c.plan else { continue }
+            guard let plan = c.plan, c.isOpen(on: day) else { continue }
             if plan.reviews.contains(where: { $0.date > since && $0.date <= day }) { excluded.append(c.id); continue }
             let sector = state.user(c.responsible)?.sector ?? c.registeredSectors.first ?? .employment
             let group = c.targetGroup(on: day)

@@ -7,10 +7,12 @@
 ///   day and command always give the same answer.
 /// - A deactivated actor is refused every command but the store's own record of a login.
 /// - A stale command (the stream moved on since the user looked) is refused before any rule.
+/// - Nothing is recorded in a closed case but its reopening and a team leader's word on its
+///   duplicates (`refuseOnClosedCase`, `Decide+CaseLife`).
 /// - Every free text and every day a command carries passes `InputRules` (no control character,
 ///   a stated length, a sane window, a time that exists) before it goes into an event.
 /// - One method a command, in a file per aggregate: `Decide+Users`, `+Citizen`, `+Plan`,
-///   `+Templates`, `+Meetings`, `+Supervision`, `+Reviews`, `+Offers`; the checks they share are in `+Checks`.
+///   `+Templates`, `+Meetings`, `+Supervision`, `+Reviews`, `+Offers`, `+CaseLife`; the checks they share are in `+Checks`.
 public struct Decide {
     public let state: Projection
     public let actor: User
@@ -37,6 +39,7 @@ public struct Decide {
             let actual = state.version(of: stream)
             guard actual == expectedVersion else { throw DomainError.stale(stream: stream, expected: expectedVersion, actual: actual) }
         }
+        try refuseOnClosedCase(command)
         switch command {
         // users (Decide+Users.swift)
         case let .createUser(user, hash): return try createUser(user, passwordHash: hash)
@@ -117,6 +120,12 @@ public struct Decide {
         case let .reportAttendance(offer, week, count): return try reportAttendance(offer: offer, week: week, count: count)
         case let .unlockUser(id): return try unlockUser(id)
         case let .replaceParticipant(mid, leaving, by): return try replaceParticipant(meeting: mid, leaving: leaving, by: by)
+        // a case's whole life (Decide+CaseLife.swift)
+        case let .closeCase(cid, date, reason): return try closeCase(citizen: cid, date: date, reason: reason)
+        case let .reopenCase(cid, reason): return try reopenCase(citizen: cid, reason: reason)
+        case let .linkCitizens(cid, other, reason): return try linkCitizens(cid, other, reason: reason)
+        case let .dismissDuplicate(cid, other, reason): return try dismissDuplicate(cid, other, reason: reason)
+        case let .changeCPR(cid, new, reason): return try changeCPR(citizen: cid, new: new, reason: reason)
         }
     }
 }

@@ -28,6 +28,8 @@ public struct CitizenList: Sendable {
     public var youthOnly = false
     public var overdueOnly = false
     public var noPlanOnly = false
+    /// Closed cases are hidden unless asked for ("Vis lukkede sager").
+    public var showClosed = false
     public var sector: Sector?
     public private(set) var query = ""
     private var foldedQuery: [UInt8] = []
@@ -135,7 +137,7 @@ public struct CitizenList: Sendable {
 
     private mutating func refilter(within subset: [Int]?) {
         let keep = selectedRow?.id
-        let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly,
+        let filter = Filter(scope: scope, youthOnly: youthOnly, overdueOnly: overdueOnly, noPlanOnly: noPlanOnly, showClosed: showClosed,
                             sector: sector.map { UInt8(1) << UInt8(Sector.allCases.firstIndex(of: $0)!) }, query: foldedQuery, digits: digitQuery)
         if exact != nil { indexed() }
         if let exact { visible = indexByID[exact].map { [$0] } ?? [] } else { visible = search.filter(subset ?? sorted, filter) }
@@ -204,7 +206,7 @@ public struct CitizenList: Sendable {
     /// Which columns fit in `width`: the name takes what is left; others drop out from the right
     /// of the priority list on narrow terminals.
     func layout(width: Int, strings: Strings) -> Layout {
-        var wanted: [(Column, Int)] = [(.cpr, 11), (.age, 5), (.sectors, 5), (.overdue, 9), (.responsible, 16), (.nextMeeting, 16),
+        var wanted: [(Column, Int)] = [(.cpr, 11), (.age, 5), (.sectors, 5), (.overdue, 9), (.responsible, 16), (.nextMeeting, 17),
                                        (.group, 6), (.plan, 4), (.benefit, 16)]
         // The column the list is sorted by is shown first of all, so its arrow is never off screen.
         if let i = wanted.firstIndex(where: { $0.0 == sortColumn }) { wanted.insert(wanted.remove(at: i), at: 0) }
@@ -237,7 +239,9 @@ public struct CitizenList: Sendable {
 
     func cell(_ c: Column, _ r: CitizenRow, strings: Strings, benefits: [String: Benefit]) -> String {
         switch c {
-        case .name: return r.name
+        // After the name (the search's highlight counts from its start): a closed case and its
+        // day, and the registrations a team leader linked to it.
+        case .name: return ([r.name] + (r.closed.map { [strings.closedMark($0)] } ?? []) + r.linked.map(strings.sameAs)).joined(separator: " · ")
         case .cpr: return r.maskedCPR
         case .age: return String(r.age)
         case .group: return strings.targetGroup(r.targetGroup)
@@ -246,12 +250,25 @@ public struct CitizenList: Sendable {
             return benefits[code].map { strings.pick($0.danish, $0.english) } ?? code
         case .sectors: return Sector.allCases.map { r.involves($0) ? strings.sectorLetter($0) : "·" }.joined()
         case .responsible: return names[r.responsible] ?? r.responsible
-        case .nextMeeting: return r.nextMeeting.map(strings.time) ?? ""
+        // A closed case has no next meeting to speak of: the column says when it closed instead.
+        case .nextMeeting: return r.closed.map(strings.closedMark) ?? r.nextMeeting.map(strings.time) ?? ""
         case .overdue: return r.overdueFollowUps > 0 ? String(r.overdueFollowUps) : ""
         case .plan: return strings.l(r.planStatus == .active ? .planActive : .planNone)
         }
     }
 
+
+    /// The name cell in `width` columns, and how many of them the name itself takes: the name, then
+    /// a closed case's "Lukket 03-02-2025" where no other column says it (`closedShown`; kept whole:
+    /// the name gives way to it), then "samme person som …" for each linked registration (cut where
+    /// the column ends).
+    func nameCell(_ r: CitizenRow, width w: Int, strings: Strings, mark: String, closedShown: Bool = false) -> (text: String, nameColumns: Int) {
+        let closed = closedShown ? "" : r.closed.map { " · " + strings.closedMark($0) } ?? ""
+        let linked = r.linked.map { " · " + strings.sameAs($0) }.joined()
+        let room = w - TextWidth.columns(mark) - TextWidth.columns(closed)
+        let name = closed.isEmpty || room < 8 || TextWidth.columns(r.name) <= room ? r.name : TextWidth.truncate(r.name, to: room)
+        return (TextWidth.truncate(mark + name + closed + linked, to: w), TextWidth.columns(mark) + TextWidth.columns(name))
+    }
 
     /// Draws the header and the visible rows into rows `from..<from+height`; the matched part of
     /// each name in the match role; with `marks`, a column of marks before the name (✓ for the
@@ -260,6 +277,8 @@ public struct CitizenList: Sendable {
                 marks: Set<String>? = nil) {
         guard height > 1 else { return }
         let layout = self.layout(width: width, strings: strings)
+        // Where the next meeting's column is shown, it says "Lukket 03-02-2025"; else the name does.
+        let closedShown = layout.columns.contains { $0.0 == .nextMeeting }
         var col = 0
         for (c, w) in layout.columns {
             // The sort arrow stays visible however narrow the column: the title gives way.
@@ -282,15 +301,20 @@ public struct CitizenList: Sendable {
             col = 0
             for (c, w) in layout.columns {
                 var text = cell(c, entry, strings: strings, benefits: benefits)
-                if c == .name, let marks { text = (marks.contains(entry.id) ? "✓ " : "  ") + text }
-                let role: Role = (c == .overdue && entry.overdueFollowUps > 0 && !isSelected) ? .alert : base
+                var nameRoom = w
+                if c == .name {
+                    (text, nameRoom) = nameCell(entry, width: w, strings: strings, mark: marks.map { $0.contains(entry.id) ? "✓ " : "  " } ?? "",
+                                                closedShown: closedShown)
+                }
+                let role: Role = (c == .overdue && entry.overdueFollowUps > 0 && !isSelected) ? .alert
+                    : (entry.closed != nil && !isSelected) ? .dim : base
                 canvas.put(TextWidth.truncate(text, to: w), row: row, col: col, role: role, width: w)
                 if c == .name, marks == nil, let h = highlight(visible[index]) {
-                    // Re-draw the matched characters in the match role, at their column.
+                    // Re-draw the matched characters in the match role, at their column (within the name as shown).
                     let before = String(entry.name.prefix(h.lowerBound))
                     let matched = String(entry.name.dropFirst(h.lowerBound).prefix(h.count))
                     let start = TextWidth.columns(before)
-                    if start < w { canvas.put(matched, row: row, col: col + start, role: .match, width: w - start) }
+                    if start < nameRoom { canvas.put(matched, row: row, col: col + start, role: .match, width: nameRoom - start) }
                 }
                 col += w + 1
             }

@@ -3,6 +3,7 @@ extension Action {
     public static let workingOn = Action("workingOn"), newCitizen = Action("newCitizen")
     public static let overdue = Action("overdue"), noPlan = Action("noPlan"), sector = Action("sector")
     public static let sort = Action("sort"), reverse = Action("reverse")
+    public static let showClosed = Action("showClosed"), closeCase = Action("closeCase"), changeCPR = Action("changeCPR")
 }
 
 extension KeyTable {
@@ -19,6 +20,7 @@ extension KeyTable {
         Binding(action: .sector, keys: [.char("f")], label: Strings.L.kSector, help: Strings.L.hSector, inBar: true),
         Binding(action: .sort, keys: [.char("s")], label: Strings.L.kSort, help: Strings.L.hSort, inBar: true),
         Binding(action: .reverse, keys: [.char("r")], label: Strings.L.kReverse, help: Strings.L.hReverse, inBar: false),
+        Binding(action: .showClosed, keys: [.char("l")], label: Strings.K.kShowClosed, help: Strings.K.hShowClosed, inBar: false),
     ] + moving + [
         Binding(action: .back, keys: [.escape], label: Strings.T.kBack, help: Strings.T.hBack, inBar: false),
         Binding(action: .quit, keys: [.char("q")], label: Strings.T.kQuit, help: Strings.T.hQuit, inBar: true),
@@ -27,5 +29,6 @@ extension KeyTable {
     /// Registering a citizen: caseworkers and supervisors (administrators manage users).
     public static let registering: [Binding] = [
         Binding(action: .newCitizen, keys: [.char("n")], label: Strings.L.kNewCitizen, help: Strings.L.hNewCitizen, inBar: false),
+        Binding(action: .closeCase, keys: [.char("L")], label: Strings.K.kClose, help: Strings.K.hClose, inBar: false),
     ]
 }

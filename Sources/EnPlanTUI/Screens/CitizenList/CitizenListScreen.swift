@@ -9,6 +9,8 @@ public struct CitizenListScreen: Screen {
     public var editingQuery = false
     /// Registering a new citizen (`n`).
     var register: Form?
+    /// Closing or reopening the selected citizen's case (`L`).
+    var caseForm: CaseLifeForm?
 
     /// Reads the rows the user may see (a logged read).
     init(context x: ScreenContext) throws {
@@ -26,7 +28,7 @@ public struct CitizenListScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 1) }
 
     public func keys(_ x: ScreenContext) -> [Binding] {
-        if register != nil { return KeyTable.form + KeyTable.whileTyping }
+        if register != nil || caseForm != nil { return KeyTable.form + KeyTable.whileTyping }
         return KeyTable.global + KeyTable.citizenList + (x.user.role == .admin ? [] : KeyTable.registering)
     }
 
@@ -36,6 +38,16 @@ public struct CitizenListScreen: Screen {
         if key == .resize { list.clamp(height: height); return .none }
         if editingQuery { return typeQuery(key, x) }
         if var form = register { return typeRegistration(key, &form, x) }
+        if var form = caseForm {
+            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            let outcome = form.handle(key, today: x.today, strings: x.strings)
+            caseForm = form
+            switch outcome {
+            case .none: return .none
+            case .cancel: caseForm = nil; return .none
+            case let .write(commands, version): return .write(commands, expectedVersion: version)
+            }
+        }
         guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
         if let global = Effect.global(action) { return global }
         let page = max(1, height - 2)
@@ -60,6 +72,11 @@ public struct CitizenListScreen: Screen {
         case .sort: list.nextSort()
         case .reverse: list.reverseSort()
         case .newCitizen: register = registrationForm(x)
+        case .showClosed: list.showClosed.toggle(); list.refilter()
+        case .closeCase:
+            if let row = list.selectedRow {
+                caseForm = CaseLifeForm(closingOrReopening: row.id, name: row.name, closed: row.closed, version: nil, strings: x.strings, today: x.today)
+            }
         default: break
         }
         return .none
@@ -100,6 +117,17 @@ public struct CitizenListScreen: Screen {
     /// The registration's answer: the form closes (the refresh adds the row), or the refusal
     /// shows at the CPR number (already registered, not a valid number) or below.
     public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        if var form = caseForm {
+            switch result {
+            case .saved:
+                caseForm = nil
+                return .message("\(form.saved(x.strings)): \(form.name)", .normal)
+            case .refused(let e):
+                form.refused(e, strings: x.strings, names: x.names)
+                caseForm = form
+                return .none
+            }
+        }
         guard var form = register else { return .none }
         switch result {
         case .saved:
@@ -108,6 +136,11 @@ public struct CitizenListScreen: Screen {
             list.setQuery("")
             // The new citizen is selected once the list has its row (the refresh after this write).
             selectAfterReload = x.service.visibleCitizen(form.value("cpr").filter(\.isNumber), as: x.user.id)
+            // Not blocking: a probable duplicate is said (named only if this user may see it).
+            let hints = selectAfterReload.flatMap { try? x.service.duplicateHints(of: $0, as: x.user.id) } ?? []
+            if !hints.isEmpty {
+                return .message(([ "\(x.strings.l(.registered)): \(name)"] + hints.map(x.strings.hint)).joined(separator: " · "), .alert)
+            }
             return .message("\(x.strings.l(.registered)): \(name)", .normal)
         case .refused(let e):
             form.show(refusal: e, strings: x.strings, names: x.names,
@@ -187,6 +220,7 @@ public struct CitizenListScreen: Screen {
         if list.youthOnly { parts.append(s.l(.filterYouth)) }
         if list.overdueOnly { parts.append(s.l(.filterOverdue)) }
         if list.noPlanOnly { parts.append(s.l(.filterNoPlan)) }
+        if list.showClosed { parts.append(s.k(.withClosed)) }
         if let sector = list.sector { parts.append("\(s.l(.filterSector)): \(s.sector(sector))") }
         if !list.query.isEmpty { parts.append("\"\(list.query)\"") }
         parts.append("\(s.l(.sortedBy)) \(s.l(CitizenList.header(list.sortColumn)).lowercased())")
@@ -195,6 +229,7 @@ public struct CitizenListScreen: Screen {
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         if let register { register.render(into: &canvas, top: 1, left: 2, width: x.cols - 4, strings: x.strings); return }
+        if let caseForm { caseForm.render(into: &canvas, top: 1, left: 2, width: x.cols - 4, strings: x.strings); return }
         list.render(into: &canvas, from: 1, height: x.rows, width: x.cols, strings: x.strings, benefits: x.service.benefits)
     }
 }

@@ -3,6 +3,8 @@ import EnPlanDomain
 /// The filter's inputs.
 struct Filter {
     var scope: CitizenList.Scope, youthOnly: Bool, overdueOnly: Bool, noPlanOnly: Bool
+    /// Closed cases too ("Vis lukkede sager"); else they are left out.
+    var showClosed = false
     var sector: UInt8?
     var query: [UInt8]
     var digits: [UInt8]
@@ -14,7 +16,7 @@ struct SearchColumns: Sendable {
     private var short: [UInt8] = [], long: [UInt8] = []
     private var shortStart: [Int] = [0], longStart: [Int] = [0]
     private var digits: [UInt8] = []          // 6 a row: DDMMYY
-    private var flags: [UInt8] = []           // bit 0 works on, 1 youth, 2 overdue, 3 no plan, 4 responsible
+    private var flags: [UInt8] = []           // bit 0 works on, 1 youth, 2 overdue, 3 no plan, 4 responsible, 5 closed
     /// The viewer: whose "responsible" bit is set.
     private var user = ""
     private var sectors: [UInt8] = []         // a bit a sector
@@ -46,7 +48,7 @@ struct SearchColumns: Sendable {
 
     func flags(_ r: CitizenRow) -> UInt8 {
         (r.mine ? 1 : 0) | (r.targetGroup == .youth ? 2 : 0) | (r.overdueFollowUps > 0 ? 4 : 0) | (r.planStatus == .none ? 8 : 0)
-            | (r.responsible == user ? 16 : 0)
+            | (r.responsible == user ? 16 : 0) | (r.closed != nil ? 32 : 0)
     }
 
     /// A bit a sector, in `Sector.allCases`' order (the row's own mask).
@@ -65,6 +67,7 @@ struct SearchColumns: Sendable {
         f.query.withUnsafeBufferPointer { q in
             for i in candidates {
                 if flags[i] & need != need { continue }
+                if !f.showClosed, flags[i] & 32 != 0 { continue }
                 if let s = f.sector, sectors[i] & s == 0 { continue }
                 if q.isEmpty { out.append(i); continue }
                 if !f.digits.isEmpty, f.digits.count <= 6,

@@ -38,7 +38,10 @@ public struct JourneyView: Sendable {
         return out
     }
 
-    func entryLines(_ s: Strings, names: Names) -> [(String, Role)] {
+    func entryLines(_ s: Strings, names given: Names) -> [(String, Role)] {
+        // The other registrations its links name, as the domain let this viewer know them.
+        var names = given
+        names.citizens = journey.others
         let entries = journey.filtered(sector: sector, kind: kind)
         guard !entries.isEmpty else { return [(s.p(.journeyEmpty), .dim)] }
         return entries.map { e in

@@ -20,6 +20,8 @@ extension KeyTable {
         Binding(action: .printPlan, keys: [.char("P")], label: Strings.P.kPrintPlan, help: Strings.P.hPrintPlan, inBar: false),
         Binding(action: .responsible, keys: [.char("R")], label: Strings.P.kResponsible, help: Strings.P.hResponsible, inBar: false),
         Binding(action: .showCPR, keys: [.char("#")], label: Strings.P.kCPR, help: Strings.P.hCPR, inBar: false),
+        Binding(action: .closeCase, keys: [.char("L")], label: Strings.K.kClose, help: Strings.K.hClose, inBar: false),
+        Binding(action: .changeCPR, keys: [.char("C")], label: Strings.K.kCPR, help: Strings.K.hCPR, inBar: false),
         Binding(action: .nextSection, keys: [.tab], label: Strings.P.kSection, help: Strings.P.hSection, inBar: false),
         Binding(action: .previousSection, keys: [.backTab], label: Strings.P.kSection, help: Strings.P.hSection, inBar: false),
     ] + PlanScreen.Section.allCases.map {

@@ -10,8 +10,11 @@ extension PlanScreen {
             detail.withheld.first { $0.kind == kind }.map { "\(s.p(.notShared)) (\(s.sector($0.sector)))" }
         }
         let benefit = withheld(.benefit) ?? c.benefit.map { names.benefits[$0] ?? $0 } ?? s.word("none")
+        // A closed case says so first, with its day (in the alert colour and in words).
+        let closed = c.closed.map { "\(s.closedMark($0)) · " } ?? ""
         var lines: [(String, Role)] = [
-            ("\(c.name) · \(s.p(.cpr)) \(cpr) · \(detail.age) \(s.p(.age)) · \(s.targetGroup(detail.targetGroup)) · \(s.p(.benefit)): \(benefit)", .header),
+            ("\(closed)\(c.name) · \(s.p(.cpr)) \(cpr) · \(detail.age) \(s.p(.age)) · \(s.targetGroup(detail.targetGroup)) · \(s.p(.benefit)): \(benefit)",
+             c.closed == nil ? .header : .alert),
             ("\(s.p(.responsible)): \(names.user(c.responsible))"
                 + [names.phones[c.responsible], names.emails[c.responsible]].compactMap { $0 }.map { " · \($0)" }.joined()
                 + (c.contactPerson.map { " · \(s.p(.contactPerson)): \($0)" } ?? ""), .normal),
@@ -20,7 +23,10 @@ extension PlanScreen {
         let consent = active.isEmpty ? s.p(.noConsent) : active.map { $0.sectors.map(s.sector).joined(separator: " + ") }.joined(separator: "; ")
         var household = c.household.isEmpty ? s.p(.empty) : c.household.map { "\(s.word($0.relation.rawValue)) \($0.name)" }.joined(separator: ", ")
         if let w = withheld(.household) { household = c.household.isEmpty ? w : household + "; " + w }
-        lines.append(("\(s.p(.consent)): \(consent) · \(s.p(.household)): \(household)", active.isEmpty ? .alert : .dim))
+        // The registrations linked as the same person, and the CPR numbers the citizen had before.
+        let others = detail.linked.map { " · " + s.sameAs($0).prefix(1).uppercased() + s.sameAs($0).dropFirst() }.joined()
+        let former = detail.formerCPRs.isEmpty ? "" : " · \(s.k(.formerCPR)): " + detail.formerCPRs.map { showFullCPR ? $0 : String($0.prefix(6)) + "-XXXX" }.joined(separator: ", ")
+        lines.append(("\(s.p(.consent)): \(consent) · \(s.p(.household)): \(household)\(others)\(former)", active.isEmpty ? .alert : .dim))
         // The current status toward self-support (the last one dated today or before).
         let status = c.outcomes.current(on: detail.today).map { "\(s.outcomeStatus($0.status)) (\(s.date($0.date)))" }
             ?? withheld(.outcome) ?? s.o(.noStatus)

@@ -45,6 +45,8 @@ public struct PlanScreen: Screen {
     public var scroll = ScrollList()
     public var showFullCPR = false
     public var form: PlanForm?
+    /// Closing or reopening the case (`L`), or a new CPR number (`C`).
+    public var caseForm: CaseLifeForm?
     /// The reason given to look at a citizen the user does not work on: the plan is read-only.
     public let reason: String?
     public var readOnly: Bool { reason != nil }
@@ -65,12 +67,22 @@ public struct PlanScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 4) }
 
     public func keys(_ context: ScreenContext) -> [Binding] {
-        if form != nil { return KeyTable.form + KeyTable.whileTyping }
+        if form != nil || caseForm != nil { return KeyTable.form + KeyTable.whileTyping }
         return (readOnly ? KeyTable.plan.filter { !PlanScreen.writing.contains($0.action) } : KeyTable.plan) + KeyTable.global
     }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let s = x.strings, names = x.names, height = Self.height(x)
+        if var cf = caseForm {
+            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            let outcome = cf.handle(key, today: x.today, strings: s)
+            caseForm = cf
+            switch outcome {
+            case .none: return .none
+            case .cancel: caseForm = nil; return .none
+            case let .write(commands, version): return .write(commands, expectedVersion: version)
+            }
+        }
         if var pf = form {
             if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
             if pf.askingSharing {
@@ -113,6 +125,11 @@ public struct PlanScreen: Screen {
         case .responsible: return openForm(.responsible, x)
         case .template: return openForm(citizen.plan == nil ? .overall : .template, x)
         case .showCPR: showFullCPR.toggle()
+        case .closeCase, .changeCPR:
+            guard !readOnly else { return .message(s.p(.readOnly), .alert) }
+            caseForm = action == .changeCPR
+                ? CaseLifeForm(.changeCPR, citizen: citizen.id, name: citizen.name, version: citizen.version, strings: s, today: x.today)
+                : CaseLifeForm(closingOrReopening: citizen.id, name: citizen.name, closed: citizen.closed, version: citizen.version, strings: s, today: x.today)
         case .journey: return .open(.journey(citizen: citizen.id, reason: reason))
         case .exportPlan:
             let text = PlanDocument.render(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
@@ -138,7 +155,7 @@ public struct PlanScreen: Screen {
     }
 
     /// What a read-only plan (opened with a reason) leaves out: every key that opens a form.
-    static let writing: Set<Action> = [.edit, .newItem, .contact, .responsible, .template]
+    static let writing: Set<Action> = [.edit, .newItem, .contact, .responsible, .template, .closeCase, .changeCPR]
 
     private mutating func openForm(_ purpose: PlanForm.Purpose, _ x: ScreenContext) -> Effect {
         guard !readOnly else { return .message(x.strings.p(.readOnly), .alert) }
@@ -165,6 +182,17 @@ public struct PlanScreen: Screen {
     /// Saved: the form closes (the refresh reads the plan again). Stale: the form shows what the
     /// other terminal changed and stays, now on the new version: Enter saves the same edit on top.
     public mutating func written(_ result: WriteResult, context x: ScreenContext) -> Effect {
+        if var cf = caseForm {
+            switch result {
+            case .saved:
+                caseForm = nil
+                return .message(cf.saved(x.strings), .normal)
+            case .refused(let e):
+                cf.refused(e, strings: x.strings, names: x.names)
+                caseForm = cf
+                return .none
+            }
+        }
         guard var pf = form else { return .none }
         let s = x.strings
         switch result {
@@ -230,13 +258,18 @@ public struct PlanScreen: Screen {
     // MARK: drawing
 
     public func status(_ x: ScreenContext) -> Status {
-        Status("\(x.strings.p(.title)): \(citizen.name)" + (readOnly ? " · \(x.strings.p(.readOnlyMark))" : ""), readOnly ? .alert : .normal)
+        Status("\(x.strings.p(.title)): \(citizen.name)" + (citizen.closed.map { " · \(x.strings.closedMark($0))" } ?? "")
+               + (readOnly ? " · \(x.strings.p(.readOnlyMark))" : ""), readOnly || citizen.closed != nil ? .alert : .normal)
     }
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings, width = x.cols, top = 1
         if let form {
             form.form.render(into: &canvas, top: top, left: 2, width: width - 4, strings: s)
+            return
+        }
+        if let caseForm {
+            caseForm.render(into: &canvas, top: top, left: 2, width: width - 4, strings: s)
             return
         }
         let names = x.names
