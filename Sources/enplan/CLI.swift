@@ -9,7 +9,7 @@ enum CLI {
         StoreCommands.all + DemoCommands.all + UserCommands.all + CitizenCommands.all + PlanCommands.all
             + DecisionCommands.all + TemplateCommands.all + MeetingCommands.all + AuditCommands.all + [StoreCommands.stress] + ReportCommands.all
             + OutcomeCommands.all
-            + OpsCommands.all + OutboxCommands.all + KeyCommands.all + [SSHSession.spec] + ReviewCommands.all + OfferCommands.all
+            + OpsCommands.all + OutboxCommands.all + KeyCommands.all + [SSHSession.spec] + ReviewCommands.all + OfferCommands.all + RetentionCommands.all
     }
 
     static func run(_ argv: [String]) -> Int32 {

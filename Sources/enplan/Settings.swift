@@ -39,6 +39,10 @@ struct Settings {
     var printers: [String: String] = [:]
 
     func printer(for user: String) -> String? { printers[user] ?? printers[""] }
+    /// How long closed cases and the audit log's records are kept (`retention-years = 5`,
+    /// `audit-retention-years = 5`), and the decision exempting the cases from archiving
+    /// (`archive-exempt = Rigsarkivets afgørelse 2025-123`).
+    var retention = RetentionPolicy()
     var problems: [String] = []
 
     static func load(directory: String) -> Settings {
@@ -91,10 +95,15 @@ struct Settings {
                     s.problems.append("\(path):\(i + 1): room-address is like \"Mødelokale 1: Køgevej 80, 4000 Roskilde\""); continue
                 }
                 s.letterhead.roomAddresses[parts[1][..<colon].trimmingCharacters(in: .whitespaces)] = parts[1][parts[1].index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            case "retention-years", "audit-retention-years":
+                guard let n = Int(parts[1]), (1...100).contains(n) else { s.problems.append("\(path):\(i + 1): \(parts[0]) is a number of years, 1 to 100"); continue }
+                if parts[0] == "retention-years" { s.retention.caseYears = n } else { s.retention.auditYears = n }
+            case "archive-exempt":
+                s.retention.archiveExempt = parts[1]
             case "audit-report-names":
                 guard ["yes", "no"].contains(parts[1]) else { s.problems.append("\(path):\(i + 1): audit-report-names is yes or no"); continue }
                 s.auditReportNames = parts[1] == "yes"
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms, municipality, room-address, printer, printer.USER)")
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms, municipality, room-address, printer, printer.USER, retention-years, audit-retention-years, archive-exempt)")
             }
         }
         if s.figures.caseloadWarn > s.figures.caseloadMax {

@@ -86,6 +86,7 @@ public enum EventSamples {
         case .citizensLinked: .citizensLinked(other: "c2", reason: "Samme fødselsdato og navn; tjekket i CPR")
         case .duplicateDismissed: .duplicateDismissed(other: "c3", reason: "To forskellige personer: tvillinger")
         case .cprChanged: .cprChanged(old: "0101901234", new: "0101901236", reason: "Nyt personnummer fra CPR")
+        case .citizenErased: .citizenErased(rule: "P1825D: 5 år efter sagens afslutning", closed: Day(year: 2020, month: 3, day: 1)!, archive: "sha256:ab12")
         }
     }
 }

@@ -67,7 +67,8 @@ public enum Duplicates {
     /// Every probable duplicate among the registrations, in the order they were registered.
     public static func all(in state: Projection) -> [Pair] {
         let heads = state.citizens.heads
-        let entries = heads.indices.map { Entry(heads[$0], place: $0) }
+        // An erased citizen's nameless record is nobody's duplicate.
+        let entries = heads.indices.filter { !heads[$0].name.isEmpty }.map { Entry(heads[$0], place: $0) }
         var byBirth: [Day: [Int]] = [:], byName: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() {
             for b in Set(e.births) { byBirth[b, default: []].append(i) }

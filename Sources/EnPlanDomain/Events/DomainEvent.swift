@@ -90,6 +90,9 @@ public enum DomainEvent: Equatable, Sendable {
     /// The citizen's CPR number changed (ten digits each); the old one stays in the history
     /// (`Citizen.formerCPRs`) and still finds the citizen.
     case cprChanged(old: String, new: String, reason: String)
+    /// The citizen's personal data was erased after the retention period (`Command.eraseCitizen`):
+    /// what stays is this record and a nameless closed case (`Citizen.isErased`).
+    case citizenErased(rule: String, closed: Day, archive: String)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

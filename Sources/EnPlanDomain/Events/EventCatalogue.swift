@@ -70,6 +70,7 @@ public enum EventType: String, CaseIterable, Sendable {
     case participantReplaced = "ParticipantReplaced"
     // A case's whole life (a citizen's stream)
     case caseClosed = "CaseClosed"
+    case citizenErased = "CitizenErased"
     case caseReopened = "CaseReopened"
     case citizensLinked = "CitizensLinked"
     case duplicateDismissed = "DuplicateDismissed"
@@ -179,6 +180,8 @@ public enum EventType: String, CaseIterable, Sendable {
         case .participantReplaced: EventRow(.actor, .meeting) { .participantReplaced(leaving: try $0.string("leaving"), by: try $0.optionalString("by")) }
         // Whether a case is open, which registrations are one person, and its CPR number are for
         // everyone who may see the citizen (as the responsible caseworker is).
+        case .citizenErased:
+            EventRow(.shared, .caseFile) { .citizenErased(rule: try $0.string("rule"), closed: try $0.day("closed"), archive: try $0.string("archive")) }
         case .caseClosed: EventRow(.shared, .caseFile) { .caseClosed(date: try $0.day("date"), reason: try $0.string("reason")) }
         case .caseReopened: EventRow(.shared, .caseFile) { .caseReopened(date: try $0.day("date"), reason: try $0.string("reason")) }
         case .citizensLinked: EventRow(.shared, .caseFile) { .citizensLinked(other: try $0.string("other"), reason: try $0.string("reason")) }
@@ -270,6 +273,7 @@ extension DomainEvent {
         case .citizensLinked: .citizensLinked
         case .duplicateDismissed: .duplicateDismissed
         case .cprChanged: .cprChanged
+        case .citizenErased: .citizenErased
         }
     }
 
@@ -317,6 +321,7 @@ extension DomainEvent {
         case let .caseClosed(date, reason), let .caseReopened(date, reason): f.set("date", date); f.set("reason", reason)
         case let .citizensLinked(other, reason), let .duplicateDismissed(other, reason): f.set("other", other); f.set("reason", reason)
         case let .cprChanged(old, new, reason): f.set("old", old); f.set("new", new); f.set("reason", reason)
+        case let .citizenErased(rule, closed, archive): f.set("rule", rule); f.set("closed", closed); f.set("archive", archive)
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)

@@ -16,6 +16,10 @@ public struct CPR: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The number an erased citizen's record carries in place of theirs: never put in the CPR index,
+    /// so it finds nobody, and nothing of the person is left in it.
+    static let nobody = try! CPR("010100-0000")
+
     public init(_ text: String) throws {
         var u = Array(text.utf8)
         if u.count == 11, u[6] == UInt8(ascii: "-") { u.remove(at: 6) }

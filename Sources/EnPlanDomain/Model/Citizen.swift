@@ -106,6 +106,17 @@ public struct Citizen: Equatable, Sendable {
     /// Whether the case is open on `day`: never closed, or closed only after it.
     public func isOpen(on day: Day) -> Bool { closed.map { $0 > day } ?? true }
 
+    /// What stays of a citizen whose personal data was erased (`CitizenErased`): the id, a closed
+    /// case, no name (no registration has an empty name), a number that is nobody's.
+    static func erased(id: String, closed: Day) -> Citizen {
+        var c = Citizen(id: id, cpr: CPR.nobody, name: "", benefit: nil, responsible: "", registeredSectors: [])
+        c.closed = closed
+        return c
+    }
+
+    /// Whether this is what stays of an erased citizen.
+    public var isErased: Bool { name.isEmpty }
+
     /// Sectors involved: where registered, where an effort runs, where a referral went.
     public var sectors: [Sector] {
         let mask = sectorMask

@@ -146,6 +146,11 @@ public struct Projection: Sendable {
             }
             if case .citizenRegistered = event { throw Inconsistent(reason: "citizen \(stream) is registered already") }
             if case let .cprChanged(_, new, _) = event { try changeCPR(place: i, to: new) }
+            if case let .citizenErased(_, closed, _) = event {
+                erase(place: i, closed: closed)
+                citizens[place: i].version = version
+                return
+            }
             // Static on purpose: an instance method here would copy the whole projection (self is
             // borrowed while one of its citizens is inout), and then every apply copies every citizen.
             let sector = Projection.recordsSector(event) ? accounts[actor]?.user.sector : nil
@@ -154,7 +159,11 @@ public struct Projection: Sendable {
             return
         }
         let expected = self.version(of: stream) + 1
-        guard version == expected else {
+        // The record of an erasure follows its case's lines, which a replay passed over (they are
+        // erased): its version is the case's next, whatever this projection counted.
+        let afterErasedLines: Bool
+        if case .citizenErased = event { afterErasedLines = true } else { afterErasedLines = false }
+        guard version == expected || afterErasedLines else {
             throw Inconsistent(reason: "stream \(stream) has version \(version), expected \(expected)")
         }
         switch event {
@@ -276,6 +285,14 @@ public struct Projection: Sendable {
                 citizens[place: i].participants = Set(ids.compactMap { meetings[$0] }.filter { $0.status != .cancelled }.flatMap(\.participants))
             }
             return
+        // A replay of an erased case: its lines are gone (`applyErased`), the record makes the same
+        // nameless closed case a live session has.
+        case let .citizenErased(_, closed, _):
+            guard !citizens.contains(stream) else { throw Inconsistent(reason: "citizen \(stream) was erased already") }
+            var c = Citizen.erased(id: stream, closed: closed)
+            c.version = version
+            citizens[stream] = c
+            return
         // A citizen's events, on a stream that is no citizen.
         case .citizenDetailsChanged, .responsibleChanged, .contactPersonChosen, .householdLinked, .consentGiven, .consentWithdrawn,
              .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
@@ -283,6 +300,32 @@ public struct Projection: Sendable {
              .referralSent, .referralAnswered, .contactLogged, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded, .planReviewed,
              .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
+        }
+    }
+
+    /// A live session's view of an erasure, the same as a replay's (whose erased lines built
+    /// nothing): the citizen a nameless closed case, their numbers out of the indexes, the meetings
+    /// about them gone, and no other case's household or duplicate links naming them.
+    private mutating func erase(place i: Int, closed: Day) {
+        let id = citizens.id(at: i), head = citizens.head(place: i)
+        for cpr in [head.cpr] + head.formerCPRs {
+            if let key = Projection.cprKey(cpr.digits) {
+                if placeByCPR[key] == Int32(i) { placeByCPR[key] = nil }
+                if formerByCPR[key] == Int32(i) { formerByCPR[key] = nil }
+            }
+        }
+        for m in head.meetings {
+            guard let meeting = meetings.removeValue(forKey: m) else { continue }
+            meetingsByDay[meeting.start.day]?.removeAll { $0 == m }
+            if meetingsByDay[meeting.start.day]?.isEmpty == true { meetingsByDay[meeting.start.day] = nil }
+        }
+        citizens[place: i] = Citizen.erased(id: id, closed: closed)
+        for j in 0..<citizens.count where j != i {
+            let h = citizens.head(place: j)
+            guard h.linked.contains(id) || h.notDuplicates.contains(id) || citizens[place: j].household.contains(where: { $0.citizen == id }) else { continue }
+            citizens[place: j].linked.removeAll { $0 == id }
+            citizens[place: j].notDuplicates.removeAll { $0 == id }
+            citizens[place: j].household.removeAll { $0.citizen == id }
         }
     }
 
@@ -323,7 +366,7 @@ public struct Projection: Sendable {
              .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .participantReplaced, .templateDefined,
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
              .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported,
-             .userUnlocked, .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged:
+             .userUnlocked, .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged, .citizenErased:
             return false
         }
     }
@@ -398,7 +441,7 @@ public struct Projection: Sendable {
         case let .citizensLinked(other, _): if !c.linked.contains(other) { c.linked.append(other) }
         case let .duplicateDismissed(other, _): if !c.notDuplicates.contains(other) { c.notDuplicates.append(other) }
         // The number and its indexes are changed before (`changeCPR`): the projection's indexes are not the citizen's.
-        case .cprChanged: break
+        case .cprChanged, .citizenErased: break
         case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged, .reviewSampleDrawn,
              .offerDefined, .offerAttendanceReported, .userUnlocked:
             break

@@ -103,6 +103,10 @@ public enum Command: Sendable {
     /// The citizen's new CPR number (the old one kept in the history): the responsible caseworker
     /// or a team leader.
     case changeCPR(citizen: String, new: String, reason: String)
+    /// Retention (`enplan retention run`): a closed case's personal data is erased; this is the
+    /// record that stays, with the rule, the day the case closed and the archive copy (or the
+    /// decision that exempts it from archiving). Administrators only.
+    case eraseCitizen(citizen: String, rule: String, archive: String)
 
     /// What a refusal of the command is about, for the audit log: its stream, or the citizen a new
     /// meeting is about.
@@ -140,7 +144,7 @@ public enum Command: Sendable {
         case .reportAttendance(let o, _, _): return Streams.offer(o)
         case .unlockUser(let u): return Streams.user(u)
         case .closeCase(let c, _, _), .reopenCase(let c, _), .linkCitizens(let c, _, _), .dismissDuplicate(let c, _, _),
-             .changeCPR(let c, _, _):
+             .changeCPR(let c, _, _), .eraseCitizen(let c, _, _):
             return c
         }
     }

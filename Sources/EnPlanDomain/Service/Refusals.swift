@@ -212,6 +212,10 @@ extension DomainError {
         case caseAlreadyClosed(citizen: String, on: Day)
         /// Reopening a case that is open.
         case caseNotClosed(citizen: String)
+        /// `archive` with no closed case past its retention period.
+        case nothingDue
+        /// A retention run on logs that still hold format-1 lines (`retention upgrade` first).
+        case formatOneLog
         /// A case closed before the citizen was born.
         case closedBeforeBirth(date: Day, born: Day)
         /// A registration linked to (or dismissed as a duplicate of) itself.
@@ -320,6 +324,8 @@ extension DomainError {
             case let .caseClosed(cid, day): return "the case of \(cid) closed on \(day.iso): reopen it to record more"
             case let .caseAlreadyClosed(cid, day): return "the case of \(cid) is closed already (since \(day.iso))"
             case .caseNotClosed(let cid): return "the case of \(cid) is open: only a closed case is reopened"
+            case .nothingDue: return "no closed case is past its retention period: nothing to archive"
+            case .formatOneLog: return "the logs still hold lines in format 1, which cannot be erased in place: run `enplan retention upgrade` first (with the sessions closed)"
             case let .closedBeforeBirth(date, born): return "a case cannot close (\(date.iso)) before the citizen was born (\(born.iso))"
             case .sameRegistration(let cid): return "\(cid) is the same registration: name another"
             case let .alreadyLinked(cid, other): return "\(cid) and \(other) are linked as one person already"
@@ -380,7 +386,7 @@ extension DomainError {
             case .templateTooLarge: return nil
             case .notLocked, .alreadyActive: return .user
             case .weakPassword: return nil
-            case .caseClosed, .caseAlreadyClosed, .caseNotClosed: return nil
+            case .caseClosed, .caseAlreadyClosed, .caseNotClosed, .nothingDue, .formatOneLog: return nil
             case .closedBeforeBirth: return .date
             case .sameRegistration, .alreadyLinked, .alreadyDismissed: return .citizen
             case .cprUnchanged: return .cpr

@@ -55,6 +55,7 @@ extension Strings {
             let focus = (try? d.int("focus")).flatMap(ReviewFocus.init(rawValue:)).map { text($0.words) } ?? ""
             detail = [Quarter(v("draw")).map { text($0.label) } ?? v("draw"), focus, v("findings")].filter { !$0.isEmpty }.joined(separator: " · ")
         case .caseClosed?, .caseReopened?: detail = day("date")
+        case .citizenErased?: detail = [v("rule"), day("closed")].filter { !$0.isEmpty }.joined(separator: " · ")
         case .citizensLinked?, .duplicateDismissed?: detail = names.citizen(v("other"), strings: self)
         case .cprChanged?:
             // Masked on screens that list events, as the registration's number.
@@ -114,6 +115,7 @@ extension Strings {
         case .citizensLinked: ("Samme person som", "Same person as")
         case .duplicateDismissed: ("Ikke samme person som", "Not the same person as")
         case .cprChanged: ("CPR-nummer ændret", "CPR number changed")
+        case .citizenErased: ("Personoplysninger slettet efter frist", "Personal data erased after the retention period")
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
              .youthTargetGroupSet, .userContactSet, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported, .userUnlocked: nil
         }

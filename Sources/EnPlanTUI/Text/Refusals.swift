@@ -245,6 +245,8 @@ private struct RefusalWords {
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")
         case .caseClosed(_, let day): return pick("Sagen blev lukket \(date(day)): genåbn den for at registrere mere", "The case closed on \(date(day)): reopen it to record more")
         case .caseAlreadyClosed(_, let day): return pick("Sagen er allerede lukket (\(date(day)))", "The case is closed already (\(date(day)))")
+        case .nothingDue: return pick("Ingen lukket sag har nået sin slettefrist: intet at arkivere", "No closed case is past its retention period: nothing to archive")
+        case .formatOneLog: return pick("Loggen skal først opgraderes til format 2 (enplan retention upgrade)", "The log must be upgraded to format 2 first (enplan retention upgrade)")
         case .caseNotClosed: return pick("Sagen er åben: kun en lukket sag kan genåbnes", "The case is open: only a closed case is reopened")
         case let .closedBeforeBirth(d, born): return pick("En sag kan ikke lukkes (\(date(d))) før borgeren blev født (\(date(born)))", "A case cannot close (\(date(d))) before the citizen was born (\(date(born)))")
         case .sameRegistration: return pick("Det er den samme registrering: vælg en anden", "That is the same registration: choose another")

@@ -64,6 +64,8 @@ final class FigureBase: ReadModel {
             citizens.reserveCapacity(all.count); summaries.reserveCapacity(all.count)
             for i in 0..<all.count {
                 let c = all[place: i]
+                // An erased citizen (retention) counts in no figure: nothing of the case is left.
+                if c.isErased { continue }
                 citizens.append(FigureCitizen(c)); summaries.append(summary(c, state))
             }
             position = Dictionary(uniqueKeysWithValues: citizens.indices.map { (citizens[$0].id, $0) })
@@ -78,6 +80,11 @@ final class FigureBase: ReadModel {
         }
         for id in ids {
             guard let c = state.citizens[id] else { continue }
+            if c.isErased {
+                // Gone from the figures: the arrays are made again without it (an erasure is rare).
+                if position[id] != nil { self.seq = -1; update(state, seq: seq, changed: nil) }
+                continue
+            }
             if let p = position[id] { citizens[p] = FigureCitizen(c); summaries[p] = summary(c, state) } else {
                 position[id] = citizens.count; citizens.append(FigureCitizen(c)); summaries.append(summary(c, state))
             }

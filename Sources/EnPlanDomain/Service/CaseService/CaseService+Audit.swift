@@ -44,7 +44,7 @@ extension CaseService {
     /// get the same answer (`needsReason`) until a reason is given; every refusal is recorded.
     func readable(_ id: String, viewer: User, reason: String?, purpose: String, logged: Bool = true) throws -> Citizen {
         let reasonText = try InputRules.optionalText(reason, .reason)
-        guard let c = store.projection.citizens[id] else {
+        guard let c = store.projection.citizens[id], !c.isErased else {
             try record(.lookupRefused(by: viewer.id, citizen: id, why: "unknown citizen"))
             if reasonText == nil && !viewer.role.seesAllCitizens { throw DomainError.needsReason(citizen: id) }
             throw DomainError.notFound(.citizen(id))

@@ -65,7 +65,7 @@ extension CaseService {
     /// the access report tells the citizen (`AccessReport.render`).
     public func accessReport(citizen id: String, from: Day? = nil, to: Day? = nil, as viewerID: String) throws -> AccessReport {
         let viewer = try auditor(viewerID)
-        guard let c = store.projection.citizens[id] else { throw DomainError.notFound(.citizen(id)) }
+        guard let c = store.projection.citizens[id], !c.isErased else { throw DomainError.notFound(.citizen(id)) }
         let filter = AuditFilter(from: from, to: to, kinds: [.citizenViewed, .exported, .lookupRefused], exceptionsFirst: false)
         var looks: [AuditRecord] = []
         try store.scan(audit: true) { e in

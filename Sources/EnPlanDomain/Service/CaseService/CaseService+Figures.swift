@@ -92,7 +92,7 @@ extension CaseService {
         guard let target = store.projection.user(to), target.active, target.role == .caseworker else { throw DomainError.notFound(.activeCaseworker(to)) }
         var moved: [String: Int] = [:]
         for id in Set(citizens) {
-            guard let c = store.projection.citizens[id] else { throw DomainError.notFound(.citizen(id)) }
+            guard let c = store.projection.citizens[id], !c.isErased else { throw DomainError.notFound(.citizen(id)) }
             if c.responsible != to { moved[c.responsible, default: 0] += 1 }
         }
         let affected = Set(moved.keys).union([to])

@@ -11,7 +11,8 @@ extension CaseService {
         let today = self.today
         // Heads, not whole citizens: the list reads no case (`CitizenHead`).
         let rows = store.projection.citizens.heads.compactMap { c -> CitizenRow? in
-            guard Access.canSee(viewer, c) else { return nil }
+            // An erased citizen (retention) is nobody's to list: a nameless record stays, no case.
+            guard !c.name.isEmpty, Access.canSee(viewer, c) else { return nil }
             return row(c, viewer: viewer, today: today)
         }
         if logged { try record(.citizensListed(by: viewer.id, count: rows.count)) }
@@ -26,7 +27,7 @@ extension CaseService {
         let today = self.today
         var rows: [CitizenRow] = [], hidden: [String] = []
         for id in ids {
-            guard let c = store.projection.citizens.head(id) else { continue }
+            guard let c = store.projection.citizens.head(id), !c.name.isEmpty else { continue }
             if Access.canSee(viewer, c) { rows.append(row(c, viewer: viewer, today: today)) } else { hidden.append(id) }
         }
         return (rows, hidden)

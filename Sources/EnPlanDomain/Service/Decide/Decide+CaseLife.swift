@@ -17,7 +17,7 @@ extension Decide {
     func refuseOnClosedCase(_ command: Command) throws {
         let cids: [String]
         switch command {
-        case .reopenCase, .closeCase, .linkCitizens, .dismissDuplicate: return
+        case .reopenCase, .closeCase, .linkCitizens, .dismissDuplicate, .eraseCitizen: return
         case let .scheduleMeeting(_, cid, _, _, _, _, _, _, _): cids = cid.map { [$0] } ?? []
         case let .reassign(citizens, _, _): cids = citizens
         default:
@@ -47,6 +47,15 @@ extension Decide {
         try checkDay(date, .happened(.day(date)), .date)
         guard date >= c.cpr.birthDate else { throw DomainError.invalid(.closedBeforeBirth(date: date, born: c.cpr.birthDate)) }
         return [.init(cid, .caseClosed(date: date, reason: try text(reason, .reason)))]
+    }
+
+    /// Retention's record of an erasure: an administrator's, of a closed case not erased before
+    /// (which periods are due, and that an archive copy exists, `CaseService.runRetention` decides).
+    func eraseCitizen(citizen cid: String, rule: String, archive: String) throws -> [Store.Pending] {
+        try requireAdmin()
+        guard let c = state.citizens[cid], !c.isErased else { throw DomainError.notFound(.citizen(cid)) }
+        guard let closed = c.closed else { throw DomainError.invalid(.caseNotClosed(citizen: cid)) }
+        return [.init(cid, .citizenErased(rule: try text(rule, .reason), closed: closed, archive: try text(archive, .reason)))]
     }
 
     func reopenCase(citizen cid: String, reason: String) throws -> [Store.Pending] {

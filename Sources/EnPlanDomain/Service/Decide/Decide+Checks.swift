@@ -21,7 +21,7 @@ extension Decide {
 
     func changeable(_ cid: String) throws -> Citizen {
         // Unknown and not the actor's read the same: a write reveals no more than a look.
-        guard let c = state.citizens[cid], Access.canChange(actor, c) else { throw DomainError.notFound(.changeableCitizen(cid)) }
+        guard let c = state.citizens[cid], !c.isErased, Access.canChange(actor, c) else { throw DomainError.notFound(.changeableCitizen(cid)) }
         return c
     }
 

@@ -126,6 +126,7 @@ public struct Decide {
         case let .linkCitizens(cid, other, reason): return try linkCitizens(cid, other, reason: reason)
         case let .dismissDuplicate(cid, other, reason): return try dismissDuplicate(cid, other, reason: reason)
         case let .changeCPR(cid, new, reason): return try changeCPR(citizen: cid, new: new, reason: reason)
+        case let .eraseCitizen(cid, rule, archive): return try eraseCitizen(citizen: cid, rule: rule, archive: archive)
         }
     }
 }
