@@ -122,3 +122,15 @@ final class CaseLifeScreenTests: XCTestCase {
         }
     }
 }
+
+/// A citizen named by name and birth date (the scheduling form, `:kalender borger`) is found by the
+/// birth date of a number they had before a CPR change too.
+final class CitizenLookupAfterACPRChangeTests: XCTestCase {
+    func testAnOldBirthDateStillNamesTheCitizen() throws {
+        let h = try Harness()
+        try h.service.execute(.changeCPR(citizen: "c1", new: "010191-1234", reason: "Tastefejl i fødselsåret"), as: "mette")
+        let rows = try h.service.citizens(as: "mette", logged: false)
+        XCTAssertEqual(CitizenLookup.matches("Søren Sørensen 01-01-1990", in: rows).map(\.maskedCPR), ["010191-XXXX"], "the old birth date")
+        XCTAssertEqual(CitizenLookup.matches("Soren 010191-XXXX", in: rows).map(\.maskedCPR), ["010191-XXXX"], "the new one")
+    }
+}

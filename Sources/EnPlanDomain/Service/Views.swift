@@ -24,6 +24,9 @@ public struct CitizenRow: Sendable, Equatable {
     private let closedDay: Int32
     /// The other registrations a team leader linked to this one as the same person.
     public let linked: [LinkedRegistration]
+    /// The CPR numbers the citizen had before (`CPRChanged`), masked as `maskedCPR`: a birth date
+    /// typed from an old number still names them (`CitizenLookup`).
+    public let formerMaskedCPRs: [String]
 
     /// The day the case closed (nil: open).
     public var closed: Day? { closedDay == .min ? nil : Day(daysSinceEpoch: Int(closedDay)) }
@@ -37,12 +40,12 @@ public struct CitizenRow: Sendable, Equatable {
 
     public init(id: String, name: String, maskedCPR: String, age: Int, benefit: String?, sectorMask: UInt8, responsible: String,
                 nextMeeting: LocalTime?, overdueFollowUps: Int, planStatus: PlanStatus, mine: Bool, closed: Day? = nil,
-                linked: [LinkedRegistration] = []) {
+                linked: [LinkedRegistration] = [], formerMaskedCPRs: [String] = []) {
         self.id = id; self.name = name; self.maskedCPR = maskedCPR; self.benefit = benefit; self.responsible = responsible
         self.nextMeeting = nextMeeting; ageYears = UInt8(clamping: age); self.sectorMask = sectorMask
         overdue = UInt16(clamping: overdueFollowUps); self.planStatus = planStatus; self.mine = mine
         closedDay = closed.map { Int32(clamping: $0.daysSinceEpoch) } ?? .min
-        self.linked = linked
+        self.linked = linked; self.formerMaskedCPRs = formerMaskedCPRs
     }
 }
 

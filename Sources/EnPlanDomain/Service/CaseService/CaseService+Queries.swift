@@ -39,7 +39,8 @@ extension CaseService {
         return CitizenRow(id: c.id, name: c.name, maskedCPR: c.cpr.masked, age: c.age(on: today),
                           benefit: Access.seesBenefit(viewer, c, on: today) ? c.benefit : nil, sectorMask: c.sectorMask, responsible: c.responsible, nextMeeting: next,
                           overdueFollowUps: c.isOpen(on: today) ? c.overdueFollowUps(on: today) : 0, planStatus: c.hasPlan ? .active : .none,
-                          mine: Access.worksOn(viewer, c), closed: c.closed, linked: linked(c.linked, viewer: viewer))
+                          mine: Access.worksOn(viewer, c), closed: c.closed, linked: linked(c.linked, viewer: viewer),
+                          formerMaskedCPRs: c.formerCPRs.map(\.masked))
     }
 
     /// Linked registrations as `viewer` may know them: named where they may see them.

@@ -6,12 +6,13 @@ import EnPlanDomain
 /// unless the user has it.
 public enum CitizenLookup {
     /// The rows `text` names: its name part folded as the list's search folds it, its birth date
-    /// part (DDMMYY) matched against the masked CPR number.
+    /// part (DDMMYY) matched against the masked CPR number, or one the citizen had before a CPR change.
     public static func matches(_ text: String, in rows: [CitizenRow]) -> [CitizenRow] {
         let (name, born) = split(text)
         let q = FoldedText.query(name)
         return rows.filter { r in
-            (name.isEmpty || FoldedText(r.name).contains(q)) && (born.map { r.maskedCPR.hasPrefix($0) } ?? true)
+            (name.isEmpty || FoldedText(r.name).contains(q))
+                && (born.map { b in ([r.maskedCPR] + r.formerMaskedCPRs).contains { $0.hasPrefix(b) } } ?? true)
         }
     }
 
