@@ -325,7 +325,13 @@ public struct Projection: Sendable {
             guard h.linked.contains(id) || h.notDuplicates.contains(id) || citizens[place: j].household.contains(where: { $0.citizen == id }) else { continue }
             citizens[place: j].linked.removeAll { $0 == id }
             citizens[place: j].notDuplicates.removeAll { $0 == id }
-            citizens[place: j].household.removeAll { $0.citizen == id }
+            // The household and who recorded each member go in step (`householdLinked` appends to both).
+            let gone = Set(citizens[place: j].household.indices.filter { citizens[place: j].household[$0].citizen == id })
+            if !gone.isEmpty {
+                let recorders = citizens[place: j].recorded.household
+                citizens[place: j].household = citizens[place: j].household.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+                citizens[place: j].recorded.household = recorders.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+            }
         }
     }
 
