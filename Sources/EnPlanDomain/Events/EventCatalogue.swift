@@ -70,11 +70,11 @@ public enum EventType: String, CaseIterable, Sendable {
     case participantReplaced = "ParticipantReplaced"
     // A case's whole life (a citizen's stream)
     case caseClosed = "CaseClosed"
-    case citizenErased = "CitizenErased"
     case caseReopened = "CaseReopened"
     case citizensLinked = "CitizensLinked"
     case duplicateDismissed = "DuplicateDismissed"
     case cprChanged = "CPRChanged"
+    case citizenErased = "CitizenErased"
 
     /// The log's name for the type.
     public var name: String { rawValue }
