@@ -31,7 +31,7 @@ public enum DomainEvent: Equatable, Sendable {
     case effortStatusChanged(id: String, status: EffortStatus, end: Day?)
     case decisionRecorded(Decision)
     /// `planned`: the day it was planned (older logs lack it: the event's own day then).
-    case followUpScheduled(id: String, due: Day, planned: Day?)
+    case followUpScheduled(id: String, due: Day, planned: Day?, subject: String? = nil)
     case followUpCompleted(id: String, done: Day, result: FollowUpResult, note: String?)
     case assessmentRecorded(Assessment)
     case referralSent(Referral)

@@ -135,7 +135,10 @@ public enum EventType: String, CaseIterable, Sendable {
         case .templateApplied:
             EventRow(.actor, .plan) { .templateApplied(template: try $0.string("template"), name: try $0.string("name"), start: try $0.day("start")) }
         case .decisionRecorded: EventRow(.decision, .decision) { .decisionRecorded(try Decision(fields: $0)) }
-        case .followUpScheduled: EventRow(.actor, .followUp) { .followUpScheduled(id: try $0.string("id"), due: try $0.day("due"), planned: try $0.optionalDay("planned")) }
+        case .followUpScheduled:
+            EventRow(.actor, .followUp) {
+                .followUpScheduled(id: try $0.string("id"), due: try $0.day("due"), planned: try $0.optionalDay("planned"), subject: try $0.optionalString("subject"))
+            }
         case .followUpCompleted:
             EventRow(.actor, .followUp) { f in
                 .followUpCompleted(id: try f.string("id"), done: try f.day("done"), result: try f.value("result"), note: try f.optionalString("note"))
@@ -306,7 +309,7 @@ extension DomainEvent {
             f.set("start", start); f.set("end", end)
         case let .templateApplied(template, name, start): f.set("template", template); f.set("name", name); f.set("start", start)
         case let .decisionRecorded(d): f = d.fields
-        case let .followUpScheduled(id, due, planned): f.set("id", id); f.set("due", due); f.set("planned", planned)
+        case let .followUpScheduled(id, due, planned, subject): f.set("id", id); f.set("due", due); f.set("planned", planned); f.set("subject", subject)
         case let .followUpCompleted(id, done, result, note): f.set("id", id); f.set("done", done); f.set("result", result); f.set("note", note)
         case let .assessmentRecorded(a): f = a.fields
         case let .referralSent(r): f = r.fields

@@ -85,9 +85,12 @@ public struct FollowUp: Equatable, Sendable {
     public var result: FollowUpResult?
     /// The day it was planned (nil only for one made outside a log): it is not completed before.
     public var planned: Day?
+    /// What it is about ("Samtale om praktik"; a review's action, a template's name); nil for
+    /// follow-ups from before subjects.
+    public var subject: String?
 
-    public init(id: String, due: Day, done: Day?, result: FollowUpResult?, planned: Day? = nil) {
-        self.id = id; self.due = due; self.done = done; self.result = result; self.planned = planned
+    public init(id: String, due: Day, done: Day?, result: FollowUpResult?, planned: Day? = nil, subject: String? = nil) {
+        self.id = id; self.due = due; self.done = done; self.result = result; self.planned = planned; self.subject = subject
     }
 }
 

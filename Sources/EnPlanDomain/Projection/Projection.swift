@@ -416,8 +416,11 @@ public struct Projection: Sendable {
         case let .decisionRecorded(d):
             plan { $0.decisions.append(d) }
             c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
-        case let .followUpScheduled(id, due, planned):
-            if c.plan != nil { c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil, planned: planned ?? ts.copenhagenDay)); c.recorded.followUps.append(sector) }
+        case let .followUpScheduled(id, due, planned, subject):
+            if c.plan != nil {
+                c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil, planned: planned ?? ts.copenhagenDay, subject: subject))
+                c.recorded.followUps.append(sector)
+            }
         case let .followUpCompleted(id, done, result, _):
             plan { p in
                 if let i = p.followUps.firstIndex(where: { $0.id == id }) { p.followUps[i].done = done; p.followUps[i].result = result }

@@ -37,7 +37,8 @@ public enum Command: Sendable {
     /// `sent`: how the decision reaches the citizen (the appeal deadline runs from its receipt);
     /// `appealDeadline` overrides the reckoned one.
     case recordDecision(citizen: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?, sent: Delivery = .digital)
-    case scheduleFollowUp(citizen: String, due: Day)
+    /// A follow-up on a day, with what it is about (nil: no subject, as older follow-ups).
+    case scheduleFollowUp(citizen: String, due: Day, subject: String? = nil)
     case completeFollowUp(citizen: String, followUp: String, done: Day, result: FollowUpResult, note: String?)
     case recordAssessment(citizen: String, domain: String, score: Int, date: Day)
     /// Into a sector the consent does not share with the actor's: refused unless `confirmedSharing`.
@@ -127,7 +128,7 @@ public enum Command: Sendable {
              .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
              .addEffort(let c, _, _, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
-             .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
+             .scheduleFollowUp(let c, _, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _, _), .answerReferral(let c, _, _, _), .logContact(let c, _, _, _),
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
             return c

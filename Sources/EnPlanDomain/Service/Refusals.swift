@@ -7,7 +7,7 @@ extension DomainError {
     public indirect enum TextField: Hashable, Sendable {
         case name, danishName, englishName, contactPerson, decisionText, domain, goal, legalBasis, provider, reason
         case referralText, targetName, templateName, title, outcome, agendaItem, source, ownWords
-        case activity, action, authorityReviewer, findings
+        case activity, action, authorityReviewer, findings, subject
         case note, room, guestName, organisation, place, description, email, phone
         /// The key of a template's goal `goal` (1-based).
         case templateGoalKey(goal: Int)
@@ -34,6 +34,7 @@ extension DomainError {
             case .title: return "title"
             case .outcome: return "outcome"
             case .agendaItem: return "agenda item"
+            case .subject: return "subject"
             case .source: return "source"
             case .ownWords: return "own words"
             case .activity: return "activity"

@@ -196,10 +196,11 @@ extension Decision: SnapshotCodable {
 extension FollowUp: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.string(id); w.day(due); w.optional(done) { $0.day($1) }; w.optional(result) { $0.raw($1) }; w.optional(planned) { $0.day($1) }
+        w.optional(subject) { $0.string($1) }
     }
     init(from r: inout SnapshotReader) throws {
         self.init(id: try r.string(), due: try r.day(), done: try r.optional { try $0.day() }, result: try r.optional { try $0.raw() },
-                  planned: try r.optional { try $0.day() })
+                  planned: try r.optional { try $0.day() }, subject: try r.optional { try $0.string() })
     }
 }
 

@@ -114,11 +114,13 @@ public enum PlanDocument {
         let late = open.filter { $0.due < today }, next = open.filter { $0.due >= today }
         if !next.isEmpty {
             heading(s.p(.docFollowUps), level: 2)
-            for f in next { bullet(s.pick("Vi ser på planen sammen med dig", "We look at the plan with you") + " \(s.longDate(f.due))") }
+            for f in next {
+                bullet((f.subject.map { $0 + ": " } ?? "") + s.pick("Vi ser på planen sammen med dig", "We look at the plan with you") + " \(s.longDate(f.due))")
+            }
         }
         if !late.isEmpty {
             heading(s.p(.docFollowUpsLate), level: 2)
-            for f in late { bullet(s.date(f.due)) }
+            for f in late { bullet((f.subject.map { $0 + ": " } ?? "") + s.date(f.due)) }
         }
         let meetings = d.meetings.filter { $0.status == .planned && $0.start.day >= today && !$0.busy }
         if !meetings.isEmpty {

@@ -91,6 +91,7 @@ private struct RefusalWords {
         case .title: return pick("titlen", "title")
         case .outcome: return pick("udfaldet", "outcome")
         case .agendaItem: return pick("dagsordenspunktet", "agenda item")
+        case .subject: return pick("emnet", "subject")
         case .source: return pick("kilden", "source")
         case .ownWords: return pick("borgerens egne ord", "own words")
         case .activity: return pick("aktiviteten", "activity")

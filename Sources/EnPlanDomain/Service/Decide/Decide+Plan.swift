@@ -113,11 +113,12 @@ extension Decide {
                                                       sector: actor.sector)))]
     }
 
-    func scheduleFollowUp(citizen cid: String, due: Day) throws -> [Store.Pending] {
+    func scheduleFollowUp(citizen cid: String, due: Day, subject: String?) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard due >= today else { throw DomainError.invalid(.followUpInPast(due: due)) }
         try checkDay(due, .planned, .due)
-        return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due, planned: today))]
+        return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due, planned: today,
+                                              subject: try InputRules.optionalText(subject, .subject)))]
     }
 
     func completeFollowUp(citizen cid: String, followUp fid: String, done: Day, result: FollowUpResult, note: String?) throws -> [Store.Pending] {

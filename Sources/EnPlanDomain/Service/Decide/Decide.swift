@@ -73,7 +73,7 @@ public struct Decide {
                                     start: start, end: end)
         case let .recordDecision(cid, area, date, decisionText, deadline, sent):
             return try recordDecision(citizen: cid, legalArea: area, date: date, text: decisionText, appealDeadline: deadline, sent: sent)
-        case let .scheduleFollowUp(cid, due): return try scheduleFollowUp(citizen: cid, due: due)
+        case let .scheduleFollowUp(cid, due, subject): return try scheduleFollowUp(citizen: cid, due: due, subject: subject)
         case let .completeFollowUp(cid, fid, done, result, note):
             return try completeFollowUp(citizen: cid, followUp: fid, done: done, result: result, note: note)
         case let .recordAssessment(cid, domain, score, date):

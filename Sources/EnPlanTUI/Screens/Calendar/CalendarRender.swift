@@ -129,7 +129,7 @@ extension CalendarScreen {
             for id in m.agenda {
                 let item = openAgenda.first { $0.id == id }
                 let words = item.map { i in
-                    i.hidden ? s.c(.agendaHidden) : i.due.map { "\(s.word("followup")), \(s.p(.due)) \(s.date($0))" } ?? i.title ?? ""
+                    i.hidden ? s.c(.agendaHidden) : i.due.map { "\(i.title ?? s.word("followup")), \(s.p(.due)) \(s.date($0))" } ?? i.title ?? ""
                 } ?? ""
                 out.append("  \(id)" + (words.isEmpty ? "" : ": \(words)"))
             }

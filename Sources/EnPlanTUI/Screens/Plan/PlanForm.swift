@@ -18,6 +18,9 @@ public struct PlanForm: Sendable {
     public var askingSharing = false
     /// The user said yes to sharing beyond the consent: the save goes through with it.
     public var confirmedSharing = false
+    /// A follow-up's day is a weekend or a public holiday: said first, the next key answers (j: keep it).
+    public var askingOffDay = false
+    public var offDayConfirmed = false
     /// The responsible caseworker when the form opened: a change asks for a reason.
     public let responsibleBefore: String
 
@@ -102,7 +105,7 @@ public struct PlanForm: Sendable {
                 F.date("deadline", "\(s.p(.fDeadline)) \(s.p(.optional))", required: false),
             ])
         case .followUp:
-            form = Form(title: s.p(.formFollowUp), fields: [F.date("due", s.p(.fDue), s.pick("+4u", "+4w"))])
+            form = Form(title: s.p(.formFollowUp), fields: [F.text("subject", s.p(.fSubject)), F.date("due", s.p(.fDue), s.pick("+4u", "+4w"))])
         case .completeFollowUp(let id):
             guard let f = plan?.followUps.first(where: { $0.id == id }), f.done == nil else { return nil }
             let results = FollowUpResult.allCases.map(\.rawValue)
@@ -224,7 +227,7 @@ public struct PlanForm: Sendable {
             return [.recordDecision(citizen: c, legalArea: LegalArea(rawValue: f.value("area")) ?? .lab, date: day("date") ?? today,
                                     text: f.value("text"), appealDeadline: day("deadline"), sent: Delivery(rawValue: f.value("sent")) ?? .digital)]
         case .followUp:
-            return [.scheduleFollowUp(citizen: c, due: day("due") ?? today)]
+            return [.scheduleFollowUp(citizen: c, due: day("due") ?? today, subject: f.value("subject"))]
         case .completeFollowUp(let id):
             let note = f.value("note")
             return [.completeFollowUp(citizen: c, followUp: id, done: day("done") ?? today,
