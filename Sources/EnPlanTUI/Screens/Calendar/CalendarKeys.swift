@@ -81,7 +81,11 @@ extension CalendarScreen: Screen {
                 outcome = OutcomeEntry(status: status)
             case .cancelled?: outcome = OutcomeEntry(status: .cancelled)
             case .editMeeting?:
-                if let m = open, m.status == .planned, !m.busy { form = ScheduleForm(editing: m, rooms: x.rooms, strings: x.strings) }
+                if let m = open, m.status == .planned, !m.busy {
+                    // The agenda is ticked from the citizen's open items: one look at the case, logged.
+                    let d = m.citizen.flatMap { try? x.service.citizen($0, as: x.user.id, purpose: "meeting") }
+                    form = ScheduleForm(editing: m, rooms: x.rooms, citizen: d, strings: x.strings)
+                }
             case .lock?: return .lock
             case .help?: return .help
             default: break
@@ -171,7 +175,15 @@ extension CalendarScreen: Screen {
         if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
         defer { if form != nil { form = f } }
         switch f.handle(key) {
-        case .none: break
+        case .none:
+            // On the agenda: what the citizen named above has open, offered to tick (once a citizen).
+            if f.editing == nil, f.form.focusedKey == "agenda", f.agendaOfferedFor != f.citizenText {
+                f.agendaOfferedFor = f.citizenText
+                var detail: CitizenDetail?
+                if case .success(let c?) = findCitizen(f.citizenText, x) { detail = try? x.service.citizen(c.id, as: x.user.id, purpose: "meeting") }
+                let choices = ScheduleForm.agendaChoices(detail, strings: x.strings)
+                f.form.setTicks("agenda", values: choices.values, shown: choices.shown, empty: choices.empty)
+            }
         case .cancel: form = nil
         case .findFreeSlot:
             let from = LocalTime(day: DayInput.parse(f.form.value("date"), today: x.today) ?? x.today, minuteOfDay: 0)

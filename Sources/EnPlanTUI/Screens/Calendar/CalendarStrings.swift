@@ -5,7 +5,7 @@ extension Strings {
 
     /// The meeting calendar and its forms.
     public enum C: Localized {
-        case noRoom, cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
+        case agendaPickCitizen, agendaNothingOpen, tickHint, effortWord, followUpWord, noRoom, cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
         case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount, meetingCount
         case nameAndBirth
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
@@ -21,6 +21,11 @@ extension Strings {
             case .cancelPrompt: return ("Hvorfor aflyses mødet? (Enter gemmer): ", "Why is the meeting cancelled? (Enter saves): ")
             case .outsidePartner: return ("samarbejdspartner", "outside partner")
             case .weekend: return ("weekend", "a weekend")
+            case .agendaPickCitizen: return ("vælg borgeren først", "choose the citizen first")
+            case .agendaNothingOpen: return ("intet åbent i borgerens plan", "nothing open in the citizen's plan")
+            case .tickHint: return ("mellemrum: vælg/fravælg", "space: tick/untick")
+            case .effortWord: return ("Indsats", "Effort")
+            case .followUpWord: return ("Opfølgning", "Follow-up")
             case .fHoldAnyway: return ("j: hold mødet alligevel · en anden tast: ret", "y: hold the meeting anyway · any other key: edit")
             case .noSuchPerson: return ("ingen medarbejder hedder", "no staff member is called")
             case .agendaView: return ("Dagsorden", "Agenda")
