@@ -105,6 +105,31 @@ final class PlanScreenTests: XCTestCase {
         return try events(h).dropFirst(before).map(\.type)
     }
 
+    /// Enter on a decision opens it in full, to correct or annul, either with a reason.
+    func testADecisionOpensToBeCorrectedOrAnnulled() throws {
+        let h = try harness()
+        h.press(.char("d"))
+        for _ in 0..<10 where !h.screen.line(h.screen.cursor!.row).contains("Brobygning bevilget") { h.press(.down) }
+        h.press(.enter)
+        h.assertShows("Ret eller annullér afgørelsen af")
+        h.assertShows("‹ gældende (ret den) ›")
+        h.type(" i 6 måneder")
+        h.press(.enter)
+        XCTAssertTrue(fieldLines(h, "Begrundelse").contains("skal udfyldes"), h.numbered)
+        h.type("Perioden manglede"); h.press(.enter)   // the focus is where the form said
+        h.assertShows("Gemt")
+        h.assertShows("Brobygning bevilget i 6 måneder · rettet")
+        h.press(.enter)
+        for _ in 0..<6 where !h.screen.line(h.screen.cursor!.row).contains("Status") { h.press(.backTab) }
+        h.press(.right)
+        h.assertShows("‹ annullér den ›")
+        for _ in 0..<6 where !h.screen.line(h.screen.cursor!.row).contains("Begrundelse") { h.press(.tab) }
+        h.type("Truffet ved en fejl"); h.press(.enter)
+        h.assertShows("Gemt")
+        h.assertShows("Brobygning bevilget i 6 måneder · annulleret")
+        XCTAssertNotNil(h.service.state.citizens["c1"]?.plan?.decisions.first?.annulled)
+    }
+
     /// A follow-up says what it is about, and one on a holiday or a weekend is said first.
     func testAFollowUpHasASubjectAndAHolidayIsSaidFirst() throws {
         let h = try harness()

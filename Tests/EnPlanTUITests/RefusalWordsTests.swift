@@ -48,7 +48,7 @@ final class RefusalWordsTests: XCTestCase {
         .caseClosed(citizen: "c1", on: day), .caseAlreadyClosed(citizen: "c1", on: day), .caseNotClosed(citizen: "c1"),
         .closedBeforeBirth(date: day, born: day + 1), .sameRegistration(citizen: "c1"), .alreadyLinked(citizen: "c1", other: "c2"),
         .alreadyDismissed(citizen: "c1", other: "c2"), .cprUnchanged(masked: "010190-XXXX"),
-        .nothingDue, .formatOneLog,
+        .nothingDue, .formatOneLog, .decisionAnnulled(decision: "d1", on: day),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
@@ -179,6 +179,7 @@ final class RefusalWordsTests: XCTestCase {
             case .cprUnchanged: return "i94"
             case .nothingDue: return "i95"
             case .formatOneLog: return "i96"
+            case .decisionAnnulled: return "i97"
             }
         case .notFound(let r):
             switch r {
@@ -238,7 +239,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 96, "n": 17, "f": 16, "c": 8, "o": 4]
+    static let counts = ["i": 97, "n": 17, "f": 16, "c": 8, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

@@ -93,6 +93,10 @@ public enum DomainEvent: Equatable, Sendable {
     /// The citizen's personal data was erased after the retention period (`Command.eraseCitizen`):
     /// what stays is this record and a nameless closed case (`Citizen.isErased`).
     case citizenErased(rule: String, closed: Day, archive: String)
+    /// A decision corrected, whole as it now reads (with the deciding sector, as recorded), and why.
+    case decisionCorrected(id: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day, sector: Sector, reason: String)
+    /// A decision annulled on `date`, and why.
+    case decisionAnnulled(id: String, date: Day, sector: Sector, reason: String)
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -75,6 +75,8 @@ public enum EventType: String, CaseIterable, Sendable {
     case duplicateDismissed = "DuplicateDismissed"
     case cprChanged = "CPRChanged"
     case citizenErased = "CitizenErased"
+    case decisionCorrected = "DecisionCorrected"
+    case decisionAnnulled = "DecisionAnnulled"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -183,6 +185,15 @@ public enum EventType: String, CaseIterable, Sendable {
         case .participantReplaced: EventRow(.actor, .meeting) { .participantReplaced(leaving: try $0.string("leaving"), by: try $0.optionalString("by")) }
         // Whether a case is open, which registrations are one person, and its CPR number are for
         // everyone who may see the citizen (as the responsible caseworker is).
+        case .decisionCorrected:
+            EventRow(.decision, .decision) { f in
+                .decisionCorrected(id: try f.string("id"), legalArea: try f.value("legalArea"), date: try f.day("date"), text: try f.string("text"),
+                                   appealDeadline: try f.day("appealDeadline"), sector: try f.value("sector"), reason: try f.string("reason"))
+            }
+        case .decisionAnnulled:
+            EventRow(.decision, .decision) { f in
+                .decisionAnnulled(id: try f.string("id"), date: try f.day("date"), sector: try f.value("sector"), reason: try f.string("reason"))
+            }
         case .citizenErased:
             EventRow(.shared, .caseFile) { .citizenErased(rule: try $0.string("rule"), closed: try $0.day("closed"), archive: try $0.string("archive")) }
         case .caseClosed: EventRow(.shared, .caseFile) { .caseClosed(date: try $0.day("date"), reason: try $0.string("reason")) }
@@ -277,6 +288,8 @@ extension DomainEvent {
         case .duplicateDismissed: .duplicateDismissed
         case .cprChanged: .cprChanged
         case .citizenErased: .citizenErased
+        case .decisionCorrected: .decisionCorrected
+        case .decisionAnnulled: .decisionAnnulled
         }
     }
 
@@ -325,6 +338,10 @@ extension DomainEvent {
         case let .citizensLinked(other, reason), let .duplicateDismissed(other, reason): f.set("other", other); f.set("reason", reason)
         case let .cprChanged(old, new, reason): f.set("old", old); f.set("new", new); f.set("reason", reason)
         case let .citizenErased(rule, closed, archive): f.set("rule", rule); f.set("closed", closed); f.set("archive", archive)
+        case let .decisionCorrected(id, area, date, text, appeal, sector, reason):
+            f.set("id", id); f.set("legalArea", area); f.set("date", date); f.set("text", text); f.set("appealDeadline", appeal)
+            f.set("sector", sector); f.set("reason", reason)
+        case let .decisionAnnulled(id, date, sector, reason): f.set("id", id); f.set("date", date); f.set("sector", sector); f.set("reason", reason)
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)

@@ -28,6 +28,8 @@ extension Strings {
         case .effortAdded?, .effortChanged?: detail = "\(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
         case .effortStatusChanged?: detail = "\(v("id")) → \(word(v("status")))" + (v("end").isEmpty ? "" : " \(day("end"))")
         case .decisionRecorded?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
+        case .decisionCorrected?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
+        case .decisionAnnulled?: detail = day("date")
         case .followUpScheduled?: detail = (v("subject").isEmpty ? "" : v("subject") + " · ") + "\(p(.due)) \(day("due"))"
         case .followUpCompleted?: detail = "\(v("id")) \(day("done")) · \(word(v("result")))"
         case .assessmentRecorded?: detail = "\(v("domain")): \((try? d.int("score")).map(String.init) ?? "") (\(day("date")))"
@@ -96,6 +98,8 @@ extension Strings {
         case .effortChanged: ("Indsats rettet", "Effort edited")
         case .effortStatusChanged: ("Indsats", "Effort")
         case .decisionRecorded: ("Afgørelse", "Decision")
+        case .decisionCorrected: ("Afgørelse rettet", "Decision corrected")
+        case .decisionAnnulled: ("Afgørelse annulleret", "Decision annulled")
         case .followUpScheduled: ("Opfølgning planlagt", "Follow-up planned")
         case .followUpCompleted: ("Opfølgning udført", "Follow-up done")
         case .assessmentRecorded: ("Egenmestring", "Mastery")

@@ -92,7 +92,8 @@ public enum PlanDocument {
                 // The decision and its appeal guidance on one page (when they fit on one).
                 let start = out.lines.count
                 defer { out.keepTogether(from: start) }
-                bullet("\(s.date(x.date)): \(x.text) (" + s.pick("efter", "under") + " \(lawName(x.legalArea, s)))")
+                bullet("\(s.date(x.date)): \(x.text) (" + s.pick("efter", "under") + " \(lawName(x.legalArea, s)))"
+                       + (x.annulled.map { s.pick(". Afgørelsen er annulleret \(s.longDate($0)).", ". The decision was annulled on \(s.longDate($0)).") } ?? ""))
                 // Appeal guidance (forvaltningsloven § 25): that, to whom, how, and by when.
                 if x.appealRuns(on: today) {
                     let to = municipality ?? s.pick("kommunen", "the municipality")

@@ -4,7 +4,7 @@ import EnPlanDomain
 /// rules stay in the domain; a form only turns typing into a `Command`.
 public struct PlanForm: Sendable {
     public enum Purpose: Equatable, Sendable {
-        case overall, newGoal, editGoal(String), newEffort, editEffort(String), decision, followUp, completeFollowUp(String)
+        case overall, newGoal, editGoal(String), newEffort, editEffort(String), decision, editDecision(String), followUp, completeFollowUp(String)
         case assessment, referral, answerReferral(String), contact, responsible, consent, withdrawConsent(String), household, template
         case outcome, ownAssessment
     }
@@ -104,6 +104,19 @@ public struct PlanForm: Sendable {
                 F.choice("sent", s.p(.fSent), Delivery.allCases.map(\.rawValue), shown: Delivery.allCases.map(s.delivery)),
                 F.date("deadline", "\(s.p(.fDeadline)) \(s.p(.optional))", required: false),
             ])
+        case .editDecision(let id):
+            // The decision in full, to correct (law, date, text, deadline) or annul, either with why.
+            guard let d = plan?.decisions.first(where: { $0.id == id }), d.annulled == nil, !detail.hidden.contains(id) else { return nil }
+            let laws = LegalArea.allCases.map(\.rawValue)
+            form = Form(title: "\(s.p(.formEditDecision)) \(s.date(d.date))", fields: [
+                F.choice("status", s.p(.fStatus), ["stands", "annul"], shown: [s.p(.decisionStands), s.p(.decisionAnnul)]),
+                F.choice("area", s.p(.fLegalArea), laws, d.legalArea.rawValue),
+                F.date("date", s.p(.fDate), s.date(d.date)),
+                F.text("text", s.p(.fText), d.text),
+                F.date("deadline", s.p(.fDeadline), s.date(d.appealDeadline)),
+                F.text("reason", s.p(.fWhy)),
+            ])
+            form.focus(on: "text")
         case .followUp:
             form = Form(title: s.p(.formFollowUp), fields: [F.text("subject", s.p(.fSubject)), F.date("due", s.p(.fDue), s.pick("+4u", "+4w"))])
         case .completeFollowUp(let id):
@@ -226,6 +239,10 @@ public struct PlanForm: Sendable {
         case .decision:
             return [.recordDecision(citizen: c, legalArea: LegalArea(rawValue: f.value("area")) ?? .lab, date: day("date") ?? today,
                                     text: f.value("text"), appealDeadline: day("deadline"), sent: Delivery(rawValue: f.value("sent")) ?? .digital)]
+        case .editDecision(let id):
+            if f.value("status") == "annul" { return [.annulDecision(citizen: c, decision: id, reason: f.value("reason"))] }
+            return [.correctDecision(citizen: c, decision: id, legalArea: LegalArea(rawValue: f.value("area")) ?? .lab, date: day("date") ?? today,
+                                     text: f.value("text"), appealDeadline: day("deadline"), reason: f.value("reason"))]
         case .followUp:
             return [.scheduleFollowUp(citizen: c, due: day("due") ?? today, subject: f.value("subject"))]
         case .completeFollowUp(let id):
@@ -302,7 +319,7 @@ public struct PlanForm: Sendable {
             .textOf(.referralText): "text", .responsible: "user", .user: "user", .textOf(.contactPerson): "contact",
             .citizen: "citizen", .textOf(.name): "name", .template: "template", .textOf(.goal): "text",
             .status: "status", .consent: "consent", .textOf(.reason): "reason", .textOf(.source): "source", .textOf(.ownWords): "words",
-            .textOf(.note): "note",
+            .textOf(.note): "note", .textOf(.subject): "subject",
         ]
         switch purpose {
         case .consent: map[.date] = "given"

@@ -90,8 +90,9 @@ extension PlanScreen {
             for d in plan.decisions {
                 let runs = d.appealRuns(on: today)
                 let text = hidden(d.id) ? s.p(.hidden) : d.text
-                item(.decisions, d.id, "[\(d.legalArea.rawValue) · \(s.sector(d.sector))] \(s.date(d.date)) \(text)"
-                     + (runs ? " · \(s.p(.appealUntil)) \(s.date(d.appealDeadline))" : ""), runs ? .alert : hidden(d.id) ? .dim : .normal)
+                let marks = (d.annulled.map { " · \(s.p(.annulledOn)) \(s.date($0))" } ?? "") + (d.corrected.map { " · \(s.p(.correctedOn)) \(s.date($0))" } ?? "")
+                item(.decisions, d.id, "[\(d.legalArea.rawValue) · \(s.sector(d.sector))] \(s.date(d.date)) \(text)" + marks
+                     + (runs ? " · \(s.p(.appealUntil)) \(s.date(d.appealDeadline))" : ""), runs ? .alert : hidden(d.id) || d.annulled != nil ? .dim : .normal)
             }
             heading(.followUps, .sFollowUps, count: plan.followUps.count)
             for f in plan.followUps.sorted(by: { ($0.done != nil ? 1 : 0, $0.due) < ($1.done != nil ? 1 : 0, $1.due) }) {
@@ -177,7 +178,8 @@ extension PlanScreen {
         case .assessments: return .assessment
         case .outcomes: return .outcome
         case .ownAssessments: return .ownAssessment
-        case .decisions, .household: return nil
+        case .decisions: return .editDecision(id)
+        case .household: return nil
         }
     }
 
