@@ -188,6 +188,26 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(s.state.meetings.values.first { $0.citizen == "c1" }?.agenda, ["f1", "e1"])
     }
 
+    /// Two citizens of the same name: a chooser with their birth dates, not a dead end or an id.
+    func testASharedNameIsPickedFromAChooser() throws {
+        let h = try Harness(rows: 34, cols: 120)
+        let s = h.service
+        let first = try s.execute(.registerCitizen(cpr: "120590-1234", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")[0].stream
+        let second = try s.execute(.registerCitizen(cpr: "030385-2345", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")[0].stream
+        h.login("mette")
+        h.press(.char("2"), .char("n"))
+        h.type("Emma Larsen")
+        h.press(.enter)
+        h.assertShows("Hvilken borger?")
+        h.assertShows("Emma Larsen · 120590-XXXX")
+        h.assertShows("Emma Larsen · 030385-XXXX")
+        h.assertHides(first + " ")
+        for _ in 0..<3 where !h.screen.line(h.screen.cursor!.row).contains("030385-XXXX") { h.press(.down) }
+        h.press(.enter)
+        h.assertShows("Mødet er gemt")
+        XCTAssertEqual(s.state.meetings.values.first { $0.citizen != nil && $0.citizen != "c1" }?.citizen, second)
+    }
+
     func testAnotherCaseworkersCalendarShowsBusyTimeOnly() throws {
         let h = try Harness(rows: 34, cols: 120)
         try h.service.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,

@@ -41,6 +41,14 @@ public struct ScheduleForm: Sendable {
 
     /// The citizen the agenda's items were last offered for (as typed in the citizen field).
     public var agendaOfferedFor: String?
+    /// Several citizens answer to the name typed: picked from a list (name, birth date, age,
+    /// responsible), never by an id; the chosen one goes into the field as name and birth date.
+    public var citizenChoice: CitizenChoice?
+
+    public struct CitizenChoice: Sendable {
+        public var chooser: Chooser
+        public let rows: [CitizenRow]
+    }
 
     /// What an agenda may hold: the citizen's open follow-ups and running efforts, in words (by
     /// subject and day, by title), the ones `keep` already holds first; what the viewer may not
