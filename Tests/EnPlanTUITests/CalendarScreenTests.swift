@@ -317,7 +317,11 @@ final class CitizenLookupTests: XCTestCase {
         try h.service.execute(.registerCitizen(cpr: "010101-4321", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")
         h.login("mette")
         h.press(.char("2"), .char("n")); h.type("emma larsen"); h.press(.enter)
-        h.assertShows("Emma Larsen 010101-XXXX, Emma Larsen 120590-XXXX · skriv navn og fødselsdato")
+        h.assertShows("Hvilken borger?")
+        h.assertShows("Emma Larsen · 010101-XXXX")
+        h.assertShows("Emma Larsen · 120590-XXXX")
+        h.press(.escape)                         // or typed with the birth date, as the list shows it
+        h.assertHides("Hvilken borger?")
         for typed in ["Emma Larsen 120590-XXXX", "emma larsen 12-05-1990", "Emma 12.05.90"] {
             let rows = try h.service.citizens(as: "mette", logged: false)
             XCTAssertEqual(CitizenLookup.matches(typed, in: rows).map(\.maskedCPR), ["120590-XXXX"], typed)

@@ -302,6 +302,7 @@ public struct PlanForm: Sendable {
         switch purpose {
         case .responsible where noReason && form.value("user") != responsibleBefore: return ("reason", s.p(.reasonForChange))
         case .answerReferral where noReason && form.value("answer") == ReferralStatus.rejected.rawValue: return ("reason", s.p(.reasonForRejection))
+        case .outcome where form.value("status").isEmpty && !form.changed("vulnerable"): return ("status", s.p(.required))
         default: break
         }
         guard purpose == .consent else { return nil }
