@@ -116,10 +116,25 @@ final class PGConnection {
         }
     }
 
+    /// How long a transaction's start keeps trying to reach a server that dropped the connection
+    /// (a restart after a crash, a failover to the standby behind the same address).
+    var reconnectFor: TimeInterval = 15
+
+    /// BEGIN, reconnecting first when the server dropped the connection since the last statement:
+    /// nothing of this transaction has happened yet, so starting it again is safe.
     func begin(_ mode: String = "") throws {
-        try ensureConnected()
-        try exec("BEGIN" + (mode.isEmpty ? "" : " " + mode))
-        inTransaction = true
+        let deadline = Date().addingTimeInterval(reconnectFor)
+        while true {
+            do {
+                try ensureConnected()
+                try exec("BEGIN" + (mode.isEmpty ? "" : " " + mode))
+                inTransaction = true
+                return
+            } catch {
+                guard let conn, PQstatus(conn) != CONNECTION_OK, Date() < deadline else { throw error }
+                usleep(100_000)   // the server is restarting or failing over: ask again shortly
+            }
+        }
     }
 
     func commit() throws {
