@@ -102,7 +102,7 @@ enum StoreCommands {
             } else if !markedBefore, try marked() {
                 // Recorded in the audit log too, when it can take it (the marker is the record when not).
                 if let store = try? Store(directory: dir, options: Context.storeOptions) { store.recordMarkerFound() }
-                Output.line("The store is marked damaged (\(DamageMarker.name)): every session is read-only until an administrator decides "
+                Output.line("The store is marked damaged (\(url == nil ? DamageMarker.name : "enplan_damage")): every session is read-only until an administrator decides "
                       + "(restore a backup with enplan restore, or release it with enplan verify --release --as ADMIN --reason TEXT).")
             }
             return bad == 0 ? 0 : 1
