@@ -183,9 +183,13 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertNil(pg.store.readOnlyReason)
         try pg.execute(.logContact(citizen: c, channel: .phone, note: "efter flytningen", at: nil), as: "mette")
 
+        try "lang = en\nstore = \(server.url)\n".write(toFile: cache + "/settings", atomically: true, encoding: .utf8)
         let dest = NSTemporaryDirectory() + "enplan-pgbackup-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dest) }
         let r = try Store.backup(database: server.url, cache: cache, to: dest)
+        // The copy's settings keep the rest, but no longer point at the database.
+        let settings = try String(contentsOfFile: dest + "/settings", encoding: .utf8)
+        XCTAssertTrue(settings.hasPrefix("lang = en\n# store = "), settings)
         XCTAssertEqual(r.events.seq, pg.store.lastSeq)
         XCTAssertEqual(r.events.hash, pg.store.heads.events.hash)
         let reports = try Store.verify(directory: dest, mark: false)

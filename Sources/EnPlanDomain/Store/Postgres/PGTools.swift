@@ -92,7 +92,9 @@ extension Store {
             throw error
         }
         for f in ["settings", Checkpoint.keyFile] where access(cache + "/" + f, R_OK) == 0 {
-            try copyWhole(cache + "/" + f, dest + "/" + f)
+            guard var data = FileManagerLite.read(cache + "/" + f) else { throw StoreError.io("cannot read \(cache)/\(f): \(Sys.errorText)") }
+            if f == "settings" { data = Array(Store.withoutStoreSetting(String(decoding: data, as: UTF8.self)).utf8) }
+            try writeWhole(data, dest + "/" + f)
         }
         let events = ends[eventsFile]!, audit = ends[auditFile]!
         let now = clock.now()
@@ -110,8 +112,16 @@ extension Store {
         return BackupReport(events: events, audit: audit, at: now)
     }
 
-    private static func copyWhole(_ from: String, _ to: String) throws {
-        guard let data = FileManagerLite.read(from) else { throw StoreError.io("cannot read \(from): \(Sys.errorText)") }
+    /// The settings with their `store = URL` line commented out: the backup is a JSON Lines store,
+    /// and opened (or restored) it must not send its commands to the database it came from.
+    static func withoutStoreSetting(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let key = line.split(separator: "=", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces)
+            return key == "store" ? "# " + line + "   (the PostgreSQL store this backup was made from)" : String(line)
+        }.joined(separator: "\n")
+    }
+
+    private static func writeWhole(_ data: [UInt8], _ to: String) throws {
         let fd = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io("cannot create \(to): \(Sys.errorText)") }
         defer { close(fd) }
