@@ -77,7 +77,7 @@ final class CalendarScreenTests: XCTestCase {
         h.assertShows("Nyt møde")
         // 12:00 today clashes with m1 for mette.
         h.press(.tab, .tab, .ctrl("u")); h.type("12:00"); h.press(.enter)   // it opens at the citizen
-        h.assertShows("Mette Kjær er booket i mødet ‘Netværksmøde’ 23-11-2026 kl. 12:00-13:00 · y: gem alligevel")
+        h.assertShows("Mette Kjær er booket i mødet ‘Netværksmøde’ 23-11-2026 kl. 12:00-13:00 · j: gem alligevel")
         h.press(.char("x"))                 // edit instead
         h.press(.ctrl("f"))                 // first free hour for mette: 11:00 (now), before m1
         XCTAssertTrue(h.text.split(separator: "\n").contains { $0.contains("Tid:") && $0.contains("11:00") }, h.numbered)
@@ -152,7 +152,7 @@ final class CalendarScreenTests: XCTestCase {
         h.press(.char("e"))
         h.assertShows("Flyt eller ret mødet 23-11-2026")
         h.press(.ctrl("u")); h.type("24-11-2026"); h.press(.tab, .ctrl("u")); h.type("10:00"); h.press(.enter)
-        h.assertShows("Mette Kjær er booket i mødet ‘Opfølgningsmøde’ 24-11-2026 kl. 10:00-10:30 · y: gem alligevel")
+        h.assertShows("Mette Kjær er booket i mødet ‘Opfølgningsmøde’ 24-11-2026 kl. 10:00-10:30 · j: gem alligevel")
         XCTAssertEqual(s.state.meetings["m1"]?.start, LocalTime(iso: "2026-11-23T14:00"), "nothing moved on a conflict")
         h.press(.char("x"), .ctrl("u")); h.type("11:00"); h.press(.enter)
         h.assertShows("Mødet er flyttet/rettet")

@@ -42,7 +42,7 @@ extension KeyTable {
     /// The scheduling form: a form's keys and its own.
     public static let schedule: [Binding] = form + [
         Binding(action: .findFreeSlot, keys: [.ctrl("f")], label: Strings.C.kFreeSlot, help: Strings.C.hFreeSlot, inBar: true),
-        Binding(action: .saveAnyway, keys: [.char("y")], label: Strings.C.kSaveAnyway, help: Strings.C.hSaveAnyway, inBar: false),
+        Binding(action: .saveAnyway, keys: [.char("j"), .char("y")], label: Strings.C.kSaveAnyway, help: Strings.C.hSaveAnyway, inBar: false),
         Binding(action: .merge, keys: [.char("m")], label: Strings.C.kMergeKey, help: Strings.C.hMergeKey, inBar: false),
     ]
 

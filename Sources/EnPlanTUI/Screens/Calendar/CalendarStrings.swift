@@ -61,7 +61,7 @@ extension Strings {
             case .fRoom: return ("Lokale", "Room")
             case .fParticipants: return ("Deltagere", "Participants")
             case .fTitle: return ("Nyt møde", "New meeting")
-            case .fSaveAnyway: return ("y: gem alligevel, anden tast: ret", "y: save anyway, any other key: edit")
+            case .fSaveAnyway: return ("j: gem alligevel · en anden tast: ret", "y: save anyway · any other key: edit")
             case .fMerge: return ("Borgeren har allerede et møde inden for 14 dage:", "The citizen already has a meeting within 14 days:")
             case .fMergeKey: return ("m: tilføj deltagerne til det i stedet · Enter: nyt møde", "m: add the participants to it instead · Enter: a new meeting")
             case .fHint: return ("Enter: gem · Ctrl-F: første ledige tid · Tab: næste felt · Esc: fortryd", "Enter: save · Ctrl-F: first free time · Tab: next field · Esc: cancel")
