@@ -130,6 +130,18 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertNotNil(h.service.state.citizens["c1"]?.plan?.decisions.first?.annulled)
     }
 
+    /// A text field says how much it holds of what it takes, and takes no more, saying so.
+    func testATextFieldCountsAndTakesNoMoreThanItsRule() throws {
+        let h = try harness()
+        h.press(.char("f"), .char("n"))
+        h.type("Samtale")
+        XCTAssertTrue(fieldLines(h, "Emne").contains("7/200"), h.numbered)
+        h.press(.paste(String(repeating: "x", count: 300)))
+        XCTAssertTrue(fieldLines(h, "Emne").contains("Højst 200 tegn: resten blev ikke taget med"), h.numbered)
+        h.press(.backspace)
+        XCTAssertTrue(fieldLines(h, "Emne").contains("199/200"), h.numbered)
+    }
+
     /// A follow-up says what it is about, and one on a holiday or a weekend is said first.
     func testAFollowUpHasASubjectAndAHolidayIsSaidFirst() throws {
         let h = try harness()

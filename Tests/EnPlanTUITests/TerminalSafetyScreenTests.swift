@@ -38,8 +38,8 @@ final class TerminalSafetyScreenTests: XCTestCase {
         XCTAssertEqual(controls(h.screen), [], h.numbered)
     }
 
-    /// A note too long, or with an escape in it (as a paste may bring): the form takes what is
-    /// typed, never cut; the input rule refuses it beside the note field, and nothing is appended.
+    /// A note too long, or with an escape in it (as a paste may bring): the field takes no more
+    /// than the rule and says so; the escape is refused beside the note field; nothing is appended.
     func testTheContactFormSaysAtTheNoteWhatIsWrongAndCutsNothing() throws {
         let h = try Harness(rows: 40, cols: 120)
         try h.service.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: nil), as: "mette")
@@ -48,8 +48,8 @@ final class TerminalSafetyScreenTests: XCTestCase {
         h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
         let before = try h.service.store.events(of: ["c1"]).count
         h.press(.char("c"))                                     // the contact form opens at the note
-        h.type(String(repeating: "ø", count: 4001)); h.press(.enter)
-        h.assertShows("Notatet er længere end 4000 tegn")
+        h.type(String(repeating: "ø", count: 4001))
+        h.assertShows("Højst 4000 tegn: resten blev ikke taget med")   // the field takes no more, and says so
         h.press(.ctrl("u")); h.type("Ringede \u{1B}]0;x\u{07}"); h.press(.enter)
         h.assertShows("Notatet indeholder et skjult styretegn")
         XCTAssertEqual(controls(h.screen), [], h.numbered)

@@ -38,6 +38,8 @@ public struct Form: Sendable {
         public var accepts: (@Sendable (Character) -> Bool)? = nil
         public var maxLength: Int? = nil
         public var refusedTyping: String? = nil
+        /// Shows "typed/maxLength" beside the field while it is focused.
+        public var counted = false
 
         /// The same field, taking only `accepts` and at most `maxLength` characters; `why` is said when more is typed.
         public func taking(_ accepts: @escaping @Sendable (Character) -> Bool, maxLength: Int, why: String) -> Field {
@@ -137,6 +139,15 @@ public struct Form: Sendable {
 
     static func ticked(_ value: String) -> [String] {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A text field takes at most `max` characters (the domain's rule for it), shows how many it
+    /// holds while focused, and says so when more is typed or pasted; nothing is cut silently.
+    public mutating func limit(_ key: String, to max: Int, strings s: Strings) {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        fields[i].maxLength = max
+        fields[i].counted = true
+        fields[i].refusedTyping = s.pick("Højst \(max) tegn: resten blev ikke taget med", "At most \(max) characters: the rest was not taken")
     }
 
     /// Whether the user changed this field since the form opened (or was rebased).
@@ -359,6 +370,9 @@ public struct Form: Sendable {
                                                         : (text: TextWidth.fit(shown, to: boxWidth), cursorColumn: 0)
             canvas.put(window.text, row: row, col: left + labelWidth, role: i == focus ? (replacing ? .alert : .selected) : .input, width: boxWidth)
             var below: [String] = []
+            if i == focus, f.counted, let max = f.maxLength, f.error == nil {
+                canvas.put("\(f.value.count)/\(max)", row: row, col: left + labelWidth + boxWidth + 2, role: .dim)
+            }
             if let e = f.error {
                 // Beside the field when it fits; else under it, whole (a refusal is never cut off).
                 let room = width - labelWidth - inputWidth - 3

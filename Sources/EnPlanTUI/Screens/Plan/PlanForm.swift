@@ -190,6 +190,27 @@ public struct PlanForm: Sendable {
                 F.date("start", s.p(.fStart), s.date(today)),
             ])
         }
+        // Every free text says how much it takes ("180/2000") and takes no more, with the reason.
+        for (key, field) in textFields { form.limit(key, to: InputRules.kind(field).maxCharacters, strings: s) }
+    }
+
+    /// The text fields of this form and the domain's name for each (its length is the domain's rule).
+    var textFields: [String: DomainError.TextField] {
+        switch purpose {
+        case .overall, .ownAssessment: return ["words": .ownWords]
+        case .newGoal, .editGoal: return ["text": .goal]
+        case .newEffort, .editEffort: return ["title": .title, "basis": .legalBasis, "provider": .provider]
+        case .decision: return ["text": .decisionText]
+        case .editDecision: return ["text": .decisionText, "reason": .reason]
+        case .followUp: return ["subject": .subject]
+        case .completeFollowUp, .contact: return ["note": .note]
+        case .referral: return ["text": .referralText]
+        case .answerReferral, .withdrawConsent: return ["reason": .reason]
+        case .responsible: return ["reason": .reason, "contact": .contactPerson]
+        case .household: return ["name": .name]
+        case .outcome: return ["source": .source]
+        case .assessment, .consent, .template: return [:]
+        }
     }
 
     /// The commands the fields make, against the citizen as shown (to tell what changed).
