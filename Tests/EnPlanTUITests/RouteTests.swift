@@ -302,15 +302,32 @@ final class InboxTests: XCTestCase {
         XCTAssertTrue(h.screen.line(0).contains("Indbakke 2 nyt (4)"), h.screen.line(0))
         h.press(.char("4"))
         h.assertShows("Søren Sørensen")
-        h.assertShows("Henvisning fra beskæftigelse (r1) venter på svar")
+        h.assertShows("Henvisning fra beskæftigelse venter på svar")
+        h.assertHides("r1")
         h.assertShows("Åse Bækgaard")
         h.assertShows("Givet til dig som ansvarlig sagsbehandler")
         // Answered, the referral leaves the inbox, at this terminal's refresh.
         try s.execute(.answerReferral(citizen: "c1", referral: "r1", status: .accepted), as: "jonas")
         h.app.tick(now: Date().addingTimeInterval(5))
-        h.assertHides("(r1) venter på svar")
+        h.assertHides("Henvisning fra beskæftigelse venter på svar")
         XCTAssertTrue(h.screen.line(0).contains("Indbakke 1 nyt (4)"), h.screen.line(0))
         h.press(.enter)
         XCTAssertTrue(h.statusLine.hasPrefix("Plan: Åse Bækgaard"), h.statusLine)
+    }
+
+    /// Enter on a referral in the inbox opens the plan at it, its answer form open under what was asked.
+    func testAReferralOpensAtItsAnswerWithItsText() throws {
+        let h = try Harness()
+        let s = h.service
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: s.today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette")
+        try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte? Borgeren har svært ved at klare sin økonomi"), as: "mette")
+        h.login("jonas")
+        h.press(.char("4"), .enter)
+        h.assertShows("Besvar henvisning: beskæftigelse → social")
+        h.assertShows("“Bostøtte? Borgeren har svært ved at klare sin økonomi”")
+        h.press(.enter)                         // the first answer: accepted
+        h.assertShows("Gemt")
+        XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .accepted)
     }
 }

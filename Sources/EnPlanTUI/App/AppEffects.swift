@@ -58,6 +58,10 @@ extension App {
                 while s.stack.count > 1 { pop(&s) }
             case let .plan(id, reason):
                 push(try PlanScreen(citizen: id, reason: reason, context: x), &s)
+            case let .planAt(id, item):
+                var plan = try PlanScreen(citizen: id, reason: nil, context: x)
+                plan.go(to: item, context: x)
+                push(plan, &s)
             case let .journey(id, reason):
                 push(try JourneyScreen(citizen: id, reason: reason, context: x), &s)
             case .reason(let id):

@@ -39,6 +39,9 @@ public enum Route: Equatable, Sendable {
     /// `reason`: the stated reason of a user who does not work on the citizen (break the glass):
     /// logged with the look, and the plan opens read-only.
     case plan(citizen: String, reason: String? = nil)
+    /// The plan at one of its items: a referral waiting for this user's answer opens its answer
+    /// form (the inbox), anything else is selected.
+    case planAt(citizen: String, item: String)
     case journey(citizen: String, reason: String? = nil)
     /// Asking for the reason to look at a citizen the user does not work on (an id or a CPR number).
     case reason(citizen: String)

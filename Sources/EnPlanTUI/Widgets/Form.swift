@@ -51,6 +51,8 @@ public struct Form: Sendable {
     }
 
     public let title: String
+    /// What the form is about, shown whole under the title (a referral's text, when answering it).
+    public var about: String?
     /// The line of keys under the form (each configuration words its own).
     public var hint: String?
     /// Esc with typed input asks before throwing it away (the plan's forms); else Esc cancels.
@@ -326,7 +328,13 @@ public struct Form: Sendable {
     /// The title, the fields, the errors and the hint from `top`.
     func render(into canvas: inout Canvas, top: Int, left: Int, width: Int, strings s: Strings) {
         canvas.put(title, row: top, col: left, role: .header)
-        var row = renderFields(into: &canvas, top: top + 2, left: left, width: width) + 1
+        var fieldsTop = top + 2
+        if let about {
+            let lines = TextWidth.wrap(about, to: max(10, width))
+            for (k, line) in lines.prefix(6).enumerated() { canvas.put(line, row: top + 1 + k, col: left, role: .normal) }
+            fieldsTop = top + 2 + min(lines.count, 6)
+        }
+        var row = renderFields(into: &canvas, top: fieldsTop, left: left, width: width) + 1
         if let error { canvas.put(TextWidth.truncate(error, to: width), row: row, col: left, role: .error); row += 1 }
         if let changes = staleChanges {
             canvas.put(s.p(.stale), row: row, col: left, role: .alert); row += 1

@@ -23,7 +23,12 @@ public struct InboxScreen: Screen {
         case .down: list.move(by: 1, count: count, height: height)
         case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
         case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
-        case .open: if inbox.items.indices.contains(list.selected) { return .open(.plan(citizen: inbox.items[list.selected].citizen)) }
+        case .open:
+            guard inbox.items.indices.contains(list.selected) else { break }
+            let item = inbox.items[list.selected]
+            // A referral opens at itself, its answer form open; the rest open the plan.
+            if case let .referral(id, _) = item.kind { return .open(.planAt(citizen: item.citizen, item: id)) }
+            return .open(.plan(citizen: item.citizen))
         default: break
         }
         return .none
@@ -49,7 +54,7 @@ public struct InboxScreen: Screen {
             let name = x.service.citizenName(item.citizen) ?? item.citizen
             switch item.kind {
             case let .referral(id, from):
-                return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.referralFrom)) \(s.sector(from)) (\(id)) \(s.i(.awaits))", .alert)
+                return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.referralFrom)) \(s.sector(from)) \(s.i(.awaits))", .alert)
             case .givenToMe:
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.givenToYou))", .normal)
             case .responsibleLeft(let user):

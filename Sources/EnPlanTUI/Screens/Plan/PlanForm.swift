@@ -143,10 +143,12 @@ public struct PlanForm: Sendable {
         case .answerReferral(let id):
             guard let r = plan?.referrals.first(where: { $0.id == id }) else { return nil }
             let answers: [ReferralStatus] = x.user.sector == r.from ? [.revoked] : [.accepted, .rejected]
-            form = Form(title: "\(s.p(.formAnswer)) \(id): \(s.sector(r.from)) → \(s.sector(r.to))", fields: [
+            form = Form(title: "\(s.p(.formAnswer)): \(s.sector(r.from)) → \(s.sector(r.to)) · \(s.date(r.date))", fields: [
                 F.choice("answer", s.p(.fAnswer), answers.map(\.rawValue), shown: answers.map { s.word($0.rawValue) }),
                 F.text("reason", s.p(.fReason), required: false),
             ])
+            // What was asked, in full, above the answer (unless the viewer may not read it).
+            form.about = detail.hidden.contains(id) ? nil : "“\(r.text)”"
         case .contact:
             // The note first: typing starts there, never over the date.
             form = Form(title: s.p(.formContact), fields: [

@@ -174,6 +174,17 @@ public struct PlanScreen: Screen {
     /// What a read-only plan (opened with a reason) leaves out: every key that opens a form.
     static let writing: Set<Action> = [.edit, .newItem, .contact, .responsible, .template, .closeCase, .changeCPR]
 
+    /// Selects an item of the plan (by its id); a referral sent to this user's sector, still
+    /// waiting, opens its answer form as well.
+    public mutating func go(to item: String, context x: ScreenContext) {
+        let rows = rows(x.strings, names: x.names)
+        guard let i = rows.firstIndex(where: { $0.item == item }) else { return }
+        scroll.select(i, count: rows.count, height: Self.height(x))
+        if let r = citizen.plan?.referrals.first(where: { $0.id == item }), r.status == .requested, r.to == x.user.sector {
+            _ = openForm(.answerReferral(item), x)
+        }
+    }
+
     private mutating func openForm(_ purpose: PlanForm.Purpose, _ x: ScreenContext) -> Effect {
         guard !readOnly else { return .message(x.strings.p(.readOnly), .alert) }
         if let f = PlanForm(purpose, detail: detail, context: formContext(x), strings: x.strings) {

@@ -87,7 +87,7 @@ extension Strings {
             case .fResult: return ("Resultat", "Result")
             case .fNote: return ("Note", "Note")
             case .fDomain: return ("Område", "Domain")
-            case .fScore: return ("Score (0-4, 9)", "Score (0-4, 9)")
+            case .fScore: return ("Score (0-4; 9 = ikke relevant)", "Score (0-4; 9 = not relevant)")
             case .fTo: return ("Til", "To")
             case .fAnswer: return ("Svar", "Answer")
             case .fChannel: return ("Kanal", "Channel")
