@@ -195,7 +195,10 @@ public enum DemoData {
         let followUps = rng.int(1...3)
         for i in 0..<followUps {
             let due = today + rng.int(-90...60)
-            out.append((r, .scheduleFollowUp(citizen: id, due: due)))
+            // What it is about, by the citizen's number (no draw: the rest of the demo stays as it was).
+            let subjects = ["Samtale om praktik", "Status på jobsøgning", "Opfølgning på bostøtte", "Samtale om uddannelse", "Status på behandling",
+                            "Opfølgning på mentorforløb"]
+            out.append((r, .scheduleFollowUp(citizen: id, due: due, subject: subjects[(number + i) % subjects.count])))
             // Most past follow-ups were done; about one in four is left overdue for supervisors to chase.
             if due < today && rng.chance(0.75) {
                 // Every third citizen's first one was done late (up to four weeks): the timeliness figures have something to show.
