@@ -33,7 +33,7 @@ extension Screen {
 }
 
 /// Where a screen is: what `.open` asks for. A new screen is its folder plus one case here (and
-/// its line in `App.makeScreen`).
+/// its line in `App.open`, AppEffects.swift).
 public enum Route: Equatable, Sendable {
     case citizens
     /// `reason`: the stated reason of a user who does not work on the citizen (break the glass):
