@@ -200,12 +200,33 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(restored.projection.citizens[c]?.version, pg.store.projection.citizens[c]?.version)
     }
 
-    func testErasureIsRefusedInOneLine() throws {
+    /// Retention on PostgreSQL: the rows updated to their erased form in one transaction, the
+    /// chain intact, the record and the archive as on the files.
+    func testACaseIsArchivedAndErasedInTheDatabaseWithTheChainIntact() throws {
         let pg = try Fixture(options: pgOptions)
-        XCTAssertThrowsError(try pg.store.erasePayloads { _, _ in true }) { e in
-            XCTAssertTrue("\(e)".contains("not available on a PostgreSQL store"), "\(e)")
-            XCTAssertFalse("\(e)".contains("\n"))
-        }
+        let s = pg.service
+        let c = try pg.citizen("111299-1444", name: "Søren Sørensen")
+        try s.execute(.logContact(citizen: c, channel: .phone, note: "Ringede om gælden", at: nil), as: "mette")
+        _ = try pg.citizen("020270-1234", name: "Anna Ager")
+        _ = try s.citizen(c, as: "mette")
+        try s.execute(.closeCase(citizen: c, date: Day(iso: "2020-01-10")!, reason: "Flyttet"), as: "mette")
+        let dest = NSTemporaryDirectory() + "enplan-pgarchive-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dest) }
+        let archived = try s.archive(as: "admin", policy: RetentionPolicy(), to: dest)
+        XCTAssertTrue(try String(contentsOfFile: dest + "/events.jsonl", encoding: .utf8).contains("Ringede om gælden"))
+        let run = try s.runRetention(as: "admin", policy: RetentionPolicy(), dryRun: false)
+        XCTAssertEqual(run.citizens, [c])
+        let events = try lines("enplan_events").joined(separator: "\n"), audit = try lines("enplan_audit").joined(separator: "\n")
+        for term in ["Søren", "111299", "gælden"] { XCTAssertFalse(events.contains(term) || audit.contains(term), term) }
+        XCTAssertTrue(events.contains("Anna Ager"))
+        XCTAssertTrue(events.contains(archived.manifest), "the record names the archive copy")
+        for r in try Store.verify(database: server.url, mark: false) { XCTAssertEqual(r.problems.map(\.reason), [], r.file) }
+        // Another host's session, opened afresh, replays around the erased rows.
+        let cache = NSTemporaryDirectory() + "enplan-pgcache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let other = try Store(directory: cache, clock: FixedClock(Fixture.now), options: pgOptions)
+        XCTAssertTrue(other.projection.citizens[c]?.isErased == true)
+        XCTAssertEqual(other.projection.citizens, pg.store.projection.citizens)
     }
 
     func testAWriterWhoseServerBackendWasKilledReconnectsAndLosesNothingAcknowledged() throws {

@@ -38,7 +38,7 @@ enum ArchivePackage {
         return [try? e.data.optionalString("citizen"), try? e.data.optionalString("other")].contains { $0.flatMap { $0 }.map(citizens.contains) ?? false }
     }
 
-    static func write(directory: String, cases: [RetentionReport.Case], meetings: Set<String>, store: String, by: String,
+    static func write(from source: Store, cases: [RetentionReport.Case], meetings: Set<String>, store: String, by: String,
                       policy: RetentionPolicy, to dest: String, now: Timestamp) throws -> ArchiveReport {
         try Sys.makeDirectories(dest)
         guard (try FileManager.default.contentsOfDirectory(atPath: dest)).isEmpty else {
@@ -48,17 +48,15 @@ enum ArchivePackage {
         var events: [UInt8] = [], audit: [UInt8] = []
         var eventLines = 0, auditLines = 0
         var perCitizen: [String: (events: Int, audit: Int)] = [:]
-        try ErasureJournal.guarding(directory, exclusive: false) {
-            try Store.eachLine(path: directory + "/" + Store.eventsFile) { line, _ in
-                guard let e = try? LogLine.decode(line, previousHash: nil, previousSeq: 0), !e.erased, belongs(e, citizens: ids, meetings: meetings) else { return }
-                events += line; events.append(0x0A); eventLines += 1
-                if ids.contains(e.stream) { perCitizen[e.stream, default: (0, 0)].events += 1 }
-            }
-            try Store.eachLine(path: directory + "/" + Store.auditFile) { line, _ in
-                guard let e = try? LogLine.decode(line, previousHash: nil, previousSeq: 0), !e.erased, ids.contains(e.stream) else { return }
-                audit += line; audit.append(0x0A); auditLines += 1
-                perCitizen[e.stream, default: (0, 0)].audit += 1
-            }
+        try source.eachStoredLine(audit: false) { line in
+            guard let e = try? LogLine.decode(line, previousHash: nil, previousSeq: 0), !e.erased, belongs(e, citizens: ids, meetings: meetings) else { return }
+            events += line; events.append(0x0A); eventLines += 1
+            if ids.contains(e.stream) { perCitizen[e.stream, default: (0, 0)].events += 1 }
+        }
+        try source.eachStoredLine(audit: true) { line in
+            guard let e = try? LogLine.decode(line, previousHash: nil, previousSeq: 0), !e.erased, ids.contains(e.stream) else { return }
+            audit += line; audit.append(0x0A); auditLines += 1
+            perCitizen[e.stream, default: (0, 0)].audit += 1
         }
         let codes = codeLists()
         let readme = Array(readme(policy: policy).utf8)

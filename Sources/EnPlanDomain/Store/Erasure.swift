@@ -102,7 +102,7 @@ extension Store {
     /// (`upgradeToFormatTwo` first). Erasing nothing is no error.
     @_spi(Store)
     public func erasePayloads(_ pick: (_ audit: Bool, RecordedEvent) -> Bool) throws -> Erased {
-        try refuseInDatabase("erasure")
+        if let db = database { return try erasePayloads(in: db, pick) }
         return try ErasureJournal.guarding(directory, exclusive: true) { try lock.withLock(exclusive: true) {
             try catchUpExclusive(by: .write)
             try refuseIfMarked(auditOnly: false)
@@ -124,6 +124,54 @@ extension Store {
             unlink(Snapshot.path(directory))
             return erased
         } }
+    }
+
+    /// The same in PostgreSQL: each erased line's row updated to its erased form (same hash) in
+    /// the transaction the exclusive lock holds, so all of it commits or none; no journal needed.
+    /// This host's cache snapshot goes; other hosts' caches are made again at their next open
+    /// after their sessions have read the erasure's records (docs/drift.md).
+    private func erasePayloads(in db: PGConnection, _ pick: (_ audit: Bool, RecordedEvent) -> Bool) throws -> Erased {
+        try lock.withLock(exclusive: true) {
+            try catchUpExclusive(by: .write)
+            try refuseIfMarked(auditOnly: false)
+            var erased = Erased()
+            for (log, isAudit) in [(events, false), (audit, true)] {
+                guard let pg = log as? PGLog else { continue }
+                var updates: [(seq: Int, line: String)] = []
+                var problem: Error?
+                try PGLog.lines(db, table: pg.table) { _, seq, line, _ in
+                    guard let e = try? line.withUnsafeBytes({ try LogLine.decode($0, previousHash: nil, previousSeq: 0) }), !e.erased, pick(isAudit, e) else { return true }
+                    guard let bytes = line.withUnsafeBytes({ LogLine.erasing($0) }) else {
+                        problem = StoreError.io("\(pg.name): line \(seq) is in format 1, which cannot be erased: upgrade the files before migrating them")
+                        return false
+                    }
+                    updates.append((seq, String(decoding: bytes, as: UTF8.self)))
+                    return true
+                }
+                if let problem { throw problem }
+                for u in updates { _ = try db.exec("UPDATE \(pg.table) SET line = $2 WHERE seq = $1", ["\(u.seq)", u.line]) }
+                if isAudit { erased.audit += updates.map(\.seq) } else { erased.events += updates.map(\.seq) }
+            }
+            unlink(Snapshot.path(directory))
+            return erased
+        }
+    }
+
+    /// Each line of a log as it is stored (a file's or the database's), for the archive copy.
+    func eachStoredLine(audit isAudit: Bool, _ visit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        if let db = database, let pg = (isAudit ? audit : events) as? PGLog {
+            var failure: Error?
+            try lock.withLock(exclusive: false) {
+                try PGLog.lines(db, table: pg.table) { _, _, line, _ in
+                    do { try line.withUnsafeBytes { try visit($0) }; return true } catch { failure = error; return false }
+                }
+            }
+            if let failure { throw failure }
+            return
+        }
+        try ErasureJournal.guarding(directory, exclusive: false) {
+            try Store.eachLine(path: directory + "/" + (isAudit ? Store.auditFile : Store.eventsFile)) { line, _ in try visit(line) }
+        }
     }
 
     /// Each complete line of a file with the offset it starts at.

@@ -43,7 +43,7 @@ extension CaseService {
         let due = try retention(as: adminID, policy: policy)
         guard !due.cases.isEmpty else { throw DomainError.invalid(.nothingDue) }
         let meetings = Set(due.cases.flatMap { store.projection.citizens.head($0.id)?.meetings ?? [] })
-        let report = try ArchivePackage.write(directory: store.directory, cases: due.cases, meetings: meetings, store: store.identity,
+        let report = try ArchivePackage.write(from: store, cases: due.cases, meetings: meetings, store: store.identity,
                                               by: adminID, policy: policy, to: dest, now: store.clock.now())
         try record(.archived(by: adminID, destination: dest, citizens: report.citizens, manifest: report.manifest))
         return report
@@ -78,8 +78,6 @@ extension CaseService {
             return RetentionRun(dryRun: true, citizens: erasable.map(\.id), notArchived: notArchived, eventLines: events, auditLines: audit,
                                 filesRemoved: [], residue: [])
         }
-        // The record goes first and the payloads after it: on a store that cannot erase, neither.
-        try store.refuseInDatabase("erasure (retention run)")
         let rule = policy.caseRule
         let archiveOf = try archiveRecords()
         if !erasable.isEmpty {
