@@ -92,5 +92,13 @@ final class PostgresCLITests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(words), "\(args): \(r.stderr)")
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "\(args): \(r.stderr)")
         }
+        // A signed checkpoint is written and checked against the database's tables too.
+        let cp = host.path + "-checkpoint.json"
+        defer { try? FileManager.default.removeItem(atPath: cp) }
+        let wrote = try Binary.run(["--data-dir", host.path, "--store", server.url, "checkpoint", "--as", "admin", cp])
+        XCTAssertEqual(wrote.status, 0, wrote.stderr)
+        let checked = try Binary.run(["--data-dir", host.path, "--store", server.url, "verify", "--checkpoint", cp])
+        XCTAssertEqual(checked.status, 0, checked.stdout + checked.stderr)
+        XCTAssertTrue(checked.stdout.contains("the checkpoint of") && checked.stdout.contains("holds"), checked.stdout)
     }
 }

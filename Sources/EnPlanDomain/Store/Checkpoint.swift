@@ -107,8 +107,30 @@ extension Store {
         return c
     }
 
+    /// What a checkpoint finds in a PostgreSQL store's tables (the key: this host's cache's).
+    public static func check(_ c: Checkpoint, database url: String, cache directory: String) throws -> [VerifyReport] {
+        let db = try PGConnection(url: url)
+        return check(c, keyDirectory: directory) { file, seq in
+            let table = file == eventsFile ? PGSchema.events : PGSchema.audit
+            guard let r = try? db.exec("SELECT line FROM \(table) WHERE seq = $1", ["\(seq)"]), r.count == 1, let line = r.values[0][0] else { return .missing(false) }
+            return line.withUnsafeBytes { LogLine.chainFields($0) }.map { .found($0.seq, $0.hash) } ?? .missing(true)
+        }
+    }
+
     /// What a checkpoint finds in the logs of `directory`: one problem a log (or the key), if any.
     public static func check(_ c: Checkpoint, directory: String) -> [VerifyReport] {
+        check(c, keyDirectory: directory) { file, seq in
+            let fd = open(directory + "/" + file, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { return .missing(true) }
+            defer { close(fd) }
+            return LogFile.chainFields(fd: fd, atSeq: seq, before: Sys.fileSize(fd)).map { .found($0.seq, $0.hash) } ?? .missing(false)
+        }
+    }
+
+    /// A checkpoint's line as a log has it: found (its seq and hash), or not there (`logGone`: the whole log is).
+    enum CheckpointLine { case found(Int, String), missing(Bool) }
+
+    static func check(_ c: Checkpoint, keyDirectory directory: String, line: (String, Int) -> CheckpointLine) -> [VerifyReport] {
         var reports: [VerifyReport] = []
         var keyReport = VerifyReport(file: Checkpoint.keyFile)
         if let own = Checkpoint.publicKey(directory: directory), own != c.key {
@@ -116,17 +138,14 @@ extension Store {
         }
         for (file, want) in [(eventsFile, c.events), (auditFile, c.audit)] where want.seq > 0 {
             var report = VerifyReport(file: file)
-            let fd = open(directory + "/" + file, O_RDONLY | O_CLOEXEC)
-            if fd < 0 {
+            switch line(file, want.seq) {
+            case .missing(true):
                 report.problems.append(.init(want.seq, "\(file) is missing (the checkpoint of \(c.at.iso) has seq \(want.seq))"))
-            } else {
-                let found = LogFile.chainFields(fd: fd, atSeq: want.seq, before: Sys.fileSize(fd))
-                close(fd)
-                if found == nil {
-                    report.problems.append(.init(want.seq, "\(file) has no line \(want.seq): it was cut short before the checkpoint of \(c.at.iso)"))
-                } else if found!.hash != want.hash {
-                    report.problems.append(.init(want.seq, "line \(want.seq) is not the line the checkpoint of \(c.at.iso) signed (another hash): the log was changed or replaced"))
-                }
+            case .missing(false):
+                report.problems.append(.init(want.seq, "\(file) has no line \(want.seq): it was cut short before the checkpoint of \(c.at.iso)"))
+            case let .found(_, hash) where hash != want.hash:
+                report.problems.append(.init(want.seq, "line \(want.seq) is not the line the checkpoint of \(c.at.iso) signed (another hash): the log was changed or replaced"))
+            case .found: break
             }
             reports.append(report)
         }

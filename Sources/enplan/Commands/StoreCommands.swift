@@ -83,9 +83,8 @@ enum StoreCommands {
             let markedBefore = try marked()
             var reports = try url.map { try Store.verify(database: $0) } ?? Store.verify(directory: dir)
             if let file = inv.string("checkpoint") {
-                try Context.filesOnly("verify --checkpoint")
                 let c = try Checkpoint.read(path: file)
-                let checked = Store.check(c, directory: dir)
+                let checked = try url.map { try Store.check(c, database: $0, cache: dir) } ?? Store.check(c, directory: dir)
                 for r in checked where !r.problems.isEmpty { reports.append(r) }
                 if checked.allSatisfy({ $0.problems.isEmpty }) {
                     Output.line("\(file): the checkpoint of \(String(c.at.iso.prefix(19)).replacingOccurrences(of: "T", with: " ")) UTC holds (events seq \(c.events.seq), audit seq \(c.audit.seq))")
