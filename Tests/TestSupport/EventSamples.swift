@@ -87,6 +87,11 @@ public enum EventSamples {
         case .duplicateDismissed: .duplicateDismissed(other: "c3", reason: "To forskellige personer: tvillinger")
         case .cprChanged: .cprChanged(old: "0101901234", new: "0101901236", reason: "Nyt personnummer fra CPR")
         case .citizenErased: .citizenErased(rule: "P1825D: 5 år efter sagens afslutning", closed: Day(year: 2020, month: 3, day: 1)!, archive: "sha256:ab12")
+        case .unitDefined:
+            .unitDefined(OrgUnit(id: "ung", name: "Ungeteamet", parent: "unge", targetGroups: [.youth], sectors: [.employment, .social],
+                                 description: "Unge 15-29 på vej mod job og uddannelse", leaders: ["karen"], mandates: [.lab, .sel]))
+        case .userUnitSet: .userUnitSet(unit: "ung", from: day, does: "Uddannelsespålæg og mentorer")
+        case .userMandateSet: .userMandateSet(areas: [.sul])
         }
     }
 }

@@ -93,6 +93,13 @@ public enum DomainEvent: Equatable, Sendable {
     /// The citizen's personal data was erased after the retention period (`Command.eraseCitizen`):
     /// what stays is this record and a nameless closed case (`Citizen.isErased`).
     case citizenErased(rule: String, closed: Day, archive: String)
+    // The organisation (issue 27)
+    /// A unit defined, or its definition changed (stream "unit:<id>"): the whole unit each time.
+    case unitDefined(OrgUnit)
+    /// A person placed in a unit from a day (stream "user:<id>"), with what they do there.
+    case userUnitSet(unit: String, from: Day, does: String?)
+    /// A person's own mandates (the legal areas they may decide under beside their unit's; stream "user:<id>").
+    case userMandateSet(areas: [LegalArea])
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -70,11 +70,15 @@ public enum EventType: String, CaseIterable, Sendable {
     case participantReplaced = "ParticipantReplaced"
     // A case's whole life (a citizen's stream)
     case caseClosed = "CaseClosed"
-    case citizenErased = "CitizenErased"
     case caseReopened = "CaseReopened"
     case citizensLinked = "CitizensLinked"
     case duplicateDismissed = "DuplicateDismissed"
     case cprChanged = "CPRChanged"
+    case citizenErased = "CitizenErased"
+    // The organisation (stream "unit:ID"; a person's place and mandate in "user:ID")
+    case unitDefined = "UnitDefined"
+    case userUnitSet = "UserUnitSet"
+    case userMandateSet = "UserMandateSet"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -194,6 +198,10 @@ public enum EventType: String, CaseIterable, Sendable {
                 }
                 return .cprChanged(old: old, new: new, reason: try f.string("reason"))
             }
+        case .unitDefined: EventRow(.actor, .caseFile) { .unitDefined(try OrgUnit(fields: $0)) }
+        case .userUnitSet:
+            EventRow(.actor, .caseFile) { .userUnitSet(unit: try $0.string("unit"), from: try $0.day("from"), does: try $0.optionalString("does")) }
+        case .userMandateSet: EventRow(.actor, .caseFile) { .userMandateSet(areas: try $0.values("areas")) }
         case .offerAttendanceReported:
             EventRow(.actor, .caseFile) { f in
                 guard let week = IsoWeek(try f.string("week")) else { throw Fields.Missing(key: "week", problem: "is not an ISO week like 2026-W48") }
@@ -274,6 +282,9 @@ extension DomainEvent {
         case .duplicateDismissed: .duplicateDismissed
         case .cprChanged: .cprChanged
         case .citizenErased: .citizenErased
+        case .unitDefined: .unitDefined
+        case .userUnitSet: .userUnitSet
+        case .userMandateSet: .userMandateSet
         }
     }
 
@@ -322,6 +333,9 @@ extension DomainEvent {
         case let .citizensLinked(other, reason), let .duplicateDismissed(other, reason): f.set("other", other); f.set("reason", reason)
         case let .cprChanged(old, new, reason): f.set("old", old); f.set("new", new); f.set("reason", reason)
         case let .citizenErased(rule, closed, archive): f.set("rule", rule); f.set("closed", closed); f.set("archive", archive)
+        case let .unitDefined(u): f = u.fields
+        case let .userUnitSet(unit, from, does): f.set("unit", unit); f.set("from", from); f.set("does", does)
+        case let .userMandateSet(areas): f.set("areas", areas)
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)

@@ -104,6 +104,7 @@ extension Decide {
     func recordDecision(citizen cid: String, legalArea area: LegalArea, date: Day, text decisionText: String,
                         appealDeadline deadline: Day?, sent: Delivery) throws -> [Store.Pending] {
         let p = try planOf(cid)
+        try checkMandate(area)
         try checkDay(date, .happened(.decision), .date)
         if let deadline { try checkDay(deadline, .any, .deadline) }
         let appeal = deadline ?? AppealDeadline.deadline(sent: date, by: sent, area: area)
