@@ -214,3 +214,35 @@ final class OrganisationTests: XCTestCase {
         XCTAssertEqual(blind.map(\.name), all)
     }
 }
+
+/// The demo's chart: five teams under three areas, leaders at two levels, the cross-sector
+/// authority's mandates; its team leader sees their team's citizens, the director everyone's.
+final class DemoOrganisationTests: XCTestCase {
+    func testTheDemosChart() throws {
+        let f = try Fixture(seedUsers: false)
+        var options = DemoData.Options()
+        options.citizens = 60; options.seed = 3
+        _ = try DemoData.fill(f.service, options: options)
+        let org = f.service.organisation, s = f.service
+        XCTAssertEqual(org.tree().filter { org.children(of: $0.unit.id).isEmpty }.count, 5, "five teams")
+        XCTAssertEqual(org.units["tvaers"]?.mandates, [.lab, .sel, .sul])
+        XCTAssertEqual(org.leaderScope(of: "karen").count, org.units.count)
+        XCTAssertEqual(org.leaderScope(of: "bjarne"), ["unge", "tvaers", "ungeteam"])
+        XCTAssertEqual(org.unit(of: "soeren", on: f.today + -61), "ungeteam")
+        XCTAssertEqual(org.unit(of: "soeren", on: f.today), "job")
+        let now = FigureFilter(period: Period.named(.thisMonth, today: f.today))
+        let all = try s.figures(.caseload, filter: now, as: "karen", logged: false)
+        let team = try s.figures(.caseload, filter: now, as: "lene", logged: false)
+        let ids = { (t: FigureTable) in Set(t.rows.flatMap { $0.cells.compactMap(\.citizens).flatMap { $0 } }) }
+        XCTAssertFalse(ids(team).isEmpty)
+        XCTAssertTrue(ids(team).isSubset(of: ids(all)) && ids(team).count < ids(all).count)
+        let members = org.members(of: ["job"], on: f.today)
+        for id in ids(team) { XCTAssertTrue(members.contains(s.state.citizens[id]!.responsible), "\(id) is another team's") }
+        // A decision under SEL by mette (the jobcentre: LAB, LAS) names who may make it.
+        let c = try XCTUnwrap(s.state.citizens.heads.first { $0.responsible == "mette" && s.state.citizens[$0.id]?.plan != nil && $0.closed == nil }?.id)
+        XCTAssertThrowsDomainError(try s.execute(.recordDecision(citizen: c, legalArea: .sel, date: f.today, text: "B", appealDeadline: nil), as: "mette")) {
+            $0 == .forbidden(.outsideMandate(area: .sel, units: ["Tværgående myndighed", "Ungeteamet", "Sundhed og misbrug"], people: []))
+        }
+        XCTAssertEqual(try s.directory(search: "tvaergaende", as: "mette").map(\.id), ["ali", "birgitte", "hanne"])
+    }
+}
