@@ -38,7 +38,7 @@ enum ReportCommands {
             }
             if inv.flag("csv") {
                 let names = Dictionary(uniqueKeysWithValues: service.state.users.map { ($0.id, $0.name) })
-                Output.text(FigureCSV.render(table, danish: danish, names: names))
+                Output.text(FigureCSV.render(table, danish: danish, names: names, units: service.organisation.units.mapValues(\.name)))
                 try service.recordExport(table, as: viewer)
             } else if inv.flag("json") {
                 Output.jsonArray(table.rows) { row, w in json(row, table, section, service, &w) }

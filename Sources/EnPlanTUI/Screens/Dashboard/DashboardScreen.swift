@@ -137,7 +137,8 @@ public struct DashboardScreen: Screen {
         case .exportCSV:
             guard let table else { return .none }
             return .export(name: "enplan-\(section.rawValue)-\(x.today.iso).csv",
-                           text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.staffNames),
+                           text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.staffNames,
+                                                 units: x.service.organisation.units.mapValues(\.name)),
                            done: x.strings.d(.exported), record: .figures(table))
         default:
             if action.name == "figures", let s = action.argument.flatMap(FigureSection.init(rawValue:)) { show(s, x) }

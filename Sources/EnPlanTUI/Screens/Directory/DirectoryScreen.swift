@@ -93,7 +93,7 @@ public struct DirectoryScreen: Screen {
         func row(_ cells: [(String, Int)]) -> String { cells.map { TextWidth.fit($0.0, to: $0.1) }.joined(separator: " ") }
         let rest = max(0, width - name - unit - sector - groups - 4)
         canvas.put(TextWidth.truncate(row([(s.dir(.hName), name), (s.dir(.hUnit), unit), (s.dir(.hSector), sector), (s.dir(.hGroups), groups),
-                                           (s.dir(.hPhone), rest)]), to: width), row: 2, col: 1, role: .header)
+                                           (s.dir(.hContact), rest)]), to: width), row: 2, col: 1, role: .header)
         let height = Self.height(x)
         list.draw(into: &canvas, row: 3, col: 1, height: height, width: width, count: entries.count, empty: s.dir(.empty)) { i in
             let e = entries[i]
@@ -136,7 +136,7 @@ extension Strings {
 
     /// The colleagues.
     public enum Dir: Localized {
-        case title, person, people, onCase, search, searchHint, hName, hUnit, hSector, hGroups, hPhone, hEmail, empty, noUnit
+        case title, person, people, onCase, search, searchHint, hName, hUnit, hSector, hGroups, hPhone, hEmail, hContact, empty, noUnit
         case leads, does, mandates, children, youth, adults, kSearch, hSearch, cDirectory
 
         public var pair: (da: String, en: String) {
@@ -153,6 +153,7 @@ extension Strings {
             case .hGroups: return ("Målgrupper", "Target groups")
             case .hPhone: return ("Telefon", "Phone")
             case .hEmail: return ("E-mail", "E-mail")
+            case .hContact: return ("Telefon og e-mail", "Phone and e-mail")
             case .empty: return ("Ingen kolleger passer på søgningen.", "No colleague matches the search.")
             case .noUnit: return ("(ingen enhed)", "(no unit)")
             case .leads: return ("leder", "leads")
