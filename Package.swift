@@ -18,7 +18,9 @@ let package = Package(
         .systemLibrary(name: "CPWQuality", path: "Sources/CPWQuality", providers: [.apt(["libpwquality-dev", "cracklib-runtime"])]),
         // The wide-character ncurses (never the narrow one).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "EnPlanDomain", dependencies: ["COpenSSL", "CCrypt", "CPWQuality"]),
+        // libpq: PostgreSQL as the second store backend (`--store postgresql://…`); the files stay the default.
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", providers: [.apt(["libpq-dev"])]),
+        .target(name: "EnPlanDomain", dependencies: ["COpenSSL", "CCrypt", "CPWQuality", "CLibPQ"]),
         // Screens, widgets, key table, themes, strings; renders through the `Terminal` protocol.
         // Danish order through the toolchain's ICU (Foundation's own copy): linked by name.
         .target(name: "EnPlanTUI", dependencies: ["EnPlanDomain", "CNcurses"], linkerSettings: [.linkedLibrary("_FoundationICU")]),

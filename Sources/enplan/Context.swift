@@ -18,6 +18,33 @@ enum Context {
         return base + "/enplan"
     }
 
+    /// The PostgreSQL store the logs are in (`--store`, else $ENPLAN_STORE, else the settings'
+    /// `store = URL`), or nil for the JSON Lines files in the data directory (the default). Set
+    /// once a command line is parsed.
+    nonisolated(unsafe) static var storeURL: String?
+
+    static func storeURL(_ explicit: String?, dataDirectory: String) -> String? {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let e = ProcessInfo.processInfo.environment["ENPLAN_STORE"], !e.isEmpty { return e }
+        return Settings.load(directory: dataDirectory).store
+    }
+
+    /// Where the store is, for messages: the data directory, or the database (without a password).
+    static func storeName(_ directory: String) -> String {
+        storeURL.map { Store.redacted($0) } ?? directory
+    }
+
+    /// Refuses, in one line, what works on the JSON Lines files only.
+    static func filesOnly(_ what: String) throws {
+        if storeURL != nil { throw UsageError("\(what) works on the JSON Lines files only, not on a PostgreSQL store (--store, $ENPLAN_STORE)") }
+    }
+
+    static var storeOptions: Store.Options {
+        var o = Store.Options()
+        o.database = storeURL
+        return o
+    }
+
     /// This program's own path (/proc/self/exe), whatever PATH or argv[0] said.
     static var executable: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -52,7 +79,7 @@ enum Context {
     /// The store opened, with what opening found for the user (repaired tails, damage), unprinted:
     /// the full-screen interface opens it behind the login form and shows them on the screen.
     static func loaded(_ directory: String, terminal: String) throws -> ServiceLoader.Loaded {
-        let store = try Store(directory: directory)
+        let store = try Store(directory: directory, options: storeOptions)
         return ServiceLoader.Loaded(service: CaseService(store: store, terminal: terminal),
                                     notices: store.repairs + [store.readOnlyReason?.description].compactMap { $0 },
                                     names: store.projection.citizens.heads.map(\.name),

@@ -44,6 +44,9 @@ struct Settings {
     /// (`archive-exempt = Rigsarkivets afgørelse 2025-123`).
     var retention = RetentionPolicy()
     var problems: [String] = []
+    /// The PostgreSQL store (`store = postgresql:///enplan?host=/run/postgresql`), for the SSH forced
+    /// command and every command on this host; `--store` and $ENPLAN_STORE come first.
+    var store: String?
 
     static func load(directory: String) -> Settings {
         var s = Settings()
@@ -56,6 +59,7 @@ struct Settings {
             guard parts.count == 2 else { s.problems.append("\(path):\(i + 1): expected `key = value`"); continue }
             switch parts[0] {
             case "theme": s.theme = parts[1]
+            case "store": s.store = parts[1]
             case "lang": s.language = parts[1]
             case "idle-lock-minutes":
                 guard let m = Double(parts[1]), m > 0, m <= 240 else { s.problems.append("\(path):\(i + 1): idle-lock-minutes is 1 to 240"); continue }
@@ -103,7 +107,7 @@ struct Settings {
             case "audit-report-names":
                 guard ["yes", "no"].contains(parts[1]) else { s.problems.append("\(path):\(i + 1): audit-report-names is yes or no"); continue }
                 s.auditReportNames = parts[1] == "yes"
-            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms, municipality, room-address, printer, printer.USER, retention-years, audit-retention-years, archive-exempt)")
+            default: s.problems.append("\(path):\(i + 1): unknown setting \"\(parts[0])\" (theme, lang, idle-lock-minutes, working-hours, working-days, caseload-warn, caseload-max, audit-report-names, rooms, municipality, room-address, printer, printer.USER, retention-years, audit-retention-years, archive-exempt, store)")
             }
         }
         if s.figures.caseloadWarn > s.figures.caseloadMax {

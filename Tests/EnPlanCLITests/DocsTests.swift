@@ -84,7 +84,7 @@ final class DocsTests: XCTestCase {
                 // The service account or a directory, not the program: `sudo -u enplan`, `User enplan`, `--data-dir /srv/enplan`.
                 if i > 0, ["-u", "-o", "-g", "User", "--home-dir", "--data-dir"].contains(tokens[i - 1]) { continue }
                 var j = i + 1
-                while j < tokens.count, ["--data-dir", "--demo"].contains(tokens[j]) { j += tokens[j] == "--data-dir" ? 2 : 1 }
+                while j < tokens.count, ["--data-dir", "--store", "--demo"].contains(tokens[j]) { j += tokens[j] == "--demo" ? 1 : 2 }
                 func word(_ k: Int) -> String? {
                     guard k < tokens.count else { return nil }
                     var w = tokens[k].components(separatedBy: "\\|")[0]

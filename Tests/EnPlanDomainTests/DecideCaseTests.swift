@@ -112,7 +112,7 @@ final class DecideCaseTests: XCTestCase {
                            .init("c1", .goalAdded(Goal(id: "g1", area: .job, text: "Job", status: .open))),
                            .init("c1", .effortAdded(Effort(id: "e1", goal: "g1", title: "Mentor", sector: .employment, legalBasis: "LAB § 31",
                                                            provider: "Jobcentret", start: day + 7, end: day + 97, status: .planned))),
-                           .init("c1", .followUpScheduled(id: "f1", due: day + 30, planned: day)),
+                           .init("c1", .followUpScheduled(id: "f1", due: day + 30, planned: day, subject: "Ung i job")),
                        ])),
             DecideCase("caseworkers do not define templates", given: DecideCase.staff,
                        when: .defineTemplate(template), as: "mette",

@@ -15,8 +15,8 @@ final class EventCatalogueTests: XCTestCase {
                       "TargetDefined", "TargetEnded", "OutcomeRecorded", "OwnAssessmentRecorded", "VulnerabilityRecorded",
                       "YouthTargetGroupSet", "MeetingChanged", "UserContactSet", "ReviewSampleDrawn", "PlanReviewed", "OfferDefined",
                       "OfferAttendanceReported", "UserUnlocked", "ParticipantReplaced", "CaseClosed", "CaseReopened",
-                      "CitizensLinked", "DuplicateDismissed", "CPRChanged", "CitizenErased", "UnitDefined", "UserUnitSet",
-                      "UserMandateSet"]
+                      "CitizensLinked", "DuplicateDismissed", "CPRChanged", "CitizenErased", "DecisionCorrected", "DecisionAnnulled",
+                      "UnitDefined", "UserUnitSet", "UserMandateSet"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")
@@ -28,7 +28,7 @@ final class EventCatalogueTests: XCTestCase {
             .consent: [.consentGiven, .consentWithdrawn],
             .plan: [.planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .templateApplied, .planReviewed],
             .effort: [.effortAdded, .effortStatusChanged, .effortChanged],
-            .decision: [.decisionRecorded], .followUp: [.followUpScheduled, .followUpCompleted],
+            .decision: [.decisionRecorded, .decisionCorrected, .decisionAnnulled], .followUp: [.followUpScheduled, .followUpCompleted],
             .assessment: [.assessmentRecorded, .ownAssessmentRecorded], .outcome: [.outcomeRecorded], .referral: [.referralSent, .referralAnswered], .contact: [.contactLogged],
             .meeting: [.meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .participantReplaced],
         ]

@@ -87,6 +87,7 @@ final class InputRuleTests: XCTestCase {
             Probe(name: "effort changed: title", actor: "mette", field: .title) { change(title: $0) },
             Probe(name: "effort changed: legal basis", actor: "mette", field: .legalBasis) { change(basis: $0) },
             Probe(name: "effort changed: provider", actor: "mette", field: .provider) { change(provider: $0) },
+            Probe(name: "follow-up: subject", actor: "mette", field: .subject) { .scheduleFollowUp(citizen: c, due: Day(iso: "2026-12-01")!, subject: $0) },
             Probe(name: "decision: text", actor: "mette", field: .decisionText) {
                 .recordDecision(citizen: c, legalArea: .lab, date: today, text: $0, appealDeadline: nil)
             },
@@ -220,6 +221,7 @@ final class InputRuleTests: XCTestCase {
         case .title: return "title"
         case .outcome: return "outcome"
         case .agendaItem: return "agendaItem"
+        case .subject: return "subject"
         case .source: return "source"
         case .ownWords: return "ownWords"
         case .activity: return "activity"
@@ -239,7 +241,7 @@ final class InputRuleTests: XCTestCase {
         case .templateGoalKey: return "templateGoalKey"
         }
     }
-    static let fieldKinds = 33
+    static let fieldKinds = 34
 
     func testTheLimitIsInCharactersAndAtTheLimitATextIsTaken() throws {
         for kind in InputRules.TextKind.allCases {

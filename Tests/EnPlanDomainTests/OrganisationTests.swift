@@ -164,6 +164,15 @@ final class OrganisationTests: XCTestCase {
         XCTAssertThrowsDomainError(try decide(.lab)) { $0 == .forbidden(.outsideMandate(area: .lab, units: ["Tværgående myndighed"], people: [])) }
         // Someone in no unit at all, where mandates exist, decides nothing.
         XCTAssertEqual(s.organisation.mandate(of: "karen", on: f.today), [])
+        // Correcting a decision into another legal area is deciding under it; so is annulling one.
+        XCTAssertThrowsDomainError(try s.execute(.correctDecision(citizen: c, decision: "d1", legalArea: .barnetsLov, date: f.today, text: "Bevilget",
+                                                                  appealDeadline: nil, sent: .digital, reason: "Forkert lov"), as: "mette")) {
+            $0 == .forbidden(.outsideMandate(area: .barnetsLov, units: [], people: ["jonas"]))
+        }
+        try s.execute(.setUserMandate(user: "mette", areas: []), as: "admin")
+        XCTAssertThrowsDomainError(try s.execute(.annulDecision(citizen: c, decision: "d1", reason: "Fejl"), as: "mette")) {
+            $0 == .forbidden(.outsideMandate(area: .sel, units: ["Tværgående myndighed"], people: []))
+        }
     }
 
     func testNoOrganisationChangesNothing() throws {

@@ -47,6 +47,44 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(try f.eventLines().count, lines + 1, "only the status change was written")
     }
 
+    /// A decision is corrected (whole, with why) or annulled (with why) by its own sector; an
+    /// annulled one runs no appeal deadline and takes no more changes.
+    func testADecisionIsCorrectedOrAnnulledWithAReason() throws {
+        let f = try Fixture()
+        let s = f.service
+        let c = try f.citizenWithPlan()
+        try s.execute(.recordDecision(citizen: c, legalArea: .lab, date: f.today, text: "Mentor bevilget", appealDeadline: nil), as: "mette")
+        XCTAssertThrowsDomainError(try s.execute(.correctDecision(citizen: c, decision: "d1", legalArea: .lab, date: f.today, text: "Mentor bevilget",
+                                                                  appealDeadline: nil, reason: "Ingen"), as: "mette")) {
+            if case .invalid(.unchanged(.decision, "d1")) = $0 { return true }; return false
+        }
+        XCTAssertThrowsDomainError(try s.execute(.correctDecision(citizen: c, decision: "d1", legalArea: .lab, date: f.today, text: "Mentor i 6 måneder",
+                                                                  appealDeadline: nil, reason: " "), as: "mette")) {
+            if case .invalid(.emptyText(.reason)) = $0 { return true }; return false
+        }
+        try s.execute(.correctDecision(citizen: c, decision: "d1", legalArea: .lab, date: f.today, text: "Mentor bevilget i 6 måneder",
+                                       appealDeadline: f.today + 40, reason: "Perioden manglede"), as: "mette")
+        var d = try XCTUnwrap(f.store.projection.citizens[c]?.plan?.decisions.first)
+        XCTAssertEqual([d.text, d.appealDeadline.iso], ["Mentor bevilget i 6 måneder", (f.today + 40).iso])
+        XCTAssertEqual(d.corrected, f.today)
+        XCTAssertTrue(d.appealRuns(on: f.today))
+        // Another sector's caseworker may not touch it.
+        XCTAssertThrowsError(try s.execute(.annulDecision(citizen: c, decision: "d1", reason: "Fejl"), as: "jonas"))
+        try s.execute(.annulDecision(citizen: c, decision: "d1", reason: "Truffet ved en fejl"), as: "mette")
+        d = try XCTUnwrap(f.store.projection.citizens[c]?.plan?.decisions.first)
+        XCTAssertEqual(d.annulled, f.today)
+        XCTAssertEqual(d.annulReason, "Truffet ved en fejl")
+        XCTAssertFalse(d.appealRuns(on: f.today), "an annulled decision runs no appeal deadline")
+        XCTAssertThrowsDomainError(try s.execute(.annulDecision(citizen: c, decision: "d1", reason: "Igen"), as: "mette")) {
+            if case .invalid(.decisionAnnulled(decision: "d1", on: f.today)) = $0 { return true }; return false
+        }
+        // Both are in the case's history, and a replay gives the same decision.
+        let types = try s.store.events(of: [c]).map(\.type)
+        XCTAssertEqual(Array(types.suffix(2)), ["DecisionCorrected", "DecisionAnnulled"])
+        let reopened = try Store(directory: f.dir, clock: FixedClock(Fixture.now))
+        XCTAssertEqual(reopened.projection.citizens[c]?.plan?.decisions, f.store.projection.citizens[c]?.plan?.decisions)
+    }
+
     func testAnEffortWhoseContentIsHiddenCannotBeEdited() throws {
         let f = try Fixture()
         let c = try f.citizenWithPlan()   // consent covers employment and social, not misuse

@@ -100,7 +100,7 @@ final class ReviewTests: XCTestCase {
         let reviewed = given + [Given("c1", .planReviewed(review), by: "karen")]
         for c in [
             DecideCase("the review, and its action as the plan's next follow-up", given: given, when: record("c1"), as: "karen",
-                       then: .events([.init("c1", .planReviewed(review)), .init("c1", .followUpScheduled(id: "f2", due: day + 28, planned: day))])),
+                       then: .events([.init("c1", .planReviewed(review)), .init("c1", .followUpScheduled(id: "f2", due: day + 28, planned: day, subject: "Aftal praktik"))])),
             DecideCase("a caseworker does not record reviews", given: given, when: record("c1"), as: "mette", then: .refused(.forbidden, "only supervisors")),
             DecideCase("only a drawn plan", given: given, when: record("c3"), as: "karen", then: .refused(.invalid, "was not drawn")),
             DecideCase("once a draw", given: reviewed, when: record("c1"), as: "karen", then: .refused(.conflict, "reviewed for 2026Q4 already")),

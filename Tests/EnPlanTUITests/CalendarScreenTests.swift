@@ -144,8 +144,10 @@ final class CalendarScreenTests: XCTestCase {
                                        participants: ["mette"], guests: [], allowConflict: false), as: "mette")
         h.login("mette")
         h.press(.char("2"), .enter)
-        h.assertShows("f1: opfølgning, frist 30-11-2026")
-        h.assertShows("e1: Brobygning")
+        h.assertShows("  Opfølgning, frist 30-11-2026")
+        h.assertShows("  Indsats: Brobygning")
+        h.assertHides("f1")
+        h.assertHides("e1")
         h.assertShows("e Flyt/ret")
         h.press(.char("e"))
         h.assertShows("Flyt eller ret mødet 23-11-2026")
@@ -157,6 +159,53 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(s.state.meetings["m1"]?.start, LocalTime(iso: "2026-11-24T11:00"))
         XCTAssertEqual(try s.store.events(of: ["m1"]).last?.type, "MeetingChanged")
         h.assertHides("is booked")
+    }
+
+    /// The agenda is ticked from what the citizen named has open, by what it is; no id is typed.
+    func testTheAgendaIsTickedFromTheCitizensOpenItems() throws {
+        let h = try Harness(rows: 34, cols: 120)
+        let s = h.service, today = s.today
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .education, ownWords: "Tømrer"), as: "mette")
+        try s.execute(.addEffort(citizen: "c1", goal: nil, title: "Brobygning", sector: .employment, legalBasis: "LAB § 32",
+                                 provider: "UU", start: today, end: nil), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: "c1", due: today + 7, subject: "Samtale om praktik"), as: "mette")
+        h.login("mette")
+        h.press(.char("2"), .char("n"))
+        h.assertShows("vælg borgeren først")
+        h.type("Søren Sørensen")
+        for _ in 0..<6 where !h.screen.line(h.screen.cursor!.row).contains("Dagsorden") { h.press(.tab) }
+        h.assertShows("[ ] Samtale om praktik · frist 30-11-2026 (1/2) ←/→ mellemrum: vælg/fravælg")
+        h.press(.char(" "))
+        h.assertShows("[x] Samtale om praktik · frist 30-11-2026 (1/2)")
+        h.press(.right)
+        h.assertShows("[ ] Indsats: Brobygning (2/2)")
+        h.press(.char(" "), .tab)
+        h.assertShows("Samtale om praktik · frist 30-11-2026; Indsats: Brobygning")
+        h.press(.enter)
+        if h.text.contains("j: hold mødet alligevel") { h.press(.char("j")) }
+        h.assertShows("Mødet er gemt")
+        XCTAssertEqual(s.state.meetings.values.first { $0.citizen == "c1" }?.agenda, ["f1", "e1"])
+    }
+
+    /// Two citizens of the same name: a chooser with their birth dates, not a dead end or an id.
+    func testASharedNameIsPickedFromAChooser() throws {
+        let h = try Harness(rows: 34, cols: 120)
+        let s = h.service
+        let first = try s.execute(.registerCitizen(cpr: "120590-1234", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")[0].stream
+        let second = try s.execute(.registerCitizen(cpr: "030385-2345", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")[0].stream
+        h.login("mette")
+        h.press(.char("2"), .char("n"))
+        h.type("Emma Larsen")
+        h.press(.enter)
+        h.assertShows("Hvilken borger?")
+        h.assertShows("Emma Larsen · 120590-XXXX")
+        h.assertShows("Emma Larsen · 030385-XXXX")
+        h.assertHides(first + " ")
+        for _ in 0..<3 where !h.screen.line(h.screen.cursor!.row).contains("030385-XXXX") { h.press(.down) }
+        h.press(.enter)
+        h.assertShows("Mødet er gemt")
+        XCTAssertEqual(s.state.meetings.values.first { $0.citizen != nil && $0.citizen != "c1" }?.citizen, second)
     }
 
     func testAnotherCaseworkersCalendarShowsBusyTimeOnly() throws {
@@ -268,7 +317,11 @@ final class CitizenLookupTests: XCTestCase {
         try h.service.execute(.registerCitizen(cpr: "010101-4321", name: "Emma Larsen", benefit: nil, responsible: nil), as: "mette")
         h.login("mette")
         h.press(.char("2"), .char("n")); h.type("emma larsen"); h.press(.enter)
-        h.assertShows("Emma Larsen 010101-XXXX, Emma Larsen 120590-XXXX · skriv navn og fødselsdato")
+        h.assertShows("Hvilken borger?")
+        h.assertShows("Emma Larsen · 010101-XXXX")
+        h.assertShows("Emma Larsen · 120590-XXXX")
+        h.press(.escape)                         // or typed with the birth date, as the list shows it
+        h.assertHides("Hvilken borger?")
         for typed in ["Emma Larsen 120590-XXXX", "emma larsen 12-05-1990", "Emma 12.05.90"] {
             let rows = try h.service.citizens(as: "mette", logged: false)
             XCTAssertEqual(CitizenLookup.matches(typed, in: rows).map(\.maskedCPR), ["120590-XXXX"], typed)

@@ -48,7 +48,8 @@ final class RefusalWordsTests: XCTestCase {
         .caseClosed(citizen: "c1", on: day), .caseAlreadyClosed(citizen: "c1", on: day), .caseNotClosed(citizen: "c1"),
         .closedBeforeBirth(date: day, born: day + 1), .sameRegistration(citizen: "c1"), .alreadyLinked(citizen: "c1", other: "c2"),
         .alreadyDismissed(citizen: "c1", other: "c2"), .cprUnchanged(masked: "010190-XXXX"),
-        .nothingDue, .formatOneLog, .unitCycle(unit: "ung", parent: "ung2"), .leaderNotSupervisor(user: "mette"),
+        .nothingDue, .formatOneLog, .decisionAnnulled(decision: "d1", on: day),
+        .unitCycle(unit: "ung", parent: "ung2"), .leaderNotSupervisor(user: "mette"),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
@@ -183,8 +184,9 @@ final class RefusalWordsTests: XCTestCase {
             case .cprUnchanged: return "i94"
             case .nothingDue: return "i95"
             case .formatOneLog: return "i96"
-            case .unitCycle: return "i97"
-            case .leaderNotSupervisor: return "i98"
+            case .decisionAnnulled: return "i97"
+            case .unitCycle: return "i98"
+            case .leaderNotSupervisor: return "i99"
             }
         case .notFound(let r):
             switch r {
@@ -249,7 +251,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 98, "n": 18, "f": 19, "c": 9, "o": 4]
+    static let counts = ["i": 99, "n": 18, "f": 19, "c": 9, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

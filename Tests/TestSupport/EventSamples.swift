@@ -86,6 +86,10 @@ public enum EventSamples {
         case .citizensLinked: .citizensLinked(other: "c2", reason: "Samme fødselsdato og navn; tjekket i CPR")
         case .duplicateDismissed: .duplicateDismissed(other: "c3", reason: "To forskellige personer: tvillinger")
         case .cprChanged: .cprChanged(old: "0101901234", new: "0101901236", reason: "Nyt personnummer fra CPR")
+        case .decisionCorrected:
+            .decisionCorrected(id: "d1", legalArea: .lab, date: day, text: "Mentor bevilget i 6 måneder", appealDeadline: day + 28, sector: .employment,
+                               reason: "Forkert periode")
+        case .decisionAnnulled: .decisionAnnulled(id: "d1", date: day, sector: .employment, reason: "Truffet ved en fejl")
         case .citizenErased: .citizenErased(rule: "P1825D: 5 år efter sagens afslutning", closed: Day(year: 2020, month: 3, day: 1)!, archive: "sha256:ab12")
         case .unitDefined:
             .unitDefined(OrgUnit(id: "ung", name: "Ungeteamet", parent: "unge", targetGroups: [.youth], sectors: [.employment, .social],

@@ -114,7 +114,7 @@ public enum DemoData {
     /// referrals unanswered after 14 days to show).
     static func historicalDay(_ command: Command, today: Day) -> Day? {
         switch command {
-        case let .scheduleFollowUp(_, due): return due + -21
+        case let .scheduleFollowUp(_, due, _): return due + -21
         case let .scheduleMeeting(_, _, start, _, _, _, _, _, _): return start.day + -14
         case let .completeFollowUp(_, _, done, _, _): return done
         case let .sendReferral(citizen, _, _, _): return today + -(1 + (FigureScope.number(citizen) ?? 0) * 7 % 60)

@@ -31,7 +31,7 @@ public enum DomainEvent: Equatable, Sendable {
     case effortStatusChanged(id: String, status: EffortStatus, end: Day?)
     case decisionRecorded(Decision)
     /// `planned`: the day it was planned (older logs lack it: the event's own day then).
-    case followUpScheduled(id: String, due: Day, planned: Day?)
+    case followUpScheduled(id: String, due: Day, planned: Day?, subject: String? = nil)
     case followUpCompleted(id: String, done: Day, result: FollowUpResult, note: String?)
     case assessmentRecorded(Assessment)
     case referralSent(Referral)
@@ -93,6 +93,10 @@ public enum DomainEvent: Equatable, Sendable {
     /// The citizen's personal data was erased after the retention period (`Command.eraseCitizen`):
     /// what stays is this record and a nameless closed case (`Citizen.isErased`).
     case citizenErased(rule: String, closed: Day, archive: String)
+    /// A decision corrected, whole as it now reads (with the deciding sector, as recorded), and why.
+    case decisionCorrected(id: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day, sector: Sector, reason: String)
+    /// A decision annulled on `date`, and why.
+    case decisionAnnulled(id: String, date: Day, sector: Sector, reason: String)
     // The organisation (issue 27)
     /// A unit defined, or its definition changed (stream "unit:<id>"): the whole unit each time.
     case unitDefined(OrgUnit)

@@ -75,6 +75,8 @@ public enum EventType: String, CaseIterable, Sendable {
     case duplicateDismissed = "DuplicateDismissed"
     case cprChanged = "CPRChanged"
     case citizenErased = "CitizenErased"
+    case decisionCorrected = "DecisionCorrected"
+    case decisionAnnulled = "DecisionAnnulled"
     // The organisation (stream "unit:ID"; a person's place and mandate in "user:ID")
     case unitDefined = "UnitDefined"
     case userUnitSet = "UserUnitSet"
@@ -139,7 +141,10 @@ public enum EventType: String, CaseIterable, Sendable {
         case .templateApplied:
             EventRow(.actor, .plan) { .templateApplied(template: try $0.string("template"), name: try $0.string("name"), start: try $0.day("start")) }
         case .decisionRecorded: EventRow(.decision, .decision) { .decisionRecorded(try Decision(fields: $0)) }
-        case .followUpScheduled: EventRow(.actor, .followUp) { .followUpScheduled(id: try $0.string("id"), due: try $0.day("due"), planned: try $0.optionalDay("planned")) }
+        case .followUpScheduled:
+            EventRow(.actor, .followUp) {
+                .followUpScheduled(id: try $0.string("id"), due: try $0.day("due"), planned: try $0.optionalDay("planned"), subject: try $0.optionalString("subject"))
+            }
         case .followUpCompleted:
             EventRow(.actor, .followUp) { f in
                 .followUpCompleted(id: try f.string("id"), done: try f.day("done"), result: try f.value("result"), note: try f.optionalString("note"))
@@ -184,6 +189,15 @@ public enum EventType: String, CaseIterable, Sendable {
         case .participantReplaced: EventRow(.actor, .meeting) { .participantReplaced(leaving: try $0.string("leaving"), by: try $0.optionalString("by")) }
         // Whether a case is open, which registrations are one person, and its CPR number are for
         // everyone who may see the citizen (as the responsible caseworker is).
+        case .decisionCorrected:
+            EventRow(.decision, .decision) { f in
+                .decisionCorrected(id: try f.string("id"), legalArea: try f.value("legalArea"), date: try f.day("date"), text: try f.string("text"),
+                                   appealDeadline: try f.day("appealDeadline"), sector: try f.value("sector"), reason: try f.string("reason"))
+            }
+        case .decisionAnnulled:
+            EventRow(.decision, .decision) { f in
+                .decisionAnnulled(id: try f.string("id"), date: try f.day("date"), sector: try f.value("sector"), reason: try f.string("reason"))
+            }
         case .citizenErased:
             EventRow(.shared, .caseFile) { .citizenErased(rule: try $0.string("rule"), closed: try $0.day("closed"), archive: try $0.string("archive")) }
         case .caseClosed: EventRow(.shared, .caseFile) { .caseClosed(date: try $0.day("date"), reason: try $0.string("reason")) }
@@ -282,6 +296,8 @@ extension DomainEvent {
         case .duplicateDismissed: .duplicateDismissed
         case .cprChanged: .cprChanged
         case .citizenErased: .citizenErased
+        case .decisionCorrected: .decisionCorrected
+        case .decisionAnnulled: .decisionAnnulled
         case .unitDefined: .unitDefined
         case .userUnitSet: .userUnitSet
         case .userMandateSet: .userMandateSet
@@ -317,7 +333,7 @@ extension DomainEvent {
             f.set("start", start); f.set("end", end)
         case let .templateApplied(template, name, start): f.set("template", template); f.set("name", name); f.set("start", start)
         case let .decisionRecorded(d): f = d.fields
-        case let .followUpScheduled(id, due, planned): f.set("id", id); f.set("due", due); f.set("planned", planned)
+        case let .followUpScheduled(id, due, planned, subject): f.set("id", id); f.set("due", due); f.set("planned", planned); f.set("subject", subject)
         case let .followUpCompleted(id, done, result, note): f.set("id", id); f.set("done", done); f.set("result", result); f.set("note", note)
         case let .assessmentRecorded(a): f = a.fields
         case let .referralSent(r): f = r.fields
@@ -333,6 +349,10 @@ extension DomainEvent {
         case let .citizensLinked(other, reason), let .duplicateDismissed(other, reason): f.set("other", other); f.set("reason", reason)
         case let .cprChanged(old, new, reason): f.set("old", old); f.set("new", new); f.set("reason", reason)
         case let .citizenErased(rule, closed, archive): f.set("rule", rule); f.set("closed", closed); f.set("archive", archive)
+        case let .decisionCorrected(id, area, date, text, appeal, sector, reason):
+            f.set("id", id); f.set("legalArea", area); f.set("date", date); f.set("text", text); f.set("appealDeadline", appeal)
+            f.set("sector", sector); f.set("reason", reason)
+        case let .decisionAnnulled(id, date, sector, reason): f.set("id", id); f.set("date", date); f.set("sector", sector); f.set("reason", reason)
         case let .unitDefined(u): f = u.fields
         case let .userUnitSet(unit, from, does): f.set("unit", unit); f.set("from", from); f.set("does", does)
         case let .userMandateSet(areas): f.set("areas", areas)

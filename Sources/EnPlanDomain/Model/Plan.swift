@@ -68,6 +68,12 @@ public struct Decision: Equatable, Sendable {
     public var appealDeadline: Day
     /// The deciding sector: consent decides who else reads the text.
     public var sector: Sector
+    /// The day it was last corrected (`DecisionCorrected`), and the day it was annulled
+    /// (`DecisionAnnulled`) with why: an annulled decision stays in the plan, marked, and no
+    /// longer runs an appeal deadline.
+    public var corrected: Day?
+    public var annulled: Day?
+    public var annulReason: String?
 
     public init(id: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day, sector: Sector? = nil) {
         self.id = id; self.legalArea = legalArea; self.date = date; self.text = text; self.appealDeadline = appealDeadline
@@ -75,7 +81,7 @@ public struct Decision: Equatable, Sendable {
     }
 
     /// The citizen can still appeal (klagefrist): the screen highlights it.
-    public func appealRuns(on today: Day) -> Bool { date <= today && today <= appealDeadline }
+    public func appealRuns(on today: Day) -> Bool { annulled == nil && date <= today && today <= appealDeadline }
 }
 
 public struct FollowUp: Equatable, Sendable {
@@ -85,9 +91,12 @@ public struct FollowUp: Equatable, Sendable {
     public var result: FollowUpResult?
     /// The day it was planned (nil only for one made outside a log): it is not completed before.
     public var planned: Day?
+    /// What it is about ("Samtale om praktik"; a review's action, a template's name); nil for
+    /// follow-ups from before subjects.
+    public var subject: String?
 
-    public init(id: String, due: Day, done: Day?, result: FollowUpResult?, planned: Day? = nil) {
-        self.id = id; self.due = due; self.done = done; self.result = result; self.planned = planned
+    public init(id: String, due: Day, done: Day?, result: FollowUpResult?, planned: Day? = nil, subject: String? = nil) {
+        self.id = id; self.due = due; self.done = done; self.result = result; self.planned = planned; self.subject = subject
     }
 }
 

@@ -313,7 +313,7 @@ public struct Projection: Sendable {
              .planCreated, .planGoalChanged, .goalAdded, .goalStatusChanged, .goalChanged, .effortAdded, .effortStatusChanged,
              .effortChanged, .templateApplied, .decisionRecorded, .followUpScheduled, .followUpCompleted, .assessmentRecorded,
              .referralSent, .referralAnswered, .contactLogged, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded, .planReviewed,
-             .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged:
+             .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged, .decisionCorrected, .decisionAnnulled:
             throw Inconsistent(reason: "no citizen \(stream) for \(event.type)")
         }
     }
@@ -388,6 +388,7 @@ public struct Projection: Sendable {
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
              .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported,
              .userUnlocked, .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged, .citizenErased,
+             .decisionCorrected, .decisionAnnulled,
              .unitDefined, .userUnitSet, .userMandateSet:
             return false
         }
@@ -432,8 +433,11 @@ public struct Projection: Sendable {
         case let .decisionRecorded(d):
             plan { $0.decisions.append(d) }
             c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
-        case let .followUpScheduled(id, due, planned):
-            if c.plan != nil { c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil, planned: planned ?? ts.copenhagenDay)); c.recorded.followUps.append(sector) }
+        case let .followUpScheduled(id, due, planned, subject):
+            if c.plan != nil {
+                c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil, planned: planned ?? ts.copenhagenDay, subject: subject))
+                c.recorded.followUps.append(sector)
+            }
         case let .followUpCompleted(id, done, result, _):
             plan { p in
                 if let i = p.followUps.firstIndex(where: { $0.id == id }) { p.followUps[i].done = done; p.followUps[i].result = result }
@@ -464,6 +468,17 @@ public struct Projection: Sendable {
         case let .duplicateDismissed(other, _): if !c.notDuplicates.contains(other) { c.notDuplicates.append(other) }
         // The number and its indexes are changed before (`changeCPR`): the projection's indexes are not the citizen's.
         case .cprChanged, .citizenErased: break
+        case let .decisionCorrected(id, area, date, text, appeal, _, _):
+            plan { p in
+                if let i = p.decisions.firstIndex(where: { $0.id == id }) {
+                    p.decisions[i].legalArea = area; p.decisions[i].date = date; p.decisions[i].text = text
+                    p.decisions[i].appealDeadline = appeal; p.decisions[i].corrected = ts.copenhagenDay
+                }
+            }
+        case let .decisionAnnulled(id, date, _, reason):
+            plan { p in
+                if let i = p.decisions.firstIndex(where: { $0.id == id }) { p.decisions[i].annulled = date; p.decisions[i].annulReason = reason }
+            }
         case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged, .reviewSampleDrawn,
              .offerDefined, .offerAttendanceReported, .userUnlocked:
             break

@@ -37,7 +37,14 @@ public enum Command: Sendable {
     /// `sent`: how the decision reaches the citizen (the appeal deadline runs from its receipt);
     /// `appealDeadline` overrides the reckoned one.
     case recordDecision(citizen: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?, sent: Delivery = .digital)
-    case scheduleFollowUp(citizen: String, due: Day)
+    /// A recorded decision corrected (a wrong law, date, text or deadline), with why; nil deadline:
+    /// worked out again from the date, as when recorded.
+    case correctDecision(citizen: String, decision: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day?,
+                         sent: Delivery = .digital, reason: String)
+    /// A recorded decision annulled (it should not have been made, or was made in error), with why.
+    case annulDecision(citizen: String, decision: String, reason: String)
+    /// A follow-up on a day, with what it is about (nil: no subject, as older follow-ups).
+    case scheduleFollowUp(citizen: String, due: Day, subject: String? = nil)
     case completeFollowUp(citizen: String, followUp: String, done: Day, result: FollowUpResult, note: String?)
     case recordAssessment(citizen: String, domain: String, score: Int, date: Day)
     /// Into a sector the consent does not share with the actor's: refused unless `confirmedSharing`.
@@ -134,8 +141,8 @@ public enum Command: Sendable {
         case .changeCitizenDetails(let c, _, _), .changeResponsible(let c, _, _), .chooseContactPerson(let c, _, _),
              .linkHousehold(let c, _), .giveConsent(let c, _, _), .withdrawConsent(let c, _, _), .createPlan(let c, _, _),
              .changePlanGoal(let c, _, _), .addGoal(let c, _, _), .setGoalStatus(let c, _, _),
-             .addEffort(let c, _, _, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _),
-             .scheduleFollowUp(let c, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
+             .addEffort(let c, _, _, _, _, _, _, _, _, _), .setEffortStatus(let c, _, _, _), .recordDecision(let c, _, _, _, _, _), .correctDecision(let c, _, _, _, _, _, _, _), .annulDecision(let c, _, _),
+             .scheduleFollowUp(let c, _, _), .completeFollowUp(let c, _, _, _, _), .recordAssessment(let c, _, _, _),
              .sendReferral(let c, _, _, _), .answerReferral(let c, _, _, _), .logContact(let c, _, _, _),
              .changeGoal(let c, _, _, _), .changeEffort(let c, _, _, _, _, _, _, _), .applyTemplate(let c, _, _, _):
             return c

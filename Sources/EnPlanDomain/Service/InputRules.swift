@@ -51,7 +51,7 @@ public enum InputRules {
     public static func kind(_ f: DomainError.TextField) -> TextKind {
         switch f {
         case .name, .contactPerson, .guestName: return .name
-        case .danishName, .englishName, .domain, .legalBasis, .provider, .targetName, .templateName, .title, .agendaItem,
+        case .danishName, .englishName, .domain, .legalBasis, .provider, .targetName, .templateName, .title, .agendaItem, .subject,
              .source, .activity, .authorityReviewer, .room, .organisation, .place, .templateGoalKey:
             return .line
         case .email: return .email

@@ -7,7 +7,7 @@ extension DomainError {
     public indirect enum TextField: Hashable, Sendable {
         case name, danishName, englishName, contactPerson, decisionText, domain, goal, legalBasis, provider, reason
         case referralText, targetName, templateName, title, outcome, agendaItem, source, ownWords
-        case activity, action, authorityReviewer, findings
+        case activity, action, authorityReviewer, findings, subject
         case note, room, guestName, organisation, place, description, email, phone
         /// The key of a template's goal `goal` (1-based).
         case templateGoalKey(goal: Int)
@@ -34,6 +34,7 @@ extension DomainError {
             case .title: return "title"
             case .outcome: return "outcome"
             case .agendaItem: return "agenda item"
+            case .subject: return "subject"
             case .source: return "source"
             case .ownWords: return "own words"
             case .activity: return "activity"
@@ -102,7 +103,7 @@ extension DomainError {
     }
 
     /// A piece of a citizen's plan, named by id.
-    public enum PlanPart: String, Equatable, Sendable { case goal, effort, followUp = "follow-up", referral, meeting }
+    public enum PlanPart: String, Equatable, Sendable { case goal, effort, followUp = "follow-up", referral, meeting, decision }
 
     /// Bad input: exit status 2.
     public enum Invalid: Equatable, Sendable, CustomStringConvertible {
@@ -214,6 +215,8 @@ extension DomainError {
         case caseNotClosed(citizen: String)
         /// `archive` with no closed case past its retention period.
         case nothingDue
+        /// A decision annulled already: it is neither corrected nor annulled again.
+        case decisionAnnulled(decision: String, on: Day)
         /// A retention run on logs that still hold format-1 lines (`retention upgrade` first).
         case formatOneLog
         /// A case closed before the citizen was born.
@@ -329,6 +332,7 @@ extension DomainError {
             case let .caseAlreadyClosed(cid, day): return "the case of \(cid) is closed already (since \(day.iso))"
             case .caseNotClosed(let cid): return "the case of \(cid) is open: only a closed case is reopened"
             case .nothingDue: return "no closed case is past its retention period: nothing to archive"
+            case let .decisionAnnulled(d, day): return "decision \(d) was annulled on \(day.iso): it is neither corrected nor annulled again"
             case .formatOneLog: return "the logs still hold lines in format 1, which cannot be erased in place: run `enplan retention upgrade` first (with the sessions closed)"
             case let .closedBeforeBirth(date, born): return "a case cannot close (\(date.iso)) before the citizen was born (\(born.iso))"
             case .sameRegistration(let cid): return "\(cid) is the same registration: name another"
@@ -392,7 +396,7 @@ extension DomainError {
             case .templateTooLarge: return nil
             case .notLocked, .alreadyActive: return .user
             case .weakPassword: return nil
-            case .caseClosed, .caseAlreadyClosed, .caseNotClosed, .nothingDue, .formatOneLog: return nil
+            case .caseClosed, .caseAlreadyClosed, .caseNotClosed, .nothingDue, .formatOneLog, .decisionAnnulled: return nil
             case .closedBeforeBirth: return .date
             case .sameRegistration, .alreadyLinked, .alreadyDismissed: return .citizen
             case .cprUnchanged: return .cpr

@@ -202,7 +202,7 @@ extension CaseService {
         let d = try citizen(cid, as: viewerID, purpose: "meeting")
         let plan = d.citizen.plan
         return m.agenda.map { id in
-            if let f = plan?.followUps.first(where: { $0.id == id }) { return AgendaItem(id: id, due: f.due, title: nil, hidden: false) }
+            if let f = plan?.followUps.first(where: { $0.id == id }) { return AgendaItem(id: id, due: f.due, title: f.subject, hidden: false) }
             let hidden = d.hidden.contains(id)
             let title = hidden ? nil : plan?.efforts.first(where: { $0.id == id })?.title
             return AgendaItem(id: id, due: nil, title: title, hidden: hidden)

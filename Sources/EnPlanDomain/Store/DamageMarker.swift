@@ -40,7 +40,11 @@ public struct DamageMarker: Equatable, Sendable, CustomStringConvertible {
     public static func read(directory: String) -> DamageMarker? {
         let path = directory + "/" + name
         guard access(path, F_OK) == 0 else { return nil }
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return parse((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+    }
+
+    /// The marker's text (`<time> <who> <file>:<line>: <reason>` a line) read back.
+    static func parse(_ text: String) -> DamageMarker {
         var found: Timestamp?, by: Finder?, findings: [Finding] = []
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 2)
@@ -66,7 +70,7 @@ public struct DamageMarker: Equatable, Sendable, CustomStringConvertible {
     static func mark(directory: String, by: Finder, findings: [Finding], at now: Timestamp) -> DamageMarker {
         if let existing = read(directory: directory) { return existing }
         let marker = DamageMarker(found: now, by: by, findings: findings)
-        let text = findings.map { "\(now.iso) \(by.rawValue) \($0.file):\($0.line): \(Self.oneLine($0.reason))\n" }.joined()
+        let text = Self.text(by: by, findings: findings, at: now)
         let tmp = directory + "/." + name + ".\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if fd >= 0 {
@@ -88,6 +92,10 @@ public struct DamageMarker: Equatable, Sendable, CustomStringConvertible {
         rename(directory + "/" + name, directory + "/" + name + ".released-" + stamp)
         Sys.syncDirectory(directory)
         return marker
+    }
+
+    static func text(by: Finder, findings: [Finding], at now: Timestamp) -> String {
+        findings.map { "\(now.iso) \(by.rawValue) \($0.file):\($0.line): \(Self.oneLine($0.reason))\n" }.joined()
     }
 
     private static func oneLine(_ s: String) -> String {

@@ -102,7 +102,8 @@ extension Store {
     /// (`upgradeToFormatTwo` first). Erasing nothing is no error.
     @_spi(Store)
     public func erasePayloads(_ pick: (_ audit: Bool, RecordedEvent) -> Bool) throws -> Erased {
-        try ErasureJournal.guarding(directory, exclusive: true) { try lock.withLock(exclusive: true) {
+        try refuseInDatabase("erasure")
+        return try ErasureJournal.guarding(directory, exclusive: true) { try lock.withLock(exclusive: true) {
             try catchUpExclusive(by: .write)
             try refuseIfMarked(auditOnly: false)
             var entries: [ErasureJournal.Entry] = [], erased = Erased()

@@ -186,20 +186,25 @@ extension Effort: SnapshotCodable {
 }
 
 extension Decision: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.string(id); w.raw(legalArea); w.day(date); w.string(text); w.day(appealDeadline); w.raw(sector) }
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.raw(legalArea); w.day(date); w.string(text); w.day(appealDeadline); w.raw(sector)
+        w.optional(corrected) { $0.day($1) }; w.optional(annulled) { $0.day($1) }; w.optional(annulReason) { $0.string($1) }
+    }
     init(from r: inout SnapshotReader) throws {
         self.init(id: try r.string(), legalArea: try r.raw(), date: try r.day(), text: try r.string(), appealDeadline: try r.day(),
                   sector: try r.raw())
+        corrected = try r.optional { try $0.day() }; annulled = try r.optional { try $0.day() }; annulReason = try r.optional { try $0.string() }
     }
 }
 
 extension FollowUp: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.string(id); w.day(due); w.optional(done) { $0.day($1) }; w.optional(result) { $0.raw($1) }; w.optional(planned) { $0.day($1) }
+        w.optional(subject) { $0.string($1) }
     }
     init(from r: inout SnapshotReader) throws {
         self.init(id: try r.string(), due: try r.day(), done: try r.optional { try $0.day() }, result: try r.optional { try $0.raw() },
-                  planned: try r.optional { try $0.day() })
+                  planned: try r.optional { try $0.day() }, subject: try r.optional { try $0.string() })
     }
 }
 

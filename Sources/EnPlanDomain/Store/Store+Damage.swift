@@ -24,7 +24,7 @@ extension Store {
                     if let t = Truncation.check(file: file, seq: lf.lastSeq, hash: lf.lastHash, head: h) {
                         cut.append(t)
                         found.append(.init(file: file, line: t.endsAt + 1, reason: t.description))
-                    } else if let wrong = Store.notTheAcknowledged(file: file, head: h, lastSeq: lf.lastSeq, lookup: { lf.chainFields(atSeq: $0) }) {
+                    } else if let wrong = Store.notTheAcknowledged(file: file, head: h, lastSeq: lf.lastSeq, lookup: { lf.chainFields(atSeq: $0, before: nil) }) {
                         found.append(wrong)
                     }
                 }
@@ -50,7 +50,8 @@ extension Store {
     /// in the audit log once no lock is held.
     func markDamaged(by finder: DamageMarker.Finder, _ findings: [DamageMarker.Finding]) {
         guard marker == nil else { return }
-        let m = DamageMarker.mark(directory: directory, by: finder, findings: findings, at: clock.now())
+        let m = databaseURL.map { DamageMarker.mark(url: $0, by: finder, findings: findings, at: clock.now()) }
+            ?? DamageMarker.mark(directory: directory, by: finder, findings: findings, at: clock.now())
         marker = m
         unrecordedMarker = m
     }
@@ -58,7 +59,7 @@ extension Store {
     /// Records in the audit log that the store is marked damaged (after `verify` marked it), when
     /// the audit log can take it.
     public func recordMarkerFound() {
-        guard unrecordedMarker == nil, let m = DamageMarker.read(directory: directory) else { return recordMarker() }
+        guard unrecordedMarker == nil, let m = readMarker() else { return recordMarker() }
         marker = m
         unrecordedMarker = m
         recordMarker()
@@ -76,9 +77,14 @@ extension Store {
     /// Under the exclusive lock, before any append: a marker another process wrote (`verify`, or a
     /// session that found damage) stops this one's writes too.
     func refuseIfMarked(auditOnly: Bool) throws {
-        marker = DamageMarker.read(directory: directory)
+        marker = readMarker()
         guard let m = marker else { return }
         if !auditOnly || m.auditInDoubt { throw StoreError.marked(m) }
+    }
+
+    /// The persisted damage marker: `store.damaged`, or the `enplan_damage` row.
+    func readMarker() -> DamageMarker? {
+        database.map { DamageMarker.read($0) } ?? DamageMarker.read(directory: directory)
     }
 
     func refuseIfTruncated(_ file: String) throws {
@@ -116,7 +122,7 @@ extension Store {
             head?.write(.events, seq: events.lastSeq, hash: events.lastHash, at: now)
             head?.write(.audit, seq: audit.lastSeq, hash: audit.lastHash, at: now)
             truncations = []
-            out.marker = DamageMarker.release(directory: directory, at: now)
+            out.marker = try database.map { try DamageMarker.release($0, at: now) } ?? DamageMarker.release(directory: directory, at: now)
             marker = nil
             unrecordedMarker = nil
         }
@@ -131,6 +137,7 @@ extension Store {
     /// a crash's leftover that may be cut off. At or before the head it was synced and acknowledged:
     /// damage (unless an administrator releases it).
     func isCrashTear(_ log: HeadFile.Log, _ tear: LogFile.Tear) -> Bool {
+        // A transaction commits whole: a database log has no tears (`PGLog` reports none).
         if releasing { return true }
         guard let head else { return true }
         switch head.reading(log) {

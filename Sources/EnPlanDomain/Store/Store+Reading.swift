@@ -7,13 +7,13 @@ extension Store {
     /// line is an error, never a silently shorter history. Lines whose payload was erased are
     /// passed over unless asked for (`enplan log` shows them as what they are).
     public func scan(audit scanAudit: Bool = false, includingErased: Bool = false, _ visit: (RecordedEvent) -> Bool) throws {
-        let file = scanAudit ? Store.auditFile : Store.eventsFile
+        let log = scanAudit ? audit : events
         var problem: StoreError?
         try lock.withLock(exclusive: false) {
-            try LogFile.scan(path: directory + "/" + file) { line, result in
+            try log.scanAll { line, result in
                 switch result {
                 case .success(let e): return e.erased && !includingErased ? true : visit(e)
-                case .failure(let p): problem = .damaged(file: file, line: line, reason: p.reason); return false
+                case .failure(let p): problem = .damaged(file: log.name, line: line, reason: p.reason); return false
                 }
             }
         }
@@ -27,35 +27,10 @@ extension Store {
         let offsets = streams.flatMap { projection.lines.offsets($0) }.sorted()
         guard !offsets.isEmpty else { return [] }
         let wanted = Set(streams)
-        let path = directory + "/" + Store.eventsFile
         return try lock.withLock(exclusive: false) {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw StoreError.io("cannot open \(path): \(Sys.errorText)") }
-            defer { close(fd) }
-            var out: [RecordedEvent] = []
-            out.reserveCapacity(offsets.count)
-            for offset in offsets {
-                var count = 2048
-                while true {
-                    guard let bytes = Sys.readAll(fd, from: offset, count: count) else {
-                        throw StoreError.io("cannot read \(path): \(Sys.errorText)")
-                    }
-                    guard let nl = bytes.firstIndex(of: 0x0A) else {
-                        guard bytes.count == count else { throw StoreError.damaged(file: Store.eventsFile, line: 0, reason: "a line at byte \(offset) has no end") }
-                        count *= 4
-                        continue
-                    }
-                    let e = try bytes.withUnsafeBytes { buf -> RecordedEvent in
-                        do { return try LogLine.decode(UnsafeRawBufferPointer(rebasing: buf[0..<nl]), previousHash: nil, previousSeq: 0) } catch {
-                            throw StoreError.damaged(file: Store.eventsFile, line: 0, reason: "the line at byte \(offset): \(error)")
-                        }
-                    }
-                    guard wanted.contains(e.stream) else {
-                        throw StoreError.damaged(file: Store.eventsFile, line: e.seq, reason: "the line at byte \(offset) is not of the stream the index says")
-                    }
-                    out.append(e)
-                    break
-                }
+            let out = try events.lines(at: offsets)
+            if let e = out.first(where: { !wanted.contains($0.stream) }) {
+                throw StoreError.damaged(file: Store.eventsFile, line: e.seq, reason: "the line of seq \(e.seq) is not of the stream the index says")
             }
             return out
         }

@@ -47,10 +47,14 @@ public final class Store {
     public private(set) var projection = Projection()
     /// What was repaired when the store opened (torn tails moved aside), for the user to see.
     public internal(set) var repairs: [String] = []
-    let events: LogFile
-    let audit: LogFile
-    let lock: LockFile
-    let head: HeadFile?
+    let events: LogStorage
+    let audit: LogStorage
+    let lock: StoreLock
+    let head: HeadStorage?
+    /// The PostgreSQL store this one keeps its logs in (`Options.database`); nil: the files in `directory`.
+    let database: PGConnection?
+    /// Its URL, as given.
+    public let databaseURL: String?
     /// Logs that end before their recorded head: writes to them are refused until accepted.
     public internal(set) var truncations: [Truncation] = []
     /// The persisted damage state, as this process last saw it (every write looks again).
@@ -110,6 +114,10 @@ public final class Store {
         /// Each line's salt by its seq, where the tests need the same bytes every run (golden files);
         /// nil: 16 random bytes a line.
         public var salts: (@Sendable (Int) -> String)?
+        /// A PostgreSQL store (`postgresql://…`, libpq's URL or key=value form) for the two logs, their
+        /// heads and the damage marker; `directory` then holds this host's cache (snapshot, settings,
+        /// outbox). nil: the JSON Lines files in `directory` (the default).
+        public var database: String?
         public init() {}
     }
 
@@ -119,21 +127,37 @@ public final class Store {
         self.clock = clock
         try Sys.makeDirectories(directory)
         try Store.requireOwner(directory)
-        headExisted = access(directory + "/" + HeadFile.name, F_OK) == 0
-        // A log the head says had lines, and is not there, is damage (opening creates it empty).
-        missing = [(HeadFile.Log.events, Store.eventsFile), (.audit, Store.auditFile)].compactMap { log, file in
-            guard access(directory + "/" + file, F_OK) != 0, let h = HeadFile.read(directory: directory, log), h.seq > 0 else { return nil }
-            return .init(file: file, line: 0, reason: "\(file) is missing (seq \(h.seq) was acknowledged)")
+        databaseURL = options.database
+        if let url = options.database {
+            // PostgreSQL: the tables are the logs, the head rows the heads (never missing: made with the tables).
+            let db = try PGConnection(url: url)
+            try PGSchema.ensure(db)
+            try db.listen(PGSchema.notifyChannel)
+            database = db
+            headExisted = true
+            missing = []
+            lock = PGLock(db)
+            events = PGLog(db, .events, clock: clock)
+            audit = PGLog(db, .audit, clock: clock)
+            head = PGHeads(db)
+        } else {
+            database = nil
+            headExisted = access(directory + "/" + HeadFile.name, F_OK) == 0
+            // A log the head says had lines, and is not there, is damage (opening creates it empty).
+            missing = [(HeadFile.Log.events, Store.eventsFile), (.audit, Store.auditFile)].compactMap { log, file in
+                guard access(directory + "/" + file, F_OK) != 0, let h = HeadFile.read(directory: directory, log), h.seq > 0 else { return nil }
+                return .init(file: file, line: 0, reason: "\(file) is missing (seq \(h.seq) was acknowledged)")
+            }
+            let lock = try LockFile(path: directory + "/store.lock")
+            self.lock = lock
+            // An erasure a crash cut short is finished (or forgotten, had it not begun) before a line is read.
+            if access(directory + "/" + ErasureJournal.name, F_OK) == 0 {
+                try ErasureJournal.guarding(directory, exclusive: true) { try lock.withLock(exclusive: true) { try ErasureJournal.recover(directory: directory) } }
+            }
+            events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
+            audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
+            head = options.keepHead ? HeadFile(directory: directory) : nil
         }
-        let lock = try LockFile(path: directory + "/store.lock")
-        self.lock = lock
-        // An erasure a crash cut short is finished (or forgotten, had it not begun) before a line is read.
-        if access(directory + "/" + ErasureJournal.name, F_OK) == 0 {
-            try ErasureJournal.guarding(directory, exclusive: true) { try lock.withLock(exclusive: true) { try ErasureJournal.recover(directory: directory) } }
-        }
-        events = try LogFile(path: directory + "/" + Store.eventsFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
-        audit = try LogFile(path: directory + "/" + Store.auditFile, io: options.io, readAheadAbove: options.readAheadAbove, chunkBytes: options.chunkBytes)
-        head = options.keepHead ? HeadFile(directory: directory) : nil
 
         if options.useSnapshot, let snap = Snapshot.load(directory: directory),
            try lock.withLock(exclusive: false, { events.resume(offset: snap.offset, seq: snap.seq, hash: snap.hash) }) {
@@ -141,7 +165,7 @@ public final class Store {
             usedSnapshot = true
         }
         let before = projection.lastSeq
-        marker = DamageMarker.read(directory: directory)
+        marker = readMarker()
         try refresh(by: .open)
         try checkHeads()
         replayedAtOpen = projection.lastSeq - before
@@ -165,12 +189,22 @@ public final class Store {
 
     /// A stable name for this store: the start of its first line's hash (iCalendar UIDs use it).
     public lazy var identity: String = {
-        let fd = open(directory + "/" + Store.eventsFile, O_RDONLY | O_CLOEXEC)
-        defer { if fd >= 0 { close(fd) } }
-        guard fd >= 0, let head = Sys.readAll(fd, from: 0, count: 4096), let nl = head.firstIndex(of: 0x0A),
-              let chain = head[..<nl].withUnsafeBytes({ LogLine.chainFields($0) }) else { return "new" }
+        guard let first = events.firstLine(), let chain = first.withUnsafeBytes({ LogLine.chainFields($0) }) else { return "new" }
         return String(chain.hash.prefix(16))
     }()
+
+    /// Whether the store's logs are in PostgreSQL (the administrator's tools that work on files
+    /// alone refuse then).
+    public var inDatabase: Bool { database != nil }
+
+    /// Whether another host announced new events (LISTEN/NOTIFY) since the last look: a wake-up
+    /// only; `refresh` reads by seq whatever it says. Always false for the files.
+    public func changesAnnounced() -> Bool { database?.takeNotified() ?? false }
+
+    /// Refuses what only the files can do yet, in one line.
+    func refuseInDatabase(_ what: String) throws {
+        if database != nil { throw StoreError.io("\(what) is not available on a PostgreSQL store yet (it works on the JSON Lines files)") }
+    }
 
     /// The reason the store refuses to write: a damaged line in the middle of a file, or a log that
     /// ends before its recorded head.
@@ -259,7 +293,6 @@ public final class Store {
             try refuseIfMarked(auditOnly: false)
             let now = clock.now()
             var seq = events.lastSeq, prev = events.lastHash
-            let start = events.offset
             var bytes: [UInt8] = []
             var recorded: [RecordedEvent] = []
             do {
@@ -273,7 +306,7 @@ public final class Store {
                         let data = p.event.fields
                         let line = LogLine.encode(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,
                                                   version: version, data: data, prev: prev, format: options.lineFormat, salt: options.salts?(seq))
-                        let lineStart = start + bytes.count
+                        let lineStart = events.position(appending: bytes.count, seq: seq)
                         bytes += line.bytes
                         prev = line.hash
                         let e = RecordedEvent(seq: seq, ts: now, actor: actor, type: p.event.type, stream: p.stream,

@@ -39,10 +39,23 @@ extension Store {
         try ErasureJournal.guarding(directory, exclusive: false) { try verifyReading(directory: directory, mark: mark, clock: clock) }
     }
 
+    /// What `verify` reads a store through: a consistent cut of its heads, logs and marker, and
+    /// the two ways of reading a log (the event log applied to a fresh projection, the audit log
+    /// scanned), for the files or for the database.
+    struct VerifyCut {
+        var heads: [HeadFile.Log: HeadFile.Reading?] = [:]
+        /// Each log that is there, with its length (bytes, or the last seq) in the cut.
+        var sizes: [String: Int] = [:]
+        var marker: DamageMarker?
+        var checkEvents: (_ size: Int, _ watch: Int, _ apply: (LogLine.Envelope, DomainEvent) throws -> Void, _ problem: (Int, String) -> Void) throws
+            -> (lines: Int, last: (seq: Int, hash: String), watched: String?) = { _, _, _, _ in (0, (0, LogLine.genesisHash), nil) }
+        var scan: (_ file: String, _ size: Int, _ visit: (Int, Result<RecordedEvent, LogLine.Problem>) -> Bool) throws -> Void = { _, _, _ in }
+    }
+
     private static func verifyReading(directory: String, mark: Bool, clock: Clock) throws -> [VerifyReport] {
-        struct Cut { var heads: [HeadFile.Log: HeadFile.Reading?] = [:]; var sizes: [String: Int] = [:]; var marker: DamageMarker? }
+        typealias Cut = VerifyCut
         let lock = try LockFile(path: directory + "/store.lock")
-        let cut = try lock.withLock(exclusive: false) { () -> Cut in
+        var cut = try lock.withLock(exclusive: false) { () -> Cut in
             var c = Cut()
             c.heads[.events] = HeadFile.reading(directory: directory, .events)
             c.heads[.audit] = HeadFile.reading(directory: directory, .audit)
@@ -53,6 +66,20 @@ extension Store {
             c.marker = DamageMarker.read(directory: directory)
             return c
         }
+        cut.checkEvents = { size, watch, apply, problem in
+            try LogFile.check(path: directory + "/" + eventsFile, to: size, watch: watch, apply: apply, problem: problem)
+        }
+        cut.scan = { file, size, visit in try LogFile.scan(path: directory + "/" + file, to: size, visit) }
+        let reports = try verifyCut(cut)
+        let findings = reports.flatMap { r in r.problems.map { DamageMarker.Finding(file: r.file, line: $0.line, reason: $0.reason) } }
+        if cut.marker == nil, mark, !findings.isEmpty {
+            DamageMarker.mark(directory: directory, by: .verify, findings: findings, at: clock.now())
+        }
+        return reports
+    }
+
+    /// The checks themselves, the same for either backend.
+    static func verifyCut(_ cut: VerifyCut) throws -> [VerifyReport] {
         let headFileThere = cut.heads[.events]! != nil
         var reports: [VerifyReport] = []
         var headReport = VerifyReport(file: HeadFile.name)
@@ -63,7 +90,6 @@ extension Store {
         // The highest event-log head a session recorded in the audit log (reset by an accepted truncation).
         var recorded: HeadFile.Head?
         for file in [eventsFile, auditFile] {
-            let path = directory + "/" + file
             let log: HeadFile.Log = file == eventsFile ? .events : .audit
             var report = VerifyReport(file: file)
             var head: HeadFile.Head?
@@ -84,10 +110,10 @@ extension Store {
             if file == eventsFile {
                 // Every event applied to a fresh projection, a chunk ahead on the second thread.
                 var projection = Projection()
-                (report.lines, last, atHead) = try LogFile.check(path: path, to: size, watch: head?.seq ?? 0, apply: { if $0.erased { projection.applyErased($0) } else { try projection.apply($0, event: $1) } },
-                                                                 problem: { report.problems.append(.init($0, $1, releasable: false)) })
+                (report.lines, last, atHead) = try cut.checkEvents(size, head?.seq ?? 0, { if $0.erased { projection.applyErased($0) } else { try projection.apply($0, event: $1) } },
+                                                                 { report.problems.append(.init($0, $1, releasable: false)) })
             } else {
-                try LogFile.scan(path: path, to: size) { line, result in
+                try cut.scan(file, size) { line, result in
                     report.lines = line
                     switch result {
                     case .success(let e):
@@ -134,11 +160,8 @@ extension Store {
             reports[i].problems.append(.init(t.endsAt + 1, t.description + " (the audit log's record of a session's start)"))
         }
         if !headReport.problems.isEmpty { reports.append(headReport) }
-        let findings = reports.flatMap { r in r.problems.map { DamageMarker.Finding(file: r.file, line: $0.line, reason: $0.reason) } }
         if let m = cut.marker {
             reports.append(VerifyReport(file: DamageMarker.name, lines: m.findings.count, problems: [.init(0, m.description)]))
-        } else if mark, !findings.isEmpty {
-            DamageMarker.mark(directory: directory, by: .verify, findings: findings, at: clock.now())
         }
         return reports
     }

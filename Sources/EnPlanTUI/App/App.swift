@@ -168,7 +168,7 @@ public final class App {
     public func tick(now: Date) {
         guard case .main = phase else { return }
         if now.timeIntervalSince(lastInput) >= options.idleLockSeconds { lock(); return }
-        if now.timeIntervalSince(lastRefresh) >= 1 {
+        if now.timeIntervalSince(lastRefresh) >= 1 || service.changesAnnounced() {
             lastRefresh = now
             withSession { refresh(&$0) }
         } else if !trimmedSinceLogin, now.timeIntervalSince(lastInput) >= 1 {

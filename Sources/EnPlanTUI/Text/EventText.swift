@@ -23,28 +23,32 @@ extension Strings {
         case .consentGiven?: detail = ((try? d.strings("sectors")) ?? []).compactMap(Sector.init(rawValue:)).map(sector).joined(separator: " + ")
         case .consentWithdrawn?: detail = v("id")
         case .planCreated?, .planGoalChanged?: detail = "\(OverallGoal(rawValue: v("overallGoal")).map(overallGoal) ?? "") “\(v("ownWords"))”"
-        case .goalAdded?, .goalChanged?: detail = "\(v("id")) [\(word(v("area")))] \(v("text"))"
+        case .goalAdded?, .goalChanged?: detail = "[\(word(v("area")))] \(v("text"))"
         case .goalStatusChanged?: detail = "\(v("id")) → \(word(v("status")))"
-        case .effortAdded?, .effortChanged?: detail = "\(v("id")) \(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
+        case .effortAdded?, .effortChanged?: detail = "\(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
         case .effortStatusChanged?: detail = "\(v("id")) → \(word(v("status")))" + (v("end").isEmpty ? "" : " \(day("end"))")
-        case .decisionRecorded?: detail = "\(v("id")) [\(v("legalArea"))] \(day("date")) \(v("text"))"
-        case .followUpScheduled?: detail = "\(v("id")) \(p(.due)) \(day("due"))"
+        case .decisionRecorded?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
+        case .decisionCorrected?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
+        case .decisionAnnulled?: detail = day("date")
+        case .followUpScheduled?: detail = (v("subject").isEmpty ? "" : v("subject") + " · ") + "\(p(.due)) \(day("due"))"
         case .followUpCompleted?: detail = "\(v("id")) \(day("done")) · \(word(v("result")))"
         case .assessmentRecorded?: detail = "\(v("domain")): \((try? d.int("score")).map(String.init) ?? "") (\(day("date")))"
         case .referralSent?:
-            detail = "\(v("id")) \(Sector(rawValue: v("from")).map(sector) ?? "") → \(Sector(rawValue: v("to")).map(sector) ?? ""): \(v("text"))"
+            detail = "\(Sector(rawValue: v("from")).map(sector) ?? "") → \(Sector(rawValue: v("to")).map(sector) ?? ""): \(v("text"))"
         case .referralAnswered?: detail = "\(v("id")) → \(word(v("status")))"
         case .contactLogged?: detail = [word(v("channel")), v("note")].filter { !$0.isEmpty }.joined(separator: ": ")
         case .templateApplied?: detail = "\(v("name")) \(p(.docFrom)) \(day("start"))"
-        case .meetingScheduled?: detail = "\(e.stream) \(v("start").replacingOccurrences(of: "T", with: " ")) · \(v("room"))"
-        case .meetingStatusChanged?: detail = "\(e.stream) → \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
+        case .meetingScheduled?:
+            let start = v("start").split(separator: "T")
+            detail = (start.count == 2 ? (Day(iso: String(start[0])).map(date) ?? "") + " " + start[1] : v("start")) + (v("room").isEmpty ? "" : " · \(v("room"))")
+        case .meetingStatusChanged?: detail = "→ \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
         case .meetingChanged?:
             let start = v("start").split(separator: "T")
             let when = start.count == 2 ? (Day(iso: String(start[0])).map(date) ?? "") + " " + start[1] : v("start")
-            detail = "\(e.stream) → \(when) · \(v("room"))"
+            detail = "→ \(when)" + (v("room").isEmpty ? "" : " · \(v("room"))")
         case .participantReplaced?:
-            detail = "\(e.stream): \(names.user(v("leaving")))" + (v("by").isEmpty ? pick(" er taget af", " taken off") : " → \(names.user(v("by")))")
-        case .meetingJoined?: detail = "\(e.stream) + \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
+            detail = "\(names.user(v("leaving")))" + (v("by").isEmpty ? pick(" er taget af", " taken off") : " → \(names.user(v("by")))")
+        case .meetingJoined?: detail = "+ \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
         case .outcomeRecorded?:
             detail = [OutcomeStatus(rawValue: v("status")).map(outcomeStatus) ?? v("status"), day("date"), v("source")].filter { !$0.isEmpty }.joined(separator: " · ")
         case .ownAssessmentRecorded?:
@@ -95,6 +99,8 @@ extension Strings {
         case .effortChanged: ("Indsats rettet", "Effort edited")
         case .effortStatusChanged: ("Indsats", "Effort")
         case .decisionRecorded: ("Afgørelse", "Decision")
+        case .decisionCorrected: ("Afgørelse rettet", "Decision corrected")
+        case .decisionAnnulled: ("Afgørelse annulleret", "Decision annulled")
         case .followUpScheduled: ("Opfølgning planlagt", "Follow-up planned")
         case .followUpCompleted: ("Opfølgning udført", "Follow-up done")
         case .assessmentRecorded: ("Egenmestring", "Mastery")

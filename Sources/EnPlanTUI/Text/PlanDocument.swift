@@ -92,7 +92,8 @@ public enum PlanDocument {
                 // The decision and its appeal guidance on one page (when they fit on one).
                 let start = out.lines.count
                 defer { out.keepTogether(from: start) }
-                bullet("\(s.date(x.date)): \(x.text) (" + s.pick("efter", "under") + " \(lawName(x.legalArea, s)))")
+                bullet("\(s.date(x.date)): \(x.text) (" + s.pick("efter", "under") + " \(lawName(x.legalArea, s)))"
+                       + (x.annulled.map { s.pick(". Afgørelsen er annulleret \(s.longDate($0)).", ". The decision was annulled on \(s.longDate($0)).") } ?? ""))
                 // Appeal guidance (forvaltningsloven § 25): that, to whom, how, and by when.
                 if x.appealRuns(on: today) {
                     let to = municipality ?? s.pick("kommunen", "the municipality")
@@ -114,11 +115,13 @@ public enum PlanDocument {
         let late = open.filter { $0.due < today }, next = open.filter { $0.due >= today }
         if !next.isEmpty {
             heading(s.p(.docFollowUps), level: 2)
-            for f in next { bullet(s.pick("Vi ser på planen sammen med dig", "We look at the plan with you") + " \(s.longDate(f.due))") }
+            for f in next {
+                bullet((f.subject.map { $0 + ": " } ?? "") + s.pick("Vi ser på planen sammen med dig", "We look at the plan with you") + " \(s.longDate(f.due))")
+            }
         }
         if !late.isEmpty {
             heading(s.p(.docFollowUpsLate), level: 2)
-            for f in late { bullet(s.date(f.due)) }
+            for f in late { bullet((f.subject.map { $0 + ": " } ?? "") + s.date(f.due)) }
         }
         let meetings = d.meetings.filter { $0.status == .planned && $0.start.day >= today && !$0.busy }
         if !meetings.isEmpty {

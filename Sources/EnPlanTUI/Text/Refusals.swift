@@ -70,6 +70,7 @@ private struct RefusalWords {
         case .followUp: return pick("opfølgningen", "follow-up")
         case .referral: return pick("henvisningen", "referral")
         case .meeting: return pick("mødet", "meeting")
+        case .decision: return pick("afgørelsen", "decision")
         }
     }
 
@@ -91,6 +92,7 @@ private struct RefusalWords {
         case .title: return pick("titlen", "title")
         case .outcome: return pick("udfaldet", "outcome")
         case .agendaItem: return pick("dagsordenspunktet", "agenda item")
+        case .subject: return pick("emnet", "subject")
         case .source: return pick("kilden", "source")
         case .ownWords: return pick("borgerens egne ord", "own words")
         case .activity: return pick("aktiviteten", "activity")
@@ -251,6 +253,8 @@ private struct RefusalWords {
         case let .completedBeforePlanned(done, planned): return pick("En opfølgning kan ikke være udført (\(date(done))) før den blev planlagt (\(date(planned)))", "A follow-up cannot be completed (\(date(done))) before it was planned (\(date(planned)))")
         case .caseClosed(_, let day): return pick("Sagen blev lukket \(date(day)): genåbn den for at registrere mere", "The case closed on \(date(day)): reopen it to record more")
         case .caseAlreadyClosed(_, let day): return pick("Sagen er allerede lukket (\(date(day)))", "The case is closed already (\(date(day)))")
+        case let .decisionAnnulled(_, day): return pick("Afgørelsen blev annulleret \(date(day)): den kan ikke rettes eller annulleres igen",
+                                                         "The decision was annulled on \(date(day)): it cannot be corrected or annulled again")
         case .nothingDue: return pick("Ingen lukket sag har nået sin slettefrist: intet at arkivere", "No closed case is past its retention period: nothing to archive")
         case .formatOneLog: return pick("Loggen skal først opgraderes til format 2 (enplan retention upgrade)", "The log must be upgraded to format 2 first (enplan retention upgrade)")
         case .caseNotClosed: return pick("Sagen er åben: kun en lukket sag kan genåbnes", "The case is open: only a closed case is reopened")

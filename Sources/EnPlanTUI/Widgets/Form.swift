@@ -18,6 +18,10 @@ public struct Form: Sendable {
         case choice(values: [String], shown: [String])
         /// Typed but shown as dots (a password).
         case secret
+        /// Several of a list ticked (a meeting's agenda): ←/→ go through them, Space ticks; the
+        /// value is the ticked values, comma-separated, in the list's order. `empty` is said when
+        /// there is nothing to tick.
+        case ticks(values: [String], shown: [String], empty: String)
     }
 
     public struct Field: Sendable {
@@ -62,14 +66,19 @@ public struct Form: Sendable {
     public private(set) var replacing = true
     /// Where typing goes in the focused field, in characters from its start.
     public private(set) var cursor = 0
+    /// In a focused ticks field: the item ←/→ are on.
+    public private(set) var tickCursor = 0
+    /// How a focused ticks field says that Space ticks (each configuration words it).
+    public var tickHint = "mellemrum: vælg/fravælg"
 
     private mutating func focused() {
         guard fields.indices.contains(focus) else { return }
         cursor = fields[focus].value.count
+        tickCursor = 0
         let byKind: Bool
         switch fields[focus].kind {
         case .date, .number: byKind = true
-        case .text, .choice, .secret: byKind = false
+        case .text, .choice, .secret, .ticks: byKind = false
         }
         replacing = !fields[focus].value.isEmpty && (fields[focus].typedOver ?? byKind)
     }
@@ -86,7 +95,7 @@ public struct Form: Sendable {
         self.fields = fields
         self.hint = hint
         initial = fields.map(\.value)
-        focus = fields.firstIndex { if case .choice = $0.kind { return false } else { return true } } ?? 0
+        focus = fields.firstIndex { !$0.kind.isChoice } ?? 0
         focused()
     }
 
@@ -110,6 +119,25 @@ public struct Form: Sendable {
     /// Moves the focus to a field.
     public mutating func focus(on key: String) { if let i = fields.firstIndex(where: { $0.key == key }) { focus = i } }
     public var focusedKey: String { fields.indices.contains(focus) ? fields[focus].key : "" }
+
+    /// The items of a ticks field (another citizen chosen: their follow-ups and efforts); what was
+    /// ticked and is still there stays ticked.
+    public mutating func setTicks(_ key: String, values: [String], shown: [String], empty: String) {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        let ticked = Set(Form.ticked(fields[i].value))
+        fields[i] = Field(key: key, label: fields[i].label, kind: .ticks(values: values, shown: shown, empty: empty),
+                          value: values.filter(ticked.contains).joined(separator: ","))
+        if i == focus { tickCursor = min(tickCursor, max(0, values.count - 1)) }
+    }
+
+    /// Whether `key` moves or ticks in the focused field (a ticks field's ←, → and Space).
+    private func isTicking(_ key: Key) -> Bool {
+        fields.indices.contains(focus) && fields[focus].kind.isTicks && (key == .left || key == .right || key == .char(" "))
+    }
+
+    static func ticked(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 
     /// Whether the user changed this field since the form opened (or was rebased).
     public func changed(_ key: String) -> Bool {
@@ -144,6 +172,18 @@ public struct Form: Sendable {
             return .save
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        case _ where isTicking(key):
+            // (A `where` on a list of patterns guards only the last one: this case stands alone.)
+            guard case let .ticks(values, _, _) = fields[focus].kind, !values.isEmpty else { break }
+            if key == .char(" ") {
+                var ticked = Set(Form.ticked(fields[focus].value))
+                let v = values[min(tickCursor, values.count - 1)]
+                if ticked.contains(v) { ticked.remove(v) } else { ticked.insert(v) }
+                fields[focus].value = values.filter(ticked.contains).joined(separator: ",")
+                fields[focus].error = nil
+            } else {
+                tickCursor = (tickCursor + (key == .right ? 1 : values.count - 1)) % values.count
+            }
         case .left, .right, .home, .end, .ctrl("a"), .ctrl("e"):
             replacing = false
             if key == .left || key == .right, case let .choice(values, _) = fields[focus].kind, !values.isEmpty {
@@ -160,22 +200,26 @@ public struct Form: Sendable {
             default: cursor = n
             }
         case .backspace:
-            if case .choice = fields[focus].kind { break }
+            if fields[focus].kind.isChoice { break }
             if replacing { fields[focus].value = ""; cursor = 0 }
             replacing = false
             if cursor > 0 { remove(at: cursor - 1); cursor -= 1 }
             fields[focus].error = nil
         case .delete:
-            if case .choice = fields[focus].kind { break }
+            if fields[focus].kind.isChoice { break }
             if replacing { fields[focus].value = ""; cursor = 0 }
             replacing = false
             if cursor < fields[focus].value.count { remove(at: cursor) }
             fields[focus].error = nil
         case .ctrl("u"):
-            if case .choice = fields[focus].kind { break }
+            if fields[focus].kind.isChoice { break }
             fields[focus].value = ""; cursor = 0; replacing = false
         case .char(let c):
-            if case let .choice(values, shown) = fields[focus].kind {
+            if case let .ticks(values, shown, _) = fields[focus].kind {
+                // A letter goes to the next item that starts with it (Space ticks, above).
+                let order = Array((tickCursor + 1)..<max(tickCursor + 1, values.count)) + Array(0...min(tickCursor, max(0, values.count - 1)))
+                if let i = order.first(where: { $0 < shown.count && shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { tickCursor = i }
+            } else if case let .choice(values, shown) = fields[focus].kind {
                 // A letter picks the next choice that starts with it.
                 let start = (values.firstIndex(of: fields[focus].value) ?? -1) + 1
                 let order = Array(start..<values.count) + Array(0..<start)
@@ -186,7 +230,7 @@ public struct Form: Sendable {
             }
         case .paste(let text):
             // Pasted text is text in any field that takes text; in a choice it is nothing.
-            if case .choice = fields[focus].kind { break }
+            if fields[focus].kind.isChoice { break }
             fields[focus].error = nil
             insert(Key.pastedLine(text))
         default: break
@@ -238,7 +282,7 @@ public struct Form: Sendable {
             case let .number(range, extra):
                 if let n = Int(v) { if !range.contains(n) && !extra.contains(n) { problem = "\(range.lowerBound)-\(range.upperBound)" } }
                 else { problem = s.p(.badNumber) }
-            case .choice, .secret: break
+            case .choice, .secret, .ticks: break
             }
             fields[i].error = problem
             if problem != nil && ok { focus = i; ok = false }
@@ -295,13 +339,25 @@ public struct Form: Sendable {
             // A focused choice says how it is chosen (letters pick, they are not typed).
             case let .choice(values, names): shown = "‹ \(values.firstIndex(of: f.value).map { names[$0] } ?? f.value) ›" + (i == focus ? " ←/→" : "")
             case .secret: shown = String(repeating: "•", count: f.value.count)
+            case let .ticks(values, names, empty):
+                let ticked = Set(Form.ticked(f.value))
+                if values.isEmpty { shown = empty }
+                else if i == focus {
+                    let at = min(tickCursor, values.count - 1)
+                    shown = "\(ticked.contains(values[at]) ? "[x]" : "[ ]") \(names[at]) (\(at + 1)/\(values.count)) ←/→ \(tickHint)"
+                } else {
+                    let chosen = values.indices.filter { ticked.contains(values[$0]) }.map { names[$0] }
+                    shown = chosen.isEmpty ? "–" : chosen.joined(separator: "; ")
+                }
             default: shown = f.value
             }
             // The focused field stands out (not by colour alone: the real cursor is in it too). A
             // value longer than its box shows the part around the cursor, with "…" where it goes on.
-            let window = i == focus && !f.kind.isChoice ? Form.window(shown, cursor: cursor, width: inputWidth)
-                                                        : (text: TextWidth.fit(shown, to: inputWidth), cursorColumn: 0)
-            canvas.put(window.text, row: row, col: left + labelWidth, role: i == focus ? (replacing ? .alert : .selected) : .input, width: inputWidth)
+            // A ticks field says its item and how to tick it: it may take the whole line.
+            let boxWidth = f.kind.isTicks ? max(inputWidth, width - labelWidth - 4) : inputWidth
+            let window = i == focus && !f.kind.isChoice ? Form.window(shown, cursor: cursor, width: boxWidth)
+                                                        : (text: TextWidth.fit(shown, to: boxWidth), cursorColumn: 0)
+            canvas.put(window.text, row: row, col: left + labelWidth, role: i == focus ? (replacing ? .alert : .selected) : .input, width: boxWidth)
             var below: [String] = []
             if let e = f.error {
                 // Beside the field when it fits; else under it, whole (a refusal is never cut off).
@@ -346,8 +402,13 @@ extension Form {
 }
 
 extension Form.Kind {
-    var isChoice: Bool { if case .choice = self { return true } else { return false } }
+    /// Picked, not typed: a choice, or ticks.
+    var isChoice: Bool {
+        switch self { case .choice, .ticks: true; default: false }
+    }
+    var isTicks: Bool { if case .ticks = self { return true } else { return false } }
 }
+
 
 extension Form.Field {
     static func text(_ key: String, _ label: String, _ value: String = "", required: Bool = true) -> Form.Field {

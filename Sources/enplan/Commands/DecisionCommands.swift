@@ -4,7 +4,41 @@ import Foundation
 /// `enplan decision add`: a decision under one legal area, its appeal deadline reckoned from how
 /// it is sent (Digital Post: the same day; a letter: by its weekday), past weekends and holidays.
 enum DecisionCommands {
-    static var all: [CommandSpec] { [add] }
+    static var all: [CommandSpec] { [add, correct, annul] }
+
+    /// A recorded decision corrected: what is not given stays as it was; the deadline is reckoned
+    /// again unless given. The reason is required (audit: `DecisionCorrected`).
+    static var correct: CommandSpec {
+        CommandSpec(["decision", "correct"], "correct a recorded decision (law, date, text, deadline) with the reason; prints the seq", options: [
+            .actor(), .citizen, .text("decision", "ID", required: true, "the decision (d1, …)"), .choice("area", LegalArea.self, "the legal area"),
+            .date("date", "the decision's date"), .text("text", "TEXT", "the decision"), .choice("sent", Delivery.self, "how it reaches the citizen"),
+            .date("appeal-deadline", "a deadline other than the reckoned one"), .text("reason", "TEXT", required: true, "why it is corrected"),
+        ]) { inv in
+            let service = try Context.open(inv.dataDirectory)
+            let today = service.today, citizen = inv.required("citizen"), id = inv.required("decision")
+            guard let d = service.state.citizens[citizen]?.plan?.decisions.first(where: { $0.id == id }) else {
+                throw DomainError.notFound(.inPlan(.decision, id, citizen: citizen))
+            }
+            let events = try service.execute(.correctDecision(citizen: citizen, decision: id, legalArea: inv.choice("area", LegalArea.self) ?? d.legalArea,
+                                                              date: try inv.day("date", today: today) ?? d.date, text: inv.string("text") ?? d.text,
+                                                              appealDeadline: try inv.day("appeal-deadline", today: today),
+                                                              sent: inv.choice("sent", Delivery.self) ?? .digital, reason: inv.required("reason")),
+                                             as: inv.required("as"))
+            Output.line(events[0].seq)
+            return 0
+        }
+    }
+
+    static var annul: CommandSpec {
+        CommandSpec(["decision", "annul"], "annul a recorded decision with the reason (it stays in the plan, marked); prints the seq", options: [
+            .actor(), .citizen, .text("decision", "ID", required: true, "the decision (d1, …)"), .text("reason", "TEXT", required: true, "why it is annulled"),
+        ]) { inv in
+            let events = try Context.open(inv.dataDirectory).execute(.annulDecision(citizen: inv.required("citizen"), decision: inv.required("decision"),
+                                                                                     reason: inv.required("reason")), as: inv.required("as"))
+            Output.line(events[0].seq)
+            return 0
+        }
+    }
 
     static var add: CommandSpec {
         CommandSpec(["decision", "add"], "record a decision; prints it with its appeal deadline", options: [

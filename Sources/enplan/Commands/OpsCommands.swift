@@ -4,7 +4,7 @@ import Foundation
 
 /// Running EnPlan on a server: its version, its man page, backups and restores.
 enum OpsCommands {
-    static var all: [CommandSpec] { [version, themes, manpage, backup, restore] }
+    static var all: [CommandSpec] { [version, themes, manpage, backup, restore, migrate] }
 
     static var version: CommandSpec {
         CommandSpec(["version"], "print the version (also enplan --version)") { _ in
@@ -36,6 +36,13 @@ enum OpsCommands {
         CommandSpec(["backup"], "copy the store to DEST (a new or empty directory) while terminals keep writing: up to the heads it records, fsynced, verified; with the settings and the SSH keys' authorized_keys",
                     options: [KeyCommands.file], arguments: ["DEST"]) { inv in
             let dest = try emptyDirectory(inv.arguments[0], "backup")
+            if let url = Context.storeURL {
+                let started = Date()
+                let r = try cleaningUp(dest) { try Store.backup(database: url, cache: inv.dataDirectory, to: dest) }
+                Output.line("Backed up \(Store.redacted(url)) to \(dest) as JSON Lines: \(Store.eventsFile) to seq \(r.events.seq) (\(r.events.hash.prefix(16))…), "
+                      + "\(Store.auditFile) to seq \(r.audit.seq); \(r.events.bytes + r.audit.bytes) bytes, verified, in \(String(format: "%.2f", Date().timeIntervalSince(started))) s.")
+                return 0
+            }
             guard FileManager.default.fileExists(atPath: inv.dataDirectory + "/" + Store.eventsFile) else {
                 throw UsageError("backup: no store in \(inv.dataDirectory)")
             }
@@ -59,6 +66,7 @@ enum OpsCommands {
         CommandSpec(["restore"], "restore a backup (SRC, from enplan backup) into DIR, a new or empty data directory; the restore is recorded in its audit log",
                     arguments: ["SRC", "DIR"]) { inv in
             let src = inv.arguments[0]
+            try Context.filesOnly("restore (restore into a data directory, then enplan --data-dir DIR migrate --to URL)")
             guard FileManager.default.fileExists(atPath: src + "/" + Store.eventsFile) else { throw UsageError("restore: no backup in \(src) (no \(Store.eventsFile))") }
             let dest = try emptyDirectory(inv.arguments[1], "restore")
             let r = try cleaningUp(dest) { try Store.restore(from: src, to: dest) }
@@ -67,6 +75,22 @@ enum OpsCommands {
             Output.line("Restored \(src) into \(dest): \(Store.eventsFile) to seq \(r.events.seq), \(Store.auditFile) to seq \(r.audit.seq); verified; recorded in its audit log."
                         + (FileManager.default.fileExists(atPath: src + "/authorized_keys")
                            ? " The backup's SSH keys are in \(src)/authorized_keys: put them back in the service account's ~/.ssh/authorized_keys if they are gone." : ""))
+            return 0
+        }
+    }
+
+    static var migrate: CommandSpec {
+        CommandSpec(["migrate"], "copy the JSON Lines store of the data directory into an empty PostgreSQL store (--to URL): the files are verified first, the lines copied byte for byte with their heads, and the database verified; the files are left as they are",
+                    options: [.text("to", "URL", required: true, "the PostgreSQL store (postgresql://…), empty")]) { inv in
+            let url = inv.required("to")
+            guard FileManager.default.fileExists(atPath: inv.dataDirectory + "/" + Store.eventsFile) else {
+                throw UsageError("migrate: no store in \(inv.dataDirectory)")
+            }
+            let started = Date()
+            let m = try Store.migrate(directory: inv.dataDirectory, to: url)
+            Output.line("Migrated \(inv.dataDirectory) to \(Store.redacted(url)): \(m.events) events, \(m.audit) audit records; "
+                        + m.reports.map { "\($0.file): \($0.lines) lines, sound" }.joined(separator: "; ")
+                        + " (in \(String(format: "%.2f", Date().timeIntervalSince(started))) s). Open it with --store URL (or ENPLAN_STORE, or store = URL in the settings).")
             return 0
         }
     }

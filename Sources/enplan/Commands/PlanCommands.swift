@@ -31,8 +31,10 @@ enum PlanCommands {
     }
 
     static var followUpAdd: CommandSpec {
-        CitizenWrite.command(["followup", "add"], "schedule a follow-up", options: [.date("due", required: true, "when it is due")]) { inv, citizen, today in
-            .scheduleFollowUp(citizen: citizen, due: try inv.day("due", today: today)!)
+        CitizenWrite.command(["followup", "add"], "schedule a follow-up", options: [
+            .date("due", required: true, "when it is due"), .text("subject", "TEXT", "what it is about (\"Samtale om praktik\")"),
+        ]) { inv, citizen, today in
+            .scheduleFollowUp(citizen: citizen, due: try inv.day("due", today: today)!, subject: inv.string("subject"))
         }
     }
 

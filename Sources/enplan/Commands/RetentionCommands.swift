@@ -63,6 +63,7 @@ enum RetentionCommands {
             .actor("ADMIN"),
         ]) { inv in
             let admin = inv.required("as")
+            try Context.filesOnly("retention upgrade")
             let before = try Context.open(inv.dataDirectory)
             guard before.state.user(admin)?.role == .admin else { throw UsageError("retention upgrade: --as must name an administrator") }
             guard let u = try Store.upgradeToFormatTwo(directory: inv.dataDirectory) else {

@@ -62,7 +62,8 @@ enum StoreCommands {
             .text("checkpoint", "FILE", "also check the logs against a signed checkpoint (enplan checkpoint): caught even if store.head is lost"),
         ]) { inv in
             let dir = inv.dataDirectory
-            guard FileManager.default.fileExists(atPath: dir) else { throw UsageError("no data directory \(dir)") }
+            let url = Context.storeURL
+            guard url != nil || FileManager.default.fileExists(atPath: dir) else { throw UsageError("no data directory \(dir)") }
             if inv.flag("release") || inv.flag("accept-truncation") {
                 let flag = inv.flag("release") ? "--release" : "--accept-truncation"
                 guard let admin = inv.string("as") else { throw UsageError("verify: \(flag) needs --as ADMIN") }
@@ -78,9 +79,11 @@ enum StoreCommands {
                 }
                 return 0
             }
-            let markedBefore = DamageMarker.read(directory: dir) != nil
-            var reports = try Store.verify(directory: dir)
+            func marked() throws -> Bool { try url.map { try Store.marker(database: $0) != nil } ?? (DamageMarker.read(directory: dir) != nil) }
+            let markedBefore = try marked()
+            var reports = try url.map { try Store.verify(database: $0) } ?? Store.verify(directory: dir)
             if let file = inv.string("checkpoint") {
+                try Context.filesOnly("verify --checkpoint")
                 let c = try Checkpoint.read(path: file)
                 let checked = Store.check(c, directory: dir)
                 for r in checked where !r.problems.isEmpty { reports.append(r) }
@@ -90,15 +93,16 @@ enum StoreCommands {
             }
             var bad = 0
             for r in reports {
-                for p in r.problems { Output.line("\(dir)/\(r.file):\(p.line): \(p.reason)"); bad += 1 }
-                for n in r.notes { Output.line("\(dir)/\(r.file): note: \(n)") }
+                let place = url.map { Store.redacted($0) + " " } ?? dir + "/"
+                for p in r.problems { Output.line("\(place)\(r.file):\(p.line): \(p.reason)"); bad += 1 }
+                for n in r.notes { Output.line("\(place)\(r.file): note: \(n)") }
             }
             if bad == 0 {
                 Output.line(reports.map { "\($0.file): \($0.lines) lines, sound" }.joined(separator: "; "))
-            } else if !markedBefore, DamageMarker.read(directory: dir) != nil {
+            } else if !markedBefore, try marked() {
                 // Recorded in the audit log too, when it can take it (the marker is the record when not).
-                if let store = try? Store(directory: dir) { store.recordMarkerFound() }
-                Output.line("The store is marked damaged (\(DamageMarker.name)): every session is read-only until an administrator decides "
+                if let store = try? Store(directory: dir, options: Context.storeOptions) { store.recordMarkerFound() }
+                Output.line("The store is marked damaged (\(url == nil ? DamageMarker.name : "enplan_damage")): every session is read-only until an administrator decides "
                       + "(restore a backup with enplan restore, or release it with enplan verify --release --as ADMIN --reason TEXT).")
             }
             return bad == 0 ? 0 : 1

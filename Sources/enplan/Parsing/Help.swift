@@ -26,8 +26,10 @@ enum Help {
             "",
             "`enplan help COMMAND` or `enplan COMMAND --help` shows a command's options; `enplan help user`",
             "all the user commands. Dates: dd-mm-yyyy, yyyy-mm-dd, today, +3d, +2w. Data directory:",
-            "--data-dir, else $ENPLAN_DATA, else $XDG_DATA_HOME/enplan (~/.local/share/enplan). Exit status:",
-            "0 success, 1 a failure found or a refusal, 2 bad usage or input.",
+            "--data-dir, else $ENPLAN_DATA, else $XDG_DATA_HOME/enplan (~/.local/share/enplan). The logs in",
+            "PostgreSQL: --store postgresql://…, else $ENPLAN_STORE, else the settings' store = URL (the data",
+            "directory is then this host's cache). Exit status: 0 success, 1 a failure found or a refusal,",
+            "2 bad usage or input.",
         ]
         return out.joined(separator: "\n") + "\n"
     }

@@ -7,6 +7,7 @@ enum Parser {
     /// Options every command takes, before or after its words.
     static var global: [OptionSpec] { [
         .text("data-dir", "DIR", "the data directory (else $ENPLAN_DATA, else $XDG_DATA_HOME/enplan)"),
+        .text("store", "URL", "keep the logs in PostgreSQL (postgresql://…; else $ENPLAN_STORE, else the settings' store = URL); the data directory then holds this host's cache"),
         .flag("demo", "use the demo store in $XDG_DATA_HOME/enplan-demo (created first when opened without a command)"),
         .flag("help", "show the usage, or the command's help (also -h)"),
         .flag("version", "print the version (the same as `enplan version`)"),
@@ -70,6 +71,8 @@ enum Parser {
             throw refuse("unexpected argument \"\(arguments[command.arguments.count])\"")
         }
         let demo = flags.contains("demo")
+        let dataDirectory = Context.dataDirectory(values["data-dir"], demo: demo)
+        Context.storeURL = demo ? values["store"] : Context.storeURL(values["store"], dataDirectory: dataDirectory)
         return .run(Invocation(command: command, dataDirectory: Context.dataDirectory(values["data-dir"], demo: demo), demo: demo,
                                arguments: arguments, values: values, flags: flags))
     }

@@ -113,7 +113,7 @@ extension CaseService {
         guard let why = reason.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty else {
             throw DomainError.invalid(.truncationNeedsReason)
         }
-        let reports = try Store.verify(directory: store.directory, mark: false, clock: store.clock)
+        let reports = try store.verifyLogs(mark: false)
         let blocking = reports.flatMap { r in r.problems.filter { !$0.releasable }.map { "\(r.file):\($0.line): \($0.reason)" } }
         if let first = blocking.first {
             throw DomainError.readOnly("not released: \(first)\(blocking.count > 1 ? " (and \(blocking.count - 1) more)" : ""); "

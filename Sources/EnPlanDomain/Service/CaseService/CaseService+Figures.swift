@@ -39,6 +39,10 @@ extension CaseService {
     /// screen may call it while the user is idle, so that the dashboard opens at once.
     public func prepareFigures() { _ = figureBase() }
 
+    /// Whether another host announced a change (PostgreSQL's NOTIFY): the session refreshes at
+    /// once rather than at its next second. A wake-up only; the refresh reads by seq.
+    public func changesAnnounced() -> Bool { store.changesAnnounced() }
+
     func figureBase() -> FigureBase {
         let base = store.readModel(FigureBase.self) { FigureBase() }
         base.update(store.projection, seq: store.lastSeq)

@@ -78,6 +78,8 @@ extension CaseService {
             return RetentionRun(dryRun: true, citizens: erasable.map(\.id), notArchived: notArchived, eventLines: events, auditLines: audit,
                                 filesRemoved: [], residue: [])
         }
+        // The record goes first and the payloads after it: on a store that cannot erase, neither.
+        try store.refuseInDatabase("erasure (retention run)")
         let rule = policy.caseRule
         let archiveOf = try archiveRecords()
         if !erasable.isEmpty {

@@ -114,11 +114,47 @@ extension Decide {
                                                       sector: actor.sector)))]
     }
 
-    func scheduleFollowUp(citizen cid: String, due: Day) throws -> [Store.Pending] {
+    /// A decision the actor may change: its sector's, content they may see, not annulled.
+    private func changeableDecision(_ cid: String, _ did: String) throws -> Decision {
+        let c = try changeable(cid)
+        let p = try planOf(cid)
+        guard let d = p.decisions.first(where: { $0.id == did }) else { throw DomainError.notFound(.inPlan(.decision, did, citizen: cid)) }
+        guard Access.seesContent(actor, of: d.sector, in: c, on: today), actor.sector == d.sector || actor.role == .supervisor else {
+            throw DomainError.forbidden(.notShared(.decision, did, owner: d.sector, actor: actor.sector))
+        }
+        if let day = d.annulled { throw DomainError.invalid(.decisionAnnulled(decision: did, on: day)) }
+        return d
+    }
+
+    func correctDecision(citizen cid: String, decision did: String, legalArea area: LegalArea, date: Day, text decisionText: String,
+                         appealDeadline deadline: Day?, sent: Delivery, reason: String) throws -> [Store.Pending] {
+        let d = try changeableDecision(cid, did)
+        // Correcting a decision is deciding under its (new) legal area: the mandate is checked as for a new one.
+        try checkMandate(area)
+        try checkDay(date, .happened(.decision), .date)
+        if let deadline { try checkDay(deadline, .any, .deadline) }
+        let appeal = deadline ?? AppealDeadline.deadline(sent: date, by: sent, area: area)
+        guard appeal >= date else { throw DomainError.invalid(.appealBeforeDecision) }
+        let newText = try text(decisionText, .decisionText)
+        guard area != d.legalArea || date != d.date || newText != d.text || appeal != d.appealDeadline else {
+            throw DomainError.invalid(.unchanged(.decision, did))
+        }
+        return [.init(cid, .decisionCorrected(id: did, legalArea: area, date: date, text: newText, appealDeadline: appeal, sector: d.sector,
+                                              reason: try text(reason, .reason)))]
+    }
+
+    func annulDecision(citizen cid: String, decision did: String, reason: String) throws -> [Store.Pending] {
+        let d = try changeableDecision(cid, did)
+        try checkMandate(d.legalArea)
+        return [.init(cid, .decisionAnnulled(id: did, date: today, sector: d.sector, reason: try text(reason, .reason)))]
+    }
+
+    func scheduleFollowUp(citizen cid: String, due: Day, subject: String?) throws -> [Store.Pending] {
         let p = try planOf(cid)
         guard due >= today else { throw DomainError.invalid(.followUpInPast(due: due)) }
         try checkDay(due, .planned, .due)
-        return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due, planned: today))]
+        return [.init(cid, .followUpScheduled(id: "f\(p.followUps.count + 1)", due: due, planned: today,
+                                              subject: try InputRules.optionalText(subject, .subject)))]
     }
 
     func completeFollowUp(citizen cid: String, followUp fid: String, done: Day, result: FollowUpResult, note: String?) throws -> [Store.Pending] {

@@ -60,6 +60,6 @@ extension Decide {
         let review = Review(id: "v\(plan.reviews.count + 1)", draw: draw, date: date, authority: try text(authority, .authorityReviewer),
                             provider: try textOrBlank(provider, .provider), invited: invited, tookPart: tookPart,
                             focus: focus, findings: try text(findings, .findings), actions: checked, sector: actor.sector)
-        return [.init(cid, .planReviewed(review))] + checked.map { .init(cid, .followUpScheduled(id: $0.followUp, due: $0.due, planned: today)) }
+        return [.init(cid, .planReviewed(review))] + checked.map { .init(cid, .followUpScheduled(id: $0.followUp, due: $0.due, planned: today, subject: $0.text)) }
     }
 }

@@ -33,8 +33,8 @@ extension Decide {
         }
         for days in t.followUpDays {
             let id = "f\(p.followUps.count + 1)"
-            p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil, planned: today))
-            events.append(.init(cid, .followUpScheduled(id: id, due: base + days, planned: today)))
+            p.followUps.append(FollowUp(id: id, due: base + days, done: nil, result: nil, planned: today, subject: t.name))
+            events.append(.init(cid, .followUpScheduled(id: id, due: base + days, planned: today, subject: t.name)))
         }
         return events
     }

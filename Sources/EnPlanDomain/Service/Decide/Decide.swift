@@ -73,7 +73,11 @@ public struct Decide {
                                     start: start, end: end)
         case let .recordDecision(cid, area, date, decisionText, deadline, sent):
             return try recordDecision(citizen: cid, legalArea: area, date: date, text: decisionText, appealDeadline: deadline, sent: sent)
-        case let .scheduleFollowUp(cid, due): return try scheduleFollowUp(citizen: cid, due: due)
+        case let .correctDecision(cid, did, area, date, decisionText, deadline, sent, reason):
+            return try correctDecision(citizen: cid, decision: did, legalArea: area, date: date, text: decisionText, appealDeadline: deadline,
+                                       sent: sent, reason: reason)
+        case let .annulDecision(cid, did, reason): return try annulDecision(citizen: cid, decision: did, reason: reason)
+        case let .scheduleFollowUp(cid, due, subject): return try scheduleFollowUp(citizen: cid, due: due, subject: subject)
         case let .completeFollowUp(cid, fid, done, result, note):
             return try completeFollowUp(citizen: cid, followUp: fid, done: done, result: result, note: note)
         case let .recordAssessment(cid, domain, score, date):

@@ -57,6 +57,7 @@ extension CalendarScreen: Screen {
     public var route: Route { .calendar(subject) }
 
     public func keys(_ context: ScreenContext) -> [Binding] {
+        if let choice = form?.citizenChoice { return choice.chooser.keys }
         if form != nil { return KeyTable.schedule + KeyTable.whileTyping }
         if outcome != nil || goTo != nil { return KeyTable.line }
         if open != nil { return KeyTable.meeting + KeyTable.whileTyping }
@@ -81,7 +82,11 @@ extension CalendarScreen: Screen {
                 outcome = OutcomeEntry(status: status)
             case .cancelled?: outcome = OutcomeEntry(status: .cancelled)
             case .editMeeting?:
-                if let m = open, m.status == .planned, !m.busy { form = ScheduleForm(editing: m, rooms: x.rooms, strings: x.strings) }
+                if let m = open, m.status == .planned, !m.busy {
+                    // The agenda is ticked from the citizen's open items: one look at the case, logged.
+                    let d = m.citizen.flatMap { try? x.service.citizen($0, as: x.user.id, purpose: "meeting") }
+                    form = ScheduleForm(editing: m, rooms: x.rooms, citizen: d, strings: x.strings)
+                }
             case .lock?: return .lock
             case .help?: return .help
             default: break
@@ -169,9 +174,30 @@ extension CalendarScreen: Screen {
     private mutating func handleForm(_ key: Key, _ x: ScreenContext) -> Effect {
         guard var f = form else { return .none }
         if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if var choice = f.citizenChoice {
+            // Several citizens of that name: the one picked goes into the field, and the form saves on.
+            switch choice.chooser.handle(key) {
+            case .none: f.citizenChoice = choice; form = f; return .none
+            case .cancel: f.citizenChoice = nil; form = f; return .none
+            case .choose(let i):
+                let row = choice.rows[i]
+                f.citizenChoice = nil
+                f.form["citizen"] = "\(row.name) \(row.maskedCPR)"
+                form = f
+                return handleForm(.enter, x)
+            }
+        }
         defer { if form != nil { form = f } }
         switch f.handle(key) {
-        case .none: break
+        case .none:
+            // On the agenda: what the citizen named above has open, offered to tick (once a citizen).
+            if f.editing == nil, f.form.focusedKey == "agenda", f.agendaOfferedFor != f.citizenText {
+                f.agendaOfferedFor = f.citizenText
+                var detail: CitizenDetail?
+                if case .success(let c?) = findCitizen(f.citizenText, x) { detail = try? x.service.citizen(c.id, as: x.user.id, purpose: "meeting") }
+                let choices = ScheduleForm.agendaChoices(detail, strings: x.strings)
+                f.form.setTicks("agenda", values: choices.values, shown: choices.shown, empty: choices.empty)
+            }
         case .cancel: form = nil
         case .findFreeSlot:
             let from = LocalTime(day: DayInput.parse(f.form.value("date"), today: x.today) ?? x.today, minuteOfDay: 0)
@@ -190,6 +216,16 @@ extension CalendarScreen: Screen {
         case .save(let allow):
             var people: [String] = [], citizen: (id: String, name: String)?
             if f.editing == nil {
+                // A name several citizens share: a chooser, not a dead end.
+                let shared = citizenMatches(f.citizenText, x)
+                if shared.count > 1, x.service.visibleCitizen(f.citizenText, as: x.user.id) == nil {
+                    let s = x.strings
+                    let items = shared.map { r in
+                        "\(r.name) · \(r.maskedCPR) · \(r.age) \(s.c(.yearsWord)) · \(s.c(.responsibleWord)): \(x.staffNames[r.responsible] ?? r.responsible)"
+                    }
+                    f.citizenChoice = .init(chooser: Chooser(title: s.c(.whichCitizen), about: f.citizenText, items: items), rows: shared)
+                    return .none
+                }
                 switch (f.participants(users: x.service.userNames, strings: x.strings), findCitizen(f.citizenText, x)) {
                 case (.failure(let p), _), (_, .failure(let p)): f.form.show(p.text, at: p.field); return .none
                 case let (.success(p), .success(c)): people = p; citizen = c
@@ -220,6 +256,12 @@ extension CalendarScreen: Screen {
             }
         }
         return .none
+    }
+
+    /// The citizens a name (and birth date) in the citizen field matches, as the user may see them.
+    private func citizenMatches(_ text: String, _ x: ScreenContext) -> [CitizenRow] {
+        guard !text.isEmpty else { return [] }
+        return CitizenLookup.matches(text, in: (try? x.service.citizens(as: x.user.id, logged: false)) ?? [])
     }
 
     /// The citizen the scheduling form's field names: an id or a CPR number of a citizen the user

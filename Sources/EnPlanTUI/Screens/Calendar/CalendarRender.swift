@@ -128,10 +128,12 @@ extension CalendarScreen {
             out.append(s.c(.agenda) + ":")
             for id in m.agenda {
                 let item = openAgenda.first { $0.id == id }
+                // By what each item is, never by its id (one that is no longer there: said so).
                 let words = item.map { i in
-                    i.hidden ? s.c(.agendaHidden) : i.due.map { "\(s.word("followup")), \(s.p(.due)) \(s.date($0))" } ?? i.title ?? ""
-                } ?? ""
-                out.append("  \(id)" + (words.isEmpty ? "" : ": \(words)"))
+                    i.hidden ? s.c(.agendaHidden) : i.due.map { "\(i.title ?? s.c(.followUpWord)), \(s.p(.due)) \(s.date($0))" }
+                        ?? i.title.map { "\(s.c(.effortWord)): \($0)" } ?? s.c(.agendaHidden)
+                } ?? s.c(.agendaHidden)
+                out.append("  " + words)
             }
         }
         if let o = m.outcome { out.append(s.c(.outcome) + ": " + o) }
@@ -146,6 +148,7 @@ extension CalendarScreen {
         let s = x.strings, names = x.staffNames
         if let form {
             form.render(into: &canvas, top: 2, width: x.cols, strings: s)
+            form.citizenChoice?.chooser.render(into: &canvas)
         } else if let m = open {
             for (i, line) in meetingLines(m, strings: s, service: x.service, names: names).prefix(x.rows - 1).enumerated() {
                 canvas.put(TextWidth.truncate(line, to: x.cols - 4), row: 2 + i, col: 2, role: i == 0 ? .header : .normal)

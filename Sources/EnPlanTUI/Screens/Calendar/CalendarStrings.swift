@@ -5,9 +5,9 @@ extension Strings {
 
     /// The meeting calendar and its forms.
     public enum C: Localized {
-        case noRoom, cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
+        case agendaPickCitizen, agendaNothingOpen, tickHint, effortWord, followUpWord, noRoom, cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
         case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount, meetingCount
-        case nameAndBirth
+        case nameAndBirth, whichCitizen, responsibleWord, yearsWord
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
         case hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, goToPrompt, fAgenda, fPartners, outcomeKeys
@@ -21,6 +21,11 @@ extension Strings {
             case .cancelPrompt: return ("Hvorfor aflyses mødet? (Enter gemmer): ", "Why is the meeting cancelled? (Enter saves): ")
             case .outsidePartner: return ("samarbejdspartner", "outside partner")
             case .weekend: return ("weekend", "a weekend")
+            case .agendaPickCitizen: return ("vælg borgeren først", "choose the citizen first")
+            case .agendaNothingOpen: return ("intet åbent i borgerens plan", "nothing open in the citizen's plan")
+            case .tickHint: return ("mellemrum: vælg/fravælg", "space: tick/untick")
+            case .effortWord: return ("Indsats", "Effort")
+            case .followUpWord: return ("Opfølgning", "Follow-up")
             case .fHoldAnyway: return ("j: hold mødet alligevel · en anden tast: ret", "y: hold the meeting anyway · any other key: edit")
             case .noSuchPerson: return ("ingen medarbejder hedder", "no staff member is called")
             case .agendaView: return ("Dagsorden", "Agenda")
@@ -88,6 +93,9 @@ extension Strings {
             case .kExport: return ("Eksport", "Export")
             case .hExport: return ("Gem perioden som iCalendar-fil (uden CPR, noter og helbred)", "Save the period as an iCalendar file (no CPR, notes or health)")
             case .exported: return ("Gemt som", "Saved as")
+            case .whichCitizen: return ("Hvilken borger?", "Which citizen?")
+            case .responsibleWord: return ("ansvarlig", "responsible")
+            case .yearsWord: return ("år", "years")
             case .nameAndBirth: return ("skriv navn og fødselsdato, fx Emma Larsen 12-05-1990", "type the name and the birth date, e.g. Emma Larsen 12-05-1990")
             case .kEditMeeting: return ("Flyt/ret", "Move/edit")
             case .hEditMeeting: return ("Flyt eller ret mødet (tid, længde, lokale, type, dagsorden; konflikter tjekkes som ved booking)",

@@ -28,13 +28,42 @@ public struct ScheduleForm: Sendable {
             F.text("time", s.c(.fTime), "10:00", required: false).typedOverFirst(),
             F.text("minutes", s.c(.fMinutes), "60", required: false).typedOverFirst(),
             rooms.isEmpty ? F.text("room", s.c(.fRoom), required: false) : F.choice("room", s.c(.fRoom), [""] + rooms, shown: [s.c(.noRoom)] + rooms),
-            F.text("participants", s.c(.fParticipants), userName, required: false), F.text("agenda", s.c(.fAgenda), required: false),
+            F.text("participants", s.c(.fParticipants), userName, required: false),
+            Form.Field(key: "agenda", label: s.c(.fAgenda), kind: .ticks(values: [], shown: [], empty: s.c(.agendaPickCitizen)), value: ""),
             F.text("partners", s.c(.fPartners), required: false),
         ], hint: s.c(.fHint))
         // Typing starts with who the meeting is about (the type is picked with ←/→ when it is not
         // a network meeting); Esc asks before a filled form is thrown away.
         form.focus = 1
         form.inputWidth = 40
+        form.tickHint = s.c(.tickHint)
+    }
+
+    /// The citizen the agenda's items were last offered for (as typed in the citizen field).
+    public var agendaOfferedFor: String?
+    /// Several citizens answer to the name typed: picked from a list (name, birth date, age,
+    /// responsible), never by an id; the chosen one goes into the field as name and birth date.
+    public var citizenChoice: CitizenChoice?
+
+    public struct CitizenChoice: Sendable {
+        public var chooser: Chooser
+        public let rows: [CitizenRow]
+    }
+
+    /// What an agenda may hold: the citizen's open follow-ups and running efforts, in words (by
+    /// subject and day, by title), the ones `keep` already holds first; what the viewer may not
+    /// see of another sector is not offered.
+    public static func agendaChoices(_ d: CitizenDetail?, keep: [String] = [], strings s: Strings) -> (values: [String], shown: [String], empty: String) {
+        guard let d else { return ([], [], s.c(.agendaPickCitizen)) }
+        var values: [String] = [], shown: [String] = []
+        let plan = d.citizen.plan
+        for f in (plan?.followUps ?? []).sorted(by: { $0.due < $1.due }) where f.done == nil || keep.contains(f.id) {
+            values.append(f.id); shown.append("\(f.subject ?? s.c(.followUpWord)) · \(s.p(.due)) \(s.date(f.due))")
+        }
+        for e in plan?.efforts ?? [] where (e.status == .planned || e.status == .active || keep.contains(e.id)) && !d.hidden.contains(e.id) {
+            values.append(e.id); shown.append("\(s.c(.effortWord)): \(e.title)")
+        }
+        return (values, shown, s.c(.agendaNothingOpen))
     }
 
     /// The field of this form each refusal names.
@@ -44,7 +73,7 @@ public struct ScheduleForm: Sendable {
     ]
 
     /// Moving or editing `m`: its type, day, time, length, room and agenda, prefilled.
-    public init(editing m: Meeting, rooms: [String] = [], strings s: Strings) {
+    public init(editing m: Meeting, rooms: [String] = [], citizen: CitizenDetail? = nil, strings s: Strings) {
         typealias F = Form.Field
         let hm = Day.pad(m.start.minuteOfDay / 60, 2) + ":" + Day.pad(m.start.minuteOfDay % 60, 2)
         let roomList = rooms.contains(where: { Scheduling.sameRoom($0, m.room ?? "") }) || m.room == nil ? rooms : rooms + [m.room!]
@@ -56,10 +85,13 @@ public struct ScheduleForm: Sendable {
             rooms.isEmpty ? F.text("room", s.c(.fRoom), m.room ?? "", required: false)
                           : F.choice("room", s.c(.fRoom), [""] + roomList, shown: [s.c(.noRoom)] + roomList,
                                      roomList.first { Scheduling.sameRoom($0, m.room ?? "") } ?? ""),
-            F.text("agenda", s.c(.fAgenda), m.agenda.joined(separator: ", "), required: false),
+            Form.Field(key: "agenda", label: s.c(.fAgenda), kind: .ticks(values: [], shown: [], empty: s.c(.agendaNothingOpen)), value: m.agenda.joined(separator: ",")),
         ], hint: s.c(.fHint))
+        let choices = ScheduleForm.agendaChoices(citizen, keep: m.agenda, strings: s)
+        form.setTicks("agenda", values: choices.values, shown: choices.shown, empty: m.citizen == nil ? s.c(.agendaPickCitizen) : choices.empty)
         form.focus = 1
         form.inputWidth = 40
+        form.tickHint = s.c(.tickHint)
         editing = m
         mergeOffered = true
     }

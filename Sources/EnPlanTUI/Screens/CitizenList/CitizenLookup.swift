@@ -10,8 +10,9 @@ public enum CitizenLookup {
     public static func matches(_ text: String, in rows: [CitizenRow]) -> [CitizenRow] {
         let (name, born) = split(text)
         let q = FoldedText.query(name)
+        let words = q.split(separator: 32).map(Array.init)
         return rows.filter { r in
-            (name.isEmpty || FoldedText(r.name).contains(q))
+            (name.isEmpty || { let f = FoldedText(r.name); return f.contains(q) || (words.count > 1 && (SearchColumns.wordStarts(f.short, words) || SearchColumns.wordStarts(f.long, words))) }())
                 && (born.map { b in ([r.maskedCPR] + r.formerMaskedCPRs).contains { $0.hasPrefix(b) } } ?? true)
         }
     }

@@ -63,6 +63,8 @@ struct SearchColumns: Sendable {
         if f.noPlanOnly { need |= 8 }
         var out: [Int] = []
         out.reserveCapacity(candidates.count)
+        // Several words ("fa han"): each the start of a word of the name, in order (Fatima Hansen).
+        let words = f.query.split(separator: 32).map(Array.init)
         short.withUnsafeBufferPointer { sh in long.withUnsafeBufferPointer { lo in
         f.query.withUnsafeBufferPointer { q in
             for i in candidates {
@@ -73,10 +75,33 @@ struct SearchColumns: Sendable {
                 if !f.digits.isEmpty, f.digits.count <= 6,
                    (0..<f.digits.count).allSatisfy({ digits[i * 6 + $0] == f.digits[$0] }) { out.append(i); continue }
                 if Self.contains(sh, from: shortStart[i], to: shortStart[i + 1] - 1, q)
-                    || Self.contains(lo, from: longStart[i], to: longStart[i + 1] - 1, q) { out.append(i) }
+                    || Self.contains(lo, from: longStart[i], to: longStart[i + 1] - 1, q) { out.append(i); continue }
+                if words.count > 1, Self.wordStarts(sh, from: shortStart[i], to: shortStart[i + 1] - 1, words)
+                    || Self.wordStarts(lo, from: longStart[i], to: longStart[i + 1] - 1, words) { out.append(i) }
             }
         } } }
         return out
+    }
+
+    /// Whether each of `words` begins a word of the name between `from` and `end`, in order.
+    static func wordStarts(_ hay: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ words: [[UInt8]]) -> Bool {
+        var i = from
+        for w in words {
+            var found = false
+            while i + w.count <= end {
+                if (i == from || hay[i - 1] == 32 || hay[i - 1] == 45), (0..<w.count).allSatisfy({ hay[i + $0] == w[$0] }) {
+                    found = true; i += w.count; break
+                }
+                i += 1
+            }
+            if !found { return false }
+        }
+        return true
+    }
+
+    /// The same over a whole name (the forms' lookups).
+    public static func wordStarts(_ name: [UInt8], _ words: [[UInt8]]) -> Bool {
+        name.withUnsafeBufferPointer { wordStarts($0, from: 0, to: name.count, words) }
     }
 
     @inline(__always)

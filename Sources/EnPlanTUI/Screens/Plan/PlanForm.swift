@@ -4,7 +4,7 @@ import EnPlanDomain
 /// rules stay in the domain; a form only turns typing into a `Command`.
 public struct PlanForm: Sendable {
     public enum Purpose: Equatable, Sendable {
-        case overall, newGoal, editGoal(String), newEffort, editEffort(String), decision, followUp, completeFollowUp(String)
+        case overall, newGoal, editGoal(String), newEffort, editEffort(String), decision, editDecision(String), followUp, completeFollowUp(String)
         case assessment, referral, answerReferral(String), contact, responsible, consent, withdrawConsent(String), household, template
         case outcome, ownAssessment
     }
@@ -18,6 +18,9 @@ public struct PlanForm: Sendable {
     public var askingSharing = false
     /// The user said yes to sharing beyond the consent: the save goes through with it.
     public var confirmedSharing = false
+    /// A follow-up's day is a weekend or a public holiday: said first, the next key answers (j: keep it).
+    public var askingOffDay = false
+    public var offDayConfirmed = false
     /// The responsible caseworker when the form opened: a change asks for a reason.
     public let responsibleBefore: String
 
@@ -101,8 +104,21 @@ public struct PlanForm: Sendable {
                 F.choice("sent", s.p(.fSent), Delivery.allCases.map(\.rawValue), shown: Delivery.allCases.map(s.delivery)),
                 F.date("deadline", "\(s.p(.fDeadline)) \(s.p(.optional))", required: false),
             ])
+        case .editDecision(let id):
+            // The decision in full, to correct (law, date, text, deadline) or annul, either with why.
+            guard let d = plan?.decisions.first(where: { $0.id == id }), d.annulled == nil, !detail.hidden.contains(id) else { return nil }
+            let laws = LegalArea.allCases.map(\.rawValue)
+            form = Form(title: "\(s.p(.formEditDecision)) \(s.date(d.date))", fields: [
+                F.choice("status", s.p(.fStatus), ["stands", "annul"], shown: [s.p(.decisionStands), s.p(.decisionAnnul)]),
+                F.choice("area", s.p(.fLegalArea), laws, d.legalArea.rawValue),
+                F.date("date", s.p(.fDate), s.date(d.date)),
+                F.text("text", s.p(.fText), d.text),
+                F.date("deadline", s.p(.fDeadline), s.date(d.appealDeadline)),
+                F.text("reason", s.p(.fWhy)),
+            ])
+            form.focus(on: "text")
         case .followUp:
-            form = Form(title: s.p(.formFollowUp), fields: [F.date("due", s.p(.fDue), s.pick("+4u", "+4w"))])
+            form = Form(title: s.p(.formFollowUp), fields: [F.text("subject", s.p(.fSubject)), F.date("due", s.p(.fDue), s.pick("+4u", "+4w"))])
         case .completeFollowUp(let id):
             guard let f = plan?.followUps.first(where: { $0.id == id }), f.done == nil else { return nil }
             let results = FollowUpResult.allCases.map(\.rawValue)
@@ -223,8 +239,12 @@ public struct PlanForm: Sendable {
         case .decision:
             return [.recordDecision(citizen: c, legalArea: LegalArea(rawValue: f.value("area")) ?? .lab, date: day("date") ?? today,
                                     text: f.value("text"), appealDeadline: day("deadline"), sent: Delivery(rawValue: f.value("sent")) ?? .digital)]
+        case .editDecision(let id):
+            if f.value("status") == "annul" { return [.annulDecision(citizen: c, decision: id, reason: f.value("reason"))] }
+            return [.correctDecision(citizen: c, decision: id, legalArea: LegalArea(rawValue: f.value("area")) ?? .lab, date: day("date") ?? today,
+                                     text: f.value("text"), appealDeadline: day("deadline"), reason: f.value("reason"))]
         case .followUp:
-            return [.scheduleFollowUp(citizen: c, due: day("due") ?? today)]
+            return [.scheduleFollowUp(citizen: c, due: day("due") ?? today, subject: f.value("subject"))]
         case .completeFollowUp(let id):
             let note = f.value("note")
             return [.completeFollowUp(citizen: c, followUp: id, done: day("done") ?? today,
@@ -282,6 +302,7 @@ public struct PlanForm: Sendable {
         switch purpose {
         case .responsible where noReason && form.value("user") != responsibleBefore: return ("reason", s.p(.reasonForChange))
         case .answerReferral where noReason && form.value("answer") == ReferralStatus.rejected.rawValue: return ("reason", s.p(.reasonForRejection))
+        case .outcome where form.value("status").isEmpty && !form.changed("vulnerable"): return ("status", s.p(.required))
         default: break
         }
         guard purpose == .consent else { return nil }
@@ -299,7 +320,7 @@ public struct PlanForm: Sendable {
             .textOf(.referralText): "text", .responsible: "user", .user: "user", .textOf(.contactPerson): "contact",
             .citizen: "citizen", .textOf(.name): "name", .template: "template", .textOf(.goal): "text",
             .status: "status", .consent: "consent", .textOf(.reason): "reason", .textOf(.source): "source", .textOf(.ownWords): "words",
-            .textOf(.note): "note",
+            .textOf(.note): "note", .textOf(.subject): "subject",
         ]
         switch purpose {
         case .consent: map[.date] = "given"

@@ -17,8 +17,12 @@ extension PlanForm {
         }
         let statuses = OutcomeStatus.allCases
         let vulnerable = c.outcomes.vulnerability.last { $0.date <= today }?.on == true
+        // No status is given for the caseworker: a first one is chosen (a default would be saved unread).
+        let current = c.outcomes.current(on: today)?.status.rawValue
+        let values = (current == nil ? [""] : []) + statuses.map(\.rawValue)
+        let shown = (current == nil ? [s.pick("– vælg status –", "– choose a status –")] : []) + statuses.map(s.outcomeStatus)
         return Form(title: s.o(.formOutcome), fields: [
-            F.choice("status", s.o(.status), statuses.map(\.rawValue), shown: statuses.map(s.outcomeStatus), c.outcomes.current(on: today)?.status.rawValue),
+            F.choice("status", s.o(.status), values, shown: shown, current ?? ""),
             F.date("date", s.p(.fDate), s.date(today)),
             F.text("source", "\(s.o(.fSource)) \(s.p(.optional))", required: false),
             F.choice("vulnerable", s.o(.fVulnerable), ["no", "yes"], shown: yesNo, vulnerable ? "yes" : "no"),
@@ -34,7 +38,7 @@ extension PlanForm {
         let source = f.value("source")
         var out: [Command] = []
         // A status only when one was chosen anew or dated; the flag only when it changed.
-        if f.changed("status") || f.changed("date") || f.changed("source") || !f.changed("vulnerable") {
+        if !f.value("status").isEmpty, f.changed("status") || f.changed("date") || f.changed("source") || !f.changed("vulnerable") {
             out.append(.recordOutcome(citizen: c.id, status: OutcomeStatus(rawValue: f.value("status")) ?? .notReady, date: date,
                                       source: source.isEmpty ? nil : source))
         }

@@ -68,7 +68,7 @@ extension PlanScreen {
             heading(.goals, .sGoals, count: plan.goals.count)
             for g in plan.goals {
                 let text = hidden(g.id) ? s.p(.hidden) : g.text
-                item(.goals, g.id, "\(g.id) [\(s.word(g.area.rawValue))] \(text) · \(s.word(g.status.rawValue))", g.status == .open && !hidden(g.id) ? .normal : .dim)
+                item(.goals, g.id, "[\(s.word(g.area.rawValue))] \(text) · \(s.word(g.status.rawValue))", g.status == .open && !hidden(g.id) ? .normal : .dim)
             }
             heading(.efforts, .sEfforts, count: plan.efforts.count)
             // Efforts under their goal; those without one last.
@@ -76,13 +76,13 @@ extension PlanScreen {
             for goal in groups {
                 let efforts = plan.efforts.filter { $0.goal == goal || (goal == nil && $0.goal.map { g in !plan.goals.contains { $0.id == g } } ?? false) }
                 guard !efforts.isEmpty else { continue }
-                let title = goal.flatMap { id in plan.goals.first { $0.id == id }.map { "\($0.id) \($0.text)" } } ?? s.p(.withoutGoal)
+                let title = goal.flatMap { id in plan.goals.first { $0.id == id }.map { $0.text } } ?? s.p(.withoutGoal)
                 label(.efforts, title + ":")
                 for e in efforts {
                     let period = "\(s.date(e.start))–\(e.end.map(s.date) ?? "")"
                     let content = hidden(e.id) ? s.p(.hidden) : "\(e.title) · \(e.legalBasis) · \(e.provider)"
                     let done = e.status == .ended || e.status == .cancelled
-                    item(.efforts, e.id, "  \(e.id) [\(s.sector(e.sector))] \(content) · \(period) · \(s.word(e.status.rawValue))",
+                    item(.efforts, e.id, "  [\(s.sector(e.sector))] \(content) · \(period) · \(s.word(e.status.rawValue))",
                          hidden(e.id) || done ? .dim : .normal)
                 }
             }
@@ -90,16 +90,17 @@ extension PlanScreen {
             for d in plan.decisions {
                 let runs = d.appealRuns(on: today)
                 let text = hidden(d.id) ? s.p(.hidden) : d.text
-                item(.decisions, d.id, "\(d.id) [\(d.legalArea.rawValue) · \(s.sector(d.sector))] \(s.date(d.date)) \(text)"
-                     + (runs ? " · \(s.p(.appealUntil)) \(s.date(d.appealDeadline))" : ""), runs ? .alert : hidden(d.id) ? .dim : .normal)
+                let marks = (d.annulled.map { " · \(s.p(.annulledOn)) \(s.date($0))" } ?? "") + (d.corrected.map { " · \(s.p(.correctedOn)) \(s.date($0))" } ?? "")
+                item(.decisions, d.id, "[\(d.legalArea.rawValue) · \(s.sector(d.sector))] \(s.date(d.date)) \(text)" + marks
+                     + (runs ? " · \(s.p(.appealUntil)) \(s.date(d.appealDeadline))" : ""), runs ? .alert : hidden(d.id) || d.annulled != nil ? .dim : .normal)
             }
             heading(.followUps, .sFollowUps, count: plan.followUps.count)
             for f in plan.followUps.sorted(by: { ($0.done != nil ? 1 : 0, $0.due) < ($1.done != nil ? 1 : 0, $1.due) }) {
                 if let done = f.done {
-                    item(.followUps, f.id, "\(f.id) \(s.p(.due)) \(s.date(f.due)) · \(s.p(.done)) \(s.date(done)) · \(s.word(f.result?.rawValue ?? ""))", .dim)
+                    item(.followUps, f.id, "\(f.subject ?? s.p(.followUpWord)) · \(s.p(.due)) \(s.date(f.due)) · \(s.p(.done)) \(s.date(done)) · \(s.word(f.result?.rawValue ?? ""))", .dim)
                 } else {
                     let overdue = f.isOverdue(on: today)
-                    item(.followUps, f.id, "\(f.id) \(s.p(.due)) \(s.date(f.due))" + (overdue ? " · \(s.p(.overdue))" : ""), overdue ? .alert : .normal)
+                    item(.followUps, f.id, "\(f.subject ?? s.p(.followUpWord)) · \(s.p(.due)) \(s.date(f.due))" + (overdue ? " · \(s.p(.overdue))" : ""), overdue ? .alert : .normal)
                 }
             }
             let domains = Dictionary(grouping: plan.assessments, by: \.domain)
@@ -119,7 +120,7 @@ extension PlanScreen {
             for r in plan.referrals {
                 let text = hidden(r.id) ? s.p(.hidden) : r.text
                 let open = r.status == .requested
-                item(.referrals, r.id, "\(r.id) \(s.sector(r.from)) → \(s.sector(r.to)) · \(s.date(r.date)) · \(s.word(r.status.rawValue)) · \(text)",
+                item(.referrals, r.id, "\(s.sector(r.from)) → \(s.sector(r.to)) · \(s.date(r.date)) · \(s.word(r.status.rawValue)) · \(text)",
                      open ? .alert : r.status == .accepted ? .normal : .dim)
             }
         }
@@ -127,7 +128,7 @@ extension PlanScreen {
         heading(.consents, .sConsents, count: citizen.consents.count)
         for c in citizen.consents {
             let active = c.isActive(on: today)
-            item(.consents, c.id, "\(c.id) \(c.sectors.map(s.sector).joined(separator: " + ")) · \(s.date(c.given))" + (c.withdrawn.map { " – \(s.date($0))" } ?? ""),
+            item(.consents, c.id, "\(c.sectors.map(s.sector).joined(separator: " + ")) · \(s.date(c.given))" + (c.withdrawn.map { " – \(s.date($0))" } ?? ""),
                  active ? .normal : .dim)
         }
         heading(.household, .sHousehold, count: citizen.household.count)
@@ -177,7 +178,8 @@ extension PlanScreen {
         case .assessments: return .assessment
         case .outcomes: return .outcome
         case .ownAssessments: return .ownAssessment
-        case .decisions, .household: return nil
+        case .decisions: return .editDecision(id)
+        case .household: return nil
         }
     }
 

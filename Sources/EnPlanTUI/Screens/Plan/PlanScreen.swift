@@ -94,10 +94,27 @@ public struct PlanScreen: Screen {
                 form?.confirmedSharing = true
                 return save(context: x)
             }
+            if pf.askingOffDay {
+                // "søndag 27-12-2026: weekend" — j keeps the day; any other key edits it.
+                pf.askingOffDay = false
+                pf.form.error = nil
+                form = pf
+                guard key == .char("j") || key == .char("y") else { return .none }
+                form?.offDayConfirmed = true
+                return save(context: x)
+            }
             switch pf.form.handle(key) {
-            case .none: form = pf
+            case .none: form = pf; if case .char = key { form?.offDayConfirmed = false }
             case .cancel: form = nil
-            case .save: form = pf; return save(context: x)
+            case .save:
+                // A follow-up on a weekend or a public holiday is said first, as a meeting's day is.
+                if pf.purpose == .followUp, !pf.offDayConfirmed, let due = pf.form.day("due", today: x.today), due >= x.today, !AppealDeadline.isWorkingDay(due) {
+                    pf.form.error = "\(s.weekdayName(due)) \(s.date(due)): \(Holidays.name(of: due) ?? s.c(.weekend)) · \(s.p(.keepDayAnyway))"
+                    pf.askingOffDay = true
+                    form = pf
+                    return .none
+                }
+                form = pf; return save(context: x)
             }
             return .none
         }

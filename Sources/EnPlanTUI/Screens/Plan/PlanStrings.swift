@@ -10,7 +10,7 @@ extension Strings {
         case sOverall, sGoals, sEfforts, sDecisions, sFollowUps, sAssessments, sReferrals, sConsents, sHousehold
         case ownWords, created, noGoal, hidden, appealUntil, overdue, due, done, empty, withoutGoal
         case fOverallGoal, fOwnWords, fArea, fText, fGoal, fTitle, fSector, fLegalBasis, fProvider, fStart, fEnd, fStatus
-        case fLegalArea, fDate, fDeadline, fDue, fDone, fResult, fNote, fDomain, fScore, fTo, fAnswer, fChannel, fUser
+        case fSubject, keepDayAnyway, followUpWord, formEditDecision, decisionStands, decisionAnnul, fWhy, annulledOn, correctedOn, fLegalArea, fDate, fDeadline, fDue, fDone, fResult, fNote, fDomain, fScore, fTo, fAnswer, fChannel, fUser
         case fContactPerson, fSectors, fGiven, fConsent, fRelation, fName, fCitizenID, fTemplate
         case formNewGoal, formEditGoal, formNewEffort, formEditEffort, formDecision, formFollowUp, formComplete, formAssessment
         case formReferral, formAnswer, formContact, formResponsible, formConsent, formWithdraw, formHousehold, formTemplate, formOverall
@@ -74,6 +74,15 @@ extension Strings {
             case .fDate: return ("Dato", "Date")
             case .fDeadline: return ("Klagefrist", "Appeal deadline")
             case .fDue: return ("Frist", "Due")
+            case .fSubject: return ("Emne", "Subject")
+            case .formEditDecision: return ("Ret eller annullér afgørelsen af", "Correct or annul the decision of")
+            case .decisionStands: return ("gældende (ret den)", "stands (correct it)")
+            case .decisionAnnul: return ("annullér den", "annul it")
+            case .fWhy: return ("Begrundelse", "Reason")
+            case .annulledOn: return ("annulleret", "annulled")
+            case .correctedOn: return ("rettet", "corrected")
+            case .followUpWord: return ("Opfølgning", "Follow-up")
+            case .keepDayAnyway: return ("j: behold dagen · en anden tast: ret", "y: keep the day · any other key: edit")
             case .fDone: return ("Udført", "Done")
             case .fResult: return ("Resultat", "Result")
             case .fNote: return ("Note", "Note")
