@@ -10,6 +10,7 @@ enum CLI {
             + DecisionCommands.all + TemplateCommands.all + MeetingCommands.all + AuditCommands.all + [StoreCommands.stress] + ReportCommands.all
             + OutcomeCommands.all
             + OpsCommands.all + OutboxCommands.all + KeyCommands.all + [SSHSession.spec] + ReviewCommands.all + OfferCommands.all + RetentionCommands.all
+            + OrganisationCommands.all
     }
 
     static func run(_ argv: [String]) -> Int32 {

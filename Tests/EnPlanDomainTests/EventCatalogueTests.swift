@@ -15,7 +15,8 @@ final class EventCatalogueTests: XCTestCase {
                       "TargetDefined", "TargetEnded", "OutcomeRecorded", "OwnAssessmentRecorded", "VulnerabilityRecorded",
                       "YouthTargetGroupSet", "MeetingChanged", "UserContactSet", "ReviewSampleDrawn", "PlanReviewed", "OfferDefined",
                       "OfferAttendanceReported", "UserUnlocked", "ParticipantReplaced", "CaseClosed", "CaseReopened",
-                      "CitizensLinked", "DuplicateDismissed", "CPRChanged", "CitizenErased", "DecisionCorrected", "DecisionAnnulled"]
+                      "CitizensLinked", "DuplicateDismissed", "CPRChanged", "CitizenErased", "DecisionCorrected", "DecisionAnnulled",
+                      "UnitDefined", "UserUnitSet", "UserMandateSet"]
         XCTAssertEqual(EventType.allCases.map(\.name), onDisk)
         for name in onDisk { XCTAssertEqual(EventType.named(name)?.name, name) }
         XCTAssertNil(EventType.named("goalAdded"), "names are matched exactly")

@@ -49,11 +49,13 @@ final class RefusalWordsTests: XCTestCase {
         .closedBeforeBirth(date: day, born: day + 1), .sameRegistration(citizen: "c1"), .alreadyLinked(citizen: "c1", other: "c2"),
         .alreadyDismissed(citizen: "c1", other: "c2"), .cprUnchanged(masked: "010190-XXXX"),
         .nothingDue, .formatOneLog, .decisionAnnulled(decision: "d1", on: day),
+        .unitCycle(unit: "ung", parent: "ung2"), .leaderNotSupervisor(user: "mette"),
     ]
     static let missing: [DomainError.Missing] = [
         .citizen("c28"), .citizenWithCPR, .user("nobody"), .activeUser("nobody"), .activeCaseworker("karen"), .lookup("12"),
         .meeting("m83"), .target("t9"), .consent("s9", citizen: "c1"), .inPlan(.followUp, "f9", citizen: "c1"), .template("ung"),
         .youthTargetGroup, .offer("o9"), .reviewSample("2026Q4"), .citizenWithPlan("c1"), .changeableCitizen("c28"), .outboxItem("7KQ2-XM4P"),
+        .unit("familie9"),
     ]
     static let forbidden: [DomainError.Forbidden] = [
         .adminOnly(.sshKeys), .adminOnly(.otherContacts), .supervisorsOnly(.moveCitizens), .supervisorsOnly(.setTargetGroup), .supervisorsOnly(.teamFigures),
@@ -63,10 +65,13 @@ final class RefusalWordsTests: XCTestCase {
         .serverOnly(command: "backup"), .serverFile(command: "import", arguments: "x.json"), .kioskKey, .notActiveUser("per"),
         .sshKeyIsFor(user: "mette", other: "per"), .headlessKeyNeeded, .supervisorsOnly(.duplicates),
         .responsibleOrSupervisor(user: "per", citizen: "c1"),
+        .outsideMandate(area: .sel, units: ["Tværgående myndighed"], people: ["karen"]), .otherUnit(user: "karen", unit: "ung"),
+        .leadsNoUnit(user: "karen"),
     ]
     static let conflict: [DomainError.Conflict] = [
         .spotChecked(lookup: "12"), .userExists("mette"), .targetExists("t1"), .cprRegistered(masked: "010190-XXXX", citizen: "c1"),
         .planExists(citizen: "c1"), .booked(clash), .sampleDrawn(quarter: "2026Q4"), .planReviewed(citizen: "c1", draw: "2026Q4"),
+        .unitExists("ung"),
     ]
     static let others: [DomainError] = [
         .stale(stream: "c1", expected: 1, actual: 2), .needsReason(citizen: "c1"),
@@ -180,6 +185,8 @@ final class RefusalWordsTests: XCTestCase {
             case .nothingDue: return "i95"
             case .formatOneLog: return "i96"
             case .decisionAnnulled: return "i97"
+            case .unitCycle: return "i98"
+            case .leaderNotSupervisor: return "i99"
             }
         case .notFound(let r):
             switch r {
@@ -200,6 +207,7 @@ final class RefusalWordsTests: XCTestCase {
             case .citizenWithPlan: return "n15"
             case .changeableCitizen: return "n16"
             case .outboxItem: return "n17"
+            case .unit: return "n18"
             }
         case .forbidden(let r):
             switch r {
@@ -219,6 +227,9 @@ final class RefusalWordsTests: XCTestCase {
             case .sshKeyIsFor: return "f14"
             case .headlessKeyNeeded: return "f15"
             case .responsibleOrSupervisor: return "f16"
+            case .outsideMandate: return "f17"
+            case .otherUnit: return "f18"
+            case .leadsNoUnit: return "f19"
             }
         case .conflict(let r):
             switch r {
@@ -230,6 +241,7 @@ final class RefusalWordsTests: XCTestCase {
             case .booked: return "c6"
             case .sampleDrawn: return "c7"
             case .planReviewed: return "c8"
+            case .unitExists: return "c9"
             }
         case .stale: return "o1"
         case .needsReason: return "o2"
@@ -239,7 +251,7 @@ final class RefusalWordsTests: XCTestCase {
     }
 
     /// How many cases each group has: raised with each new case (with its sample).
-    static let counts = ["i": 97, "n": 17, "f": 16, "c": 8, "o": 4]
+    static let counts = ["i": 99, "n": 18, "f": 19, "c": 9, "o": 4]
 
     func testThereIsASampleOfEveryRefusal() {
         let numbers = Set(Self.all.map(Self.number))

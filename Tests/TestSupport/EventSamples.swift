@@ -91,6 +91,11 @@ public enum EventSamples {
                                reason: "Forkert periode")
         case .decisionAnnulled: .decisionAnnulled(id: "d1", date: day, sector: .employment, reason: "Truffet ved en fejl")
         case .citizenErased: .citizenErased(rule: "P1825D: 5 år efter sagens afslutning", closed: Day(year: 2020, month: 3, day: 1)!, archive: "sha256:ab12")
+        case .unitDefined:
+            .unitDefined(OrgUnit(id: "ung", name: "Ungeteamet", parent: "unge", targetGroups: [.youth], sectors: [.employment, .social],
+                                 description: "Unge 15-29 på vej mod job og uddannelse", leaders: ["karen"], mandates: [.lab, .sel]))
+        case .userUnitSet: .userUnitSet(unit: "ung", from: day, does: "Uddannelsespålæg og mentorer")
+        case .userMandateSet: .userMandateSet(areas: [.sul])
         }
     }
 }

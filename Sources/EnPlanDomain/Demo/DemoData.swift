@@ -101,6 +101,9 @@ public enum DemoData {
         report.events += try service.execute(batch: supervision(service, citizens: options.citizens, today: today)).count
         report.events += try service.execute(batch: DemoOutcomes.commands(service, today: today, seed: options.seed)).count
         report.events += try DemoReviews.fill(service, today: today, rng: &rng)
+        let staff = [admin.0] + supervisors.map(\.0) + caseworkers.map(\.0)
+        report.events += try service.execute(batch: DemoOrganisation.commands(today: today, users: staff)).count
+        report.users += DemoOrganisation.leaders.count
         return report
     }
 

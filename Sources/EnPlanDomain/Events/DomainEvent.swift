@@ -97,6 +97,13 @@ public enum DomainEvent: Equatable, Sendable {
     case decisionCorrected(id: String, legalArea: LegalArea, date: Day, text: String, appealDeadline: Day, sector: Sector, reason: String)
     /// A decision annulled on `date`, and why.
     case decisionAnnulled(id: String, date: Day, sector: Sector, reason: String)
+    // The organisation (issue 27)
+    /// A unit defined, or its definition changed (stream "unit:<id>"): the whole unit each time.
+    case unitDefined(OrgUnit)
+    /// A person placed in a unit from a day (stream "user:<id>"), with what they do there.
+    case userUnitSet(unit: String, from: Day, does: String?)
+    /// A person's own mandates (the legal areas they may decide under beside their unit's; stream "user:<id>").
+    case userMandateSet(areas: [LegalArea])
 
     /// The type's name as written in the log.
     public var type: String { eventType.rawValue }

@@ -77,6 +77,10 @@ public enum EventType: String, CaseIterable, Sendable {
     case citizenErased = "CitizenErased"
     case decisionCorrected = "DecisionCorrected"
     case decisionAnnulled = "DecisionAnnulled"
+    // The organisation (stream "unit:ID"; a person's place and mandate in "user:ID")
+    case unitDefined = "UnitDefined"
+    case userUnitSet = "UserUnitSet"
+    case userMandateSet = "UserMandateSet"
 
     /// The log's name for the type.
     public var name: String { rawValue }
@@ -208,6 +212,10 @@ public enum EventType: String, CaseIterable, Sendable {
                 }
                 return .cprChanged(old: old, new: new, reason: try f.string("reason"))
             }
+        case .unitDefined: EventRow(.actor, .caseFile) { .unitDefined(try OrgUnit(fields: $0)) }
+        case .userUnitSet:
+            EventRow(.actor, .caseFile) { .userUnitSet(unit: try $0.string("unit"), from: try $0.day("from"), does: try $0.optionalString("does")) }
+        case .userMandateSet: EventRow(.actor, .caseFile) { .userMandateSet(areas: try $0.values("areas")) }
         case .offerAttendanceReported:
             EventRow(.actor, .caseFile) { f in
                 guard let week = IsoWeek(try f.string("week")) else { throw Fields.Missing(key: "week", problem: "is not an ISO week like 2026-W48") }
@@ -290,6 +298,9 @@ extension DomainEvent {
         case .citizenErased: .citizenErased
         case .decisionCorrected: .decisionCorrected
         case .decisionAnnulled: .decisionAnnulled
+        case .unitDefined: .unitDefined
+        case .userUnitSet: .userUnitSet
+        case .userMandateSet: .userMandateSet
         }
     }
 
@@ -342,6 +353,9 @@ extension DomainEvent {
             f.set("id", id); f.set("legalArea", area); f.set("date", date); f.set("text", text); f.set("appealDeadline", appeal)
             f.set("sector", sector); f.set("reason", reason)
         case let .decisionAnnulled(id, date, sector, reason): f.set("id", id); f.set("date", date); f.set("sector", sector); f.set("reason", reason)
+        case let .unitDefined(u): f = u.fields
+        case let .userUnitSet(unit, from, does): f.set("unit", unit); f.set("from", from); f.set("does", does)
+        case let .userMandateSet(areas): f.set("areas", areas)
         case let .templateDefined(t): f = t.fields
         case let .targetDefined(t): f = t.fields
         case let .targetEnded(date): f.set("date", date)

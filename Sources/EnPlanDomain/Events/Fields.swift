@@ -52,6 +52,9 @@ public struct Fields: Equatable, Sendable, JSONCodable {
         return nil
     }
 
+    /// Whether the field is there (an empty list is there; a field left out is not).
+    public func has(_ k: String) -> Bool { find(k) != nil }
+
     public func string(_ k: String) throws -> String {
         guard let v = try optionalString(k) else { throw Missing(key: k, problem: "is missing") }
         return v

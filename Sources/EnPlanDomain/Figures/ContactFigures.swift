@@ -106,7 +106,7 @@ enum ContactFigures {
     static func perCitizen(_ s: FigureScope, quarters: [Period], sector: Sector?) -> [(contacts: Int, citizens: Int)] {
         var out = Array(repeating: (contacts: 0, citizens: 0), count: quarters.count)
         let spans = quarters.map { Period(from: $0.from, to: min($0.to, s.today)) }
-        for c in s.all() {
+        for c in s.unitCitizens() {
             if let sector, !c.involves(sector) { continue }
             let registered = c.registered, closed = c.closed
             var counted = false

@@ -5,8 +5,9 @@ import Foundation
 /// each column's definition) before the table. Rows carry their stable key (user ids, sectors)
 /// and names; never a CPR number (the tables hold none).
 public enum FigureCSV {
-    /// `names`: user id -> name, for the filter's caseworker (ids without a name are shown as ids).
-    public static func render(_ table: FigureTable, danish: Bool, names: [String: String]) -> String {
+    /// `names`: user id -> name, for the filter's caseworker (ids without a name are shown as ids);
+    /// `units`: unit id -> name, for the filter's unit (a line of its own, only when there is one).
+    public static func render(_ table: FigureTable, danish: Bool, names: [String: String], units: [String: String] = [:]) -> String {
         func t(_ b: Bilingual) -> String { b.text(danish: danish) }
         func w(_ da: String, _ en: String) -> String { danish ? da : en }
         var lines: [[String]] = []
@@ -16,6 +17,7 @@ public enum FigureCSV {
         lines.append([w("Forvaltning", "Sector"), f.sector.map { t(FigureScope.label($0)) } ?? w("Alle", "All")])
         lines.append([w("Målgruppe", "Target group"), f.group.map { t(FigureScope.label($0)) } ?? w("Alle", "All")])
         lines.append([w("Sagsbehandler", "Caseworker"), f.user.map { names[$0].map { n in "\(n) (\(f.user!))" } ?? $0 } ?? w("Alle", "All")])
+        if let unit = f.unit { lines.append([w("Enhed", "Unit"), units[unit].map { "\($0) (\(unit))" } ?? unit]) }
         lines.append([w("Opgjort", "As of"), asOf(table.asOf, danish: danish)])
         lines.append([])
         lines.append([w("Kolonne", "Column"), w("Tæller", "Numerator"), w("Nævner", "Denominator"), w("Undtaget", "Exclusions"), w("Periode", "Period")])

@@ -2,7 +2,10 @@ import Foundation
 
 /// What every section computes from: the projection, the viewer, the filter, the day. The
 /// citizens a section counts are those `Access` lets the viewer see, narrowed by the filter's
-/// sector (the citizen's case involves it), target group and caseworker (responsible).
+/// sector (the citizen's case involves it), target group, caseworker (responsible) and unit: the
+/// citizens whose responsible caseworker on `unitDay` (the period's last day, or today while it
+/// runs) was in the unit or a unit below it on that day (`Organisation.members`), so a figure of
+/// a past period follows who was responsible and where they worked then, not today's chart.
 ///
 /// Invariant (speed): no section copies a whole `Citizen` per pass. A copy retains its two dozen
 /// arrays and strings one by one, which was a third of the figures' time at 100,000 citizens;
@@ -29,6 +32,30 @@ struct FigureScope {
         staff = userIDs.map { state.user($0) }
         onlyUser = filter.user; onlyGroup = filter.group; onlySector = filter.sector
         seesAll = viewer.role.seesAllCitizens ? viewer.active : nil
+        unitDay = min(filter.period.to, today)
+        if let unit = filter.unit, !state.organisation.coversAll(unit) {
+            let members = state.organisation.members(of: state.organisation.subtree(of: unit), on: unitDay)
+            unitMembers = members
+            inUnit = userIDs.map(members.contains)
+        } else {
+            unitMembers = nil; inUnit = nil
+        }
+    }
+
+    /// The day the unit's members and each citizen's responsible caseworker are taken on.
+    let unitDay: Day
+    /// The people in the filter's unit (and those below) on `unitDay`; nil: no unit's scope.
+    let unitMembers: Set<String>?
+    /// `unitMembers` by user number (`FigureBase.userIDs`), for the passes.
+    private let inUnit: [Bool]?
+
+    /// Whether the citizen's responsible caseworker on `unitDay` was in the filter's unit (always,
+    /// without a unit's scope). The targets count the unit's citizens through it, whatever the other filters.
+    func inUnitScope(_ c: CitizenRef) -> Bool {
+        guard let inUnit else { return true }
+        var user = c.summary.pointee.responsibleIndex
+        if unitDay < today { c.responsibleIndex(at: [unitDay]) { _, u in user = u } }
+        return inUnit[user]
     }
 
     // `includes`' terms, read once: reading them from `filter` and `viewer` at each citizen
@@ -41,6 +68,10 @@ struct FigureScope {
     func responsibleUser(_ c: CitizenRef) -> User? { staff[c.summary.pointee.responsibleIndex] }
 
     func includes(_ c: CitizenRef) -> Bool {
+        inUnitScope(c) && includesBesidesUnit(c)
+    }
+
+    private func includesBesidesUnit(_ c: CitizenRef) -> Bool {
         if let u = onlyUser, c.responsible != u { return false }
         if let g = onlyGroup, c.targetGroup(on: today) != g { return false }
         if let s = onlySector, !c.involves(s) { return false }
@@ -51,8 +82,17 @@ struct FigureScope {
     /// Whether a citizen read from the projection (not from `rows`) is in scope: for the few
     /// citizens a section looks up by id (a summary is worked out for it).
     func includes(_ c: Citizen) -> Bool {
+        if let unitMembers {
+            let responsible = c.facts.responsible.last { $0.from <= unitDay }?.user ?? c.responsible
+            guard unitMembers.contains(responsible) else { return false }
+        }
         var summary = FigureSummary(c, state, user: { _ in 0 }), c = FigureCitizen(c)
-        return withUnsafePointer(to: &c) { cp in withUnsafePointer(to: &summary) { includes(CitizenRef(cp, $0)) } }
+        return withUnsafePointer(to: &c) { cp in withUnsafePointer(to: &summary) { includesBesidesUnit(CitizenRef(cp, $0)) } }
+    }
+
+    /// Every citizen of the filter's unit (all, without one), whatever the other filters: the targets'.
+    func unitCitizens() -> LazyFilterSequence<LazyMapSequence<Range<Int>, CitizenRef>> {
+        all().filter(inUnitScope)
     }
 
     /// Every citizen of the projection, read in place (`CitizenRef`).
@@ -117,7 +157,8 @@ struct FigureScope {
 
     /// The caseworkers who get a row: active caseworkers (one, with a user filter).
     func caseworkers() -> [User] {
-        state.users.filter { $0.active && $0.role == .caseworker && (filter.user == nil || $0.id == filter.user) }
+        state.users.filter { $0.active && $0.role == .caseworker && (filter.user == nil || $0.id == filter.user)
+            && (unitMembers?.contains($0.id) ?? true) }
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 

@@ -73,9 +73,13 @@ public struct FigureFilter: Hashable, Sendable {
     public var sector: Sector?
     public var group: TargetGroup?
     public var user: String?
+    /// The unit (with the units below) whose citizens count: those whose responsible caseworker was
+    /// in it on the period's last day (today, for a period still running). nil: no unit's scope.
+    /// A leader's figures are always of a unit they lead or one below it (`CaseService.allowed`).
+    public var unit: String?
 
-    public init(period: Period, sector: Sector? = nil, group: TargetGroup? = nil, user: String? = nil) {
-        self.period = period; self.sector = sector; self.group = group; self.user = user
+    public init(period: Period, sector: Sector? = nil, group: TargetGroup? = nil, user: String? = nil, unit: String? = nil) {
+        self.period = period; self.sector = sector; self.group = group; self.user = user; self.unit = unit
     }
 }
 

@@ -41,7 +41,7 @@ enum TargetFigures {
         switch t.kind {
         case .planCoverage:
             var ids: [String] = [], created: [Day] = []
-            for c in s.all() where inSector(c) && CoverageFigures.isShared(c) {
+            for c in s.unitCitizens() where inSector(c) && CoverageFigures.isShared(c) {
                 guard let day = c.planCreated else { continue }
                 ids.append(c.id); created.append(day)
             }
@@ -75,7 +75,7 @@ enum TargetFigures {
             // Per user (by `responsibleIndex`): their citizens, when they are an active caseworker (of the sector).
             let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (t.sector == nil || $0?.sector == t.sector) }
             var loads = [[String]](repeating: [], count: s.staff.count)
-            for c in s.all() where c.isOpen(on: s.today) {
+            for c in s.unitCitizens() where c.isOpen(on: s.today) {
                 let i = c.summary.pointee.responsibleIndex
                 if counted[i] { loads[i].append(c.id) }
             }
@@ -113,7 +113,7 @@ enum TargetFigures {
         let ends = CaseloadFigures.weekEnds(s.today), n = ends.count
         let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (sector == nil || $0?.sector == sector) }
         var counts = [Int](repeating: 0, count: s.staff.count * n)     // n a user, by user number
-        for c in s.all() {
+        for c in s.unitCitizens() {
             let closed = c.closed
             c.responsibleIndex(at: ends) { w, user in if counted[user], closed.map({ $0 > ends[w] }) ?? true { counts[user * n + w] += 1 } }
         }

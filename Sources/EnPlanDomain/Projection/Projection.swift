@@ -43,6 +43,8 @@ public struct Projection: Sendable {
     public private(set) var reviewDraws: [String: ReviewDraw] = [:]
     /// The offers register by id ("o1"), with their streams' versions in `Offer.version`.
     public private(set) var offers: [String: Offer] = [:]
+    /// The organisation: units, who is in which from when, mandates (`Organisation`).
+    public private(set) var organisation = Organisation()
     /// Where each stream's lines start in the event log, in order (`LineIndex`: up to the
     /// snapshot read in place from its file, mapped; after it, in memory).
     public private(set) var lines = LineIndex()
@@ -93,6 +95,7 @@ public struct Projection: Sendable {
         if stream == Streams.youthTargetGroup { return youthTargetGroup?.version ?? 0 }
         if stream.hasPrefix(Streams.reviewPrefix) { return reviewDraws[String(stream.dropFirst(Streams.reviewPrefix.count))]?.version ?? 0 }
         if stream.hasPrefix(Streams.offerPrefix) { return offers[String(stream.dropFirst(Streams.offerPrefix.count))]?.version ?? 0 }
+        if stream.hasPrefix(Streams.unitPrefix) { return organisation.units[String(stream.dropFirst(Streams.unitPrefix.count))]?.version ?? 0 }
         return 0
     }
 
@@ -176,6 +179,18 @@ public struct Projection: Sendable {
             try updateAccount(stream) { $0.user.active = active }
         case let .userContactSet(phone, email):
             try updateAccount(stream) { $0.user.phone = phone; $0.user.email = email }
+        case let .userUnitSet(unit, from, does):
+            try updateAccount(stream) { _ in }
+            organisation.place(String(stream.dropFirst(Streams.userPrefix.count)), in: unit, from: from, does: does)
+        case let .userMandateSet(areas):
+            try updateAccount(stream) { _ in }
+            let id = String(stream.dropFirst(Streams.userPrefix.count))
+            organisation.personMandates[id] = areas.isEmpty ? nil : areas
+        case let .unitDefined(u):
+            guard stream == Streams.unit(u.id) else { throw Inconsistent(reason: "unit \(u.id) on stream \(stream)") }
+            var unit = u
+            unit.version = version
+            organisation.units[u.id] = unit
         case .loginFailed:
             try updateAccount(stream) { $0.failedLogins += 1; $0.lastFailure = ts }
         case .loginSucceeded, .userUnlocked:
@@ -373,7 +388,8 @@ public struct Projection: Sendable {
              .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
              .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported,
              .userUnlocked, .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged, .citizenErased,
-             .decisionCorrected, .decisionAnnulled:
+             .decisionCorrected, .decisionAnnulled,
+             .unitDefined, .userUnitSet, .userMandateSet:
             return false
         }
     }
@@ -467,7 +483,8 @@ public struct Projection: Sendable {
              .offerDefined, .offerAttendanceReported, .userUnlocked:
             break
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
-             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet, .participantReplaced:
+             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet, .participantReplaced,
+             .unitDefined, .userUnitSet, .userMandateSet:
             break
         }
     }
@@ -478,8 +495,9 @@ public struct Projection: Sendable {
                           benefitsVersion: Int, templates: [String: PlanTemplate], templateVersions: [String: Int],
                           lines: LineIndex, citizenCount: Int, meetingCount: Int, lastSeq: Int, targets: [String: Target] = [:],
                           youthTargetGroup: YouthTargetGroup? = nil, reviewDraws: [String: ReviewDraw] = [:], offers: [String: Offer] = [:],
-                          formerByCPR: [UInt64: Int32] = [:]) {
+                          formerByCPR: [UInt64: Int32] = [:], organisation: Organisation = Organisation()) {
         self.formerByCPR = formerByCPR
+        self.organisation = organisation
         self.targets = targets; self.youthTargetGroup = youthTargetGroup; self.reviewDraws = reviewDraws; self.offers = offers
         self.templates = templates; self.templateVersions = templateVersions; self.lines = lines
         self.accounts = accounts; self.citizens = citizens; self.placeByCPR = placeByCPR; self.meetings = meetings
@@ -504,4 +522,6 @@ public enum Streams {
     public static func review(_ id: String) -> String { reviewPrefix + id }
     public static let offerPrefix = "offer:"
     public static func offer(_ id: String) -> String { offerPrefix + id }
+    public static let unitPrefix = "unit:"
+    public static func unit(_ id: String) -> String { unitPrefix + id }
 }

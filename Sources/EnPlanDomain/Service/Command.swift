@@ -115,6 +115,14 @@ public enum Command: Sendable {
     /// decision that exempts it from archiving). Administrators only.
     case eraseCitizen(citizen: String, rule: String, archive: String)
 
+    // The organisation (Decide+Organisation.swift): administrators only.
+    /// A unit defined (`new`: it must not exist yet) or changed (it must exist): its whole definition.
+    case defineUnit(OrgUnit, new: Bool)
+    /// A person placed in a unit from a day (a move between units is a new placement), with what they do.
+    case placeUser(user: String, unit: String, from: Day, does: String?)
+    /// A person's own mandates beside their unit's (empty: none of their own).
+    case setUserMandate(user: String, areas: [LegalArea])
+
     /// What a refusal of the command is about, for the audit log: its stream, or the citizen a new
     /// meeting is about.
     public var subject: String? {
@@ -153,6 +161,8 @@ public enum Command: Sendable {
         case .closeCase(let c, _, _), .reopenCase(let c, _), .linkCitizens(let c, _, _), .dismissDuplicate(let c, _, _),
              .changeCPR(let c, _, _), .eraseCitizen(let c, _, _):
             return c
+        case .defineUnit(let u, _): return Streams.unit(u.id)
+        case .placeUser(let u, _, _, _), .setUserMandate(let u, _): return Streams.user(u)
         }
     }
 }

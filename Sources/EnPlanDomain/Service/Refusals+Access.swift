@@ -23,6 +23,8 @@ extension DomainError {
         case changeableCitizen(String)
         /// No export with that code in the person's outbox (fetched already, expired, or another's).
         case outboxItem(String)
+        /// No unit by that id (`enplan unit list`).
+        case unit(String)
 
         public var description: String {
             switch self {
@@ -43,6 +45,7 @@ extension DomainError {
             case .citizenWithPlan(let id): return "no citizen \(id) with a plan"
             case .changeableCitizen(let id): return "no citizen \(id) among those you may change"
             case .outboxItem(let code): return "no export \(code) in your outbox (fetched already, or older than \(Outbox.keepDays) days: enplan outbox list)"
+            case .unit(let id): return "no unit \(id) (see `enplan unit list`)"
             }
         }
 
@@ -56,7 +59,7 @@ extension DomainError {
             case .consent: return .consent
             case .lookup, .meeting, .target, .inPlan, .youthTargetGroup, .offer, .reviewSample: return nil
             case .citizenWithPlan, .changeableCitizen: return .citizen
-            case .outboxItem: return nil
+            case .outboxItem, .unit: return nil
             }
         }
     }
@@ -100,6 +103,13 @@ extension DomainError {
         case headlessKeyNeeded
         /// Closing, reopening or changing a CPR number: the responsible caseworker or a team leader.
         case responsibleOrSupervisor(user: String, citizen: String)
+        /// A decision under a legal area outside the actor's mandate (kompetenceplan): who may make
+        /// it, the units by name and the people by id.
+        case outsideMandate(area: LegalArea, units: [String], people: [String])
+        /// A leader's figures are their units' and the units below (`Organisation.leaderScope`).
+        case otherUnit(user: String, unit: String)
+        /// A supervisor who leads no unit, in a store with an organisation: no team's figures.
+        case leadsNoUnit(user: String)
 
         public var description: String {
             switch self {
@@ -136,6 +146,11 @@ extension DomainError {
             case .headlessKeyNeeded:
                 return "this SSH key opens the full-screen interface, where you log in with your password (ssh -t); headless commands over SSH need a key an administrator allowed for them (enplan key add --headless)"
             case let .responsibleOrSupervisor(u, cid): return "\(u) is not responsible for \(cid): the responsible caseworker or a team leader does this"
+            case let .outsideMandate(area, units, people):
+                let who = units + people
+                return "a decision under \(area.rawValue) is outside your mandate: " + (who.isEmpty ? "nobody holds that mandate (ask an administrator)" : "it may be made by " + who.joined(separator: ", "))
+            case let .otherUnit(u, unit): return "\(u) sees the figures of the units they lead and those below, not \(unit)'s"
+            case .leadsNoUnit(let u): return "\(u) leads no unit: a team leader's figures are their unit's (ask an administrator)"
             }
         }
     }
@@ -150,6 +165,7 @@ extension DomainError {
         case booked(Scheduling.Conflict)
         case sampleDrawn(quarter: String)
         case planReviewed(citizen: String, draw: String)
+        case unitExists(String)
 
         public var description: String {
             switch self {
@@ -161,12 +177,14 @@ extension DomainError {
             case .booked(let clash): return clash.description
             case .sampleDrawn(let q): return "the sample for \(q) is drawn already"
             case let .planReviewed(cid, draw): return "\(cid)'s plan is reviewed for \(draw) already"
+            case .unitExists(let id): return "unit \(id) exists already (change it with `enplan unit set`)"
             }
         }
 
         public var field: RefusalField? {
             switch self {
             case .userExists: return .user
+            case .unitExists: return .name
             case .targetExists: return .name
             case .cprRegistered: return .cpr
             case .booked(let c): if case .room = c.who { return .room } else { return .participants }

@@ -75,7 +75,7 @@ extension DomainError {
     }
 
     /// Kinds of id a user types (a user's, a target's, a template's).
-    public enum IDKind: String, Equatable, Sendable { case user, target, template }
+    public enum IDKind: String, Equatable, Sendable { case user, target, template, unit }
 
     /// What cannot be dated after today.
     public enum Dated: Equatable, Sendable {
@@ -225,6 +225,10 @@ extension DomainError {
         case sameRegistration(citizen: String)
         case alreadyLinked(citizen: String, other: String)
         case alreadyDismissed(citizen: String, other: String)
+        /// A unit placed under itself or a unit below it.
+        case unitCycle(unit: String, parent: String)
+        /// A unit's leader who is no supervisor (team leaders, area leaders and the director are).
+        case leaderNotSupervisor(user: String)
         /// A CPR change to the number the citizen has.
         case cprUnchanged(masked: String)
 
@@ -335,6 +339,8 @@ extension DomainError {
             case let .alreadyLinked(cid, other): return "\(cid) and \(other) are linked as one person already"
             case let .alreadyDismissed(cid, other): return "\(cid) and \(other) were dismissed as duplicates already"
             case .cprUnchanged(let masked): return "the citizen has the CPR number \(masked) already"
+            case let .unitCycle(unit, parent): return "unit \(unit) cannot be placed under \(parent): that is the unit itself or a unit below it"
+            case .leaderNotSupervisor(let u): return "\(u) is not a supervisor: a unit is led by supervisors"
             }
         }
 
@@ -344,7 +350,7 @@ extension DomainError {
             case .period, .noCell, .notACount: return .period
             case .truncationNeedsReason: return .reason
             case .badID(.user, _), .cannotDeactivateSelf, .firstUserMustBeAdmin: return .user
-            case .badID(.target, _), .badID(.template, _): return .name
+            case .badID(.target, _), .badID(.template, _), .badID(.unit, _): return .name
             case .badBenefitCode, .benefitEndsBeforeStart, .unknownBenefit, .benefitNotInForce, .targetGroupNeedsBenefit: return .benefit
             case .youthAgeLimit, .reviewSampleSize, .attendanceCount: return .value
             case .quarterEnded, .noPlansToDraw, .notDrawn, .weekdays, .attendanceWeekNotBegun: return nil
@@ -394,6 +400,8 @@ extension DomainError {
             case .closedBeforeBirth: return .date
             case .sameRegistration, .alreadyLinked, .alreadyDismissed: return .citizen
             case .cprUnchanged: return .cpr
+            case .unitCycle: return nil
+            case .leaderNotSupervisor: return .user
             }
         }
     }

@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 19   // 19: a decision's correction and annulment; 18: a follow-up's subject; 17: a case's closing day, former CPR numbers and linked registrations in each head, the former numbers' index; 16: the checksum (`magic` 3); 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
+    static let format = 20   // 20: the organisation (units, memberships, mandates, duties) after the former numbers; 19: a decision's correction and annulment; 18: a follow-up's subject; 17: a case's closing day, former CPR numbers and linked registrations in each head, the former numbers' index; 16: the checksum (`magic` 3); 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
 
     struct Loaded {
         let projection: Projection
@@ -40,6 +40,7 @@ enum Snapshot {
         w.values(Array(p.offers.values))
         // Former CPR numbers (`CPRChanged`) by number, with their citizens' places: few, and not in a head's first fields.
         w.array(p.formerCPRPlaces.sorted { $0.key < $1.key }) { w, e in w.int(Int(e.key)); w.int(Int(e.value)) }
+        w.value(p.organisation)
         // The line index: stream names with their counts, then every offset in one raw block.
         let streams = p.lines.streams, offsets = streams.map { p.lines.offsets($0) }
         w.array(Array(zip(streams, offsets))) { w, s in w.string(s.0); w.int(s.1.count) }
@@ -143,6 +144,7 @@ enum Snapshot {
                 guard key >= 0, place >= 0, place < citizenTotal else { return nil }
                 formerByCPR[UInt64(key)] = Int32(place)
             }
+            let organisation = try Organisation(from: &r)
             release.upTo(magic.count + r.pos)
             let streams = try r.array { r in (try r.string(), try r.count()) }
             guard try r.count() == streams.reduce(0, { $0 + $1.1 }) else { return nil }
@@ -169,7 +171,7 @@ enum Snapshot {
             p.restore(accounts: accounts, citizens: citizens, placeByCPR: byCPR, meetings: meetings, meetingsByDay: byDay,
                       benefits: benefits, benefitsVersion: benefitsVersion, templates: templates, templateVersions: templateVersions,
                       lines: lines, citizenCount: citizenCount, meetingCount: meetingCount, lastSeq: seq, targets: targets, youthTargetGroup: youth,
-                      reviewDraws: draws, offers: offers, formerByCPR: formerByCPR)
+                      reviewDraws: draws, offers: offers, formerByCPR: formerByCPR, organisation: organisation)
             return Loaded(projection: p, offset: offset, seq: seq, hash: hash)
         }()
     }

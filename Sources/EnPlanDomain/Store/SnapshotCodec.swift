@@ -361,3 +361,38 @@ extension Offer: SnapshotCodable {
         version = try r.int()
     }
 }
+
+extension OrgUnit: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.string(name); w.optional(parent) { $0.string($1) }; w.array(targetGroups) { $0.raw($1) }
+        w.array(sectors) { $0.sector($1) }; w.string(description); w.array(leaders) { $0.string($1) }
+        w.optional(mandates) { w, m in w.array(m) { $0.raw($1) } }; w.int(version)
+    }
+    init(from r: inout SnapshotReader) throws {
+        self.init(id: try r.string(), name: try r.string(), parent: try r.optional { try $0.string() },
+                  targetGroups: try r.array { try $0.raw() }, sectors: try r.array { try $0.sector() }, description: try r.string(),
+                  leaders: try r.array { try $0.string() }, mandates: try r.optional { try $0.array { try $0.raw() } })
+        version = try r.int()
+    }
+}
+
+extension Organisation: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.values(units.values.sorted { $0.id < $1.id })
+        w.array(memberships.sorted { $0.key < $1.key }) { w, e in
+            w.string(e.key); w.array(e.value) { w, m in w.day(m.from); w.string(m.unit) }
+        }
+        w.array(personMandates.sorted { $0.key < $1.key }) { w, e in w.string(e.key); w.array(e.value) { $0.raw($1) } }
+        w.array(duties.sorted { $0.key < $1.key }) { w, e in w.string(e.key); w.string(e.value) }
+    }
+    init(from r: inout SnapshotReader) throws {
+        self.init()
+        for u in try r.values(OrgUnit.self) { units[u.id] = u }
+        for _ in 0..<(try r.count()) {
+            let user = try r.string()
+            memberships[user] = try r.array { Membership(from: try $0.day(), unit: try $0.string()) }
+        }
+        for _ in 0..<(try r.count()) { let user = try r.string(); personMandates[user] = try r.array { try $0.raw() } }
+        for _ in 0..<(try r.count()) { let user = try r.string(); duties[user] = try r.string() }
+    }
+}

@@ -17,6 +17,13 @@ extension App {
         case "audit": withSession { open(.audit, &$0) }
         case "inbox": withSession { open(.inbox, &$0) }
         case "duplicates": withSession { open(.duplicates, &$0) }
+        case "colleagues":
+            // From a plan: its citizen's colleagues first.
+            withSession { s in
+                var citizen: String?
+                if case let .plan(id, _)? = s.stack.last?.route { citizen = id }
+                open(.directory(citizen: citizen), &s)
+            }
         case "plan": withSession { openPlan(matching: rest, &$0) }
         case "calendar":
             let subject: CalendarScreen.Subject

@@ -52,6 +52,8 @@ public enum Route: Equatable, Sendable {
     case inbox
     /// The team leader's list of probable duplicates (`:dubletter`).
     case duplicates
+    /// The colleagues (`:kolleger`); from a plan, its citizen's (those on the case first).
+    case directory(citizen: String?)
 }
 
 /// What a screen asks the program to do. The App carries effects out in one place.

@@ -66,7 +66,8 @@ extension Strings {
             detail = [v("old"), v("new")].map { (try? CPR($0).masked) ?? $0 }.joined(separator: " → ")
         // Not in a citizen's case: no detail.
         case .userContactSet?, .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
-             .targetDefined?, .targetEnded?, .youthTargetGroupSet?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?, .userUnlocked?:
+             .targetDefined?, .targetEnded?, .youthTargetGroupSet?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?, .userUnlocked?,
+             .unitDefined?, .userUnitSet?, .userMandateSet?:
             detail = ""
         }
         // A change that asks for a reason (a new responsible, a withdrawn consent, a referral's answer) shows it.
@@ -122,6 +123,9 @@ extension Strings {
         case .duplicateDismissed: ("Ikke samme person som", "Not the same person as")
         case .cprChanged: ("CPR-nummer ændret", "CPR number changed")
         case .citizenErased: ("Personoplysninger slettet efter frist", "Personal data erased after the retention period")
+        case .unitDefined: ("Enhed oprettet eller ændret", "Unit defined or changed")
+        case .userUnitSet: ("Medarbejder placeret i enhed", "Staff member placed in a unit")
+        case .userMandateSet: ("Kompetence (afgørelser) ændret", "Mandate (decisions) changed")
         case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined, .targetDefined, .targetEnded,
              .youthTargetGroupSet, .userContactSet, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported, .userUnlocked: nil
         }

@@ -136,7 +136,13 @@ private struct RefusalWords {
         case .saltFailed, .hashFailed: return pick("Adgangskoden kunne ikke gemmes sikkert: prøv igen", "The password could not be stored safely: try again")
         case .passwordTooShort(let n): return pick("Adgangskoden skal have mindst \(n) tegn: en sætning af flere ord er god", "A password has at least \(n) characters: a sentence of several words is good")
         case let .badID(kind, id):
-            let what = kind == .user ? pick("Bruger-id", "User id") : kind == .target ? pick("Målets id", "Target id") : pick("Pakkeforløbets id", "Template id")
+            let what: String
+            switch kind {
+            case .user: what = pick("Bruger-id", "User id")
+            case .target: what = pick("Målets id", "Target id")
+            case .template: what = pick("Pakkeforløbets id", "Template id")
+            case .unit: what = pick("Enhedens id", "Unit id")
+            }
             return pick("\(what) “\(id)”: brug 2-32 tegn af a-z, 0-9, '.', '-', '_', og begynd med et bogstav",
                         "\(what) “\(id)”: use 2-32 of a-z, 0-9, '.', '-', '_', starting with a letter")
         case .firstUserMustBeAdmin: return pick("Den første bruger skal være administrator", "The first user must be an administrator")
@@ -257,6 +263,8 @@ private struct RefusalWords {
         case .alreadyLinked: return pick("De to registreringer er allerede sat sammen som samme person", "The two registrations are linked as one person already")
         case .alreadyDismissed: return pick("Parret er allerede afvist som dublet", "The pair was dismissed as a duplicate already")
         case .cprUnchanged(let masked): return pick("Borgeren har allerede CPR-nummeret \(masked)", "The citizen has the CPR number \(masked) already")
+        case .unitCycle: return pick("En enhed kan ikke placeres under sig selv eller en enhed under den", "A unit cannot be placed under itself or a unit below it")
+        case .leaderNotSupervisor(let u): return pick("\(user(u)) er ikke leder: en enhed ledes af ledere", "\(user(u)) is not a supervisor: a unit is led by supervisors")
         }
     }
 
@@ -279,6 +287,7 @@ private struct RefusalWords {
         case .offer: return pick("Tilbuddet findes ikke i tilbudsregistret", "No such offer in the register")
         case .reviewSample(let q): return pick("Der er ingen stikprøve for \(quarter(q))", "No review sample for \(quarter(q))")
         case .citizenWithPlan: return pick("Borgeren har ingen plan", "The citizen has no plan")
+        case .unit(let id): return pick("Ingen enhed “\(id)”", "No unit “\(id)”")
         }
     }
 
@@ -323,6 +332,15 @@ private struct RefusalWords {
                                              "This SSH key opens the full-screen interface only, where you log in with your password")
         case .responsibleOrSupervisor: return pick("Kun den ansvarlige sagsbehandler eller en teamleder må gøre dette",
                                                    "Only the responsible caseworker or a team leader may do this")
+        case let .outsideMandate(area, units, people):
+            let who = units + people.map(user)
+            return who.isEmpty
+                ? pick("Afgørelser efter \(area.rawValue) ligger uden for din kompetence, og ingen har kompetencen: spørg en administrator",
+                       "Decisions under \(area.rawValue) are outside your mandate, and nobody holds it: ask an administrator")
+                : pick("Afgørelser efter \(area.rawValue) ligger uden for din kompetence. Kompetencen har: \(who.joined(separator: ", "))",
+                       "Decisions under \(area.rawValue) are outside your mandate. It is held by: \(who.joined(separator: ", "))")
+        case .otherUnit: return pick("Du ser kun tal for de enheder, du leder, og enhederne under dem", "You see the figures of the units you lead and those below them only")
+        case .leadsNoUnit: return pick("Du er ikke leder af en enhed: spørg en administrator", "You lead no unit: ask an administrator")
         }
     }
 
@@ -355,6 +373,7 @@ private struct RefusalWords {
         case .sampleDrawn(let q): return pick("Stikprøven for \(quarter(q)) er allerede trukket", "The sample for \(quarter(q)) is drawn already")
         case let .planReviewed(_, draw): return pick("Planen er allerede gennemgået for \(quarter(draw))", "The plan is reviewed for \(quarter(draw)) already")
         case .userExists(let id): return pick("Brugeren \(id) findes allerede", "User \(id) exists already")
+        case .unitExists(let id): return pick("Enheden \(id) findes allerede", "Unit \(id) exists already")
         case .targetExists(let id): return pick("Målet \(id) findes allerede: afslut det først", "Target \(id) exists already: end it first")
         case let .cprRegistered(masked, _): return pick("En borger med CPR-nummer \(masked) er allerede registreret", "A citizen with CPR number \(masked) is registered already")
         case .planExists: return pick("Borgeren har allerede en samlet plan: én plan pr. borger", "The citizen has a unified plan already: one plan per citizen")

@@ -113,6 +113,7 @@ public enum KeyTable {
         CommandSpec(name: "audit", danish: "opslagslog", help: Strings.A.cAudit),
         CommandSpec(name: "inbox", danish: "indbakke", help: Strings.I.cInbox),
         CommandSpec(name: "duplicates", danish: "dubletter", help: Strings.K.cDuplicates),
+        CommandSpec(name: "colleagues", danish: "kolleger", help: Strings.Dir.cDirectory),
         CommandSpec(name: "lock", danish: "lås", help: Strings.T.hLock),
         CommandSpec(name: "theme", danish: "tema", arguments: Words("NAVN", "NAME"), help: Strings.T.cTheme),
         CommandSpec(name: "lang", danish: "sprog", arguments: Words("da | en", "da | en"), help: Strings.T.cLang),

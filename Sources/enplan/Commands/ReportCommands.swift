@@ -11,6 +11,7 @@ enum ReportCommands {
         CommandSpec(["report", word(section)], "the supervisors' figures: \(section.title.en.lowercased()) (a caseworker: their own caseload only)", options: [
             .actor(), .choice("sector", Sector.self, "only citizens whose case involves this sector"),
             .choice("group", TargetGroup.self, "only this target group"), .text("user", "USER", "only this caseworker's citizens (responsible)"),
+            .text("unit", "UNIT", "only the citizens of this unit and those below (a team leader: their own unit by default; never another's)"),
             .date("from", "the period's first day (default: this quarter)"), .date("to", "the period's last day"),
             .json, .flag("csv", "CSV for Danish spreadsheets (UTF-8 with BOM, ';', decimal comma); the export is logged"),
             .text("list", "ROW/COLUMN", "the citizens behind one cell, e.g. user:mette/responsible (same fields as `citizens --json`)"),
@@ -23,7 +24,7 @@ enum ReportCommands {
             if let to = try inv.day("to", today: today) { period.to = to }
             guard period.from <= period.to else { throw UsageError("--from must not be after --to") }
             let filter = FigureFilter(period: period, sector: inv.choice("sector", Sector.self), group: inv.choice("group", TargetGroup.self),
-                                      user: inv.string("user"))
+                                      user: inv.string("user"), unit: inv.string("unit"))
             let viewer = inv.required("as")
             let table = try service.figures(section, filter: filter, settings: Settings.load(directory: inv.dataDirectory).figures, as: viewer)
             let danish = inv.flag("da")
@@ -37,7 +38,7 @@ enum ReportCommands {
             }
             if inv.flag("csv") {
                 let names = Dictionary(uniqueKeysWithValues: service.state.users.map { ($0.id, $0.name) })
-                Output.text(FigureCSV.render(table, danish: danish, names: names))
+                Output.text(FigureCSV.render(table, danish: danish, names: names, units: service.organisation.units.mapValues(\.name)))
                 try service.recordExport(table, as: viewer)
             } else if inv.flag("json") {
                 Output.jsonArray(table.rows) { row, w in json(row, table, section, service, &w) }

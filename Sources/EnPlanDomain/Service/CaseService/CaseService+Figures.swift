@@ -50,19 +50,56 @@ extension CaseService {
     }
 
     /// The filter a viewer may have: a caseworker's is their own caseload; the targets are the team's.
+    /// The one place a leader's scope is decided: in a store with an organisation, a supervisor's
+    /// figures are of a unit they lead or one below it (`Organisation.leaderScope`; the first they
+    /// lead when none is asked for), and a caseworker filtered on must be in that unit; the
+    /// director (a leader of the one root) sees everyone; administrators may ask for any unit.
     func allowed(_ filter: FigureFilter, section: FigureSection, for viewer: User) throws -> FigureFilter {
         guard filter.period.from <= filter.period.to, filter.period.to - filter.period.from <= 3660 else {
             throw DomainError.invalid(.period)
         }
         var f = filter
+        let org = store.projection.organisation
+        if let unit = f.unit, org.units[unit] == nil { throw DomainError.notFound(.unit(unit)) }
         if viewer.role == .caseworker {
             if section == .targets || section == .youth || section == .assessments { throw DomainError.forbidden(.supervisorsOnly(.teamFigures)) }
             if let u = f.user, u != viewer.id { throw DomainError.forbidden(.ownFiguresOnly(user: viewer.id, other: u)) }
             f.user = viewer.id
-        } else if let u = f.user, store.projection.user(u) == nil {
-            throw DomainError.notFound(.user(u))
+            f.unit = nil
+            return f
+        }
+        if let u = f.user, store.projection.user(u) == nil { throw DomainError.notFound(.user(u)) }
+        if viewer.role == .supervisor, !org.isEmpty {
+            let scope = org.leaderScope(of: viewer.id)
+            guard let first = scope.first else { throw DomainError.forbidden(.leadsNoUnit(user: viewer.id)) }
+            if let unit = f.unit {
+                guard scope.contains(unit) else { throw DomainError.forbidden(.otherUnit(user: viewer.id, unit: unit)) }
+            } else {
+                f.unit = first
+            }
+        }
+        if let unit = f.unit, let u = f.user, !org.coversAll(unit) {
+            let day = min(f.period.to, today)
+            guard org.members(of: org.subtree(of: unit), on: day).contains(u) else {
+                throw DomainError.forbidden(.otherUnit(user: viewer.id, unit: org.unit(of: u, on: day) ?? u))
+            }
         }
         return f
+    }
+
+    /// The units whose figures a viewer may ask for, in tree order with their depth: a leader's
+    /// own and those below, every unit for an administrator, none for a caseworker (or without an
+    /// organisation). The dashboard's unit filter walks them.
+    public func figureUnits(as viewerID: String) -> [(unit: OrgUnit, depth: Int)] {
+        guard let viewer = try? user(viewerID) else { return [] }
+        let tree = store.projection.organisation.tree()
+        switch viewer.role {
+        case .caseworker: return []
+        case .admin: return tree
+        case .supervisor:
+            let scope = Set(store.projection.organisation.leaderScope(of: viewer.id))
+            return tree.filter { scope.contains($0.unit.id) }
+        }
     }
 
     /// The citizens behind one cell, as the citizen list's rows (same access rules; logged like the citizen list).

@@ -104,6 +104,7 @@ extension Decide {
     func recordDecision(citizen cid: String, legalArea area: LegalArea, date: Day, text decisionText: String,
                         appealDeadline deadline: Day?, sent: Delivery) throws -> [Store.Pending] {
         let p = try planOf(cid)
+        try checkMandate(area)
         try checkDay(date, .happened(.decision), .date)
         if let deadline { try checkDay(deadline, .any, .deadline) }
         let appeal = deadline ?? AppealDeadline.deadline(sent: date, by: sent, area: area)
@@ -128,6 +129,8 @@ extension Decide {
     func correctDecision(citizen cid: String, decision did: String, legalArea area: LegalArea, date: Day, text decisionText: String,
                          appealDeadline deadline: Day?, sent: Delivery, reason: String) throws -> [Store.Pending] {
         let d = try changeableDecision(cid, did)
+        // Correcting a decision is deciding under its (new) legal area: the mandate is checked as for a new one.
+        try checkMandate(area)
         try checkDay(date, .happened(.decision), .date)
         if let deadline { try checkDay(deadline, .any, .deadline) }
         let appeal = deadline ?? AppealDeadline.deadline(sent: date, by: sent, area: area)
@@ -142,6 +145,7 @@ extension Decide {
 
     func annulDecision(citizen cid: String, decision did: String, reason: String) throws -> [Store.Pending] {
         let d = try changeableDecision(cid, did)
+        try checkMandate(d.legalArea)
         return [.init(cid, .decisionAnnulled(id: did, date: today, sector: d.sector, reason: try text(reason, .reason)))]
     }
 

@@ -12,7 +12,7 @@
 /// - Every free text and every day a command carries passes `InputRules` (no control character,
 ///   a stated length, a sane window, a time that exists) before it goes into an event.
 /// - One method a command, in a file per aggregate: `Decide+Users`, `+Citizen`, `+Plan`,
-///   `+Templates`, `+Meetings`, `+Supervision`, `+Reviews`, `+Offers`, `+CaseLife`; the checks they share are in `+Checks`.
+///   `+Templates`, `+Meetings`, `+Supervision`, `+Reviews`, `+Offers`, `+CaseLife`, `+Organisation`; the checks they share are in `+Checks`.
 public struct Decide {
     public let state: Projection
     public let actor: User
@@ -131,6 +131,10 @@ public struct Decide {
         case let .dismissDuplicate(cid, other, reason): return try dismissDuplicate(cid, other, reason: reason)
         case let .changeCPR(cid, new, reason): return try changeCPR(citizen: cid, new: new, reason: reason)
         case let .eraseCitizen(cid, rule, archive): return try eraseCitizen(citizen: cid, rule: rule, archive: archive)
+        // the organisation (Decide+Organisation.swift)
+        case let .defineUnit(u, new): return try defineUnit(u, new: new)
+        case let .placeUser(id, unit, from, does): return try placeUser(id, in: unit, from: from, does: does)
+        case let .setUserMandate(id, areas): return try setUserMandate(id, areas: areas)
         }
     }
 }

@@ -4,6 +4,7 @@ extension Action {
     public static let dashboard = Action("dashboard")
     public static let definition = Action("definition"), filterGroup = Action("filterGroup")
     public static let filterCaseworker = Action("filterCaseworker"), period = Action("period"), dates = Action("dates")
+    public static let filterUnit = Action("filterUnit")
     public static let freeze = Action("freeze"), refresh = Action("refresh"), exportCSV = Action("exportCSV")
     public static let left = Action("left"), right = Action("right")
     public static let mark = Action("mark"), markAll = Action("markAll"), give = Action("give")
@@ -57,6 +58,7 @@ extension KeyTable {
         Binding(action: .sector, keys: [.char("f")], label: Strings.D.kSector, help: Strings.D.hSector, inBar: true),
         Binding(action: .filterGroup, keys: [.char("u")], label: Strings.D.kGroup, help: Strings.D.hGroup, inBar: false),
         Binding(action: .filterCaseworker, keys: [.char("s")], label: Strings.D.kCaseworker, help: Strings.D.hCaseworker, inBar: false),
+        Binding(action: .filterUnit, keys: [.char("E")], label: Strings.D.kUnit, help: Strings.D.hUnit, inBar: false),
         Binding(action: .dates, keys: [.char("D")], label: Strings.D.kDates, help: Strings.D.hDates, inBar: false),
         Binding(action: .exportCSV, keys: [.char("x")], label: Strings.D.kExport, help: Strings.D.hExport, inBar: true),
         Binding(action: .freeze, keys: [.char("F")], label: Strings.D.kFreeze, help: Strings.D.hFreeze, inBar: false),

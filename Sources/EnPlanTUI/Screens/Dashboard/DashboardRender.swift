@@ -87,6 +87,10 @@ extension DashboardScreen {
         if let t = table { parts.append("\(s.d(.asOf)) \(s.time(t.asOf.local))") }
         if frozen { parts.append(s.d(.frozen)) }
         if changedSince { parts.append(s.d(.changedSince)) }
+        // The unit, when the store has an organisation: a leader's own, or one below it.
+        if let unit = f.unit {
+            parts.append(x.service.organisation.coversAll(unit) ? "\(x.service.unitName(unit)) (\(s.d(.allUnits)))" : x.service.unitName(unit))
+        }
         parts += [period, f.sector.map(s.sector) ?? s.d(.allSectors), f.group.map(s.targetGroup) ?? s.d(.allGroups), who]
         return parts.joined(separator: " · ")
     }

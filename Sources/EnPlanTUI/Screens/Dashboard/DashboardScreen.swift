@@ -56,6 +56,8 @@ public struct DashboardScreen: Screen {
             table = nil
             problem = x.strings.refusal(error, names: x.names)
         }
+        // The unit the domain chose (a leader's own, when none was asked for) is the filter's from now on.
+        if let unit = table?.filter.unit { filter.unit = unit }
         let count = table?.rows.count ?? 0
         rows.clamp(count: count, height: Self.height(x))
         column = max(0, min(column, (table?.columns.count ?? 1) - 1))
@@ -91,8 +93,20 @@ public struct DashboardScreen: Screen {
             compute(x)
         case .filterCaseworker:
             guard x.user.role != .caseworker else { return .none }
-            let all: [String?] = [nil] + x.service.activeCaseworkers.map(\.id)
+            // Only the caseworkers of the unit shown (today's members): another team's are not offered.
+            let org = x.service.organisation
+            let members = filter.unit.flatMap { org.coversAll($0) ? nil : org.members(of: org.subtree(of: $0), on: x.today) }
+            let all: [String?] = [nil] + x.service.activeCaseworkers.map(\.id).filter { members?.contains($0) ?? true }
             filter.user = all[((all.firstIndex(of: filter.user) ?? 0) + 1) % all.count]
+            compute(x)
+        case .filterUnit:
+            // The units this viewer may see figures of, in tree order; an administrator also "all".
+            let units = x.service.figureUnits(as: x.user.id).map(\.unit.id)
+            guard !units.isEmpty else { return .none }
+            let all: [String?] = (x.user.role == .admin ? [nil] : []) + units.map(Optional.some)
+            filter.unit = all[((all.firstIndex(of: filter.unit) ?? -1) + 1) % all.count]
+            filter.user = nil
+            rows = ScrollList()
             compute(x)
         case .period:
             let all = Period.Named.allCases
@@ -123,7 +137,8 @@ public struct DashboardScreen: Screen {
         case .exportCSV:
             guard let table else { return .none }
             return .export(name: "enplan-\(section.rawValue)-\(x.today.iso).csv",
-                           text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.staffNames),
+                           text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.staffNames,
+                                                 units: x.service.organisation.units.mapValues(\.name)),
                            done: x.strings.d(.exported), record: .figures(table))
         default:
             if action.name == "figures", let s = action.argument.flatMap(FigureSection.init(rawValue:)) { show(s, x) }

@@ -8,6 +8,7 @@ extension Strings {
     public enum D: Localized {
         case citizensWord, followUpsWord, contactsWord, meetingsWord, referralsWord, atCitizens
         case definitionClose, row, changedSince, title, asOf, frozen, period, allSectors, allGroups, allCaseworkers, custom, noRows, rows
+        case kUnit, hUnit, allUnits
         case kSection, hSection, kDefinition, hDefinition, kSector, hSector, kGroup, hGroup, kCaseworker, hCaseworker
         case kPeriod, hPeriod, kDates, hDates, kFreeze, hFreeze, kRefresh, hRefresh, kExport, hExport, kCell, hCell
         case kDashboard, hDashboard, cDashboard, exported, numerator, denominator, exclusions, periodDef, definitionOf
@@ -42,6 +43,10 @@ extension Strings {
             case .kGroup: return ("Målgruppe", "Group")
             case .hGroup: return ("Skift målgruppe-filter (børn, unge, voksne)", "Cycle the target group filter (children, youth, adults)")
             case .kCaseworker: return ("Sagsbehandler", "Caseworker")
+            case .kUnit: return ("Enhed", "Unit")
+            case .hUnit: return ("Skift enhed: op og ned i organisationen, de enheder du leder og dem under dem",
+                                 "Cycle the unit: up and down the organisation, the units you lead and those below them")
+            case .allUnits: return ("hele organisationen", "the whole organisation")
             case .hCaseworker: return ("Skift sagsbehandler-filter", "Cycle the caseworker filter")
             case .kPeriod: return ("Periode", "Period")
             case .hPeriod: return ("Skift periode: denne eller sidste måned, kvartal, år", "Cycle the period: this or last month, quarter, year")
