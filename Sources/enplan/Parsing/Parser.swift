@@ -8,6 +8,7 @@ enum Parser {
     static var global: [OptionSpec] { [
         .text("data-dir", "DIR", "the data directory (else $ENPLAN_DATA, else $XDG_DATA_HOME/enplan)"),
         .text("store", "URL", "keep the logs in PostgreSQL (postgresql://…; else $ENPLAN_STORE, else the settings' store = URL); the data directory then holds this host's cache"),
+        .text("cache-dir", "DIR", "with --store: this host's cache (snapshot, settings, outbox, signing key); the same as --data-dir, named for what it holds there"),
         .flag("demo", "use the demo store in $XDG_DATA_HOME/enplan-demo (created first when opened without a command)"),
         .flag("help", "show the usage, or the command's help (also -h)"),
         .flag("version", "print the version (the same as `enplan version`)"),
@@ -71,9 +72,13 @@ enum Parser {
             throw refuse("unexpected argument \"\(arguments[command.arguments.count])\"")
         }
         let demo = flags.contains("demo")
-        let dataDirectory = Context.dataDirectory(values["data-dir"], demo: demo)
+        if values["cache-dir"] != nil, values["data-dir"] != nil, values["cache-dir"] != values["data-dir"] {
+            throw refuse("give --cache-dir or --data-dir, not both: with --store they are the same directory")
+        }
+        let given = values["cache-dir"] ?? values["data-dir"]
+        let dataDirectory = Context.dataDirectory(given, demo: demo)
         Context.storeURL = demo ? values["store"] : Context.storeURL(values["store"], dataDirectory: dataDirectory)
-        return .run(Invocation(command: command, dataDirectory: Context.dataDirectory(values["data-dir"], demo: demo), demo: demo,
+        return .run(Invocation(command: command, dataDirectory: dataDirectory, demo: demo,
                                arguments: arguments, values: values, flags: flags))
     }
 
