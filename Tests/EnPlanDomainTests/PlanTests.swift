@@ -85,6 +85,19 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(reopened.projection.citizens[c]?.plan?.decisions, f.store.projection.citizens[c]?.plan?.decisions)
     }
 
+    /// The journey orders by when things happened: a decision of ten days ago, typed today after
+    /// today's contact, stands before it.
+    func testTheJourneyOrdersByTheDayThingsHappened() throws {
+        let f = try Fixture()
+        let s = f.service
+        let c = try f.citizenWithPlan()
+        try s.execute(.logContact(citizen: c, channel: .phone, note: "I dag", at: nil), as: "mette")
+        try s.execute(.recordDecision(citizen: c, legalArea: .lab, date: f.today + -10, text: "Mentor bevilget", appealDeadline: nil), as: "mette")
+        let types = try s.journey(c, as: "mette").entries.map(\.event.type)
+        let decision = try XCTUnwrap(types.firstIndex(of: "DecisionRecorded")), contact = try XCTUnwrap(types.firstIndex(of: "ContactLogged"))
+        XCTAssertLessThan(decision, contact, "\(types)")
+    }
+
     func testAnEffortWhoseContentIsHiddenCannotBeEdited() throws {
         let f = try Fixture()
         let c = try f.citizenWithPlan()   // consent covers employment and social, not misuse

@@ -99,6 +99,10 @@ extension CaseService {
             var at = seen.event.ts
             if EventType.named(seen.event.type) == .contactLogged, !seen.hidden,
                let iso = try? seen.event.data.optionalString("at"), let t = Timestamp(iso: iso) { at = t }
+            // A thing dated another day than it was typed (a decision of last week, a case closed in
+            // 2020, a follow-up done on Friday) stands on its own day, at noon.
+            if !seen.hidden, let day = (try? seen.event.data.day("date")) ?? (try? seen.event.data.day("done")), day != seen.event.ts.copenhagenDay,
+               let noon = LocalTime(day: day, minuteOfDay: 12 * 60).instant { at = noon }
             return Journey.Entry(seen: seen, kind: JourneyKind(eventType: seen.event.type), at: at)
         }.sorted { ($0.at, $0.event.seq) < ($1.at, $1.event.seq) }
         let meetings = c.meetings.compactMap { store.projection.meetings[$0] }
