@@ -208,6 +208,28 @@ final class CalendarScreenTests: XCTestCase {
         XCTAssertEqual(s.state.meetings.values.first { $0.citizen != nil && $0.citizen != "c1" }?.citizen, second)
     }
 
+    /// Two colleagues answer to "mette": a chooser with their sectors, and the one picked takes part.
+    func testAColleaguesSharedNameIsPickedFromAChooser() throws {
+        let h = try Harness(rows: 34, cols: 120)
+        let s = h.service
+        try s.execute(.createUser(User(id: "mholm", name: "Mette Holm", sector: .social, role: .caseworker), passwordHash: Fixture.hash), as: "admin")
+        h.login("jonas")
+        h.press(.char("2"), .char("n"))
+        for _ in 0..<8 where !h.screen.line(h.screen.cursor!.row).contains("Deltagere") { h.press(.tab) }
+        h.type(", mette")
+        h.press(.enter)
+        h.assertShows("Hvilken kollega?")
+        h.assertShows("Mette Holm · social · sagsbehandler")
+        h.assertShows("Mette Kjær · beskæftigelse · sagsbehandler")
+        h.assertHides("mholm")
+        for _ in 0..<3 where !h.screen.line(h.screen.cursor!.row).contains("Mette Holm") { h.press(.down) }
+        h.press(.enter)
+        if h.text.contains("j: hold mødet alligevel") { h.press(.char("j")) }
+        h.assertShows("Mødet er gemt")
+        let m = try XCTUnwrap(s.state.meetings.values.first { $0.participants.contains("jonas") && $0.citizen == nil })
+        XCTAssertEqual(Set(m.participants), ["jonas", "mholm"])
+    }
+
     func testAnotherCaseworkersCalendarShowsBusyTimeOnly() throws {
         let h = try Harness(rows: 34, cols: 120)
         try h.service.execute(.scheduleMeeting(type: .network, citizen: "c1", start: LocalTime(iso: "2026-11-24T10:00")!, minutes: 60,

@@ -58,6 +58,7 @@ extension CalendarScreen: Screen {
 
     public func keys(_ context: ScreenContext) -> [Binding] {
         if let choice = form?.citizenChoice { return choice.chooser.keys }
+        if let choice = form?.participantChoice { return choice.chooser.keys }
         if form != nil { return KeyTable.schedule + KeyTable.whileTyping }
         if outcome != nil || goTo != nil { return KeyTable.line }
         if open != nil { return KeyTable.meeting + KeyTable.whileTyping }
@@ -174,6 +175,18 @@ extension CalendarScreen: Screen {
     private mutating func handleForm(_ key: Key, _ x: ScreenContext) -> Effect {
         guard var f = form else { return .none }
         if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if var choice = f.participantChoice {
+            // Several colleagues of that name: the one picked stands for the entry from now on.
+            switch choice.chooser.handle(key) {
+            case .none: f.participantChoice = choice; form = f; return .none
+            case .cancel: f.participantChoice = nil; form = f; return .none
+            case .choose(let i):
+                f.pickedParticipants[choice.entry] = choice.ids[i]
+                f.participantChoice = nil
+                form = f
+                return handleForm(.enter, x)
+            }
+        }
         if var choice = f.citizenChoice {
             // Several citizens of that name: the one picked goes into the field, and the form saves on.
             switch choice.chooser.handle(key) {
@@ -216,6 +229,13 @@ extension CalendarScreen: Screen {
         case .save(let allow):
             var people: [String] = [], citizen: (id: String, name: String)?
             if f.editing == nil {
+                // A colleague's name several answer to: a chooser (name, sector, role), not a dead end.
+                if let (entry, ids) = f.ambiguousParticipant(users: x.service.userNames) {
+                    let s = x.strings
+                    let items = ids.compactMap { try? x.service.user($0) }.map { "\($0.name) · \(s.sector($0.sector)) · \(s.role($0.role))" }
+                    f.participantChoice = .init(chooser: Chooser(title: s.c(.whichColleague), about: entry, items: items), entry: entry, ids: ids)
+                    return .none
+                }
                 // A name several citizens share: a chooser, not a dead end.
                 let shared = citizenMatches(f.citizenText, x)
                 if shared.count > 1, x.service.visibleCitizen(f.citizenText, as: x.user.id) == nil {

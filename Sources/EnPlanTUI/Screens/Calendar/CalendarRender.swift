@@ -149,6 +149,7 @@ extension CalendarScreen {
         if let form {
             form.render(into: &canvas, top: 2, width: x.cols, strings: s)
             form.citizenChoice?.chooser.render(into: &canvas)
+            form.participantChoice?.chooser.render(into: &canvas)
         } else if let m = open {
             for (i, line) in meetingLines(m, strings: s, service: x.service, names: names).prefix(x.rows - 1).enumerated() {
                 canvas.put(TextWidth.truncate(line, to: x.cols - 4), row: 2 + i, col: 2, role: i == 0 ? .header : .normal)

@@ -7,7 +7,7 @@ extension Strings {
     public enum C: Localized {
         case agendaPickCitizen, agendaNothingOpen, tickHint, effortWord, followUpWord, noRoom, cancelNeedsReason, cancelPrompt, outsidePartner, weekend, fHoldAnyway, noSuchPerson, agendaView, hOpenMeeting, kHeld, hHeld, kCancelled, hCancelled, kNoShow, hNoShow, kFreeSlot, hFreeSlot, kSaveAnyway, hSaveAnyway
         case kMergeKey, hMergeKey, myMeetings, citizenWord, noMeetings, room, status, citizen, participants, agenda, outcome, meetingsCount, meetingCount
-        case nameAndBirth, whichCitizen, responsibleWord, yearsWord
+        case nameAndBirth, whichColleague, whichCitizen, responsibleWord, yearsWord
         case fType, fCitizen, fDate, fTime, fMinutes, fRoom, fParticipants, fTitle, fSaveAnyway, fMerge, fMergeKey
         case fHint, fSaved, fMerged, kToday, kView, kNew, kGoTo, kNextMeeting, kDay, kWeek, kMonth, hToday, hView
         case hNew, hGoTo, hNextMeeting, hDay, hWeek, hMonth, goToPrompt, fAgenda, fPartners, outcomeKeys
@@ -94,6 +94,7 @@ extension Strings {
             case .hExport: return ("Gem perioden som iCalendar-fil (uden CPR, noter og helbred)", "Save the period as an iCalendar file (no CPR, notes or health)")
             case .exported: return ("Gemt som", "Saved as")
             case .whichCitizen: return ("Hvilken borger?", "Which citizen?")
+            case .whichColleague: return ("Hvilken kollega?", "Which colleague?")
             case .responsibleWord: return ("ansvarlig", "responsible")
             case .yearsWord: return ("år", "years")
             case .nameAndBirth: return ("skriv navn og fødselsdato, fx Emma Larsen 12-05-1990", "type the name and the birth date, e.g. Emma Larsen 12-05-1990")

@@ -50,6 +50,31 @@ public struct ScheduleForm: Sendable {
         public let rows: [CitizenRow]
     }
 
+    /// A participant's name that several colleagues answer to: picked from a list (name, sector,
+    /// role); the one picked is remembered for that entry, so two of one name are told apart.
+    public var participantChoice: ParticipantChoice?
+    public struct ParticipantChoice: Sendable {
+        public var chooser: Chooser
+        public let entry: String
+        public let ids: [String]
+    }
+    /// Entries of the participants field already picked from a list: the entry as typed → the user.
+    public var pickedParticipants: [String: String] = [:]
+
+    /// The first entry of the participants field that several colleagues answer to, and who.
+    public func ambiguousParticipant(users: [String: String]) -> (entry: String, ids: [String])? {
+        for entry in list("participants") where pickedParticipants[entry] == nil {
+            let q = FoldedText.query(entry)
+            // A user id typed (headless habits) counts as that person's name here.
+            let matches = users.filter { FoldedText($0.value).contains(q) || $0.key == entry }
+            // Ambiguous unless exactly one of them is called just that.
+            if matches.count > 1 && matches.filter({ FoldedText.query($0.value) == q }).count != 1 {
+                return (entry, matches.keys.sorted { (users[$0] ?? $0, $0) < (users[$1] ?? $1, $1) })
+            }
+        }
+        return nil
+    }
+
     /// What an agenda may hold: the citizen's open follow-ups and running efforts, in words (by
     /// subject and day, by title), the ones `keep` already holds first; what the viewer may not
     /// see of another sector is not offered.
@@ -133,9 +158,14 @@ public struct ScheduleForm: Sendable {
     public func participants(users: [String: String], strings s: Strings) -> Result<[String], FieldProblem> {
         var ids: [String] = []
         for entry in list("participants") {
-            if users[entry] != nil { ids.append(entry); continue }
+            if let picked = pickedParticipants[entry] { ids.append(picked); continue }
             let q = FoldedText.query(entry)
-            let matches = users.filter { FoldedText($0.value).contains(q) }.sorted { $0.value < $1.value }
+            // An id, unless another colleague's name holds it too (then a chooser asks which).
+            if users[entry] != nil, !users.contains(where: { $0.key != entry && FoldedText($0.value).contains(q) }) { ids.append(entry); continue }
+            var matches = users.filter { FoldedText($0.value).contains(q) }.sorted { $0.value < $1.value }
+            // The one called just that, where others' names hold it too ("Mette Kjær" beside "Mette Kjær Hansen").
+            let exact = matches.filter { FoldedText.query($0.value) == q }
+            if matches.count > 1, exact.count == 1 { matches = exact }
             guard matches.count == 1 else {
                 let text = matches.isEmpty ? "\(s.c(.noSuchPerson)): \(entry)"
                                            : "\(entry)? " + matches.prefix(4).map(\.value).joined(separator: ", ")
