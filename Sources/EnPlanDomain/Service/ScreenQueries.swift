@@ -28,6 +28,10 @@ extension CaseService {
     /// The benefit code list.
     public var benefits: [String: Benefit] { store.projection.benefits }
 
+    /// The active staff (everyone who logs in): whom an administrator places in a unit, and the
+    /// supervisors among them who may lead one.
+    public var activeUsers: [User] { store.projection.users.filter(\.active) }
+
     /// The caseworkers who can be made responsible for a citizen.
     public var activeCaseworkers: [User] { store.projection.users.filter { $0.role == .caseworker && $0.active } }
 
