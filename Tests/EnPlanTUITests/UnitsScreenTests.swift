@@ -115,3 +115,25 @@ final class UnitsScreenTests: XCTestCase {
         XCTAssertEqual(UnitsScreen.newID(for: "!!", taken: []), "enhed")
     }
 }
+
+extension UnitsScreenTests {
+    /// On a store with no organisation, the administrator's first unit is the root.
+    func testTheFirstUnitIsTheTop() throws {
+        let h = try Harness(rows: 34, cols: 170)
+        h.login("admin")
+        h.type(":units"); h.press(.enter)                   // the English name works too
+        XCTAssertTrue(h.statusLine.hasPrefix("Enheder: 0 enheder"), h.statusLine)
+        h.assertShows("Ingen enheder endnu. n opretter den øverste (forvaltningen).")
+        h.press(.char("n"))
+        h.assertShows("Ny enhed øverst")
+        h.type("Borger- og Arbejdsmarkedsforvaltningen")
+        h.press(.enter)
+        let org = h.service.organisation
+        XCTAssertEqual(org.units.keys.sorted(), ["borger-og-arbejdsmarkedsforv"], "28 characters at most")
+        XCTAssertNil(org.units.values.first?.parent)
+        XCTAssertNil(org.units.values.first?.mandates, "inherits: none above")
+        XCTAssertTrue(h.statusLine.hasPrefix("Enheden er gemt"), h.statusLine)
+        XCTAssertTrue(h.text.contains("Borger- og Arbejdsmarkedsforvaltningen"), h.numbered)
+        for w in DanishWordsTests.english where h.text.contains(w) { XCTFail("English “\(w)”:\n\(h.numbered)") }
+    }
+}
