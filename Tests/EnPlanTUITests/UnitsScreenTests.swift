@@ -137,3 +137,21 @@ extension UnitsScreenTests {
         for w in DanishWordsTests.english where h.text.contains(w) { XCTFail("English “\(w)”:\n\(h.numbered)") }
     }
 }
+
+extension UnitsScreenTests {
+    /// The caseload by unit on the dashboard: a row per unit, and the citizens behind its cell.
+    func testTheDashboardsCaseloadByUnit() throws {
+        let h = try harness("karen")
+        h.press(.char("3"))
+        h.assertShows("Enhed: Borger- og Arbejdsmark")
+        h.assertShows("Enhed: Jobcenter Voksne")
+        let hers = try h.service.citizens(as: "karen", logged: false).filter { $0.responsible == "mette" }.count
+        let line = try XCTUnwrap(h.text.split(separator: "\n").first { $0.contains("Enhed: Jobcenter Voksne") })
+        XCTAssertTrue(line.contains(" \(hers) "), "the unit's count is mette's: \(line)")
+        // Jonas Dahl, Mette Kjær, unassigned, the root, then the team: Enter lists the citizens behind it.
+        h.press(.down, .down, .down, .down)
+        h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("\(hers) · Borgerne bag: Sagsbelastning · Enhed: Jobcenter Voksne"), h.statusLine)
+        h.assertShows("Søren Sørensen")
+    }
+}
