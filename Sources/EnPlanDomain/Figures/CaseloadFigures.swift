@@ -107,9 +107,15 @@ enum CaseloadFigures {
         guard !org.isEmpty, s.filter.user == nil, s.viewer.role != .caseworker else { return [] }
         let within = s.filter.unit.map { org.subtree(of: $0) }
         let counted = 6   // the columns with lists; the last is the sparkline
+        // Each caseworker's row goes to their unit on the reference day and every unit above it
+        // (in a unit's subtree = the unit is among their unit's ancestors): one walk up a caseworker.
+        var theirs: [String: [FigureRow]] = [:]
+        for r in caseworkerRows where r.key.hasPrefix("user:") {
+            guard let unit = org.unit(of: String(r.key.dropFirst(5)), on: s.unitDay) else { continue }
+            for a in org.ancestors(of: unit) { theirs[a, default: []].append(r) }
+        }
         return org.tree().filter { within?.contains($0.unit.id) ?? true }.map { e in
-            let members = org.members(of: org.subtree(of: e.unit.id), on: s.unitDay)
-            let mine = caseworkerRows.filter { $0.key.hasPrefix("user:") && members.contains(String($0.key.dropFirst(5))) }
+            let mine = theirs[e.unit.id] ?? []
             var cells: [FigureCell] = (0..<counted).map { k in .count(mine.flatMap { $0.cells[k].citizens ?? [] }) }
             var spark = [Double](repeating: 0, count: 12)
             for r in mine { if case .spark(let xs) = r.cells[counted].value { for w in xs.indices where w < 12 { spark[w] += xs[w] } } }
