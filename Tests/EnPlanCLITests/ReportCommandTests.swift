@@ -13,7 +13,12 @@ final class ReportCommandTests: XCTestCase {
         let citizens = try json(try d.run("citizens", "--as", "karen", "--json").stdout)
         let r = try d.run("report", "caseload", "--as", "karen", "--json")
         XCTAssertEqual(r.status, 0, r.stderr)
-        let rows = try json(r.stdout)
+        let all = try json(r.stdout)
+        // The rows by unit (issue 27) sum caseworkers' rows: the root's holds everyone.
+        let byUnit = all.filter { $0["unit"] != nil }
+        XCTAssertEqual(byUnit.first { $0["unit"] as? String == "bam" }?["responsible"] as? Int, citizens.count, "the root's unit row")
+        XCTAssertTrue(byUnit.allSatisfy { ($0["key"] as? String)?.hasPrefix("unit:") == true && $0["name"] is String })
+        let rows = all.filter { $0["unit"] == nil }
         for row in rows {
             for key in ["user", "name", "responsible", "youth", "adults", "withPlan", "overdue"] { XCTAssertNotNil(row[key], "\(key) in \(row)") }
             guard let user = row["user"] as? String, user != "unassigned" else { continue }

@@ -94,7 +94,7 @@ final class OrganisationTests: XCTestCase {
         let lene = try s.figures(.caseload, filter: now, as: "lene", logged: false)
         XCTAssertEqual(lene.filter.unit, "ja", "a team leader's dashboard opens on their team")
         XCTAssertEqual(listed(lene), ["c1", "c3"])
-        XCTAssertEqual(Set(lene.rows.map(\.key)), ["user:mette", "user:per", "unassigned"], "no row of another team's caseworker")
+        XCTAssertEqual(Set(lene.rows.map(\.key)), ["user:mette", "user:per", "unassigned", "unit:ja"], "no row of another team's caseworker, nor unit")
         let rasmus = try s.figures(.caseload, filter: now, as: "rasmus", logged: false)
         XCTAssertEqual(listed(rasmus), ["c2"])
         for section in FigureSection.allCases {
@@ -117,6 +117,54 @@ final class OrganisationTests: XCTestCase {
         XCTAssertEqual(listed(try s.figures(.caseload, filter: now, as: "mette", logged: false)), ["c1"])
         XCTAssertEqual(s.figureUnits(as: "lene").map(\.unit.id), ["ja"])
         XCTAssertEqual(s.figureUnits(as: "mette").count, 0)
+    }
+
+    /// The caseload "by unit": a row for each unit of the scope, the sum of its caseworkers' rows
+    /// (those in it or below on the reference day), each cell's list theirs put together.
+    func testTheCaseloadByUnitSumsItsCaseworkers() throws {
+        let f = try organised()
+        let s = f.service, now = FigureFilter(period: Period.named(.thisMonth, today: f.today))
+        let t = try s.figures(.caseload, filter: now, as: "karen", logged: false)
+        XCTAssertEqual(t.rows.filter { $0.key.hasPrefix("unit:") }.map(\.key), ["unit:bam", "unit:tv", "unit:voksne", "unit:ja"], "tree order")
+        XCTAssertEqual(t.rows.first { $0.key == "unit:ja" }?.label.da, "Enhed: Jobcenter Voksne")
+        let expected: [String: [String]] = ["bam": ["mette", "jonas", "per"], "tv": ["jonas"], "voksne": ["mette", "per"], "ja": ["mette", "per"]]
+        for (unit, people) in expected {
+            let row = try XCTUnwrap(t.rows.first { $0.key == "unit:" + unit })
+            let theirs = t.rows.filter { people.map { "user:" + $0 }.contains($0.key) }
+            XCTAssertEqual(theirs.count, people.count, unit)
+            for (k, column) in t.columns.enumerated() {
+                guard let ids = row.cells[k].citizens else {
+                    // The sparkline: the sum of theirs, week by week.
+                    guard case .spark(let xs) = row.cells[k].value else { XCTFail("\(unit).\(column.key)"); continue }
+                    let sums = (0..<12).map { w in theirs.reduce(0.0) { acc, r in if case .spark(let ys) = r.cells[k].value { return acc + ys[w] }; return acc } }
+                    XCTAssertEqual(xs, sums, "\(unit).\(column.key)")
+                    continue
+                }
+                let summed = theirs.flatMap { $0.cells[k].citizens ?? [] }
+                XCTAssertEqual(Set(ids), Set(summed), "\(unit).\(column.key)")
+                XCTAssertEqual(ids.count, summed.count, "\(unit).\(column.key)")
+                guard case .count(let n) = row.cells[k].value else { XCTFail("\(unit).\(column.key)"); continue }
+                XCTAssertEqual(n, ids.count, "\(unit).\(column.key)")
+            }
+        }
+        XCTAssertEqual(t.rows.first { $0.key == "unit:bam" }?.cells[0].citizens.map(Set.init), ["c1", "c2", "c3"])
+        // A move counts from its day: a period that ended before per's move puts per's citizen in B.
+        let before = FigureFilter(period: Period(from: f.today + -60, to: f.today + -20))
+        let then = try s.figures(.caseload, filter: before, as: "karen", logged: false)
+        XCTAssertEqual(then.rows.first { $0.key == "unit:tv" }?.cells[0].citizens.map(Set.init), ["c2", "c3"])
+        XCTAssertEqual(then.rows.first { $0.key == "unit:ja" }?.cells[0].citizens.map(Set.init), ["c1"])
+        // A team leader's: their unit only; a caseworker's and one caseworker's figures: no unit rows.
+        let lene = try s.figures(.caseload, filter: now, as: "lene", logged: false)
+        XCTAssertEqual(lene.rows.filter { $0.key.hasPrefix("unit:") }.map(\.key), ["unit:ja"])
+        XCTAssertFalse(try s.figures(.caseload, filter: now, as: "mette", logged: false).rows.contains { $0.key.hasPrefix("unit:") })
+        var one = now; one.user = "mette"
+        XCTAssertFalse(try s.figures(.caseload, filter: one, as: "karen", logged: false).rows.contains { $0.key.hasPrefix("unit:") })
+        // Without an organisation, no such rows (as before).
+        let plain = try Fixture()
+        try plain.service.execute(.registerCitizen(cpr: "0101901234", name: "Søren Sørensen", benefit: "kontanthjaelp", responsible: nil), as: "mette")
+        let none = try plain.service.figures(.caseload, filter: now, as: "karen", logged: false)
+        XCTAssertFalse(none.rows.contains { $0.key.hasPrefix("unit:") })
+        XCTAssertTrue(none.rows.contains { $0.key == "user:mette" })
     }
 
     func testFiguresOfAPastPeriodFollowWhereTheCaseworkerWasThen() throws {

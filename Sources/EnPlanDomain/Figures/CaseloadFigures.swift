@@ -2,7 +2,9 @@
 /// target group, with a unified plan, with overdue follow-ups and with meetings in the next 14
 /// days, and the caseload week by week over the last 12 weeks. Citizens whose responsible is no
 /// active caseworker (deactivated, or never one) have a row of their own: "unassigned". A closed
-/// case is in no caseload from the day it closed (`Citizen.closed`).
+/// case is in no caseload from the day it closed (`Citizen.closed`). With an organisation, a row
+/// for each unit of the table's scope follows ("by unit", issue 27): the sum of its caseworkers'
+/// rows (`unitRows`).
 enum CaseloadFigures {
     static let unassigned = "unassigned"
 
@@ -86,10 +88,39 @@ enum CaseloadFigures {
             let r = "user:" + u.id
             return FigureRow(key: r, label: Bilingual(u.name, u.name), cells: cells(r), flag: flag(t.ids(r, "responsible").count))
         }.filter { s.filter.sector == nil || !$0.cells[0].citizens!.isEmpty || s.state.user(String($0.key.dropFirst(5)))?.sector == s.filter.sector }
+        let byUnit = unitRows(s, caseworkerRows: rows)
         if s.filter.user == nil || !t.ids(unassigned, "responsible").isEmpty {
             rows.append(FigureRow(key: unassigned, label: Bilingual("Uden ansvarlig eller deaktiveret sagsbehandler",
                                                                     "Unassigned or deactivated caseworker"), cells: cells(unassigned)))
         }
-        return s.table(.caseload, columns(s), rows)
+        return s.table(.caseload, columns(s), rows + byUnit)
+    }
+
+    /// "By unit" (issue 27): a row ("unit:ID") for each unit of the table's scope — the filter's
+    /// unit and those below it in tree order, every unit without one — that sums the rows of its
+    /// caseworkers: those in it or in a unit below it on the reference day (`FigureScope.unitDay`,
+    /// as the scope takes them). Each cell's list is its caseworkers' lists put together (a citizen
+    /// is in one caseworker's row), so a count is still its list's length; the sparkline is the sum
+    /// of theirs. No organisation, or one caseworker's figures (`--user`, a caseworker's own): none.
+    static func unitRows(_ s: FigureScope, caseworkerRows: [FigureRow]) -> [FigureRow] {
+        let org = s.state.organisation
+        guard !org.isEmpty, s.filter.user == nil, s.viewer.role != .caseworker else { return [] }
+        let within = s.filter.unit.map { org.subtree(of: $0) }
+        let counted = 6   // the columns with lists; the last is the sparkline
+        // Each caseworker's row goes to their unit on the reference day and every unit above it
+        // (in a unit's subtree = the unit is among their unit's ancestors): one walk up a caseworker.
+        var theirs: [String: [FigureRow]] = [:]
+        for r in caseworkerRows where r.key.hasPrefix("user:") {
+            guard let unit = org.unit(of: String(r.key.dropFirst(5)), on: s.unitDay) else { continue }
+            for a in org.ancestors(of: unit) { theirs[a, default: []].append(r) }
+        }
+        return org.tree().filter { within?.contains($0.unit.id) ?? true }.map { e in
+            let mine = theirs[e.unit.id] ?? []
+            var cells: [FigureCell] = (0..<counted).map { k in .count(mine.flatMap { $0.cells[k].citizens ?? [] }) }
+            var spark = [Double](repeating: 0, count: 12)
+            for r in mine { if case .spark(let xs) = r.cells[counted].value { for w in xs.indices where w < 12 { spark[w] += xs[w] } } }
+            cells.append(.plain(.spark(spark)))
+            return FigureRow(key: "unit:" + e.unit.id, label: Bilingual("Enhed: " + e.unit.name, "Unit: " + e.unit.name), cells: cells)
+        }
     }
 }

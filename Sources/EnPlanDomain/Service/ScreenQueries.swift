@@ -28,6 +28,10 @@ extension CaseService {
     /// The benefit code list.
     public var benefits: [String: Benefit] { store.projection.benefits }
 
+    /// The active staff (everyone who logs in): whom an administrator places in a unit, and the
+    /// supervisors among them who may lead one.
+    public var activeUsers: [User] { store.projection.users.filter(\.active) }
+
     /// The caseworkers who can be made responsible for a citizen.
     public var activeCaseworkers: [User] { store.projection.users.filter { $0.role == .caseworker && $0.active } }
 
@@ -74,7 +78,8 @@ extension CaseService {
     public struct Changes: Sendable {
         /// The citizens whose streams changed (a meeting's change is its citizen's).
         public var citizens: Set<String> = []
-        /// A user was added, changed or deactivated: names and access may differ.
+        /// A user was added, changed or deactivated, or a unit of the organisation defined or
+        /// changed: names, units and access may differ.
         public var users = false
         /// The changes include a write this terminal just made (the screen that asked for it
         /// expects to see it at once; other changes may wait for their screen's own rhythm).
@@ -94,7 +99,7 @@ extension CaseService {
         for stream in changedStreams.take() {
             if state.citizens.contains(stream) { out.citizens.insert(stream) }
             else if let c = state.meetings[stream]?.citizen { out.citizens.insert(c) }
-            else if stream.hasPrefix(Streams.userPrefix) { out.users = true }
+            else if stream.hasPrefix(Streams.userPrefix) || stream.hasPrefix(Streams.unitPrefix) { out.users = true }
         }
         return (store.lastSeq, out)
     }

@@ -17,6 +17,7 @@ extension App {
         case "audit": withSession { open(.audit, &$0) }
         case "inbox": withSession { open(.inbox, &$0) }
         case "duplicates": withSession { open(.duplicates, &$0) }
+        case "units": withSession { open(.units, &$0) }
         case "colleagues":
             // From a plan: its citizen's colleagues first.
             withSession { s in

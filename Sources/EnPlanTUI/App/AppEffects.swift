@@ -76,6 +76,8 @@ extension App {
                 if !backTo(route, &s) { push(try DuplicatesScreen(context: x), &s) }
             case .directory(let citizen):
                 if !backTo(route, &s) { push(try DirectoryScreen(citizen: citizen, context: x), &s) }
+            case .units:
+                if !backTo(route, &s) { push(UnitsScreen(context: x), &s) }
             case .audit:
                 if !backTo(route, &s) { push(try AuditScreen(context: x), &s) }
             case .calendar(let subject):

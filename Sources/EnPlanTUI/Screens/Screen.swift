@@ -54,6 +54,8 @@ public enum Route: Equatable, Sendable {
     case duplicates
     /// The colleagues (`:kolleger`); from a plan, its citizen's (those on the case first).
     case directory(citizen: String?)
+    /// The organisation's units (`:enheder`): an administrator changes them, everyone else reads.
+    case units
 }
 
 /// What a screen asks the program to do. The App carries effects out in one place.

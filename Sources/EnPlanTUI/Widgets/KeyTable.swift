@@ -114,6 +114,7 @@ public enum KeyTable {
         CommandSpec(name: "inbox", danish: "indbakke", help: Strings.I.cInbox),
         CommandSpec(name: "duplicates", danish: "dubletter", help: Strings.K.cDuplicates),
         CommandSpec(name: "colleagues", danish: "kolleger", help: Strings.Dir.cDirectory),
+        CommandSpec(name: "units", danish: "enheder", help: Strings.Units.cUnits),
         CommandSpec(name: "lock", danish: "lås", help: Strings.T.hLock),
         CommandSpec(name: "theme", danish: "tema", arguments: Words("NAVN", "NAME"), help: Strings.T.cTheme),
         CommandSpec(name: "lang", danish: "sprog", arguments: Words("da | en", "da | en"), help: Strings.T.cLang),

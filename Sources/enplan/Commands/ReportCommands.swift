@@ -63,6 +63,10 @@ enum ReportCommands {
         if row.key.hasPrefix("user:") {
             let id = String(row.key.dropFirst(5))
             w.field("user", id); w.field("name", service.state.user(id)?.name ?? id); w.field("sector", service.state.user(id)?.sector)
+        } else if row.key.hasPrefix("unit:") {
+            // The caseload's "by unit" rows: the unit's id and name.
+            let id = String(row.key.dropFirst(5))
+            w.field("unit", id); w.field("name", service.unitName(id))
         } else if section == .caseload {
             w.field("user", row.key); w.field("name", row.label.en)
         } else if section == .youth {
