@@ -94,6 +94,9 @@ final class RetentionTests: XCTestCase {
         XCTAssertNil(state.citizenID(cpr: "1112991444"))
         XCTAssertNil(state.meetings[meeting])
         XCTAssertEqual(state.citizens[anna]!.household, [])
+        // Anna's case reads on in this session, its erased household line passed over.
+        XCTAssertFalse(try s.journey(anna, as: "mette").entries.contains { $0.event.type == "HouseholdLinked" })
+        XCTAssertNoThrow(try s.citizen(anna, as: "mette"))
         XCTAssertFalse(try s.citizens(as: "karen").contains { $0.id == soeren })
         XCTAssertThrowsError(try s.citizen(soeren, as: "karen", reason: "tjek"))
         XCTAssertFalse(Duplicates.all(in: state).contains { $0.first == soeren || $0.second == soeren })

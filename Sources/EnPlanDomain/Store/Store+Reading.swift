@@ -32,7 +32,8 @@ extension Store {
             if let e = out.first(where: { !wanted.contains($0.stream) }) {
                 throw StoreError.damaged(file: Store.eventsFile, line: e.seq, reason: "the line of seq \(e.seq) is not of the stream the index says")
             }
-            return out
+            // A line erased since this session indexed it (retention) has nothing left to show.
+            return out.filter { !$0.erased }
         }
     }
 
