@@ -66,8 +66,9 @@ extension CaseService {
             for cpr in [h.cpr] + h.formerCPRs { terms += [cpr.digits, cpr.description] }
         }
         let before = report.auditBefore
+        let termSet = Set(terms)
         func auditDue(_ e: RecordedEvent) -> Bool {
-            if ids.contains(e.stream) || terms.contains(e.stream) { return true }
+            if ids.contains(e.stream) || termSet.contains(e.stream) { return true }
             if e.type == AuditKind.citizensSearched.rawValue, let q = try? e.data.string("query"), Self.mentions(q, terms) { return true }
             return e.ts.copenhagenDay < before && !RetentionPolicy.keptAuditKinds.contains(e.type)
         }
@@ -135,8 +136,9 @@ extension CaseService {
         for user in (try? fm.contentsOfDirectory(atPath: outbox)) ?? [] {
             candidates += ((try? fm.contentsOfDirectory(atPath: outbox + "/" + user)) ?? []).map { Outbox.folder + "/" + user + "/" + $0 }
         }
+        let search = TermSearch(terms)
         for name in candidates.sorted() {
-            guard Self.file(dir + "/" + name, holdsAnyOf: terms) else { continue }
+            guard search.found(inFile: dir + "/" + name) else { continue }
             if unlink(dir + "/" + name) == 0 { removed.append(name) }
         }
         if !removed.isEmpty { Sys.syncDirectory(dir) }
@@ -150,19 +152,18 @@ extension CaseService {
 
     /// Every file under the data directory that still holds one of `terms`, byte for byte.
     static func filesMentioning(_ terms: [String], in dir: String) -> [String] {
+        let search = TermSearch(terms)
+        guard !search.isEmpty else { return [] }
         var hits: [String] = []
         guard let walker = FileManager.default.enumerator(atPath: dir) else { return [] }
         while let name = walker.nextObject() as? String {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), !isDir.boolValue else { continue }
-            if file(dir + "/" + name, holdsAnyOf: terms) { hits.append(name) }
+            if search.found(inFile: dir + "/" + name) { hits.append(name) }
         }
         return hits.sorted()
     }
 
-    /// Whether a file holds one of `terms` (mapped, not read into memory: a log may be a gigabyte).
-    static func file(_ path: String, holdsAnyOf terms: [String]) -> Bool {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return false }
-        return terms.contains { !$0.isEmpty && data.range(of: Data($0.utf8)) != nil }
-    }
+    /// Whether a file holds one of `terms` (mapped, read once however many terms).
+    static func file(_ path: String, holdsAnyOf terms: [String]) -> Bool { TermSearch(terms).found(inFile: path) }
 }
