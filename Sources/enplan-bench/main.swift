@@ -219,6 +219,33 @@ case "review-child":
     }
     emit([("drawMedian", times.sorted()[2]), ("lineBytes", Double(bytes)), ("population", Double(plans)), ("peakMB", peakMemoryMB())])
 
+case "erasure-child":
+    // On a copy of the store (`--dir` is changed): close, archive, erase and verify, timed apart.
+    try erasureChild(dir: dir, archive: option("archive", dir + "-archive"), count: Int(option("count", "1000"))!)
+
+case "format1-child":
+    // The same events written again in format 1 (before 0.15: no salt, the hash over the line) in
+    // `--to DIR`, to measure what format 2 costs on the same log:  enplan-bench format1-child --dir DIR --to DIR1
+    let to = option("to", dir + "-format1")
+    try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
+    guard FileManager.default.createFile(atPath: to + "/" + Store.eventsFile, contents: nil),
+          FileManager.default.createFile(atPath: to + "/" + Store.auditFile, contents: nil),
+          let out = FileHandle(forWritingAtPath: to + "/" + Store.eventsFile) else { throw BenchError("cannot write in \(to)") }
+    var prev = LogLine.genesisHash, buffer: [UInt8] = [], n = 0, last = ""
+    try Store.scanFile(directory: dir) { e in
+        let line = LogLine.encode(seq: e.seq, ts: e.ts, actor: e.actor, type: e.type, stream: e.stream, version: e.version, data: e.data,
+                                  prev: prev, format: 1)
+        buffer += line.bytes; prev = line.hash; n += 1; last = e.ts.iso
+        if buffer.count > 4 << 20 { out.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+    }
+    out.write(Data(buffer))
+    try out.close()
+    // `store.head` as the store writes it: the events' record (128 bytes), the audit log's empty.
+    var head = "events \(n) \(prev) \(last)"
+    head += String(repeating: " ", count: 127 - head.utf8.count) + "\n"
+    try head.write(toFile: to + "/store.head", atomically: false, encoding: .utf8)
+    emit([("lines", Double(n))])
+
 case "snapshot-child":
     var options = Store.Options(); options.useSnapshot = false
     let store = try Store(directory: dir, options: options)
@@ -305,6 +332,7 @@ default:
     if argv.contains("--only-sessions") { try sessionRows(dir: dir, runs: runs); exit(0) }
 
     if argv.contains("--only-replay") { try replayRows(dir: dir, runs: runs, child: child); exit(0) }
+    if argv.contains("--only-erasure") { try erasureRows(dir: dir, runs: runs, count: Int(option("count", "1000"))!, child: child); exit(0) }
 
     if argv.contains("--only-dashboard") {
         let p = Process()

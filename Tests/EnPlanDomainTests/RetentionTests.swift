@@ -116,6 +116,55 @@ final class RetentionTests: XCTestCase {
         XCTAssertFalse(try Store.verify(directory: f.dir, mark: false).flatMap(\.problems).isEmpty)
     }
 
+    /// The links and household members naming an erased citizen go, from citizens linked before
+    /// the first erasure the projection applied and after it (`Projection.namedBy`, made at the
+    /// first erasure, then kept by the events that name another citizen).
+    func testErasuresDropTheLinksNamingThemBeforeAndAfterTheFirst() throws {
+        var p = Projection()
+        let at = Timestamp(iso: "2026-11-23T10:00:00.000Z")!, closed = Day(iso: "2020-01-10")!
+        func on(_ stream: String, _ e: DomainEvent) throws { try p.apply(e, stream: stream, actor: "mette", at: at) }
+        for (i, cpr) in ["0101801234", "0202802345", "0303803456", "0404804567", "0505805678"].enumerated() {
+            try on("c\(i + 1)", .citizenRegistered(cpr: cpr, name: "Borger \(i + 1)", benefit: nil, responsible: "mette", sectors: [.employment]))
+        }
+        func member(_ id: String) -> HouseholdMember { HouseholdMember(relation: .child, name: "Barn", citizen: id) }
+        func erase(_ id: String) throws {
+            try on(id, .caseClosed(date: closed, reason: "Flyttet"))
+            try on(id, .citizenErased(rule: "P1825D", closed: closed, archive: "Arkivkopi"))
+        }
+        try on("c1", .householdLinked(member("c2")))
+        try on("c1", .householdLinked(HouseholdMember(relation: .partner, name: "Uden for EnPlan", citizen: nil)))
+        try on("c4", .citizensLinked(other: "c3", reason: "x")); try on("c3", .citizensLinked(other: "c4", reason: "x"))
+        try erase("c2")
+        XCTAssertEqual(p.citizens["c1"]!.household.map(\.name), ["Uden for EnPlan"])
+        XCTAssertEqual(p.citizens["c1"]!.recorded.household.count, 1, "who recorded each member goes in step")
+        // Named after the first erasure.
+        try on("c1", .householdLinked(member("c3")))
+        try on("c5", .duplicateDismissed(other: "c3", reason: "x")); try on("c3", .duplicateDismissed(other: "c5", reason: "x"))
+        try erase("c3")
+        XCTAssertEqual(p.citizens["c1"]!.household.map(\.name), ["Uden for EnPlan"])
+        XCTAssertEqual(p.citizens["c4"]!.linked, [])
+        XCTAssertEqual(p.citizens["c5"]!.notDuplicates, [])
+        XCTAssertTrue(p.citizens["c2"]!.isErased && p.citizens["c3"]!.isErased)
+        // An erased citizen named others: nothing of theirs changes when one of them goes.
+        try erase("c4")
+        XCTAssertEqual(p.citizens["c1"]!.household.map(\.name), ["Uden for EnPlan"])
+    }
+
+    /// A session open on the snapshot (its citizens read in place) while the run erases: it takes the
+    /// records in, and the household naming the erased citizen loses him there too.
+    func testASessionOpenOnTheSnapshotTakesTheErasureIn() throws {
+        let clock = TestClock()
+        let (f, soeren, anna, _) = try store(clock)
+        try f.store.writeSnapshot()
+        let session = try Store(directory: f.dir, clock: clock)
+        XCTAssertGreaterThan(session.projection.citizens.inSnapshot, 0, "the session reads its citizens from the snapshot")
+        _ = try f.service.archive(as: "admin", policy: policy, to: archiveDir())
+        XCTAssertEqual(try f.service.runRetention(as: "admin", policy: policy, dryRun: false).citizens, [soeren])
+        try session.refresh()
+        XCTAssertTrue(session.projection.citizens[soeren]!.isErased)
+        XCTAssertEqual(session.projection.citizens[anna]!.household, [])
+    }
+
     func testTheAuditLogKeepsItsOwnPeriodAndTheStoresOwnRecords() throws {
         let clock = TestClock()
         let (f, _, anna, _) = try store(clock)

@@ -29,6 +29,11 @@ final class ChunkReader: @unchecked Sendable {
         /// The bad lines a reader that goes on (`verify`) read past, in order, each with the number
         /// of this chunk's good lines before it.
         var skipped: [(before: Int, failure: Failure)] = []
+        /// Format-2 lines whose own hash the read-ahead thread left to the applying thread
+        /// (`ChunkReader.checkDeferred`): each line's index, where its hash inputs lie, where its
+        /// bytes before `,"hash":` begin in `prefixes`, and the file offset after its newline.
+        var deferred: [(line: Int, hash: LogLine.DeferredHash, at: Int, lineEnd: Int)] = []
+        var prefixes: [UInt8] = []
 
         func hash(at i: Int) -> String {
             hashes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[(i * 64)..<(i * 64 + 64)]), as: UTF8.self) }
@@ -55,6 +60,12 @@ final class ChunkReader: @unchecked Sendable {
     private var ready: [Result<Chunk?, Error>] = []
     private var cancelled = false
     private var threadRunning = false
+    /// Whether format-2 lines' own hashes are left to `nextAhead` (the applying thread): set by
+    /// `startAhead`. The two threads then share the SHA-256 work (the read-ahead thread alone
+    /// bounded the replay and `verify`); `next()` on the caller's thread checks every hash itself.
+    private var deferHashes = false
+    /// A deferred hash failed and the reader does not go on: nothing more is handed out.
+    private var stoppedAtDeferred = false
 
     init(fd: Int32, path: String, from: Int, to: Int, seq: Int, hash: String, typed: Bool, goesOn: Bool = false, chunkBytes: Int) {
         lineBuffer = LineBuffer(fd: fd, path: path, from: from, to: to, chunkBytes: chunkBytes)
@@ -76,10 +87,14 @@ final class ChunkReader: @unchecked Sendable {
         chunk.lines.reserveCapacity(expected)
         chunk.hashes.reserveCapacity(expected * 64)
         if typed { chunk.typed.reserveCapacity(expected) }
+        let deferring = deferHashes
         let more = try lineBuffer.read { line, lineEnd in
-            var sound = false
+            var sound = false, deferred: LogLine.DeferredHash?
             do {
-                var (e, data) = try previousHash.withUnsafeBytes { try LogLine.decodeEnvelope(line, previousHash: $0, previousSeq: seq) }
+                var (e, data, pending) = try previousHash.withUnsafeBytes {
+                    try LogLine.decodeEnvelope(line, previousHash: $0, previousSeq: seq, deferring: deferring)
+                }
+                deferred = pending
                 sound = true
                 if typed && e.erased {
                     // No payload to type: the appliers look at `erased` first and never at this.
@@ -90,13 +105,21 @@ final class ChunkReader: @unchecked Sendable {
                     chunk.typed.append(event)
                 }
                 let own = LogLine.storedHash(line)
+                if let d = deferred {
+                    chunk.deferred.append((chunk.lines.count, d, chunk.prefixes.count, lineEnd))
+                    chunk.prefixes.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[0..<Int(d.prefixEnd)]))
+                }
                 chunk.hashes.append(contentsOf: own)
                 previousHash.withUnsafeMutableBytes { $0.copyMemory(from: own) }
                 chunk.lines.append((e, line.count + 1))
                 seq = e.seq
                 return true
             } catch {
-                let problem = error as? LogLine.Problem ?? LogLine.Problem(reason: "\(error)")
+                var problem = error as? LogLine.Problem ?? LogLine.Problem(reason: "\(error)")
+                if deferred != nil, !deferred!.holds(line.baseAddress!, stored: LogLine.storedHash(line).baseAddress!) {
+                    // A bad line whose hash was left for later: its hash is what it fails first, as when checked at once.
+                    problem = LogLine.changed; sound = false
+                }
                 let failure = Failure(line: seq + 1, problem: problem, lineEnd: lineEnd, own: LogLine.chainFields(line), sound: sound)
                 guard goesOn else { chunk.failure = failure; return false }
                 chunk.skipped.append((chunk.lines.count, failure))
@@ -112,6 +135,7 @@ final class ChunkReader: @unchecked Sendable {
 
     func startAhead() {
         threadRunning = true
+        deferHashes = true
         let t = Thread { [self] in
             defer { condition.lock(); threadRunning = false; condition.broadcast(); condition.unlock() }
             while true {
@@ -132,12 +156,60 @@ final class ChunkReader: @unchecked Sendable {
     }
 
     func nextAhead() throws -> Chunk? {
+        guard !stoppedAtDeferred else { return nil }
         condition.lock()
         while ready.isEmpty { condition.wait() }
         let r = ready.removeFirst()
         condition.broadcast()
         condition.unlock()
-        return try r.get()
+        guard var chunk = try r.get() else { return nil }
+        checkDeferred(&chunk)
+        return chunk
+    }
+
+    /// Checks the hashes the read-ahead thread left (on this, the applying thread). A line whose
+    /// hash fails becomes what the read-ahead thread would have made of it had it checked at once:
+    /// the chunk's failure, the chunk ending before it (the replay), or one of its skipped lines,
+    /// the chain going on from the line's own seq and hash as it did (`verify`).
+    private func checkDeferred(_ chunk: inout Chunk) {
+        guard !chunk.deferred.isEmpty else { return }
+        var failed: [Int: Failure] = [:]
+        chunk.prefixes.withUnsafeBytes { prefixes in
+            chunk.hashes.withUnsafeBytes { hashes in
+                for d in chunk.deferred where !d.hash.holds(prefixes.baseAddress! + d.at, stored: hashes.baseAddress! + d.line * 64) {
+                    let e = chunk.lines[d.line].envelope
+                    failed[d.line] = Failure(line: e.seq, problem: LogLine.changed, lineEnd: d.lineEnd,
+                                             own: (e.seq, chunk.hash(at: d.line)), sound: false)
+                    if !goesOn { break }
+                }
+            }
+        }
+        chunk.deferred = []; chunk.prefixes = []
+        guard !failed.isEmpty else { return }
+        if !goesOn {
+            // The first failing line ends the chunk and the reading, as it does when checked at once.
+            let i = failed.keys.min()!
+            chunk.lines.removeSubrange(i...)
+            if typed { chunk.typed.removeSubrange(i...) }
+            chunk.hashes.removeSubrange((i * 64)...)
+            chunk.failure = failed[i]
+            stoppedAtDeferred = true
+            return
+        }
+        // Each failing line moves among the skipped ones, in its place.
+        var lines: [(envelope: LogLine.Envelope, length: Int)] = [], typedEvents: [DomainEvent] = [], hashes: [UInt8] = []
+        var skipped: [(before: Int, failure: Failure)] = []
+        lines.reserveCapacity(chunk.lines.count); hashes.reserveCapacity(chunk.hashes.count)
+        var k = 0
+        for j in chunk.lines.indices {
+            while k < chunk.skipped.count, chunk.skipped[k].before == j { skipped.append((lines.count, chunk.skipped[k].failure)); k += 1 }
+            if let f = failed[j] { skipped.append((lines.count, f)); continue }
+            lines.append(chunk.lines[j])
+            if typed { typedEvents.append(chunk.typed[j]) }
+            hashes.append(contentsOf: chunk.hashes[(j * 64)..<(j * 64 + 64)])
+        }
+        while k < chunk.skipped.count { skipped.append((lines.count, chunk.skipped[k].failure)); k += 1 }
+        chunk.lines = lines; chunk.typed = typedEvents; chunk.hashes = hashes; chunk.skipped = skipped
     }
 
     /// Stops the read-ahead thread and waits until it has (it must not read a closed descriptor).

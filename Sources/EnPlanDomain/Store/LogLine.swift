@@ -64,9 +64,17 @@ public enum LogLine {
             let prevStart = w.bytes.count
             w.field("prev", prev)
             hash = w.bytes.withUnsafeBytes { b in
-                let commit = Array(salt.utf8).withUnsafeBytes { commitment(data: UnsafeRawBufferPointer(rebasing: b[dataStart..<dataEnd]), salt: $0) }
-                return chainHash(header: UnsafeRawBufferPointer(rebasing: b[0..<headerEnd]), commit: commit,
-                                 prevPart: UnsafeRawBufferPointer(rebasing: b[prevStart...]))
+                salt.withUTF8 { s in
+                    String(unsafeUninitializedCapacity: 64) { out in
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: segmentLength) { segment in
+                            writeSegment(committing: UnsafeRawBufferPointer(rebasing: b[dataStart..<dataEnd]), salt: UnsafeRawBufferPointer(s),
+                                         into: segment.baseAddress!)
+                            chainHash(header: UnsafeRawBufferPointer(rebasing: b[0..<headerEnd]), segment: segment.baseAddress!,
+                                      prevPart: UnsafeRawBufferPointer(rebasing: b[prevStart...]), into: out.baseAddress!)
+                        }
+                        return 64
+                    }
+                }
             }
         }
         var bytes = w.bytes
@@ -81,38 +89,92 @@ public enum LogLine {
     /// its envelope and commitment as they were, its padding dropped.
     static func rechained(_ line: UnsafeRawBufferPointer, prev: String) -> (bytes: [UInt8], hash: String)? {
         guard let p = try? formatTwoParts(line), p.erased else { return nil }
-        var out = Array(line[0..<p.headerEnd]) + erasedKey + p.commit + [UInt8(ascii: "\"")]
+        let commit = p.commit(line)
+        var out = Array(line[0..<p.headerEnd]) + erasedKey + commit + [UInt8(ascii: "\"")]
         let prevPart = prevKey + Array(prev.utf8) + [UInt8(ascii: "\"")]
         let hash = Array(line[0..<p.headerEnd]).withUnsafeBytes { h in
-            prevPart.withUnsafeBytes { chainHash(header: h, commit: p.commit, prevPart: $0) }
+            prevPart.withUnsafeBytes { chainHash(header: h, commit: commit, prevPart: $0) }
         }
         out += prevPart + hashKey + Array(hash.utf8) + Array(#""}"#.utf8) + [0x0A]
         return (out, hash)
     }
 
+    /// The middle of a format-2 line's hashed (erased) form, `,"erased":"<64 hex>"`: 76 bytes.
+    static let segmentLength = 76
+
+    /// Writes `,"erased":"` + the commitment SHA-256(data ‖ salt) as 64 hex digits + `"` into `out`
+    /// (`segmentLength` bytes): no array, no String.
+    @inline(__always)
+    static func writeSegment(committing data: UnsafeRawBufferPointer, salt: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) {
+        writeSegmentEnds(out)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { raw in
+            enplan_sha256_3(data.baseAddress, data.count, salt.baseAddress, salt.count, nil, 0, raw.baseAddress!)
+            hex(UnsafeRawBufferPointer(raw), into: out + 11)
+        }
+    }
+
+    /// The same for a commitment read from an erased line (its 64 hex digits at `commit`).
+    @inline(__always)
+    static func writeSegment(commit: UnsafeRawPointer, into out: UnsafeMutablePointer<UInt8>) {
+        writeSegmentEnds(out)
+        memcpy(out + 11, commit, 64)
+    }
+
+    @inline(__always)
+    private static func writeSegmentEnds(_ out: UnsafeMutablePointer<UInt8>) {
+        let key: StaticString = #","erased":""#
+        memcpy(out, key.utf8Start, 11)
+        out[75] = UInt8(ascii: "\"")
+    }
+
+    /// A format-2 line's hash, SHA-256 over its erased form (header ‖ segment ‖ `,"prev":"…"`), as
+    /// 64 hex digits written into `out`.
+    @inline(__always)
+    static func chainHash(header: UnsafeRawBufferPointer, segment: UnsafePointer<UInt8>, prevPart: UnsafeRawBufferPointer,
+                          into out: UnsafeMutablePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { raw in
+            enplan_sha256_3(header.baseAddress, header.count, segment, segmentLength, prevPart.baseAddress, prevPart.count, raw.baseAddress!)
+            hex(UnsafeRawBufferPointer(raw), into: out)
+        }
+    }
+
     /// SHA-256(data ‖ salt) as 64 hex digits.
     static func commitment(data: UnsafeRawBufferPointer, salt: UnsafeRawBufferPointer) -> [UInt8] {
-        var raw = [UInt8](repeating: 0, count: 32)
-        raw.withUnsafeMutableBufferPointer { enplan_sha256_3(data.baseAddress, data.count, salt.baseAddress, salt.count, nil, 0, $0.baseAddress!) }
-        return hex(raw)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: segmentLength) { segment in
+            writeSegment(committing: data, salt: salt, into: segment.baseAddress!)
+            return Array(UnsafeBufferPointer(rebasing: segment[11..<75]))
+        }
     }
 
     /// A format-2 line's hash: SHA-256 over its erased form, header ‖ `,"erased":"<commit>"` ‖ `,"prev":"…"`.
     static func chainHash(header: UnsafeRawBufferPointer, commit: [UInt8], prevPart: UnsafeRawBufferPointer) -> String {
-        let segment = erasedKey + commit + [UInt8(ascii: "\"")]
-        var raw = [UInt8](repeating: 0, count: 32)
-        segment.withUnsafeBytes { seg in
-            raw.withUnsafeMutableBufferPointer {
-                enplan_sha256_3(header.baseAddress, header.count, seg.baseAddress, seg.count, prevPart.baseAddress, prevPart.count, $0.baseAddress!)
+        precondition(commit.count == 64, "a commitment is 64 hex digits")
+        return String(unsafeUninitializedCapacity: 64) { out in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: segmentLength) { segment in
+                commit.withUnsafeBytes { writeSegment(commit: $0.baseAddress!, into: segment.baseAddress!) }
+                chainHash(header: header, segment: segment.baseAddress!, prevPart: prevPart, into: out.baseAddress!)
             }
+            return 64
         }
-        return String(decoding: hex(raw), as: UTF8.self)
+    }
+
+    /// `raw` as lowercase hex digits, two a byte, written into `out`.
+    @inline(__always)
+    static func hex(_ raw: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) {
+        let digits: StaticString = "0123456789abcdef"
+        let d = digits.utf8Start
+        for i in 0..<raw.count {
+            let b = raw[i]
+            out[2 * i] = d[Int(b >> 4)]
+            out[2 * i + 1] = d[Int(b & 15)]
+        }
     }
 
     static func hex(_ raw: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: raw.count * 2)
-        for (i, b) in raw.enumerated() { out[2 * i] = Hex.digit(b >> 4); out[2 * i + 1] = Hex.digit(b & 15) }
-        return out
+        [UInt8](unsafeUninitializedCapacity: raw.count * 2) { out, n in
+            raw.withUnsafeBytes { hex($0, into: out.baseAddress!) }
+            n = raw.count * 2
+        }
     }
 
     /// A format-2 line (without its newline) with its payload erased: `"data":{…},"salt":"…"`
@@ -125,7 +187,7 @@ public enum LogLine {
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
         out += line[0..<parts.headerEnd]
-        out += erasedKey; out += parts.commit; out.append(UInt8(ascii: "\""))
+        out += erasedKey; out += parts.commit(line); out.append(UInt8(ascii: "\""))
         let pad = line.count - (out.count + (line.count - parts.prevStart))
         guard pad >= 0 else { return nil }
         out += repeatElement(0x20, count: pad)
@@ -191,13 +253,24 @@ public enum LogLine {
     /// The checks and the decoding every reader of a log shares, with the previous line's hash as
     /// its 64 hex digits (the replay keeps them as bytes; no String is made for a line's hash).
     static func decodeEnvelope(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer?, previousSeq: Int) throws -> (Envelope, Fields) {
+        let (e, data, _) = try decodeEnvelope(line, previousHash: previousHash, previousSeq: previousSeq, deferring: false)
+        return (e, data)
+    }
+
+    /// The same, but a format-2 line's own hash may be left to check later (`deferring`): every
+    /// other check is made, and where the hash's inputs lie is returned (`DeferredHash`) for
+    /// `DeferredHash.holds` on the line's bytes. The read-ahead thread of the replay and `verify`
+    /// leaves the hashes to the thread that applies (`ChunkReader`), which has time to spare.
+    static func decodeEnvelope(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer?, previousSeq: Int,
+                               deferring: Bool) throws -> (Envelope, Fields, DeferredHash?) {
         let n = line.count
+        let hashKeyLiteral: StaticString = #","hash":""#, formatTwoLiteral: StaticString = #"{"v":2,"#
         guard n > hashSuffixLength + 66,
               line[n - 2] == UInt8(ascii: "\""), line[n - 1] == UInt8(ascii: "}"),
-              zip(line[(n - hashSuffixLength)..<(n - hashSuffixLength + 9)], hashKey).allSatisfy({ $0 == $1 })
+              memcmp(line.baseAddress! + (n - hashSuffixLength), hashKeyLiteral.utf8Start, 9) == 0
         else { throw Problem(reason: "the line does not end in a \"hash\" field (a torn or foreign line)", isTear: true) }
-        if zip(line.prefix(formatTwo.count), formatTwo).allSatisfy({ $0 == $1 }) {
-            return try decodeFormatTwo(line, previousHash: previousHash, previousSeq: previousSeq)
+        if memcmp(line.baseAddress!, formatTwoLiteral.utf8Start, 7) == 0 {
+            return try decodeFormatTwo(line, previousHash: previousHash, previousSeq: previousSeq, deferring: deferring)
         }
         let prefix = UnsafeRawBufferPointer(rebasing: line[0..<(n - hashSuffixLength)])
         let stored = storedHash(line)
@@ -260,7 +333,7 @@ public enum LogLine {
         guard previousHash == nil || seq == previousSeq + 1 else {
             throw Problem(reason: "seq \(seq) does not follow \(previousSeq)")
         }
-        return (Envelope(seq: seq, ts: time, actor: actor, type: type, stream: stream, version: version), data)
+        return (Envelope(seq: seq, ts: time, actor: actor, type: type, stream: stream, version: version), data, nil)
     }
 
     /// Where a format-2 line's parts lie, its header decoded, its payload's commitment (read from an
@@ -268,10 +341,32 @@ public enum LogLine {
     struct FormatTwoParts {
         var seq = 0, version = 0, ts: Timestamp?, actor = "", type = "", stream = ""
         var headerEnd = 0, prevStart = 0
-        var commit: [UInt8] = []
+        /// Where the payload and its salt lie (a line with its payload), or where the commitment's
+        /// 64 hex digits begin (an erased line): the commitment is computed or copied only when
+        /// asked for, into the caller's buffer (`writeSegment`).
+        var dataStart = 0, dataEnd = 0, saltStart = 0, saltEnd = 0, commitStart = 0
         var erased = false
         var data = Fields()
         var prevMatches = true
+
+        /// `,"erased":"<commit>"` of this line (`line` is the one it was read from) into `out`.
+        @inline(__always)
+        func writeSegment(_ line: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) {
+            if erased {
+                LogLine.writeSegment(commit: line.baseAddress! + commitStart, into: out)
+            } else {
+                LogLine.writeSegment(committing: UnsafeRawBufferPointer(rebasing: line[dataStart..<dataEnd]),
+                                     salt: UnsafeRawBufferPointer(rebasing: line[saltStart..<saltEnd]), into: out)
+            }
+        }
+
+        /// The commitment's 64 hex digits.
+        func commit(_ line: UnsafeRawBufferPointer) -> [UInt8] {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: LogLine.segmentLength) { segment in
+                writeSegment(line, into: segment.baseAddress!)
+                return Array(UnsafeBufferPointer(rebasing: segment[11..<75]))
+            }
+        }
     }
 
     static func formatTwoParts(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer? = nil) throws -> FormatTwoParts {
@@ -286,21 +381,24 @@ public enum LogLine {
             p.seq = s0; p.ts = t0; p.actor = a0; p.type = ty0; p.stream = st0; p.version = ve0
             p.headerEnd = r.pos
             if r.literal(#","data":"#) {
-                let dataStart = r.pos
+                p.dataStart = r.pos
                 p.data = try Fields(from: &r)
-                let dataEnd = r.pos
+                p.dataEnd = r.pos
                 guard r.literal(#","salt":"#) else { throw Problem(reason: "a payload without its \"salt\"", isTear: true) }
-                let saltStart = r.pos + 1
-                let salt = try r.string()
-                let saltLength = salt.utf8.count
+                let saltStart = r.pos + 1, saltLength: Int
+                if let span = r.plainString() {
+                    // The salt as written: its bytes, no String made.
+                    saltLength = span.count
+                } else {
+                    saltLength = try r.string().utf8.count
+                }
                 guard saltLength >= 32, r.pos == saltStart + saltLength + 1 else { throw Problem(reason: "a \"salt\" shorter than 32 hex digits", isTear: true) }
-                p.commit = commitment(data: UnsafeRawBufferPointer(rebasing: prefix[dataStart..<dataEnd]),
-                                      salt: UnsafeRawBufferPointer(rebasing: prefix[saltStart..<(saltStart + saltLength)]))
+                p.saltStart = saltStart; p.saltEnd = saltStart + saltLength
             } else if r.literal(#","erased":"#) {
                 let start = r.pos + 1
-                let commit = try r.string()
-                guard commit.utf8.count == 64, r.pos == start + 65 else { throw Problem(reason: "an \"erased\" that is not 64 hex digits", isTear: true) }
-                p.commit = Array(prefix[start..<(start + 64)])
+                let length = try r.plainString()?.count ?? r.string().utf8.count
+                guard length == 64, r.pos == start + 65 else { throw Problem(reason: "an \"erased\" that is not 64 hex digits", isTear: true) }
+                p.commitStart = start
                 p.erased = true
                 // An erasure in place pads the line to its old length with spaces before "prev".
                 r.skipSpaces()
@@ -318,15 +416,48 @@ public enum LogLine {
         return p
     }
 
-    /// A format-2 line: the chain hash over its erased form, then the same checks as format 1.
-    static func decodeFormatTwo(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer?, previousSeq: Int) throws -> (Envelope, Fields) {
-        let p = try formatTwoParts(line, previousHash: previousHash)
-        let prefixEnd = line.count - hashSuffixLength
-        let computed = chainHash(header: UnsafeRawBufferPointer(rebasing: line[0..<p.headerEnd]), commit: p.commit,
-                                 prevPart: UnsafeRawBufferPointer(rebasing: line[p.prevStart..<prefixEnd]))
-        guard computed.utf8.elementsEqual(storedHash(line)) else {
-            throw Problem(reason: "the hash does not match the line's content (the line was changed)", isTear: true)
+    /// The problem of a line whose own hash does not hold.
+    static let changed = Problem(reason: "the hash does not match the line's content (the line was changed)", isTear: true)
+
+    /// Where a format-2 line's hash inputs lie, as offsets into the line: enough to check its hash
+    /// later on a copy of the line's bytes before `,"hash":` (`holds`).
+    struct DeferredHash {
+        var headerEnd: Int32, prevStart: Int32, prefixEnd: Int32
+        /// The payload and its salt, or (erased) where the commitment's 64 hex digits begin.
+        var dataStart: Int32, dataEnd: Int32, saltStart: Int32, saltEnd: Int32, commitStart: Int32
+        var erased: Bool
+
+        init(_ p: FormatTwoParts, prefixEnd: Int) {
+            headerEnd = Int32(p.headerEnd); prevStart = Int32(p.prevStart); self.prefixEnd = Int32(prefixEnd)
+            dataStart = Int32(p.dataStart); dataEnd = Int32(p.dataEnd); saltStart = Int32(p.saltStart); saltEnd = Int32(p.saltEnd)
+            commitStart = Int32(p.commitStart); erased = p.erased
         }
+
+        /// Whether the hash over `prefix` (the line's bytes before `,"hash":`) is `stored` (64 hex digits).
+        func holds(_ prefix: UnsafeRawPointer, stored: UnsafeRawPointer) -> Bool {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: segmentLength + 64) { buffer -> Bool in
+                let segment = buffer.baseAddress!, computed = segment + segmentLength
+                if erased {
+                    writeSegment(commit: prefix + Int(commitStart), into: segment)
+                } else {
+                    writeSegment(committing: UnsafeRawBufferPointer(start: prefix + Int(dataStart), count: Int(dataEnd - dataStart)),
+                                 salt: UnsafeRawBufferPointer(start: prefix + Int(saltStart), count: Int(saltEnd - saltStart)), into: segment)
+                }
+                chainHash(header: UnsafeRawBufferPointer(start: prefix, count: Int(headerEnd)), segment: segment,
+                          prevPart: UnsafeRawBufferPointer(start: prefix + Int(prevStart), count: Int(prefixEnd - prevStart)), into: computed)
+                return memcmp(computed, stored, 64) == 0
+            }
+        }
+    }
+
+    /// A format-2 line: the chain hash over its erased form (now, or left to the caller when
+    /// `deferring`), then the same checks as format 1.
+    static func decodeFormatTwo(_ line: UnsafeRawBufferPointer, previousHash: UnsafeRawBufferPointer?, previousSeq: Int,
+                                deferring: Bool = false) throws -> (Envelope, Fields, DeferredHash?) {
+        let p = try formatTwoParts(line, previousHash: previousHash)
+        let deferred = DeferredHash(p, prefixEnd: line.count - hashSuffixLength)
+        // The segment and the hash on the stack, compared as bytes: no array or String a line.
+        guard deferring || deferred.holds(line.baseAddress!, stored: storedHash(line).baseAddress!) else { throw changed }
         guard let time = p.ts, !p.actor.isEmpty, !p.type.isEmpty, !p.stream.isEmpty, p.version >= 1 else {
             throw Problem(reason: "a required field (ts, actor, type, stream, version) is missing")
         }
@@ -336,7 +467,8 @@ public enum LogLine {
         guard previousHash == nil || p.seq == previousSeq + 1 else {
             throw Problem(reason: "seq \(p.seq) does not follow \(previousSeq)")
         }
-        return (Envelope(seq: p.seq, ts: time, actor: p.actor, type: p.type, stream: p.stream, version: p.version, erased: p.erased), p.data)
+        return (Envelope(seq: p.seq, ts: time, actor: p.actor, type: p.type, stream: p.stream, version: p.version, erased: p.erased), p.data,
+                deferring ? deferred : nil)
     }
 }
 

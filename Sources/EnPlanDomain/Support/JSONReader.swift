@@ -90,6 +90,25 @@ public struct JSONReader {
         return true
     }
 
+    /// The next value when it is a quoted string right at the cursor with no escape and no control
+    /// character: the range of its bytes between the quotes (consumed), with no String made. Nil
+    /// for anything else, and nothing consumed (`string()` then reads it, or says what is wrong).
+    public mutating func plainString() -> Range<Int>? {
+        guard pos < end, base[pos] == UInt8(ascii: "\"") else { return nil }
+        var i = pos + 1
+        while i < end {
+            let c = base[i]
+            if c == UInt8(ascii: "\"") {
+                let span = (pos + 1)..<i
+                pos = i + 1
+                return span
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+            i += 1
+        }
+        return nil
+    }
+
     /// The first byte of the next value, without consuming it.
     public mutating func peekByte() -> UInt8? { peek() }
 
