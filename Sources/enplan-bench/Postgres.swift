@@ -105,7 +105,7 @@ func listenerChild(dir: String, url: String, until: Int) throws {
 
 func postgresRows(dir: String, runs: Int) throws {
     let count = Int(option("count", "2000"))!, writers = Int(option("writers", "8"))!
-    let base = (dir as NSString).deletingLastPathComponent + "/" + (dir as NSString).lastPathComponent
+    let base = (dir as NSString).standardizingPath   // DIR-pgdata, DIR-cacheA, … beside it
     func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
     func pct(_ xs: [Double], _ p: Int) -> Double { let s = xs.sorted(); return s[min(s.count - 1, s.count * p / 100)] }
     func load() -> String { ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(separator: " ") }
