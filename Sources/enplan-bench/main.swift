@@ -41,6 +41,7 @@ case "replay-child":
     var options = Store.Options()
     options.useSnapshot = argv.contains("--snapshot")
     options.snapshotAfter = Int.max
+    options.database = argv.contains("--url") ? option("url", "") : nil
     let t0 = Date()
     let store = try Store(directory: dir, options: options)
     let open = Date().timeIntervalSince(t0)
@@ -121,6 +122,7 @@ case "append-child":
     let count = Int(option("count", "2000"))!
     // --no-head: without `store.head` (the durable append as it was before it), for the comparison.
     var appendOptions = Store.Options(); appendOptions.keepHead = !argv.contains("--no-head")
+    appendOptions.database = argv.contains("--url") ? option("url", "") : nil
     let store = try Store(directory: dir, options: appendOptions)
     let service = CaseService(store: store, terminal: "bench")
     let targets = Array(store.projection.citizens.values.prefix(200))
@@ -248,10 +250,23 @@ case "format1-child":
 
 case "snapshot-child":
     var options = Store.Options(); options.useSnapshot = false
+    options.database = argv.contains("--url") ? option("url", "") : nil
     let store = try Store(directory: dir, options: options)
     let t0 = Date()
     try store.writeSnapshot()
     emit([("write", Date().timeIntervalSince(t0))])
+
+case "postgres":
+    try postgresRows(dir: dir, runs: Int(option("runs", "3"))!)
+
+case "writer-child":
+    try writerChild(dir: dir, url: argv.contains("--url") ? option("url", "") : nil, count: Int(option("count", "250"))!, startNs: UInt64(option("start", "0"))!)
+
+case "listener-child":
+    try listenerChild(dir: dir, url: option("url", ""), until: Int(option("until", "0"))!)
+
+case "units-child":
+    try unitsChild(dir: dir)
 
 case "append-compare":
     // The durable append with and without `store.head`, alternating in fresh processes on a small
