@@ -6,10 +6,11 @@ import Glibc
 // (the copy is not timed) and runs `erasure-child` on the copy, which closes citizens six years
 // back, archives them, erases them, and verifies the store after.
 
-/// The peak resident memory of this process so far (VmHWM), in MB.
-func highWaterMB() -> Double {
+/// A figure of /proc/self/status in MB: `VmHWM` (the peak resident memory so far, mapped files'
+/// pages included), `RssAnon` (the process's own memory now).
+func statusMB(_ key: String) -> Double {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
     return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
 }
 
@@ -40,6 +41,7 @@ func erasureChild(dir: String, archive: String, count: Int) throws {
     var run: RetentionRun!
     let runTime = try seconds { run = try service.runRetention(as: admin, policy: policy, dryRun: false) }
     precondition(run.citizens.count == chosen.count, "erased \(run.citizens.count) of \(chosen.count)")
+    let peakAfterRun = statusMB("VmHWM"), ownAfterRun = statusMB("RssAnon")
     var reports: [VerifyReport] = []
     let verify = try seconds { reports = try Store.verify(directory: dir, mark: false) }
     let problems = reports.reduce(0) { $0 + $1.problems.count }
@@ -48,7 +50,8 @@ func erasureChild(dir: String, archive: String, count: Int) throws {
           ("archivedEventLines", Double(archived.eventLines)), ("archivedAuditLines", Double(archived.auditLines)),
           ("run", runTime), ("erasedEventLines", Double(run.eventLines)), ("erasedAuditLines", Double(run.auditLines)),
           ("residueFiles", Double(run.residue.count)), ("verify", verify),
-          ("verifiedLines", Double(reports.reduce(0) { $0 + $1.lines })), ("peakMB", highWaterMB())])
+          ("verifiedLines", Double(reports.reduce(0) { $0 + $1.lines })), ("peakMB", statusMB("VmHWM")),
+          ("peakAfterRunMB", peakAfterRun), ("ownAfterRunMB", ownAfterRun)])
 }
 
 /// `--only-erasure`: `runs` fresh copies of the store, each erased by a child of its own; medians.
@@ -78,8 +81,8 @@ func erasureRows(dir: String, runs: Int, count: Int, child: ([String]) throws ->
         guard verify.terminationStatus == 0 else { throw BenchError("`enplan verify` of the erased copy failed: \(verify.terminationStatus)") }
         r["verifyProcess"] = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         results.append(r)
-        print(String(format: "run %d (load %@): open %.2f s, close %.2f s, archive %.2f s, run %.2f s, verify %.2f s (as a process %.2f s), peak %.0f MB; %.0f citizens, %.0f event lines archived, %.0f erased (%.0f audit)",
-                     i + 1, load, r["open"]!, r["close"]!, r["archive"]!, r["run"]!, r["verify"]!, r["verifyProcess"]!, r["peakMB"]!, r["citizens"]!,
+        print(String(format: "run %d (load %@): open %.2f s, close %.2f s, archive %.2f s, run %.2f s, verify %.2f s (as a process %.2f s), peak %.0f MB (after the run %.0f MB, own %.0f MB); %.0f citizens, %.0f event lines archived, %.0f erased (%.0f audit)",
+                     i + 1, load, r["open"]!, r["close"]!, r["archive"]!, r["run"]!, r["verify"]!, r["verifyProcess"]!, r["peakMB"]!, r["peakAfterRunMB"]!, r["ownAfterRunMB"]!, r["citizens"]!,
                      r["archivedEventLines"]!, r["erasedEventLines"]!, r["erasedAuditLines"]!))
         try? fm.removeItem(atPath: scratch)
     }
@@ -90,5 +93,6 @@ func erasureRows(dir: String, runs: Int, count: Int, child: ([String]) throws ->
     print(String(format: "| `archive`: the copy of %.0f cases (%.0f event lines), written, read back, recorded | %.2f s |", m("citizens"), m("archivedEventLines"), m("archive")))
     print(String(format: "| `retention run`: record, erase %.0f event lines and %.0f audit lines in place, snapshot, search the directory | %.2f s |", m("erasedEventLines"), m("erasedAuditLines"), m("run")))
     print(String(format: "| `verify` afterwards: in the same process; `enplan verify` as a process | %.2f s; %.2f s |", m("verify"), m("verifyProcess")))
-    print(String(format: "| peak memory of the process (VmHWM) | %.0f MB |", m("peakMB")))
+    print(String(format: "| peak memory of the process (VmHWM, mapped files' pages included): after the run; after verify too | %.0f MB; %.0f MB |", m("peakAfterRunMB"), m("peakMB")))
+    print(String(format: "| the process's own memory (RssAnon) after the run | %.0f MB |", m("ownAfterRunMB")))
 }
