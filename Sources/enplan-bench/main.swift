@@ -225,6 +225,20 @@ case "erasure-child":
     // On a copy of the store (`--dir` is changed): close, archive, erase and verify, timed apart.
     try erasureChild(dir: dir, archive: option("archive", dir + "-archive"), count: Int(option("count", "1000"))!)
 
+case "residue-child":
+    // The retention run's last step, the search of the data directory for the erased people's names
+    // and numbers, for `--count` made-up people found nowhere (a name, and a CPR number on day 32
+    // written both ways): what it costs on a store where none is left.
+    var terms: [String] = []
+    for i in 0..<Int(option("count", "1"))! {
+        let digits = String(format: "32%02d%02d%04d", i % 12 + 1, i % 100, 1000 + i % 9000)
+        terms += ["Ingen Ingensen \(i)", digits, String(digits.prefix(6)) + "-" + String(digits.suffix(4))]
+    }
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let hits = CaseService.filesMentioning(terms, in: dir)
+    emit([("terms", Double(terms.count)), ("search", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9), ("files", Double(hits.count)),
+          ("peakMB", statusMB("VmHWM"))])
+
 case "format1-child":
     // The same events written again in format 1 (before 0.15: no salt, the hash over the line) in
     // `--to DIR`, to measure what format 2 costs on the same log:  enplan-bench format1-child --dir DIR --to DIR1

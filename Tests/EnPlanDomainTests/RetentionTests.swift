@@ -116,6 +116,25 @@ final class RetentionTests: XCTestCase {
         XCTAssertFalse(try Store.verify(directory: f.dir, mark: false).flatMap(\.problems).isEmpty)
     }
 
+    /// The search for the erased people's names and numbers: every term in one pass, anywhere in a
+    /// file (its first and last bytes too), in UTF-8, short terms as well.
+    func testTheSearchFindsAnyTermAnywhereInOnePass() throws {
+        let dir = archiveDir()
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws { try text.write(toFile: dir + "/" + name, atomically: false, encoding: .utf8) }
+        try write("start", "Søren Sørensen og resten")
+        try write("end", "{\"cpr\":\"111299-1444\"}\n… 1112991452")
+        try write("sub/short", "ab c7 xy")
+        try write("none", "Søren Sørense 111299-144 1112991")
+        try write("empty", "")
+        let terms = ["Søren Sørensen", "1112991452", "Gitte Sørensen"] + (0..<2000).map { String(format: "32%08d", $0) }
+        XCTAssertEqual(CaseService.filesMentioning(terms, in: dir), ["end", "start"])
+        XCTAssertEqual(CaseService.filesMentioning(["c7"], in: dir), ["sub/short"])
+        XCTAssertEqual(CaseService.filesMentioning(["452"], in: dir), ["end"])
+        XCTAssertEqual(CaseService.filesMentioning([], in: dir), [])
+        XCTAssertEqual(CaseService.filesMentioning(["", "Ingen"], in: dir), [])
+    }
+
     /// The links and household members naming an erased citizen go, from citizens linked before
     /// the first erasure the projection applied and after it (`Projection.namedBy`, made at the
     /// first erasure, then kept by the events that name another citizen).

@@ -151,7 +151,7 @@ extension CaseService {
     }
 
     /// Every file under the data directory that still holds one of `terms`, byte for byte.
-    static func filesMentioning(_ terms: [String], in dir: String) -> [String] {
+    @_spi(Store) public static func filesMentioning(_ terms: [String], in dir: String) -> [String] {
         let search = TermSearch(terms)
         guard !search.isEmpty else { return [] }
         var hits: [String] = []
