@@ -17,6 +17,8 @@ python3 Benchmarks/sqlite_append.py "$dir" 2000
 .build/release/enplan --data-dir "$dir" snapshot >/dev/null
 .build/release/enplan-bench --dir "$dir" --only-sessions --runs 3
 .build/release/enplan-bench --dir "$dir" --only-replay --runs 3
+# The retention run for 1,000 citizens, each run on a fresh copy of the store (beside it, removed after).
+.build/release/enplan-bench --dir "$dir" --only-erasure --runs 3 --count 1000
 if [ -n "${FIVE_YEARS:-}" ]; then
     big="$dir-10m"
     .build/release/enplan-bench --dir "$big" --events 10000000 --only-generate
