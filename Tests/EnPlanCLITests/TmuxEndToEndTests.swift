@@ -280,8 +280,9 @@ final class TmuxEndToEndTests: XCTestCase {
 
     private func todayISO() -> String { data.today.iso }
 
-    /// A real bracketed paste (`tmux paste-buffer -p`) of three lines into a contact note: one
-    /// note, saved whole as one line; none of its lines runs as keys (it once sent a referral).
+    /// A real bracketed paste (`tmux paste-buffer -p`) of three lines into a contact note (a text
+    /// area): one note of three lines, saved whole; none of its lines runs as keys (it once sent a
+    /// referral), and Enter in the note is a new line, not saving: Tab, then Enter saves.
     func testAPasteOfThreeLinesIsOneNoteNotKeys() throws {
         _ = try openMettesPlan(lang: "C.UTF-8")
         let before = try data.eventObjects().count
@@ -292,13 +293,20 @@ final class TmuxEndToEndTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: pasted) }
         _ = try tmux("load-buffer", "-b", "enplan", pasted)
         _ = try tmux("paste-buffer", "-p", "-b", "enplan", "-t", session)
-        var s = try waitFor("praktik h Send henvisning til socialområdet")
+        var s = try waitFor("Send henvisning til socialområdet")
         XCTAssertTrue(s.contains("Registrér kontakt"), "the form is still open: the paste's line breaks were no Enter:\n\(s)")
-        try keys("Enter")
+        let rows = s.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = try XCTUnwrap(rows.firstIndex { $0.contains("Ringede om praktik") }, s)
+        XCTAssertEqual(rows[first + 1].trimmingCharacters(in: .whitespaces), "h", "each pasted line on a row of its own:\n\(s)")
+        XCTAssertTrue(rows[first + 2].contains("Send henvisning"), s)
+        try keys("Enter")                                   // a new line in the note, not saving
+        s = try waitFor("Enter: ny linje")
+        XCTAssertTrue(s.contains("Registrér kontakt"), s)
+        try keys("BSpace", "Tab", "Enter")
         s = try waitFor("Registrér kontakt", absent: true)
         let added = try data.eventObjects().dropFirst(before)
         XCTAssertEqual(added.map { $0["type"] as? String }, ["ContactLogged"], "one contact, and no referral: \(added)")
-        XCTAssertEqual((added.first?["data"] as? [String: Any])?["note"] as? String, "Ringede om praktik h Send henvisning til socialområdet")
+        XCTAssertEqual((added.first?["data"] as? [String: Any])?["note"] as? String, "Ringede om praktik\nh\nSend henvisning til socialområdet")
     }
 
     func testSIGTERMAndAClosedTerminalLeaveNothingOnScreen() throws {

@@ -181,6 +181,21 @@ final class InputRuleTests: XCTestCase {
         ("C1 NEL", "a\u{85}b"), ("RLO", "abc\u{202E}fed"), ("RLI", "\u{2067}x"), ("line separator", "a\u{2028}b"),
     ]
 
+    func testOnlyLongTextsTakeLineBreaksAndTheyAreKeptButTrimmedAtTheEnds() throws {
+        let long = InputRules.TextKind.allCases.filter(\.allowsLineBreaks)
+        XCTAssertEqual(long, [.long], "only the long texts take line breaks")
+        XCTAssertEqual(try InputRules.text("\n  Første afsnit.\n\nAndet afsnit 🙂\n\n", .note), "Første afsnit.\n\nAndet afsnit 🙂")
+        XCTAssertThrowsError(try InputRules.text("a\r\nb", .note), "CR LF is not a line break here: the form and the paste make \\n")
+        XCTAssertThrowsError(try InputRules.text("a\nb", .reason), "a reason is one line")
+        XCTAssertThrowsError(try InputRules.text("a\nb", .name))
+        // The line breaks count as characters: 4,000 in all.
+        XCTAssertNoThrow(try InputRules.text(String(repeating: "a\n", count: 1999) + "a", .findings))
+        XCTAssertThrowsError(try InputRules.text(String(repeating: "a\n", count: 2000) + "a", .findings))
+        // Shown on one line, a break is the paragraph mark; never a line of its own.
+        XCTAssertEqual(TerminalSafe.oneLine("Ringede\nAftalt møde"), "Ringede ¶ Aftalt møde")
+        XCTAssertEqual(TerminalSafe.lines(["note: a\nfalsk linje"]), "note: a ¶ falsk linje\n")
+    }
+
     func testEveryFreeTextOfEveryCommandRefusesControlsAndTooLongTexts() throws {
         let (f, c, c2, quarter) = try fixture()
         let probes = probes(c: c, c2: c2, quarter: quarter, today: f.today)
@@ -191,6 +206,12 @@ final class InputRuleTests: XCTestCase {
             XCTAssertNoThrow(try decide.events(for: p.command(p.good)), p.name)
 
             for (bad, value) in Self.controls {
+                // A long text (a note, own words, findings, a decision, a description) may hold line
+                // breaks ("\n" alone): decided, not refused; every other control still is.
+                if InputRules.kind(p.field).allowsLineBreaks && value.unicodeScalars.allSatisfy({ $0 == "\n" || !TerminalSafe.isControl($0) }) {
+                    XCTAssertNoThrow(try decide.events(for: p.command(value)), "\(p.name) × \(bad): a long text takes line breaks")
+                    continue
+                }
                 assertRefused(try f.service.execute(p.command(value), as: p.actor), .controlCharacter(p.field), "\(p.name) × \(bad)")
             }
             let max = InputRules.kind(p.field).maxCharacters

@@ -62,7 +62,7 @@ final class OutcomeScreenTests: XCTestCase {
         h.assertShows("1-5")
         XCTAssertFalse(try events(h).contains { $0.type == "OwnAssessmentRecorded" })
         h.press(.escape, .char("j"))
-        XCTAssertEqual(try save(h, section: "v") { h.type("4"); h.press(.tab); h.type("Jeg bliver hørt") }, ["OwnAssessmentRecorded"])
+        XCTAssertEqual(try save(h, section: "v") { h.type("4"); h.press(.tab); h.type("Jeg bliver hørt"); h.press(.tab) }, ["OwnAssessmentRecorded"])   // Tab: Enter in the words is a new line
         h.assertShows("23-11-2026 planen: ●●●●○ 4/5 “Jeg bliver hørt”")
         XCTAssertEqual(try save(h, section: "v") { h.press(.backTab); h.type("v"); h.press(.tab); h.type("2") }, ["OwnAssessmentRecorded"])
         h.assertShows("velfærdsteknologi: ●●○○○ 2/5")

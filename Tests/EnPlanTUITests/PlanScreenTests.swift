@@ -114,7 +114,7 @@ final class PlanScreenTests: XCTestCase {
         h.assertShows("Ret eller annullér afgørelsen af")
         h.assertShows("‹ gældende (ret den) ›")
         h.type(" i 6 måneder")
-        h.press(.enter)
+        h.press(.tab, .enter)                     // Tab out of the text (Enter there is a new line), Enter saves
         XCTAssertTrue(fieldLines(h, "Begrundelse").contains("skal udfyldes"), h.numbered)
         h.type("Perioden manglede"); h.press(.enter)   // the focus is where the form said
         h.assertShows("Gemt")
@@ -179,7 +179,7 @@ final class PlanScreenTests: XCTestCase {
             h.press(.right)               // active → ended
         }, ["EffortStatusChanged"])
         XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.efforts[0].status, .ended)
-        XCTAssertEqual(try save(h, section: "d") { h.press(.tab); h.type("Mentor bevilget") }, ["DecisionRecorded"])
+        XCTAssertEqual(try save(h, section: "d") { h.press(.tab); h.type("Mentor bevilget"); h.press(.tab) }, ["DecisionRecorded"])
         XCTAssertEqual(try save(h, section: "f") { h.type("Samtale om praktik") }, ["FollowUpScheduled"])
         XCTAssertEqual(h.service.state.citizens["c1"]?.plan?.followUps.last?.subject, "Samtale om praktik")
         XCTAssertEqual(try save(h, section: "f", open: .enter, row: "Opfølgning · frist") { h.press(.tab, .right) }, ["FollowUpCompleted"])
@@ -234,7 +234,7 @@ final class PlanScreenTests: XCTestCase {
         // A decision dated tomorrow: refused at the date field.
         h.press(.char("d"), .char("n"))
         for _ in 0..<4 where !h.screen.line(h.screen.cursor!.row).hasPrefix("  Dato:") { h.press(.tab) }
-        h.press(.ctrl("u")); h.type("24-11-2026"); h.press(.tab); h.type("Bevilget"); h.press(.enter)
+        h.press(.ctrl("u")); h.type("24-11-2026"); h.press(.tab); h.type("Bevilget"); h.press(.tab, .enter)
         XCTAssertTrue(fieldLines(h, "Dato").contains("En afgørelse kan ikke dateres i fremtiden"), h.numbered)
         XCTAssertEqual(try events(h).count, before, "nothing refused is saved")
         h.assertHides("cannot")
@@ -525,6 +525,11 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(outcome, .none, "a pasted line break is not Enter")
         XCTAssertEqual(f["note"], "Linje et Linje to [2JLinje tre !")
         XCTAssertEqual(f.focusedKey, "note", "a pasted tab is not Tab")
+        // In a text area the paste keeps its lines ("\r\n" one break); still nothing runs as keys.
+        var area = Form(title: "T", fields: [.area("note", "Note"), .text("other", "Andet", required: false)])
+        XCTAssertEqual(area.handle(.paste("Linje et\r\nLinje to\n\u{1B}[2JLinje tre\t!")), .none)
+        XCTAssertEqual(area["note"], "Linje et\nLinje to\n[2JLinje tre !")
+        XCTAssertEqual(area.focusedKey, "note")
         var choice = Form(title: "T", fields: [.choice("kind", "Type", ["a", "b"])])
         _ = choice.handle(.paste("b"))
         XCTAssertEqual(choice["kind"], "a", "a paste picks nothing in a choice")

@@ -46,7 +46,7 @@ final class ReviewScreenTests: XCTestCase {
         XCTAssertTrue(h.keyBar.contains("t Gennemgå"), h.keyBar)
         h.press(.char("t"))
         h.assertShows("Gennemgang af planen: ")
-        XCTAssertTrue(h.text.split(separator: "\n").contains { $0.contains("Gennemgået af (myndighed):") && $0.hasSuffix("Karen Holm") }, h.numbered)
+        XCTAssertTrue(h.text.split(separator: "\n").contains { $0.contains("Gennemgået af (myndighed):") && $0.contains("Karen Holm") && $0.hasSuffix("10/200") }, h.numbered)
         h.press(.tab, .tab, .tab, .right, .tab, .tab)          // to Fund; "took part": no
         h.type("Planen mangler fokus på uddannelse")
         h.press(.tab); h.type("Aftal møde med UU")

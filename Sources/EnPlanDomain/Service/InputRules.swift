@@ -5,6 +5,9 @@
 /// Texts:
 /// - No control character anywhere (`TerminalSafe.isControl`: C0 with TAB, CR and LF, DEL, C1,
 ///   the bidi embeddings, overrides and isolates, U+2028 and U+2029): `Invalid.controlCharacter`.
+///   The one exception: a long text (`TextKind.long`: a note, findings, the citizen's own words,
+///   a decision, a description) may hold line breaks ("\n" alone, never "\r"), so a note can
+///   have paragraphs; everything that shows such a text on one line shows the break as " ¶ ".
 ///   Valid UTF-8 is given: a Swift `String` is always valid Unicode (bad bytes read as U+FFFD).
 /// - Spaces around a text are trimmed; what is left has at most its kind's number of characters
 ///   (`TextKind`, counted as a reader counts them: "æ" and "🙂" are one each):
@@ -45,6 +48,9 @@ public enum InputRules {
             case .long: return 4000
             }
         }
+
+        /// Whether a text of this kind may hold line breaks ("\n"): only the long texts.
+        public var allowsLineBreaks: Bool { self == .long }
     }
 
     /// The kind of each field a command takes.
@@ -65,11 +71,16 @@ public enum InputRules {
     /// `s` checked as field `f`: trimmed of spaces, no control character, not too long, and not
     /// blank unless `required` is false.
     public static func text(_ s: String, _ f: DomainError.TextField, required: Bool = true) throws -> String {
-        // Before trimming: a line break at the end is a control character too, not a space.
-        guard !TerminalSafe.hasControl(s) else { throw DomainError.invalid(.controlCharacter(f)) }
-        let t = s.trimmingCharacters(in: .whitespaces)
+        // Before trimming: a line break at the end is a control character too, not a space (in a
+        // long text, where breaks are allowed, breaks around it are trimmed as spaces are).
+        let kind = kind(f)
+        let lines = kind.allowsLineBreaks
+        guard !(lines ? s.unicodeScalars.contains { $0 != "\n" && TerminalSafe.isControl($0) } : TerminalSafe.hasControl(s)) else {
+            throw DomainError.invalid(.controlCharacter(f))
+        }
+        let t = s.trimmingCharacters(in: lines ? .whitespacesAndNewlines : .whitespaces)
         guard !required || !t.isEmpty else { throw DomainError.invalid(.emptyText(f)) }
-        let max = kind(f).maxCharacters
+        let max = kind.maxCharacters
         // Cheap first: a text of at most `max` bytes has at most `max` characters.
         guard t.utf8.count <= max || t.count <= max else { throw DomainError.invalid(.textTooLong(f, maxCharacters: max)) }
         return t

@@ -34,8 +34,9 @@ public struct DocumentText: Sendable, Equatable {
     /// The document as text, one line each, ending with a newline.
     public var text: String { TerminalSafe.lines(lines) }
 
-    /// Adds a line (made one terminal-safe line).
-    public mutating func append(_ line: String) { lines.append(TerminalSafe.field(line)) }
+    /// Adds a line (made one terminal-safe line: a stored line break shows as " ¶ "; the makers
+    /// wrap a long text's paragraphs into lines of their own first, `TextWidth.wrap`).
+    public mutating func append(_ line: String) { lines.append(TerminalSafe.oneLine(line)) }
 
     /// Starts a section with its heading's lines; the section before it (if any) ends here.
     public mutating func heading(_ headingLines: [String]) {

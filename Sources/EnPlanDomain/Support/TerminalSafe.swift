@@ -41,10 +41,19 @@ public enum TerminalSafe {
     /// line overwrite itself).
     public static func text(_ s: String) -> String { made(s, keepingLines: true) }
 
+    /// One value on one line where a long text's line break is allowed (a note, own words,
+    /// findings, a decision: `InputRules.TextKind.allowsLineBreaks`): each "\n" shows as " ¶ "
+    /// (the paragraph mark), every other control as in `field`. A line break still never starts
+    /// a line of its own.
+    public static func oneLine(_ s: String) -> String {
+        guard s.utf8.contains(0x0A) else { return field(s) }
+        return field(s.replacingOccurrences(of: "\n", with: " ¶ "))
+    }
+
     /// A document from its lines (a plan, a case, an access report): each made one safe line
-    /// (`field`: a line break stored in a value cannot start a line of its own), joined with
+    /// (`oneLine`: a line break stored in a value cannot start a line of its own), joined with
     /// newlines, ending with one.
-    public static func lines(_ lines: [String]) -> String { lines.map(field).joined(separator: "\n") + "\n" }
+    public static func lines(_ lines: [String]) -> String { lines.map(oneLine).joined(separator: "\n") + "\n" }
 
     /// Whether `s` has a control (`isControl`) anywhere.
     public static func hasControl(_ s: String) -> Bool { s.unicodeScalars.contains(where: isControl) }

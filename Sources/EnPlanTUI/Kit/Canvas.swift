@@ -30,13 +30,14 @@ public struct Canvas: Equatable, Sendable {
     /// Writes `text` from (row, col), at most `width` columns (default: to the edge). Returns the
     /// columns used. A wide character that does not fit whole becomes a space. The one way text
     /// gets onto the screen: a control character in it (ESC, a C1 control, a bidi override, a
-    /// line break) is drawn as its visible stand-in (`TerminalSafe.field`), never sent to the terminal.
+    /// lone CR) is drawn as its visible stand-in (`TerminalSafe.field`), never sent to the terminal;
+    /// a long text's line break shows as " ¶ " (`TerminalSafe.oneLine`): a row is one line.
     @discardableResult
     public mutating func put(_ text: String, row: Int, col: Int, role: Role = .normal, width: Int? = nil) -> Int {
         guard row >= 0, row < rows, col < cols else { return 0 }
         let limit = min(cols, col + (width ?? cols))
         var c = col
-        for ch in TerminalSafe.field(text) {
+        for ch in TerminalSafe.oneLine(text) {
             let w = TextWidth.columns(ch)
             if w == 0 { continue }
             if c + w > limit { if c < limit { set(row, c, " ", role) ; c += 1 }; break }

@@ -37,6 +37,23 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Pasted text for a text area: its line breaks kept ("\r\n" and "\r" made "\n"), a tab made a
+    /// space, other control characters dropped (they are never keys, and the input rule refuses them).
+    public static func pastedText(_ text: String) -> String {
+        var out = ""
+        var lastWasCR = false
+        for u in text.unicodeScalars {
+            defer { lastWasCR = u == "\r" }
+            switch u {
+            case "\r": out.unicodeScalars.append("\n")
+            case "\n": if !lastWasCR { out.unicodeScalars.append("\n") }
+            case "\t": out.unicodeScalars.append(" ")
+            default: if !TerminalSafe.isControl(u) { out.unicodeScalars.append(u) }
+            }
+        }
+        return out
+    }
+
     /// Pasted text as one line for a one-line field: line breaks and tabs become spaces, other
     /// control characters are dropped (they are never keys, and the input rule refuses them).
     public static func pastedLine(_ text: String) -> String {

@@ -51,14 +51,31 @@ public enum TextWidth {
         return out + "…"
     }
 
-    /// Words laid out in lines of at most `width` columns.
+    /// Words laid out in lines of at most `width` columns. A line break ("\n", in a long text)
+    /// starts a new line (an empty paragraph stays an empty line); a word wider than a line is
+    /// broken across lines, never cut.
     public static func wrap(_ s: String, to width: Int) -> [String] {
-        var lines: [String] = [], current = ""
-        for word in s.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if columns(candidate) <= width || current.isEmpty { current = candidate } else { lines.append(current); current = String(word) }
+        let width = max(1, width)
+        var lines: [String] = []
+        for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = ""
+            for word in paragraph.split(separator: " ") {
+                let candidate = current.isEmpty ? String(word) : current + " " + word
+                if columns(candidate) <= width { current = candidate; continue }
+                if !current.isEmpty { lines.append(current); current = "" }
+                // A word wider than the line: as much as fits on each line.
+                var piece = "", used = 0
+                for c in word {
+                    let w = columns(c)
+                    if used + w > width, !piece.isEmpty { lines.append(piece); piece = ""; used = 0 }
+                    piece.append(c); used += w
+                }
+                current = piece
+            }
+            lines.append(current)
         }
-        if !current.isEmpty { lines.append(current) }
+        // No empty line at the end (a text ending in a break), nor for an empty text.
+        while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.map { truncate($0, to: width) }
     }
 

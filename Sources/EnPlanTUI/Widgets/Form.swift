@@ -3,7 +3,8 @@ import EnPlanDomain
 /// The only form: labelled fields addressed by name, Tab/Shift-Tab (and ↑/↓) between them, typing
 /// into text and date fields where the cursor is (←/→, Home/End or Ctrl-A/Ctrl-E move it, Del and
 /// Backspace delete around it, a paste goes in as text), a field longer than its box scrolled so
-/// the cursor shows, ←/→ or the first letter to choose in a choice field, Enter to save,
+/// the cursor shows, ←/→ or the first letter to choose in a choice field, Enter to save (in a
+/// text area Enter starts a new line: Tab leaves it, and Enter in any other field saves),
 /// Esc to cancel (asking first when something was changed, where `confirmDiscard`). Each field
 /// checks its own input and shows its error beside it; the domain's refusal is shown at the field
 /// it concerns. The login, the lock screen, the plan's forms and the meeting form are
@@ -11,6 +12,10 @@ import EnPlanDomain
 public struct Form: Sendable {
     public enum Kind: Sendable, Equatable {
         case text(required: Bool)
+        /// A text of several lines (a note, the citizen's own words, findings, a decision): Enter
+        /// starts a new line, ↑/↓ move between its lines (and out of it at the first and last),
+        /// a paste keeps its line breaks; `areaRows` rows are shown, scrolled to the cursor.
+        case area(required: Bool)
         /// dd-mm-yyyy, yyyy-mm-dd, today/i dag, +3d/+2w/+1m (`DayInput`).
         case date(required: Bool)
         case number(ClosedRange<Int>, extra: [Int])
@@ -62,6 +67,8 @@ public struct Form: Sendable {
     /// Rows from one field to the next, and the widest input.
     public var rowStep = 1
     public var inputWidth = 50
+    /// The rows a text area shows.
+    public var areaRows = 4
     public var fields: [Field]
     public var focus = 0 { didSet { if focus != oldValue { focused() } } }
     /// A date or number field's value as it was given goes at the first typed character ("+4u"
@@ -69,7 +76,7 @@ public struct Form: Sendable {
     /// editing. A text field is not replaced (unless `typedOver`): typing goes in at the cursor.
     public private(set) var replacing = true
     /// Where typing goes in the focused field, in characters from its start.
-    public private(set) var cursor = 0
+    public internal(set) var cursor = 0
     /// In a focused ticks field: the item ←/→ are on.
     public private(set) var tickCursor = 0
     /// How a focused ticks field says that Space ticks (each configuration words it).
@@ -82,7 +89,7 @@ public struct Form: Sendable {
         let byKind: Bool
         switch fields[focus].kind {
         case .date, .number: byKind = true
-        case .text, .choice, .secret, .ticks: byKind = false
+        case .text, .area, .choice, .secret, .ticks: byKind = false
         }
         replacing = !fields[focus].value.isEmpty && (fields[focus].typedOver ?? byKind)
     }
@@ -147,6 +154,23 @@ public struct Form: Sendable {
     /// holds while focused, and says so when more is typed or pasted; nothing is cut silently.
     public mutating func limit(_ key: String, to max: Int, strings s: Strings) {
         guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        limit(at: i, to: max, strings: s)
+    }
+
+    /// A text field takes what the domain's rule for `field` allows: its length (as `limit(_:to:)`)
+    /// and, for a long text (a note, own words, findings, a decision), several lines: the field
+    /// becomes a text area. The one place a form learns a text's shape from the domain.
+    public mutating func limit(_ key: String, as field: DomainError.TextField, strings s: Strings) {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        let kind = InputRules.kind(field)
+        if kind.allowsLineBreaks, case .text(let required) = fields[i].kind {
+            fields[i] = Field(key: key, label: fields[i].label, kind: .area(required: required), value: fields[i].value)
+            if i == focus { focused() }
+        }
+        limit(at: i, to: kind.maxCharacters, strings: s)
+    }
+
+    private mutating func limit(at i: Int, to max: Int, strings s: Strings) {
         fields[i].maxLength = max
         fields[i].counted = true
         fields[i].refusedTyping = s.pick("Højst \(max) tegn: resten blev ikke taget med", "At most \(max) characters: the rest was not taken")
@@ -172,6 +196,19 @@ public struct Form: Sendable {
         if askingDiscard {
             askingDiscard = false
             return key == .char("j") || key == .char("y") ? .cancel : .none
+        }
+        if isArea {
+            switch key {
+            case .enter:
+                // In a text area Enter is a new line (Tab leaves the area; Enter elsewhere saves).
+                fields[focus].error = nil
+                insert("\n")
+                return .none
+            case .up, .down:
+                // Between the area's lines; from its first or last line on to the next field.
+                if areaMove(by: key == .up ? -1 : 1) { return .none }
+            default: break
+            }
         }
         switch key {
         case .escape:
@@ -245,7 +282,8 @@ public struct Form: Sendable {
             // Pasted text is text in any field that takes text; in a choice it is nothing.
             if fields[focus].kind.isChoice { break }
             fields[focus].error = nil
-            insert(Key.pastedLine(text))
+            // A text area keeps the paste's line breaks; a one-line field makes them spaces.
+            insert(isArea ? Key.pastedText(text) : Key.pastedLine(text))
         default: break
         }
         return .none
@@ -279,17 +317,18 @@ public struct Form: Sendable {
     }
 
     public func value(_ key: String) -> String {
-        fields.first { $0.key == key }?.value.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let f = fields.first(where: { $0.key == key }) else { return "" }
+        return f.value.trimmingCharacters(in: f.kind.isArea ? .whitespacesAndNewlines : .whitespaces)
     }
 
     /// Every field's own check (required, a date, a number in range). Marks the fields that fail.
     public mutating func validate(today: Day, strings s: Strings) -> Bool {
         var ok = true
         for i in fields.indices {
-            let v = fields[i].value.trimmingCharacters(in: .whitespaces)
+            let v = fields[i].value.trimmingCharacters(in: .whitespacesAndNewlines)
             var problem: String?
             switch fields[i].kind {
-            case .text(let required): if required && v.isEmpty { problem = s.p(.required) }
+            case .text(let required), .area(let required): if required && v.isEmpty { problem = s.p(.required) }
             case .date(let required):
                 if v.isEmpty { if required { problem = s.p(.required) } } else if DayInput.parse(v, today: today) == nil { problem = s.p(.badDate) }
             case let .number(range, extra):
@@ -324,103 +363,6 @@ public struct Form: Sendable {
             error = words
         }
     }
-
-    /// The title, the fields, the errors and the hint from `top`.
-    func render(into canvas: inout Canvas, top: Int, left: Int, width: Int, strings s: Strings) {
-        canvas.put(title, row: top, col: left, role: .header)
-        var fieldsTop = top + 2
-        if let about {
-            let lines = TextWidth.wrap(about, to: max(10, width))
-            for (k, line) in lines.prefix(6).enumerated() { canvas.put(line, row: top + 1 + k, col: left, role: .normal) }
-            fieldsTop = top + 2 + min(lines.count, 6)
-        }
-        var row = renderFields(into: &canvas, top: fieldsTop, left: left, width: width) + 1
-        if let error { canvas.put(TextWidth.truncate(error, to: width), row: row, col: left, role: .error); row += 1 }
-        if let changes = staleChanges {
-            canvas.put(s.p(.stale), row: row, col: left, role: .alert); row += 1
-            for c in changes.prefix(6) { canvas.put("  " + TextWidth.truncate(c, to: width - 2), row: row, col: left, role: .alert); row += 1 }
-            canvas.put(s.p(.staleHint), row: row, col: left, role: .alert); row += 1
-        }
-        if askingDiscard { canvas.put(s.p(.discardAsk), row: row, col: left, role: .alert); row += 1 }
-        canvas.put(TextWidth.truncate(hint ?? s.p(.formHint), to: width), row: row + 1, col: left, role: .dim)
-    }
-
-    /// The labelled fields from `top`, the real cursor in the focused one; returns the row below them.
-    @discardableResult
-    func renderFields(into canvas: inout Canvas, top: Int, left: Int, width: Int) -> Int {
-        var row = top
-        let labelWidth = (fields.map { TextWidth.columns($0.label) }.max() ?? 0) + 2
-        let inputWidth = max(10, min(self.inputWidth, width - labelWidth - 4))
-        for (i, f) in fields.enumerated() {
-            canvas.put(f.label + ":", row: row, col: left, role: .normal)
-            let shown: String
-            switch f.kind {
-            // A focused choice says how it is chosen (letters pick, they are not typed).
-            case let .choice(values, names): shown = "‹ \(values.firstIndex(of: f.value).map { names[$0] } ?? f.value) ›" + (i == focus ? " ←/→" : "")
-            case .secret: shown = String(repeating: "•", count: f.value.count)
-            case let .ticks(values, names, empty):
-                let ticked = Set(Form.ticked(f.value))
-                if values.isEmpty { shown = empty }
-                else if i == focus {
-                    let at = min(tickCursor, values.count - 1)
-                    shown = "\(ticked.contains(values[at]) ? "[x]" : "[ ]") \(names[at]) (\(at + 1)/\(values.count)) ←/→ \(tickHint)"
-                } else {
-                    let chosen = values.indices.filter { ticked.contains(values[$0]) }.map { names[$0] }
-                    shown = chosen.isEmpty ? "–" : chosen.joined(separator: "; ")
-                }
-            default: shown = f.value
-            }
-            // The focused field stands out (not by colour alone: the real cursor is in it too). A
-            // value longer than its box shows the part around the cursor, with "…" where it goes on.
-            // A ticks field says its item and how to tick it: it may take the whole line.
-            let boxWidth = f.kind.isTicks ? max(inputWidth, width - labelWidth - 4) : inputWidth
-            let window = i == focus && !f.kind.isChoice ? Form.window(shown, cursor: cursor, width: boxWidth)
-                                                        : (text: TextWidth.fit(shown, to: boxWidth), cursorColumn: 0)
-            canvas.put(window.text, row: row, col: left + labelWidth, role: i == focus ? (replacing ? .alert : .selected) : .input, width: boxWidth)
-            var below: [String] = []
-            if i == focus, f.counted, let max = f.maxLength, f.error == nil {
-                canvas.put("\(f.value.count)/\(max)", row: row, col: left + labelWidth + boxWidth + 2, role: .dim)
-            }
-            if let e = f.error {
-                // Beside the field when it fits; else under it, whole (a refusal is never cut off).
-                let room = width - labelWidth - inputWidth - 3
-                if TextWidth.columns(e) <= room { canvas.put(e, row: row, col: left + labelWidth + inputWidth + 2, role: .error) }
-                else { below = TextWidth.wrap(e, to: max(10, width - labelWidth)) }
-            }
-            if i == focus {
-                canvas.cursor = (row, left + labelWidth + (f.kind.isChoice ? 0 : min(inputWidth - 1, window.cursorColumn)))
-            }
-            row += rowStep
-            for line in below { canvas.put(line, row: row, col: left + labelWidth, role: .error); row += 1 }
-        }
-        return row
-    }
-}
-
-extension Form {
-    /// The part of `shown` a box of `width` columns shows with the cursor at character `cursor`:
-    /// from the start while the cursor fits, else scrolled so it does, with "…" at a cut end.
-    static func window(_ shown: String, cursor: Int, width: Int) -> (text: String, cursorColumn: Int) {
-        let chars = Array(shown)
-        let c = min(max(0, cursor), chars.count)
-        let total = TextWidth.columns(shown)
-        if total < width { return (shown, TextWidth.columns(String(chars[..<c]))) }
-        // Start as far left as lets the cursor show (one column kept for "…" on each cut side).
-        var start = 0
-        while start < c, TextWidth.columns(String(chars[start..<c])) > width - 2 - (start > 0 ? 1 : 0) { start += 1 }
-        var text = start > 0 ? "…" : ""
-        var used = TextWidth.columns(text)
-        var end = start
-        while end < chars.count {
-            let w = TextWidth.columns(String(chars[end]))
-            let needEllipsis = end + 1 < chars.count ? 1 : 0
-            if used + w + needEllipsis > width { break }
-            text.append(chars[end]); used += w; end += 1
-        }
-        if end < chars.count { text += "…" }
-        let col = (start > 0 ? 1 : 0) + TextWidth.columns(String(chars[start..<c]))
-        return (text, col)
-    }
 }
 
 extension Form.Kind {
@@ -429,12 +371,17 @@ extension Form.Kind {
         switch self { case .choice, .ticks: true; default: false }
     }
     var isTicks: Bool { if case .ticks = self { return true } else { return false } }
+    var isArea: Bool { if case .area = self { return true } else { return false } }
 }
 
 
 extension Form.Field {
     static func text(_ key: String, _ label: String, _ value: String = "", required: Bool = true) -> Form.Field {
         Form.Field(key: key, label: label, kind: .text(required: required), value: value)
+    }
+    /// A text of several lines (`Kind.area`).
+    static func area(_ key: String, _ label: String, _ value: String = "", required: Bool = true) -> Form.Field {
+        Form.Field(key: key, label: label, kind: .area(required: required), value: value)
     }
     static func date(_ key: String, _ label: String, _ value: String = "", required: Bool = true) -> Form.Field {
         Form.Field(key: key, label: label, kind: .date(required: required), value: value)

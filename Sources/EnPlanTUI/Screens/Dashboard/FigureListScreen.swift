@@ -110,7 +110,7 @@ public struct FigureListScreen: Screen {
         let s = x.strings
         typealias F = Form.Field
         let yesNo = ["yes", "no"], yesNoShown = [s.v(.yes), s.v(.no)]
-        return Form(title: "\(s.v(.reviewTitle)): \(name)", fields: [
+        var form = Form(title: "\(s.v(.reviewTitle)): \(name)", fields: [
             F.text("authority", s.v(.fAuthority), x.user.name),
             F.text("provider", "\(s.v(.fProvider)) \(s.p(.optional))", required: false),
             F.choice("invited", s.v(.fInvited), yesNo, shown: yesNoShown),
@@ -121,6 +121,11 @@ public struct FigureListScreen: Screen {
             F.date("due", s.v(.fActionDue), s.pick("+4u", "+4w")),
             F.date("date", s.v(.fDate), s.date(x.today)),
         ])
+        // The findings are a text area of several lines; each text takes what the domain allows.
+        for (key, field) in [("authority", DomainError.TextField.authorityReviewer), ("provider", .provider), ("findings", .findings), ("action", .action)] {
+            form.limit(key, as: field, strings: s)
+        }
+        return form
     }
 
     private mutating func typeReview(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {

@@ -192,8 +192,9 @@ public struct PlanForm: Sendable {
                 F.date("start", s.p(.fStart), s.date(today)),
             ])
         }
-        // Every free text says how much it takes ("180/2000") and takes no more, with the reason.
-        for (key, field) in textFields { form.limit(key, to: InputRules.kind(field).maxCharacters, strings: s) }
+        // Every free text says how much it takes ("180/2000") and takes no more, with the reason; a
+        // long one (a note, own words, a decision) is a text area of several lines.
+        for (key, field) in textFields { form.limit(key, as: field, strings: s) }
     }
 
     /// The text fields of this form and the domain's name for each (its length is the domain's rule).

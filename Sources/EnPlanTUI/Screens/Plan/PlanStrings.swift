@@ -14,7 +14,7 @@ extension Strings {
         case fContactPerson, fSectors, fGiven, fConsent, fRelation, fName, fCitizenID, fTemplate
         case formNewGoal, formEditGoal, formNewEffort, formEditEffort, formDecision, formFollowUp, formComplete, formAssessment
         case formReferral, formAnswer, formContact, formResponsible, formConsent, formWithdraw, formHousehold, formTemplate, formOverall
-        case formHint, discardAsk, saved, required, badDate, badNumber, stale, staleHint, optional, noTemplates
+        case formHint, areaHint, discardAsk, saved, required, badDate, badNumber, stale, staleHint, optional, noTemplates
         case journeyTitle, journeyFilters, allSectors, allKinds, contacts, meetings, caseworkers, days90, months12
         case planToEffort, referralToEffort, daysUnit, waitingDays, noEffortYet, journeyEmpty, hiddenContent, exportedPlan
         case kSection, kNewItem, kEdit, kToggle, kContact, kResponsible, kTemplate, kJourney, kExportPlan, kCPR, kPrintPlan, hPrintPlan
@@ -117,6 +117,8 @@ extension Strings {
             case .formHousehold: return ("Tilføj husstandsmedlem", "Link a household member")
             case .formTemplate: return ("Anvend pakkeforløb", "Apply a plan template")
             case .formOverall: return ("Overordnet mål og egne ord", "Overall goal and own words")
+            case .areaHint: return ("Enter: ny linje · ↑/↓: linjer · Tab/Shift-Tab: næste felt · Enter i et andet felt: gem · Esc: annullér",
+                                    "Enter: new line · ↑/↓: lines · Tab/Shift-Tab: next field · Enter in another field: save · Esc: cancel")
             case .formHint: return ("Tab/Shift-Tab: felt · ←/→: vælg · Enter: gem · Esc: annullér",
                                     "Tab/Shift-Tab: field · ←/→: choose · Enter: save · Esc: cancel")
             case .discardAsk: return ("Kassér dine ændringer? j: ja · andre taster: fortsæt", "Discard your changes? y: yes · any other key: go on")

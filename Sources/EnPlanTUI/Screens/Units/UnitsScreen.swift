@@ -112,6 +112,8 @@ public struct UnitsScreen: Screen {
             ?? (parent.flatMap { org.units[$0] }.map { "\(s.unit(.newTitle)) \(s.unit(.under)) \($0.name)" } ?? s.unit(.newTopTitle))
         var f = Form(title: title, fields: fields, hint: s.unit(.formHint))
         f.tickHint = s.unit(.tickHint)
+        f.limit("name", as: .name, strings: s)
+        f.limit("description", as: .description, strings: s)
         return f
     }
 
