@@ -330,7 +330,7 @@ final class PlanScreenTests: XCTestCase {
     func testAStaleEditKeepsTheOtherUsersChangeToFieldsThisUserDidNotTouch() throws {
         let h = try harness()
         h.press(.char("e"), .down, .enter)   // edit e1 (the goal's label above it is passed over)
-        h.assertShows("Ret eller afslut indsats e1")
+        h.assertShows("Ret eller afslut indsats: Brobygning")
         h.press(.end); h.type(" og praktik")       // the title: End keeps it, then typing adds
         let other = CaseService(store: try Store(directory: h.dir, clock: FixedClock(Harness.now)), terminal: "tty2")
         try other.execute(.changeEffort(citizen: "c1", effort: "e1", goal: "g1", title: "Brobygning", legalBasis: "LAB § 32",

@@ -34,7 +34,7 @@ public struct CaseLifeForm: Sendable {
             form = Form(title: "\(s.k(.reopenTitle)): \(name)", fields: [F.text("reason", s.k(.fReason))])
         case .changeCPR:
             form = Form(title: "\(s.k(.cprTitle)): \(name)", fields: [
-                F.text("cpr", s.k(.fNewCPR)).taking({ $0.isASCII && ($0.isNumber || $0 == "-") }, maxLength: 11, why: s.l(.cprTyping)),
+                F.cpr("cpr", s.k(.fNewCPR), strings: s),
                 F.text("reason", s.k(.fReason)),
             ])
         }

@@ -90,7 +90,7 @@ public struct CitizenListScreen: Screen {
         let benefits = x.service.benefits.values.filter { $0.isValid(on: x.today) }.sorted { $0.danish < $1.danish }
         let workers = [x.user] + x.service.activeCaseworkers.filter { $0.id != x.user.id }
         var form = Form(title: s.l(.registerTitle), fields: [
-            F.text("cpr", s.l(.fCPR)).taking({ $0.isASCII && ($0.isNumber || $0 == "-") }, maxLength: 11, why: s.l(.cprTyping)),
+            F.cpr("cpr", s.l(.fCPR), strings: s),
             F.text("name", s.l(.fName)),
             F.choice("benefit", s.l(.fBenefit), [""] + benefits.map(\.code), shown: [s.l(.noBenefit)] + benefits.map { s.pick($0.danish, $0.english) }),
             F.choice("responsible", s.l(.fResponsible), workers.map(\.id), shown: workers.map { "\($0.name) (\(s.sector($0.sector)))" }),

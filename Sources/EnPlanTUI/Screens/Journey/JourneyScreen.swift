@@ -33,7 +33,8 @@ public struct JourneyView: Sendable {
         }
         if let p = f.planToFirstEffort { out.append(("\(s.p(.planToEffort)): \(lead(p))", p.started == nil && p.days > 30 ? .alert : .normal)) }
         for r in f.referrals {
-            out.append(("\(s.p(.referralToEffort)) \(r.id) (\(s.sector(r.to))): \(lead(r.lead))", r.lead.started == nil && r.lead.days > 30 ? .alert : .normal))
+            // Told apart by sector and the day it was sent, never by its id.
+            out.append(("\(s.p(.referralToEffort)) (\(s.sector(r.to)), \(s.date(r.lead.from))): \(lead(r.lead))", r.lead.started == nil && r.lead.days > 30 ? .alert : .normal))
         }
         return out
     }

@@ -21,6 +21,8 @@ public struct PlanForm: Sendable {
     /// A follow-up's day is a weekend or a public holiday: said first, the next key answers (j: keep it).
     public var askingOffDay = false
     public var offDayConfirmed = false
+    /// A household member who is a citizen here: found by the CPR number typed, when saving.
+    public var linkedCitizen: String?
     /// The responsible caseworker when the form opened: a change asks for a reason.
     public let responsibleBefore: String
 
@@ -46,7 +48,7 @@ public struct PlanForm: Sendable {
         let areas = LifeArea.allCases.map(\.rawValue), areaNames = LifeArea.allCases.map { s.word($0.rawValue) }
         let sectors = Sector.allCases.map(\.rawValue), sectorNames = Sector.allCases.map(s.sector)
         let goalValues = [""] + (plan?.goals.map(\.id) ?? [])
-        let goalNames = [s.p(.noGoal)] + (plan?.goals.map { "\($0.id) \($0.text)" } ?? [])
+        let goalNames = [s.p(.noGoal)] + (plan?.goals.map(\.text) ?? [])
         switch purpose {
         case .overall:
             // What the user types first comes first, and Tab goes on down the form (not round to a
@@ -61,7 +63,7 @@ public struct PlanForm: Sendable {
         case .editGoal(let id):
             guard let g = plan?.goals.first(where: { $0.id == id }) else { return nil }
             let statuses = GoalStatus.allCases.map(\.rawValue)
-            form = Form(title: "\(s.p(.formEditGoal)) \(id)", fields: [
+            form = Form(title: "\(s.p(.formEditGoal)): \(g.text)", fields: [
                 F.choice("area", s.p(.fArea), areas, shown: areaNames, g.area.rawValue), F.text("text", s.p(.fText), g.text),
                 F.choice("status", s.p(.fStatus), statuses, shown: statuses.map(s.word), g.status.rawValue),
             ])
@@ -84,7 +86,7 @@ public struct PlanForm: Sendable {
         case .editEffort(let id):
             guard let e = plan?.efforts.first(where: { $0.id == id }), !detail.hidden.contains(id) else { return nil }
             let statuses = EffortStatus.allCases.map(\.rawValue)
-            form = Form(title: "\(s.p(.formEditEffort)) \(id) · \(s.sector(e.sector))", fields: [
+            form = Form(title: "\(s.p(.formEditEffort)): \(e.title) · \(s.sector(e.sector))", fields: [
                 F.choice("goal", s.p(.fGoal), goalValues, shown: goalNames, e.goal ?? ""),
                 F.text("title", s.p(.fTitle), e.title),
                 F.text("basis", s.p(.fLegalBasis), e.legalBasis),
@@ -122,7 +124,7 @@ public struct PlanForm: Sendable {
         case .completeFollowUp(let id):
             guard let f = plan?.followUps.first(where: { $0.id == id }), f.done == nil else { return nil }
             let results = FollowUpResult.allCases.map(\.rawValue)
-            form = Form(title: "\(s.p(.formComplete)) \(id) (\(s.p(.due)) \(s.date(f.due)))", fields: [
+            form = Form(title: "\(s.p(.formComplete))\(f.subject.map { ": \($0)" } ?? "") (\(s.p(.due)) \(s.date(f.due)))", fields: [
                 F.date("done", s.p(.fDone), s.date(today)),
                 F.choice("result", s.p(.fResult), results, shown: results.map(s.word)),
                 F.text("note", "\(s.p(.fNote)) \(s.p(.optional))", required: false),
@@ -173,7 +175,7 @@ public struct PlanForm: Sendable {
         case .withdrawConsent(let id):
             guard let consent = c.consents.first(where: { $0.id == id }), consent.withdrawn == nil else { return nil }
             form = Form(title: s.p(.formWithdraw), fields: [
-                F.choice("consent", s.p(.fConsent), [id], shown: ["\(id): \(consent.sectors.map(s.sector).joined(separator: " + "))"]),
+                F.choice("consent", s.p(.fConsent), [id], shown: ["\(consent.sectors.map(s.sector).joined(separator: " + ")) (\(s.date(consent.given)))"]),
                 F.text("reason", s.p(.fReason)),
             ])
         case .household:
@@ -181,7 +183,7 @@ public struct PlanForm: Sendable {
             form = Form(title: s.p(.formHousehold), fields: [
                 F.choice("relation", s.p(.fRelation), relations, shown: relations.map(s.word)),
                 F.text("name", s.p(.fName)),
-                F.text("citizen", "\(s.p(.fCitizenID)) \(s.p(.optional))", required: false),
+                F.cpr("citizen", "\(s.p(.fCitizenID)) \(s.p(.optional))", strings: s, required: false),
             ])
         case .outcome, .ownAssessment:
             form = PlanForm.outcomeForm(purpose, citizen: c, today: today, strings: s)
@@ -299,9 +301,9 @@ public struct PlanForm: Sendable {
         case .withdrawConsent(let id):
             return [.withdrawConsent(citizen: c, consent: id, reason: reason)]
         case .household:
-            let other = f.value("citizen")
+            // The member's own registration, found by the CPR number typed (`linkedCitizen`).
             return [.linkHousehold(citizen: c, member: HouseholdMember(relation: Relation(rawValue: f.value("relation")) ?? .other,
-                                                                      name: f.value("name"), citizen: other.isEmpty ? nil : other))]
+                                                                      name: f.value("name"), citizen: linkedCitizen))]
         case .outcome, .ownAssessment:
             return PlanForm.outcomeCommands(purpose, form: f, citizen: detail.citizen, today: today)
         case .template:

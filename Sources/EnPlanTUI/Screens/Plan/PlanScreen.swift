@@ -202,6 +202,13 @@ public struct PlanScreen: Screen {
         form = pf
         guard valid else { return .none }
         if let (field, problem) = pf.problem(strings: x.strings) { pf.form.show(problem, at: field); form = pf; return .none }
+        if pf.purpose == .household {
+            // A member who is a citizen here is given by CPR number, never by an internal id; one
+            // the user may not see is not found (a refusal reveals nothing).
+            let cpr = pf.form.value("citizen")
+            pf.linkedCitizen = cpr.isEmpty ? nil : x.service.visibleCitizen(cpr, as: x.user.id)
+            if !cpr.isEmpty && pf.linkedCitizen == nil { pf.form.show(x.strings.p(.noSuchCPR), at: "citizen"); form = pf; return .none }
+        }
         let commands = pf.commands(detail: detail, today: x.today, strings: x.strings)
         guard !commands.isEmpty else { form = nil; return .none }
         return .write(commands, expectedVersion: pf.version)

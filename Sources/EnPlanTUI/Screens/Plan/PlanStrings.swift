@@ -11,7 +11,7 @@ extension Strings {
         case ownWords, created, noGoal, hidden, appealUntil, overdue, due, done, empty, withoutGoal
         case fOverallGoal, fOwnWords, fArea, fText, fGoal, fTitle, fSector, fLegalBasis, fProvider, fStart, fEnd, fStatus
         case fSubject, keepDayAnyway, followUpWord, formEditDecision, decisionStands, decisionAnnul, fWhy, annulledOn, correctedOn, fLegalArea, fDate, fDeadline, fDue, fDone, fResult, fNote, fDomain, fScore, fTo, fAnswer, fChannel, fUser
-        case fContactPerson, fSectors, fGiven, fConsent, fRelation, fName, fCitizenID, fTemplate
+        case fContactPerson, fSectors, fGiven, fConsent, fRelation, fName, fCitizenID, noSuchCPR, fTemplate
         case formNewGoal, formEditGoal, formNewEffort, formEditEffort, formDecision, formFollowUp, formComplete, formAssessment
         case formReferral, formAnswer, formContact, formResponsible, formConsent, formWithdraw, formHousehold, formTemplate, formOverall
         case formHint, areaHint, discardAsk, saved, required, badDate, badNumber, stale, staleHint, optional, noTemplates
@@ -98,7 +98,8 @@ extension Strings {
             case .fConsent: return ("Samtykke", "Consent")
             case .fRelation: return ("Relation", "Relation")
             case .fName: return ("Navn", "Name")
-            case .fCitizenID: return ("Borger-id", "Citizen id")
+            case .fCitizenID: return ("Hvis borger hos os: CPR-nummer", "If a citizen with us: CPR number")
+            case .noSuchCPR: return ("Ingen borger med det CPR-nummer på din liste", "No citizen with that CPR number on your list")
             case .fTemplate: return ("Pakkeforløb", "Template")
             case .formNewGoal: return ("Nyt delmål", "New sub-goal")
             case .formEditGoal: return ("Ret delmål", "Edit sub-goal")
