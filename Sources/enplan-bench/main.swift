@@ -67,56 +67,7 @@ case "plan-child":
     try planChild(dir: dir)
 
 case "calendar-child":
-    // 15,000 meetings in a year (15 caseworkers, ~4 meetings each a working day): the week view
-    // and the free-slot search.
-    let calDir = dir + "-calendar"
-    try? FileManager.default.removeItem(atPath: calDir)
-    let service = CaseService(store: try Store(directory: calDir), terminal: "bench")
-    var demo = DemoData.Options(); demo.citizens = 200
-    _ = try DemoData.fill(service, options: demo)
-    var rng = SeededRandom(seed: 7)
-    let workers = service.state.users.filter { $0.role == .caseworker }.map(\.id)
-    let rooms = ["Mødelokale 1", "Mødelokale 2", "Borgerrummet", "Lille sal", "Store sal", "Kantinen"]
-    var days: [Day] = []
-    var d = service.today
-    while days.count < 250 { if WorkingHours().isWorkingDay(d) { days.append(d) }; d = d + 1 }
-    var batch: [(actor: String, command: Command)] = []
-    while service.state.meetings.count + batch.count < 15_000 {
-        let people = Array(Set((0..<rng.int(1...3)).map { _ in rng.pick(workers) }))
-        batch.append((people[0], .scheduleMeeting(type: rng.pick(MeetingType.allCases), citizen: nil,
-                                                  start: LocalTime(day: rng.pick(days), minuteOfDay: rng.int(16...31) * 30),
-                                                  minutes: rng.pick([30, 45, 60, 90]), room: rng.pick(rooms), participants: people, guests: [],
-                                                  allowConflict: true)))
-        if batch.count == 2000 { try service.execute(batch: batch); batch = [] }
-    }
-    try service.execute(batch: batch)
-    let meetings = service.state.meetings.count
-    func timed(_ body: () -> Void) -> Double {
-        let t = DispatchTime.now().uptimeNanoseconds; body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
-    }
-    var searches: [Double] = []
-    for _ in 0..<200 {
-        let people = Array(Set((0..<rng.int(2...3)).map { _ in rng.pick(workers) }))
-        let after = LocalTime(day: rng.pick(days), minuteOfDay: 8 * 60)
-        let room = rng.pick(rooms)
-        searches.append(timed { _ = Scheduling.firstFreeSlot(participants: people, room: room, minutes: 60, after: after, in: service.state) })
-    }
-    let terminal = MemoryTerminal(rows: 50, cols: 200)
-    var options = App.Options(); options.language = .da
-    let app = App(service: service, terminal: terminal, options: options)
-    for c in workers[0] { app.handle(.char(c)) }
-    app.handle(.tab)
-    for c in DemoData.password { app.handle(.char(c)) }
-    app.handle(.enter)
-    app.handle(.char("2"))
-    var renders: [Double] = [], moves: [Double] = []
-    for _ in 0..<50 { renders.append(timed { terminal.present(app.render()) }) }
-    for _ in 0..<30 { moves.append(timed { app.handle(.down); terminal.present(app.render()) }) }
-    renders.sort(); moves.sort(); searches.sort()
-    try? FileManager.default.removeItem(atPath: calDir)
-    emit([("meetings", Double(meetings)), ("weekRenderMedian", renders[renders.count / 2]), ("weekRenderMax", renders.last!),
-          ("weekMoveMedian", moves[moves.count / 2]), ("weekMoveMax", moves.last!),
-          ("freeSlotMedian", searches[searches.count / 2]), ("freeSlotMax", searches.last!)])
+    try calendarChild(dir: dir)
 
 case "append-child":
     let count = Int(option("count", "2000"))!
@@ -137,89 +88,13 @@ case "append-child":
     emit([("median", latencies[latencies.count / 2]), ("p99", latencies[latencies.count * 99 / 100]), ("max", latencies.last!)])
 
 case "dashboard-child":
-    // The supervisors' dashboard over every citizen: each section computed from the projection by
-    // a fresh service (nothing cached), a filter change, a read from the cache, and the first
-    // read after another terminal's change (one contact appended).
-    let store = try Store(directory: dir)
-    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
-    func ms(_ body: () throws -> Void) rethrows -> Double {
-        let t = DispatchTime.now().uptimeNanoseconds; try body(); return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
-    }
-    func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-    let today = store.clock.now().local.day
-    let filter = FigureFilter(period: Period.named(.thisQuarter, today: today))
-    var out: [(String, Double)] = [("citizens", Double(store.projection.citizens.count)), ("events", Double(store.lastSeq))]
-    // The first read after the store opened: fills the store's array of the citizens (`FigureBase`), then the caseload.
-    out.append(("firstRead", try ms { _ = try CaseService(store: store, terminal: "bench").figures(.caseload, filter: filter, as: supervisor) }))
-    var total = 0.0
-    for section in FigureSection.allCases {
-        let m = median(try (0..<5).map { _ in
-            let service = CaseService(store: store, terminal: "bench")
-            return try ms { _ = try service.figures(section, filter: filter, as: supervisor) }
-        })
-        total += m
-        out.append((section.rawValue, m))
-    }
-    out.append(("total", total))
-    let service = CaseService(store: store, terminal: "bench")
-    for section in FigureSection.allCases { _ = try service.figures(section, filter: filter, as: supervisor) }
-    out.append(("cached", median(try (0..<5).map { _ in try ms { for s in FigureSection.allCases { _ = try service.figures(s, filter: filter, as: supervisor) } } })))
-    var youth = filter; youth.group = .youth
-    out.append(("filterChange", median(try (0..<5).map { i in
-        var f = youth; f.period.from = f.period.from + i
-        return try ms { _ = try service.figures(.caseload, filter: f, as: supervisor) }
-    })))
-    let someone = store.projection.citizens.values.first!
-    try service.execute(.logContact(citizen: someone.id, channel: .phone, note: nil, at: nil), as: someone.responsible)
-    out.append(("afterChange", try ms { for s in FigureSection.allCases { _ = try service.figures(s, filter: filter, as: supervisor) } }))
-    // The dashboard opened by a fresh service (all seven, nothing cached in it), median of 5.
-    out.append(("open", median(try (0..<5).map { _ in
-        let fresh = CaseService(store: store, terminal: "bench")
-        return try ms { for s in FigureSection.allCases { _ = try fresh.figures(s, filter: filter, as: supervisor) } }
-    })))
-    // Another terminal (its own store on the same files) logs a contact; this one takes it in and
-    // recomputes all seven: median of 5, and each section's share.
-    let other = CaseService(store: try Store(directory: dir), terminal: "bench-2")
-    var perSection: [FigureSection: [Double]] = [:]
-    out.append(("otherTerminal", median(try (0..<5).map { i in
-        let c = other.state.citizens.values.first!
-        try other.execute(.logContact(citizen: c.id, channel: .phone, note: nil, at: nil), as: c.responsible)
-        return try ms { for s in FigureSection.allCases {
-            perSection[s, default: []].append(try ms { _ = try service.figures(s, filter: filter, as: supervisor) })
-        } }
-    })))
-    for s in FigureSection.allCases { out.append(("otherTerminal." + s.rawValue, median(perSection[s]!))) }
-    out.append(("peakMB", peakMemoryMB()))
-    emit(out)
+    try dashboardChild(dir: dir)
 
 case "section-child":
-    // One section computed again and again by fresh services (nothing cached), to profile it:
-    //   enplan-bench section-child --dir DIR --section caseload --times 30
-    let store = try Store(directory: dir)
-    let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
-    let filter = FigureFilter(period: Period.named(.thisQuarter, today: store.clock.now().local.day))
-    let section = FigureSection(rawValue: option("section", "caseload"))!
-    _ = try CaseService(store: store, terminal: "bench").figures(section, filter: filter, as: supervisor)
-    let t = DispatchTime.now().uptimeNanoseconds, times = Int(option("times", "30"))!
-    for _ in 0..<times { _ = try CaseService(store: store, terminal: "bench").figures(section, filter: filter, as: supervisor) }
-    emit([(section.rawValue, Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6 / Double(times))])
+    try sectionChild(dir: dir)
 
 case "review-child":
-    // The quarterly review's draw at this scale: the population (every plan, by stratum), the
-    // sample, and the size of the event's line. Decided only, not written (one draw a quarter).
-    let store = try Store(directory: dir)
-    let supervisor = try Decide.actor(store.projection.users.first { $0.role == .supervisor }!.id, in: store.projection)
-    let today = store.clock.now().local.day
-    var times: [Double] = [], bytes = 0, plans = 0
-    for i in 0..<5 {
-        let t = DispatchTime.now().uptimeNanoseconds
-        let events = try Decide(state: store.projection, actor: supervisor, today: today)
-            .events(for: .drawReviewSample(quarter: Quarter(of: today).next, size: 16, seed: i + 1))
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
-        bytes = events[0].event.fields.json.utf8.count
-        if case let .reviewSampleDrawn(d) = events[0].event { plans = d.population.reduce(0) { $0 + $1.citizens.count } }
-    }
-    emit([("drawMedian", times.sorted()[2]), ("lineBytes", Double(bytes)), ("population", Double(plans)), ("peakMB", peakMemoryMB())])
+    try reviewChild(dir: dir)
 
 case "erasure-child":
     // On a copy of the store (`--dir` is changed): close, archive, erase and verify, timed apart.

@@ -1,5 +1,12 @@
 /// The state EnPlan works on: the replay of every event. Commands are checked against it; queries
 /// read it. It keeps derived state only (not the events), so its memory stays well under the log's.
+///
+/// The apply is split by concern, one file each: this file (the entry points, and the events of
+/// users, code lists, meetings and registration), `Projection+Citizen` (what an event does to a
+/// citizen's case), `Projection+Erasure` (an erased line, an erasure's nameless record, `namedBy`)
+/// and `Projection+Organisation` (units, memberships, mandates). Stream names: `Streams`. Its
+/// state is set only there and by `restore` (the snapshot): `internal(set)` so that the apply's
+/// files can; nothing else in the domain sets it.
 public struct Projection: Sendable {
     public struct Account: Sendable, Equatable {
         public var user: User
@@ -17,41 +24,41 @@ public struct Projection: Sendable {
         }
     }
 
-    public private(set) var accounts: [String: Account] = [:]
-    public private(set) var citizens = CitizenTable()
+    public internal(set) var accounts: [String: Account] = [:]
+    public internal(set) var citizens = CitizenTable()
     /// Each citizen's place (`CitizenTable`) by CPR number, as a number: 12 bytes a bucket, where
     /// a dictionary of digits to ids keeps 32.
-    private var placeByCPR: [UInt64: Int32] = [:]
+    var placeByCPR: [UInt64: Int32] = [:]
     /// The CPR numbers citizens had before (`CPRChanged`), as numbers, with their places: an old
     /// number still finds its citizen (`citizenID(cpr:)`).
-    private var formerByCPR: [UInt64: Int32] = [:]
+    var formerByCPR: [UInt64: Int32] = [:]
     /// `formerByCPR`, for the snapshot.
     var formerCPRPlaces: [UInt64: Int32] { formerByCPR }
-    public private(set) var meetings: [String: Meeting] = [:]
+    public internal(set) var meetings: [String: Meeting] = [:]
     /// Meeting ids by the day they start on (conflict checks and the calendar look at one day).
-    public private(set) var meetingsByDay: [Day: [String]] = [:]
-    public private(set) var benefits: [String: Benefit] = [:]
-    public private(set) var benefitsVersion = 0
+    public internal(set) var meetingsByDay: [Day: [String]] = [:]
+    public internal(set) var benefits: [String: Benefit] = [:]
+    public internal(set) var benefitsVersion = 0
     /// Plan templates by id, with their streams' versions.
-    public private(set) var templates: [String: PlanTemplate] = [:]
-    public private(set) var templateVersions: [String: Int] = [:]
+    public internal(set) var templates: [String: PlanTemplate] = [:]
+    public internal(set) var templateVersions: [String: Int] = [:]
     /// Targets (måltal) by id, with their streams' versions in `Target.version`.
-    public private(set) var targets: [String: Target] = [:]
+    public internal(set) var targets: [String: Target] = [:]
     /// The youth measure's target group (stream `targetgroup:youth`), with its version.
-    public private(set) var youthTargetGroup: YouthTargetGroup?
+    public internal(set) var youthTargetGroup: YouthTargetGroup?
     /// The quarterly review's draws by id (the quarter, "2026Q4"), with their streams' versions.
-    public private(set) var reviewDraws: [String: ReviewDraw] = [:]
+    public internal(set) var reviewDraws: [String: ReviewDraw] = [:]
     /// The offers register by id ("o1"), with their streams' versions in `Offer.version`.
-    public private(set) var offers: [String: Offer] = [:]
+    public internal(set) var offers: [String: Offer] = [:]
     /// The organisation: units, who is in which from when, mandates (`Organisation`).
-    public private(set) var organisation = Organisation()
+    public internal(set) var organisation = Organisation()
     /// Where each stream's lines start in the event log, in order (`LineIndex`: up to the
     /// snapshot read in place from its file, mapped; after it, in memory).
-    public private(set) var lines = LineIndex()
+    public internal(set) var lines = LineIndex()
     /// Ids are handed out in order: c1, c2 … and m1, m2 … (under the store's lock, so never twice).
-    public private(set) var citizenCount = 0
-    public private(set) var meetingCount = 0
-    public private(set) var lastSeq = 0
+    public internal(set) var citizenCount = 0
+    public internal(set) var meetingCount = 0
+    public internal(set) var lastSeq = 0
     /// For each citizen id, the places of the citizens whose links, dismissed duplicates or
     /// household name it (a place may be listed more than once, or name it no longer: `erase`
     /// checks). Made at the first erasure this projection applies, in one pass over every
@@ -59,7 +66,7 @@ public struct Projection: Sendable {
     /// projection that never applies an erasure never pays for it. Without it each erasure read
     /// every other citizen (from a snapshot, in full): 1,000 erasures on a 100,000-citizen store
     /// took minutes, in the run and in every session that took the records in.
-    private var namedBy: [String: [Int32]]?
+    var namedBy: [String: [Int32]]?
 
     public init() {
         for b in Benefit.defaults { benefits[b.code] = b }
@@ -126,23 +133,6 @@ public struct Projection: Sendable {
         lastSeq = e.seq
     }
 
-    /// A line whose payload was erased (retention): nothing to apply. A stream that is still here
-    /// (a kept case whose household link named an erased person) moves to the line's version; an
-    /// erased citizen's or meeting's own lines find no stream. Their ids stay used: a registration
-    /// or a booking still counts, so no later one is handed the same id.
-    mutating func applyErased(_ e: LogLine.Envelope) {
-        if let i = citizens.place(of: e.stream) {
-            citizens[place: i].version = e.version
-        } else if meetings[e.stream] != nil {
-            meetings[e.stream]!.version = e.version
-        } else if e.type == EventType.citizenRegistered.name {
-            citizenCount += 1
-        } else if e.type == EventType.meetingScheduled.name {
-            meetingCount += 1
-        }
-        lastSeq = e.seq
-    }
-
     /// Applies an event as the next version of its stream, without a store or a log line (the
     /// pure tests of `Decide` build their state from events this way).
     public mutating func apply(_ event: DomainEvent, stream: String, actor: String, at ts: Timestamp) throws {
@@ -188,18 +178,8 @@ public struct Projection: Sendable {
             try updateAccount(stream) { $0.user.active = active }
         case let .userContactSet(phone, email):
             try updateAccount(stream) { $0.user.phone = phone; $0.user.email = email }
-        case let .userUnitSet(unit, from, does):
-            try updateAccount(stream) { _ in }
-            organisation.place(String(stream.dropFirst(Streams.userPrefix.count)), in: unit, from: from, does: does)
-        case let .userMandateSet(areas):
-            try updateAccount(stream) { _ in }
-            let id = String(stream.dropFirst(Streams.userPrefix.count))
-            organisation.personMandates[id] = areas.isEmpty ? nil : areas
-        case let .unitDefined(u):
-            guard stream == Streams.unit(u.id) else { throw Inconsistent(reason: "unit \(u.id) on stream \(stream)") }
-            var unit = u
-            unit.version = version
-            organisation.units[u.id] = unit
+        case .userUnitSet, .userMandateSet, .unitDefined:
+            try applyToOrganisation(event, stream: stream, version: version)
         case .loginFailed:
             try updateAccount(stream) { $0.failedLogins += 1; $0.lastFailure = ts }
         case .loginSucceeded, .userUnlocked:
@@ -327,199 +307,13 @@ public struct Projection: Sendable {
         }
     }
 
-    /// A live session's view of an erasure, the same as a replay's (whose erased lines built
-    /// nothing): the citizen a nameless closed case, their numbers out of the indexes, the meetings
-    /// about them gone, and no other case's household or duplicate links naming them.
-    private mutating func erase(place i: Int, closed: Day) {
-        let id = citizens.id(at: i), head = citizens.head(place: i)
-        for cpr in [head.cpr] + head.formerCPRs {
-            if let key = Projection.cprKey(cpr.digits) {
-                if placeByCPR[key] == Int32(i) { placeByCPR[key] = nil }
-                if formerByCPR[key] == Int32(i) { formerByCPR[key] = nil }
-            }
-        }
-        for m in head.meetings {
-            guard let meeting = meetings.removeValue(forKey: m) else { continue }
-            meetingsByDay[meeting.start.day]?.removeAll { $0 == m }
-            if meetingsByDay[meeting.start.day]?.isEmpty == true { meetingsByDay[meeting.start.day] = nil }
-        }
-        if namedBy == nil { namedBy = Projection.naming(citizens) }
-        let naming = Set(namedBy!.removeValue(forKey: id) ?? [])
-        citizens[place: i] = Citizen.erased(id: id, closed: closed)
-        for j in naming.map(Int.init).sorted() where j != i {
-            let h = citizens.head(place: j)
-            guard h.linked.contains(id) || h.notDuplicates.contains(id) || citizens[place: j].household.contains(where: { $0.citizen == id }) else { continue }
-            citizens[place: j].linked.removeAll { $0 == id }
-            citizens[place: j].notDuplicates.removeAll { $0 == id }
-            // The household and who recorded each member go in step (`householdLinked` appends to both).
-            let gone = Set(citizens[place: j].household.indices.filter { citizens[place: j].household[$0].citizen == id })
-            if !gone.isEmpty {
-                let recorders = citizens[place: j].recorded.household
-                citizens[place: j].household = citizens[place: j].household.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
-                citizens[place: j].recorded.household = recorders.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
-            }
-        }
-    }
-
-    /// `namedBy` made from the citizens as they are: one pass, each citizen read once.
-    private static func naming(_ citizens: CitizenTable) -> [String: [Int32]] {
-        var out: [String: [Int32]] = [:]
-        for j in 0..<citizens.count {
-            let c = citizens[place: j]
-            for other in c.linked + c.notDuplicates + c.household.compactMap(\.citizen) { out[other, default: []].append(Int32(j)) }
-        }
-        return out
-    }
-
-    /// Keeps `namedBy` (once made) as an event on the citizen at place `i` names another citizen.
-    private mutating func noteNaming(_ event: DomainEvent, place i: Int) {
-        let named: String?
-        switch event {
-        case let .householdLinked(m): named = m.citizen
-        case let .citizensLinked(other, _), let .duplicateDismissed(other, _): named = other
-        default: return
-        }
-        if let named { namedBy![named, default: []].append(Int32(i)) }
-    }
-
-    /// A citizen's new CPR number: the old one kept in their history and in `formerByCPR`, the new
-    /// one in `placeByCPR` (taken from `formerByCPR` when it was one of theirs before).
-    private mutating func changeCPR(place i: Int, to new: String) throws {
-        guard let cpr = try? CPR(new), let newKey = Projection.cprKey(cpr.digits) else { throw Inconsistent(reason: "\"\(new)\" is no CPR number") }
-        let old = citizens.head(place: i).cpr
-        guard let oldKey = Projection.cprKey(old.digits) else { throw Inconsistent(reason: "no CPR number at place \(i)") }
-        if let other = placeByCPR[newKey] ?? formerByCPR[newKey], Int(other) != i {
-            throw Inconsistent(reason: "CPR number \(cpr.masked) belongs to \(citizens.id(at: Int(other)))")
-        }
-        citizens[place: i].formerCPRs.removeAll { $0 == cpr }
-        citizens[place: i].formerCPRs.append(old)
-        citizens[place: i].cpr = cpr
-        placeByCPR[oldKey] = nil
-        formerByCPR[oldKey] = Int32(i)
-        formerByCPR[newKey] = nil
-        placeByCPR[newKey] = Int32(i)
-    }
-
-    private mutating func updateAccount(_ stream: String, _ change: (inout Account) -> Void) throws {
+    mutating func updateAccount(_ stream: String, _ change: (inout Account) -> Void) throws {
         let id = String(stream.dropFirst(Streams.userPrefix.count))
         guard accounts[id] != nil else { throw Inconsistent(reason: "no user \(id)") }
         change(&accounts[id]!)
         accounts[id]!.version += 1
     }
 
-    /// The events whose piece of the case carries no sector of its own: the recorder's is noted.
-    private static func recordsSector(_ event: DomainEvent) -> Bool {
-        switch event {
-        case .citizenDetailsChanged, .householdLinked, .planCreated, .planGoalChanged, .goalAdded, .followUpScheduled,
-             .assessmentRecorded:
-            return true
-        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
-             .responsibleChanged, .contactPersonChosen, .consentGiven, .consentWithdrawn, .goalStatusChanged, .goalChanged,
-             .effortAdded, .effortStatusChanged, .effortChanged, .decisionRecorded, .followUpCompleted, .referralSent,
-             .referralAnswered, .contactLogged, .meetingScheduled, .meetingStatusChanged, .meetingJoined, .participantReplaced, .templateDefined,
-             .templateApplied, .targetDefined, .targetEnded, .outcomeRecorded, .ownAssessmentRecorded, .vulnerabilityRecorded,
-             .youthTargetGroupSet, .meetingChanged, .userContactSet, .reviewSampleDrawn, .planReviewed, .offerDefined, .offerAttendanceReported,
-             .userUnlocked, .caseClosed, .caseReopened, .citizensLinked, .duplicateDismissed, .cprChanged, .citizenErased,
-             .decisionCorrected, .decisionAnnulled,
-             .unitDefined, .userUnitSet, .userMandateSet:
-            return false
-        }
-    }
-
-    private static func applyToCitizen(_ event: DomainEvent, _ c: inout Citizen, actor: String, sector recorder: Sector?, at ts: Timestamp) {
-        func plan(_ change: (inout Plan) -> Void) { if c.plan != nil { change(&c.plan!) } }
-        // The recorder's sector; an actor the store does not know falls back to the registration's.
-        let sector = recorder ?? c.registeredSectors.first ?? .employment
-        switch event {
-        case let .citizenDetailsChanged(name, benefit):
-            if let name { c.name = name }
-            if let benefit {
-                c.benefit = benefit; c.recorded.benefit = sector
-                c.outcomes.benefits.append(.init(from: ts.copenhagenDay, code: benefit))
-            }
-        case let .responsibleChanged(user, _):
-            c.responsible = user
-            c.facts.responsible.append(.init(from: ts.copenhagenDay, user: user))
-        case let .contactPersonChosen(name, chosen):
-            c.contactPerson = name
-            c.outcomes.contactChosen = name == nil ? nil : chosen
-        case let .householdLinked(m): c.household.append(m); c.recorded.household.append(sector)
-        case let .consentGiven(consent): c.consents.append(consent)
-        case let .consentWithdrawn(id, date, _):
-            if let i = c.consents.firstIndex(where: { $0.id == id }) { c.consents[i].withdrawn = date }
-        case let .planCreated(goal, words, date): c.plan = Plan(overallGoal: goal, ownWords: words, created: date); c.recorded.plan = sector
-        case let .planGoalChanged(goal, words): plan { $0.overallGoal = goal; $0.ownWords = words }; c.recorded.plan = sector
-        case let .goalAdded(g): if c.plan != nil { c.plan!.goals.append(g); c.recorded.goals.append(sector) }
-        case let .goalStatusChanged(id, status):
-            plan { p in if let i = p.goals.firstIndex(where: { $0.id == id }) { p.goals[i].status = status } }
-        case let .effortAdded(e):
-            plan { $0.efforts.append(e) }
-            c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
-        case let .effortStatusChanged(id, status, end):
-            plan { p in
-                if let i = p.efforts.firstIndex(where: { $0.id == id }) {
-                    p.efforts[i].status = status
-                    if let end { p.efforts[i].end = end }
-                }
-            }
-        case let .decisionRecorded(d):
-            plan { $0.decisions.append(d) }
-            c.facts.recorded.append(.init(day: ts.copenhagenDay, what: actor))
-        case let .followUpScheduled(id, due, planned, subject):
-            if c.plan != nil {
-                c.plan!.followUps.append(FollowUp(id: id, due: due, done: nil, result: nil, planned: planned ?? ts.copenhagenDay, subject: subject))
-                c.recorded.followUps.append(sector)
-            }
-        case let .followUpCompleted(id, done, result, _):
-            plan { p in
-                if let i = p.followUps.firstIndex(where: { $0.id == id }) { p.followUps[i].done = done; p.followUps[i].result = result }
-            }
-        case let .assessmentRecorded(a): if c.plan != nil { c.plan!.assessments.append(a); c.recorded.assessments.append(sector) }
-        case let .referralSent(r): plan { $0.referrals.append(r) }
-        case let .referralAnswered(id, status, _):
-            plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
-            if c.facts.answerDay(of: id) == nil { c.facts.answered.append(.init(day: ts.copenhagenDay, what: id)) }
-        case let .contactLogged(channel, sector, _, at):
-            c.contacts.append(ContactEntry(at: at ?? ts, channel: channel, sector: sector, user: actor))
-        case let .goalChanged(id, area, text):
-            plan { p in if let i = p.goals.firstIndex(where: { $0.id == id }) { p.goals[i].area = area; p.goals[i].text = text } }
-        case let .effortChanged(id, goal, title, basis, provider, start, end):
-            plan { p in
-                if let i = p.efforts.firstIndex(where: { $0.id == id }) {
-                    p.efforts[i].goal = goal; p.efforts[i].title = title; p.efforts[i].legalBasis = basis
-                    p.efforts[i].provider = provider; p.efforts[i].start = start; p.efforts[i].end = end
-                }
-            }
-        case let .outcomeRecorded(o): c.outcomes.add(o)
-        case let .ownAssessmentRecorded(a): c.outcomes.assessments.append(a)
-        case let .vulnerabilityRecorded(on, date, sector): c.outcomes.vulnerability.append(.init(date: date, on: on, sector: sector))
-        case let .planReviewed(r): plan { $0.reviews.append(r) }
-        case let .caseClosed(date, _): c.closed = date
-        case .caseReopened: c.closed = nil
-        case let .citizensLinked(other, _): if !c.linked.contains(other) { c.linked.append(other) }
-        case let .duplicateDismissed(other, _): if !c.notDuplicates.contains(other) { c.notDuplicates.append(other) }
-        // The number and its indexes are changed before (`changeCPR`): the projection's indexes are not the citizen's.
-        case .cprChanged, .citizenErased: break
-        case let .decisionCorrected(id, area, date, text, appeal, _, _):
-            plan { p in
-                if let i = p.decisions.firstIndex(where: { $0.id == id }) {
-                    p.decisions[i].legalArea = area; p.decisions[i].date = date; p.decisions[i].text = text
-                    p.decisions[i].appealDeadline = appeal; p.decisions[i].corrected = ts.copenhagenDay
-                }
-            }
-        case let .decisionAnnulled(id, date, _, reason):
-            plan { p in
-                if let i = p.decisions.firstIndex(where: { $0.id == id }) { p.decisions[i].annulled = date; p.decisions[i].annulReason = reason }
-            }
-        case .templateApplied, .templateDefined, .targetDefined, .targetEnded, .youthTargetGroupSet, .meetingChanged, .reviewSampleDrawn,
-             .offerDefined, .offerAttendanceReported, .userUnlocked:
-            break
-        case .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .citizenRegistered,
-             .meetingScheduled, .meetingStatusChanged, .meetingJoined, .meetingChanged, .userContactSet, .participantReplaced,
-             .unitDefined, .userUnitSet, .userMandateSet:
-            break
-        }
-    }
 
     // Snapshot support: the store restores a projection it wrote earlier.
     mutating func restore(accounts: [String: Account], citizens: CitizenTable, placeByCPR: [UInt64: Int32],
@@ -536,24 +330,4 @@ public struct Projection: Sendable {
         self.meetingsByDay = meetingsByDay; self.benefits = benefits; self.benefitsVersion = benefitsVersion
         self.citizenCount = citizenCount; self.meetingCount = meetingCount; self.lastSeq = lastSeq
     }
-}
-
-/// Stream names for aggregates other than citizens (whose stream is their id, "c42") and
-/// meetings ("m7").
-public enum Streams {
-    public static let userPrefix = "user:"
-    public static let benefits = "benefits"
-    public static let templatePrefix = "template:"
-    public static func template(_ id: String) -> String { templatePrefix + id }
-    public static func user(_ id: String) -> String { userPrefix + id }
-    public static let targetPrefix = "target:"
-    public static func target(_ id: String) -> String { targetPrefix + id }
-    /// The youth measure's target group: one aggregate.
-    public static let youthTargetGroup = "targetgroup:youth"
-    public static let reviewPrefix = "review:"
-    public static func review(_ id: String) -> String { reviewPrefix + id }
-    public static let offerPrefix = "offer:"
-    public static func offer(_ id: String) -> String { offerPrefix + id }
-    public static let unitPrefix = "unit:"
-    public static func unit(_ id: String) -> String { unitPrefix + id }
 }

@@ -1,5 +1,5 @@
 // The domain's refusals for what is not there, what the actor may not do, and clashes with what
-// is there (`Refusals.swift` has the texts, the days and bad input). New cases go at the END of their enum.
+// is there (`Refusals.swift` has bad input, `Refusals+Fields.swift` the texts and the days). New cases go at the END of their enum.
 extension DomainError {
     /// Nothing there by that id: exit status 2.
     public enum Missing: Equatable, Sendable, CustomStringConvertible {

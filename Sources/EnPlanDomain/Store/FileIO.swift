@@ -27,9 +27,10 @@ enum Sys {
     }
 
     /// Writes a whole file aside, fsyncs it, renames it into place and fsyncs the directory: after
-    /// a crash the file is either whole or not there.
-    static func writeDurably(_ bytes: [UInt8], to path: String) throws {
-        let temp = path + ".tmp"
+    /// a crash the file is either whole or not there. `aside`: the suffix of the file written
+    /// first (one of its own a process, where several processes may write the file at once).
+    static func writeDurably(_ bytes: [UInt8], to path: String, aside: String = ".tmp") throws {
+        let temp = path + aside
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io("cannot write \(temp): \(errorText)") }
         let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }

@@ -51,16 +51,8 @@ enum Snapshot {
         var out = w.bytes
         out += Array(out[magic.count...].withUnsafeBytes { XXH64.hex($0) }.utf8)
 
-        let final = path(directory), temp = final + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.io("cannot write \(temp): \(Sys.errorText)") }
-        let n = out.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard n == out.count, synced, rename(temp, final) == 0 else {
-            unlink(temp)
-            throw StoreError.io("cannot write the snapshot: \(Sys.errorText)")
-        }
+        // Every process may write it: each writes aside under a name of its own.
+        try Sys.writeDurably(out, to: path(directory), aside: ".tmp-\(getpid())")
     }
 
     static let magic = Array("ENPLAN-SNAPSHOT-3\n".utf8)   // 3: the body's checksum is XXH64 (16 hex digits), not SHA-256; 2: citizens carry `Recorders`
