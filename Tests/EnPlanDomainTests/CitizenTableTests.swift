@@ -58,6 +58,29 @@ final class MappedCitizenTableTests: XCTestCase {
         return s
     }
 
+    /// An answered referral is told in its sender's inbox for 14 days, from a replay and from the
+    /// snapshot's heads alike; the sender is the line's actor, not part of the event.
+    func testTheSenderOfAnAnsweredReferralIsToldForFourteenDays() throws {
+        let f = try Fixture()
+        let c = try f.citizenWithPlan()
+        try f.service.execute(.giveConsent(citizen: c, sectors: [.employment, .social], given: f.today), as: "mette")
+        try f.service.execute(.sendReferral(citizen: c, to: .social, text: "Bostøtte?"), as: "mette")
+        XCTAssertEqual(f.service.inbox(for: "mette").answers, 0)
+        let r = try XCTUnwrap(f.store.projection.citizens[c]?.plan?.referrals.last)
+        XCTAssertEqual(r.sentBy, "mette")
+        XCTAssertNil(r.answered)
+        try f.service.execute(.answerReferral(citizen: c, referral: r.id, status: .accepted), as: "jonas")
+        XCTAssertEqual(f.service.inbox(for: "mette").items.map(\.kind), [.answered(id: r.id, to: .social, status: .accepted)])
+        XCTAssertEqual(f.service.inbox(for: "jonas").answers, 0, "told to the sender only")
+        try f.store.writeSnapshot()
+        for (days, told) in [(0, 1), (14, 1), (15, 0)] {
+            let later = try Store(directory: f.dir, clock: FixedClock(Timestamp(millis: Fixture.now.millis + Int64(days) * 86_400_000)))
+            XCTAssertTrue(later.usedSnapshot)
+            XCTAssertEqual(CaseService(store: later, terminal: "t\(days)").inbox(for: "mette").answers, told, "\(days) days after")
+        }
+        XCTAssertEqual(try replayed(f).projection.citizens[c]?.plan?.referrals.last?.answered, f.today)
+    }
+
     func testMappedCitizensEqualTheReplayedOnesWholeAndByHead() throws {
         let f = try demo()
         try f.store.writeSnapshot()
@@ -86,7 +109,7 @@ final class MappedCitizenTableTests: XCTestCase {
         XCTAssertGreaterThan(handedOver, 0)
         XCTAssertEqual(t.inSnapshot, 150, "reading decodes, but keeps nothing")
         // The inbox reads only the heads flagged at opening, and finds what a pass over all finds.
-        XCTAssertEqual(t.headsForTheInbox, replay.heads.filter { !$0.requestedReferrals.isEmpty || $0.handover != nil })
+        XCTAssertEqual(t.headsForTheInbox, replay.heads.filter { !$0.requestedReferrals.isEmpty || $0.handover != nil || !$0.answeredReferrals.isEmpty })
         let replayedService = CaseService(store: try replayed(f), terminal: "t3"), mappedService = CaseService(store: mapped, terminal: "t4")
         var items = 0
         for u in mapped.projection.users {

@@ -315,6 +315,35 @@ final class InboxTests: XCTestCase {
         XCTAssertTrue(h.statusLine.hasPrefix("Plan: Åse Bækgaard"), h.statusLine)
     }
 
+    /// The sender is told when a referral is answered: at once, while working (the status line),
+    /// and in the inbox for 14 days; Enter opens the plan at the referral. A revoked one is not told.
+    func testTheSenderIsToldWhenAReferralIsAnswered() throws {
+        let h = try Harness()
+        let s = h.service
+        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: s.today), as: "mette")
+        try s.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette")
+        try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte?"), as: "mette")
+        try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bolig?"), as: "mette")
+        h.login("mette")
+        XCTAssertFalse(h.screen.line(0).contains("Indbakke"), h.screen.line(0))
+        // Jonas (social) answers at his terminal: mette's next refresh says so.
+        try s.execute(.answerReferral(citizen: "c1", referral: "r1", status: .rejected, reason: "Ikke vores område"), as: "jonas")
+        h.app.tick(now: Date().addingTimeInterval(5))
+        XCTAssertTrue(h.statusLine.contains("Søren Sørensen · Svar på din henvisning til social: afvist"), h.statusLine)
+        XCTAssertTrue(h.screen.line(0).contains("Indbakke 1 nyt (4)"), h.screen.line(0))
+        // Her own revoking of the other one is no news to her.
+        try s.execute(.answerReferral(citizen: "c1", referral: "r2", status: .revoked), as: "mette")
+        h.app.tick(now: Date().addingTimeInterval(10))
+        XCTAssertTrue(h.screen.line(0).contains("Indbakke 1 nyt (4)"), h.screen.line(0))
+        h.press(.char("4"))
+        h.assertShows("Svar på din henvisning til social: afvist")
+        XCTAssertTrue(h.statusLine.contains("1 svar"), h.statusLine)
+        h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Plan: Søren Sørensen"), h.statusLine)
+        XCTAssertTrue(h.screen.line(h.screen.cursor!.row).contains("Bostøtte?"), "at the referral:\n\(h.numbered)")
+        // (After 14 days it is no longer new: CitizenTableTests, on the snapshot's heads.)
+    }
+
     /// Enter on a referral in the inbox opens the plan at it, its answer form open under what was asked.
     func testAReferralOpensAtItsAnswerWithItsText() throws {
         let h = try Harness()

@@ -139,9 +139,15 @@ public struct Referral: Equatable, Sendable {
     public var text: String
     public var date: Day
     public var status: ReferralStatus
+    /// Who sent it (the `ReferralSent` line's actor; not part of the event's payload) and the day
+    /// it was answered: the sender's inbox tells them of the answer.
+    public var sentBy: String?
+    public var answered: Day?
 
-    public init(id: String, from: Sector, to: Sector, text: String, date: Day, status: ReferralStatus) {
+    public init(id: String, from: Sector, to: Sector, text: String, date: Day, status: ReferralStatus,
+                sentBy: String? = nil, answered: Day? = nil) {
         self.id = id; self.from = from; self.to = to; self.text = text; self.date = date; self.status = status
+        self.sentBy = sentBy; self.answered = answered
     }
 }
 

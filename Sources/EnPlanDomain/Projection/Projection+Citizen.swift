@@ -87,9 +87,11 @@ extension Projection {
                 if let i = p.followUps.firstIndex(where: { $0.id == id }) { p.followUps[i].done = done; p.followUps[i].result = result }
             }
         case let .assessmentRecorded(a): if c.plan != nil { c.plan!.assessments.append(a); c.recorded.assessments.append(sector) }
-        case let .referralSent(r): plan { $0.referrals.append(r) }
+        case let .referralSent(r): plan { var r = r; r.sentBy = actor; $0.referrals.append(r) }
         case let .referralAnswered(id, status, _):
-            plan { p in if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status } }
+            plan { p in
+                if let i = p.referrals.firstIndex(where: { $0.id == id }) { p.referrals[i].status = status; p.referrals[i].answered = ts.copenhagenDay }
+            }
             if c.facts.answerDay(of: id) == nil { c.facts.answered.append(.init(day: ts.copenhagenDay, what: id)) }
         case let .contactLogged(channel, sector, _, at):
             c.contacts.append(ContactEntry(at: at ?? ts, channel: channel, sector: sector, user: actor))

@@ -134,6 +134,8 @@ public struct Inbox: Equatable, Sendable {
     public struct Item: Equatable, Sendable {
         public enum Kind: Equatable, Sendable {
             case referral(id: String, from: Sector), givenToMe
+            /// A referral the user sent was answered (in the last `newForDays` days).
+            case answered(id: String, to: Sector, status: ReferralStatus)
             /// For a team leader: the citizen's responsible has left (is deactivated): hand them on.
             case responsibleLeft(user: String)
         }
@@ -146,7 +148,8 @@ public struct Inbox: Equatable, Sendable {
     public init(items: [Item] = []) { self.items = items }
     public var referrals: Int { items.filter { if case .referral = $0.kind { return true } else { return false } }.count }
     public var givenToMe: Int { items.filter { $0.kind == .givenToMe }.count }
-    public var orphaned: Int { items.count - referrals - givenToMe }
+    public var answers: Int { items.filter { if case .answered = $0.kind { return true } else { return false } }.count }
+    public var orphaned: Int { items.count - referrals - givenToMe - answers }
 }
 
 extension CaseService {
@@ -166,6 +169,11 @@ extension CaseService {
             guard Access.canSee(viewer, c), c.isOpen(on: today) else { return }
             for r in c.requestedReferrals where r.to == viewer.sector && r.from != viewer.sector {
                 out.items.append(.init(citizen: c.id, kind: .referral(id: r.id, from: r.from), since: r.date))
+            }
+            // The answers to the referrals this user sent: told in their inbox for `newForDays` days.
+            // (A referral its own sector revoked needs no telling.)
+            for r in c.answeredReferrals where r.sentBy == viewer.id && r.status != .revoked && today - r.answered <= Self.newForDays {
+                out.items.append(.init(citizen: c.id, kind: .answered(id: r.id, to: r.to, status: r.status), since: r.answered))
             }
             if c.responsible == viewer.id, let last = c.handover, last.user == viewer.id, today - last.from <= Self.newForDays {
                 out.items.append(.init(citizen: c.id, kind: .givenToMe, since: last.from))

@@ -214,9 +214,13 @@ extension Assessment: SnapshotCodable {
 }
 
 extension Referral: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.string(id); w.raw(from); w.raw(to); w.string(text); w.day(date); w.raw(status) }
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.raw(from); w.raw(to); w.string(text); w.day(date); w.raw(status)
+        w.optional(sentBy) { $0.string($1) }; w.optional(answered) { $0.day($1) }
+    }
     init(from r: inout SnapshotReader) throws {
-        self.init(id: try r.string(), from: try r.raw(), to: try r.raw(), text: try r.string(), date: try r.day(), status: try r.raw())
+        self.init(id: try r.string(), from: try r.raw(), to: try r.raw(), text: try r.string(), date: try r.day(), status: try r.raw(),
+                  sentBy: try r.optional { try $0.string() }, answered: try r.optional { try $0.day() })
     }
 }
 
@@ -277,6 +281,7 @@ extension CitizenHead: SnapshotCodable {
         w.values(consents); w.array(meetings) { $0.string($1) }; w.array(participants) { $0.string($1) }
         w.int(Int(sectorMask)); w.optional(benefitRecorder) { $0.sector($1) }; w.bool(hasPlan); w.array(openFollowUps) { $0.day($1) }
         w.array(requestedReferrals) { w, r in w.string(r.id); w.sector(r.from); w.sector(r.to); w.day(r.date) }
+        w.array(answeredReferrals) { w, r in w.string(r.id); w.sector(r.to); w.string(r.sentBy); w.day(r.answered); w.raw(r.status) }
         w.optional(handover) { $0.day($1.from); $0.string($1.user) }
         w.optional(closed) { $0.day($1) }; w.array(formerCPRs) { $0.string($1.digits); $0.day($1.birthDate) }
         w.array(linked) { $0.string($1) }; w.array(notDuplicates) { $0.string($1) }
@@ -290,6 +295,9 @@ extension CitizenHead: SnapshotCodable {
                   sectorMask: UInt8(truncatingIfNeeded: try r.int()), benefitRecorder: try r.optional { try $0.sector() }, hasPlan: try r.bool(),
                   openFollowUps: try r.array { try $0.day() },
                   requestedReferrals: try r.array { RequestedReferral(id: try $0.string(), from: try $0.sector(), to: try $0.sector(), date: try $0.day()) },
+                  answeredReferrals: try r.array {
+                      AnsweredReferral(id: try $0.string(), to: try $0.sector(), sentBy: try $0.string(), answered: try $0.day(), status: try $0.raw())
+                  },
                   handover: try r.optional { let from = try $0.day(); return CitizenFacts.Span(from: from, user: try $0.string()) },
                   closed: try r.optional { try $0.day() },
                   formerCPRs: try r.array { let digits = try $0.string(); return CPR(checkedDigits: digits, birthDate: try $0.day()) },

@@ -143,7 +143,13 @@ extension App {
         guard let changes, !changes.users else { s.inbox = service.inbox(for: s.user.id); return }
         guard !changes.citizens.isEmpty else { return }
         var items = s.inbox.items.filter { !changes.citizens.contains($0.citizen) }
-        items += service.inbox(for: s.user.id, only: changes.citizens).items
+        let fresh = service.inbox(for: s.user.id, only: changes.citizens).items
+        items += fresh
+        // An answer to a referral this user sent, just given (here or at another terminal): said at once.
+        if let new = fresh.first(where: { if case .answered = $0.kind { return !s.inbox.items.contains($0) } else { return false } }),
+           case let .answered(_, to, status) = new.kind, message == nil {
+            message = ("\(service.citizenName(new.citizen) ?? "") · \(InboxScreen.answer(to: to, status: status, strings)) · \(strings.i(.title)) (4)", .normal)
+        }
         s.inbox.items = items.sorted { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
     }
 

@@ -1,7 +1,8 @@
 import EnPlanDomain
 
-/// What is new for me (`4`/F5, `:indbakke`): referrals to my sector awaiting an answer, and
-/// citizens given to me lately, newest first. Enter opens the citizen's plan.
+/// What is new for me (`4`/F5, `:indbakke`): referrals to my sector awaiting an answer, answers to
+/// the referrals I sent, and citizens given to me lately, newest first. Enter opens the citizen's
+/// plan (at the referral).
 public struct InboxScreen: Screen {
     public private(set) var inbox: Inbox
     var list = ScrollList()
@@ -28,6 +29,7 @@ public struct InboxScreen: Screen {
             let item = inbox.items[list.selected]
             // A referral opens at itself, its answer form open; the rest open the plan.
             if case let .referral(id, _) = item.kind { return .open(.planAt(citizen: item.citizen, item: id)) }
+            if case let .answered(id, _, _) = item.kind { return .open(.planAt(citizen: item.citizen, item: id)) }
             return .open(.plan(citizen: item.citizen))
         default: break
         }
@@ -42,7 +44,8 @@ public struct InboxScreen: Screen {
     }
 
     public func status(_ x: ScreenContext) -> Status {
-        Status("\(x.strings.i(.title)): \(inbox.referrals) \(x.strings.i(.referrals)) · \(inbox.givenToMe) \(x.strings.i(.given))"
+        Status("\(x.strings.i(.title)): \(inbox.referrals) \(x.strings.i(.referrals)) · \(inbox.answers) \(x.strings.i(.answers))"
+               + " · \(inbox.givenToMe) \(x.strings.i(.given))"
                + (inbox.orphaned > 0 ? " · \(inbox.orphaned) \(x.strings.i(.orphaned))" : ""))
     }
 
@@ -55,12 +58,22 @@ public struct InboxScreen: Screen {
             switch item.kind {
             case let .referral(id, from):
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.referralFrom)) \(s.sector(from)) \(s.i(.awaits))", .alert)
+            case let .answered(_, to, status):
+                return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(InboxScreen.answer(to: to, status: status, s))",
+                        status == .rejected ? .alert : .normal)
             case .givenToMe:
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.givenToYou))", .normal)
             case .responsibleLeft(let user):
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(x.service.userNames[user] ?? user) \(s.i(.hasLeft))", .alert)
             }
         }
+    }
+}
+
+extension InboxScreen {
+    /// "Svar på din henvisning til social: accepteret": what the sender is told.
+    static func answer(to: Sector, status: ReferralStatus, _ s: Strings) -> String {
+        "\(s.i(.answeredBy)) \(s.sector(to)): \(s.word(status.rawValue))"
     }
 }
 
@@ -79,14 +92,16 @@ extension Strings {
 
     /// The inbox.
     public enum I: Localized {
-        case title, heading, referrals, given, empty, referralFrom, awaits, givenToYou, kInbox, hInbox, cInbox, bar, orphaned, hasLeft
+        case title, heading, referrals, answers, answeredBy, given, empty, referralFrom, awaits, givenToYou, kInbox, hInbox, cInbox, bar, orphaned, hasLeft
 
         public var pair: (da: String, en: String) {
             switch self {
             case .title: return ("Indbakke", "Inbox")
-            case .heading: return ("Nyt for dig: henvisninger til dit fagområde, der venter på svar, og borgere, du har fået de sidste 14 dage",
-                                   "New for you: referrals to your sector awaiting an answer, and citizens given to you in the last 14 days")
+            case .heading: return ("Nyt for dig: henvisninger til dit fagområde, der venter på svar, svar på dine henvisninger og borgere, du har fået (de sidste 14 dage)",
+                                   "New for you: referrals to your sector awaiting an answer, answers to your referrals and citizens given to you (the last 14 days)")
             case .referrals: return ("henvisninger", "referrals")
+            case .answers: return ("svar", "answers")
+            case .answeredBy: return ("Svar på din henvisning til", "Answer to your referral to")
             case .given: return ("nye borgere", "new citizens")
             case .empty: return ("Intet nyt.", "Nothing new.")
             case .referralFrom: return ("Henvisning fra", "Referral from")
