@@ -54,6 +54,13 @@ final class NoInternalIdTests: XCTestCase {
         try s.execute(.sendReferral(citizen: c, to: .social, text: "Bostøtte?"), as: "mette")
         try s.execute(.linkHousehold(citizen: c, member: HouseholdMember(relation: .partner, name: "Åse Ærø", citizen: nil)), as: "mette")
         try s.execute(.recordOutcome(citizen: c, status: .jobReady, date: today, source: "Jobnet"), as: "mette")
+        // Events that name an item by id: the journey names it in words.
+        try s.execute(.addGoal(citizen: c, area: .housing, text: "Egen bolig"), as: "mette")
+        try s.execute(.setGoalStatus(citizen: c, goal: "g2", status: .achieved), as: "mette")
+        try s.execute(.scheduleFollowUp(citizen: c, due: today + 2, subject: "Tjek bolig"), as: "mette")
+        try s.execute(.completeFollowUp(citizen: c, followUp: "f2", done: today, result: .continue, note: nil), as: "mette")
+        try s.execute(.sendReferral(citizen: c, to: .social, text: "Netværk?"), as: "mette")
+        try s.execute(.answerReferral(citizen: c, referral: "r2", status: .accepted), as: "jonas")
         try s.execute(.scheduleMeeting(type: .network, citizen: c, start: LocalTime(day: today + 2, minuteOfDay: 600), minutes: 60,
                                        room: "Mødelokale 1", participants: ["mette", "jonas"], guests: [], allowConflict: true), as: "mette")
         h.login("mette")
@@ -85,6 +92,9 @@ final class NoInternalIdTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(opened, 7, "the rows' forms were opened")
         h.press(.char("b"))
         assertNoIds(h, "the journey")
+        h.assertShows("“Egen bolig” → nået")
+        h.assertShows("“Tjek bolig” (frist ")
+        h.assertShows("social: “Netværk?” → accepteret")
         h.press(.char("2"))
         assertNoIds(h, "the calendar")
         h.press(.char("4"))

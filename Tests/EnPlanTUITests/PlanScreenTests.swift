@@ -269,7 +269,7 @@ final class PlanScreenTests: XCTestCase {
         h.assertShows("Gemt")
         XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .rejected)
         h.press(.char("b"))
-        h.assertShows("Henvisning besvaret: r1 → afvist · begrundelse: “Ikke vores")
+        h.assertShows("Henvisning besvaret: social: “Bostøtte?” → afvist · begrundelse:")
     }
 
     func testFieldErrorsAppearAtTheFieldAndNothingIsSaved() throws {

@@ -64,6 +64,11 @@ public struct Journey: Sendable {
     /// viewer may know them (named only where they may see them).
     public var others: [String: LinkedRegistration] = [:]
 
+    /// The plan's items the journey's events name by id (a goal's status, a follow-up done, a
+    /// referral answered, a consent withdrawn), as the viewer may see them: an event names its
+    /// item in words, never by id.
+    public var items: [String: PlanItemLabel] = [:]
+
     /// The entries of some sectors and kinds (nil: all).
     public func filtered(sector: Sector?, kind: JourneyKind?) -> [Entry] {
         entries.filter { (sector == nil || $0.seen.sector == sector) && (kind == nil || $0.kind == kind) }
@@ -111,5 +116,29 @@ public struct Journey: Sendable {
             f.referrals.append((r.id, r.to, lead(from: r.date, sector: r.to, running: false)))
         }
         return f
+    }
+}
+
+/// A plan item as a person names it, for a line that refers to it by id (the journey, the changes
+/// behind a stale save): a goal and an effort by their text, a follow-up by its subject and due
+/// day, a referral by where it went and what it asked, a consent by its sectors and day.
+public enum PlanItemLabel: Sendable, Equatable {
+    case goal(String)
+    case effort(String)
+    case followUp(subject: String?, due: Day)
+    case referral(to: Sector, text: String)
+    case consent([Sector], given: Day)
+
+    /// The labels of a citizen's plan items and consents, leaving out what `hidden` holds (content
+    /// the viewer's sector may not see: such an item is named by nothing).
+    public static func labels(of c: Citizen, hidden: Set<String>) -> [String: PlanItemLabel] {
+        var out: [String: PlanItemLabel] = [:]
+        for k in c.consents where !hidden.contains(k.id) { out[k.id] = .consent(k.sectors, given: k.given) }
+        guard let p = c.plan else { return out }
+        for g in p.goals where !hidden.contains(g.id) { out[g.id] = .goal(g.text) }
+        for e in p.efforts where !hidden.contains(e.id) { out[e.id] = .effort(e.title) }
+        for f in p.followUps where !hidden.contains(f.id) { out[f.id] = .followUp(subject: f.subject, due: f.due) }
+        for r in p.referrals where !hidden.contains(r.id) { out[r.id] = .referral(to: r.to, text: r.text) }
+        return out
     }
 }

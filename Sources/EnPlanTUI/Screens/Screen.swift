@@ -154,6 +154,9 @@ public struct Names: Sendable {
     /// Other registrations of a citizen as the viewer may know them (a journey's links and
     /// dismissed duplicates: `Journey.others`), by id.
     public var citizens: [String: LinkedRegistration] = [:]
+    /// A citizen's plan items and consents by id, as the viewer may see them (`Journey.items`,
+    /// `PlanItemLabel.labels`): a line about one names it in words.
+    public var items: [String: PlanItemLabel] = [:]
     public init(users: [String: String] = [:], benefits: [String: String] = [:]) { self.users = users; self.benefits = benefits }
     /// Every user's and benefit's name, in the language of `strings` (the screens and the headless exports alike).
     public init(_ service: CaseService, _ strings: Strings) {
@@ -171,6 +174,19 @@ public struct Names: Sendable {
 
     /// A user by name, never by id ("Mette Kjær", not "Mette Kjær (mette)").
     public func user(_ id: String) -> String { users[id] ?? id }
+
+    /// A plan item in words ("Samtale om praktik (frist 13-12-2026)", "indsatsen Brobygning"),
+    /// never by id; one not known here (hidden content) as "–".
+    public func item(_ id: String, strings s: Strings) -> String {
+        switch items[id] {
+        case let .goal(text)?: return "“\(text)”"
+        case let .effort(title)?: return "“\(title)”"
+        case let .followUp(subject, due)?: return (subject.map { "“\($0)” " } ?? "") + "(\(s.p(.due)) \(s.date(due)))"
+        case let .referral(to, text)?: return "\(s.sector(to)): “\(text)”"
+        case let .consent(sectors, given)?: return "\(sectors.map(s.sector).joined(separator: " + ")) (\(s.date(given)))"
+        case nil: return "–"
+        }
+    }
 
     /// Another registration by name and birth date ("Søren Sørensen (010190-XXXX)"), never by id;
     /// one the viewer may not see (or not known here) as "en anden registrering".

@@ -21,21 +21,22 @@ extension Strings {
         case .contactPersonChosen?: detail = v("name") + (v("chosenByCitizen").isEmpty ? "" : " (\(o(.byCitizen).lowercased()) \(day("chosenByCitizen")))")
         case .householdLinked?: detail = "\(word(v("relation"))): \(v("name"))"
         case .consentGiven?: detail = ((try? d.strings("sectors")) ?? []).compactMap(Sector.init(rawValue:)).map(sector).joined(separator: " + ")
-        case .consentWithdrawn?: detail = v("id")
+        // An item named by id in the event is named in words (`Names.items`).
+        case .consentWithdrawn?: detail = names.item(v("id"), strings: self)
         case .planCreated?, .planGoalChanged?: detail = "\(OverallGoal(rawValue: v("overallGoal")).map(overallGoal) ?? "") “\(v("ownWords"))”"
         case .goalAdded?, .goalChanged?: detail = "[\(word(v("area")))] \(v("text"))"
-        case .goalStatusChanged?: detail = "\(v("id")) → \(word(v("status")))"
+        case .goalStatusChanged?: detail = "\(names.item(v("id"), strings: self)) → \(word(v("status")))"
         case .effortAdded?, .effortChanged?: detail = "\(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
-        case .effortStatusChanged?: detail = "\(v("id")) → \(word(v("status")))" + (v("end").isEmpty ? "" : " \(day("end"))")
+        case .effortStatusChanged?: detail = "\(names.item(v("id"), strings: self)) → \(word(v("status")))" + (v("end").isEmpty ? "" : " \(day("end"))")
         case .decisionRecorded?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
         case .decisionCorrected?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
         case .decisionAnnulled?: detail = day("date")
         case .followUpScheduled?: detail = (v("subject").isEmpty ? "" : v("subject") + " · ") + "\(p(.due)) \(day("due"))"
-        case .followUpCompleted?: detail = "\(v("id")) \(day("done")) · \(word(v("result")))"
+        case .followUpCompleted?: detail = "\(names.item(v("id"), strings: self)) \(day("done")) · \(word(v("result")))"
         case .assessmentRecorded?: detail = "\(v("domain")): \((try? d.int("score")).map(String.init) ?? "") (\(day("date")))"
         case .referralSent?:
             detail = "\(Sector(rawValue: v("from")).map(sector) ?? "") → \(Sector(rawValue: v("to")).map(sector) ?? ""): \(v("text"))"
-        case .referralAnswered?: detail = "\(v("id")) → \(word(v("status")))"
+        case .referralAnswered?: detail = "\(names.item(v("id"), strings: self)) → \(word(v("status")))"
         case .contactLogged?: detail = [word(v("channel")), v("note")].filter { !$0.isEmpty }.joined(separator: ": ")
         case .templateApplied?: detail = "\(v("name")) \(p(.docFrom)) \(day("start"))"
         case .meetingScheduled?:

@@ -132,6 +132,7 @@ enum PlanCommands {
             for (line, _) in JourneyView(journey: journey).figureLines(s) { Output.line(line) }
             var n = names(service, s)
             n.citizens = journey.others
+            n.items = journey.items
             Output.table(["TIME", "SECTOR", "WHO", "WHAT"], entries.map {
                 [s.time($0.at.local), $0.seen.sector.map(s.sector) ?? "", n.users[$0.event.actor] ?? $0.event.actor, s.describe($0.seen, names: n)]
             })

@@ -109,6 +109,7 @@ extension CaseService {
         let figures = Journey.figures(for: c, meetings: meetings, entries: entries, users: { self.store.projection.user($0) }, today: today)
         var journey = Journey(citizen: id, entries: entries, figures: figures)
         for other in linked(c.linked + c.notDuplicates, viewer: viewer) { journey.others[other.id] = other }
+        journey.items = PlanItemLabel.labels(of: c, hidden: Set(Access.redacted(c, for: viewer, on: today).hidden))
         return journey
     }
 

@@ -43,6 +43,7 @@ public struct JourneyView: Sendable {
         // The other registrations its links name, as the domain let this viewer know them.
         var names = given
         names.citizens = journey.others
+        names.items = journey.items
         let entries = journey.filtered(sector: sector, kind: kind)
         guard !entries.isEmpty else { return [(s.p(.journeyEmpty), .dim)] }
         return entries.map { e in

@@ -235,15 +235,18 @@ public struct PlanScreen: Screen {
             form = nil
             return .message(s.p(.saved), .normal)
         case .refused(DomainError.stale(_, _, let actual)):
-            let names = x.names
-            let changes = (try? x.service.changes(to: pf.citizen, since: pf.version, as: x.user.id)) ?? []
-            pf.form.staleChanges = changes.map { "\(names.users[$0.event.actor] ?? $0.event.actor): \(s.describe($0, names: names))" }
+            let seen = pf.version
             pf.version = actual
             if let fresh = try? x.service.citizen(citizen.id, as: x.user.id, reason: reason, purpose: "plan", logged: false) {
                 detail = fresh
                 // Saving again changes only what this user changed, on top of the other edit.
                 if let current = PlanForm(pf.purpose, detail: fresh, context: formContext(x), strings: s) { pf.form.rebase(onto: current.form) }
             }
+            var names = x.names
+            // The items the changes name, in words (the plan as this user may see it now).
+            names.items = PlanItemLabel.labels(of: detail.citizen, hidden: Set(detail.hidden))
+            let changes = (try? x.service.changes(to: pf.citizen, since: seen, as: x.user.id)) ?? []
+            pf.form.staleChanges = changes.map { "\(names.users[$0.event.actor] ?? $0.event.actor): \(s.describe($0, names: names))" }
         case .refused(let e as DomainError) where { if case .sharingNotCovered = e { return true } else { return false } }():
             pf.form.error = "\(s.refusal(e, names: x.names)) · \(s.p(.shareAnyway))"
             pf.askingSharing = true
