@@ -45,18 +45,18 @@ enum CaseloadFigures {
         var t = Tally()
         let ends = weekEnds(s.today)
         let horizon = s.today + 13
-        var rowOf = [Int?](repeating: nil, count: s.staff.count)   // the row's number, by `responsibleIndex`
+        var rowOf = [Int?](repeating: nil, count: s.staff.count)   // the row's number, by staff member
         let unassignedRow = t.row(unassigned)
         let (responsible, youth, adults, withPlan, overdue, meetings14) = (t.column("responsible"), t.column("youth"), t.column("adults"),
                                                                           t.column("withPlan"), t.column("overdue"), t.column("meetings14"))
         // The sparkline's counts by user number (`s.staff`), 12 a user; rows summed from them below.
-        var weekly = [Int](repeating: 0, count: s.staff.count * 12)
+        var weekly = StaffWeeks(staff: s.staff.count, weeks: 12)
         for c in s.citizens() {
             // The sparkline counts each week the case was open at its end; the rest only an open case.
             let closed = c.closed
-            c.responsibleIndex(at: ends) { w, user in if closed.map({ $0 > ends[w] }) ?? true { weekly[user * 12 + w] += 1 } }
+            c.responsibleIndex(at: ends) { w, user in if closed.map({ $0 > ends[w] }) ?? true { weekly[user, w] += 1 } }
             guard c.isOpen(on: s.today) else { continue }
-            let i = c.summary.pointee.responsibleIndex
+            let i = c.responsibleNumber
             let r: Int
             if let known = rowOf[i] { r = known } else { r = FigureScope.isActiveCaseworker(s.staff[i]) ? t.row(c.userRow) : unassignedRow; rowOf[i] = r }
             let id = c.id
@@ -73,10 +73,10 @@ enum CaseloadFigures {
             if c.meetings.contains(where: { $0.status == .planned && $0.day >= s.today && $0.day <= horizon }) { t.add(r, meetings14, id) }
         }
         var trend: [String: [Int]] = [:]
-        for (i, user) in s.staff.enumerated() where weekly[i * 12..<i * 12 + 12].contains(where: { $0 > 0 }) {
+        for (i, user) in s.staff.enumerated() where weekly.weeks(of: i).contains(where: { $0 > 0 }) {
             let r = FigureScope.isActiveCaseworker(user) ? "user:" + user!.id : unassigned
             var sum = trend[r] ?? Array(repeating: 0, count: 12)
-            for w in 0..<12 { sum[w] += weekly[i * 12 + w] }
+            for w in 0..<12 { sum[w] += weekly[i, w] }
             trend[r] = sum
         }
         let keys = ["responsible", "youth", "adults", "withPlan", "overdue", "meetings14"]

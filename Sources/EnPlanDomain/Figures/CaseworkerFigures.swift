@@ -46,7 +46,7 @@ enum CaseworkerFigures {
         var userRow = [Int?](repeating: nil, count: s.staff.count)
         for c in s.openCitizens() {
             let n = staff(c, from: from, to: s.today, isCaseworker: isCaseworker)
-            let column = columnOf[min(n, 4)], u = c.summary.pointee.responsibleIndex
+            let column = columnOf[min(n, 4)], u = c.responsibleNumber
             let r: Int
             if let known = userRow[u] { r = known } else { r = t.row(c.userRow); userRow[u] = r; users.insert(c.responsible) }
             let id = c.id

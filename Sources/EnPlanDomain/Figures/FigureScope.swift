@@ -53,7 +53,7 @@ struct FigureScope {
     /// without a unit's scope). The targets count the unit's citizens through it, whatever the other filters.
     func inUnitScope(_ c: CitizenRef) -> Bool {
         guard let inUnit else { return true }
-        var user = c.summary.pointee.responsibleIndex
+        var user = c.responsibleNumber
         if unitDay < today { c.responsibleIndex(at: [unitDay]) { _, u in user = u } }
         return inUnit[user]
     }
@@ -65,7 +65,7 @@ struct FigureScope {
     private let seesAll: Bool?
 
     /// The responsible caseworker of `c` as they are now (nil: no such user).
-    func responsibleUser(_ c: CitizenRef) -> User? { staff[c.summary.pointee.responsibleIndex] }
+    func responsibleUser(_ c: CitizenRef) -> User? { staff[c.responsibleNumber] }
 
     func includes(_ c: CitizenRef) -> Bool {
         inUnitScope(c) && includesBesidesUnit(c)
@@ -223,6 +223,9 @@ struct CitizenRef {
 
     var id: String { p.pointee.id }
     var responsible: String { p.pointee.responsible }
+    /// The responsible caseworker's number in `FigureScope.staff` (today's): a figure asks this,
+    /// never the summary's fields.
+    var responsibleNumber: Int { summary.pointee.responsibleIndex }
     /// "user:" + `responsible`, the row key, made once.
     var userRow: String { summary.pointee.userRow }
     // The plan's parts from the summary (nil: no plan): `p.pointee.plan?` copies the whole plan.
@@ -356,4 +359,20 @@ enum Stats {
         let s = String(format: "%.1f", r)
         return Bilingual(s.replacingOccurrences(of: ".", with: ","), s)
     }
+}
+
+/// A count for each staff member (by number in `FigureScope.staff`) and each week of a figure's
+/// weeks: the figures add to it and read it by staff member and week, not by index arithmetic.
+struct StaffWeeks {
+    let weeks: Int
+    private var counts: [Int]
+    init(staff: Int, weeks: Int) { self.weeks = weeks; counts = Array(repeating: 0, count: staff * weeks) }
+    subscript(staff: Int, week: Int) -> Int {
+        get { counts[staff * weeks + week] }
+        set { counts[staff * weeks + week] = newValue }
+    }
+    /// One staff member's weeks, oldest first.
+    func weeks(of staff: Int) -> ArraySlice<Int> { counts[staff * weeks..<staff * weeks + weeks] }
+    /// The largest count of any staff member in `week`.
+    func largest(in week: Int) -> Int { stride(from: week, to: counts.count, by: weeks).map { counts[$0] }.max() ?? 0 }
 }

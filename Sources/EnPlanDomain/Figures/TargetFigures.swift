@@ -72,11 +72,11 @@ enum TargetFigures {
                              cells: [.plain(.count(t.value)), .count(ids), deadline, .plain(.spark(burnup.map(Double.init))), pace, status(behind)],
                              flag: behind ? .behind : nil)
         case .caseloadMax:
-            // Per user (by `responsibleIndex`): their citizens, when they are an active caseworker (of the sector).
+            // Per user (by `responsibleNumber`): their citizens, when they are an active caseworker (of the sector).
             let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (t.sector == nil || $0?.sector == t.sector) }
             var loads = [[String]](repeating: [], count: s.staff.count)
             for c in s.unitCitizens() where c.isOpen(on: s.today) {
-                let i = c.summary.pointee.responsibleIndex
+                let i = c.responsibleNumber
                 if counted[i] { loads[i].append(c.id) }
             }
             let over = loads.filter { $0.count > t.value }
@@ -112,12 +112,12 @@ enum TargetFigures {
     static func caseloadWeeks(_ s: FigureScope, sector: Sector?) -> [Int] {
         let ends = CaseloadFigures.weekEnds(s.today), n = ends.count
         let counted = s.staff.map { FigureScope.isActiveCaseworker($0) && (sector == nil || $0?.sector == sector) }
-        var counts = [Int](repeating: 0, count: s.staff.count * n)     // n a user, by user number
+        var counts = StaffWeeks(staff: s.staff.count, weeks: n)
         for c in s.unitCitizens() {
             let closed = c.closed
-            c.responsibleIndex(at: ends) { w, user in if counted[user], closed.map({ $0 > ends[w] }) ?? true { counts[user * n + w] += 1 } }
+            c.responsibleIndex(at: ends) { w, user in if counted[user], closed.map({ $0 > ends[w] }) ?? true { counts[user, w] += 1 } }
         }
-        return ends.indices.map { w in stride(from: w, to: counts.count, by: n).map { counts[$0] }.max() ?? 0 }
+        return ends.indices.map { counts.largest(in: $0) }
     }
 
     static func status(_ behind: Bool) -> FigureCell {

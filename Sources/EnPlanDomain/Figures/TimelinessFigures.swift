@@ -55,7 +55,7 @@ enum TimelinessFigures {
                 } else { continue }
                 let column = columnOf[key]
                 let group = c.targetGroup(on: s.today)
-                let u = c.summary.pointee.responsibleIndex
+                let u = c.responsibleNumber
                 let rows: (user: Int, sector: Int?)
                 if let known = userRow[u] { rows = known } else {
                     let sector = s.staff[u]?.sector

@@ -48,9 +48,11 @@ public enum PlanDocument {
             let lines = TextWidth.wrap(text, to: lineWidth - TextWidth.columns(mark))
             for (i, l) in lines.enumerated() { out.append((i == 0 ? mark : String(repeating: " ", count: TextWidth.columns(mark))) + l) }
         }
-        func paragraph(_ text: String, indent: Int = 0) {
-            let pad = String(repeating: " ", count: indent)
-            for l in TextWidth.wrap(text, to: lineWidth - indent) { out.append(pad + l) }
+        // Wrapped to the page's width, each line after `prefix` (spaces, or Markdown's "> "): a line
+        // break in a stored text starts a line of the paragraph, never one of its own at the margin.
+        func paragraph(_ text: String, indent: Int = 0, prefix: String? = nil) {
+            let pad = prefix ?? String(repeating: " ", count: indent)
+            for l in TextWidth.wrap(text, to: lineWidth - TextWidth.columns(pad)) { out.append(pad + l) }
         }
         let municipality = letterhead.municipality
 
@@ -67,7 +69,7 @@ public enum PlanDocument {
                          plan.overallGoal == .employment ? "The goal is that you get a job." : "The goal is that you start an education."))
         if !plan.ownWords.isEmpty {
             paragraph("\(s.p(.docYourWords)):")
-            paragraph(format == .markdown ? "> \(plan.ownWords)" : "“\(plan.ownWords)”", indent: format == .markdown ? 0 : 2)
+            if format == .markdown { paragraph(plan.ownWords, prefix: "> ") } else { paragraph("“\(plan.ownWords)”", indent: 2) }
         }
         // Only what the viewer may see, and nothing empty in its place.
         let goals = plan.goals.filter { $0.status != .dropped && !d.hidden.contains($0.id) && !$0.text.isEmpty }
