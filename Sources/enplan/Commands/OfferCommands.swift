@@ -31,7 +31,7 @@ enum OfferCommands {
                                                           activity: inv.required("activity"), place: inv.string("place") ?? "",
                                                           weekdays: try inv.string("weekdays").map(weekdays) ?? []), as: inv.required("as"))
             let id = String(events[0].stream.dropFirst(Streams.offerPrefix.count))
-            if inv.flag("json") { printJSON(service.state.offers[id].map { [$0] } ?? []) } else { Output.line(id) }
+            if inv.flag("json") { printJSON(try service.offers(as: inv.required("as")).filter { $0.id == id }) } else { Output.line(id) }
             return 0
         }
     }

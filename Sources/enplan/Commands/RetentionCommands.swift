@@ -65,7 +65,7 @@ enum RetentionCommands {
             let admin = inv.required("as")
             try Context.filesOnly("retention upgrade")
             let before = try Context.open(inv.dataDirectory)
-            guard before.state.user(admin)?.role == .admin else { throw UsageError("retention upgrade: --as must name an administrator") }
+            guard before.isAdministrator(admin) else { throw UsageError("retention upgrade: --as must name an administrator") }
             guard let u = try Store.upgradeToFormatTwo(directory: inv.dataDirectory) else {
                 Output.line("The logs are in format 2 already: nothing to upgrade.")
                 return 0

@@ -34,6 +34,8 @@ struct OptionSpec {
     /// Why a value is refused (a whole line, naming the option), or nil when it is good.
     let check: (String) -> String?
     var isDate = false
+    var isTime = false
+    var isQuarter = false
 
     var isFlag: Bool { valueName == nil }
 
@@ -91,8 +93,19 @@ struct OptionSpec {
 
     /// Copenhagen wall-clock time: YYYY-MM-DDTHH:MM.
     static func time(_ name: String, required: Bool = false, _ help: String) -> OptionSpec {
-        OptionSpec(name: name, valueName: "YYYY-MM-DDTHH:MM", required: required, help: help, check: { s in
+        var o = OptionSpec(name: name, valueName: "YYYY-MM-DDTHH:MM", required: required, help: help, check: { s in
             LocalTime(iso: s) == nil ? "--\(name) must be YYYY-MM-DDTHH:MM (Copenhagen time), not \"\(s)\"" : nil
         })
+        o.isTime = true
+        return o
+    }
+
+    /// A quarter: 2026Q4.
+    static func quarter(_ name: String, required: Bool = false, _ help: String) -> OptionSpec {
+        var o = OptionSpec(name: name, valueName: "2026Q4", required: required, help: help, check: { s in
+            Quarter(s) == nil ? "--\(name) must be a quarter like 2026Q4, not \"\(s)\"" : nil
+        })
+        o.isQuarter = true
+        return o
     }
 }

@@ -60,6 +60,18 @@ struct Invocation {
         list(name).map { $0.map { R(rawValue: $0)! } }
     }
 
+    /// A time option (Copenhagen wall-clock time), checked by the parser.
+    func time(_ name: String) -> LocalTime? {
+        precondition(declared(name).isTime, "--\(name) is not a time")
+        return values[name].map { LocalTime(iso: $0)! }
+    }
+
+    /// A quarter option (2026Q4), checked by the parser.
+    func quarter(_ name: String) -> Quarter? {
+        precondition(declared(name).isQuarter, "--\(name) is not a quarter")
+        return values[name].map { Quarter($0)! }
+    }
+
     /// A date option counted from `today` (the service's).
     func day(_ name: String, today: Day) throws -> Day? {
         precondition(declared(name).isDate, "--\(name) is not a date")
