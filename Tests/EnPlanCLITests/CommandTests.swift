@@ -214,6 +214,37 @@ final class StaffCommandTests: XCTestCase {
         XCTAssertTrue(try d.eventObjects().contains { $0["type"] as? String == "UserUnlocked" && $0["actor"] as? String == "admin" })
     }
 
+    /// `users` names who asks: the IT department (administrators) and the team leaders see every
+    /// account, a caseworker the active colleagues as the directory shows them; nobody lists the
+    /// staff without saying who they are.
+    func testUsersShowsWhatTheActingUserMaySee() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "6", "--seed", "2").status, 0)
+        XCTAssertEqual(try d.run("user", "contact", "--as", "mette", "--phone", "+45 46 31 30 00", "--email", "mette@kommune.dk").status, 0)
+        let off = try d.run("user", "deactivate", "--as", "admin", "--user", "mette", "--hand-to", "jonas", "--authorized-keys", d.path + "/authorized_keys")
+        XCTAssertEqual(off.status, 0, off.stderr)
+        func users(_ who: String) throws -> [[String: Any]] {
+            let r = try d.run("users", "--as", who, "--json")
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        }
+        let all = try users("admin"), leader = try users("karen"), colleague = try users("jonas")
+        XCTAssertEqual(all.count, 21, "every account, the deactivated one too")
+        XCTAssertEqual(all.first { $0["id"] as? String == "mette" }?["active"] as? Bool, false)
+        XCTAssertEqual(all.first { $0["id"] as? String == "mette" }?["email"] as? String, "mette@kommune.dk")
+        XCTAssertEqual(leader.compactMap { $0["id"] as? String }, all.compactMap { $0["id"] as? String }, "a team leader sees every account")
+        XCTAssertEqual(colleague.count, 20, "a caseworker sees the active colleagues only")
+        XCTAssertFalse(colleague.contains { $0["id"] as? String == "mette" }, "not who has left")
+        XCTAssertTrue(colleague.allSatisfy { $0["active"] as? Bool == true && $0["lockedUntil"] == nil })
+        XCTAssertTrue(colleague.contains { $0["id"] as? String == "karen" && $0["name"] as? String == "Karen Holm" })
+        XCTAssertFalse(try d.run("users", "--as", "jonas").stdout.contains("mette"))
+        let anonymous = try d.run("users")
+        XCTAssertEqual(anonymous.status, 2)
+        XCTAssertTrue(anonymous.stderr.contains("missing --as USER"), anonymous.stderr)
+        let left = try d.run("users", "--as", "mette")
+        XCTAssertEqual(left.status, 1, "someone who has left lists no one: \(left.stderr)")
+    }
+
     func testDeactivatingSaysWhatIsLeftHandsItOnAndTakesTheKeys() throws {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "20", "--seed", "2").status, 0)

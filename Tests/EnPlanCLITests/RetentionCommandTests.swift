@@ -6,6 +6,32 @@ import TestSupport
 /// erased from every file of the data directory, and the store still verifies, against its
 /// signed checkpoint too.
 final class RetentionCommandTests: XCTestCase {
+    /// Someone else of the same name is kept: the run says where (file and line) and that the line
+    /// is another citizen's, so an administrator can tell a namesake from a leftover; exit 1.
+    func testANamesakeIsNamedByFileLineAndCitizen() throws {
+        let d = DataDirectory()
+        XCTAssertEqual(try d.run("demo", "--citizens", "6", "--seed", "4").status, 0)
+        let erased = try d.run("citizen", "add", "--as", "mette", "--cpr", "111299-1444", "--name", "Søren Navnesen").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let namesake = try d.run("citizen", "add", "--as", "mette", "--cpr", "020270-1234", "--name", "Søren Navnesen").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertFalse(erased.isEmpty || namesake.isEmpty || erased == namesake)
+        XCTAssertEqual(try d.run("citizen", "close", "--as", "mette", "--citizen", erased, "--date", "01-02-2020", "--reason", "Flyttet").status, 0)
+        let dest = d.path + "-archive"
+        defer { try? FileManager.default.removeItem(atPath: dest) }
+        XCTAssertEqual(try d.run("archive", "--as", "admin", dest).status, 0)
+
+        let run = try d.run("retention", "run", "--as", "admin")
+        XCTAssertEqual(run.status, 1, "residue is a finding: \(run.stdout)\(run.stderr)")
+        XCTAssertTrue(run.stdout.hasPrefix("Erased 1 case (\(erased))"), run.stdout)
+        let lines = try String(contentsOfFile: d.path + "/events.jsonl", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try XCTUnwrap(lines.firstIndex { $0.contains("\"CitizenRegistered\"") && $0.contains("\"stream\":\"\(namesake)\"") }) + 1
+        XCTAssertTrue(run.stderr.contains("events.jsonl:\(line) still holds a name of an erased person; the line is \(namesake)'s, a citizen who was not erased"),
+                      run.stderr)
+        XCTAssertFalse(run.stderr.contains("Søren Navnesen"), "the warning does not print the name again")
+        XCTAssertFalse(run.stderr.contains("events.jsonl:\(line + 1) "), "one warning a line")
+    }
+
     func testACaseIsArchivedAndErasedAndTheStoreStillVerifies() throws {
         let d = DataDirectory()
         XCTAssertEqual(try d.run("demo", "--citizens", "20", "--seed", "4").status, 0)

@@ -135,6 +135,32 @@ final class RetentionTests: XCTestCase {
         XCTAssertEqual(CaseService.filesMentioning(["", "Ingen"], in: dir), [])
     }
 
+    /// The residue by file and line: a text file's line, and a JSON line's stream and whose it is
+    /// (a citizen not erased, through a meeting too); one a line, the term never given.
+    func testTheResidueNamesFileLineAndWhoseLineItIs() throws {
+        let dir = archiveDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws { try text.write(toFile: dir + "/" + name, atomically: false, encoding: .utf8) }
+        try write("notes.txt", "første linje\nanden: Søren Sørensen og Søren Sørensen\n\nfjerde 111299-1452")
+        try write("events.jsonl", [#"{"v":2,"seq":1,"stream":"c1","data":{"name":"Anna"}}"#,
+                                    #"{"v":2,"seq":2,"stream":"c2","data":{"name":"Søren Sørensen"}}"#,
+                                    #"{"v":2,"seq":3,"stream":"m4","data":{"guest":"Søren Sørensen"}}"#,
+                                    #"{"v":2,"seq":4,"stream":"user:jonas","data":{"note":"1112991452"}}"#,
+                                    #"{"v":2,"seq":5,"stream":"c9","data":{"name":"Søren Sørensen"}}"#].joined(separator: "\n") + "\n")
+        let found = Residue.find(["Søren Sørensen", "1112991452", "111299-1452"], in: dir, erased: ["c9"]) { stream in
+            stream == "m4" ? "c3" : stream.hasPrefix("c") ? stream : nil
+        }
+        XCTAssertEqual(found, [
+            Residue(file: "events.jsonl", line: 2, term: .name, stream: "c2", otherCitizen: "c2"),
+            Residue(file: "events.jsonl", line: 3, term: .name, stream: "m4", otherCitizen: "c3"),
+            Residue(file: "events.jsonl", line: 4, term: .cprNumber, stream: "user:jonas", otherCitizen: nil),
+            Residue(file: "events.jsonl", line: 5, term: .name, stream: "c9", otherCitizen: nil),
+            Residue(file: "notes.txt", line: 2, term: .name, stream: nil, otherCitizen: nil),
+            Residue(file: "notes.txt", line: 4, term: .cprNumber, stream: nil, otherCitizen: nil),
+        ])
+        XCTAssertEqual(Residue.find(["Ingen"], in: dir, erased: []) { _ in nil }, [])
+    }
+
     /// The links and household members naming an erased citizen go, from citizens linked before
     /// the first erasure the projection applied and after it (`Projection.namedBy`, made at the
     /// first erasure, then kept by the events that name another citizen).

@@ -67,7 +67,8 @@ public struct RetentionRun: Sendable {
     public let eventLines: Int
     public let auditLines: Int
     public let filesRemoved: [String]
-    /// Files where a name or number of an erased person was still found afterwards (another case's
-    /// free text, say): for an administrator to look at. Empty after a clean run.
-    public let residue: [String]
+    /// Where a name or number of an erased person was still found afterwards, by file and line
+    /// (another case's free text, or someone of the same name: `Residue.otherCitizen` says whose
+    /// line it is): for an administrator to look at. Empty after a clean run.
+    public let residue: [Residue]
 }

@@ -53,14 +53,50 @@ struct TermSearch {
         }
     }
 
+    /// Where the terms are in `bytes`, in order: each match's offset and length (at most `limit`).
+    /// The slow side of `found`, for the few files it found something in.
+    func matches(in bytes: UnsafeRawBufferPointer, limit: Int = 1000) -> [(offset: Int, length: Int)] {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else { return [] }
+        let n = bytes.count
+        var out: [(offset: Int, length: Int)] = []
+        for s in short where s.count <= n {
+            var i = 0
+            while i + s.count <= n, out.count < limit {
+                if base[i] == s[0], s.count == 1 || base[i + 1] == s[1] { out.append((i, s.count)) }
+                i += 1
+            }
+        }
+        if n >= 3, !byPrefix.isEmpty {
+            var window = UInt32(base[0]) << 8 | UInt32(base[1])
+            var i = 2
+            while i < n, out.count < limit {
+                window = (window << 8 | UInt32(base[i])) & 0xFF_FFFF
+                if let candidates = byPrefix[window] {
+                    let start = i - 2
+                    for t in candidates where start + t.count <= n && memcmp(base + start, t, t.count) == 0 {
+                        out.append((start, t.count))
+                        break
+                    }
+                }
+                i += 1
+            }
+        }
+        return out.sorted { $0.offset < $1.offset }
+    }
+
     /// Whether the file at `path` holds any of the terms (mapped, read once).
     func found(inFile path: String) -> Bool {
+        Self.withMapped(path) { found(in: $0) } ?? false
+    }
+
+    /// The file's bytes, mapped, given to `body` (nothing for an empty or unreadable file).
+    static func withMapped<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         let size = Sys.fileSize(fd)
-        guard size > 0, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return false }
+        guard size > 0, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
         defer { munmap(map, size) }
-        return found(in: UnsafeRawBufferPointer(start: map, count: size))
+        return body(UnsafeRawBufferPointer(start: map, count: size))
     }
 }

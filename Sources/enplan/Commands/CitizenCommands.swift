@@ -11,7 +11,7 @@ enum CitizenCommands {
 
     static var benefits: CommandSpec {
         CommandSpec(["benefits"], "the date-bounded benefit code list", options: [.json]) { inv in
-            let list = try Context.open(inv.dataDirectory).state.benefits.values.sorted { $0.code < $1.code }
+            let list = try Context.open(inv.dataDirectory).benefits.values.sorted { $0.code < $1.code }
             if inv.flag("json") {
                 Output.jsonArray(list) { b, w in
                     w.openObject(); w.field("code", b.code); w.field("da", b.danish); w.field("en", b.english)

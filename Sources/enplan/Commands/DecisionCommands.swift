@@ -15,15 +15,13 @@ enum DecisionCommands {
             .date("appeal-deadline", "a deadline other than the reckoned one"), .text("reason", "TEXT", required: true, "why it is corrected"),
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
-            let today = service.today, citizen = inv.required("citizen"), id = inv.required("decision")
-            guard let d = service.state.citizens[citizen]?.plan?.decisions.first(where: { $0.id == id }) else {
-                throw DomainError.notFound(.inPlan(.decision, id, citizen: citizen))
-            }
-            let events = try service.execute(.correctDecision(citizen: citizen, decision: id, legalArea: inv.choice("area", LegalArea.self) ?? d.legalArea,
-                                                              date: try inv.day("date", today: today) ?? d.date, text: inv.string("text") ?? d.text,
-                                                              appealDeadline: try inv.day("appeal-deadline", today: today),
-                                                              sent: inv.choice("sent", Delivery.self) ?? .digital, reason: inv.required("reason")),
-                                             as: inv.required("as"))
+            let today = service.today
+            // What is not given is taken from the decision as it is, in the domain.
+            let events = try service.correctDecision(citizen: inv.required("citizen"), decision: inv.required("decision"),
+                                                     legalArea: inv.choice("area", LegalArea.self), date: try inv.day("date", today: today),
+                                                     text: inv.string("text"), appealDeadline: try inv.day("appeal-deadline", today: today),
+                                                     sent: inv.choice("sent", Delivery.self) ?? .digital, reason: inv.required("reason"),
+                                                     as: inv.required("as"))
             Output.line(events[0].seq)
             return 0
         }
@@ -40,6 +38,12 @@ enum DecisionCommands {
         }
     }
 
+    /// The decision a `DecisionRecorded` event holds.
+    static func recorded(_ e: RecordedEvent) -> Decision? {
+        guard case let .decisionRecorded(d)? = try? DomainEvent(type: e.type, fields: e.data) else { return nil }
+        return d
+    }
+
     static var add: CommandSpec {
         CommandSpec(["decision", "add"], "record a decision; prints it with its appeal deadline", options: [
             .actor(), .citizen, .choice("area", LegalArea.self, required: true, "the legal area"),
@@ -54,8 +58,8 @@ enum DecisionCommands {
                                                  appealDeadline: try inv.day("appeal-deadline", today: today),
                                                  sent: inv.choice("sent", Delivery.self) ?? .digital)
             let events = try service.execute(command, as: inv.required("as"))
-            // The decision just written, as the projection holds it (the CLI owns the store).
-            guard let d = service.state.citizens[citizen]?.plan?.decisions.last else { return 0 }
+            // The decision just written, as its event holds it (its id and its reckoned deadline).
+            guard let d = events.lazy.compactMap(DecisionCommands.recorded).first else { return 0 }
             if inv.flag("json") {
                 Output.jsonArray([d]) { d, w in
                     w.openObject()

@@ -27,7 +27,7 @@ enum KeyCommands {
             let key = try PublicKey(line: text)
             let service = try admin(inv)
             if let user {
-                guard user.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }), let u = service.state.user(user) else {
+                guard user.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }), let u = try service.account(user, as: inv.required("as")) else {
                     throw UsageError("key add: no user \"\(user)\" (enplan users lists them)")
                 }
                 guard u.active else { throw DomainError.forbidden(.notActiveUser(user)) }

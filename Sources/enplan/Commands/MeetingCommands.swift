@@ -61,7 +61,7 @@ enum MeetingCommands {
             .text("room", "R", "the room"), .text("agenda", "f1,e2", "the citizen's open follow-ups and running efforts to take up"),
             .flag("allow-conflict", "book even if a participant or the room is taken"),
         ]) { inv in
-            let start = LocalTime(iso: inv.required("start"))!
+            let start = inv.time("start")!
             let citizen = inv.string("citizen")
             var guests: [Guest] = []
             if let partner = inv.string("partner") {
@@ -69,7 +69,7 @@ enum MeetingCommands {
                 guests.append(Guest(kind: .partner, name: p[0], organisation: p.count > 1 ? p[1] : nil))
             }
             let service = try Context.open(inv.dataDirectory)
-            if let citizen, let other = Scheduling.mergeCandidate(citizen: citizen, near: start, in: service.state) {
+            if let citizen, let other = service.mergeCandidate(citizen: citizen, near: start, as: inv.required("as")) {
                 // Fewer meetings is the point: say so, the caller decides.
                 Output.warning("\(citizen) already has meeting \(other.id) on \(other.start.iso.replacingOccurrences(of: "T", with: " ")) (within 14 days): consider adding this agenda and these participants to it")
             }
@@ -89,15 +89,14 @@ enum MeetingCommands {
         Output.warning("\(start.day.iso) is not a working day (\(Holidays.name(of: start.day) ?? "a weekend"))")
     }
 
-    /// A planned meeting changed from what it is: `change` sets what the options give.
-    static func change(_ inv: Invocation, _ change: (inout Meeting, Settings) throws -> Void) throws -> Int32 {
+    /// A planned meeting changed from what it is: `change` sets what the options give; the rest is
+    /// taken from the meeting as it is, in the domain.
+    static func change(_ inv: Invocation, _ change: (inout CaseService.MeetingEdit, Settings) throws -> Void) throws -> Int32 {
         let service = try Context.open(inv.dataDirectory)
-        let id = try inv.required("meeting")
-        guard var m = service.state.meetings[id] else { throw DomainError.notFound(.meeting(id)) }
-        try change(&m, Settings.load(directory: inv.dataDirectory))
-        warnIfOffDay(m.start)
-        let events = try service.execute(.changeMeeting(meeting: id, type: m.type, start: m.start, minutes: m.minutes, room: m.room,
-                                                        agenda: m.agenda, allowConflict: inv.flag("allow-conflict")), as: inv.required("as"))
+        var edit = CaseService.MeetingEdit()
+        try change(&edit, Settings.load(directory: inv.dataDirectory))
+        let events = try service.changeMeeting(inv.required("meeting"), edit, allowConflict: inv.flag("allow-conflict"), as: inv.required("as"))
+        if case let .meetingChanged(_, start, _, _, _)? = try? DomainEvent(type: events[0].type, fields: events[0].data) { warnIfOffDay(start) }
         Output.line(events[0].seq)
         return 0
     }
@@ -108,7 +107,7 @@ enum MeetingCommands {
             .int("minutes", in: 5...480, "the new length (default: as it was)"), .flag("allow-conflict", "move it even if a participant or the room is taken"),
         ]) { inv in
             try change(inv) { m, _ in
-                m.start = LocalTime(iso: try inv.required("start"))!
+                m.start = inv.time("start")!
                 if let minutes = inv.int("minutes") { m.minutes = minutes }
             }
         }
@@ -123,7 +122,7 @@ enum MeetingCommands {
         ]) { inv in
             try change(inv) { m, settings in
                 if let type = inv.choice("type", MeetingType.self) { m.type = type }
-                if let room = inv.string("room") { m.room = room.isEmpty ? nil : try settings.room(room) }
+                if let room = inv.string("room") { m.room = .some(room.isEmpty ? nil : try settings.room(room)) }
                 if let minutes = inv.int("minutes") { m.minutes = minutes }
                 if let agenda = inv.list("agenda") { m.agenda = agenda }
             }
@@ -154,12 +153,9 @@ enum MeetingCommands {
             let room = inv.string("room")
             let service = try Context.open(inv.dataDirectory)
             let after = try inv.day("after", today: service.today)
-            _ = try service.user(actor)
-            for p in participants where service.state.user(p) == nil { throw DomainError.notFound(.user(p)) }
-            let now = service.store.clock.now().local
-            let from = after.map { LocalTime(day: $0, minuteOfDay: 0) }.map { max($0, now) } ?? now
             let hours = Settings.load(directory: inv.dataDirectory).workingHours
-            guard let slot = Scheduling.firstFreeSlot(participants: participants, room: room, minutes: minutes, after: from, in: service.state, hours: hours) else {
+            guard let slot = try service.firstFreeSlot(participants: participants, room: room, minutes: minutes,
+                                                       after: after.map { LocalTime(day: $0, minuteOfDay: 0) }, hours: hours, as: actor) else {
                 Output.error("no free slot of \(minutes) minutes in the coming year")
                 return 1
             }
@@ -188,7 +184,7 @@ enum MeetingCommands {
         ]) { inv in
             let (service, found) = try query(inv, defaultDays: 90)
             try service.recordExport(.calendarFile, citizen: inv.string("citizen"), as: inv.required("as"), reason: inv.string("reason"))
-            Output.text(ICalendar.export(found, state: service.state, storeID: service.store.identity))
+            Output.text(service.calendarFile(found))
             return 0
         }
     }

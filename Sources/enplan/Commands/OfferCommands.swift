@@ -9,29 +9,33 @@ enum OfferCommands {
 
     static let weekdayNames = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
 
-    /// "1,3", "man,ons" or "mon,wed".
-    static func weekdays(_ text: String) throws -> [Int] {
+    /// A weekday, 1 (Monday) to 7: "1", "man" or "mon".
+    static func weekday(_ word: String) -> Int? {
         let english = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        return try Invocation.split(text).map { w in
-            let l = w.lowercased()
-            if let n = Int(l), (1...7).contains(n) { return n }
-            if let i = weekdayNames.firstIndex(where: { l.hasPrefix($0) }) ?? english.firstIndex(where: { l.hasPrefix($0) }) { return i + 1 }
-            throw UsageError("--weekdays: \"\(w)\" is no weekday (1-7, man … søn, mon … sun)")
-        }
+        let l = word.lowercased()
+        if let n = Int(l), (1...7).contains(n) { return n }
+        return (weekdayNames.firstIndex { l.hasPrefix($0) } ?? english.firstIndex { l.hasPrefix($0) }).map { $0 + 1 }
+    }
+
+    /// "1,3", "man,ons" or "mon,wed": checked by the parser, read with `inv.list("weekdays")`.
+    static var weekdaysOption: OptionSpec {
+        OptionSpec(name: "weekdays", valueName: "man,ons", required: false, help: "the days it runs (1-7 or day names)", check: { s in
+            Invocation.split(s).first { weekday($0) == nil }.map { "--weekdays: \"\($0)\" is no weekday (1-7, man … søn, mon … sun)" }
+        })
     }
 
     static var add: CommandSpec {
         CommandSpec(["offer", "add"], "add an offer to the register (supervisors and admins); prints its id", options: [
             .actor("SUPERVISOR"), .text("provider", "NAME", required: true, "who runs it"),
             .choice("kind", Offer.Kind.self, required: true, "the kind of provider"), .text("activity", "TEXT", required: true, "what it is"),
-            .text("place", "TEXT", "where"), .text("weekdays", "man,ons", "the days it runs (1-7 or day names)"), .json,
+            .text("place", "TEXT", "where"), weekdaysOption, .json,
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
             let events = try service.execute(.defineOffer(provider: inv.required("provider"), kind: inv.choice("kind", Offer.Kind.self)!,
                                                           activity: inv.required("activity"), place: inv.string("place") ?? "",
-                                                          weekdays: try inv.string("weekdays").map(weekdays) ?? []), as: inv.required("as"))
+                                                          weekdays: inv.list("weekdays")?.map { weekday($0)! } ?? []), as: inv.required("as"))
             let id = String(events[0].stream.dropFirst(Streams.offerPrefix.count))
-            if inv.flag("json") { printJSON(service.state.offers[id].map { [$0] } ?? []) } else { Output.line(id) }
+            if inv.flag("json") { printJSON(try service.offers(as: inv.required("as")).filter { $0.id == id }) } else { Output.line(id) }
             return 0
         }
     }
@@ -63,15 +67,11 @@ enum OfferCommands {
 
     static var attendance: CommandSpec {
         CommandSpec(["offer", "attendance"], "record the attendance a provider reported for a week (a count, no names)", options: [
-            .actor(), .text("offer", "ID", required: true, "the offer (`offer list`)"), .text("week", "2026-W48", "the ISO week (default: this week)"),
+            .actor(), .text("offer", "ID", required: true, "the offer (`offer list`)"), .week("week", "the ISO week (default: this week)"),
             .int("count", in: 0...100_000, required: true, "how many came that week"),
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
-            var week = IsoWeek(service.today)
-            if let text = inv.string("week") {
-                guard let w = IsoWeek(text) else { throw UsageError("--week must be an ISO week like 2026-W48, not \"\(text)\"") }
-                week = w
-            }
+            let week = inv.week("week") ?? IsoWeek(service.today)
             let events = try service.execute(.reportAttendance(offer: inv.required("offer"), week: week, count: inv.int("count")!), as: inv.required("as"))
             Output.line(events[0].seq)
             return 0

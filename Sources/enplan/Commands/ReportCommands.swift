@@ -37,11 +37,10 @@ enum ReportCommands {
                 return 0
             }
             if inv.flag("csv") {
-                let names = Dictionary(uniqueKeysWithValues: service.state.users.map { ($0.id, $0.name) })
-                Output.text(FigureCSV.render(table, danish: danish, names: names, units: service.organisation.units.mapValues(\.name)))
+                Output.text(FigureCSV.render(table, danish: danish, names: service.userNames, units: service.organisation.units.mapValues(\.name)))
                 try service.recordExport(table, as: viewer)
             } else if inv.flag("json") {
-                Output.jsonArray(table.rows) { row, w in json(row, table, section, service, &w) }
+                Output.jsonArray(table.rows) { row, w in json(row, table, section, service, viewer, &w) }
             } else {
                 Output.table([Bilingual("RÆKKE", "ROW").text(danish: danish)] + table.columns.map { $0.title.text(danish: danish) }
                              + [Bilingual("MARKERING", "FLAG").text(danish: danish)],
@@ -57,12 +56,14 @@ enum ReportCommands {
 
     /// A row as JSON: its key and label, then each column's value by key (counts as numbers,
     /// shares as {"n","of"}, days as a number or null, sparklines as arrays, text in English).
-    static func json(_ row: FigureRow, _ table: FigureTable, _ section: FigureSection, _ service: CaseService, _ w: inout JSONWriter) {
+    static func json(_ row: FigureRow, _ table: FigureTable, _ section: FigureSection, _ service: CaseService, _ viewer: String,
+                     _ w: inout JSONWriter) {
         w.openObject()
         w.field("key", row.key); w.field("label", row.label.en)
         if row.key.hasPrefix("user:") {
             let id = String(row.key.dropFirst(5))
-            w.field("user", id); w.field("name", service.state.user(id)?.name ?? id); w.field("sector", service.state.user(id)?.sector)
+            let u = try? service.account(id, as: viewer)
+            w.field("user", id); w.field("name", u?.name ?? id); w.field("sector", u?.sector)
         } else if row.key.hasPrefix("unit:") {
             // The caseload's "by unit" rows: the unit's id and name.
             let id = String(row.key.dropFirst(5))
@@ -97,7 +98,7 @@ enum ReportCommands {
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
             try service.execute(.defineTarget(id: inv.required("id"), kind: inv.choice("kind", Target.Kind.self)!, name: inv.required("name"),
-                                              value: Int(inv.required("value"))!, deadline: try inv.day("deadline", today: service.today),
+                                              value: inv.int("value")!, deadline: try inv.day("deadline", today: service.today),
                                               sector: inv.choice("sector", Sector.self)), as: inv.required("as"))
             Output.line(inv.required("id"))
             return 0

@@ -65,7 +65,7 @@ enum RetentionCommands {
             let admin = inv.required("as")
             try Context.filesOnly("retention upgrade")
             let before = try Context.open(inv.dataDirectory)
-            guard before.state.user(admin)?.role == .admin else { throw UsageError("retention upgrade: --as must name an administrator") }
+            guard before.isAdministrator(admin) else { throw UsageError("retention upgrade: --as must name an administrator") }
             guard let u = try Store.upgradeToFormatTwo(directory: inv.dataDirectory) else {
                 Output.line("The logs are in format 2 already: nothing to upgrade.")
                 return 0
@@ -78,6 +78,17 @@ enum RetentionCommands {
             Output.line("Upgraded; recorded in the audit log. Write a new checkpoint (enplan checkpoint) and take a backup.")
             return 0
         }
+    }
+
+    /// A place the run left a name or number in, in words: the file and line, and whose line it is
+    /// (someone of the same name, or another case's text naming the erased person).
+    static func residue(_ r: Residue) -> String {
+        let said = "\(r.file):\(r.line) still holds a \(r.term.rawValue) of an erased person"
+        if let other = r.otherCitizen {
+            return said + "; the line is \(other)'s, a citizen who was not erased (the same \(r.term == .name ? "name" : "number"), or their case naming the erased person): look at it"
+        }
+        if let stream = r.stream { return said + " (a line of \(stream)): look at it" }
+        return said + ": look at it"
     }
 
     static var run: CommandSpec {
@@ -94,7 +105,7 @@ enum RetentionCommands {
             if !r.notArchived.isEmpty {
                 Output.line("Due but kept, as no archive copy holds them: \(r.notArchived.joined(separator: ", ")) (enplan archive DEST first).")
             }
-            for f in r.residue { Output.warning("\(f) still holds a name or number of an erased person (another case's text?): look at it") }
+            for place in r.residue { Output.warning(residue(place)) }
             if !dry { Output.line("Recorded in the audit log. verify still checks every line.") }
             return r.residue.isEmpty ? 0 : 1
         }

@@ -10,15 +10,13 @@ enum ReviewCommands {
 
     enum YesNo: String, CaseIterable { case yes, no }
 
-    static func quarter(_ inv: Invocation, _ today: Day) throws -> Quarter {
-        guard let text = inv.string("quarter") else { return Quarter(of: today) }
-        guard let q = Quarter(text) else { throw UsageError("--quarter must be a quarter like 2026Q4, not \"\(text)\"") }
-        return q
+    static func quarter(_ inv: Invocation, _ today: Day) -> Quarter {
+        inv.quarter("quarter") ?? Quarter(of: today)
     }
 
     static var sample: CommandSpec {
         CommandSpec(["review", "sample"], "draw the quarter's review sample (at least one plan from each sector × target group), or check a draw", options: [
-            .actor("SUPERVISOR"), .text("quarter", "2026Q4", "the quarter (default: this one)"),
+            .actor("SUPERVISOR"), .quarter("quarter", "the quarter (default: this one)"),
             .int("size", in: 1...1000, "how many plans at least (default 16)"),
             .text("check", "ID", "draw again from the draw's recorded population and seed and say whether it matches (exit 1 if not)"), .json,
         ]) { inv in
@@ -38,7 +36,7 @@ enum ReviewCommands {
                 }
                 return same ? 0 : 1
             }
-            let draw = try service.drawReviewSample(quarter: try quarter(inv, service.today), size: inv.int("size") ?? ReviewDraw.defaultSize, as: viewer)
+            let draw = try service.drawReviewSample(quarter: quarter(inv, service.today), size: inv.int("size") ?? ReviewDraw.defaultSize, as: viewer)
             try show(draw, service.drawnPlans(draw.id, as: viewer), json: inv.flag("json"))
             return 0
         }
@@ -66,7 +64,7 @@ enum ReviewCommands {
 
     static var record: CommandSpec {
         CommandSpec(["review", "record"], "record a drawn plan's review; an action becomes a follow-up on the plan", options: [
-            .actor("SUPERVISOR"), .citizen, .text("quarter", "2026Q4", "the draw (default: this quarter's)"),
+            .actor("SUPERVISOR"), .citizen, .quarter("quarter", "the draw (default: this quarter's)"),
             .text("authority", "NAME", "who reviewed it for the authority (default: you)"), .text("provider", "NAME", "who reviewed it for the provider"),
             .choice("invited", YesNo.self, required: true, "the citizen was invited"), .choice("took-part", YesNo.self, required: true, "the citizen took part"),
             .int("focus", in: 1...4, required: true, "the (re)habilitation focus: 1 not rehabilitative, 2 small, 3 some, 4 high degree"),
@@ -77,7 +75,7 @@ enum ReviewCommands {
             let today = service.today, viewer = inv.required("as")
             let actions = try inv.string("action").map { [ReviewAction(text: $0, due: try inv.day("action-due", today: today) ?? today + 28)] } ?? []
             let events = try service.execute(.recordReview(
-                citizen: inv.required("citizen"), draw: try quarter(inv, today).id, date: try inv.day("date", today: today) ?? today,
+                citizen: inv.required("citizen"), draw: quarter(inv, today).id, date: try inv.day("date", today: today) ?? today,
                 authority: inv.string("authority") ?? (try service.user(viewer)).name, provider: inv.string("provider") ?? "",
                 invited: inv.choice("invited", YesNo.self) == .yes, tookPart: inv.choice("took-part", YesNo.self) == .yes,
                 focus: ReviewFocus(rawValue: inv.int("focus")!)!, findings: inv.required("findings"), actions: actions), as: viewer)
@@ -88,18 +86,18 @@ enum ReviewCommands {
 
     static var list: CommandSpec {
         CommandSpec(["review", "list"], "the review by quarter (drawn, reviewed), or one quarter's drawn plans with --quarter", options: [
-            .actor("SUPERVISOR"), .text("quarter", "2026Q4", "one quarter's plans"), .json,
+            .actor("SUPERVISOR"), .quarter("quarter", "one quarter's plans"), .json,
         ]) { inv in
             let service = try Context.open(inv.dataDirectory)
             let viewer = inv.required("as")
-            if inv.string("quarter") != nil {
-                let q = try quarter(inv, service.today)
+            if inv.quarter("quarter") != nil {
+                let q = quarter(inv, service.today)
                 guard let d = try service.reviewDraws(as: viewer).first(where: { $0.quarter == q }) else { throw DomainError.notFound(.reviewSample(q.id)) }
                 try show(d, service.drawnPlans(d.id, as: viewer), json: inv.flag("json"))
                 return 0
             }
-            let draws = try service.reviewDraws(as: viewer)
-            let reviewed = draws.map { d in d.plans.filter { service.state.citizens[$0]?.plan?.reviews.contains { $0.draw == d.id } == true }.count }
+            let progress = try service.reviewProgress(as: viewer)
+            let draws = progress.map(\.draw), reviewed = progress.map(\.reviewed)
             if inv.flag("json") {
                 Output.jsonArray(Array(zip(draws, reviewed))) { p, w in
                     w.openObject(); w.field("id", p.0.id); w.field("quarter", p.0.quarter.id); w.field("drawn", p.0.plans.count)

@@ -23,7 +23,7 @@ enum StoreCommands {
             let opened = try Context.loaded(inv.dataDirectory, terminal: Context.terminal)
             for n in opened.notices { Output.warning(n) }
             let service = opened.service
-            if inv.demo && service.state.accounts.isEmpty {
+            if inv.demo && !service.hasAccounts {
                 let report = try DemoData.fill(service, options: DemoData.Options())
                 Output.warning("created the demo store in \(inv.dataDirectory): \(report.citizens) citizens, \(report.users) users, \(report.events) events")
             }
@@ -36,19 +36,16 @@ enum StoreCommands {
     }
 
     static func summary(_ service: CaseService, _ dir: String, demo: Bool) {
-        let s = service.state
-        let today = service.today
-        let overdue = s.citizens.values.reduce(0) { $0 + ($1.plan?.overdueFollowUps(on: today) ?? 0) }
-        let youth = s.citizens.values.filter { $0.targetGroup(on: today) == .youth }.count
+        let s = service.summary
         Output.line("EnPlan data directory: \(dir)")
-        Output.line("\(s.citizens.count) citizens (\(youth) aged 15-29), \(s.accounts.count) users, \(s.meetings.count) meetings, \(overdue) overdue follow-ups, \(service.store.lastSeq) events.")
-        if s.accounts.isEmpty {
+        Output.line("\(s.citizens) citizens (\(s.youth) aged 15-29), \(s.users) users, \(s.meetings) meetings, \(s.overdueFollowUps) overdue follow-ups, \(s.events) events.")
+        if s.users == 0 {
             Output.line("The store has no users yet: `enplan` on a terminal offers to create the first administrator, or")
             Output.line("  enplan --data-dir \(dir) user add --as admin --id admin --name \"Your Name\" --sector employment --role admin")
         }
         if demo {
             Output.line("Demo users (password: demo):")
-            Output.table(["ID", "NAME", "SECTOR", "ROLE"], s.users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue] })
+            Output.table(["ID", "NAME", "SECTOR", "ROLE"], service.demoLogins.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue] })
         }
         Output.line("Not a terminal, so no full-screen interface; `enplan --help` lists the headless commands.")
     }
@@ -113,7 +110,7 @@ enum StoreCommands {
             .actor("ADMIN"),
         ], arguments: ["FILE"]) { inv in
             let service = try Context.open(inv.dataDirectory)
-            guard service.state.user(inv.required("as"))?.role == .admin else { throw UsageError("checkpoint: --as must name an administrator") }
+            guard service.isAdministrator(inv.required("as")) else { throw UsageError("checkpoint: --as must name an administrator") }
             let c = try service.store.checkpoint()
             let file = inv.arguments.first ?? "-"
             if file == "-" {

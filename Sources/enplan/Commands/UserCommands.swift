@@ -5,24 +5,26 @@ import Foundation
 enum UserCommands {
     static var all: [CommandSpec] { [users, add, passwd, active(false), active(true), contact, unlock] }
 
+    /// The accounts as the acting user may list them (`CaseService.accounts`): the municipality's
+    /// IT department and the team leaders manage accounts and hand on what leavers leave, so they
+    /// see every account; a caseworker sees what the colleagues' directory shows anyone who works
+    /// here, no more.
     static var users: CommandSpec {
-        CommandSpec(["users"], "the users: id, name, sector, role (caseworker, supervisor, admin), active, their phone and e-mail; for an administrator, until when one is locked out",
+        CommandSpec(["users"], "the staff: id, name, sector, role (caseworker, supervisor, admin), active, phone and e-mail. An administrator or team leader (supervisor) sees every account, deactivated ones too, and an administrator also until when one is locked out; anyone else sees the active colleagues, as the directory shows them",
                     options: [.actor(), .json]) { inv in
             let service = try Context.open(inv.dataDirectory)
-            // Read as someone: an active user of the store (the colleagues' directory); lockouts are the administrators'.
-            let viewer = try service.user(inv.required("as"))
-            let users = service.state.users
-            func locked(_ u: User) -> LocalTime? { viewer.role == .admin ? service.lockedUntil(u.id)?.local : nil }
+            let rows = try service.accounts(as: inv.required("as"))
             if inv.flag("json") {
-                Output.jsonArray(users) { u, w in
+                Output.jsonArray(rows) { r, w in
+                    let u = r.user
                     w.openObject(); w.field("id", u.id); w.field("name", u.name); w.field("sector", u.sector); w.field("role", u.role)
                     w.field("active", u.active); w.field("phone", u.phone); w.field("email", u.email)
-                    w.field("lockedUntil", locked(u)?.iso); w.closeObject()
+                    w.field("lockedUntil", r.lockedUntil?.local.iso); w.closeObject()
                 }
             } else {
                 Output.table(["ID", "NAME", "SECTOR", "ROLE", "ACTIVE", "LOCKED"],
-                             users.map { [$0.id, $0.name, $0.sector.rawValue, $0.role.rawValue, $0.active ? "yes" : "no",
-                                          locked($0).map { "until \($0.iso.suffix(5)) (enplan user unlock)" } ?? ""] })
+                             rows.map { r in [r.user.id, r.user.name, r.user.sector.rawValue, r.user.role.rawValue, r.user.active ? "yes" : "no",
+                                              r.lockedUntil.map { "until \($0.local.iso.suffix(5)) (enplan user unlock)" } ?? ""] })
             }
             return 0
         }
@@ -37,8 +39,7 @@ enum UserCommands {
             let user = User(id: id, name: name, sector: inv.choice("sector", Sector.self)!, role: inv.choice("role", Role.self)!)
             let service = try Context.open(inv.dataDirectory)
             // Check what can be checked before asking for the password.
-            let acting = service.state.accounts.isEmpty ? User(id: actor, name: actor, sector: user.sector, role: .admin) : try service.user(actor)
-            _ = try Decide(state: service.state, actor: acting, today: service.today).events(for: .createUser(user, passwordHash: "-"))
+            try service.check(.createUser(user, passwordHash: "-"), as: actor)
             let password = try Context.readPassword(prompt: "Password for \(id): ")
             try Passwords.check(password, user: id)
             try service.execute(.createUser(user, passwordHash: try Passwords.hash(password)), as: actor)
@@ -77,7 +78,7 @@ enum UserCommands {
             let actor = inv.required("as")
             let target = inv.string("user") ?? actor
             let service = try Context.open(inv.dataDirectory)
-            guard let u = service.state.user(target) else { throw DomainError.notFound(.user(target)) }
+            guard let u = try service.account(target, as: actor) else { throw DomainError.notFound(.user(target)) }
             guard inv.string("phone") != nil || inv.string("email") != nil else { throw UsageError("give --phone, --email or both") }
             let events = try service.execute(.setUserContact(user: target, phone: inv.string("phone") ?? u.phone, email: inv.string("email") ?? u.email), as: actor)
             Output.line(events[0].seq)

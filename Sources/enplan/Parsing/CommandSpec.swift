@@ -33,7 +33,11 @@ struct OptionSpec {
     let help: String
     /// Why a value is refused (a whole line, naming the option), or nil when it is good.
     let check: (String) -> String?
-    var isDate = false
+    /// What a value is read as (`Invocation.day`, `time`, `quarter`, `week`): checked by the parser, typed for the run.
+    enum Kind { case plain, date, time, quarter, week }
+    var kind = Kind.plain
+
+    var isDate: Bool { kind == .date }
 
     var isFlag: Bool { valueName == nil }
 
@@ -85,14 +89,34 @@ struct OptionSpec {
         var o = OptionSpec(name: name, valueName: "DATE", required: required, help: help, check: { s in
             DayInput.parse(s, today: Invocation.today) == nil ? Invocation.badDate(name, s) : nil
         })
-        o.isDate = true
+        o.kind = .date
         return o
     }
 
     /// Copenhagen wall-clock time: YYYY-MM-DDTHH:MM.
     static func time(_ name: String, required: Bool = false, _ help: String) -> OptionSpec {
-        OptionSpec(name: name, valueName: "YYYY-MM-DDTHH:MM", required: required, help: help, check: { s in
+        var o = OptionSpec(name: name, valueName: "YYYY-MM-DDTHH:MM", required: required, help: help, check: { s in
             LocalTime(iso: s) == nil ? "--\(name) must be YYYY-MM-DDTHH:MM (Copenhagen time), not \"\(s)\"" : nil
         })
+        o.kind = .time
+        return o
+    }
+
+    /// An ISO week: 2026-W48.
+    static func week(_ name: String, required: Bool = false, _ help: String) -> OptionSpec {
+        var o = OptionSpec(name: name, valueName: "2026-W48", required: required, help: help, check: { s in
+            IsoWeek(s) == nil ? "--\(name) must be an ISO week like 2026-W48, not \"\(s)\"" : nil
+        })
+        o.kind = .week
+        return o
+    }
+
+    /// A quarter: 2026Q4.
+    static func quarter(_ name: String, required: Bool = false, _ help: String) -> OptionSpec {
+        var o = OptionSpec(name: name, valueName: "2026Q4", required: required, help: help, check: { s in
+            Quarter(s) == nil ? "--\(name) must be a quarter like 2026Q4, not \"\(s)\"" : nil
+        })
+        o.kind = .quarter
+        return o
     }
 }

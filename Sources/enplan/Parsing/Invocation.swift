@@ -60,6 +60,24 @@ struct Invocation {
         list(name).map { $0.map { R(rawValue: $0)! } }
     }
 
+    /// A time option (Copenhagen wall-clock time), checked by the parser.
+    func time(_ name: String) -> LocalTime? {
+        precondition(declared(name).kind == .time, "--\(name) is not a time")
+        return values[name].map { LocalTime(iso: $0)! }
+    }
+
+    /// A quarter option (2026Q4), checked by the parser.
+    func quarter(_ name: String) -> Quarter? {
+        precondition(declared(name).kind == .quarter, "--\(name) is not a quarter")
+        return values[name].map { Quarter($0)! }
+    }
+
+    /// An ISO week option (2026-W48), checked by the parser.
+    func week(_ name: String) -> IsoWeek? {
+        precondition(declared(name).kind == .week, "--\(name) is not a week")
+        return values[name].map { IsoWeek($0)! }
+    }
+
     /// A date option counted from `today` (the service's).
     func day(_ name: String, today: Day) throws -> Day? {
         precondition(declared(name).isDate, "--\(name) is not a date")

@@ -76,7 +76,7 @@ enum SSHSession {
         }
         let checkUser: @Sendable (CaseService) throws -> Void = { service in
             if let user {
-                guard let u = service.state.user(user), u.active else { throw DomainError.forbidden(.notActiveUser(user)) }
+                guard service.isActive(user) else { throw DomainError.forbidden(.notActiveUser(user)) }
             }
         }
         if inv.command.path.isEmpty {

@@ -36,4 +36,22 @@ extension CaseService {
         }
         return found
     }
+
+    /// A meeting of the citizen's within 14 days of `start` that a new one could join instead, if
+    /// `viewerID` may see the citizen (nil alike when there is none and when they may not).
+    public func mergeCandidate(citizen: String, near start: LocalTime, as viewerID: String) -> Meeting? {
+        guard let viewer = store.projection.user(viewerID), viewer.active, let c = store.projection.citizens.head(citizen),
+              Access.canSee(viewer, c) else { return nil }
+        return mergeCandidate(citizen: citizen, near: start)
+    }
+
+    /// The first time from `after` (never before now; nil: now) when every participant and the room
+    /// are free, within the working hours; each participant must be a user of this store.
+    public func firstFreeSlot(participants: [String], room: String?, minutes: Int, after: LocalTime?, hours: WorkingHours,
+                              as viewerID: String) throws -> LocalTime? {
+        try store.refresh()
+        _ = try user(viewerID)
+        for p in participants where store.projection.user(p) == nil { throw DomainError.notFound(.user(p)) }
+        return firstFreeSlot(participants: participants, room: room, minutes: minutes, after: after ?? now, hours: hours)
+    }
 }

@@ -91,7 +91,11 @@ extension CaseService {
         }
         let removed = removeCopies(naming: terms + Array(ids))
         try store.writeSnapshot()
-        let residue = terms.isEmpty ? [] : Self.filesMentioning(terms, in: store.directory)
+        // Where a name or number is still found, by file and line, and whose line it is.
+        let now = store.projection
+        let residue = terms.isEmpty ? [] : Residue.find(terms, in: store.directory, erased: ids) { stream in
+            now.citizens.contains(stream) ? stream : now.meetings[stream]?.citizen
+        }
         try record(.retentionRun(by: adminID, citizens: erasable.map(\.id), rule: rule, eventLines: erased.events.count,
                                  auditLines: erased.audit.count, auditBefore: before.iso, files: removed))
         return RetentionRun(dryRun: false, citizens: erasable.map(\.id), notArchived: notArchived, eventLines: erased.events.count,

@@ -31,6 +31,11 @@ extension CaseService {
         return store.projection.reviewDraws.values.sorted { $0.quarter > $1.quarter }
     }
 
+    /// Every draw, newest first, with how many of its plans have their review for it (counts only).
+    public func reviewProgress(as viewerID: String) throws -> [(draw: ReviewDraw, reviewed: Int)] {
+        try reviewDraws(as: viewerID).map { d in (d, d.plans.filter { review(of: $0, in: d.id) != nil }.count) }
+    }
+
     /// A draw's plans in draw order, each with its review for the draw (logged as a list of citizens).
     public func drawnPlans(_ draw: String, as viewerID: String) throws -> [DrawnPlan] {
         try store.refresh()

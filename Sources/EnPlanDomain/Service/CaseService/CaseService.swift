@@ -11,11 +11,13 @@ import Foundation
 /// - Commands change nothing but through `Decide` under the store's lock (`CaseService+Execute`).
 ///
 /// The concerns, one file each: login (`+Login`), commands (`+Execute`), queries of citizens and
-/// their cases (`+Queries`), calendars (`+Meetings`), the audit log (`+Audit`), the supervisors' figures (`+Figures`).
+/// their cases (`+Queries`), calendars (`+Meetings`), the audit log (`+Audit`), the supervisors' figures (`+Figures`),
+/// the staff and the store's counts (`+Staff`), commands given in part (`+Edits`).
 ///
 /// `store` and `state` are for the program that owns the store (the executable's lifecycle
-/// commands, the benchmark, tests): they are `@_spi(Store)`, so the full-screen interface, which
-/// imports the domain plainly, cannot reach past the queries and commands.
+/// commands use `store`; the benchmark and tests `state` too): they are `@_spi(Store)`, so the
+/// full-screen interface, which imports the domain plainly, cannot reach past the queries and
+/// commands; the headless commands read through the queries as well (`SourceRulesTests`).
 public final class CaseService {
     @_spi(Store) public let store: Store
     /// Which terminal this process serves (for the audit log): a tty, or "headless:host:pid".
