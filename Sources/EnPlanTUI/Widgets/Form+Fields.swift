@@ -23,3 +23,19 @@ extension Form.Field {
         Form.Field(key: key, label: label, kind: .choice(values: values, shown: shown ?? values), value: value ?? values.first ?? "")
     }
 }
+
+extension Form {
+    /// The first choice (from the current one, `keepCurrent`, or the one after it, round the list)
+    /// whose shown name starts with `query`; failing that, one with a word that does ("soc" →
+    /// "Jonas Dahl, social"). Letters are folded as the list's search folds them (case, æøå, accents).
+    static func choiceMatch(_ query: String, in shown: [String], from current: Int, keepCurrent: Bool) -> Int? {
+        guard !shown.isEmpty else { return nil }
+        let q = FoldedText(query).short
+        let first = keepCurrent ? max(0, current) : current + 1
+        let order = (0..<shown.count).map { (first + $0 + shown.count) % shown.count }
+        if let i = order.first(where: { FoldedText(shown[$0]).short.starts(with: q) }) { return i }
+        return order.first { i in
+            shown[i].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).contains { FoldedText(String($0)).short.starts(with: q) }
+        }
+    }
+}

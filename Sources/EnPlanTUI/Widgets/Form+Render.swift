@@ -34,7 +34,8 @@ extension Form {
             let shown: String
             switch f.kind {
             // A focused choice says how it is chosen (letters pick, they are not typed).
-            case let .choice(values, names): shown = "‹ \(values.firstIndex(of: f.value).map { names[$0] } ?? f.value) ›" + (i == focus ? " ←/→" : "")
+            case let .choice(values, names):
+                shown = "‹ \(values.firstIndex(of: f.value).map { names[$0] } ?? f.value) ›" + (i == focus ? " ←/→" + (choiceSearch.isEmpty ? "" : " · \(choiceSearch)") : "")
             case .secret: shown = String(repeating: "•", count: f.value.count)
             case let .ticks(values, names, empty):
                 let ticked = Set(Form.ticked(f.value))

@@ -79,6 +79,8 @@ public struct Form: Sendable {
     public internal(set) var cursor = 0
     /// In a focused ticks field: the item ←/→ are on.
     public private(set) var tickCursor = 0
+    /// In a focused choice field: the letters typed to search its choices (shown beside it).
+    public private(set) var choiceSearch = ""
     /// How a focused ticks field says that Space ticks (each configuration words it).
     public var tickHint = "mellemrum: vælg/fravælg"
 
@@ -86,6 +88,7 @@ public struct Form: Sendable {
         guard fields.indices.contains(focus) else { return }
         cursor = fields[focus].value.count
         tickCursor = 0
+        choiceSearch = ""
         let byKind: Bool
         switch fields[focus].kind {
         case .date, .number: byKind = true
@@ -270,10 +273,18 @@ public struct Form: Sendable {
                 let order = Array((tickCursor + 1)..<max(tickCursor + 1, values.count)) + Array(0...min(tickCursor, max(0, values.count - 1)))
                 if let i = order.first(where: { $0 < shown.count && shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { tickCursor = i }
             } else if case let .choice(values, shown) = fields[focus].kind {
-                // A letter picks the next choice that starts with it.
-                let start = (values.firstIndex(of: fields[focus].value) ?? -1) + 1
-                let order = Array(start..<values.count) + Array(0..<start)
-                if let i = order.first(where: { shown[$0].lowercased().hasPrefix(String(c).lowercased()) }) { fields[focus].value = values[i] }
+                // Typing searches the choices: the letters so far at the start of a choice or of one
+                // of its words ("soc" → social, "kj" → Mette Kjær); a letter that matches nothing
+                // more starts again, so the same letter again goes on to the next that starts with it.
+                let current = values.firstIndex(of: fields[focus].value) ?? -1
+                let longer = choiceSearch + String(c)
+                if let i = Form.choiceMatch(longer, in: shown, from: current, keepCurrent: true) {
+                    choiceSearch = longer; fields[focus].value = values[i]
+                } else if let i = Form.choiceMatch(String(c), in: shown, from: current, keepCurrent: false) {
+                    choiceSearch = String(c); fields[focus].value = values[i]
+                } else {
+                    choiceSearch = ""
+                }
             } else {
                 fields[focus].error = nil
                 insert(String(c))
