@@ -118,8 +118,9 @@ extension Strings {
             case .formHousehold: return ("Tilføj husstandsmedlem", "Link a household member")
             case .formTemplate: return ("Anvend pakkeforløb", "Apply a plan template")
             case .formOverall: return ("Overordnet mål og egne ord", "Overall goal and own words")
-            case .areaHint: return ("Enter: ny linje · ↑/↓: linjer · Tab/Shift-Tab: næste felt · Enter i et andet felt: gem · Esc: annullér",
-                                    "Enter: new line · ↑/↓: lines · Tab/Shift-Tab: next field · Enter in another field: save · Esc: cancel")
+            // Short enough for 80 columns: how to leave the text and save is the point.
+            case .areaHint: return ("Enter: ny linje · Tab: næste felt · Enter i andet felt: gem · Esc: annullér",
+                                    "Enter: new line · Tab: next field · Enter in another field: save · Esc: cancel")
             case .formHint: return ("Tab/Shift-Tab: felt · ←/→: vælg · Enter: gem · Esc: annullér",
                                     "Tab/Shift-Tab: field · ←/→: choose · Enter: save · Esc: cancel")
             case .discardAsk: return ("Kassér dine ændringer? j: ja · andre taster: fortsæt", "Discard your changes? y: yes · any other key: go on")
