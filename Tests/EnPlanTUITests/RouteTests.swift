@@ -360,3 +360,104 @@ final class InboxTests: XCTestCase {
         XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .accepted)
     }
 }
+
+/// Every screen is declared once, in `ScreenCatalogue.all`: its routes, its global key, its `:`
+/// words; the App opens, binds and runs commands from there.
+final class ScreenCatalogueTests: XCTestCase {
+    /// One route of every kind. The switch is exhaustive: a new `Route` case does not compile here
+    /// until it has a sample, and the sample is then checked against the catalogue.
+    private static func ordinal(_ route: Route) -> Int {
+        switch route {
+        case .citizens: return 0
+        case .plan: return 1
+        case .planAt: return 2
+        case .journey: return 3
+        case .reason: return 4
+        case .calendar: return 5
+        case .dashboard: return 6
+        case .figureList: return 7
+        case .audit: return 8
+        case .inbox: return 9
+        case .duplicates: return 10
+        case .directory: return 11
+        case .units: return 12
+        }
+    }
+    private static let kinds = 13
+
+    private static let samples: [Route] = [
+        .citizens, .plan(citizen: "c1"), .plan(citizen: "c1", reason: "Opkald"), .planAt(citizen: "c1", item: "f1"),
+        .journey(citizen: "c1"), .reason(citizen: "c1"), .calendar(nil), .calendar(.room("Mødelokale 1")), .dashboard,
+        .figureList(FigureRef(table: FigureTable(section: .caseload, columns: [], rows: [], asOf: Harness.now,
+                                                 filter: FigureFilter(period: Period(from: Harness.now.local.day, to: Harness.now.local.day))),
+                              row: 0, column: 0)),
+        .audit, .inbox, .duplicates, .directory(citizen: nil), .directory(citizen: "c1"), .units,
+    ]
+
+    func testEveryRouteKindIsOpenedByExactlyOneEntry() {
+        XCTAssertEqual(Set(Self.samples.map(Self.ordinal)), Set(0..<Self.kinds), "a sample of every route kind")
+        for route in Self.samples {
+            let entries = ScreenCatalogue.all.filter { $0.opens(route) != nil }
+            XCTAssertEqual(entries.count, 1, "\(route) is opened by one entry")
+        }
+    }
+
+    func testNoTwoEntriesShareAKeyOrACommandWord() {
+        let keys = KeyTable.global.flatMap(\.keys)
+        XCTAssertEqual(keys.count, Set(keys.map(\.description)).count, "global keys: \(keys)")
+        for entry in ScreenCatalogue.all {
+            for key in entry.key?.keys ?? [] { XCTAssertTrue(keys.contains(key), "\(key) is a global key") }
+        }
+        let words = KeyTable.commands.flatMap { Set($0.words) }
+        XCTAssertEqual(words.count, Set(words).count, "`:` words: \(words)")
+        XCTAssertEqual(KeyTable.commands.count, ScreenCatalogue.all.compactMap(\.command).count + TypedCommand.allCases.count)
+    }
+
+    private func topRoute(_ h: Harness) -> Route? {
+        guard case .main(let s) = h.app.phase else { return nil }
+        return s.stack.last?.route
+    }
+
+    /// Each screen's `:` words (Danish and English) and its global key open that screen, for a user
+    /// who may see it.
+    func testEveryCatalogueCommandAndKeyOpensItsScreen() throws {
+        var opened = 0
+        for (i, entry) in ScreenCatalogue.all.enumerated() {
+            for word in entry.command.map({ [$0.danish, $0.english] }) ?? [] {
+                let h = try Harness(rows: 30, cols: 110)
+                h.login("karen")
+                h.press(.char(":")); h.type("plan Søren"); h.press(.enter)   // away from the list first
+                h.press(.char(":")); h.type(word); h.press(.enter)
+                let top = try XCTUnwrap(topRoute(h), word)
+                XCTAssertNotNil(entry.opens(top), ":\(word) opens entry \(i), not \(top): \(h.statusLine)")
+                XCTAssertNil(ScreenCatalogue.all.enumerated().first { $0.offset != i && $0.element.opens(top) != nil }, ":\(word)")
+                opened += 1
+            }
+            for key in entry.key?.keys ?? [] {
+                let h = try Harness(rows: 30, cols: 110)
+                h.login("karen")
+                h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+                h.press(key)
+                let top = try XCTUnwrap(topRoute(h), "\(key)")
+                XCTAssertNotNil(entry.opens(top), "\(key) opens entry \(i), not \(top): \(h.statusLine)")
+                opened += 1
+            }
+        }
+        XCTAssertEqual(opened, 2 * 7 + 2 * 4, "seven screens with a command, four with a key")
+    }
+
+    /// The typed commands run by what they are: `:q`, `:afslut` and `:quit` all end the program.
+    func testTypedCommandsRunInEitherLanguage() throws {
+        for word in ["q", "afslut", "quit"] {
+            let h = try Harness(rows: 30, cols: 110)
+            h.login("mette")
+            h.press(.char(":")); h.type(word); h.press(.enter)
+            XCTAssertFalse(h.app.running, word)
+        }
+        let h = try Harness(rows: 30, cols: 110)
+        h.login("mette")
+        h.press(.char(":")); h.type("nonsens"); h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Ukendt kommando \"nonsens\""), h.statusLine)
+        XCTAssertTrue(h.app.running)
+    }
+}

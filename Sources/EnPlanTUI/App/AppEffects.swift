@@ -48,38 +48,20 @@ extension App {
         }
     }
 
-    /// Makes the screen a route names (reading what it shows: the domain checks access and logs
-    /// the look) and puts it on the stack; the list and a calendar already open are gone back to.
+    /// Opens the screen a route names, as its entry in `ScreenCatalogue` says (making it reads
+    /// what it shows: the domain checks access and logs the look) and puts it on the stack; the
+    /// list, a screen one opens once and a calendar already open are gone back to.
     func open(_ route: Route, _ s: inout Session) {
         let x = context(s.user)
+        guard let opening = ScreenCatalogue.opening(route) else { preconditionFailure("no screen in ScreenCatalogue.all opens \(route)") }
         do {
-            switch route {
-            case .citizens:
+            switch opening {
+            case .bottom:
                 while s.stack.count > 1 { pop(&s) }
-            case let .plan(id, reason):
-                push(try PlanScreen(citizen: id, reason: reason, context: x), &s)
-            case let .planAt(id, item):
-                var plan = try PlanScreen(citizen: id, reason: nil, context: x)
-                plan.go(to: item, context: x)
-                push(plan, &s)
-            case let .journey(id, reason):
-                push(try JourneyScreen(citizen: id, reason: reason, context: x), &s)
-            case .reason(let id):
-                push(ReasonScreen(citizen: id, context: x), &s)
-            case .dashboard:
-                if !backTo(route, &s) { push(DashboardScreen(context: x), &s) }
-            case .figureList(let ref):
-                push(try FigureListScreen(ref, context: x), &s)
-            case .inbox:
-                if !backTo(route, &s) { push(InboxScreen(context: x), &s) }
-            case .duplicates:
-                if !backTo(route, &s) { push(try DuplicatesScreen(context: x), &s) }
-            case .directory(let citizen):
-                if !backTo(route, &s) { push(try DirectoryScreen(citizen: citizen, context: x), &s) }
-            case .units:
-                if !backTo(route, &s) { push(UnitsScreen(context: x), &s) }
-            case .audit:
-                if !backTo(route, &s) { push(try AuditScreen(context: x), &s) }
+            case .push(let make):
+                push(try make(x), &s)
+            case .once(let make):
+                if !backTo(route, &s) { push(try make(x), &s) }
             case .calendar(let subject):
                 if subject == nil, let i = s.stack.lastIndex(where: { $0 is CalendarScreen }) {
                     while s.stack.count > i + 1 { pop(&s) }

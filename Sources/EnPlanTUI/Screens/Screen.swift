@@ -32,8 +32,8 @@ extension Screen {
     public mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect { .none }
 }
 
-/// Where a screen is: what `.open` asks for. A new screen is its folder plus one case here (and
-/// its line in `App.open`, AppEffects.swift).
+/// Where a screen is: what `.open` asks for. Which screen a route is, and how it is opened, is
+/// declared in `ScreenCatalogue.all`.
 public enum Route: Equatable, Sendable {
     case citizens
     /// `reason`: the stated reason of a user who does not work on the citizen (break the glass):
@@ -204,11 +204,8 @@ extension Effect {
         case .command: return .commandLine
         case .lock: return .lock
         case .redraw: return .redraw
-        case .citizens: return .open(.citizens)
-        case .calendar: return .open(.calendar(nil))
-        case .dashboard: return .open(.dashboard)
-        case .inbox: return .open(.inbox)
-        default: return nil
+        default:
+            return ScreenCatalogue.all.lazy.compactMap(\.key).first { Action.go($0.route) == action }.map { .open($0.route) }
         }
     }
 }

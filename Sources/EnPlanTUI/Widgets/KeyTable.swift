@@ -14,7 +14,8 @@ public struct Action: Hashable, Sendable, CustomStringConvertible {
 
     // Shared by every screen (the frame handles them).
     public static let help = Action("help"), command = Action("command"), lock = Action("lock"), redraw = Action("redraw")
-    public static let citizens = Action("citizens"), calendar = Action("calendar")
+    /// A global key that opens a screen (`ScreenCatalogue`).
+    public static func go(_ route: Route) -> Action { Action("go", "\(route)") }
     // Shared by the screens that have them.
     public static let open = Action("open"), back = Action("back"), quit = Action("quit")
     public static let up = Action("up"), down = Action("down"), top = Action("top"), bottom = Action("bottom")
@@ -38,15 +39,22 @@ public struct Binding: Sendable {
 
 /// A `:` command: its Danish name and its English one (both are typed; the screens show the
 /// user's language's), what it takes, and its help. The command line completes from these and
-/// the help overlay lists them; the frame runs them by `name`, the English one.
+/// the help overlay lists them; the frame runs them by what they are (`runs`), never by their words.
 public struct CommandSpec: Sendable {
+    /// What a command does: open a screen (declared in `ScreenCatalogue`), or one of the typed
+    /// commands that are not screens.
+    public enum Runs: Sendable {
+        case screen(ScreenEntry.Command)
+        case typed(TypedCommand)
+    }
     public let name: String
     public let danish: String
     public let arguments: any Localized
     public let help: any Localized
+    public let runs: Runs
 
-    public init(name: String, danish: String, arguments: any Localized = Words("", ""), help: any Localized) {
-        self.name = name; self.danish = danish; self.arguments = arguments; self.help = help
+    public init(name: String, danish: String, arguments: any Localized = Words("", ""), help: any Localized, runs: Runs) {
+        self.name = name; self.danish = danish; self.arguments = arguments; self.help = help; self.runs = runs
     }
 
     /// The name a user of `language` reads.
@@ -56,7 +64,29 @@ public struct CommandSpec: Sendable {
 
     /// The command a typed word names (either language), or nil.
     public static func named(_ word: String) -> CommandSpec? {
-        word == "q" ? KeyTable.commands.first { $0.name == "quit" } : KeyTable.commands.first { $0.words.contains(word) }
+        KeyTable.commands.first { $0.words.contains(word == "q" ? "quit" : word) }
+    }
+}
+
+/// The `:` commands that are not a screen's (a screen's is declared with it in `ScreenCatalogue`).
+public enum TypedCommand: CaseIterable, Sendable {
+    /// `:plan CPR | navn | id`.
+    case plan
+    /// `:kalender [mig | bruger ID | lokale NAVN | borger ID]`.
+    case calendar
+    case lock, theme, lang, help, quit
+
+    public var spec: CommandSpec {
+        switch self {
+        case .plan: return CommandSpec(name: "plan", danish: "plan", arguments: Words("CPR | navn | id", "CPR | name | id"), help: Strings.T.cPlan, runs: .typed(self))
+        case .calendar: return CommandSpec(name: "calendar", danish: "kalender", arguments: Words("[mig | bruger ID | lokale NAVN | borger ID]",
+                                                                                                 "[me | user ID | room NAME | citizen ID]"), help: Strings.T.cCalendar, runs: .typed(self))
+        case .lock: return CommandSpec(name: "lock", danish: "lås", help: Strings.T.hLock, runs: .typed(self))
+        case .theme: return CommandSpec(name: "theme", danish: "tema", arguments: Words("NAVN", "NAME"), help: Strings.T.cTheme, runs: .typed(self))
+        case .lang: return CommandSpec(name: "lang", danish: "sprog", arguments: Words("da | en", "da | en"), help: Strings.T.cLang, runs: .typed(self))
+        case .help: return CommandSpec(name: "help", danish: "hjælp", help: Strings.T.hHelp, runs: .typed(self))
+        case .quit: return CommandSpec(name: "quit", danish: "afslut", help: Strings.T.hQuit, runs: .typed(self))
+        }
     }
 }
 
@@ -65,10 +95,9 @@ public enum KeyTable {
     public static let global: [Binding] = [
         Binding(action: .help, keys: [.char("?"), .function(1)], label: Strings.T.kHelp, help: Strings.T.hHelp, inBar: true),
         Binding(action: .command, keys: [.char(":")], label: Strings.T.kCommand, help: Strings.T.hCommand, inBar: true),
-        Binding(action: .citizens, keys: [.char("1"), .function(2)], label: Strings.T.kCitizens, help: Strings.T.hCitizens, inBar: false),
-        Binding(action: .calendar, keys: [.char("2"), .function(3)], label: Strings.T.kCalendar, help: Strings.T.hCalendar, inBar: false),
-        Binding(action: .dashboard, keys: [.char("3"), .function(4)], label: Strings.D.kDashboard, help: Strings.D.hDashboard, inBar: false),
-        Binding(action: .inbox, keys: [.char("4"), .function(5)], label: Strings.I.kInbox, help: Strings.I.hInbox, inBar: false),
+    ] + ScreenCatalogue.all.compactMap(\.key).map {
+        Binding(action: .go($0.route), keys: $0.keys, label: $0.label, help: $0.help, inBar: false)
+    } + [
         Binding(action: .lock, keys: [.function(12)], label: Strings.T.kLock, help: Strings.T.hLock, inBar: true),
         Binding(action: .redraw, keys: [.ctrl("l")], label: Strings.T.kRedraw, help: Strings.T.hRedraw, inBar: false),
     ]
@@ -103,24 +132,10 @@ public enum KeyTable {
         Binding(action: .lock, keys: [.function(12)], label: Strings.T.kLock, help: Strings.T.hLock, inBar: true),
     ]
 
-    /// The `:` commands.
-    public static let commands: [CommandSpec] = [
-        CommandSpec(name: "citizens", danish: "borgere", help: Strings.T.hCitizens),
-        CommandSpec(name: "plan", danish: "plan", arguments: Words("CPR | navn | id", "CPR | name | id"), help: Strings.T.cPlan),
-        CommandSpec(name: "calendar", danish: "kalender", arguments: Words("[mig | bruger ID | lokale NAVN | borger ID]",
-                                                                         "[me | user ID | room NAME | citizen ID]"), help: Strings.T.cCalendar),
-        CommandSpec(name: "dashboard", danish: "overblik", help: Strings.D.cDashboard),
-        CommandSpec(name: "audit", danish: "opslagslog", help: Strings.A.cAudit),
-        CommandSpec(name: "inbox", danish: "indbakke", help: Strings.I.cInbox),
-        CommandSpec(name: "duplicates", danish: "dubletter", help: Strings.K.cDuplicates),
-        CommandSpec(name: "colleagues", danish: "kolleger", help: Strings.Dir.cDirectory),
-        CommandSpec(name: "units", danish: "enheder", help: Strings.Units.cUnits),
-        CommandSpec(name: "lock", danish: "lås", help: Strings.T.hLock),
-        CommandSpec(name: "theme", danish: "tema", arguments: Words("NAVN", "NAME"), help: Strings.T.cTheme),
-        CommandSpec(name: "lang", danish: "sprog", arguments: Words("da | en", "da | en"), help: Strings.T.cLang),
-        CommandSpec(name: "help", danish: "hjælp", help: Strings.T.hHelp),
-        CommandSpec(name: "quit", danish: "afslut", help: Strings.T.hQuit),
-    ]
+    /// The `:` commands: the screens' (`ScreenCatalogue`), then the typed ones.
+    public static let commands: [CommandSpec] = ScreenCatalogue.all.compactMap(\.command).map {
+        CommandSpec(name: $0.english, danish: $0.danish, help: $0.help, runs: .screen($0))
+    } + TypedCommand.allCases.map(\.spec)
 
     public static func action(for key: Key, in table: [Binding]) -> Action? {
         table.first { $0.keys.contains(key) }?.action
