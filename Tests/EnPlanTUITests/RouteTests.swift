@@ -461,3 +461,50 @@ final class ScreenCatalogueTests: XCTestCase {
         XCTAssertTrue(h.app.running)
     }
 }
+
+/// Keys are typed per screen: a screen looks a key up as its own enum, never another screen's.
+final class TypedActionTests: XCTestCase {
+    private func own<A: ScreenAction>(_ key: Key, _ table: [Binding], _: A.Type) -> A? {
+        if case .own(let a)? = KeyTable.pressed(key, in: table, as: A.self) { return a }
+        return nil
+    }
+
+    func testAKeyIsItsScreensOwnActionAndNoOtherScreens() {
+        XCTAssertEqual(own(.char("/"), KeyTable.citizenList, CitizenListAction.self), .search)
+        XCTAssertEqual(own(.char("q"), KeyTable.citizenList, CitizenListAction.self), .quit)
+        XCTAssertNil(own(.char("/"), KeyTable.citizenList, PlanAction.self), "the list's / is not the plan's")
+        // The plan's section keys are one family with the section as its argument.
+        for section in PlanScreen.Section.allCases {
+            XCTAssertEqual(own(.char(section.key), KeyTable.plan, PlanAction.self), .section(section), "\(section)")
+        }
+        for section in FigureSection.allCases {
+            XCTAssertEqual(own(.char(section.key), KeyTable.dashboard, DashboardAction.self), .figures(section), "\(section)")
+        }
+        XCTAssertEqual(own(.char("a"), KeyTable.meeting, MeetingAction.self), .held)
+        XCTAssertNil(own(.char("a"), KeyTable.meeting, CalendarAction.self))
+    }
+
+    func testTheFramesKeysMovesAndFormKeysAreSharedByEveryScreen() {
+        guard case .frame(.open(.inbox))? = KeyTable.pressed(.char("4"), in: KeyTable.inbox + KeyTable.global, as: Never.self) else {
+            return XCTFail("4 opens the inbox from any screen")
+        }
+        guard case .frame(.help)? = KeyTable.pressed(.function(1), in: KeyTable.plan + KeyTable.global, as: PlanAction.self) else {
+            return XCTFail("F1 is the help")
+        }
+        guard case .move(.pageDown)? = KeyTable.pressed(.pageDown, in: KeyTable.journey, as: JourneyAction.self) else {
+            return XCTFail("PgDn moves")
+        }
+        guard case .back? = KeyTable.pressed(.escape, in: KeyTable.chooser, as: Never.self) else { return XCTFail("Esc closes a chooser") }
+        XCTAssertNil(KeyTable.pressed(.enter, in: KeyTable.form, as: Never.self), "a form's keys are the form's own")
+        XCTAssertNil(KeyTable.frame(.char("1")), "while typing, 1 is text")
+    }
+
+    /// A plan opened with a reason (read-only) leaves out every key that opens a form, and only those.
+    func testAReadOnlyPlanHasNoKeyThatWrites() throws {
+        let readOnly = KeyTable.plan.filter { $0.action.own(PlanAction.self).map { !PlanScreen.writing.contains($0) } ?? true }
+        XCTAssertEqual(KeyTable.plan.count - readOnly.count, PlanScreen.writing.count)
+        for key: Character in ["n", "c", "R", "T", "L", "C"] { XCTAssertNil(own(.char(key), readOnly, PlanAction.self), "\(key)") }
+        XCTAssertEqual(own(.char("b"), readOnly, PlanAction.self), .journey)
+        XCTAssertEqual(own(.char("x"), readOnly, PlanAction.self), .exportPlan)
+    }
+}

@@ -197,15 +197,15 @@ public struct Names: Sendable {
 }
 
 extension Effect {
-    /// The frame's effect for an action every screen shares; nil for a screen's own action.
-    public static func global(_ action: Action) -> Effect? {
+    /// The frame's effect for an action every screen shares; nil for any other action.
+    public static func frame(_ action: Action) -> Effect? {
         switch action {
         case .help: return .help
         case .command: return .commandLine
         case .lock: return .lock
         case .redraw: return .redraw
-        default:
-            return ScreenCatalogue.all.lazy.compactMap(\.key).first { Action.go($0.route) == action }.map { .open($0.route) }
+        case .go(let route): return .open(route)
+        case .move, .open, .back, .save, .nextField, .cancel, .own: return nil
         }
     }
 }

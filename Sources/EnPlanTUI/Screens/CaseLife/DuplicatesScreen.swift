@@ -24,7 +24,7 @@ public struct DuplicatesScreen: Screen {
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let s = x.strings, height = Self.height(x), count = pairs.count
         if var f = form {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             switch f.handle(key) {
             case .none: form = f
             case .cancel: form = nil
@@ -38,24 +38,23 @@ public struct DuplicatesScreen: Screen {
             return .none
         }
         if key == .resize { list.clamp(count: count, height: height); return .none }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
         let selected = pairs.indices.contains(list.selected) ? pairs[list.selected] : nil
-        switch action {
-        case .back: return .back
-        case .up: list.move(by: -1, count: count, height: height)
-        case .down: list.move(by: 1, count: count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
-        case .open: if let p = selected { return .open(.plan(citizen: p.first.id)) }
-        case .openSecond: if let p = selected { return .open(.plan(citizen: p.second.id)) }
-        case .linkPair, .dismissPair:
+        switch KeyTable.pressed(key, in: keys(x), as: DuplicatesAction.self) {
+        case nil: break
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .move(let move)?: list.apply(move, count: count, height: height)
+        case .open?: if let p = selected { return .open(.plan(citizen: p.first.id)) }
+        case .own(let action)?:
             guard let p = selected else { return .none }
-            linking = action == .linkPair
-            pair = list.selected
-            let title = "\(s.k(linking ? .dLinkTitle : .dDismissTitle)): \(p.first.name) (\(p.first.maskedCPR)) \(s.pick("og", "and")) \(p.second.name) (\(p.second.maskedCPR))"
-            form = Form(title: title, fields: [Form.Field.text("reason", s.k(.fReason))])
-        default: break
+            switch action {
+            case .openSecond: return .open(.plan(citizen: p.second.id))
+            case .linkPair, .dismissPair:
+                linking = action == .linkPair
+                pair = list.selected
+                let title = "\(s.k(linking ? .dLinkTitle : .dDismissTitle)): \(p.first.name) (\(p.first.maskedCPR)) \(s.pick("og", "and")) \(p.second.name) (\(p.second.maskedCPR))"
+                form = Form(title: title, fields: [Form.Field.text("reason", s.k(.fReason))])
+            }
         }
         return .none
     }
@@ -108,16 +107,18 @@ public struct DuplicatesScreen: Screen {
     }
 }
 
+/// The duplicates list's own keys (`KeyTable.duplicates`).
+public enum DuplicatesAction: ScreenAction { case openSecond, linkPair, dismissPair }
+
 extension Action {
-    public static let duplicates = Action("duplicates"), linkPair = Action("linkPair"), dismissPair = Action("dismissPair")
-    public static let openSecond = Action("openSecond")
+    static func duplicates(_ a: DuplicatesAction) -> Action { .own(OwnAction(a)) }
 }
 
 extension KeyTable {
     public static let duplicates: [Binding] = [
         Binding(action: .open, keys: [.enter], label: Strings.K.kOpenFirst, help: Strings.K.hOpenFirst, inBar: true),
-        Binding(action: .openSecond, keys: [.char("o")], label: Strings.K.kOpenSecond, help: Strings.K.hOpenSecond, inBar: true),
-        Binding(action: .linkPair, keys: [.char("l")], label: Strings.K.kLink, help: Strings.K.hLink, inBar: true),
-        Binding(action: .dismissPair, keys: [.char("a")], label: Strings.K.kDismiss, help: Strings.K.hDismiss, inBar: true),
+        Binding(action: .duplicates(.openSecond), keys: [.char("o")], label: Strings.K.kOpenSecond, help: Strings.K.hOpenSecond, inBar: true),
+        Binding(action: .duplicates(.linkPair), keys: [.char("l")], label: Strings.K.kLink, help: Strings.K.hLink, inBar: true),
+        Binding(action: .duplicates(.dismissPair), keys: [.char("a")], label: Strings.K.kDismiss, help: Strings.K.hDismiss, inBar: true),
     ] + rows + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
 }

@@ -185,6 +185,8 @@ public struct CitizenList: Sendable {
     public mutating func move(by n: Int, height: Int) { scroll.move(by: n, count: visible.count, height: height) }
     public mutating func moveToTop(height: Int) { scroll.toTop(count: visible.count, height: height) }
     public mutating func moveToBottom(height: Int) { scroll.toBottom(count: visible.count, height: height) }
+    /// A move key (a page: the window less two rows).
+    public mutating func apply(_ move: Move, height: Int) { scroll.apply(move, count: visible.count, height: height) }
     /// After the rows or the window changed: the selection in range and in view.
     public mutating func clamp(height: Int) { scroll.clamp(count: visible.count, height: height) }
     private mutating func select(_ i: Int) { scroll.select(i, count: visible.count, height: lastHeight) }

@@ -39,7 +39,7 @@ public struct CitizenListScreen: Screen {
         if editingQuery { return typeQuery(key, x) }
         if var form = register { return typeRegistration(key, &form, x) }
         if var form = caseForm {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             let outcome = form.handle(key, today: x.today, strings: x.strings)
             caseForm = form
             switch outcome {
@@ -48,36 +48,32 @@ public struct CitizenListScreen: Screen {
             case let .write(commands, version): return .write(commands, expectedVersion: version)
             }
         }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        let page = max(1, height - 2)
-        switch action {
-        case .search: editingQuery = true
-        case .open: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }
-        case .back: if !list.query.isEmpty { list.setQuery("") }
-        case .quit: return .quit
-        case .up: list.move(by: -1, height: height)
-        case .down: list.move(by: 1, height: height)
-        case .top: list.moveToTop(height: height)
-        case .bottom: list.moveToBottom(height: height)
-        case .pageUp: list.move(by: -page, height: height)
-        case .pageDown: list.move(by: page, height: height)
-        case .mine: list.scope = .responsible; list.refilter()
-        case .workingOn: list.scope = .workingOn; list.refilter()
-        case .all: list.scope = .all; list.refilter()
-        case .youth: list.youthOnly.toggle(); list.refilter()
-        case .overdue: list.overdueOnly.toggle(); list.refilter()
-        case .noPlan: list.noPlanOnly.toggle(); list.refilter()
-        case .sector: list.cycleSector()
-        case .sort: list.nextSort()
-        case .reverse: list.reverseSort()
-        case .newCitizen: register = registrationForm(x)
-        case .showClosed: list.showClosed.toggle(); list.refilter()
-        case .closeCase:
-            if let row = list.selectedRow {
-                caseForm = CaseLifeForm(closingOrReopening: row.id, name: row.name, closed: row.closed, version: nil, strings: x.strings, today: x.today)
+        switch KeyTable.pressed(key, in: keys(x), as: CitizenListAction.self) {
+        case nil: break
+        case .frame(let effect)?: return effect
+        case .move(let move)?: list.apply(move, height: height)
+        case .open?: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }
+        case .back?: if !list.query.isEmpty { list.setQuery("") }
+        case .own(let action)?:
+            switch action {
+            case .search: editingQuery = true
+            case .quit: return .quit
+            case .mine: list.scope = .responsible; list.refilter()
+            case .workingOn: list.scope = .workingOn; list.refilter()
+            case .all: list.scope = .all; list.refilter()
+            case .youth: list.youthOnly.toggle(); list.refilter()
+            case .overdue: list.overdueOnly.toggle(); list.refilter()
+            case .noPlan: list.noPlanOnly.toggle(); list.refilter()
+            case .sector: list.cycleSector()
+            case .sort: list.nextSort()
+            case .reverse: list.reverseSort()
+            case .newCitizen: register = registrationForm(x)
+            case .showClosed: list.showClosed.toggle(); list.refilter()
+            case .closeCase:
+                if let row = list.selectedRow {
+                    caseForm = CaseLifeForm(closingOrReopening: row.id, name: row.name, closed: row.closed, version: nil, strings: x.strings, today: x.today)
+                }
             }
-        default: break
         }
         return .none
     }
@@ -100,7 +96,7 @@ public struct CitizenListScreen: Screen {
     }
 
     private mutating func typeRegistration(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         switch form.handle(key) {
         case .none: register = form
         case .cancel: register = nil

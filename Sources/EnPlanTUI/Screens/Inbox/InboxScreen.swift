@@ -16,22 +16,18 @@ public struct InboxScreen: Screen {
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let height = Self.height(x), count = inbox.items.count
         if key == .resize { list.clamp(count: count, height: height); return .none }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        switch action {
-        case .back: return .back
-        case .up: list.move(by: -1, count: count, height: height)
-        case .down: list.move(by: 1, count: count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
-        case .open:
+        switch KeyTable.pressed(key, in: keys(x), as: Never.self) {
+        case nil: break
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .move(let move)?: list.apply(move, count: count, height: height)
+        case .open?:
             guard inbox.items.indices.contains(list.selected) else { break }
             let item = inbox.items[list.selected]
             // A referral opens at itself, its answer form open; the rest open the plan.
             if case let .referral(id, _) = item.kind { return .open(.planAt(citizen: item.citizen, item: id)) }
             if case let .answered(id, _, _) = item.kind { return .open(.planAt(citizen: item.citizen, item: id)) }
             return .open(.plan(citizen: item.citizen))
-        default: break
         }
         return .none
     }
@@ -75,10 +71,6 @@ extension InboxScreen {
     static func answer(to: Sector, status: ReferralStatus, _ s: Strings) -> String {
         "\(s.i(.answeredBy)) \(s.sector(to)): \(s.word(status.rawValue))"
     }
-}
-
-extension Action {
-    public static let inbox = Action("inbox")
 }
 
 extension KeyTable {

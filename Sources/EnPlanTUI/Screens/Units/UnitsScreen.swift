@@ -40,7 +40,7 @@ public struct UnitsScreen: Screen {
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let s = x.strings, height = Self.height(x), count = units.count
         if var f = form {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             switch f.handle(key) {
             case .none: form = f
             case .cancel: form = nil; editing = nil
@@ -56,26 +56,22 @@ public struct UnitsScreen: Screen {
         if !Self.isAdmin(x), key == .char("n") || key == .char("p") || key == .enter {
             return .message(s.unit(.adminOnly), .error)
         }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        switch action {
-        case .back: return .back
-        case .up: list.move(by: -1, count: count, height: height)
-        case .down: list.move(by: 1, count: count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
-        case .newUnit:
+        switch KeyTable.pressed(key, in: keys(x), as: UnitsAction.self) {
+        case nil, .open?: break
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .move(let move)?: list.apply(move, count: count, height: height)
+        case .own(.newUnit)?:
             editing = .new
             form = unitForm(nil, parent: selected?.id, x)
-        case .changeUnit:
+        case .own(.changeUnit)?:
             guard let u = selected else { return .message(s.unit(.noneSelected), .error) }
             editing = .change(u)
             form = unitForm(u, parent: u.parent, x)
-        case .placePerson:
+        case .own(.placePerson)?:
             guard let u = selected else { return .message(s.unit(.noneSelected), .error) }
             editing = .place(unit: u.id)
             form = placeForm(u, x)
-        default: break
         }
         return .none
     }
@@ -284,16 +280,19 @@ public struct UnitsScreen: Screen {
     }
 }
 
+/// The administrator's keys on the units (`KeyTable.units`).
+public enum UnitsAction: ScreenAction { case newUnit, changeUnit, placePerson }
+
 extension Action {
-    public static let units = Action("units"), newUnit = Action("newUnit"), changeUnit = Action("changeUnit"), placePerson = Action("placePerson")
+    static func units(_ a: UnitsAction) -> Action { .own(OwnAction(a)) }
 }
 
 extension KeyTable {
     /// The administrator's: new, change, place.
     public static let units: [Binding] = [
-        Binding(action: .newUnit, keys: [.char("n")], label: Strings.Units.kNew, help: Strings.Units.hNew, inBar: true),
-        Binding(action: .changeUnit, keys: [.enter], label: Strings.Units.kChange, help: Strings.Units.hChange, inBar: true),
-        Binding(action: .placePerson, keys: [.char("p")], label: Strings.Units.kPlace, help: Strings.Units.hPlace, inBar: true),
+        Binding(action: .units(.newUnit), keys: [.char("n")], label: Strings.Units.kNew, help: Strings.Units.hNew, inBar: true),
+        Binding(action: .units(.changeUnit), keys: [.enter], label: Strings.Units.kChange, help: Strings.Units.hChange, inBar: true),
+        Binding(action: .units(.placePerson), keys: [.char("p")], label: Strings.Units.kPlace, help: Strings.Units.hPlace, inBar: true),
     ] + unitsReadOnly
 
     /// Everyone else's: reading only.
