@@ -37,9 +37,12 @@ extension App {
                 // never a dead end asking for a reason with no field for it.
                 guard case .main(let s) = phase else { return }
                 if let id = service.visibleCitizen(c, as: s.user.id) { subject = .citizen(id); break }
-                let matches = CitizenLookup.matches(c, in: (try? service.citizens(as: s.user.id, logged: false)) ?? [])
                 // A search is a read of personal data: unlogged, it is not shown.
-                do { try service.recordSearch(c, results: matches.count, as: s.user.id) } catch {
+                let matches: [CitizenRow]
+                do {
+                    matches = CitizenLookup.matches(c, in: try service.citizens(as: s.user.id, logged: false))
+                    try service.recordSearch(c, results: matches.count, as: s.user.id)
+                } catch {
                     message = (strings.refusal(error, names: Names(service, strings)), .error); return
                 }
                 guard matches.count == 1 else {

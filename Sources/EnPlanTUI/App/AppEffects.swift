@@ -36,8 +36,20 @@ extension App {
             }
         case let .print(title, document, header, citizen, reason, kind):
             startPrinting(PrintRequest(title: title, document: document, header: header, citizen: citizen, reason: reason, kind: kind), &s)
-        case .logSearch(let query, let results):
-            do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = (strings.refusal(error, names: Names(service, strings)), .error) }
+        case let .record(write, then):
+            let result: WriteResult
+            do {
+                switch write {
+                case let .search(query, results): try service.recordSearch(query, results: results, as: s.user.id)
+                case let .listRefresh(added, total): try service.recordListRefresh(added: added, total: total, as: s.user.id)
+                case let .spotCheck(entry, verdict, note): try service.recordSpotCheck(entry: entry, verdict: verdict, note: note, as: s.user.id)
+                }
+                result = .saved
+            } catch {
+                result = .refused(error)
+            }
+            perform(s.stack[s.stack.count - 1].recorded(write, result, context: context(s.user)), &s)
+            if case .saved = result { perform(then, &s) }
         case .help: showHelp = true
         case .commandLine: commandLine = CommandPrompt()
         case .lock: lock(&s)

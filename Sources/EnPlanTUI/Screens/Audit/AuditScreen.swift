@@ -78,15 +78,18 @@ public struct AuditScreen: Screen {
         list.clamp(count: shown.count, height: Self.height(x))
     }
 
-    /// Records a spot check's verdict on record `seq` and moves on to the next drawn lookup.
-    private mutating func record(_ seq: Int, _ verdict: SpotCheckVerdict, note: String?, _ x: ScreenContext) -> Effect {
-        do {
-            try x.service.recordSpotCheck(entry: seq, verdict: verdict, note: note, as: x.user.id)
-            verdicts[seq] = verdict
-            counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
-            list.move(by: 1, count: drawn.count, height: Self.height(x))
-            return .message(x.strings.a(.checked), .normal)
-        } catch { return .message(x.strings.refusal(error, names: x.names), .error) }
+    /// Asks for a spot check's verdict on record `seq` to be recorded (the App writes it).
+    private func record(_ seq: Int, _ verdict: SpotCheckVerdict, note: String?) -> Effect {
+        .record(.spotCheck(entry: seq, verdict: verdict, note: note))
+    }
+
+    /// The spot check recorded: it shows, the counts follow, and the next drawn lookup is selected.
+    public mutating func recorded(_ write: AuditWrite, _ result: WriteResult, context x: ScreenContext) -> Effect {
+        guard case let .spotCheck(seq, verdict, _) = write, case .saved = result else { return .refusal(result, x) }
+        verdicts[seq] = verdict
+        counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
+        list.move(by: 1, count: drawn.count, height: Self.height(x))
+        return .message(x.strings.a(.checked), .normal)
     }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
@@ -99,7 +102,7 @@ public struct AuditScreen: Screen {
             case .save:
                 guard form.validate(today: x.today, strings: x.strings) else { flagForm = form; return .none }
                 flagForm = nil; flagging = nil
-                return record(seq, .flagged, note: form.value("note"), x)
+                return record(seq, .flagged, note: form.value("note"))
             }
             return .none
         }
@@ -170,7 +173,7 @@ public struct AuditScreen: Screen {
             catch { return .message(x.strings.refusal(error, names: x.names), .error) }
         case .workRelated:
             guard drawn.indices.contains(list.selected) else { return .none }
-            return record(drawn[list.selected].seq, .workRelated, note: nil, x)
+            return record(drawn[list.selected].seq, .workRelated, note: nil)
         case .flag:
             // A flag says why: the note is asked first (the one who follows it up reads it).
             guard drawn.indices.contains(list.selected) else { return .none }

@@ -97,7 +97,10 @@ extension CalendarScreen: Screen {
                 case .editMeeting:
                     if let m = open, m.status == .planned, !m.busy {
                         // The agenda is ticked from the citizen's open items: one look at the case, logged.
-                        let d = m.citizen.flatMap { try? x.service.citizen($0, as: x.user.id, purpose: "meeting") }
+                        let d: CitizenDetail?
+                        do { d = try m.citizen.map { try x.service.citizen($0, as: x.user.id, purpose: "meeting") } } catch {
+                            return .message(x.strings.refusal(error, names: x.names), .error)
+                        }
                         form = ScheduleForm(editing: m, rooms: x.rooms, citizen: d, strings: x.strings)
                     }
                 }
@@ -111,7 +114,11 @@ extension CalendarScreen: Screen {
         case .back?: return .back
         case .open?:
             open = selectedMeeting
-            openAgenda = open.flatMap { m in m.busy ? nil : try? x.service.agenda(of: m.id, as: x.user.id) } ?? []
+            // The agenda in words is a look at the citizen's case (logged): unlogged, it is not shown.
+            do { openAgenda = try open.flatMap { m in m.busy ? nil : try x.service.agenda(of: m.id, as: x.user.id) } ?? [] } catch {
+                openAgenda = []
+                return .message(x.strings.refusal(error, names: x.names), .error)
+            }
         case .own(let action)?:
             switch action {
             case .newMeeting: form = ScheduleForm(day: cursor, userName: x.user.name, rooms: x.rooms, strings: x.strings)
@@ -184,7 +191,16 @@ extension CalendarScreen: Screen {
                       expectedVersion: nil)
     }
 
+    /// A key in the scheduling form; a citizen looked up by name on the way is logged first, and
+    /// what the key led to (a write, a question) is carried out only once it is.
     private mutating func handleForm(_ key: Key, _ x: ScreenContext) -> Effect {
+        let effect = typeForm(key, x)
+        guard let search = searched else { return effect }
+        searched = nil
+        return .record(search, then: effect)
+    }
+
+    private mutating func typeForm(_ key: Key, _ x: ScreenContext) -> Effect {
         guard var f = form else { return .none }
         if let frame = KeyTable.frame(key) { return frame }
         if var choice = f.participantChoice {
@@ -219,7 +235,11 @@ extension CalendarScreen: Screen {
             if f.editing == nil, f.form.focusedKey == "agenda", f.agendaOfferedFor != f.citizenText {
                 f.agendaOfferedFor = f.citizenText
                 var detail: CitizenDetail?
-                if case .success(let c?) = findCitizen(f.citizenText, x) { detail = try? x.service.citizen(c.id, as: x.user.id, purpose: "meeting") }
+                if case .success(let c?) = findCitizen(f.citizenText, x) {
+                    do { detail = try x.service.citizen(c.id, as: x.user.id, purpose: "meeting") } catch {
+                        f.form.show(x.strings.refusal(error, names: x.names), at: "agenda")
+                    }
+                }
                 let choices = ScheduleForm.agendaChoices(detail, strings: x.strings)
                 f.form.setTicks("agenda", values: choices.values, shown: choices.shown, empty: choices.empty)
             }
@@ -249,7 +269,10 @@ extension CalendarScreen: Screen {
                     return .none
                 }
                 // A name several citizens share: a chooser, not a dead end.
-                let shared = citizenMatches(f.citizenText, x)
+                let shared: [CitizenRow]
+                do { shared = try citizenMatches(f.citizenText, x) } catch {
+                    f.form.show(x.strings.refusal(error, names: x.names), at: "citizen"); return .none
+                }
                 if shared.count > 1, x.service.visibleCitizen(f.citizenText, as: x.user.id) == nil {
                     let s = x.strings
                     let items = shared.map { r in
@@ -291,23 +314,24 @@ extension CalendarScreen: Screen {
     }
 
     /// The citizens a name (and birth date) in the citizen field matches, as the user may see them.
-    private func citizenMatches(_ text: String, _ x: ScreenContext) -> [CitizenRow] {
+    private func citizenMatches(_ text: String, _ x: ScreenContext) throws -> [CitizenRow] {
         guard !text.isEmpty else { return [] }
-        return CitizenLookup.matches(text, in: (try? x.service.citizens(as: x.user.id, logged: false)) ?? [])
+        return CitizenLookup.matches(text, in: try x.service.citizens(as: x.user.id, logged: false))
     }
 
     /// The citizen the scheduling form's field names: an id or a CPR number of a citizen the user
     /// may see, or a name (or part of one, æøå or not) that matches one of them. Nil when empty.
-    private func findCitizen(_ text: String, _ x: ScreenContext) -> Result<(id: String, name: String)?, ScheduleForm.FieldProblem> {
+    /// Looking a citizen up by name is a search, logged like the list's: it is left in `searched`
+    /// for the App to log (`handleForm`) before anything it found is acted on.
+    private mutating func findCitizen(_ text: String, _ x: ScreenContext) -> Result<(id: String, name: String)?, ScheduleForm.FieldProblem> {
         guard !text.isEmpty else { return .success(nil) }
         if let id = x.service.visibleCitizen(text, as: x.user.id), let name = x.service.citizenName(id) { return .success((id, name)) }
         // By name, and by the birth date as the list shows it where two share a name.
-        let matches = CitizenLookup.matches(text, in: (try? x.service.citizens(as: x.user.id, logged: false)) ?? [])
-        // Looking a citizen up by name is a search: logged like the list's.
-        // Unlogged, it is not shown: the refusal goes to the field instead (no `try?` on a write).
-        do { try x.service.recordSearch(text, results: matches.count, as: x.user.id) } catch {
+        let matches: [CitizenRow]
+        do { matches = try citizenMatches(text, x) } catch {
             return .failure(ScheduleForm.FieldProblem(field: "citizen", text: x.strings.refusal(error, names: x.names)))
         }
+        searched = .search(text, results: matches.count)
         guard matches.count == 1 else {
             let text = matches.isEmpty ? "\(x.strings.l(.noCitizens)) (\(text))"
                                        : "\(text)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ")
@@ -315,6 +339,15 @@ extension CalendarScreen: Screen {
             return .failure(ScheduleForm.FieldProblem(field: "citizen", text: text))
         }
         return .success((matches[0].id, matches[0].name))
+    }
+
+    /// A name search that could not be logged: its answer is not shown; the refusal stands at the
+    /// citizen field instead (and nothing it found was acted on).
+    public mutating func recorded(_ write: AuditWrite, _ result: WriteResult, context x: ScreenContext) -> Effect {
+        guard case .search = write, case .refused(let e) = result, var f = form else { return .refusal(result, x) }
+        f.form.show(x.strings.refusal(e, names: x.names), at: "citizen")
+        form = f
+        return .none
     }
 
     /// The answer to a write: the form or the outcome closes with a word, or shows the refusal.

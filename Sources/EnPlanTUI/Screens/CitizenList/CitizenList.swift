@@ -50,10 +50,10 @@ public struct CitizenList: Sendable {
     /// New rows from the domain, in any order; the selection stays on the same citizen if it is
     /// still there. The rows are kept in Danish name order (equal names in the order given), so a
     /// search by name reads its columns front to back.
-    public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
+    /// `warmed`: the names' keys computed behind the login form (the first list after Enter).
+    public mutating func load(_ rows: [CitizenRow], names: [String: String], warmed: NameKeys? = nil) {
         let keep = selectedRow?.id
-        let prepared = NameKeys.take()
-        let given = rows.map { prepared?.keys($0.name) ?? NameKeys.compute($0.name) }
+        let given = rows.map { warmed?.keys($0.name) ?? NameKeys.compute($0.name) }
         let order = NameKeys.ranked(given) ?? {
             let byName = FlatBytes(given.map(\.sort))
             return rows.indices.sorted { byName.less($0, $1) || (!byName.less($1, $0) && $0 < $1) }

@@ -233,10 +233,14 @@ public struct PlanScreen: Screen {
         case .refused(DomainError.stale(_, _, let actual)):
             let seen = pf.version
             pf.version = actual
-            if let fresh = try? x.service.citizen(citizen.id, as: x.user.id, reason: reason, purpose: "plan", logged: false) {
+            // Read again (no new look; a refusal to read is itself logged by the domain, and said here).
+            do {
+                let fresh = try x.service.citizen(citizen.id, as: x.user.id, reason: reason, purpose: "plan", logged: false)
                 detail = fresh
                 // Saving again changes only what this user changed, on top of the other edit.
                 if let current = PlanForm(pf.purpose, detail: fresh, context: formContext(x), strings: s) { pf.form.rebase(onto: current.form) }
+            } catch {
+                pf.form.show(refusal: error, strings: s, fields: [:])
             }
             var names = x.names
             // The items the changes name, in words (the plan as this user may see it now).
