@@ -508,3 +508,35 @@ final class TypedActionTests: XCTestCase {
         XCTAssertEqual(own(.char("x"), readOnly, PlanAction.self), .exportPlan)
     }
 }
+
+/// The list behind the inbox, the duplicates and the units: shared keys here, the rest handed back.
+final class ItemListTests: XCTestCase {
+    private enum Own: ScreenAction { case mark }
+    private let table = KeyTable.list([
+        Binding(action: .open, keys: [.enter], label: Strings.T.kOpen, help: Strings.T.hOpen, inBar: true),
+        Binding(action: .own(OwnAction(Own.mark)), keys: [.char("m")], label: Strings.T.kOpen, help: Strings.T.hOpen, inBar: true),
+    ]) + KeyTable.global
+
+    func testTheSharedKeysAreTheListsAndTheRestComesBackWithTheSelectedItem() {
+        var list = ItemList(Array(0..<20))
+        guard case .done(.none) = list.press(.down, in: table, height: 5, as: Own.self) else { return XCTFail("↓ moves") }
+        XCTAssertEqual(list.selected, 1)
+        _ = list.press(.pageDown, in: table, height: 5, as: Own.self)
+        XCTAssertEqual(list.selected, 4, "a page is the window less two rows")
+        XCTAssertEqual(list.scroll.top, 0)
+        _ = list.press(.pageDown, in: table, height: 5, as: Own.self)
+        XCTAssertEqual(list.selected, 7)
+        XCTAssertEqual(list.scroll.top, 3, "the selection stays in view")
+        guard case .open(7) = list.press(.enter, in: table, height: 5, as: Own.self) else { return XCTFail("Enter opens the item") }
+        guard case .own(.mark, 7?) = list.press(.char("m"), in: table, height: 5, as: Own.self) else { return XCTFail("m is the screen's") }
+        guard case .done(.back) = list.press(.char("q"), in: table, height: 5, as: Own.self) else { return XCTFail("q goes back") }
+        guard case .done(.open(.inbox)) = list.press(.char("4"), in: table, height: 5, as: Own.self) else { return XCTFail("4 is the frame's") }
+        guard case .done(.none) = list.press(.char("z"), in: table, height: 5, as: Own.self) else { return XCTFail("an unbound key does nothing") }
+        list.set(Array(0..<3), height: 5)
+        XCTAssertEqual(list.selected, 2, "read again: the selection stays in range")
+        list.set([], height: 5)
+        XCTAssertNil(list.selected)
+        guard case .done(.none) = list.press(.enter, in: table, height: 5, as: Own.self) else { return XCTFail("Enter on nothing does nothing") }
+        guard case .own(.mark, nil) = list.press(.char("m"), in: table, height: 5, as: Own.self) else { return XCTFail("m with nothing selected") }
+    }
+}

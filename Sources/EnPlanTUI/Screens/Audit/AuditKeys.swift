@@ -10,9 +10,7 @@ extension Action {
 }
 
 extension KeyTable {
-    private static let auditMoving: [Binding] = rows + [
-        Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
-    ]
+    private static let auditMoving: [Binding] = list([])
 
     /// The audit log's lookups.
     public static let auditLog: [Binding] = [

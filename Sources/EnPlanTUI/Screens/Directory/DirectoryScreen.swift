@@ -121,9 +121,9 @@ public struct DirectoryScreen: Screen {
 public enum DirectoryAction: ScreenAction { case search }
 
 extension KeyTable {
-    public static let directory: [Binding] = [
+    public static let directory: [Binding] = list([
         Binding(action: .own(OwnAction(DirectoryAction.search)), keys: [.char("/")], label: Strings.Dir.kSearch, help: Strings.Dir.hSearch, inBar: true),
-    ] + rows + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+    ])
 }
 
 extension Strings {
