@@ -49,9 +49,9 @@ func memoryChild(dir: String) throws {
     let service = CaseService(store: store, terminal: "bench")
     let supervisor = store.projection.users.first { $0.role == .supervisor }!.id
     // As the full-screen interface does behind the login form: the names folded before Enter.
-    if argv.contains("--warm") { NameKeys.warm(store.projection.citizens.heads.map(\.name)) }
+    let warmed = argv.contains("--warm") ? NameKeys.warm(store.projection.citizens.heads.map(\.name)) : nil
     let terminal = MemoryTerminal(rows: 30, cols: 100)
-    let app = App(service: service, terminal: terminal, options: App.Options())
+    let app = App(loading: ServiceLoader(ready: .init(service: service), nameKeys: warmed), terminal: terminal, options: App.Options())
     for c in supervisor { app.handle(.char(c)) }
     app.handle(.tab)
     for c in DemoData.password { app.handle(.char(c)) }

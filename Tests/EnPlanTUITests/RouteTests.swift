@@ -360,3 +360,183 @@ final class InboxTests: XCTestCase {
         XCTAssertEqual(s.state.citizens["c1"]?.plan?.referrals.first?.status, .accepted)
     }
 }
+
+/// Every screen is declared once, in `ScreenCatalogue.all`: its routes, its global key, its `:`
+/// words; the App opens, binds and runs commands from there.
+final class ScreenCatalogueTests: XCTestCase {
+    /// One route of every kind. The switch is exhaustive: a new `Route` case does not compile here
+    /// until it has a sample, and the sample is then checked against the catalogue.
+    private static func ordinal(_ route: Route) -> Int {
+        switch route {
+        case .citizens: return 0
+        case .plan: return 1
+        case .planAt: return 2
+        case .journey: return 3
+        case .reason: return 4
+        case .calendar: return 5
+        case .dashboard: return 6
+        case .figureList: return 7
+        case .audit: return 8
+        case .inbox: return 9
+        case .duplicates: return 10
+        case .directory: return 11
+        case .units: return 12
+        }
+    }
+    private static let kinds = 13
+
+    private static let samples: [Route] = [
+        .citizens, .plan(citizen: "c1"), .plan(citizen: "c1", reason: "Opkald"), .planAt(citizen: "c1", item: "f1"),
+        .journey(citizen: "c1"), .reason(citizen: "c1"), .calendar(nil), .calendar(.room("Mødelokale 1")), .dashboard,
+        .figureList(FigureRef(table: FigureTable(section: .caseload, columns: [], rows: [], asOf: Harness.now,
+                                                 filter: FigureFilter(period: Period(from: Harness.now.local.day, to: Harness.now.local.day))),
+                              row: 0, column: 0)),
+        .audit, .inbox, .duplicates, .directory(citizen: nil), .directory(citizen: "c1"), .units,
+    ]
+
+    func testEveryRouteKindIsOpenedByExactlyOneEntry() {
+        XCTAssertEqual(Set(Self.samples.map(Self.ordinal)), Set(0..<Self.kinds), "a sample of every route kind")
+        for route in Self.samples {
+            let entries = ScreenCatalogue.all.filter { $0.opens(route) != nil }
+            XCTAssertEqual(entries.count, 1, "\(route) is opened by one entry")
+        }
+    }
+
+    func testNoTwoEntriesShareAKeyOrACommandWord() {
+        let keys = KeyTable.global.flatMap(\.keys)
+        XCTAssertEqual(keys.count, Set(keys.map(\.description)).count, "global keys: \(keys)")
+        for entry in ScreenCatalogue.all {
+            for key in entry.key?.keys ?? [] { XCTAssertTrue(keys.contains(key), "\(key) is a global key") }
+        }
+        let words = KeyTable.commands.flatMap { Set($0.words) }
+        XCTAssertEqual(words.count, Set(words).count, "`:` words: \(words)")
+        XCTAssertEqual(KeyTable.commands.count, ScreenCatalogue.all.compactMap(\.command).count + TypedCommand.allCases.count)
+    }
+
+    private func topRoute(_ h: Harness) -> Route? {
+        guard case .main(let s) = h.app.phase else { return nil }
+        return s.stack.last?.route
+    }
+
+    /// Each screen's `:` words (Danish and English) and its global key open that screen, for a user
+    /// who may see it.
+    func testEveryCatalogueCommandAndKeyOpensItsScreen() throws {
+        var opened = 0
+        for (i, entry) in ScreenCatalogue.all.enumerated() {
+            for word in entry.command.map({ [$0.danish, $0.english] }) ?? [] {
+                let h = try Harness(rows: 30, cols: 110)
+                h.login("karen")
+                h.press(.char(":")); h.type("plan Søren"); h.press(.enter)   // away from the list first
+                h.press(.char(":")); h.type(word); h.press(.enter)
+                let top = try XCTUnwrap(topRoute(h), word)
+                XCTAssertNotNil(entry.opens(top), ":\(word) opens entry \(i), not \(top): \(h.statusLine)")
+                XCTAssertNil(ScreenCatalogue.all.enumerated().first { $0.offset != i && $0.element.opens(top) != nil }, ":\(word)")
+                opened += 1
+            }
+            for key in entry.key?.keys ?? [] {
+                let h = try Harness(rows: 30, cols: 110)
+                h.login("karen")
+                h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
+                h.press(key)
+                let top = try XCTUnwrap(topRoute(h), "\(key)")
+                XCTAssertNotNil(entry.opens(top), "\(key) opens entry \(i), not \(top): \(h.statusLine)")
+                opened += 1
+            }
+        }
+        XCTAssertEqual(opened, 2 * 7 + 2 * 4, "seven screens with a command, four with a key")
+    }
+
+    /// The typed commands run by what they are: `:q`, `:afslut` and `:quit` all end the program.
+    func testTypedCommandsRunInEitherLanguage() throws {
+        for word in ["q", "afslut", "quit"] {
+            let h = try Harness(rows: 30, cols: 110)
+            h.login("mette")
+            h.press(.char(":")); h.type(word); h.press(.enter)
+            XCTAssertFalse(h.app.running, word)
+        }
+        let h = try Harness(rows: 30, cols: 110)
+        h.login("mette")
+        h.press(.char(":")); h.type("nonsens"); h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Ukendt kommando \"nonsens\""), h.statusLine)
+        XCTAssertTrue(h.app.running)
+    }
+}
+
+/// Keys are typed per screen: a screen looks a key up as its own enum, never another screen's.
+final class TypedActionTests: XCTestCase {
+    private func own<A: ScreenAction>(_ key: Key, _ table: [Binding], _: A.Type) -> A? {
+        if case .own(let a)? = KeyTable.pressed(key, in: table, as: A.self) { return a }
+        return nil
+    }
+
+    func testAKeyIsItsScreensOwnActionAndNoOtherScreens() {
+        XCTAssertEqual(own(.char("/"), KeyTable.citizenList, CitizenListAction.self), .search)
+        XCTAssertEqual(own(.char("q"), KeyTable.citizenList, CitizenListAction.self), .quit)
+        XCTAssertNil(own(.char("/"), KeyTable.citizenList, PlanAction.self), "the list's / is not the plan's")
+        // The plan's section keys are one family with the section as its argument.
+        for section in PlanScreen.Section.allCases {
+            XCTAssertEqual(own(.char(section.key), KeyTable.plan, PlanAction.self), .section(section), "\(section)")
+        }
+        for section in FigureSection.allCases {
+            XCTAssertEqual(own(.char(section.key), KeyTable.dashboard, DashboardAction.self), .figures(section), "\(section)")
+        }
+        XCTAssertEqual(own(.char("a"), KeyTable.meeting, MeetingAction.self), .held)
+        XCTAssertNil(own(.char("a"), KeyTable.meeting, CalendarAction.self))
+    }
+
+    func testTheFramesKeysMovesAndFormKeysAreSharedByEveryScreen() {
+        guard case .frame(.open(.inbox))? = KeyTable.pressed(.char("4"), in: KeyTable.inbox + KeyTable.global, as: Never.self) else {
+            return XCTFail("4 opens the inbox from any screen")
+        }
+        guard case .frame(.help)? = KeyTable.pressed(.function(1), in: KeyTable.plan + KeyTable.global, as: PlanAction.self) else {
+            return XCTFail("F1 is the help")
+        }
+        guard case .move(.pageDown)? = KeyTable.pressed(.pageDown, in: KeyTable.journey, as: JourneyAction.self) else {
+            return XCTFail("PgDn moves")
+        }
+        guard case .back? = KeyTable.pressed(.escape, in: KeyTable.chooser, as: Never.self) else { return XCTFail("Esc closes a chooser") }
+        XCTAssertNil(KeyTable.pressed(.enter, in: KeyTable.form, as: Never.self), "a form's keys are the form's own")
+        XCTAssertNil(KeyTable.frame(.char("1")), "while typing, 1 is text")
+    }
+
+    /// A plan opened with a reason (read-only) leaves out every key that opens a form, and only those.
+    func testAReadOnlyPlanHasNoKeyThatWrites() throws {
+        let readOnly = KeyTable.plan.filter { $0.action.own(PlanAction.self).map { !PlanScreen.writing.contains($0) } ?? true }
+        XCTAssertEqual(KeyTable.plan.count - readOnly.count, PlanScreen.writing.count)
+        for key: Character in ["n", "c", "R", "T", "L", "C"] { XCTAssertNil(own(.char(key), readOnly, PlanAction.self), "\(key)") }
+        XCTAssertEqual(own(.char("b"), readOnly, PlanAction.self), .journey)
+        XCTAssertEqual(own(.char("x"), readOnly, PlanAction.self), .exportPlan)
+    }
+}
+
+/// The list behind the inbox, the duplicates and the units: shared keys here, the rest handed back.
+final class ItemListTests: XCTestCase {
+    private enum Own: ScreenAction { case mark }
+    private let table = KeyTable.list([
+        Binding(action: .open, keys: [.enter], label: Strings.T.kOpen, help: Strings.T.hOpen, inBar: true),
+        Binding(action: .own(OwnAction(Own.mark)), keys: [.char("m")], label: Strings.T.kOpen, help: Strings.T.hOpen, inBar: true),
+    ]) + KeyTable.global
+
+    func testTheSharedKeysAreTheListsAndTheRestComesBackWithTheSelectedItem() {
+        var list = ItemList(Array(0..<20))
+        guard case .done(.none) = list.press(.down, in: table, height: 5, as: Own.self) else { return XCTFail("↓ moves") }
+        XCTAssertEqual(list.selected, 1)
+        _ = list.press(.pageDown, in: table, height: 5, as: Own.self)
+        XCTAssertEqual(list.selected, 4, "a page is the window less two rows")
+        XCTAssertEqual(list.scroll.top, 0)
+        _ = list.press(.pageDown, in: table, height: 5, as: Own.self)
+        XCTAssertEqual(list.selected, 7)
+        XCTAssertEqual(list.scroll.top, 3, "the selection stays in view")
+        guard case .open(7) = list.press(.enter, in: table, height: 5, as: Own.self) else { return XCTFail("Enter opens the item") }
+        guard case .own(.mark, 7?) = list.press(.char("m"), in: table, height: 5, as: Own.self) else { return XCTFail("m is the screen's") }
+        guard case .done(.back) = list.press(.char("q"), in: table, height: 5, as: Own.self) else { return XCTFail("q goes back") }
+        guard case .done(.open(.inbox)) = list.press(.char("4"), in: table, height: 5, as: Own.self) else { return XCTFail("4 is the frame's") }
+        guard case .done(.none) = list.press(.char("z"), in: table, height: 5, as: Own.self) else { return XCTFail("an unbound key does nothing") }
+        list.set(Array(0..<3), height: 5)
+        XCTAssertEqual(list.selected, 2, "read again: the selection stays in range")
+        list.set([], height: 5)
+        XCTAssertNil(list.selected)
+        guard case .done(.none) = list.press(.enter, in: table, height: 5, as: Own.self) else { return XCTFail("Enter on nothing does nothing") }
+        guard case .own(.mark, nil) = list.press(.char("m"), in: table, height: 5, as: Own.self) else { return XCTFail("m with nothing selected") }
+    }
+}

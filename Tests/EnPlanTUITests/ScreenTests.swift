@@ -337,9 +337,9 @@ final class ListLoadOrderTests: XCTestCase {
         let rows = names.enumerated().map { row("c\($0 + 1)", $1) }
         var sorted = CitizenList(scope: .all, user: "karen")
         sorted.load(rows, names: [:])
-        NameKeys.warm(names.reversed() + ["Navn der ikke er på listen"])
+        let warmed = NameKeys.warm(names.reversed() + ["Navn der ikke er på listen"])
         var ranked = CitizenList(scope: .all, user: "karen")
-        ranked.load(rows, names: [:])
+        ranked.load(rows, names: [:], warmed: warmed)
         XCTAssertEqual(ranked.visible.map { ranked.entries[$0].id }, sorted.visible.map { sorted.entries[$0].id })
         let order = ranked.visible.map { ranked.entries[$0].id }
         XCTAssertEqual(order.firstIndex(of: "c5").map { order[$0 + 1] }, "c9", "the two Anne Hansens side by side, as given")
@@ -348,9 +348,8 @@ final class ListLoadOrderTests: XCTestCase {
                        "the Åse Bækgaards and Aase Bækgaard after Ø (\(order))")
         XCTAssertEqual(order.last, "c3", "… x y z æ ø å: nothing after them")
         // A name that was not warmed: the keys are compared as before.
-        NameKeys.warm(Array(names.dropFirst()))
         var partly = CitizenList(scope: .all, user: "karen")
-        partly.load(rows, names: [:])
+        partly.load(rows, names: [:], warmed: NameKeys.warm(Array(names.dropFirst())))
         XCTAssertEqual(partly.visible.map { partly.entries[$0].id }, sorted.visible.map { sorted.entries[$0].id })
     }
 

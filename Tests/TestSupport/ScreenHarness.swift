@@ -13,7 +13,8 @@ public final class Harness {
 
     public init(citizens: [(String, String)] = Harness.names, rows: Int = 30, cols: Int = 110, language: Language = .da,
          theme: String = "default", themePaths: [String]? = nil, users: Bool = true,
-         saveExport: (@Sendable (String, String) throws -> String)? = nil, sessionUser: String? = nil, rooms: [String] = []) throws {
+         saveExport: (@Sendable (String, String) throws -> String)? = nil, sessionUser: String? = nil, rooms: [String] = [],
+         nameKeys: NameKeys? = nil) throws {
         service = CaseService(store: try Store(directory: dir, clock: FixedClock(Harness.now)), terminal: "/dev/pts/7")
         if users {
             let hash = Harness.hash
@@ -41,7 +42,7 @@ public final class Harness {
         }
         options.rooms = rooms
         options.sessionUser = sessionUser
-        app = App(service: service, terminal: terminal, options: options)
+        app = App(loading: ServiceLoader(ready: .init(service: service), nameKeys: nameKeys), terminal: terminal, options: options)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,32 +1,32 @@
 import EnPlanDomain
 
-/// The `:` command line's commands (declared in `KeyTable.commands`, which completes and helps).
+/// The `:` command line's commands (declared in `KeyTable.commands`, which completes and helps:
+/// the screens' from `ScreenCatalogue`, and the `TypedCommand`s).
 extension App {
     func run(command text: String) {
         guard !text.isEmpty else { return }
         history.append(text)
         let parts = text.split(separator: " ").map(String.init)
         let rest = parts.dropFirst().joined(separator: " ")
-        // Either language's word runs the command; the English one names it here.
-        switch CommandSpec.named(parts[0])?.name ?? parts[0] {
-        case "quit": running = false
-        case "lock": lock()
-        case "help": showHelp = true
-        case "citizens": withSession { open(.citizens, &$0) }
-        case "dashboard": withSession { open(.dashboard, &$0) }
-        case "audit": withSession { open(.audit, &$0) }
-        case "inbox": withSession { open(.inbox, &$0) }
-        case "duplicates": withSession { open(.duplicates, &$0) }
-        case "units": withSession { open(.units, &$0) }
-        case "colleagues":
-            // From a plan: its citizen's colleagues first.
-            withSession { s in
-                var citizen: String?
-                if case let .plan(id, _)? = s.stack.last?.route { citizen = id }
-                open(.directory(citizen: citizen), &s)
-            }
-        case "plan": withSession { openPlan(matching: rest, &$0) }
-        case "calendar":
+        // Either language's word runs the command; what it is decides what it does.
+        guard let spec = CommandSpec.named(parts[0]) else {
+            message = ("\(strings.t(.unknownCommand)) \"\(parts[0])\" (\(strings.t(.commandsAre)): \(KeyTable.commands.map { $0.shown(strings) }.joined(separator: ", ")))", .error)
+            return
+        }
+        switch spec.runs {
+        case .screen(let command): withSession { open(command.route($0.stack.last?.route), &$0) }
+        case .typed(let typed): run(typed, parts: parts, rest: rest)
+        }
+    }
+
+    /// The `:` commands that are not a screen's.
+    private func run(_ command: TypedCommand, parts: [String], rest: String) {
+        switch command {
+        case .quit: running = false
+        case .lock: lock()
+        case .help: showHelp = true
+        case .plan: withSession { openPlan(matching: rest, &$0) }
+        case .calendar:
             let subject: CalendarScreen.Subject
             switch (parts.count > 1 ? parts[1] : "me", parts.count > 2 ? parts.dropFirst(2).joined(separator: " ") : nil) {
             case ("me", _), ("mig", _): subject = .me
@@ -37,9 +37,12 @@ extension App {
                 // never a dead end asking for a reason with no field for it.
                 guard case .main(let s) = phase else { return }
                 if let id = service.visibleCitizen(c, as: s.user.id) { subject = .citizen(id); break }
-                let matches = CitizenLookup.matches(c, in: (try? service.citizens(as: s.user.id, logged: false)) ?? [])
                 // A search is a read of personal data: unlogged, it is not shown.
-                do { try service.recordSearch(c, results: matches.count, as: s.user.id) } catch {
+                let matches: [CitizenRow]
+                do {
+                    matches = CitizenLookup.matches(c, in: try service.citizens(as: s.user.id, logged: false))
+                    try service.recordSearch(c, results: matches.count, as: s.user.id)
+                } catch {
                     message = (strings.refusal(error, names: Names(service, strings)), .error); return
                 }
                 guard matches.count == 1 else {
@@ -49,11 +52,11 @@ extension App {
                 }
                 subject = .citizen(matches[0].id)
             default:
-                let spec = CommandSpec.named("calendar")!
+                let spec = command.spec
                 message = (":\(spec.shown(strings)) " + strings.text(spec.arguments), .error); return
             }
             withSession { open(.calendar(subject), &$0) }
-        case "theme":
+        case .theme:
             let names = Theme.available(in: options.themePaths)
             guard parts.count == 2 else { message = ("\(strings.t(.themesAre)): \(names.joined(separator: ", "))", .normal); return }
             // A name no theme has changes nothing (the screen keeps its theme) and says which there are.
@@ -61,13 +64,11 @@ extension App {
                 message = ("\(strings.t(.noSuchTheme)) “\(parts[1])” (\(strings.t(.themesAre)): \(names.joined(separator: ", ")))", .error); return
             }
             applyTheme(parts[1])
-        case "lang":
+        case .lang:
             guard parts.count == 2, let l = Language(rawValue: parts[1]) else { message = ("\(strings.t(.langIs)) da|en", .error); return }
             options.language = l
             strings = Strings(l)
             message = (strings.t(.langSet), .normal)
-        default:
-            message = ("\(strings.t(.unknownCommand)) \"\(parts[0])\" (\(strings.t(.commandsAre)): \(KeyTable.commands.map { $0.shown(strings) }.joined(separator: ", ")))", .error)
         }
     }
 

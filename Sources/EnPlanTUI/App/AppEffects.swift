@@ -36,8 +36,20 @@ extension App {
             }
         case let .print(title, document, header, citizen, reason, kind):
             startPrinting(PrintRequest(title: title, document: document, header: header, citizen: citizen, reason: reason, kind: kind), &s)
-        case .logSearch(let query, let results):
-            do { try service.recordSearch(query, results: results, as: s.user.id) } catch { message = (strings.refusal(error, names: Names(service, strings)), .error) }
+        case let .record(write, then):
+            let result: WriteResult
+            do {
+                switch write {
+                case let .search(query, results): try service.recordSearch(query, results: results, as: s.user.id)
+                case let .listRefresh(added, total): try service.recordListRefresh(added: added, total: total, as: s.user.id)
+                case let .spotCheck(entry, verdict, note): try service.recordSpotCheck(entry: entry, verdict: verdict, note: note, as: s.user.id)
+                }
+                result = .saved
+            } catch {
+                result = .refused(error)
+            }
+            perform(s.stack[s.stack.count - 1].recorded(write, result, context: context(s.user)), &s)
+            if case .saved = result { perform(then, &s) }
         case .help: showHelp = true
         case .commandLine: commandLine = CommandPrompt()
         case .lock: lock(&s)
@@ -48,38 +60,20 @@ extension App {
         }
     }
 
-    /// Makes the screen a route names (reading what it shows: the domain checks access and logs
-    /// the look) and puts it on the stack; the list and a calendar already open are gone back to.
+    /// Opens the screen a route names, as its entry in `ScreenCatalogue` says (making it reads
+    /// what it shows: the domain checks access and logs the look) and puts it on the stack; the
+    /// list, a screen one opens once and a calendar already open are gone back to.
     func open(_ route: Route, _ s: inout Session) {
         let x = context(s.user)
+        guard let opening = ScreenCatalogue.opening(route) else { preconditionFailure("no screen in ScreenCatalogue.all opens \(route)") }
         do {
-            switch route {
-            case .citizens:
+            switch opening {
+            case .bottom:
                 while s.stack.count > 1 { pop(&s) }
-            case let .plan(id, reason):
-                push(try PlanScreen(citizen: id, reason: reason, context: x), &s)
-            case let .planAt(id, item):
-                var plan = try PlanScreen(citizen: id, reason: nil, context: x)
-                plan.go(to: item, context: x)
-                push(plan, &s)
-            case let .journey(id, reason):
-                push(try JourneyScreen(citizen: id, reason: reason, context: x), &s)
-            case .reason(let id):
-                push(ReasonScreen(citizen: id, context: x), &s)
-            case .dashboard:
-                if !backTo(route, &s) { push(DashboardScreen(context: x), &s) }
-            case .figureList(let ref):
-                push(try FigureListScreen(ref, context: x), &s)
-            case .inbox:
-                if !backTo(route, &s) { push(InboxScreen(context: x), &s) }
-            case .duplicates:
-                if !backTo(route, &s) { push(try DuplicatesScreen(context: x), &s) }
-            case .directory(let citizen):
-                if !backTo(route, &s) { push(try DirectoryScreen(citizen: citizen, context: x), &s) }
-            case .units:
-                if !backTo(route, &s) { push(UnitsScreen(context: x), &s) }
-            case .audit:
-                if !backTo(route, &s) { push(try AuditScreen(context: x), &s) }
+            case .push(let make):
+                push(try make(x), &s)
+            case .once(let make):
+                if !backTo(route, &s) { push(try make(x), &s) }
             case .calendar(let subject):
                 if subject == nil, let i = s.stack.lastIndex(where: { $0 is CalendarScreen }) {
                     while s.stack.count > i + 1 { pop(&s) }

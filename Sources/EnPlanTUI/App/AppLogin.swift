@@ -62,7 +62,7 @@ extension App {
         }
         let root: any Screen
         do {
-            root = try CitizenListScreen(context: context(user))
+            root = try CitizenListScreen(context: context(user), nameKeys: loader.takeNameKeys())
         } catch {
             message = (strings.refusal(error, names: Names(service, strings)), .error)
             root = CitizenListScreen(empty: user)

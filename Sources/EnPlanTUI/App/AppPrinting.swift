@@ -76,8 +76,8 @@ extension App {
     /// it for the session), Esc closes it without printing; help and lock still work.
     func handlePrinterChoice(_ key: Key, _ choice: PrinterChoice) {
         var choice = choice
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping) {
-            if action == .help { showHelp = true } else if action == .lock { printerChoice = nil; lock() }
+        if let frame = KeyTable.frame(key) {
+            if case .help = frame { showHelp = true } else if case .lock = frame { printerChoice = nil; lock() }
             return
         }
         switch choice.chooser.handle(key) {

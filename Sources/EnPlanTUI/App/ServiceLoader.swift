@@ -9,7 +9,7 @@ import Foundation
 /// - Whatever needs the store waits for it (`wait`): the App asks only after Enter, when it has
 ///   drawn "Indlæser …"; a failure to open is handed to the App, which ends and reports it.
 /// - Then, on the same thread, the list's name keys are computed for every citizen (`NameKeys`),
-///   which the first list after Enter takes.
+///   which the loader hands to the first list after Enter (`takeNameKeys`), once.
 /// - `notices` are what opening found for the user (a repaired tail, a damaged line): the App
 ///   shows them as soon as the store is there.
 public final class ServiceLoader: @unchecked Sendable {
@@ -32,6 +32,9 @@ public final class ServiceLoader: @unchecked Sendable {
     public let terminal: String
     private let condition = NSCondition()
     private var result: Result<Loaded, any Error>?
+    /// The names' keys, once computed (`warming` until then), until they are taken.
+    private var nameKeys: NameKeys?
+    private var warming = false
 
     /// Opens on a thread of its own (a deep stack: the snapshot's decoder and the replay run there).
     public init(terminal: String, open: @escaping @Sendable () throws -> Loaded) {
@@ -41,21 +44,39 @@ public final class ServiceLoader: @unchecked Sendable {
             let r = Result { try open() }
             // The names are gathered before the service is handed over (after it, only the App's
             // thread reads the state); folding them then overlaps the user's typing.
-            let names = (try? r.get())?.names ?? []
+            let names: [String]
+            if case .success(let loaded) = r { names = loaded.names } else { names = [] }
             condition.lock()
             result = r
+            warming = true
             condition.broadcast()
             condition.unlock()
-            NameKeys.warm(names)
+            let keys = NameKeys.warm(names)
+            condition.lock()
+            nameKeys = keys
+            warming = false
+            condition.broadcast()
+            condition.unlock()
         }
         thread.stackSize = 16 << 20
         thread.start()
     }
 
-    /// A service already open (tests, the benchmark, a store opened before the screen).
-    public init(ready loaded: Loaded) {
+    /// A service already open (tests, the benchmark, a store opened before the screen), with its
+    /// names' keys if they were computed already.
+    public init(ready loaded: Loaded, nameKeys: NameKeys? = nil) {
         terminal = loaded.service.terminal
         result = .success(loaded)
+        self.nameKeys = nameKeys
+    }
+
+    /// The names' keys computed after opening, waiting for them if they are being computed (sooner
+    /// than computing them again); nil when there are none or they were taken.
+    public func takeNameKeys() -> NameKeys? {
+        condition.lock(); defer { condition.unlock() }
+        while warming || (result == nil && nameKeys == nil) { condition.wait() }
+        defer { nameKeys = nil }
+        return nameKeys
     }
 
     /// Whether `wait()` would return at once.

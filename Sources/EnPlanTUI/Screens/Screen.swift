@@ -7,7 +7,8 @@ import EnPlanDomain
 ///
 /// - `handle` changes the screen's own state and answers with an `Effect`; it may ask the domain
 ///   (`context.service`'s queries) but never writes: a write is `.write`, carried out by the App,
-///   which then hands the answer to `written` and refreshes every open screen through `reload`.
+///   which then hands the answer to `written` and refreshes every open screen through `reload`;
+///   an audit record (a search, a spot check) is `.record`, answered to `recorded`.
 /// - `reload` is the only place a screen reads its data again: after a write here and after
 ///   another terminal's change (`changes` names what changed; nil: read everything).
 /// - `render` draws into the body (rows 1 ..< rows-2) and changes nothing.
@@ -16,6 +17,8 @@ public protocol Screen {
     func keys(_ context: ScreenContext) -> [Binding]
     mutating func handle(_ key: Key, context: ScreenContext) -> Effect
     mutating func written(_ result: WriteResult, context: ScreenContext) -> Effect
+    /// The answer to a `.record` this screen asked for (the screen on top).
+    mutating func recorded(_ write: AuditWrite, _ result: WriteResult, context: ScreenContext) -> Effect
     mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect
     func render(into canvas: inout Canvas, context: ScreenContext)
     /// The status line when no message is shown.
@@ -30,10 +33,19 @@ extension Screen {
         return .none
     }
     public mutating func reload(_ changes: CaseService.Changes?, context: ScreenContext) -> Effect { .none }
+    public mutating func recorded(_ write: AuditWrite, _ result: WriteResult, context: ScreenContext) -> Effect { .refusal(result, context) }
 }
 
-/// Where a screen is: what `.open` asks for. A new screen is its folder plus one case here (and
-/// its line in `App.open`, AppEffects.swift).
+extension Effect {
+    /// A refused write's words on the status line; nothing for one that was saved.
+    public static func refusal(_ result: WriteResult, _ x: ScreenContext) -> Effect {
+        if case .refused(let e) = result { return .message(x.strings.refusal(e, names: x.names), .error) }
+        return .none
+    }
+}
+
+/// Where a screen is: what `.open` asks for. Which screen a route is, and how it is opened, is
+/// declared in `ScreenCatalogue.all`.
 public enum Route: Equatable, Sendable {
     case citizens
     /// `reason`: the stated reason of a user who does not work on the citizen (break the glass):
@@ -74,8 +86,10 @@ public enum Effect {
     /// shape (`PrintLayout` breaks pages by it) and the header each page carries; `kind` as for an
     /// export's record. The program asks which printer when more than one is there (`PrintRequest`).
     case print(title: String, document: DocumentText, header: String, citizen: String, reason: String?, kind: ExportKind = .planPrinted)
-    /// A search the user finished typing: a read of personal data, logged.
-    case logSearch(String, results: Int)
+    /// A record for the audit log (screens never write it): the App writes it and hands the answer
+    /// to the screen's `recorded` (by default a failure is shown); only when it was written is
+    /// `then` carried out (an unlogged look is not shown, a search not acted on).
+    indirect case record(AuditWrite, then: Effect = .none)
     case help, commandLine, lock, quit, redraw
     /// From `reload`: the screen can no longer be shown (access lost): it and the screens above it
     /// close, and the reason is shown.
@@ -90,6 +104,16 @@ public enum ExportRecord: Sendable {
     case accessReport(citizen: String)
     case calendar
     case figures(FigureTable)
+}
+
+/// What a screen asks the App to write to the audit log (`Effect.record`).
+public enum AuditWrite: Sendable, Equatable {
+    /// A search the user finished typing (or a name looked up): a read of personal data.
+    case search(String, results: Int)
+    /// A list already shown grew by citizens another terminal made visible.
+    case listRefresh(added: Int, total: Int)
+    /// A supervisor's spot check of one lookup (`entry`: its sequence number).
+    case spotCheck(entry: Int, verdict: SpotCheckVerdict, note: String?)
 }
 
 /// The answer to a `.write`.
@@ -197,18 +221,15 @@ public struct Names: Sendable {
 }
 
 extension Effect {
-    /// The frame's effect for an action every screen shares; nil for a screen's own action.
-    public static func global(_ action: Action) -> Effect? {
+    /// The frame's effect for an action every screen shares; nil for any other action.
+    public static func frame(_ action: Action) -> Effect? {
         switch action {
         case .help: return .help
         case .command: return .commandLine
         case .lock: return .lock
         case .redraw: return .redraw
-        case .citizens: return .open(.citizens)
-        case .calendar: return .open(.calendar(nil))
-        case .dashboard: return .open(.dashboard)
-        case .inbox: return .open(.inbox)
-        default: return nil
+        case .go(let route): return .open(route)
+        case .move, .open, .back, .save, .nextField, .cancel, .own: return nil
         }
     }
 }

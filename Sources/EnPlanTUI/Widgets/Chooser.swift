@@ -31,18 +31,12 @@ public struct Chooser: Sendable {
     private var visible: Int { min(items.count, Self.maxVisible) }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        guard let action = KeyTable.action(for: key, in: KeyTable.chooser) else { return .none }
         let n = items.count, h = visible
-        switch action {
-        case .open: return n == 0 ? .cancel : .choose(list.selected)
-        case .cancel: return .cancel
-        case .up: list.move(by: -1, count: n, height: h)
-        case .down: list.move(by: 1, count: n, height: h)
-        case .pageUp: list.move(by: -max(1, h - 1), count: n, height: h)
-        case .pageDown: list.move(by: max(1, h - 1), count: n, height: h)
-        case .top: list.toTop(count: n, height: h)
-        case .bottom: list.toBottom(count: n, height: h)
-        default: break
+        switch KeyTable.pressed(key, in: KeyTable.chooser, as: Never.self) {
+        case nil, .frame?: break
+        case .open?: return n == 0 ? .cancel : .choose(list.selected)
+        case .back?: return .cancel
+        case .move(let move)?: list.apply(move, count: n, height: h, page: max(1, h - 1))
         }
         return .none
     }
@@ -88,12 +82,12 @@ extension KeyTable {
     /// An open chooser (`Chooser`): move, choose, close.
     public static let chooser: [Binding] = [
         Binding(action: .open, keys: [.enter], label: Strings.T.kChoose, help: Strings.T.hChoose, inBar: true),
-        Binding(action: .up, keys: [.up, .char("k")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: true),
-        Binding(action: .down, keys: [.down, .char("j")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
-        Binding(action: .top, keys: [.home, .char("g")], label: Strings.T.kTop, help: Strings.T.hTop, inBar: false),
-        Binding(action: .bottom, keys: [.end, .char("G")], label: Strings.T.kBottom, help: Strings.T.hBottom, inBar: false),
-        Binding(action: .pageUp, keys: [.pageUp], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
-        Binding(action: .pageDown, keys: [.pageDown], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
-        Binding(action: .cancel, keys: [.escape, .char("q")], label: Strings.T.kCancel, help: Strings.T.hChooseCancel, inBar: true),
+        Binding(action: .move(.up), keys: [.up, .char("k")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: true),
+        Binding(action: .move(.down), keys: [.down, .char("j")], label: Strings.T.kMove, help: Strings.T.hMove, inBar: false),
+        Binding(action: .move(.top), keys: [.home, .char("g")], label: Strings.T.kTop, help: Strings.T.hTop, inBar: false),
+        Binding(action: .move(.bottom), keys: [.end, .char("G")], label: Strings.T.kBottom, help: Strings.T.hBottom, inBar: false),
+        Binding(action: .move(.pageUp), keys: [.pageUp], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
+        Binding(action: .move(.pageDown), keys: [.pageDown], label: Strings.T.kPage, help: Strings.T.hPage, inBar: false),
+        Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kCancel, help: Strings.T.hChooseCancel, inBar: true),
     ]
 }

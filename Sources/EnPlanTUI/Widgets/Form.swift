@@ -120,24 +120,38 @@ public struct Form: Sendable {
 
     public var isDirty: Bool { fields.map(\.value) != initial }
 
+    /// The field a key names. A key no field of this form has is a mistake in the program (a typo
+    /// would read "" and save a default, or put a problem nowhere): it stops here, loudly, and the
+    /// tests that drive every form find it (`FormKeyTests`). Whether a field is there at all is
+    /// asked with `has(_:)`.
+    private func index(_ key: String) -> Int {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else {
+            preconditionFailure("the form “\(title)” has no field “\(key)” (it has: \(fields.map(\.key).joined(separator: ", ")))")
+        }
+        return i
+    }
+
+    /// Whether the form has a field for `key` (a form whose fields depend on what it is for).
+    public func has(_ key: String) -> Bool { fields.contains { $0.key == key } }
+
     /// A field's value as typed (untrimmed), or sets it.
     public subscript(key: String) -> String {
-        get { fields.first { $0.key == key }?.value ?? "" }
+        get { fields[index(key)].value }
         set {
-            guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+            let i = index(key)
             fields[i].value = newValue; fields[i].error = nil
             if i == focus { cursor = newValue.count }
         }
     }
 
     /// Moves the focus to a field.
-    public mutating func focus(on key: String) { if let i = fields.firstIndex(where: { $0.key == key }) { focus = i } }
+    public mutating func focus(on key: String) { focus = index(key) }
     public var focusedKey: String { fields.indices.contains(focus) ? fields[focus].key : "" }
 
     /// The items of a ticks field (another citizen chosen: their follow-ups and efforts); what was
     /// ticked and is still there stays ticked.
     public mutating func setTicks(_ key: String, values: [String], shown: [String], empty: String) {
-        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        let i = index(key)
         let ticked = Set(Form.ticked(fields[i].value))
         fields[i] = Field(key: key, label: fields[i].label, kind: .ticks(values: values, shown: shown, empty: empty),
                           value: values.filter(ticked.contains).joined(separator: ","))
@@ -156,15 +170,14 @@ public struct Form: Sendable {
     /// A text field takes at most `max` characters (the domain's rule for it), shows how many it
     /// holds while focused, and says so when more is typed or pasted; nothing is cut silently.
     public mutating func limit(_ key: String, to max: Int, strings s: Strings) {
-        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
-        limit(at: i, to: max, strings: s)
+        limit(at: index(key), to: max, strings: s)
     }
 
     /// A text field takes what the domain's rule for `field` allows: its length (as `limit(_:to:)`)
     /// and, for a long text (a note, own words, findings, a decision), several lines: the field
     /// becomes a text area. The one place a form learns a text's shape from the domain.
     public mutating func limit(_ key: String, as field: DomainError.TextField, strings s: Strings) {
-        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        let i = index(key)
         let kind = InputRules.kind(field)
         if kind.allowsLineBreaks, case .text(let required) = fields[i].kind {
             fields[i] = Field(key: key, label: fields[i].label, kind: .area(required: required), value: fields[i].value)
@@ -181,7 +194,7 @@ public struct Form: Sendable {
 
     /// Whether the user changed this field since the form opened (or was rebased).
     public func changed(_ key: String) -> Bool {
-        guard let i = fields.firstIndex(where: { $0.key == key }) else { return false }
+        let i = index(key)
         return fields[i].value != initial[i]
     }
 
@@ -328,7 +341,7 @@ public struct Form: Sendable {
     }
 
     public func value(_ key: String) -> String {
-        guard let f = fields.first(where: { $0.key == key }) else { return "" }
+        let f = fields[index(key)]
         return f.value.trimmingCharacters(in: f.kind.isArea ? .whitespacesAndNewlines : .whitespaces)
     }
 
@@ -357,7 +370,7 @@ public struct Form: Sendable {
 
     /// Puts a problem at one field.
     public mutating func show(_ problem: String, at key: String) {
-        guard let i = fields.firstIndex(where: { $0.key == key }) else { error = problem; return }
+        let i = index(key)
         fields[i].error = problem; focus = i; error = nil
     }
 

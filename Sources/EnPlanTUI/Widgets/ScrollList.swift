@@ -41,6 +41,19 @@ public struct ScrollList: Sendable, Equatable {
     public mutating func toTop(count: Int, height: Int) { select(0, count: count, height: height) }
     public mutating func toBottom(count: Int, height: Int) { select(count - 1, count: count, height: height) }
 
+    /// A move key: a row, a page of `page` rows (default: the window less two), the first or the last.
+    public mutating func apply(_ move: Move, count: Int, height: Int, page: Int? = nil, skip: (Int) -> Bool = { _ in false }) {
+        let page = page ?? max(1, height - 2)
+        switch move {
+        case .up: self.move(by: -1, count: count, height: height, skip: skip)
+        case .down: self.move(by: 1, count: count, height: height, skip: skip)
+        case .pageUp: self.move(by: -page, count: count, height: height, skip: skip)
+        case .pageDown: self.move(by: page, count: count, height: height, skip: skip)
+        case .top: toTop(count: count, height: height)
+        case .bottom: toBottom(count: count, height: height)
+        }
+    }
+
     /// After the rows or the height changed: the selection in range and in view.
     public mutating func clamp(count: Int, height: Int) {
         selected = max(0, min(selected, count - 1))

@@ -78,15 +78,18 @@ public struct AuditScreen: Screen {
         list.clamp(count: shown.count, height: Self.height(x))
     }
 
-    /// Records a spot check's verdict on record `seq` and moves on to the next drawn lookup.
-    private mutating func record(_ seq: Int, _ verdict: SpotCheckVerdict, note: String?, _ x: ScreenContext) -> Effect {
-        do {
-            try x.service.recordSpotCheck(entry: seq, verdict: verdict, note: note, as: x.user.id)
-            verdicts[seq] = verdict
-            counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
-            list.move(by: 1, count: drawn.count, height: Self.height(x))
-            return .message(x.strings.a(.checked), .normal)
-        } catch { return .message(x.strings.refusal(error, names: x.names), .error) }
+    /// Asks for a spot check's verdict on record `seq` to be recorded (the App writes it).
+    private func record(_ seq: Int, _ verdict: SpotCheckVerdict, note: String?) -> Effect {
+        .record(.spotCheck(entry: seq, verdict: verdict, note: note))
+    }
+
+    /// The spot check recorded: it shows, the counts follow, and the next drawn lookup is selected.
+    public mutating func recorded(_ write: AuditWrite, _ result: WriteResult, context x: ScreenContext) -> Effect {
+        guard case let .spotCheck(seq, verdict, _) = write, case .saved = result else { return .refusal(result, x) }
+        verdicts[seq] = verdict
+        counts = (try? x.service.spotCheckCounts(as: x.user.id)) ?? counts
+        list.move(by: 1, count: drawn.count, height: Self.height(x))
+        return .message(x.strings.a(.checked), .normal)
     }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
@@ -99,7 +102,7 @@ public struct AuditScreen: Screen {
             case .save:
                 guard form.validate(today: x.today, strings: x.strings) else { flagForm = form; return .none }
                 flagForm = nil; flagging = nil
-                return record(seq, .flagged, note: form.value("note"), x)
+                return record(seq, .flagged, note: form.value("note"))
             }
             return .none
         }
@@ -135,17 +138,21 @@ public struct AuditScreen: Screen {
             }
             return .none
         }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
         let count = tab == .report ? (report?.document.lines.count ?? 0) : shown.count
+        let action: AuditAction
+        switch KeyTable.pressed(key, in: keys(x), as: AuditAction.self) {
+        case nil: return .none
+        case .frame(let effect)?: return effect
+        case .back?: if tab == .log { return .back }; tab = .log; list = ScrollList(); return .none
+        case .move(let move)?: list.apply(move, count: count, height: height); return .none
+        case .open?:
+            guard shown.indices.contains(list.selected), let c = shown[list.selected].citizen else { return .none }
+            return showReport(c, x)
+        case .own(let own)?: action = own
+        }
         switch action {
-        case .back: if tab == .log { return .back }; tab = .log; list = ScrollList()
-        case .up: list.move(by: -1, count: count, height: height)
-        case .down: list.move(by: 1, count: count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
         case .search: typing = filter.citizen ?? ""
-        case .filterKind: kinds = (kinds + 1) % Self.kindChoices.count; list = ScrollList(); read(x)
+        case .kind: kinds = (kinds + 1) % Self.kindChoices.count; list = ScrollList(); read(x)
         case .period: period = ((period ?? -1) + 1) % 4; list = ScrollList(); read(x)
         case .dates:
             var form = Form(title: x.strings.d(.datesTitle), fields: [
@@ -154,7 +161,7 @@ public struct AuditScreen: Screen {
             ], hint: x.strings.d(.datesHint))
             form.confirmDiscard = false
             datesForm = form
-        case .filterCaseworker:
+        case .user:
             let users = [nil] + Set(records.map(\.user)).filter { $0 != "-" }.sorted()
             filter.user = users[((users.firstIndex(of: filter.user) ?? 0) + 1) % users.count]
             list = ScrollList(); read(x)
@@ -166,15 +173,12 @@ public struct AuditScreen: Screen {
             catch { return .message(x.strings.refusal(error, names: x.names), .error) }
         case .workRelated:
             guard drawn.indices.contains(list.selected) else { return .none }
-            return record(drawn[list.selected].seq, .workRelated, note: nil, x)
+            return record(drawn[list.selected].seq, .workRelated, note: nil)
         case .flag:
             // A flag says why: the note is asked first (the one who follows it up reads it).
             guard drawn.indices.contains(list.selected) else { return .none }
             flagging = drawn[list.selected].seq
             flagForm = Form(title: x.strings.a(.flagTitle), fields: [Form.Field.text("note", x.strings.a(.flagNote))])
-        case .open:
-            guard shown.indices.contains(list.selected), let c = shown[list.selected].citizen else { return .none }
-            return showReport(c, x)
         case .exportReport, .printReport:
             // The report as the citizen reads it, for the citizen: to the outbox or the printer.
             guard let r = report, let name = x.service.citizenName(r.citizen) else { return .none }
@@ -187,7 +191,6 @@ public struct AuditScreen: Screen {
         case .toggleNames:
             names.toggle()
             if let c = report?.citizen { return showReport(c, x) }
-        default: break
         }
         return .none
     }

@@ -1,49 +1,57 @@
 import EnPlanDomain
 
+/// The calendar's own keys (`KeyTable.calendar`).
+public enum CalendarAction: ScreenAction {
+    case today, switchView, newMeeting, goToDate, nextMeeting, export
+    case previousDay, nextDay, previousWeek, nextWeek, previousMonth, nextMonth
+}
+
+/// An open meeting's keys (`KeyTable.meeting`): its outcome, and changing it.
+public enum MeetingAction: ScreenAction { case held, cancelled, noShow, editMeeting }
+
+/// The scheduling form's own keys (`KeyTable.schedule`: its bar and help; `ScheduleForm.handle` reads the keys).
+public enum ScheduleAction: ScreenAction { case findFreeSlot, saveAnyway, merge }
+
 extension Action {
-    public static let today = Action("today"), switchView = Action("switchView"), newMeeting = Action("newMeeting")
-    public static let goToDate = Action("goToDate"), nextMeeting = Action("nextMeeting"), export = Action("export")
-    public static let previousDay = Action("previousDay"), nextDay = Action("nextDay"), previousWeek = Action("previousWeek")
-    public static let nextWeek = Action("nextWeek"), previousMonth = Action("previousMonth"), nextMonth = Action("nextMonth")
-    public static let held = Action("held"), cancelled = Action("cancelled"), noShow = Action("noShow")
-    public static let findFreeSlot = Action("findFreeSlot"), saveAnyway = Action("saveAnyway"), merge = Action("merge")
-    public static let editMeeting = Action("editMeeting")
+    static func calendar(_ a: CalendarAction) -> Action { .own(OwnAction(a)) }
+    static func meeting(_ a: MeetingAction) -> Action { .own(OwnAction(a)) }
+    static func schedule(_ a: ScheduleAction) -> Action { .own(OwnAction(a)) }
 }
 
 extension KeyTable {
     /// The meeting calendar.
     public static let calendar: [Binding] = [
         Binding(action: .open, keys: [.enter], label: Strings.T.kOpen, help: Strings.C.hOpenMeeting, inBar: true),
-        Binding(action: .newMeeting, keys: [.char("n")], label: Strings.C.kNew, help: Strings.C.hNew, inBar: true),
-        Binding(action: .switchView, keys: [.char("v")], label: Strings.C.kView, help: Strings.C.hView, inBar: true),
-        Binding(action: .today, keys: [.char("t")], label: Strings.C.kToday, help: Strings.C.hToday, inBar: true),
-        Binding(action: .goToDate, keys: [.char("g")], label: Strings.C.kGoTo, help: Strings.C.hGoTo, inBar: true),
-        Binding(action: .export, keys: [.char("x")], label: Strings.C.kExport, help: Strings.C.hExport, inBar: true),
-        Binding(action: .nextMeeting, keys: [.tab], label: Strings.C.kNextMeeting, help: Strings.C.hNextMeeting, inBar: false),
-        Binding(action: .previousDay, keys: [.left, .char("h")], label: Strings.C.kDay, help: Strings.C.hDay, inBar: false),
-        Binding(action: .nextDay, keys: [.right, .char("l")], label: Strings.C.kDay, help: Strings.C.hDay, inBar: false),
-        Binding(action: .previousWeek, keys: [.up, .char("k")], label: Strings.C.kWeek, help: Strings.C.hWeek, inBar: false),
-        Binding(action: .nextWeek, keys: [.down, .char("j")], label: Strings.C.kWeek, help: Strings.C.hWeek, inBar: false),
-        Binding(action: .previousMonth, keys: [.pageUp], label: Strings.C.kMonth, help: Strings.C.hMonth, inBar: false),
-        Binding(action: .nextMonth, keys: [.pageDown], label: Strings.C.kMonth, help: Strings.C.hMonth, inBar: false),
+        Binding(action: .calendar(.newMeeting), keys: [.char("n")], label: Strings.C.kNew, help: Strings.C.hNew, inBar: true),
+        Binding(action: .calendar(.switchView), keys: [.char("v")], label: Strings.C.kView, help: Strings.C.hView, inBar: true),
+        Binding(action: .calendar(.today), keys: [.char("t")], label: Strings.C.kToday, help: Strings.C.hToday, inBar: true),
+        Binding(action: .calendar(.goToDate), keys: [.char("g")], label: Strings.C.kGoTo, help: Strings.C.hGoTo, inBar: true),
+        Binding(action: .calendar(.export), keys: [.char("x")], label: Strings.C.kExport, help: Strings.C.hExport, inBar: true),
+        Binding(action: .calendar(.nextMeeting), keys: [.tab], label: Strings.C.kNextMeeting, help: Strings.C.hNextMeeting, inBar: false),
+        Binding(action: .calendar(.previousDay), keys: [.left, .char("h")], label: Strings.C.kDay, help: Strings.C.hDay, inBar: false),
+        Binding(action: .calendar(.nextDay), keys: [.right, .char("l")], label: Strings.C.kDay, help: Strings.C.hDay, inBar: false),
+        Binding(action: .calendar(.previousWeek), keys: [.up, .char("k")], label: Strings.C.kWeek, help: Strings.C.hWeek, inBar: false),
+        Binding(action: .calendar(.nextWeek), keys: [.down, .char("j")], label: Strings.C.kWeek, help: Strings.C.hWeek, inBar: false),
+        Binding(action: .calendar(.previousMonth), keys: [.pageUp], label: Strings.C.kMonth, help: Strings.C.hMonth, inBar: false),
+        Binding(action: .calendar(.nextMonth), keys: [.pageDown], label: Strings.C.kMonth, help: Strings.C.hMonth, inBar: false),
         Binding(action: .back, keys: [.escape], label: Strings.T.kBack, help: Strings.T.hBack, inBar: false),
-        Binding(action: .quit, keys: [.char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
+        Binding(action: .back, keys: [.char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
     ]
 
     /// An open meeting: its outcome, one key each.
     public static let meeting: [Binding] = [
-        Binding(action: .held, keys: [.char("a")], label: Strings.C.kHeld, help: Strings.C.hHeld, inBar: true),
-        Binding(action: .cancelled, keys: [.char("c")], label: Strings.C.kCancelled, help: Strings.C.hCancelled, inBar: true),
-        Binding(action: .noShow, keys: [.char("u")], label: Strings.C.kNoShow, help: Strings.C.hNoShow, inBar: true),
-        Binding(action: .editMeeting, keys: [.char("e")], label: Strings.C.kEditMeeting, help: Strings.C.hEditMeeting, inBar: true),
+        Binding(action: .meeting(.held), keys: [.char("a")], label: Strings.C.kHeld, help: Strings.C.hHeld, inBar: true),
+        Binding(action: .meeting(.cancelled), keys: [.char("c")], label: Strings.C.kCancelled, help: Strings.C.hCancelled, inBar: true),
+        Binding(action: .meeting(.noShow), keys: [.char("u")], label: Strings.C.kNoShow, help: Strings.C.hNoShow, inBar: true),
+        Binding(action: .meeting(.editMeeting), keys: [.char("e")], label: Strings.C.kEditMeeting, help: Strings.C.hEditMeeting, inBar: true),
         Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true),
     ]
 
     /// The scheduling form: a form's keys and its own.
     public static let schedule: [Binding] = form + [
-        Binding(action: .findFreeSlot, keys: [.ctrl("f")], label: Strings.C.kFreeSlot, help: Strings.C.hFreeSlot, inBar: true),
-        Binding(action: .saveAnyway, keys: [.char("j"), .char("y")], label: Strings.C.kSaveAnyway, help: Strings.C.hSaveAnyway, inBar: false),
-        Binding(action: .merge, keys: [.char("m")], label: Strings.C.kMergeKey, help: Strings.C.hMergeKey, inBar: false),
+        Binding(action: .schedule(.findFreeSlot), keys: [.ctrl("f")], label: Strings.C.kFreeSlot, help: Strings.C.hFreeSlot, inBar: true),
+        Binding(action: .schedule(.saveAnyway), keys: [.char("j"), .char("y")], label: Strings.C.kSaveAnyway, help: Strings.C.hSaveAnyway, inBar: false),
+        Binding(action: .schedule(.merge), keys: [.char("m")], label: Strings.C.kMergeKey, help: Strings.C.hMergeKey, inBar: false),
     ]
 
     /// Typing a line (a date, an outcome): Enter takes it, Esc closes.
@@ -72,52 +80,63 @@ extension CalendarScreen: Screen {
         if goTo != nil { return typeDate(key, x) }
         if outcome != nil { return typeOutcome(key, x) }
         if open != nil {
-            switch KeyTable.action(for: key, in: keys(x)) {
+            switch KeyTable.pressed(key, in: keys(x), as: MeetingAction.self) {
+            case nil, .open?, .move?: break
+            case .frame(let effect)?: return effect
             case .back?: open = nil
-            case .held?, .noShow?:
-                let status: MeetingStatus = KeyTable.action(for: key, in: keys(x)) == .held ? .held : .noshow
-                // Refused before the note is typed, not after (it used to be lost).
-                if let m = open, !m.hasBegun(today: x.today) {
-                    return .message(x.strings.refusal(DomainError.invalid(.meetingNotBegun(meeting: m.id, status: status)), names: x.names), .error)
+            case .own(let action)?:
+                switch action {
+                case .held, .noShow:
+                    let status: MeetingStatus = action == .held ? .held : .noshow
+                    // Refused before the note is typed, not after (it used to be lost).
+                    if let m = open, !m.hasBegun(today: x.today) {
+                        return .message(x.strings.refusal(DomainError.invalid(.meetingNotBegun(meeting: m.id, status: status)), names: x.names), .error)
+                    }
+                    outcome = OutcomeEntry(status: status)
+                case .cancelled: outcome = OutcomeEntry(status: .cancelled)
+                case .editMeeting:
+                    if let m = open, m.status == .planned, !m.busy {
+                        // The agenda is ticked from the citizen's open items: one look at the case, logged.
+                        let d: CitizenDetail?
+                        do { d = try m.citizen.map { try x.service.citizen($0, as: x.user.id, purpose: "meeting") } } catch {
+                            return .message(x.strings.refusal(error, names: x.names), .error)
+                        }
+                        form = ScheduleForm(editing: m, rooms: x.rooms, citizen: d, strings: x.strings)
+                    }
                 }
-                outcome = OutcomeEntry(status: status)
-            case .cancelled?: outcome = OutcomeEntry(status: .cancelled)
-            case .editMeeting?:
-                if let m = open, m.status == .planned, !m.busy {
-                    // The agenda is ticked from the citizen's open items: one look at the case, logged.
-                    let d = m.citizen.flatMap { try? x.service.citizen($0, as: x.user.id, purpose: "meeting") }
-                    form = ScheduleForm(editing: m, rooms: x.rooms, citizen: d, strings: x.strings)
-                }
-            case .lock?: return .lock
-            case .help?: return .help
-            default: break
             }
             return .none
         }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
         let listLike = view == .agenda || view == .day
-        switch action {
-        case .quit, .back: return .back
-        case .open:
+        switch KeyTable.pressed(key, in: keys(x), as: CalendarAction.self) {
+        case nil, .move?: return .none   // the calendar's arrows are its own (a day, a week)
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .open?:
             open = selectedMeeting
-            openAgenda = open.flatMap { m in m.busy ? nil : try? x.service.agenda(of: m.id, as: x.user.id) } ?? []
-        case .newMeeting: form = ScheduleForm(day: cursor, userName: x.user.name, rooms: x.rooms, strings: x.strings)
-        case .switchView: nextView()
-        case .today: jump(to: x.today)
-        case .goToDate: goTo = ""
-        case .nextMeeting: select(by: 1)
-        case .export:
-            let shown = meetings.filter { period.contains($0.start.day.daysSinceEpoch) }
-            return .export(name: "enplan-\(Day(daysSinceEpoch: period.lowerBound).iso)-\(view.rawValue).ics",
-                           text: x.service.calendarFile(shown), done: x.strings.c(.exported), record: .calendar)
-        case .previousDay: move(days: -1)
-        case .nextDay: move(days: 1)
-        case .previousWeek: if listLike { select(by: -1) } else { move(days: -7) }
-        case .nextWeek: if listLike { select(by: 1) } else { move(days: 7) }
-        case .previousMonth: move(months: -1)
-        case .nextMonth: move(months: 1)
-        default: break
+            // The agenda in words is a look at the citizen's case (logged): unlogged, it is not shown.
+            do { openAgenda = try open.flatMap { m in m.busy ? nil : try x.service.agenda(of: m.id, as: x.user.id) } ?? [] } catch {
+                openAgenda = []
+                return .message(x.strings.refusal(error, names: x.names), .error)
+            }
+        case .own(let action)?:
+            switch action {
+            case .newMeeting: form = ScheduleForm(day: cursor, userName: x.user.name, rooms: x.rooms, strings: x.strings)
+            case .switchView: nextView()
+            case .today: jump(to: x.today)
+            case .goToDate: goTo = ""
+            case .nextMeeting: select(by: 1)
+            case .export:
+                let shown = meetings.filter { period.contains($0.start.day.daysSinceEpoch) }
+                return .export(name: "enplan-\(Day(daysSinceEpoch: period.lowerBound).iso)-\(view.rawValue).ics",
+                               text: x.service.calendarFile(shown), done: x.strings.c(.exported), record: .calendar)
+            case .previousDay: move(days: -1)
+            case .nextDay: move(days: 1)
+            case .previousWeek: if listLike { select(by: -1) } else { move(days: -7) }
+            case .nextWeek: if listLike { select(by: 1) } else { move(days: 7) }
+            case .previousMonth: move(months: -1)
+            case .nextMonth: move(months: 1)
+            }
         }
         return load(x)
     }
@@ -172,9 +191,18 @@ extension CalendarScreen: Screen {
                       expectedVersion: nil)
     }
 
+    /// A key in the scheduling form; a citizen looked up by name on the way is logged first, and
+    /// what the key led to (a write, a question) is carried out only once it is.
     private mutating func handleForm(_ key: Key, _ x: ScreenContext) -> Effect {
+        let effect = typeForm(key, x)
+        guard let search = searched else { return effect }
+        searched = nil
+        return .record(search, then: effect)
+    }
+
+    private mutating func typeForm(_ key: Key, _ x: ScreenContext) -> Effect {
         guard var f = form else { return .none }
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         if var choice = f.participantChoice {
             // Several colleagues of that name: the one picked stands for the entry from now on.
             switch choice.chooser.handle(key) {
@@ -207,7 +235,11 @@ extension CalendarScreen: Screen {
             if f.editing == nil, f.form.focusedKey == "agenda", f.agendaOfferedFor != f.citizenText {
                 f.agendaOfferedFor = f.citizenText
                 var detail: CitizenDetail?
-                if case .success(let c?) = findCitizen(f.citizenText, x) { detail = try? x.service.citizen(c.id, as: x.user.id, purpose: "meeting") }
+                if case .success(let c?) = findCitizen(f.citizenText, x) {
+                    do { detail = try x.service.citizen(c.id, as: x.user.id, purpose: "meeting") } catch {
+                        f.form.show(x.strings.refusal(error, names: x.names), at: "agenda")
+                    }
+                }
                 let choices = ScheduleForm.agendaChoices(detail, strings: x.strings)
                 f.form.setTicks("agenda", values: choices.values, shown: choices.shown, empty: choices.empty)
             }
@@ -237,7 +269,10 @@ extension CalendarScreen: Screen {
                     return .none
                 }
                 // A name several citizens share: a chooser, not a dead end.
-                let shared = citizenMatches(f.citizenText, x)
+                let shared: [CitizenRow]
+                do { shared = try citizenMatches(f.citizenText, x) } catch {
+                    f.form.show(x.strings.refusal(error, names: x.names), at: "citizen"); return .none
+                }
                 if shared.count > 1, x.service.visibleCitizen(f.citizenText, as: x.user.id) == nil {
                     let s = x.strings
                     let items = shared.map { r in
@@ -276,33 +311,6 @@ extension CalendarScreen: Screen {
             }
         }
         return .none
-    }
-
-    /// The citizens a name (and birth date) in the citizen field matches, as the user may see them.
-    private func citizenMatches(_ text: String, _ x: ScreenContext) -> [CitizenRow] {
-        guard !text.isEmpty else { return [] }
-        return CitizenLookup.matches(text, in: (try? x.service.citizens(as: x.user.id, logged: false)) ?? [])
-    }
-
-    /// The citizen the scheduling form's field names: an id or a CPR number of a citizen the user
-    /// may see, or a name (or part of one, æøå or not) that matches one of them. Nil when empty.
-    private func findCitizen(_ text: String, _ x: ScreenContext) -> Result<(id: String, name: String)?, ScheduleForm.FieldProblem> {
-        guard !text.isEmpty else { return .success(nil) }
-        if let id = x.service.visibleCitizen(text, as: x.user.id), let name = x.service.citizenName(id) { return .success((id, name)) }
-        // By name, and by the birth date as the list shows it where two share a name.
-        let matches = CitizenLookup.matches(text, in: (try? x.service.citizens(as: x.user.id, logged: false)) ?? [])
-        // Looking a citizen up by name is a search: logged like the list's.
-        // Unlogged, it is not shown: the refusal goes to the field instead (no `try?` on a write).
-        do { try x.service.recordSearch(text, results: matches.count, as: x.user.id) } catch {
-            return .failure(ScheduleForm.FieldProblem(field: "citizen", text: x.strings.refusal(error, names: x.names)))
-        }
-        guard matches.count == 1 else {
-            let text = matches.isEmpty ? "\(x.strings.l(.noCitizens)) (\(text))"
-                                       : "\(text)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ")
-                                         + " · " + x.strings.c(.nameAndBirth)
-            return .failure(ScheduleForm.FieldProblem(field: "citizen", text: text))
-        }
-        return .success((matches[0].id, matches[0].name))
     }
 
     /// The answer to a write: the form or the outcome closes with a word, or shows the refusal.

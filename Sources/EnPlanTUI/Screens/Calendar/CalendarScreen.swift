@@ -30,6 +30,9 @@ public struct CalendarScreen: Sendable {
     public var outcome: OutcomeEntry?
     /// What the last write was for (its answer words it).
     var pending: Pending?
+    /// A citizen looked up by name in the scheduling form: the search the App logs (`Effect.record`)
+    /// before what it found is acted on.
+    var searched: AuditWrite?
     enum Pending: Sendable { case schedule, merge, outcome }
 
     public struct OutcomeEntry: Sendable {

@@ -5,14 +5,14 @@ import EnPlanDomain
 /// pair, each with a reason (both journeys show it); Enter and `o` open either registration's plan.
 /// Nothing is merged. Only team leaders see it: the domain refuses anyone else.
 public struct DuplicatesScreen: Screen {
-    public private(set) var pairs: [DuplicatePair]
-    var list = ScrollList()
+    var list: ItemList<DuplicatePair>
+    public var pairs: [DuplicatePair] { list.items }
     /// The reason asked for a link (`link` true) or a dismissal, of the pair at `pair`.
     var form: Form?
     var linking = true
     var pair = 0
 
-    init(context x: ScreenContext) throws { pairs = try x.service.duplicates(as: x.user.id) }
+    init(context x: ScreenContext) throws { list = ItemList(try x.service.duplicates(as: x.user.id)) }
 
     public var route: Route { .duplicates }
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 2) }
@@ -22,9 +22,9 @@ public struct DuplicatesScreen: Screen {
     }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
-        let s = x.strings, height = Self.height(x), count = pairs.count
+        let s = x.strings
         if var f = form {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             switch f.handle(key) {
             case .none: form = f
             case .cancel: form = nil
@@ -37,25 +37,19 @@ public struct DuplicatesScreen: Screen {
             }
             return .none
         }
-        if key == .resize { list.clamp(count: count, height: height); return .none }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        let selected = pairs.indices.contains(list.selected) ? pairs[list.selected] : nil
-        switch action {
-        case .back: return .back
-        case .up: list.move(by: -1, count: count, height: height)
-        case .down: list.move(by: 1, count: count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
-        case .open: if let p = selected { return .open(.plan(citizen: p.first.id)) }
-        case .openSecond: if let p = selected { return .open(.plan(citizen: p.second.id)) }
-        case .linkPair, .dismissPair:
-            guard let p = selected else { return .none }
-            linking = action == .linkPair
-            pair = list.selected
-            let title = "\(s.k(linking ? .dLinkTitle : .dDismissTitle)): \(p.first.name) (\(p.first.maskedCPR)) \(s.pick("og", "and")) \(p.second.name) (\(p.second.maskedCPR))"
-            form = Form(title: title, fields: [Form.Field.text("reason", s.k(.fReason))])
-        default: break
+        switch list.press(key, in: keys(x), height: Self.height(x), as: DuplicatesAction.self) {
+        case .done(let effect): return effect
+        case .open(let p): return .open(.plan(citizen: p.first.id))
+        case .own(let action, let p):
+            guard let p else { return .none }
+            switch action {
+            case .openSecond: return .open(.plan(citizen: p.second.id))
+            case .linkPair, .dismissPair:
+                linking = action == .linkPair
+                pair = list.selectedIndex
+                let title = "\(s.k(linking ? .dLinkTitle : .dDismissTitle)): \(p.first.name) (\(p.first.maskedCPR)) \(s.pick("og", "and")) \(p.second.name) (\(p.second.maskedCPR))"
+                form = Form(title: title, fields: [Form.Field.text("reason", s.k(.fReason))])
+            }
         }
         return .none
     }
@@ -77,8 +71,7 @@ public struct DuplicatesScreen: Screen {
     public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
         if let changes, changes.citizens.isEmpty, !changes.users { return .none }
         do {
-            pairs = try x.service.duplicates(as: x.user.id, logged: false)
-            list.clamp(count: pairs.count, height: Self.height(x))
+            list.set(try x.service.duplicates(as: x.user.id, logged: false), height: Self.height(x))
             return .none
         } catch {
             return .closed(x.strings.refusal(error, names: x.names))
@@ -97,9 +90,8 @@ public struct DuplicatesScreen: Screen {
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings
         if let form { form.render(into: &canvas, top: 1, left: 2, width: x.cols - 4, strings: s); return }
-        canvas.put(TextWidth.truncate(s.k(.dHeading), to: x.cols - 1), row: 1, col: 1, role: .header)
-        list.draw(into: &canvas, row: 2, col: 1, height: Self.height(x), width: x.cols - 2, count: pairs.count, empty: s.k(.dEmpty)) { i in
-            let p = pairs[i]
+        list.draw(into: &canvas, header: TextWidth.truncate(s.k(.dHeading), to: x.cols - 1), row: 1, height: Self.height(x), width: x.cols - 2,
+                  empty: s.k(.dEmpty)) { p in
             let why = p.reasons.map { s.k($0 == .sameBirthDate ? .dSameBirth : .dNearCPR) }.joined(separator: "; ")
             // Each registration in a column of its own; the reason after them, where it fits.
             let each = max(20, min(46, (x.cols - 2 - 58 - 10) / 2))
@@ -108,16 +100,18 @@ public struct DuplicatesScreen: Screen {
     }
 }
 
+/// The duplicates list's own keys (`KeyTable.duplicates`).
+public enum DuplicatesAction: ScreenAction { case openSecond, linkPair, dismissPair }
+
 extension Action {
-    public static let duplicates = Action("duplicates"), linkPair = Action("linkPair"), dismissPair = Action("dismissPair")
-    public static let openSecond = Action("openSecond")
+    static func duplicates(_ a: DuplicatesAction) -> Action { .own(OwnAction(a)) }
 }
 
 extension KeyTable {
-    public static let duplicates: [Binding] = [
+    public static let duplicates: [Binding] = list([
         Binding(action: .open, keys: [.enter], label: Strings.K.kOpenFirst, help: Strings.K.hOpenFirst, inBar: true),
-        Binding(action: .openSecond, keys: [.char("o")], label: Strings.K.kOpenSecond, help: Strings.K.hOpenSecond, inBar: true),
-        Binding(action: .linkPair, keys: [.char("l")], label: Strings.K.kLink, help: Strings.K.hLink, inBar: true),
-        Binding(action: .dismissPair, keys: [.char("a")], label: Strings.K.kDismiss, help: Strings.K.hDismiss, inBar: true),
-    ] + rows + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+        Binding(action: .duplicates(.openSecond), keys: [.char("o")], label: Strings.K.kOpenSecond, help: Strings.K.hOpenSecond, inBar: true),
+        Binding(action: .duplicates(.linkPair), keys: [.char("l")], label: Strings.K.kLink, help: Strings.K.hLink, inBar: true),
+        Binding(action: .duplicates(.dismissPair), keys: [.char("a")], label: Strings.K.kDismiss, help: Strings.K.hDismiss, inBar: true),
+    ])
 }

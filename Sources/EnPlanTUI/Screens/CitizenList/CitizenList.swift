@@ -50,10 +50,10 @@ public struct CitizenList: Sendable {
     /// New rows from the domain, in any order; the selection stays on the same citizen if it is
     /// still there. The rows are kept in Danish name order (equal names in the order given), so a
     /// search by name reads its columns front to back.
-    public mutating func load(_ rows: [CitizenRow], names: [String: String]) {
+    /// `warmed`: the names' keys computed behind the login form (the first list after Enter).
+    public mutating func load(_ rows: [CitizenRow], names: [String: String], warmed: NameKeys? = nil) {
         let keep = selectedRow?.id
-        let prepared = NameKeys.take()
-        let given = rows.map { prepared?.keys($0.name) ?? NameKeys.compute($0.name) }
+        let given = rows.map { warmed?.keys($0.name) ?? NameKeys.compute($0.name) }
         let order = NameKeys.ranked(given) ?? {
             let byName = FlatBytes(given.map(\.sort))
             return rows.indices.sorted { byName.less($0, $1) || (!byName.less($1, $0) && $0 < $1) }
@@ -185,6 +185,8 @@ public struct CitizenList: Sendable {
     public mutating func move(by n: Int, height: Int) { scroll.move(by: n, count: visible.count, height: height) }
     public mutating func moveToTop(height: Int) { scroll.toTop(count: visible.count, height: height) }
     public mutating func moveToBottom(height: Int) { scroll.toBottom(count: visible.count, height: height) }
+    /// A move key (a page: the window less two rows).
+    public mutating func apply(_ move: Move, height: Int) { scroll.apply(move, count: visible.count, height: height) }
     /// After the rows or the window changed: the selection in range and in view.
     public mutating func clamp(height: Int) { scroll.clamp(count: visible.count, height: height) }
     private mutating func select(_ i: Int) { scroll.select(i, count: visible.count, height: lastHeight) }

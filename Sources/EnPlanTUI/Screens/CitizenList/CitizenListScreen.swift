@@ -12,11 +12,12 @@ public struct CitizenListScreen: Screen {
     /// Closing or reopening the selected citizen's case (`L`).
     var caseForm: CaseLifeForm?
 
-    /// Reads the rows the user may see (a logged read).
-    init(context x: ScreenContext) throws {
+    /// Reads the rows the user may see (a logged read); `nameKeys`: their names' keys, computed
+    /// behind the login form (`ServiceLoader.takeNameKeys`).
+    init(context x: ScreenContext, nameKeys: NameKeys? = nil) throws {
         list = CitizenList(scope: x.user.role == .caseworker ? .workingOn : .all, user: x.user.id)
         list.lastHeight = Self.height(x)
-        list.load(try x.service.citizens(as: x.user.id, ordered: false), names: x.staffNames)
+        list.load(try x.service.citizens(as: x.user.id, ordered: false), names: x.staffNames, warmed: nameKeys)
     }
 
     /// An empty list (when reading it failed: the error is shown).
@@ -39,7 +40,7 @@ public struct CitizenListScreen: Screen {
         if editingQuery { return typeQuery(key, x) }
         if var form = register { return typeRegistration(key, &form, x) }
         if var form = caseForm {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             let outcome = form.handle(key, today: x.today, strings: x.strings)
             caseForm = form
             switch outcome {
@@ -48,36 +49,32 @@ public struct CitizenListScreen: Screen {
             case let .write(commands, version): return .write(commands, expectedVersion: version)
             }
         }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        let page = max(1, height - 2)
-        switch action {
-        case .search: editingQuery = true
-        case .open: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }
-        case .back: if !list.query.isEmpty { list.setQuery("") }
-        case .quit: return .quit
-        case .up: list.move(by: -1, height: height)
-        case .down: list.move(by: 1, height: height)
-        case .top: list.moveToTop(height: height)
-        case .bottom: list.moveToBottom(height: height)
-        case .pageUp: list.move(by: -page, height: height)
-        case .pageDown: list.move(by: page, height: height)
-        case .mine: list.scope = .responsible; list.refilter()
-        case .workingOn: list.scope = .workingOn; list.refilter()
-        case .all: list.scope = .all; list.refilter()
-        case .youth: list.youthOnly.toggle(); list.refilter()
-        case .overdue: list.overdueOnly.toggle(); list.refilter()
-        case .noPlan: list.noPlanOnly.toggle(); list.refilter()
-        case .sector: list.cycleSector()
-        case .sort: list.nextSort()
-        case .reverse: list.reverseSort()
-        case .newCitizen: register = registrationForm(x)
-        case .showClosed: list.showClosed.toggle(); list.refilter()
-        case .closeCase:
-            if let row = list.selectedRow {
-                caseForm = CaseLifeForm(closingOrReopening: row.id, name: row.name, closed: row.closed, version: nil, strings: x.strings, today: x.today)
+        switch KeyTable.pressed(key, in: keys(x), as: CitizenListAction.self) {
+        case nil: break
+        case .frame(let effect)?: return effect
+        case .move(let move)?: list.apply(move, height: height)
+        case .open?: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }
+        case .back?: if !list.query.isEmpty { list.setQuery("") }
+        case .own(let action)?:
+            switch action {
+            case .search: editingQuery = true
+            case .quit: return .quit
+            case .mine: list.scope = .responsible; list.refilter()
+            case .workingOn: list.scope = .workingOn; list.refilter()
+            case .all: list.scope = .all; list.refilter()
+            case .youth: list.youthOnly.toggle(); list.refilter()
+            case .overdue: list.overdueOnly.toggle(); list.refilter()
+            case .noPlan: list.noPlanOnly.toggle(); list.refilter()
+            case .sector: list.cycleSector()
+            case .sort: list.nextSort()
+            case .reverse: list.reverseSort()
+            case .newCitizen: register = registrationForm(x)
+            case .showClosed: list.showClosed.toggle(); list.refilter()
+            case .closeCase:
+                if let row = list.selectedRow {
+                    caseForm = CaseLifeForm(closingOrReopening: row.id, name: row.name, closed: row.closed, version: nil, strings: x.strings, today: x.today)
+                }
             }
-        default: break
         }
         return .none
     }
@@ -100,7 +97,7 @@ public struct CitizenListScreen: Screen {
     }
 
     private mutating func typeRegistration(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         switch form.handle(key) {
         case .none: register = form
         case .cancel: register = nil
@@ -136,8 +133,12 @@ public struct CitizenListScreen: Screen {
             list.setQuery("")
             // The new citizen is selected once the list has its row (the refresh after this write).
             selectAfterReload = x.service.visibleCitizen(form.value("cpr").filter(\.isNumber), as: x.user.id)
-            // Not blocking: a probable duplicate is said (named only if this user may see it).
-            let hints = selectAfterReload.flatMap { try? x.service.duplicateHints(of: $0, as: x.user.id) } ?? []
+            // Not blocking: a probable duplicate is said (named only if this user may see it; each
+            // one named is a logged look, so when that cannot be logged the refusal is said instead).
+            let hints: [DuplicateHint]
+            do { hints = try selectAfterReload.map { try x.service.duplicateHints(of: $0, as: x.user.id) } ?? [] } catch {
+                return .message("\(x.strings.l(.registered)): \(name) · \(x.strings.refusal(error, names: x.names))", .alert)
+            }
             if !hints.isEmpty {
                 return .message(([ "\(x.strings.l(.registered)): \(name)"] + hints.map(x.strings.hint)).joined(separator: " · "), .alert)
             }
@@ -155,13 +156,13 @@ public struct CitizenListScreen: Screen {
         switch key {
         case .escape:
             // A search closed with Esc was still a look at who matched: logged like one kept.
-            let logged: Effect = list.query.isEmpty ? .none : .logSearch(list.query, results: list.count)
+            let logged: Effect = list.query.isEmpty ? .none : .record(.search(list.query, results: list.count))
             editingQuery = false
             list.setQuery("")
             return logged
         case .enter, .down, .up:
             editingQuery = false
-            return list.query.isEmpty ? .none : .logSearch(list.query, results: list.count)
+            return list.query.isEmpty ? .none : .record(.search(list.query, results: list.count))
         case .backspace:
             if list.query.isEmpty { editingQuery = false } else { setQuery(String(list.query.dropLast()), x) }
         case .char(let c): setQuery(list.query + String(c), x)
@@ -192,8 +193,8 @@ public struct CitizenListScreen: Screen {
     /// renamed or is no longer visible: then the whole list. Citizens who became visible since the
     /// list was read are a new read: logged.
     public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
+        var added: Int?
         do {
-            var added: Int?
             if let changes, !changes.users {
                 let update = try x.service.rows(for: changes.citizens, as: x.user.id)
                 added = list.update(update.rows, hidden: update.hidden)
@@ -204,11 +205,12 @@ public struct CitizenListScreen: Screen {
                 added = rows.filter { !before.contains($0.id) }.count
                 list.load(rows, names: x.staffNames)
             }
-            if let added, added > 0 { try x.service.recordListRefresh(added: added, total: list.total, as: x.user.id) }
             if let id = selectAfterReload, list.select(id: id) { selectAfterReload = nil }
         } catch {
             return .message(x.strings.refusal(error, names: x.names), .error)
         }
+        // The citizens it grew by are a new read: logged by the App.
+        if let added, added > 0 { return .record(.listRefresh(added: added, total: list.total)) }
         return .none
     }
 

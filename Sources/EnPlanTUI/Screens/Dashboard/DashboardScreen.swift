@@ -70,18 +70,24 @@ public struct DashboardScreen: Screen {
         if var form = groupForm { return typeGroup(key, &form, x) }
         if var form = draw { return typeDraw(key, &form, x) }
         if showDefinition { showDefinition = false; if key == .escape || key == .char("i") { return .none } }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
+        let action: DashboardAction
+        switch KeyTable.pressed(key, in: keys(x), as: DashboardAction.self) {
+        case nil: return .none
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .open?: return openCell(x)
+        case .move(.up)?: rows.move(by: -1, count: count, height: height); return .none
+        case .move(.down)?: rows.move(by: 1, count: count, height: height); return .none
+        case .move?: return .none   // a page, the first, the last: the tables are short
+        case .own(let own)?: action = own
+        }
         switch action {
-        case .back: return .back
-        case .up: rows.move(by: -1, count: count, height: height)
-        case .down: rows.move(by: 1, count: count, height: height)
         case .left: column = max(0, column - 1)
         case .right: column = min(max(0, (table?.columns.count ?? 1) - 1), column + 1)
         case .nextSection, .previousSection:
             let all = FigureSection.allCases, i = all.firstIndex(of: section)!
             show(all[(i + (action == .nextSection ? 1 : all.count - 1)) % all.count], x)
-        case .open: return openCell(x)
+        case .figures(let s): show(s, x)
         case .definition: showDefinition = table != nil
         case .sector:
             let all: [Sector?] = [nil] + Sector.allCases
@@ -140,8 +146,6 @@ public struct DashboardScreen: Screen {
                            text: FigureCSV.render(table, danish: x.strings.language == .da, names: x.staffNames,
                                                  units: x.service.organisation.units.mapValues(\.name)),
                            done: x.strings.d(.exported), record: .figures(table))
-        default:
-            if action.name == "figures", let s = action.argument.flatMap(FigureSection.init(rawValue:)) { show(s, x) }
         }
         return .none
     }
@@ -155,7 +159,7 @@ public struct DashboardScreen: Screen {
     }
 
     private mutating func typeDraw(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         switch form.handle(key) {
         case .none: draw = form
         case .cancel: draw = nil
@@ -186,7 +190,7 @@ public struct DashboardScreen: Screen {
     }
 
     private mutating func typeDates(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         switch form.handle(key) {
         case .none: dates = form
         case .cancel: dates = nil
@@ -203,7 +207,7 @@ public struct DashboardScreen: Screen {
     }
 
     private mutating func typeGroup(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         switch form.handle(key) {
         case .none: groupForm = form
         case .cancel: groupForm = nil

@@ -51,17 +51,16 @@ public struct FigureListScreen: Screen {
         if key == .resize { list.clamp(height: height); return .none }
         if var form = give { return typeGive(key, &form, x) }
         if var form = review { return typeReview(key, &form, x) }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
+        let action: FigureListAction
+        switch KeyTable.pressed(key, in: keys(x), as: FigureListAction.self) {
+        case nil: return .none
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .open?: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }; return .none
+        case .move(let move)?: list.apply(move, height: height); return .none
+        case .own(let own)?: action = own
+        }
         switch action {
-        case .back: return .back
-        case .open: if let row = list.selectedRow { return .open(.plan(citizen: row.id)) }
-        case .up: list.move(by: -1, height: height)
-        case .down: list.move(by: 1, height: height)
-        case .top: list.moveToTop(height: height)
-        case .bottom: list.moveToBottom(height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), height: height)
-        case .pageDown: list.move(by: max(1, height - 2), height: height)
         case .sort: list.nextSort()
         case .reverse: list.reverseSort()
         case .mark:
@@ -86,13 +85,12 @@ public struct FigureListScreen: Screen {
             if let done = x.service.review(of: row.id, in: draw) { return .message("\(x.strings.v(.alreadyReviewed)) \(x.strings.date(done.date))", .alert) }
             review = Self.reviewForm(citizen: row.name, x)
             reviewing = row.id
-        default: break
         }
         return .none
     }
 
     private mutating func typeGive(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         let before = form["to"]
         switch form.handle(key) {
         case .none: give = form; if form["to"] != before { updatePreview(x) }
@@ -129,7 +127,7 @@ public struct FigureListScreen: Screen {
     }
 
     private mutating func typeReview(_ key: Key, _ form: inout Form, _ x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         switch form.handle(key) {
         case .none: review = form
         case .cancel: review = nil; reviewing = nil

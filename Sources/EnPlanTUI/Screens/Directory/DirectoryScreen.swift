@@ -38,7 +38,7 @@ public struct DirectoryScreen: Screen {
         let height = Self.height(x)
         if key == .resize { list.clamp(count: entries.count, height: height); return .none }
         if typing {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             switch key {
             case .enter, .escape, .up, .down: typing = false
             case .backspace: if query.isEmpty { typing = false } else { search(String(query.dropLast()), x) }
@@ -48,16 +48,12 @@ public struct DirectoryScreen: Screen {
             }
             return .none
         }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        switch action {
-        case .back: return .back
-        case .search: typing = true
-        case .up: list.move(by: -1, count: entries.count, height: height)
-        case .down: list.move(by: 1, count: entries.count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: entries.count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: entries.count, height: height)
-        default: break
+        switch KeyTable.pressed(key, in: keys(x), as: DirectoryAction.self) {
+        case nil, .open?: break
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .own(.search)?: typing = true
+        case .move(let move)?: list.apply(move, count: entries.count, height: height)
         }
         return .none
     }
@@ -121,14 +117,13 @@ public struct DirectoryScreen: Screen {
     }
 }
 
-extension Action {
-    public static let colleagues = Action("colleagues")
-}
+/// The colleagues' own key (`KeyTable.directory`).
+public enum DirectoryAction: ScreenAction { case search }
 
 extension KeyTable {
-    public static let directory: [Binding] = [
-        Binding(action: .search, keys: [.char("/")], label: Strings.Dir.kSearch, help: Strings.Dir.hSearch, inBar: true),
-    ] + rows + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+    public static let directory: [Binding] = list([
+        Binding(action: .own(OwnAction(DirectoryAction.search)), keys: [.char("/")], label: Strings.Dir.kSearch, help: Strings.Dir.hSearch, inBar: true),
+    ])
 }
 
 extension Strings {

@@ -4,42 +4,34 @@ import EnPlanDomain
 /// the referrals I sent, and citizens given to me lately, newest first. Enter opens the citizen's
 /// plan (at the referral).
 public struct InboxScreen: Screen {
+    var list: ItemList<Inbox.Item>
+    /// What the title and status lines count (the items are `list.items`).
     public private(set) var inbox: Inbox
-    var list = ScrollList()
 
-    init(context x: ScreenContext) { inbox = x.service.inbox(for: x.user.id) }
+    init(context x: ScreenContext) {
+        inbox = x.service.inbox(for: x.user.id)
+        list = ItemList(inbox.items)
+    }
 
     public var route: Route { .inbox }
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 1) }
     public func keys(_ context: ScreenContext) -> [Binding] { KeyTable.inbox + KeyTable.global }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
-        let height = Self.height(x), count = inbox.items.count
-        if key == .resize { list.clamp(count: count, height: height); return .none }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        switch action {
-        case .back: return .back
-        case .up: list.move(by: -1, count: count, height: height)
-        case .down: list.move(by: 1, count: count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
-        case .open:
-            guard inbox.items.indices.contains(list.selected) else { break }
-            let item = inbox.items[list.selected]
+        switch list.press(key, in: keys(x), height: Self.height(x), as: Never.self) {
+        case .done(let effect): return effect
+        case .open(let item):
             // A referral opens at itself, its answer form open; the rest open the plan.
             if case let .referral(id, _) = item.kind { return .open(.planAt(citizen: item.citizen, item: id)) }
             if case let .answered(id, _, _) = item.kind { return .open(.planAt(citizen: item.citizen, item: id)) }
             return .open(.plan(citizen: item.citizen))
-        default: break
         }
-        return .none
     }
 
     /// Read again after any change: an answered referral leaves, a new one arrives.
     public mutating func reload(_ changes: CaseService.Changes?, context x: ScreenContext) -> Effect {
         inbox = x.service.inbox(for: x.user.id)
-        list.clamp(count: inbox.items.count, height: Self.height(x))
+        list.set(inbox.items, height: Self.height(x))
         return .none
     }
 
@@ -51,12 +43,11 @@ public struct InboxScreen: Screen {
 
     public func render(into canvas: inout Canvas, context x: ScreenContext) {
         let s = x.strings
-        canvas.put(TextWidth.truncate(s.i(.heading), to: x.cols - 1), row: 1, col: 1, role: .header)
-        list.draw(into: &canvas, row: 2, col: 1, height: Self.height(x), width: x.cols - 2, count: inbox.items.count, empty: s.i(.empty)) { i in
-            let item = inbox.items[i]
+        list.draw(into: &canvas, header: TextWidth.truncate(s.i(.heading), to: x.cols - 1), row: 1, height: Self.height(x), width: x.cols - 2,
+                  empty: s.i(.empty)) { item in
             let name = x.service.citizenName(item.citizen) ?? item.citizen
             switch item.kind {
-            case let .referral(id, from):
+            case let .referral(_, from):
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(s.i(.referralFrom)) \(s.sector(from)) \(s.i(.awaits))", .alert)
             case let .answered(_, to, status):
                 return ("\(s.date(item.since))  \(TextWidth.fit(name, to: 24))  \(InboxScreen.answer(to: to, status: status, s))",
@@ -77,14 +68,10 @@ extension InboxScreen {
     }
 }
 
-extension Action {
-    public static let inbox = Action("inbox")
-}
-
 extension KeyTable {
-    public static let inbox: [Binding] = [
+    public static let inbox: [Binding] = list([
         Binding(action: .open, keys: [.enter], label: Strings.T.kOpen, help: Strings.T.hOpen, inBar: true),
-    ] + rows + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+    ])
 }
 
 extension Strings {

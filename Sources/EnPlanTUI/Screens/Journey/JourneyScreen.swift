@@ -81,19 +81,13 @@ public struct JourneyScreen: Screen {
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let count = view.entryLines(x.strings, names: x.names).count, height = height(x)
         if key == .resize { scroll.clamp(count: count, height: height); return .none }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        switch action {
-        case .back: return .back
-        case .filterSector: view.cycleSector(); scroll.toTop(count: count, height: height)
-        case .filterKind: view.cycleKind(); scroll.toTop(count: count, height: height)
-        case .up: scroll.move(by: -1, count: count, height: height)
-        case .down: scroll.move(by: 1, count: count, height: height)
-        case .pageUp: scroll.move(by: -10, count: count, height: height)
-        case .pageDown: scroll.move(by: 10, count: count, height: height)
-        case .top: scroll.toTop(count: count, height: height)
-        case .bottom: scroll.toBottom(count: count, height: height)
-        default: break
+        switch KeyTable.pressed(key, in: keys(x), as: JourneyAction.self) {
+        case nil, .open?: break
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .move(let move)?: scroll.apply(move, count: count, height: height, page: 10)
+        case .own(.filterSector)?: view.cycleSector(); scroll.toTop(count: count, height: height)
+        case .own(.filterKind)?: view.cycleKind(); scroll.toTop(count: count, height: height)
         }
         return .none
     }

@@ -223,7 +223,8 @@ public struct PlanForm: Sendable {
         let f = form, c = citizen
         let plan = detail.citizen.plan
         func day(_ k: String) -> Day? { f.day(k, today: today) }
-        let typedReason = f.value("reason").trimmingCharacters(in: .whitespaces)
+        // Only some forms ask why (a change, a rejection, a withdrawal, an annulment).
+        let typedReason = f.has("reason") ? f.value("reason").trimmingCharacters(in: .whitespaces) : ""
         let reason: String? = typedReason.isEmpty ? nil : typedReason
         switch purpose {
         case .overall:
@@ -240,7 +241,8 @@ public struct PlanForm: Sendable {
             if let status = GoalStatus(rawValue: f.value("status")), status != g.status { out.append(.setGoalStatus(citizen: c, goal: id, status: status)) }
             return out
         case .newEffort:
-            let goal = f.value("goal"), offer = f.value("offer")
+            // The offer is picked only where the register has offers.
+            let goal = f.value("goal"), offer = f.has("offer") ? f.value("offer") : ""
             return [.addEffort(citizen: c, goal: goal.isEmpty ? nil : goal, title: f.value("title"),
                                sector: Sector(rawValue: f.value("sector")) ?? .employment, legalBasis: f.value("basis"),
                                provider: f.value("provider"), start: day("start") ?? today, end: day("end"),
@@ -324,7 +326,7 @@ public struct PlanForm: Sendable {
     /// What the fields' own checks cannot see: a word that names no sector; a change of the
     /// responsible or a rejection without a reason. (field, problem)
     public func problem(strings s: Strings) -> (String, String)? {
-        let noReason = form.value("reason").trimmingCharacters(in: .whitespaces).isEmpty
+        let noReason = !form.has("reason") || form.value("reason").trimmingCharacters(in: .whitespaces).isEmpty
         switch purpose {
         case .responsible where noReason && form.value("user") != responsibleBefore: return ("reason", s.p(.reasonForChange))
         case .answerReferral where noReason && form.value("answer") == ReferralStatus.rejected.rawValue: return ("reason", s.p(.reasonForRejection))

@@ -68,13 +68,13 @@ public struct PlanScreen: Screen {
 
     public func keys(_ context: ScreenContext) -> [Binding] {
         if form != nil || caseForm != nil { return KeyTable.form + KeyTable.whileTyping }
-        return (readOnly ? KeyTable.plan.filter { !PlanScreen.writing.contains($0.action) } : KeyTable.plan) + KeyTable.global
+        return (readOnly ? KeyTable.plan.filter { $0.action.own(PlanAction.self).map { !PlanScreen.writing.contains($0) } ?? true } : KeyTable.plan) + KeyTable.global
     }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
         let s = x.strings, names = x.names, height = Self.height(x)
         if var cf = caseForm {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             let outcome = cf.handle(key, today: x.today, strings: s)
             caseForm = cf
             switch outcome {
@@ -84,7 +84,7 @@ public struct PlanScreen: Screen {
             }
         }
         if var pf = form {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             if pf.askingSharing {
                 // "The consent does not share …: this would share …" — j shares anyway; any other key edits.
                 pf.askingSharing = false
@@ -120,45 +120,41 @@ public struct PlanScreen: Screen {
         }
         let rows = rows(s, names: names)
         if key == .resize { scroll.clamp(count: rows.count, height: height); return .none }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
         let skip: (Int) -> Bool = { rows[$0].isLabel }
-        switch action {
-        case .back: return .back
-        case .up: scroll.move(by: -1, count: rows.count, height: height, skip: skip)
-        case .down: scroll.move(by: 1, count: rows.count, height: height, skip: skip)
-        case .pageUp: scroll.move(by: -max(1, height - 2), count: rows.count, height: height, skip: skip)
-        case .pageDown: scroll.move(by: max(1, height - 2), count: rows.count, height: height, skip: skip)
-        case .top: scroll.toTop(count: rows.count, height: height)
-        case .bottom: scroll.toBottom(count: rows.count, height: height)
-        case .nextSection: nextSection(1, rows: rows, height: height)
-        case .previousSection: nextSection(-1, rows: rows, height: height)
-        case .toggle: if let r = selected(in: rows) { toggle(r.section, strings: s, names: names, height: height) }
-        case .edit:
-            if let r = selected(in: rows), r.isHeading { toggle(r.section, strings: s, names: names, height: height) }
-            else if let purpose = editPurpose(in: rows) { return openForm(purpose, x) }
-        case .newItem: if let purpose = newPurpose(in: rows) { return openForm(purpose, x) }
-        case .contact: return openForm(.contact, x)
-        case .responsible: return openForm(.responsible, x)
-        case .template: return openForm(citizen.plan == nil ? .overall : .template, x)
-        case .showCPR: showFullCPR.toggle()
-        case .closeCase, .changeCPR:
-            guard !readOnly else { return .message(s.p(.readOnly), .alert) }
-            caseForm = action == .changeCPR
-                ? CaseLifeForm(.changeCPR, citizen: citizen.id, name: citizen.name, version: citizen.version, strings: s, today: x.today)
-                : CaseLifeForm(closingOrReopening: citizen.id, name: citizen.name, closed: citizen.closed, version: citizen.version, strings: s, today: x.today)
-        case .journey: return .open(.journey(citizen: citizen.id, reason: reason))
-        case .exportPlan:
-            let text = PlanDocument.render(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
-            return .export(name: "enplan-plan-\(citizen.id)-\(x.today.iso).txt", text: text, done: s.p(.exportedPlan),
-                           record: .plan(citizen: citizen.id, reason: reason))
-        case .printPlan:
-            let document = PlanDocument.document(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
-            let header = (x.letterhead.municipality.map { $0 + " · " } ?? "") + s.p(.docTitle) + ": " + citizen.name
-            return .print(title: "enplan-plan-\(citizen.name)-\(x.today.iso)", document: document, header: header, citizen: citizen.id, reason: reason)
-        default:
-            if action.name == "section", let section = action.argument.flatMap(Section.init(rawValue:)) {
+        switch KeyTable.pressed(key, in: keys(x), as: PlanAction.self) {
+        case nil, .open?: break
+        case .frame(let effect)?: return effect
+        case .back?: return .back
+        case .move(let move)?: scroll.apply(move, count: rows.count, height: height, skip: skip)
+        case .own(let action)?:
+            switch action {
+            case .nextSection: nextSection(1, rows: rows, height: height)
+            case .previousSection: nextSection(-1, rows: rows, height: height)
+            case .section(let section):
                 if let i = rows.firstIndex(where: { $0.section == section && $0.isHeading }) { scroll.select(i, count: rows.count, height: height) }
+            case .toggle: if let r = selected(in: rows) { toggle(r.section, strings: s, names: names, height: height) }
+            case .edit:
+                if let r = selected(in: rows), r.isHeading { toggle(r.section, strings: s, names: names, height: height) }
+                else if let purpose = editPurpose(in: rows) { return openForm(purpose, x) }
+            case .newItem: if let purpose = newPurpose(in: rows) { return openForm(purpose, x) }
+            case .contact: return openForm(.contact, x)
+            case .responsible: return openForm(.responsible, x)
+            case .template: return openForm(citizen.plan == nil ? .overall : .template, x)
+            case .showCPR: showFullCPR.toggle()
+            case .closeCase, .changeCPR:
+                guard !readOnly else { return .message(s.p(.readOnly), .alert) }
+                caseForm = action == .changeCPR
+                    ? CaseLifeForm(.changeCPR, citizen: citizen.id, name: citizen.name, version: citizen.version, strings: s, today: x.today)
+                    : CaseLifeForm(closingOrReopening: citizen.id, name: citizen.name, closed: citizen.closed, version: citizen.version, strings: s, today: x.today)
+            case .journey: return .open(.journey(citizen: citizen.id, reason: reason))
+            case .exportPlan:
+                let text = PlanDocument.render(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
+                return .export(name: "enplan-plan-\(citizen.id)-\(x.today.iso).txt", text: text, done: s.p(.exportedPlan),
+                               record: .plan(citizen: citizen.id, reason: reason))
+            case .printPlan:
+                let document = PlanDocument.document(detail, names: names, strings: s, format: .text, letterhead: x.letterhead)
+                let header = (x.letterhead.municipality.map { $0 + " · " } ?? "") + s.p(.docTitle) + ": " + citizen.name
+                return .print(title: "enplan-plan-\(citizen.name)-\(x.today.iso)", document: document, header: header, citizen: citizen.id, reason: reason)
             }
         }
         return .none
@@ -172,7 +168,7 @@ public struct PlanScreen: Screen {
     }
 
     /// What a read-only plan (opened with a reason) leaves out: every key that opens a form.
-    static let writing: Set<Action> = [.edit, .newItem, .contact, .responsible, .template, .closeCase, .changeCPR]
+    static let writing: Set<PlanAction> = [.edit, .newItem, .contact, .responsible, .template, .closeCase, .changeCPR]
 
     /// Selects an item of the plan (by its id); a referral sent to this user's sector, still
     /// waiting, opens its answer form as well.
@@ -237,10 +233,14 @@ public struct PlanScreen: Screen {
         case .refused(DomainError.stale(_, _, let actual)):
             let seen = pf.version
             pf.version = actual
-            if let fresh = try? x.service.citizen(citizen.id, as: x.user.id, reason: reason, purpose: "plan", logged: false) {
+            // Read again (no new look; a refusal to read is itself logged by the domain, and said here).
+            do {
+                let fresh = try x.service.citizen(citizen.id, as: x.user.id, reason: reason, purpose: "plan", logged: false)
                 detail = fresh
                 // Saving again changes only what this user changed, on top of the other edit.
                 if let current = PlanForm(pf.purpose, detail: fresh, context: formContext(x), strings: s) { pf.form.rebase(onto: current.form) }
+            } catch {
+                pf.form.show(refusal: error, strings: s, fields: [:])
             }
             var names = x.names
             // The items the changes name, in words (the plan as this user may see it now).

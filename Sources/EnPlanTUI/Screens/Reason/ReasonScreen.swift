@@ -17,7 +17,7 @@ public struct ReasonScreen: Screen {
     public func keys(_ context: ScreenContext) -> [Binding] { KeyTable.form + KeyTable.whileTyping }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
-        if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+        if let frame = KeyTable.frame(key) { return frame }
         switch form.handle(key) {
         case .none: return .none
         case .cancel: return .back

@@ -13,15 +13,16 @@ import Foundation
 /// pressing one says why). Nobody types or reads an id: a new unit's id is made from its name.
 public struct UnitsScreen: Screen {
     public private(set) var org: Organisation
-    public private(set) var units: [(unit: OrgUnit, depth: Int)] = []
-    var list = ScrollList()
+    /// The units in tree order, each with its depth.
+    var list: ItemList<(unit: OrgUnit, depth: Int)>
+    public var units: [(unit: OrgUnit, depth: Int)] { list.items }
     public private(set) var form: Form?
     enum Editing: Equatable { case new, change(OrgUnit), place(unit: String) }
     var editing: Editing?
 
     init(context x: ScreenContext) {
         org = x.service.organisation
-        units = org.tree()
+        list = ItemList(org.tree())
     }
 
     public var route: Route { .units }
@@ -35,12 +36,12 @@ public struct UnitsScreen: Screen {
         return (Self.isAdmin(x) ? KeyTable.units : KeyTable.unitsReadOnly) + KeyTable.global
     }
 
-    var selected: OrgUnit? { units.indices.contains(list.selected) ? units[list.selected].unit : nil }
+    var selected: OrgUnit? { list.selected?.unit }
 
     public mutating func handle(_ key: Key, context x: ScreenContext) -> Effect {
-        let s = x.strings, height = Self.height(x), count = units.count
+        let s = x.strings
         if var f = form {
-            if let action = KeyTable.action(for: key, in: KeyTable.whileTyping), let global = Effect.global(action) { return global }
+            if let frame = KeyTable.frame(key) { return frame }
             switch f.handle(key) {
             case .none: form = f
             case .cancel: form = nil; editing = nil
@@ -51,31 +52,24 @@ public struct UnitsScreen: Screen {
             }
             return .none
         }
-        if key == .resize { list.clamp(count: count, height: height); return .none }
         // Read-only for everyone but an administrator: the keys that change say so.
         if !Self.isAdmin(x), key == .char("n") || key == .char("p") || key == .enter {
             return .message(s.unit(.adminOnly), .error)
         }
-        guard let action = KeyTable.action(for: key, in: keys(x)) else { return .none }
-        if let global = Effect.global(action) { return global }
-        switch action {
-        case .back: return .back
-        case .up: list.move(by: -1, count: count, height: height)
-        case .down: list.move(by: 1, count: count, height: height)
-        case .pageUp: list.move(by: -max(1, height - 2), count: count, height: height)
-        case .pageDown: list.move(by: max(1, height - 2), count: count, height: height)
-        case .newUnit:
+        switch list.press(key, in: keys(x), height: Self.height(x), as: UnitsAction.self) {
+        case .done(let effect): return effect
+        case .open: break   // Enter is the administrator's "change"
+        case .own(.newUnit, let selected):
             editing = .new
-            form = unitForm(nil, parent: selected?.id, x)
-        case .changeUnit:
-            guard let u = selected else { return .message(s.unit(.noneSelected), .error) }
+            form = unitForm(nil, parent: selected?.unit.id, x)
+        case .own(.changeUnit, let selected):
+            guard let u = selected?.unit else { return .message(s.unit(.noneSelected), .error) }
             editing = .change(u)
             form = unitForm(u, parent: u.parent, x)
-        case .placePerson:
-            guard let u = selected else { return .message(s.unit(.noneSelected), .error) }
+        case .own(.placePerson, let selected):
+            guard let u = selected?.unit else { return .message(s.unit(.noneSelected), .error) }
             editing = .place(unit: u.id)
             form = placeForm(u, x)
-        default: break
         }
         return .none
     }
@@ -208,7 +202,7 @@ public struct UnitsScreen: Screen {
                 let from = f.day("from", today: x.today).map(s.date) ?? ""
                 return .message("\(who) \(s.unit(.placedIn)) \(org.units[unit]?.name ?? "") \(s.unit(.from)) \(from)", .normal)
             case .new, .change:
-                if let i = units.firstIndex(where: { $0.unit.name == f.value("name") }) { list.select(i, count: units.count, height: Self.height(x)) }
+                if let i = units.firstIndex(where: { $0.unit.name == f.value("name") }) { list.select(i, height: Self.height(x)) }
                 return .message("\(s.unit(.saved)): \(f.value("name"))", .normal)
             }
         case .refused(let e):
@@ -227,9 +221,8 @@ public struct UnitsScreen: Screen {
     private mutating func reread(_ x: ScreenContext) {
         let keep = selected?.id
         org = x.service.organisation
-        units = org.tree()
-        if let keep, let i = units.firstIndex(where: { $0.unit.id == keep }) { list.select(i, count: units.count, height: Self.height(x)) }
-        else { list.clamp(count: units.count, height: Self.height(x)) }
+        list.set(org.tree(), height: Self.height(x))
+        if let keep, let i = units.firstIndex(where: { $0.unit.id == keep }) { list.select(i, height: Self.height(x)) }
     }
 
     /// The organisation is read again after any change (it lives in the projection: no look at a citizen).
@@ -257,12 +250,12 @@ public struct UnitsScreen: Screen {
         let name = min(40, max(20, width / 4)), groups = 22, sectors = 28, leaders = 24, mandates = 16
         let people = max(0, width - name - groups - sectors - leaders - mandates - 5)
         func row(_ cells: [(String, Int)]) -> String { cells.map { TextWidth.fit($0.0, to: $0.1) }.joined(separator: " ") }
-        canvas.put(TextWidth.truncate(row([(s.unit(.hUnit), name), (s.dir(.hGroups), groups), (s.unit(.hSectors), sectors), (s.unit(.hLeaders), leaders),
-                                           (s.unit(.hMandates), mandates), (s.unit(.hPeople), people)]), to: width), row: 1, col: 1, role: .header)
+        let header = row([(s.unit(.hUnit), name), (s.dir(.hGroups), groups), (s.unit(.hSectors), sectors), (s.unit(.hLeaders), leaders),
+                          (s.unit(.hMandates), mandates), (s.unit(.hPeople), people)])
         let height = Self.height(x)
-        list.draw(into: &canvas, row: 2, col: 1, height: height, width: width, count: units.count,
-                  empty: s.unit(Self.isAdmin(x) ? .emptyAdmin : .empty)) { i in
-            let (u, depth) = units[i]
+        list.draw(into: &canvas, header: TextWidth.truncate(header, to: width), row: 1, height: height, width: width,
+                  empty: s.unit(Self.isAdmin(x) ? .emptyAdmin : .empty)) { item in
+            let (u, depth) = item
             return (row([(String(repeating: "  ", count: depth) + u.name, name),
                          (u.targetGroups.map { s.dir(DirectoryScreen.word($0)) }.joined(separator: ", "), groups),
                          (u.sectors.map(s.sector).joined(separator: ", "), sectors),
@@ -284,20 +277,23 @@ public struct UnitsScreen: Screen {
     }
 }
 
+/// The administrator's keys on the units (`KeyTable.units`).
+public enum UnitsAction: ScreenAction { case newUnit, changeUnit, placePerson }
+
 extension Action {
-    public static let units = Action("units"), newUnit = Action("newUnit"), changeUnit = Action("changeUnit"), placePerson = Action("placePerson")
+    static func units(_ a: UnitsAction) -> Action { .own(OwnAction(a)) }
 }
 
 extension KeyTable {
     /// The administrator's: new, change, place.
-    public static let units: [Binding] = [
-        Binding(action: .newUnit, keys: [.char("n")], label: Strings.Units.kNew, help: Strings.Units.hNew, inBar: true),
-        Binding(action: .changeUnit, keys: [.enter], label: Strings.Units.kChange, help: Strings.Units.hChange, inBar: true),
-        Binding(action: .placePerson, keys: [.char("p")], label: Strings.Units.kPlace, help: Strings.Units.hPlace, inBar: true),
-    ] + unitsReadOnly
+    public static let units: [Binding] = list([
+        Binding(action: .units(.newUnit), keys: [.char("n")], label: Strings.Units.kNew, help: Strings.Units.hNew, inBar: true),
+        Binding(action: .units(.changeUnit), keys: [.enter], label: Strings.Units.kChange, help: Strings.Units.hChange, inBar: true),
+        Binding(action: .units(.placePerson), keys: [.char("p")], label: Strings.Units.kPlace, help: Strings.Units.hPlace, inBar: true),
+    ])
 
     /// Everyone else's: reading only.
-    public static let unitsReadOnly: [Binding] = rows + [Binding(action: .back, keys: [.escape, .char("q")], label: Strings.T.kBack, help: Strings.T.hBack, inBar: true)]
+    public static let unitsReadOnly: [Binding] = list([])
 }
 
 extension Strings {
