@@ -367,4 +367,26 @@ final class CalendarByNameTests: XCTestCase {
         h.press(.escape, .char(":")); h.type("kalender borger zzz"); h.press(.enter)
         h.assertShows("Ingen borgere matcher. (zzz)")
     }
+
+    /// Two citizens of one name: a chooser (name, masked CPR, age, responsible) picked with arrows
+    /// and Enter opens the one chosen; Esc opens nothing. The search is logged once.
+    func testASharedNameOpensAChooser() throws {
+        let h = try Harness(citizens: [("Emma Larsen", "1205901234"), ("Emma Larsen", "0303851234"), ("Søren Sørensen", "0101901234")],
+                            rows: 34, cols: 130)
+        h.login("mette")
+        let searches = try h.service.auditTrail(as: "admin").filter { $0.type == "CitizensSearched" }.count
+        h.press(.char(":")); h.type("kalender borger emma larsen"); h.press(.enter)
+        h.assertShows("Hvilken borger?")
+        h.assertShows("Emma Larsen · 120590-XXXX · 36 år · ansvarlig: Mette Kjær")
+        h.assertShows("Emma Larsen · 030385-XXXX")
+        XCTAssertEqual(try h.service.auditTrail(as: "admin").filter { $0.type == "CitizensSearched" }.count, searches + 1)
+        h.press(.escape)
+        h.assertHides("Hvilken borger?")
+        h.press(.char(":")); h.type("kalender borger emma larsen"); h.press(.enter)
+        h.press(.down, .enter)
+        h.assertHides("Hvilken borger?")
+        h.assertShows("borger Emma Larsen")
+        guard case .main(let s) = h.app.phase, case .calendar(.citizen(let id))? = s.stack.last?.route else { return XCTFail("no calendar") }
+        XCTAssertEqual(h.service.state.citizens[id]?.cpr.digits, "0303851234")
+    }
 }

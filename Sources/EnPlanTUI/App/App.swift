@@ -95,7 +95,8 @@ public final class App {
     var askingQuit = false
     var commandLine: CommandPrompt?
     /// The printer chooser, open over the screen with the document it is for.
-    var printerChoice: PrinterChoice?
+    /// A chooser over the screen (a printer, a citizen of a shared name): the next keys are its.
+    var choice: AppChoice?
     var history: [String] = []
     var message: (text: String, role: Role)?
     var lastInput = Date()
@@ -202,8 +203,8 @@ public final class App {
             else if key == .escape || key == .char("q") || key == .char("?") || key == .function(1) { showHelp = false; helpScroll = 0 }
             return
         }
-        if let choice = printerChoice, case .main = phase {
-            handlePrinterChoice(key, choice)
+        if let choice = choice, case .main = phase {
+            handleChoice(key, choice)
             return
         }
         if var cl = commandLine {

@@ -45,9 +45,12 @@ extension App {
                 } catch {
                     message = (strings.refusal(error, names: Names(service, strings)), .error); return
                 }
+                guard !matches.isEmpty else { message = ("\(strings.l(.noCitizens)) (\(c))", .error); return }
                 guard matches.count == 1 else {
-                    message = (matches.isEmpty ? "\(strings.l(.noCitizens)) (\(c))"
-                               : "\(c)? " + matches.prefix(3).map { "\($0.name) \($0.maskedCPR)" }.joined(separator: ", ") + " · " + strings.c(.nameAndBirth), .error)
+                    // A shared name: choose among them (name, birth date, age, responsible), never a dead end.
+                    let staff = Names.staff(service, strings)
+                    choice = AppChoice(purpose: .calendarOf(matches.map(\.id)), chooser: Chooser(
+                        title: strings.c(.whichCitizen), about: c, items: matches.map { CitizenLookup.chooserItem($0, strings: strings, staff: staff) }))
                     return
                 }
                 subject = .citizen(matches[0].id)

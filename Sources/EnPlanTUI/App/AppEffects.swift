@@ -55,7 +55,7 @@ extension App {
         case .lock: lock(&s)
         case .quit: askingQuit = true
         case .redraw: terminal.wipe()
-        case .closed(let why): message = (why, .error); printerChoice = nil; if s.stack.count > 1 { pop(&s) }
+        case .closed(let why): message = (why, .error); choice = nil; if s.stack.count > 1 { pop(&s) }
         case .all(let effects): for e in effects { perform(e, &s) }
         }
     }
@@ -156,7 +156,7 @@ extension App {
             let effect = s.stack[i].reload(changes, context: x)
             if case .closed(let why) = effect, i > 0 {
                 while s.stack.count > i { pop(&s) }
-                printerChoice = nil   // what it was to print may no longer be shown
+                choice = nil   // what it was to print may no longer be shown
                 message = (why, .error)
                 return
             }

@@ -23,7 +23,7 @@ extension App {
             let x = context(s.user), top = s.stack[s.stack.count - 1]
             top.render(into: &canvas, context: x)
             keys = top.keys(x)
-            if let choice = printerChoice {
+            if let choice = choice {
                 choice.chooser.render(into: &canvas)
                 keys = choice.chooser.keys
             }
@@ -127,7 +127,7 @@ extension App {
     /// How far the help can scroll in the window as it is.
     func helpScrollLimit() -> Int {
         var table: [Binding] = []
-        if case .main(let s) = phase { table = printerChoice?.chooser.keys ?? s.stack[s.stack.count - 1].keys(context(s.user)) }
+        if case .main(let s) = phase { table = choice?.chooser.keys ?? s.stack[s.stack.count - 1].keys(context(s.user)) }
         let (rows, cols) = terminal.size
         let lines = helpLines(table, width: min(cols - 4, 100)).lines.count
         return max(0, lines - max(1, min(rows - 4, lines + 4) - 4))

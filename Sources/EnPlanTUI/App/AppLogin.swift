@@ -81,7 +81,7 @@ extension App {
         lockedSession = s
         showHelp = false
         commandLine = nil
-        printerChoice = nil
+        choice = nil
         message = nil
         terminal.wipe()
         phase = .login(LoginScreen(kind: .locked(user: s.user.id), strings: strings))
@@ -90,7 +90,7 @@ extension App {
     /// Deactivated at another terminal: the session ends here too.
     func logOut() {
         lockedSession = nil
-        printerChoice = nil
+        choice = nil
         terminal.wipe()
         phase = .login(loginScreen())
     }

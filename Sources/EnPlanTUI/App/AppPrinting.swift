@@ -49,8 +49,14 @@ struct PrintRequest {
 }
 
 /// The printer chooser open over the screen, with the document it is for.
-struct PrinterChoice {
-    var request: PrintRequest
+/// A chooser the program opens over the screen, and what choosing does: print on a printer, or
+/// open the calendar of one of the citizens of a shared name.
+struct AppChoice {
+    enum Purpose {
+        case printer(PrintRequest)
+        case calendarOf([String])
+    }
+    var purpose: Purpose
     var chooser: Chooser
 }
 
@@ -68,30 +74,35 @@ extension App {
             var chooser = Chooser(title: strings.t(.choosePrinter), about: request.header, items: queues, selected: selected,
                                   marked: own, mark: strings.t(.ownPrinter))
             chooser.choose = (Strings.T.kPrint, Strings.T.hPrint)
-            printerChoice = PrinterChoice(request: request, chooser: chooser)
+            choice = AppChoice(purpose: .printer(request), chooser: chooser)
         }
     }
 
-    /// A key while the printer chooser is open: Enter prints on the chosen printer (and remembers
-    /// it for the session), Esc closes it without printing; help and lock still work.
-    func handlePrinterChoice(_ key: Key, _ choice: PrinterChoice) {
-        var choice = choice
+    /// A key while a chooser is open: Enter chooses (prints on the chosen printer and remembers it
+    /// for the session; opens the chosen citizen's calendar), Esc closes it, doing nothing; help
+    /// and lock still work.
+    func handleChoice(_ key: Key, _ shown: AppChoice) {
+        var shown = shown
         if let frame = KeyTable.frame(key) {
-            if case .help = frame { showHelp = true } else if case .lock = frame { printerChoice = nil; lock() }
+            if case .help = frame { showHelp = true } else if case .lock = frame { choice = nil; lock() }
             return
         }
-        switch choice.chooser.handle(key) {
-        case .none: printerChoice = choice
-        case .cancel:
-            printerChoice = nil
+        switch (shown.chooser.handle(key), shown.purpose) {
+        case (.none, _): choice = shown
+        case (.cancel, .printer):
+            choice = nil
             message = (strings.t(.notPrinted), .normal)
-        case .choose(let i):
-            printerChoice = nil
-            let queue = choice.chooser.items[i]
+        case (.cancel, .calendarOf): choice = nil
+        case let (.choose(i), .printer(request)):
+            choice = nil
+            let queue = shown.chooser.items[i]
             withSession { s in
                 s.printer = queue
-                submit(choice.request, on: queue, &s)
+                submit(request, on: queue, &s)
             }
+        case let (.choose(i), .calendarOf(ids)):
+            choice = nil
+            withSession { open(.calendar(.citizen(ids[i])), &$0) }
         }
     }
 

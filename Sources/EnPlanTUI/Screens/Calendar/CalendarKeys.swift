@@ -275,9 +275,7 @@ extension CalendarScreen: Screen {
                 }
                 if shared.count > 1, x.service.visibleCitizen(f.citizenText, as: x.user.id) == nil {
                     let s = x.strings
-                    let items = shared.map { r in
-                        "\(r.name) · \(r.maskedCPR) · \(r.age) \(s.c(.yearsWord)) · \(s.c(.responsibleWord)): \(x.staffNames[r.responsible] ?? r.responsible)"
-                    }
+                    let items = shared.map { CitizenLookup.chooserItem($0, strings: s, staff: x.staffNames) }
                     f.citizenChoice = .init(chooser: Chooser(title: s.c(.whichCitizen), about: f.citizenText, items: items), rows: shared)
                     return .none
                 }

@@ -17,6 +17,12 @@ public enum CitizenLookup {
         }
     }
 
+    /// A citizen as a chooser lists those of a shared name: name, masked CPR, age and responsible
+    /// ("Emma Larsen · 120590-XXXX · 36 år · ansvarlig: Mette Kjær"), never an id.
+    public static func chooserItem(_ r: CitizenRow, strings s: Strings, staff: [String: String]) -> String {
+        "\(r.name) · \(r.maskedCPR) · \(r.age) \(s.c(.yearsWord)) · \(s.c(.responsibleWord)): \(staff[r.responsible] ?? r.responsible)"
+    }
+
     /// The name part and the birth date (DDMMYY) of what was typed.
     static func split(_ text: String) -> (name: String, born: String?) {
         var words: [String] = [], born: String?
