@@ -3,77 +3,78 @@ import EnPlanDomain
 /// One event of a citizen's case as a line a person reads (the journey, the changes behind a stale
 /// save, `enplan journey`). Hidden content (no consent) says only that something happened.
 extension Strings {
+    /// The line for an event: its name, then what it says, made from the typed event (the
+    /// catalogue's decoding, `DomainEvent(type:fields:)`), never from the payload's field names;
+    /// a line whose payload was erased, or of a type this version does not know, is its name alone.
     public func describe(_ seen: SeenEvent, names: PlanScreen.Names) -> String {
         let e = seen.event
-        let d = e.data
-        func v(_ k: String) -> String { (try? d.optionalString(k)) ?? nil ?? "" }
-        func day(_ k: String) -> String { (try? d.optionalDay(k)).flatMap { $0 }.map(date) ?? "" }
         let what = eventName(e.type)
         if seen.hidden { return "\(what) (\(p(.hiddenContent)))" }
-        let detail: String
-        switch EventType.named(e.type) {
-        case nil: detail = ""
-        case .citizenRegistered?:
-            // Masked on screens that list events; the plan's header shows the full number on request.
-            detail = "\(v("name")), \(p(.cpr)) \((try? CPR(v("cpr")).masked) ?? v("cpr"))"
-        case .citizenDetailsChanged?: detail = [v("name"), v("benefit")].filter { !$0.isEmpty }.joined(separator: ", ")
-        case .responsibleChanged?: detail = names.user(v("user"))
-        case .contactPersonChosen?: detail = v("name") + (v("chosenByCitizen").isEmpty ? "" : " (\(o(.byCitizen).lowercased()) \(day("chosenByCitizen")))")
-        case .householdLinked?: detail = "\(word(v("relation"))): \(v("name"))"
-        case .consentGiven?: detail = ((try? d.strings("sectors")) ?? []).compactMap(Sector.init(rawValue:)).map(sector).joined(separator: " + ")
-        // An item named by id in the event is named in words (`Names.items`).
-        case .consentWithdrawn?: detail = names.item(v("id"), strings: self)
-        case .planCreated?, .planGoalChanged?: detail = "\(OverallGoal(rawValue: v("overallGoal")).map(overallGoal) ?? "") “\(v("ownWords"))”"
-        case .goalAdded?, .goalChanged?: detail = "[\(word(v("area")))] \(v("text"))"
-        case .goalStatusChanged?: detail = "\(names.item(v("id"), strings: self)) → \(word(v("status")))"
-        case .effortAdded?, .effortChanged?: detail = "\(v("title")) · \(v("legalBasis")) · \(v("provider")) · \(day("start"))–\(day("end"))"
-        case .effortStatusChanged?: detail = "\(names.item(v("id"), strings: self)) → \(word(v("status")))" + (v("end").isEmpty ? "" : " \(day("end"))")
-        case .decisionRecorded?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
-        case .decisionCorrected?: detail = "[\(v("legalArea"))] \(day("date")) \(v("text"))"
-        case .decisionAnnulled?: detail = day("date")
-        case .followUpScheduled?: detail = (v("subject").isEmpty ? "" : v("subject") + " · ") + "\(p(.due)) \(day("due"))"
-        case .followUpCompleted?: detail = "\(names.item(v("id"), strings: self)) \(day("done")) · \(word(v("result")))"
-        case .assessmentRecorded?: detail = "\(v("domain")): \((try? d.int("score")).map(String.init) ?? "") (\(day("date")))"
-        case .referralSent?:
-            detail = "\(Sector(rawValue: v("from")).map(sector) ?? "") → \(Sector(rawValue: v("to")).map(sector) ?? ""): \(v("text"))"
-        case .referralAnswered?: detail = "\(names.item(v("id"), strings: self)) → \(word(v("status")))"
-        case .contactLogged?: detail = [word(v("channel")), v("note")].filter { !$0.isEmpty }.joined(separator: ": ")
-        case .templateApplied?: detail = "\(v("name")) \(p(.docFrom)) \(day("start"))"
-        case .meetingScheduled?:
-            let start = v("start").split(separator: "T")
-            detail = (start.count == 2 ? (Day(iso: String(start[0])).map(date) ?? "") + " " + start[1] : v("start")) + (v("room").isEmpty ? "" : " · \(v("room"))")
-        case .meetingStatusChanged?: detail = "→ \(word(v("status")))" + (v("outcome").isEmpty ? "" : ": \(v("outcome"))")
-        case .meetingChanged?:
-            let start = v("start").split(separator: "T")
-            let when = start.count == 2 ? (Day(iso: String(start[0])).map(date) ?? "") + " " + start[1] : v("start")
-            detail = "→ \(when)" + (v("room").isEmpty ? "" : " · \(v("room"))")
-        case .participantReplaced?:
-            detail = "\(names.user(v("leaving")))" + (v("by").isEmpty ? pick(" er taget af", " taken off") : " → \(names.user(v("by")))")
-        case .meetingJoined?: detail = "+ \(((try? d.strings("participants")) ?? []).map(names.user).joined(separator: ", "))"
-        case .outcomeRecorded?:
-            detail = [OutcomeStatus(rawValue: v("status")).map(outcomeStatus) ?? v("status"), day("date"), v("source")].filter { !$0.isEmpty }.joined(separator: " · ")
-        case .ownAssessmentRecorded?:
-            detail = "\(OwnAssessmentTopic(rawValue: v("topic")).map(ownTopic) ?? v("topic")): \((try? d.int("score")).map(String.init) ?? "")/5 (\(day("date")))"
-                + (v("words").isEmpty ? "" : " “\(v("words"))”")
-        case .vulnerabilityRecorded?: detail = ((try? d.bool("on")) == true ? o(.vulnerable) : pick("ikke psykisk sårbar", "not psychologically vulnerable")) + " (\(day("date")))"
-        case .planReviewed?:
-            let focus = (try? d.int("focus")).flatMap(ReviewFocus.init(rawValue:)).map { text($0.words) } ?? ""
-            detail = [Quarter(v("draw")).map { text($0.label) } ?? v("draw"), focus, v("findings")].filter { !$0.isEmpty }.joined(separator: " · ")
-        case .caseClosed?, .caseReopened?: detail = day("date")
-        case .citizenErased?: detail = [v("rule"), day("closed")].filter { !$0.isEmpty }.joined(separator: " · ")
-        case .citizensLinked?, .duplicateDismissed?: detail = names.citizen(v("other"), strings: self)
-        case .cprChanged?:
-            // Masked on screens that list events, as the registration's number.
-            detail = [v("old"), v("new")].map { (try? CPR($0).masked) ?? $0 }.joined(separator: " → ")
-        // Not in a citizen's case: no detail.
-        case .userContactSet?, .userCreated?, .passwordChanged?, .userActiveSet?, .loginFailed?, .loginSucceeded?, .benefitDefined?, .templateDefined?,
-             .targetDefined?, .targetEnded?, .youthTargetGroupSet?, .reviewSampleDrawn?, .offerDefined?, .offerAttendanceReported?, .userUnlocked?,
-             .unitDefined?, .userUnitSet?, .userMandateSet?:
-            detail = ""
-        }
+        guard !e.erased, let event = try? DomainEvent(type: e.type, fields: e.data) else { return what }
+        let (detail, reason) = describe(event, names: names)
         // A change that asks for a reason (a new responsible, a withdrawn consent, a referral's answer) shows it.
-        let why = v("reason").isEmpty ? "" : " · \(p(.because)): “\(v("reason"))”"
+        let why = (reason ?? "").isEmpty ? "" : " · \(p(.because)): “\(reason!)”"
         return (detail.isEmpty ? what : "\(what): \(detail)") + why
+    }
+
+    /// What an event says, and the reason it carries (if any). One case an event type, no
+    /// `default:`: a new event type does not compile until it is worded here.
+    private func describe(_ event: DomainEvent, names: PlanScreen.Names) -> (String, String?) {
+        func item(_ id: String) -> String { names.item(id, strings: self) }
+        func masked(_ cpr: String) -> String { (try? CPR(cpr).masked) ?? cpr }
+        func joined(_ parts: [String?], _ separator: String) -> String { parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: separator) }
+        func when(_ t: LocalTime) -> String { "\(date(t.day)) \(Day.pad(t.minuteOfDay / 60, 2)):\(Day.pad(t.minuteOfDay % 60, 2))" }
+        func room(_ r: String?) -> String { (r ?? "").isEmpty ? "" : " · \(r!)" }
+        switch event {
+        // Masked on screens that list events; the plan's header shows the full number on request.
+        case let .citizenRegistered(cpr, name, _, _, _): return ("\(name), \(p(.cpr)) \(masked(cpr))", nil)
+        case let .citizenDetailsChanged(name, benefit): return (joined([name, benefit], ", "), nil)
+        case let .responsibleChanged(user, reason): return (names.user(user), reason)
+        case let .contactPersonChosen(name, chosen):
+            return ((name ?? "") + (chosen.map { " (\(o(.byCitizen).lowercased()) \(date($0)))" } ?? ""), nil)
+        case let .householdLinked(m): return ("\(word(m.relation.rawValue)): \(m.name)", nil)
+        case let .consentGiven(c): return (c.sectors.map(sector).joined(separator: " + "), nil)
+        // An item the event names by id is named in words (`Names.items`).
+        case let .consentWithdrawn(id, _, reason): return (item(id), reason)
+        case let .planCreated(goal, words, _), let .planGoalChanged(goal, words): return ("\(overallGoal(goal)) “\(words)”", nil)
+        case let .goalAdded(g): return ("[\(word(g.area.rawValue))] \(g.text)", nil)
+        case let .goalChanged(_, area, text): return ("[\(word(area.rawValue))] \(text)", nil)
+        case let .goalStatusChanged(id, status): return ("\(item(id)) → \(word(status.rawValue))", nil)
+        case let .effortAdded(x): return ("\(x.title) · \(x.legalBasis) · \(x.provider) · \(date(x.start))–\(x.end.map(date) ?? "")", nil)
+        case let .effortChanged(_, _, title, basis, provider, start, end):
+            return ("\(title) · \(basis) · \(provider) · \(date(start))–\(end.map(date) ?? "")", nil)
+        case let .effortStatusChanged(id, status, end): return ("\(item(id)) → \(word(status.rawValue))" + (end.map { " \(date($0))" } ?? ""), nil)
+        case let .decisionRecorded(d): return ("[\(d.legalArea.rawValue)] \(date(d.date)) \(d.text)", nil)
+        case let .decisionCorrected(_, area, day, text, _, _, reason): return ("[\(area.rawValue)] \(date(day)) \(text)", reason)
+        case let .decisionAnnulled(_, day, _, reason): return (date(day), reason)
+        case let .followUpScheduled(_, due, _, subject): return (joined([subject, "\(p(.due)) \(date(due))"], " · "), nil)
+        case let .followUpCompleted(id, done, result, _): return ("\(item(id)) \(date(done)) · \(word(result.rawValue))", nil)
+        case let .assessmentRecorded(a): return ("\(a.domain): \(a.score) (\(date(a.date)))", nil)
+        case let .referralSent(r): return ("\(sector(r.from)) → \(sector(r.to)): \(r.text)", nil)
+        case let .referralAnswered(id, status, reason): return ("\(item(id)) → \(word(status.rawValue))", reason)
+        case let .contactLogged(channel, _, note, _): return (joined([word(channel.rawValue), note], ": "), nil)
+        case let .templateApplied(_, name, start): return ("\(name) \(p(.docFrom)) \(date(start))", nil)
+        case let .meetingScheduled(m): return (when(m.start) + room(m.room), nil)
+        case let .meetingStatusChanged(status, outcome): return ("→ \(word(status.rawValue))" + ((outcome ?? "").isEmpty ? "" : ": \(outcome!)"), nil)
+        case let .meetingChanged(_, start, _, r, _): return ("→ \(when(start))" + room(r), nil)
+        case let .participantReplaced(leaving, by): return (names.user(leaving) + (by.map { " → \(names.user($0))" } ?? pick(" er taget af", " taken off")), nil)
+        case let .meetingJoined(participants, _, _): return ("+ \(participants.map(names.user).joined(separator: ", "))", nil)
+        case let .outcomeRecorded(o): return (joined([outcomeStatus(o.status), date(o.date), o.source], " · "), nil)
+        case let .ownAssessmentRecorded(a):
+            return ("\(ownTopic(a.topic)): \(a.score)/5 (\(date(a.date)))" + (a.words.isEmpty ? "" : " “\(a.words)”"), nil)
+        case let .vulnerabilityRecorded(on, day, _): return ((on ? o(.vulnerable) : pick("ikke psykisk sårbar", "not psychologically vulnerable")) + " (\(date(day)))", nil)
+        case let .planReviewed(r): return (joined([Quarter(r.draw).map { text($0.label) } ?? r.draw, text(r.focus.words), r.findings], " · "), nil)
+        case let .caseClosed(day, reason), let .caseReopened(day, reason): return (date(day), reason)
+        case let .citizenErased(rule, closed, _): return (joined([rule, date(closed)], " · "), nil)
+        case let .citizensLinked(other, reason), let .duplicateDismissed(other, reason): return (names.citizen(other, strings: self), reason)
+        // Masked on screens that list events, as the registration's number.
+        case let .cprChanged(old, new, reason): return ("\(masked(old)) → \(masked(new))", reason)
+        // Not in a citizen's case: no detail.
+        case .userContactSet, .userCreated, .passwordChanged, .userActiveSet, .loginFailed, .loginSucceeded, .benefitDefined, .templateDefined,
+             .targetDefined, .targetEnded, .youthTargetGroupSet, .reviewSampleDrawn, .offerDefined, .offerAttendanceReported, .userUnlocked,
+             .unitDefined, .userUnitSet, .userMandateSet:
+            return ("", nil)
+        }
     }
 
     /// An event type as words (a type outside a citizen's case, or unknown: its name in the log).
