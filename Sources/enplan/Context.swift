@@ -80,9 +80,10 @@ enum Context {
     /// the full-screen interface opens it behind the login form and shows them on the screen.
     static func loaded(_ directory: String, terminal: String) throws -> ServiceLoader.Loaded {
         let store = try Store(directory: directory, options: storeOptions)
-        return ServiceLoader.Loaded(service: CaseService(store: store, terminal: terminal),
+        let service = CaseService(store: store, terminal: terminal)
+        return ServiceLoader.Loaded(service: service,
                                     notices: store.repairs + [store.readOnlyReason?.description].compactMap { $0 },
-                                    names: store.projection.citizens.heads.map(\.name),
+                                    names: service.namesForTheSearchIndex,
                                     repaired: store.repairs.count, readOnly: store.readOnlyReason)
     }
 

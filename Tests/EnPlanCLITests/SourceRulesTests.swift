@@ -22,7 +22,7 @@ final class SourceRulesTests: XCTestCase {
     func testTheCommandsReadThroughTheServicesQueries() throws {
         let files = try swiftFiles(under: "Sources/enplan")
         XCTAssertGreaterThan(files.count, 20)
-        let state = try NSRegularExpression(pattern: #"\.state\b"#)
+        let state = try NSRegularExpression(pattern: #"\.state\b|\.projection\b"#)
         for f in files {
             for (i, line) in f.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let s = String(line)
