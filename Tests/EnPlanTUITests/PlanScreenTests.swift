@@ -11,12 +11,7 @@ final class PlanScreenTests: XCTestCase {
     private func harness(language: Language = .da, saveExport: (@Sendable (String, String) throws -> String)? = nil) throws -> Harness {
         let h = try Harness(rows: 40, cols: 120, language: language, saveExport: saveExport)
         let s = h.service, c = "c1", today = s.today
-        try s.execute(.giveConsent(citizen: c, sectors: [.employment, .social], given: today + -30), as: "mette")
-        try s.execute(.createPlan(citizen: c, overallGoal: .education, ownWords: "Jeg vil være tømrer"), as: "mette")
-        try s.execute(.addGoal(citizen: c, area: .education, text: "Starte på tømreruddannelsen"), as: "mette")
-        try s.execute(.addEffort(citizen: c, goal: "g1", title: "Brobygning", sector: .employment, legalBasis: "LAB § 32",
-                                 provider: "UU Roskilde", start: today + -10, end: today + 80), as: "mette")
-        try s.execute(.recordDecision(citizen: c, legalArea: .lab, date: today + -3, text: "Brobygning bevilget", appealDeadline: nil), as: "mette")
+        try h.giveSoerenAPlan()
         try s.execute(.scheduleFollowUp(citizen: c, due: today + -5), as: "mette", on: today + -60)
         try s.execute(.scheduleFollowUp(citizen: c, due: today + 20), as: "mette")
         try s.execute(.recordAssessment(citizen: c, domain: "Arbejdsevne", score: 3, date: today + -60), as: "mette")
