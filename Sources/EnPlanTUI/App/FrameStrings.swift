@@ -5,6 +5,7 @@ extension Strings {
         case kMove, kTop, kBottom, kPage, kRedraw, kCitizens, hHelp, hCommand, hOpen, hBack, hQuit, hLock, hMove, hTop
         case hBottom, hPage, hRedraw, hCitizens, unknownCommand, commandsAre, themeSet, langSet, discarded, kCalendar, passwordChanged, inOutbox, printed, printedDocument, printJob, noPrinter, themesAre, noSuchTheme, langIs
         case helpMore, quitAsk, noTerminal, dumbTerminal, terminalHint, hCalendar, nextMeetingToday, kSave, hSave, kField, hField, hCancel, cCalendar, cLang, cPlan, cTheme
+        case kNewLine, hNewLine, kFieldThenSave, hFieldThenSave
         case kChoose, hChoose, kCancel, hChooseCancel, kPrint, hPrint, choosePrinter, ownPrinter, notPrinted
 
         public var pair: (da: String, en: String) {
@@ -61,6 +62,10 @@ extension Strings {
             case .dumbTerminal: return ("kan ikke flytte markøren og vise skærmbilleder", "cannot move the cursor to show the screens")
             case .terminalHint: return ("brug fx TERM=xterm-256color, eller de hovedløse kommandoer (enplan help)", "use e.g. TERM=xterm-256color, or the headless commands (enplan help)")
             case .kSave: return ("Gem", "Save")
+            case .kNewLine: return ("Ny linje", "New line")
+            case .hNewLine: return ("En ny linje i tekstfeltet (Enter i et andet felt gemmer)", "A new line in the text (Enter in another field saves)")
+            case .kFieldThenSave: return ("Næste felt, så Enter: gem", "Next field, then Enter: save")
+            case .hFieldThenSave: return ("Ud af tekstfeltet til næste eller forrige felt (Tab, Shift-Tab)", "Out of the text to the next or previous field (Tab, Shift-Tab)")
             case .hSave: return ("Gem formularen", "Save the form")
             case .kField: return ("Felt", "Field")
             case .hField: return ("Næste eller forrige felt (Tab, Shift-Tab, ↑↓)", "Next or previous field (Tab, Shift-Tab, ↑↓)")

@@ -173,6 +173,16 @@ public enum KeyTable {
         Binding(action: .cancel, keys: [.escape], label: Strings.T.kBack, help: Strings.T.hCancel, inBar: true),
     ]
 
+    /// A form's keys while `form` is open: in a text area Enter is a new line, and the bar says so
+    /// (and how to get to saving); elsewhere `form`.
+    public static func form(for form: Form?) -> [Binding] {
+        guard form?.isArea == true else { return Self.form }
+        return [
+            Binding(action: .save, keys: [.enter], label: Strings.T.kNewLine, help: Strings.T.hNewLine, inBar: true),
+            Binding(action: .nextField, keys: [.tab, .backTab], label: Strings.T.kFieldThenSave, help: Strings.T.hFieldThenSave, inBar: true),
+        ] + Self.form.filter { $0.action == .cancel }
+    }
+
     /// The frame's keys that still work while a form or a line is typed: function keys only,
     /// since every printable key is input there.
     public static let whileTyping: [Binding] = [

@@ -34,7 +34,7 @@ public struct FigureListScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 2) }
 
     public func keys(_ x: ScreenContext) -> [Binding] {
-        if give != nil || review != nil { return KeyTable.form + KeyTable.whileTyping }
+        if give != nil || review != nil { return KeyTable.form(for: review) + KeyTable.whileTyping }
         let supervising = x.user.role != .caseworker
         return KeyTable.figureList + (supervising ? KeyTable.reassigning : []) + (supervising && draw != nil ? KeyTable.reviewing : []) + KeyTable.global
     }

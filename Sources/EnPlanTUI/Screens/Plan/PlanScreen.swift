@@ -67,7 +67,7 @@ public struct PlanScreen: Screen {
     static func height(_ x: ScreenContext) -> Int { max(1, x.rows - 4) }
 
     public func keys(_ context: ScreenContext) -> [Binding] {
-        if form != nil || caseForm != nil { return KeyTable.form + KeyTable.whileTyping }
+        if form != nil || caseForm != nil { return KeyTable.form(for: form?.form) + KeyTable.whileTyping }
         return (readOnly ? KeyTable.plan.filter { $0.action.own(PlanAction.self).map { !PlanScreen.writing.contains($0) } ?? true } : KeyTable.plan) + KeyTable.global
     }
 

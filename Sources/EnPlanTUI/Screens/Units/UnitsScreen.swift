@@ -32,7 +32,7 @@ public struct UnitsScreen: Screen {
     static func isAdmin(_ x: ScreenContext) -> Bool { x.user.role == .admin && x.user.active }
 
     public func keys(_ x: ScreenContext) -> [Binding] {
-        if form != nil { return KeyTable.form + KeyTable.whileTyping }
+        if form != nil { return KeyTable.form(for: form) + KeyTable.whileTyping }
         return (Self.isAdmin(x) ? KeyTable.units : KeyTable.unitsReadOnly) + KeyTable.global
     }
 
