@@ -85,7 +85,9 @@ final class RouteTests: XCTestCase {
         assertBar(KeyTable.global + KeyTable.citizenList, "list")
         h.press(.char(":")); h.type("plan Søren"); h.press(.enter)
         assertBar(KeyTable.plan + KeyTable.global, "plan")
-        h.press(.char("c"))                                 // a form: its own keys
+        h.press(.char("c"))                                 // a form: its own keys (in its note, a text area's)
+        assertBar(KeyTable.form(for: Form(title: "", fields: [.area("note", "")])), "form, in a text area")
+        h.press(.tab)
         assertBar(KeyTable.form, "form")
         h.press(.escape, .char("b"))
         assertBar(KeyTable.journey + KeyTable.global, "journey")
