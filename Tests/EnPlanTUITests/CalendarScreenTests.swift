@@ -213,13 +213,15 @@ final class CalendarScreenTests: XCTestCase {
         let h = try Harness(rows: 34, cols: 120)
         let s = h.service
         try s.execute(.createUser(User(id: "mholm", name: "Mette Holm", sector: .social, role: .caseworker), passwordHash: Fixture.hash), as: "admin")
+        try s.execute(.defineUnit(OrgUnit(id: "soc", name: "Socialteamet"), new: true), as: "admin")
+        try s.execute(.placeUser(user: "mholm", unit: "soc", from: s.today, does: nil), as: "admin")
         h.login("jonas")
         h.press(.char("2"), .char("n"))
         for _ in 0..<8 where !h.screen.line(h.screen.cursor!.row).contains("Deltagere") { h.press(.tab) }
         h.type(", mette")
         h.press(.enter)
         h.assertShows("Hvilken kollega?")
-        h.assertShows("Mette Holm · social · sagsbehandler")
+        h.assertShows("Mette Holm · social · sagsbehandler · Socialteamet")   // and her unit, where she has one
         h.assertShows("Mette Kjær · beskæftigelse · sagsbehandler")
         h.assertHides("mholm")
         for _ in 0..<3 where !h.screen.line(h.screen.cursor!.row).contains("Mette Holm") { h.press(.down) }

@@ -261,10 +261,14 @@ extension CalendarScreen: Screen {
         case .save(let allow):
             var people: [String] = [], citizen: (id: String, name: String)?
             if f.editing == nil {
-                // A colleague's name several answer to: a chooser (name, sector, role), not a dead end.
+                // A colleague's name several answer to: a chooser (name, sector, role, unit), not a dead end.
                 if let (entry, ids) = f.ambiguousParticipant(users: x.service.userNames) {
-                    let s = x.strings
-                    let items = ids.compactMap { try? x.service.user($0) }.map { "\($0.name) · \(s.sector($0.sector)) · \(s.role($0.role))" }
+                    let s = x.strings, org = x.service.organisation
+                    let items = ids.map { id -> String in
+                        guard let u = try? x.service.user(id) else { return x.staffNames[id] ?? "–" }
+                        let unit = org.unit(of: id, on: x.today).flatMap { org.units[$0]?.name }
+                        return ["\(u.name)", s.sector(u.sector), s.role(u.role), unit].compactMap { $0 }.joined(separator: " · ")
+                    }
                     f.participantChoice = .init(chooser: Chooser(title: s.c(.whichColleague), about: entry, items: items), entry: entry, ids: ids)
                     return .none
                 }
