@@ -34,6 +34,14 @@ final class TextAreaTests: XCTestCase {
         XCTAssertEqual(f.cursor, 9, "the start of the second line (after \"Ringede!\" and its break)")
         _ = f.handle(.char(">"))
         XCTAssertEqual(f["note"], "Ringede!\n>Aftalt møde")
+        // Home and End keep to the cursor's line.
+        _ = f.handle(.end)
+        XCTAssertEqual(f.cursor, f["note"].count, "the end of the second line")
+        _ = f.handle(.up); _ = f.handle(.end)
+        XCTAssertEqual(f.cursor, 8, "the end of the first line, before its break")
+        _ = f.handle(.home)
+        XCTAssertEqual(f.cursor, 0)
+        _ = f.handle(.down)
         // From the last line ↓ leaves the area; from the first ↑ does (round to the last field).
         _ = f.handle(.down)
         XCTAssertEqual(f.focusedKey, "other")

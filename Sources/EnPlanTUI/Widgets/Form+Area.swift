@@ -54,6 +54,16 @@ extension Form {
     /// it draws a narrower box, where ↑/↓ still move by these lines).
     var areaWidth: Int { inputWidth }
 
+    /// The character offsets of the line the cursor is on in the focused area (its end: before the
+    /// line break, or before the space a wrapped line ends with).
+    func areaLineBounds() -> Range<Int> {
+        let value = fields[focus].value
+        let lines = Form.areaLines(value, width: areaWidth)
+        let line = lines[Form.areaLine(of: cursor, in: lines)]
+        let wrapped = line.upperBound < value.count && Array(value)[line.upperBound] != "\n"
+        return line.lowerBound..<(wrapped && line.upperBound > line.lowerBound ? line.upperBound - 1 : line.upperBound)
+    }
+
     /// Moves the cursor one line up or down in the focused area, to the same column or the
     /// line's end; false at the first or last line (the focus then moves to another field).
     mutating func areaMove(by delta: Int) -> Bool {

@@ -262,8 +262,9 @@ public struct Form: Sendable {
             switch key {
             case .left: cursor = max(0, cursor - 1)
             case .right: cursor = min(n, cursor + 1)
-            case .home, .ctrl("a"): cursor = 0
-            default: cursor = n
+            // In a text area Home and End go to the start and end of the cursor's line.
+            case .home, .ctrl("a"): cursor = isArea ? areaLineBounds().lowerBound : 0
+            default: cursor = isArea ? areaLineBounds().upperBound : n
             }
         case .backspace:
             if fields[focus].kind.isChoice { break }
