@@ -141,7 +141,7 @@ extension App {
         items += fresh
         // An answer to a referral this user sent, just given (here or at another terminal): said at once.
         if let new = fresh.first(where: { if case .answered = $0.kind { return !s.inbox.items.contains($0) } else { return false } }),
-           case let .answered(_, to, status) = new.kind, message == nil {
+           case let .answered(_, to, status) = new.kind, message?.role != .error {   // (an error of the user's own stays)
             message = ("\(service.citizenName(new.citizen) ?? "") · \(InboxScreen.answer(to: to, status: status, strings)) · \(strings.i(.title)) (4)", .normal)
         }
         s.inbox.items = items.sorted { ($0.since, $0.citizen) > ($1.since, $1.citizen) }
