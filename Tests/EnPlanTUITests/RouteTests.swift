@@ -328,6 +328,9 @@ final class InboxTests: XCTestCase {
         try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bolig?"), as: "mette")
         h.login("mette")
         XCTAssertFalse(h.screen.line(0).contains("Indbakke"), h.screen.line(0))
+        // A message of her own on the status line (as "Gemt" after a save) does not hide the news.
+        h.press(.char(":")); h.type("sprog da"); h.press(.enter)
+        XCTAssertTrue(h.statusLine.hasPrefix("Sprog: dansk"), h.statusLine)
         // Jonas (social) answers at his terminal: mette's next refresh says so.
         try s.execute(.answerReferral(citizen: "c1", referral: "r1", status: .rejected, reason: "Ikke vores område"), as: "jonas")
         h.app.tick(now: Date().addingTimeInterval(5))
