@@ -28,8 +28,10 @@ public struct CitizenTable: Sendable, Equatable {
         /// Where the record's head and its rest lie in the mapped file, and their lengths.
         var head: UInt32, headLength: UInt32
         var rest: UInt32, restLength: UInt32
-        /// The mapped head's `CitizenHead.inboxFlags`.
+        /// The mapped head's `CitizenHead.inboxFlags`, and its `lastAnswered` as days since
+        /// 1970-01-01 plus one (0: none; 16 bits last to 2149 and keep the slot at 28 bytes).
         var inboxFlags: UInt8
+        var lastAnswered: UInt16 = 0
     }
 
     private var slots: [Slot] = []
@@ -63,10 +65,11 @@ public struct CitizenTable: Sendable, Equatable {
 
     /// Adds a citizen kept as records of the mapped file: its head, `length` bytes at `offset`,
     /// written by `CitizenHead.write(to:)` (`Snapshot.load`); its rest follows (`addRest`).
-    mutating func addRecord(id: String, version: Int, offset: Int, length: Int, inboxFlags: UInt8) {
+    mutating func addRecord(id: String, version: Int, offset: Int, length: Int, inboxFlags: UInt8, lastAnswered: Day? = nil) {
         precondition(mapping != nil && offset + length <= mapping!.size && offset <= Int(UInt32.max), "a record lies in the mapped file")
         index[id] = Int32(slots.count)
-        slots.append(Slot(owned: -1, version: Int32(version), head: UInt32(offset), headLength: UInt32(length), rest: 0, restLength: 0, inboxFlags: inboxFlags))
+        slots.append(Slot(owned: -1, version: Int32(version), head: UInt32(offset), headLength: UInt32(length), rest: 0, restLength: 0, inboxFlags: inboxFlags,
+                          lastAnswered: lastAnswered.map { UInt16(clamping: $0.daysSinceEpoch + 1) } ?? 0))
     }
 
     /// The rest of the case of the citizen at place `i` (`Citizen.writeRest(to:)`), as `addRecord`.
@@ -121,14 +124,16 @@ public struct CitizenTable: Sendable, Equatable {
         return checked { try CitizenHead(from: &r) }
     }
 
-    /// The heads that hold something for the inbox (a requested referral, a handover), in order:
-    /// a mapped head without is skipped unread (its flags were read at opening).
-    public var headsForTheInbox: [CitizenHead] {
-        slots.indices.compactMap { i in
+    /// The heads that hold something for the inbox on `today` (a requested referral, a handover, a
+    /// referral answered since `since`), in order: a mapped head without is skipped unread (its
+    /// flags and last answer were read at opening).
+    public func headsForTheInbox(answeredSince since: Day) -> [CitizenHead] {
+        let from = UInt16(clamping: since.daysSinceEpoch + 1)
+        return slots.indices.compactMap { i in
             let s = slots[i]
-            guard s.owned >= 0 || s.inboxFlags != 0 else { return nil }
+            guard s.owned >= 0 || s.inboxFlags & 3 != 0 || (s.inboxFlags & 4 != 0 && s.lastAnswered >= from) else { return nil }
             let h = head(place: i)
-            return h.inboxFlags != 0 ? h : nil
+            return h.inboxFlags & 3 != 0 || (h.lastAnswered.map { $0 >= since } ?? false) ? h : nil
         }
     }
 

@@ -170,16 +170,20 @@ extension CaseService {
             for r in c.requestedReferrals where r.to == viewer.sector && r.from != viewer.sector {
                 out.items.append(.init(citizen: c.id, kind: .referral(id: r.id, from: r.from), since: r.date))
             }
-            // The answers to the referrals this user sent: told in their inbox for `newForDays` days.
-            // (A referral its own sector revoked needs no telling.)
-            for r in c.answeredReferrals where r.sentBy == viewer.id && r.status != .revoked && today - r.answered <= Self.newForDays {
-                out.items.append(.init(citizen: c.id, kind: .answered(id: r.id, to: r.to, status: r.status), since: r.answered))
+            // The answers to the referrals this user sent: told in their inbox for `newForDays` days
+            // (a referral its own sector revoked needs no telling). The case is read only for a
+            // citizen whose last answer is that recent (the head has its day).
+            if let last = c.lastAnswered, today - last <= Self.newForDays, let plan = state.citizens[c.id]?.plan {
+                for r in plan.referrals where r.sentBy == viewer.id && r.status != .revoked {
+                    guard let day = r.answered, today - day <= Self.newForDays else { continue }
+                    out.items.append(.init(citizen: c.id, kind: .answered(id: r.id, to: r.to, status: r.status), since: day))
+                }
             }
             if c.responsible == viewer.id, let last = c.handover, last.user == viewer.id, today - last.from <= Self.newForDays {
                 out.items.append(.init(citizen: c.id, kind: .givenToMe, since: last.from))
             }
         }
-        if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.headsForTheInbox { look(c) } }
+        if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.headsForTheInbox(answeredSince: today + -Self.newForDays) { look(c) } }
         // A team leader's: the citizens of their sector whose responsible has left, to hand on.
         if viewer.role == .supervisor {
             let left = Set(state.users.filter { !$0.active && $0.sector == viewer.sector }.map(\.id))

@@ -5,7 +5,7 @@ import Glibc
 /// `SnapshotCodec.swift`. Valid only while the log still has, at `offset`, the
 /// line with `seq` and `hash`; otherwise it is ignored and rebuilt. Deleting it loses nothing.
 enum Snapshot {
-    static let format = 21   // 21: a referral's sender and answer day, the answered referrals in each head; 20: the organisation (units, memberships, mandates, duties) after the former numbers; 19: a decision's correction and annulment; 18: a follow-up's subject; 17: a case's closing day, former CPR numbers and linked registrations in each head, the former numbers' index; 16: the checksum (`magic` 3); 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
+    static let format = 21   // 21: a referral's sender and answer day, the last answer's day in each head (after the inbox flags); 20: the organisation (units, memberships, mandates, duties) after the former numbers; 19: a decision's correction and annulment; 18: a follow-up's subject; 17: a case's closing day, former CPR numbers and linked registrations in each head, the former numbers' index; 16: the checksum (`magic` 3); 15: sectors in the heads and consents by number; 14: the inbox flags in each head; 13: the citizens' heads in one block, then their rests, each behind its length (`CitizenTable`)
 
     struct Loaded {
         let projection: Projection
@@ -100,10 +100,11 @@ enum Snapshot {
             var citizens = CitizenTable(mapping: mapping, minimumCapacity: citizenTotal), byCPR = [UInt64: Int32](minimumCapacity: citizenTotal)
             for _ in 0..<citizenTotal {
                 let length = try r.recordLength(), start = r.pos
-                let (id, version, cpr, inboxFlags) = try CitizenHead.peek(from: &r)
+                let (id, version, cpr, inboxFlags, lastAnswered) = try CitizenHead.peek(from: &r)
                 guard r.pos <= start + length, magic.count + start + length <= Int(UInt32.max), let key = Projection.cprKey(cpr) else { return nil }
                 byCPR[key] = Int32(citizens.count)
-                citizens.addRecord(id: id, version: version, offset: magic.count + start, length: length, inboxFlags: inboxFlags)
+                citizens.addRecord(id: id, version: version, offset: magic.count + start, length: length, inboxFlags: inboxFlags,
+                                   lastAnswered: lastAnswered)
                 try r.skip(start + length - r.pos)
             }
             for i in 0..<citizenTotal {

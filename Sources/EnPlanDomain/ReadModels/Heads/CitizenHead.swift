@@ -28,8 +28,10 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
     public let openFollowUps: [Day]
     /// The plan's referrals still requested.
     public let requestedReferrals: [RequestedReferral]
-    /// The plan's answered referrals whose sender is known (their sender's inbox tells of the answer).
-    public let answeredReferrals: [AnsweredReferral]
+    /// The last day one of the plan's referrals with a known sender was answered (not revoked): the
+    /// sender's inbox tells of an answer for `CaseService.newForDays` days, reading the case itself
+    /// only then. One day, not the referrals: every pass over the heads reads this record.
+    public let lastAnswered: Day?
     /// The last handover: who became responsible, from which day (nil when the citizen has had
     /// one responsible caseworker only).
     public let handover: CitizenFacts.Span?
@@ -47,14 +49,6 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
         public let date: Day
     }
 
-    public struct AnsweredReferral: Sendable, Equatable {
-        public let id: String
-        public let to: Sector
-        public let sentBy: String
-        public let answered: Day
-        public let status: ReferralStatus
-    }
-
     public init(_ c: Citizen) {
         id = c.id; version = c.version; cpr = c.cpr; name = c.name; benefit = c.benefit; responsible = c.responsible
         consents = c.consents; meetings = c.meetings; participants = c.participants.sorted(); sectorMask = c.sectorMask
@@ -63,30 +57,27 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
         requestedReferrals = c.plan?.referrals.compactMap {
             $0.status == .requested ? RequestedReferral(id: $0.id, from: $0.from, to: $0.to, date: $0.date) : nil
         } ?? []
-        answeredReferrals = c.plan?.referrals.compactMap { r in
-            guard let by = r.sentBy, let day = r.answered, r.status != .requested else { return nil }
-            return AnsweredReferral(id: r.id, to: r.to, sentBy: by, answered: day, status: r.status)
-        } ?? []
+        lastAnswered = c.plan?.referrals.compactMap { $0.sentBy != nil && $0.status != .revoked ? $0.answered : nil }.max()
         handover = c.facts.responsible.count > 1 ? c.facts.responsible.last : nil
         closed = c.closed; formerCPRs = c.formerCPRs; linked = c.linked; notDuplicates = c.notDuplicates
     }
 
     init(id: String, version: Int, cpr: CPR, name: String, benefit: String?, responsible: String, consents: [Consent],
          meetings: [String], participants: [String], sectorMask: UInt8, benefitRecorder: Sector?, hasPlan: Bool,
-         openFollowUps: [Day], requestedReferrals: [RequestedReferral], answeredReferrals: [AnsweredReferral], handover: CitizenFacts.Span?,
+         openFollowUps: [Day], requestedReferrals: [RequestedReferral], lastAnswered: Day?, handover: CitizenFacts.Span?,
          closed: Day?, formerCPRs: [CPR], linked: [String], notDuplicates: [String]) {
         self.id = id; self.version = version; self.cpr = cpr; self.name = name; self.benefit = benefit
         self.responsible = responsible; self.consents = consents; self.meetings = meetings; self.participants = participants
         self.sectorMask = sectorMask; self.benefitRecorder = benefitRecorder; self.hasPlan = hasPlan
-        self.openFollowUps = openFollowUps; self.requestedReferrals = requestedReferrals; self.answeredReferrals = answeredReferrals
+        self.openFollowUps = openFollowUps; self.requestedReferrals = requestedReferrals; self.lastAnswered = lastAnswered
         self.handover = handover
         self.closed = closed; self.formerCPRs = formerCPRs; self.linked = linked; self.notDuplicates = notDuplicates
     }
 
     /// Whether the head holds anything the inbox shows (a requested referral: bit 0; a handover:
-    /// bit 1; an answered referral: bit 2). Kept with the record's first fields, so the inbox reads
-    /// only the heads that do.
-    var inboxFlags: UInt8 { (requestedReferrals.isEmpty ? 0 : 1) | (handover == nil ? 0 : 2) | (answeredReferrals.isEmpty ? 0 : 4) }
+    /// bit 1; an answered referral: bit 2, with its day in `lastAnswered`). Kept with the record's
+    /// first fields, so the inbox reads only the heads that do (and of the answered, only the recent).
+    var inboxFlags: UInt8 { (requestedReferrals.isEmpty ? 0 : 1) | (handover == nil ? 0 : 2) | (lastAnswered == nil ? 0 : 4) }
 
     public func age(on day: Day) -> Int { cpr.birthDate.years(until: day) }
     /// `Citizen.isOpen(on:)`.
