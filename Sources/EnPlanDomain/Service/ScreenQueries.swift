@@ -170,14 +170,10 @@ extension CaseService {
             for r in c.requestedReferrals where r.to == viewer.sector && r.from != viewer.sector {
                 out.items.append(.init(citizen: c.id, kind: .referral(id: r.id, from: r.from), since: r.date))
             }
-            // The answers to the referrals this user sent: told in their inbox for `newForDays` days
-            // (a referral its own sector revoked needs no telling). The case is read only for a
-            // citizen whose last answer is that recent (the head has its day).
-            if let last = c.lastAnswered, today - last <= Self.newForDays, let plan = state.citizens[c.id]?.plan {
-                for r in plan.referrals where r.sentBy == viewer.id && r.status != .revoked {
-                    guard let day = r.answered, today - day <= Self.newForDays else { continue }
-                    out.items.append(.init(citizen: c.id, kind: .answered(id: r.id, to: r.to, status: r.status), since: day))
-                }
+            // The answers to the referrals this user sent, from the head: told in their inbox for
+            // `newForDays` days (a referral its own sector revoked needs no telling).
+            for r in c.answeredReferrals where r.sentBy == viewer.id && today - r.answered <= Self.newForDays {
+                out.items.append(.init(citizen: c.id, kind: .answered(id: r.id, to: r.to, status: r.status), since: r.answered))
             }
             if c.responsible == viewer.id, let last = c.handover, last.user == viewer.id, today - last.from <= Self.newForDays {
                 out.items.append(.init(citizen: c.id, kind: .givenToMe, since: last.from))

@@ -30,6 +30,7 @@ extension CitizenHead: SnapshotCodable {
         w.values(consents); w.array(meetings) { $0.string($1) }; w.array(participants) { $0.string($1) }
         w.int(Int(sectorMask)); w.optional(benefitRecorder) { $0.sector($1) }; w.bool(hasPlan); w.array(openFollowUps) { $0.day($1) }
         w.array(requestedReferrals) { w, r in w.string(r.id); w.sector(r.from); w.sector(r.to); w.day(r.date) }
+        w.array(answeredReferrals) { w, r in w.string(r.id); w.sector(r.to); w.string(r.sentBy); w.day(r.answered); w.raw(r.status) }
         w.optional(handover) { $0.day($1.from); $0.string($1.user) }
         w.optional(closed) { $0.day($1) }; w.array(formerCPRs) { $0.string($1.digits); $0.day($1.birthDate) }
         w.array(linked) { $0.string($1) }; w.array(notDuplicates) { $0.string($1) }
@@ -37,15 +38,16 @@ extension CitizenHead: SnapshotCodable {
     init(from r: inout SnapshotReader) throws {
         let id = try r.string(), version = try r.int(), digits = try r.string()
         _ = try r.int()   // the inbox flags: worked out from the fields below
-        let answered = try r.int()
-        let lastAnswered = answered == 0 ? nil : Day(daysSinceEpoch: answered - 1)
+        _ = try r.int()   // the last answer's day: worked out from the answered referrals below
         let cpr = CPR(checkedDigits: digits, birthDate: try r.day())
         self.init(id: id, version: version, cpr: cpr, name: try r.string(), benefit: try r.optional { try $0.string() }, responsible: try r.string(),
                   consents: try r.values(), meetings: try r.array { try $0.string() }, participants: try r.array { try $0.string() },
                   sectorMask: UInt8(truncatingIfNeeded: try r.int()), benefitRecorder: try r.optional { try $0.sector() }, hasPlan: try r.bool(),
                   openFollowUps: try r.array { try $0.day() },
                   requestedReferrals: try r.array { RequestedReferral(id: try $0.string(), from: try $0.sector(), to: try $0.sector(), date: try $0.day()) },
-                  lastAnswered: lastAnswered,
+                  answeredReferrals: try r.array {
+                      AnsweredReferral(id: try $0.string(), to: try $0.sector(), sentBy: try $0.string(), answered: try $0.day(), status: try $0.raw())
+                  },
                   handover: try r.optional { let from = try $0.day(); return CitizenFacts.Span(from: from, user: try $0.string()) },
                   closed: try r.optional { try $0.day() },
                   formerCPRs: try r.array { let digits = try $0.string(); return CPR(checkedDigits: digits, birthDate: try $0.day()) },

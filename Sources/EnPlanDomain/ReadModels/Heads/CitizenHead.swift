@@ -28,10 +28,11 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
     public let openFollowUps: [Day]
     /// The plan's referrals still requested.
     public let requestedReferrals: [RequestedReferral]
-    /// The last day one of the plan's referrals with a known sender was answered (not revoked): the
-    /// sender's inbox tells of an answer for `CaseService.newForDays` days, reading the case itself
-    /// only then. One day, not the referrals: every pass over the heads reads this record.
-    public let lastAnswered: Day?
+    /// The plan's referrals answered (not revoked) whose sender is known: the sender's inbox tells of
+    /// an answer for `CaseService.newForDays` days. `lastAnswered` is the latest day among them,
+    /// kept with the record's first fields so the inbox reads only the heads answered lately.
+    public let answeredReferrals: [AnsweredReferral]
+    public var lastAnswered: Day? { answeredReferrals.map(\.answered).max() }
     /// The last handover: who became responsible, from which day (nil when the citizen has had
     /// one responsible caseworker only).
     public let handover: CitizenFacts.Span?
@@ -49,6 +50,14 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
         public let date: Day
     }
 
+    public struct AnsweredReferral: Sendable, Equatable {
+        public let id: String
+        public let to: Sector
+        public let sentBy: String
+        public let answered: Day
+        public let status: ReferralStatus
+    }
+
     public init(_ c: Citizen) {
         id = c.id; version = c.version; cpr = c.cpr; name = c.name; benefit = c.benefit; responsible = c.responsible
         consents = c.consents; meetings = c.meetings; participants = c.participants.sorted(); sectorMask = c.sectorMask
@@ -57,19 +66,22 @@ public struct CitizenHead: Sendable, Equatable, CaseAccessFacts {
         requestedReferrals = c.plan?.referrals.compactMap {
             $0.status == .requested ? RequestedReferral(id: $0.id, from: $0.from, to: $0.to, date: $0.date) : nil
         } ?? []
-        lastAnswered = c.plan?.referrals.compactMap { $0.sentBy != nil && $0.status != .revoked ? $0.answered : nil }.max()
+        answeredReferrals = c.plan?.referrals.compactMap { r in
+            guard let by = r.sentBy, let day = r.answered, r.status != .requested, r.status != .revoked else { return nil }
+            return AnsweredReferral(id: r.id, to: r.to, sentBy: by, answered: day, status: r.status)
+        } ?? []
         handover = c.facts.responsible.count > 1 ? c.facts.responsible.last : nil
         closed = c.closed; formerCPRs = c.formerCPRs; linked = c.linked; notDuplicates = c.notDuplicates
     }
 
     init(id: String, version: Int, cpr: CPR, name: String, benefit: String?, responsible: String, consents: [Consent],
          meetings: [String], participants: [String], sectorMask: UInt8, benefitRecorder: Sector?, hasPlan: Bool,
-         openFollowUps: [Day], requestedReferrals: [RequestedReferral], lastAnswered: Day?, handover: CitizenFacts.Span?,
+         openFollowUps: [Day], requestedReferrals: [RequestedReferral], answeredReferrals: [AnsweredReferral], handover: CitizenFacts.Span?,
          closed: Day?, formerCPRs: [CPR], linked: [String], notDuplicates: [String]) {
         self.id = id; self.version = version; self.cpr = cpr; self.name = name; self.benefit = benefit
         self.responsible = responsible; self.consents = consents; self.meetings = meetings; self.participants = participants
         self.sectorMask = sectorMask; self.benefitRecorder = benefitRecorder; self.hasPlan = hasPlan
-        self.openFollowUps = openFollowUps; self.requestedReferrals = requestedReferrals; self.lastAnswered = lastAnswered
+        self.openFollowUps = openFollowUps; self.requestedReferrals = requestedReferrals; self.answeredReferrals = answeredReferrals
         self.handover = handover
         self.closed = closed; self.formerCPRs = formerCPRs; self.linked = linked; self.notDuplicates = notDuplicates
     }
