@@ -112,6 +112,13 @@ final class MappedCitizenTableTests: XCTestCase {
         let since = f.today + -CaseService.newForDays
         XCTAssertEqual(t.headsForTheInbox(answeredSince: since),
                        replay.heads.filter { !$0.requestedReferrals.isEmpty || $0.handover != nil || ($0.lastAnswered.map { $0 >= since } ?? false) })
+        XCTAssertGreaterThan(replay.heads.filter { $0.lastAnswered.map { $0 >= since } ?? false }.count, 0, "the demo has answers of late")
+        // For one sender: the heads with news of their own, read from the record's start first.
+        for u in ["mette", "jonas"] {
+            XCTAssertEqual(t.headsForTheInbox(answeredSince: since, sentBy: u),
+                           replay.heads.filter { !$0.requestedReferrals.isEmpty || $0.handover != nil
+                               || $0.answeredReferrals.contains { $0.answered >= since && $0.sentBy == u } }, u)
+        }
         let replayedService = CaseService(store: try replayed(f), terminal: "t3"), mappedService = CaseService(store: mapped, terminal: "t4")
         var items = 0
         for u in mapped.projection.users {

@@ -124,16 +124,24 @@ public struct CitizenTable: Sendable, Equatable {
         return checked { try CitizenHead(from: &r) }
     }
 
-    /// The heads that hold something for the inbox on `today` (a requested referral, a handover, a
-    /// referral answered since `since`), in order: a mapped head without is skipped unread (its
-    /// flags and last answer were read at opening).
-    public func headsForTheInbox(answeredSince since: Day) -> [CitizenHead] {
+    /// The heads that hold something for the inbox (a requested referral, a handover, a referral
+    /// answered since `since`, sent by `sender` when given), in order: a mapped head without is
+    /// skipped unread (its flags and last answer were read at opening), and one whose only news is
+    /// an answer is read whole only when the answer is to `sender`.
+    public func headsForTheInbox(answeredSince since: Day, sentBy sender: String? = nil) -> [CitizenHead] {
         let from = UInt16(clamping: since.daysSinceEpoch + 1)
+        func news(_ a: [CitizenHead.AnsweredReferral]) -> Bool { a.contains { $0.answered >= since && (sender == nil || $0.sentBy == sender) } }
         return slots.indices.compactMap { i in
             let s = slots[i]
-            guard s.owned >= 0 || s.inboxFlags & 3 != 0 || (s.inboxFlags & 4 != 0 && s.lastAnswered >= from) else { return nil }
+            if s.owned < 0 {
+                guard s.inboxFlags & 3 != 0 || (s.inboxFlags & 4 != 0 && s.lastAnswered >= from) else { return nil }
+                if s.inboxFlags & 3 == 0 {
+                    var r = reader(s)
+                    guard news(checked { try CitizenHead.answers(from: &r) }) else { return nil }
+                }
+            }
             let h = head(place: i)
-            return h.inboxFlags & 3 != 0 || (h.lastAnswered.map { $0 >= since } ?? false) ? h : nil
+            return h.inboxFlags & 3 != 0 || news(h.answeredReferrals) ? h : nil
         }
     }
 

@@ -179,7 +179,7 @@ extension CaseService {
                 out.items.append(.init(citizen: c.id, kind: .givenToMe, since: last.from))
             }
         }
-        if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.headsForTheInbox(answeredSince: today + -Self.newForDays) { look(c) } }
+        if let only { for id in only { if let c = state.citizens.head(id) { look(c) } } } else { for c in state.citizens.headsForTheInbox(answeredSince: today + -Self.newForDays, sentBy: viewer.id) { look(c) } }
         // A team leader's: the citizens of their sector whose responsible has left, to hand on.
         if viewer.role == .supervisor {
             let left = Set(state.users.filter { !$0.active && $0.sector == viewer.sector }.map(\.id))
