@@ -12,17 +12,11 @@ final class OrganisationScreenTests: XCTestCase {
     /// "Tværgående myndighed", led by rasmus) for two; karen leads the whole forvaltning.
     private func harness(_ user: String) throws -> Harness {
         let h = try Harness(rows: 34, cols: 170)
-        let s = h.service, day = s.today
-        try s.execute(batch: [("lene", "Lene Dalgaard", Sector.employment), ("rasmus", "Rasmus Bech", .social)].map {
-            ("admin", Command.createUser(User(id: $0.0, name: $0.1, sector: $0.2, role: .supervisor), passwordHash: Harness.hash))
-        } + [
-            ("admin", .defineUnit(OrgUnit(id: "bam", name: "Borger- og Arbejdsmarkedsforvaltningen", leaders: ["karen"]), new: true)),
-            ("admin", .defineUnit(OrgUnit(id: "ja", name: "Jobcenter Voksne", parent: "bam", targetGroups: [.adults], sectors: [.employment],
-                                          description: "Sygedagpenge og jobafklaring", leaders: ["lene"], mandates: [.lab]), new: true)),
+        let day = h.service.today
+        try h.defineTheChart([
             ("admin", .defineUnit(OrgUnit(id: "tv", name: "Tværgående myndighed", parent: "bam", targetGroups: [.youth, .adults],
                                           sectors: [.employment, .social, .health], description: "Én sagsbehandler på tværs",
                                           leaders: ["rasmus"], mandates: [.lab, .sel, .sul]), new: true)),
-            ("admin", .placeUser(user: "mette", unit: "ja", from: day + -30, does: nil)),
             ("admin", .placeUser(user: "jonas", unit: "tv", from: day + -30, does: "Socialrådgiver med myndighed efter SEL")),
             ("admin", .setUserContact(user: "jonas", phone: "46 31 22 33", email: "jonas@kommune.example")),
         ])

@@ -10,15 +10,7 @@ import TestSupport
 final class UnitsScreenTests: XCTestCase {
     private func harness(_ user: String) throws -> Harness {
         let h = try Harness(rows: 34, cols: 170)
-        let s = h.service, day = s.today
-        try s.execute(batch: [("lene", "Lene Dalgaard", Sector.employment), ("rasmus", "Rasmus Bech", .social)].map {
-            ("admin", Command.createUser(User(id: $0.0, name: $0.1, sector: $0.2, role: .supervisor), passwordHash: Harness.hash))
-        } + [
-            ("admin", .defineUnit(OrgUnit(id: "bam", name: "Borger- og Arbejdsmarkedsforvaltningen", leaders: ["karen"]), new: true)),
-            ("admin", .defineUnit(OrgUnit(id: "ja", name: "Jobcenter Voksne", parent: "bam", targetGroups: [.adults], sectors: [.employment],
-                                          description: "Sygedagpenge og jobafklaring", leaders: ["lene"], mandates: [.lab]), new: true)),
-            ("admin", .placeUser(user: "mette", unit: "ja", from: day + -30, does: nil)),
-        ])
+        try h.defineTheChart()
         h.login(user)
         return h
     }
