@@ -293,11 +293,17 @@ final class PrivacyScreenTests: XCTestCase {
 
 /// The inbox: what is new for me, counted in the title bar, one key away.
 final class InboxTests: XCTestCase {
-    func testReferralsToMySectorAndCitizensGivenToMe() throws {
+    /// Søren (c1, mette's) with a consent for employment and social and a plan: ready to refer.
+    private func referring() throws -> (Harness, CaseService) {
         let h = try Harness()
         let s = h.service
         try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: s.today), as: "mette")
         try s.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette")
+        return (h, s)
+    }
+
+    func testReferralsToMySectorAndCitizensGivenToMe() throws {
+        let (h, s) = try referring()
         try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte?"), as: "mette")
         try s.execute(.reassign(citizens: ["c2"], to: "jonas", reason: "Fordeling"), as: "karen")
         h.login("jonas")
@@ -320,10 +326,7 @@ final class InboxTests: XCTestCase {
     /// The sender is told when a referral is answered: at once, while working (the status line),
     /// and in the inbox for 14 days; Enter opens the plan at the referral. A revoked one is not told.
     func testTheSenderIsToldWhenAReferralIsAnswered() throws {
-        let h = try Harness()
-        let s = h.service
-        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: s.today), as: "mette")
-        try s.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette")
+        let (h, s) = try referring()
         try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte?"), as: "mette")
         try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bolig?"), as: "mette")
         h.login("mette")
@@ -351,10 +354,7 @@ final class InboxTests: XCTestCase {
 
     /// Enter on a referral in the inbox opens the plan at it, its answer form open under what was asked.
     func testAReferralOpensAtItsAnswerWithItsText() throws {
-        let h = try Harness()
-        let s = h.service
-        try s.execute(.giveConsent(citizen: "c1", sectors: [.employment, .social], given: s.today), as: "mette")
-        try s.execute(.createPlan(citizen: "c1", overallGoal: .employment, ownWords: ""), as: "mette")
+        let (h, s) = try referring()
         try s.execute(.sendReferral(citizen: "c1", to: .social, text: "Bostøtte? Borgeren har svært ved at klare sin økonomi"), as: "mette")
         h.login("jonas")
         h.press(.char("4"), .enter)
