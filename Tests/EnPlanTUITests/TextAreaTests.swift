@@ -76,6 +76,22 @@ final class TextAreaTests: XCTestCase {
         XCTAssertFalse(c.text.contains("Enter: ny linje"), c.text)
     }
 
+    /// In a window as narrow as 64 columns the counter is whole: a one-line box leaves room for it
+    /// beside, a text area (which keeps its width) shows it under its label.
+    func testTheCounterIsWholeInANarrowWindow() {
+        var f = Form(title: "T", fields: [.area("note", "Note (valgfri)", required: false), .text("subject", "Emne")])
+        f.limit("note", as: .note, strings: Strings(.da))
+        f.limit("subject", as: .subject, strings: Strings(.da))
+        _ = f.handle(.paste("Ringede 🙂 om æøå"))
+        var c = Canvas(rows: 14, cols: 62)
+        f.render(into: &c, top: 0, left: 0, width: 62, strings: Strings(.da))
+        XCTAssertTrue(c.text.contains("16/4000"), c.text)
+        _ = f.handle(.tab); _ = f.handle(.paste("Samtale"))
+        c = Canvas(rows: 14, cols: 62)
+        f.render(into: &c, top: 0, left: 0, width: 62, strings: Strings(.da))
+        XCTAssertTrue(c.text.contains("7/200"), c.text)
+    }
+
     /// The contact form in the plan: the note takes two paragraphs, Tab and Enter save it, and
     /// the journey shows it on one line with the paragraph mark; the printed plan's own words
     /// keep their lines.

@@ -28,7 +28,11 @@ extension Form {
     func renderFields(into canvas: inout Canvas, top: Int, left: Int, width: Int) -> Int {
         var row = top
         let labelWidth = (fields.map { TextWidth.columns($0.label) }.max() ?? 0) + 2
-        let inputWidth = max(10, min(self.inputWidth, width - labelWidth - 4))
+        // A one-line box leaves room beside it for its counter ("180/2000") in a narrow window; a
+        // text area keeps its width (↑/↓ reckon its lines at it) and shows its counter under its label.
+        let counterRoom = fields.contains { $0.counted && !$0.kind.isArea } ? 11 : 0
+        let inputWidth = max(10, min(self.inputWidth, width - labelWidth - 4 - counterRoom))
+        let areaWidth = max(10, min(self.inputWidth, width - labelWidth - 4))
         for (i, f) in fields.enumerated() {
             canvas.put(f.label + ":", row: row, col: left, role: .normal)
             let shown: String
@@ -52,7 +56,7 @@ extension Form {
             // The focused field stands out (not by colour alone: the real cursor is in it too). A
             // value longer than its box shows the part around the cursor, with "…" where it goes on.
             // A ticks field says its item and how to tick it: it may take the whole line.
-            let boxWidth = f.kind.isTicks ? max(inputWidth, width - labelWidth - 4) : inputWidth
+            let boxWidth = f.kind.isTicks ? max(inputWidth, width - labelWidth - 4) : f.kind.isArea ? areaWidth : inputWidth
             if f.kind.isArea {
                 // A text area: its lines in rows of their own, the cursor where it is among them.
                 let at = renderArea(f, focused: i == focus, into: &canvas, row: row, col: left + labelWidth, width: boxWidth)
@@ -67,7 +71,12 @@ extension Form {
             }
             var below: [String] = []
             if i == focus, f.counted, let max = f.maxLength, f.error == nil {
-                canvas.put("\(f.value.count)/\(max)", row: row, col: left + labelWidth + boxWidth + 2, role: .dim)
+                let count = "\(f.value.count)/\(max)"
+                if f.kind.isArea, left + labelWidth + boxWidth + 2 + TextWidth.columns(count) > width, areaRows > 1 {
+                    canvas.put(count, row: row + 1, col: left, role: .dim, width: labelWidth - 1)
+                } else {
+                    canvas.put(count, row: row, col: left + labelWidth + boxWidth + 2, role: .dim)
+                }
             }
             if let e = f.error {
                 // Beside the field when it fits; else under it, whole (a refusal is never cut off).
